@@ -1,0 +1,66 @@
+"""The ``casefile`` command. No sub-command opens the window.
+
+Exit codes: 0 success; 1 a user error (one line on stderr, no traceback);
+2 usage; 3 ``verify`` found problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import CasefileError
+from ..i18n import translate
+from . import case_commands, evidence_commands, exchange_commands
+
+COMMANDS = (case_commands, exchange_commands, evidence_commands)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: one line, exit 2
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casefile", description=translate(
+        "Cli", "Offline case files for human-rights documentation. Without a command, opens the window."))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casefile", description=translate("Cli", "Open the Casefile window."))
+    parser.add_argument("case", nargs="?", help=translate("Cli", "case file to open"))
+    parser.add_argument("--demo", action="store_true", help=translate("Cli", "open a fresh copy of the sample case"))
+    parser.add_argument("--screenshot", metavar="PNG", help=translate("Cli", "render the window to PNG and exit"))
+    parser.add_argument("--passphrase-file", metavar="F")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    first = next((a for a in argv if not a.startswith("-")), None)
+    try:
+        if first in commands or argv in (["-h"], ["--help"]):
+            args = parser.parse_args(argv)
+            return args.run(args) or 0
+        args = gui_parser().parse_args(argv)
+        from ..ui.app import run_gui  # Qt only when the window is wanted
+
+        return run_gui(args)
+    except CasefileError as error:
+        print(f"casefile: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(translate("Cli", "casefile: interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

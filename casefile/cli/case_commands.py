@@ -1,0 +1,103 @@
+"""new, info, search, verify."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..i18n import translate
+from ..services import overview, verify
+from ..services.search import search
+from ..store import Case
+from .common import add_passphrase_option, open_case, read_passphrase
+
+
+def register(sub) -> None:
+    p = sub.add_parser("new", help=translate("Cli", "create a case file"))
+    p.add_argument("case")
+    p.add_argument("--title", required=True)
+    p.add_argument("--documenter", default="", help=translate("Cli", "your name, recorded in the history"))
+    p.add_argument("--organisation", default="")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("info", help=translate("Cli", "counts per record type, format, encryption, audit head"))
+    p.add_argument("case")
+    p.add_argument("--json", action="store_true")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_info)
+
+    p = sub.add_parser("search", help=translate("Cli", "full-text search across all records"))
+    p.add_argument("case")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=50)
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("verify", help=translate("Cli", "check file integrity, evidence hashes and the audit chain"))
+    p.add_argument("case")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_verify)
+
+
+def cmd_new(args) -> int:
+    passphrase = read_passphrase(args, prompt=False) if args.passphrase_file else None
+    with Case.create(args.case, args.title, documenter=args.documenter, organisation=args.organisation,
+                     passphrase=passphrase) as case:
+        print(translate("Cli", "created {path} ({kind})").format(
+            path=case.path, kind=translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")))
+    return 0
+
+
+def cmd_info(args) -> int:
+    with open_case(args) as case:
+        data = overview.info(case)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    labels = {
+        "title": translate("Cli", "Title"), "organisation": translate("Cli", "Organisation"),
+        "documenter": translate("Cli", "Documenter"), "incidents": translate("Cli", "Incidents"),
+        "actors": translate("Cli", "Actors"), "places": translate("Cli", "Places"),
+        "sources": translate("Cli", "Sources"), "claims": translate("Cli", "Claims"),
+        "evidence": translate("Cli", "Evidence"), "encrypted": translate("Cli", "Encrypted"),
+        "format_version": translate("Cli", "Format"), "audit_head": translate("Cli", "Audit head"),
+    }
+    width = max(len(v) for v in labels.values())
+    for key, label in labels.items():
+        value = data[key]
+        if isinstance(value, bool):
+            value = translate("Cli", "yes") if value else translate("Cli", "no")
+        print(f"{label:<{width}}  {value}")
+    return 0
+
+
+def cmd_search(args) -> int:
+    with open_case(args) as case:
+        hits = search(case, args.query, limit=max(1, args.limit))
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "code": h.code, "title": h.title, "snippet": h.plain_snippet,
+                           "rank": h.rank} for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    for h in hits:
+        print(f"{h.code}\t{_one_line(h.title)}\t{_one_line(h.plain_snippet)}")
+    if not hits:
+        print(translate("Cli", "no matches"), file=sys.stderr)
+    return 0
+
+
+def cmd_verify(args) -> int:
+    with open_case(args) as case:
+        problems = verify.verify(case)
+    for problem in problems:
+        print(_one_line(str(problem)))
+    if problems:
+        print(translate("Cli", "{n} problem(s) found").format(n=len(problems)), file=sys.stderr)
+        return 3
+    print(translate("Cli", "ok: file, evidence and history verify"))
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,20 @@
+"""Translation hook for the Qt-free core.
+
+The core may not import Qt, yet its messages (command-line errors, vocabulary
+labels) must be translatable. Core code calls ``translate(context, text)``;
+pyside6-lupdate extracts those calls like ``QCoreApplication.translate``. The UI
+or the CLI installs Qt's translator with :func:`set_translator` at start-up.
+"""
+
+from collections.abc import Callable
+
+_translator: Callable[[str, str], str] = lambda context, text: text
+
+
+def translate(context: str, text: str) -> str:
+    return _translator(context, text)
+
+
+def set_translator(fn: Callable[[str, str], str]) -> None:
+    global _translator
+    _translator = fn

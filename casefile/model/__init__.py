@@ -1,0 +1,24 @@
+"""Casefile's records as SQLAlchemy 2 typed ORM classes. No Qt, no I/O policy."""
+
+from .audit import AuditEntry
+from .base import Base, Record, utcnow
+from .dates import PartialDate
+from .evidence import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, EvidenceLink, Thumbnail
+from .records import (
+    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CodeCounter, Incident,
+    IncidentLink, IncidentTag, Involvement, Place, Source,
+)
+from .vocabulary import VocabularyTerm
+
+#: The six record kinds, in navigator order.
+RECORD_CLASSES: tuple[type[Record], ...] = (Incident, Actor, Place, Source, Claim, Evidence)
+BY_KIND = {cls.kind: cls for cls in RECORD_CLASSES}
+BY_PREFIX = {cls.prefix: cls for cls in RECORD_CLASSES}
+
+__all__ = [
+    "Actor", "ActorRelation", "Assessment", "AuditEntry", "BY_KIND", "BY_PREFIX", "Base", "Blob",
+    "BlobChunk", "CaseInfo", "Chunk", "Claim", "ClaimSubject", "CodeCounter", "CustodyEvent",
+    "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
+    "PartialDate", "Place", "RECORD_CLASSES", "Record", "Source", "Thumbnail", "VocabularyTerm",
+    "utcnow",
+]

@@ -1,0 +1,263 @@
+"""A case: one ``.casefile`` SQLite (or SQLCipher) file holding every record
+and every evidence file.
+
+``Case.create`` and ``Case.open`` apply the refusals a documenter needs (not a
+Casefile file, newer format, damaged, already open, wrong passphrase), migrate
+older files after a backup copy, and hand out SQLAlchemy sessions whose
+flushes assign record codes, append to the audit chain and tell listeners.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
+from ..i18n import translate
+from ..model import CaseInfo, VocabularyTerm, utcnow
+from ..model.base import new_uuid
+from ..resources import resource
+from . import audit, migrate
+from .connection import APPLICATION_ID, connect, header_application_id, is_plain_sqlite
+from .lock import CaseLock
+from .tracking import ChangeTracker
+
+SUFFIX = ".casefile"
+
+
+class PassphraseRequired(CasefileError):
+    """The file is encrypted (or not SQLite at all) and no passphrase was given."""
+
+
+Listener = Callable[[dict[str, set[int]]], None]
+
+
+class Case:
+    def __init__(self, path: Path, passphrase: str | None, lock: CaseLock):
+        self.path = path
+        self._passphrase = passphrase
+        self._lock = lock
+        self.engine: Engine = _engine(path, passphrase)
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self._listeners: list[Listener] = []
+        self.tracker = ChangeTracker(self)
+        self.tracker.install(self.Session)
+        with self.engine.connect() as conn:
+            info = conn.execute(select(CaseInfo.title, CaseInfo.documenter)).first()
+        self.title = info.title if info else ""
+        self.documenter = info.documenter if info else ""
+
+    # -- creating and opening -------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, title: str, *, documenter: str = "",
+               organisation: str = "", passphrase: str | None = None, language: str = "en") -> Case:
+        path = Path(path)
+        if not title.strip():
+            raise CasefileError(translate("Errors", "A case needs a title."))
+        if path.exists():
+            raise CasefileError(translate("Errors", "{path} already exists; choose another name.").format(path=path))
+        if not path.parent.is_dir():
+            raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=path.parent))
+        try:
+            raw = connect(path, passphrase)
+            raw.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            raw.close()
+            engine = _engine(path, passphrase)
+            with engine.begin() as conn:
+                migrate.upgrade(conn)
+                _seed(conn, title=title.strip(), documenter=documenter.strip(),
+                      organisation=organisation.strip(), language=language)
+            engine.dispose()
+        except BaseException:
+            _remove_case_files(path)
+            raise
+        return cls.open(path, passphrase=passphrase, check=False)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, passphrase: str | None = None, check: bool = True) -> Case:
+        path = Path(path)
+        if not path.exists():
+            raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
+        if not path.is_file():
+            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+        plain = is_plain_sqlite(path)
+        if plain:
+            if header_application_id(path) != APPLICATION_ID:
+                raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+            passphrase = None
+        elif passphrase is None:
+            raise PassphraseRequired(translate(
+                "Errors", "{path} is encrypted (or not a Casefile file): a passphrase is needed."
+            ).format(path=path))
+        lock = CaseLock(path)
+        lock.acquire()
+        try:
+            version = _inspect(path, passphrase, check=check)
+            if version < migrate.head_version():
+                backup(path, passphrase, suffix=f"before-format-{migrate.head_version()}")
+                engine = _engine(path, passphrase)
+                with engine.begin() as conn:
+                    migrate.upgrade(conn)
+                engine.dispose()
+            return cls(path, passphrase, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        """Checkpoint so the file stands alone, then let go of it."""
+        if self.engine is None:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.engine.dispose()
+            self.engine = None
+            self._passphrase = None
+            self._lock.release()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- using ----------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    @property
+    def format_version(self) -> int:
+        with self.engine.connect() as conn:
+            return migrate.current_version(conn)
+
+    @contextmanager
+    def session(self, who: str | None = None) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on error."""
+        with self.Session() as session:
+            session.info["who"] = self.documenter if who is None else who
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A Core connection in a transaction, for bulk work and queries."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    def audit_head(self) -> str:
+        with self.engine.connect() as conn:
+            return audit.head(conn)[1]
+
+    # -- change notification: the store tells views what changed ---------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notify(self, changes: dict[str, set[int]]) -> None:
+        """Called after a commit with {record kind or table: ids}."""
+        for listener in list(self._listeners):
+            listener(changes)
+
+
+def _engine(path: Path, passphrase: str | None) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: connect(path, passphrase),
+                           poolclass=QueuePool, pool_size=4, max_overflow=4)
+
+    # The driver runs in autocommit mode; we start transactions ourselves so
+    # that DDL and DML alike are atomic (SQLAlchemy's pysqlite recipe).
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _inspect(path: Path, passphrase: str | None, *, check: bool) -> int:
+    """Read-only checks before anything writes: damage, format, hostile schema."""
+    try:
+        conn = connect(path, passphrase, readonly=True)
+    except CasefileError:
+        raise
+    except Exception:
+        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+        if check:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise DamagedCase(translate(
+                    "Errors", "{path} is damaged (integrity check failed); it was not changed."
+                ).format(path=path))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > migrate.head_version():
+            raise NewerFormat(translate(
+                "Errors", "{path} was made by a newer Casefile (format {found}); this one reads up to format {known}."
+            ).format(path=path, found=version, known=migrate.head_version()))
+        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()
+        if rows:  # Casefile itself makes none; a planted one could run code on write
+            raise DamagedCase(translate(
+                "Errors", "{path} contains unexpected triggers or views; refusing to open it."
+            ).format(path=path))
+        return version
+    except CasefileError:
+        raise
+    except Exception:
+        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
+    finally:
+        conn.close()
+
+
+def _seed(conn: Connection, *, title: str, documenter: str, organisation: str, language: str) -> None:
+    now = utcnow()
+    conn.execute(insert(CaseInfo).values(id=1, uuid=new_uuid(), title=title, documenter=documenter,
+                                         organisation=organisation, language=language, created_at=now))
+    conn.execute(insert(VocabularyTerm), shipped_vocabulary_rows())
+    audit.append(conn, "create-case", who=documenter, kind="case",
+                 changes={"title": title, "organisation": organisation})
+
+
+def shipped_vocabulary_rows() -> list[dict]:
+    data = json.loads(resource("vocabularies.json").read_text(encoding="utf-8"))
+    rows = []
+    for vocabulary, terms in data["vocabularies"].items():
+        for position, term in enumerate(terms):
+            rows.append(dict(vocabulary=vocabulary, key=term["key"], label_en=term["en"], label_es=term["es"],
+                             description_en=term.get("description_en", ""),
+                             description_es=term.get("description_es", ""), position=position, builtin=True))
+    return rows
+
+
+def backup(path: Path, passphrase: str | None, *, suffix: str) -> Path:
+    """Copy the (checkpointed, closed) case file byte for byte: an encrypted
+    case stays encrypted in its backup."""
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.{suffix}-{stamp}.bak")
+    raw = connect(path, passphrase)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    shutil.copy2(path, target)
+    return target
+
+
+def _remove_case_files(path: Path) -> None:
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        p.unlink(missing_ok=True)

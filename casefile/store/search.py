@@ -1,0 +1,113 @@
+"""Full-text search with SQLite FTS5: one index per record kind, its rowid the
+record's id, accent- and case-insensitive (``remove_diacritics 2``).
+
+The indexes are kept in step by the store (``reindex`` after each flush, bulk
+``index_all`` after an import), not by triggers: with ``trusted_schema`` off,
+SQLite forbids triggers that write to virtual tables, and a case file may then
+hold no triggers at all, which makes a planted one easy to refuse.
+
+Any string a user types is a valid query: we never pass it to FTS5 as syntax.
+It is split into words and each word becomes a quoted prefix term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+#: table -> indexed columns; the first column is the record's title
+INDEXED = {
+    "incident": ("title", "description", "notes"),
+    "actor": ("name", "aliases", "pseudonym", "description"),
+    "place": ("name", "municipality", "state", "country", "description"),
+    "source": ("title", "outlet", "author", "pseudonym", "text", "notes"),
+    "claim": ("summary", "quote", "notes"),
+    "evidence": ("title", "original_name", "note", "origin"),
+}
+
+HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
+
+
+def ddl() -> list[str]:
+    """CREATE statements for the indexes (used by migrations)."""
+    return [f"CREATE VIRTUAL TABLE {table}_fts USING fts5({', '.join(cols)}, tokenize='{TOKENIZE}')"
+            for table, cols in INDEXED.items()]
+
+
+def reindex(conn: Connection, table: str, ids: Iterable[int]) -> None:
+    """Bring the index up to date for these rows (inserted, changed or deleted)."""
+    ids = list(ids)
+    if table not in INDEXED or not ids:
+        return
+    cols = ", ".join(INDEXED[table])
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        marks = ", ".join(str(int(i)) for i in batch)
+        conn.exec_driver_sql(f"DELETE FROM {table}_fts WHERE rowid IN ({marks})")
+        conn.exec_driver_sql(
+            f"INSERT INTO {table}_fts (rowid, {cols}) SELECT id, {cols} FROM {table} WHERE id IN ({marks})")
+
+
+def index_all(conn: Connection, table: str | None = None) -> None:
+    """Rebuild whole indexes from their tables (after a bulk import)."""
+    for name in [table] if table else INDEXED:
+        cols = ", ".join(INDEXED[name])
+        conn.exec_driver_sql(f"DELETE FROM {name}_fts")
+        conn.exec_driver_sql(f"INSERT INTO {name}_fts (rowid, {cols}) SELECT id, {cols} FROM {name}")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn anything typed into a safe FTS5 query: every word quoted, the last
+    one a prefix so results appear as you type. None if there is no word."""
+    words = _WORD.findall(user_text.replace("\x00", " "))
+    if not words:
+        return None
+    terms = ['"' + w.replace('"', '""') + '"' for w in words[:32]]
+    terms[-1] += "*"
+    return " ".join(terms)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    code: str
+    title: str
+    snippet: str  # HIGHLIGHT_START/END around matches
+    rank: float
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+_TITLE = {"incident": "title", "actor": "name", "place": "name", "source": "title",
+          "claim": "summary", "evidence": "original_name"}
+
+
+def search(conn: Connection, user_text: str, limit: int = 50,
+           kinds: tuple[str, ...] | None = None) -> list[Hit]:
+    query = fts_query(user_text)
+    if query is None:
+        return []
+    parts = []
+    for table in kinds or tuple(INDEXED):
+        fts = f"{table}_fts"
+        title = _TITLE[table]
+        parts.append(
+            f"SELECT * FROM (SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, "
+            f"snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, bm25({fts}) AS rank "
+            f"FROM {fts} JOIN {table} r ON r.id = {fts}.rowid "
+            f"WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit)")
+    sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT :limit"
+    rows = conn.execute(text(sql), {"q": query, "limit": limit})
+    return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]

@@ -1,0 +1,120 @@
+"""What happens on every ORM flush and commit of a case session:
+
+- new records get their code (``INC-0001``) from a per-prefix counter;
+- every insert, update and delete is appended to the audit chain;
+- after commit, listeners hear which records changed, so views refresh.
+
+Bulk Core paths (import, intake) do their own audit entry and call
+``Case.notify`` themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.orm import Session
+
+from ..model import AuditEntry, Blob, BlobChunk, Chunk, CodeCounter, Record, Thumbnail
+from . import audit, search
+
+if TYPE_CHECKING:
+    from .case import Case
+
+# Rows that are storage, not history: the audit chain records the intake instead.
+UNAUDITED = (AuditEntry, CodeCounter, Chunk, Blob, BlobChunk, Thumbnail)
+LONG_TEXT = 4000  # longer values are audited by hash and length
+
+
+def next_code(conn, prefix: str) -> str:
+    value = conn.execute(text(
+        "INSERT INTO code_counter (prefix, next_value) VALUES (:p, 2) "
+        "ON CONFLICT (prefix) DO UPDATE SET next_value = next_value + 1 RETURNING next_value - 1"
+    ), {"p": prefix}).scalar_one()
+    return f"{prefix}-{value:04d}"
+
+
+def reserve_codes(conn, prefix: str, count: int) -> list[str]:
+    """Reserve ``count`` consecutive codes at once (bulk import)."""
+    if count <= 0:
+        return []
+    end = conn.execute(text(
+        "INSERT INTO code_counter (prefix, next_value) VALUES (:p, :n + 1) "
+        "ON CONFLICT (prefix) DO UPDATE SET next_value = next_value + :n RETURNING next_value"
+    ), {"p": prefix, "n": count}).scalar_one()
+    return [f"{prefix}-{v:04d}" for v in range(end - count, end)]
+
+
+def _value(value):
+    if isinstance(value, str) and len(value) > LONG_TEXT:
+        import hashlib
+        return {"sha256": hashlib.sha256(value.encode()).hexdigest(), "length": len(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    return value
+
+
+def _identity(obj) -> tuple[str, str, str]:
+    if isinstance(obj, Record):
+        return obj.kind, obj.uuid or "", obj.code or ""
+    return obj.__tablename__, getattr(obj, "uuid", "") or "", ""
+
+
+class ChangeTracker:
+    def __init__(self, case: Case):
+        self.case = case
+
+    def install(self, session_factory) -> None:
+        event.listen(session_factory, "before_flush", self._before_flush)
+        event.listen(session_factory, "after_flush", self._after_flush)
+        event.listen(session_factory, "after_commit", self._after_commit)
+        event.listen(session_factory, "after_soft_rollback", self._after_rollback)
+
+    def _before_flush(self, session: Session, flush_context, instances) -> None:
+        conn = session.connection()
+        for obj in session.new:
+            if isinstance(obj, Record) and not obj.code:
+                obj.code = next_code(conn, obj.prefix)
+
+    def _after_flush(self, session: Session, flush_context) -> None:
+        conn = session.connection()
+        who = session.info.get("who", "")
+        changed = session.info.setdefault("changed", {})
+        for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
+            for obj in objects:
+                if isinstance(obj, UNAUDITED):
+                    continue
+                state = inspect(obj)
+                changes = {}
+                for attr in state.mapper.column_attrs:
+                    key = attr.key
+                    if action == "create":
+                        changes[key] = _value(getattr(obj, key))
+                    elif action == "update":
+                        hist = state.attrs[key].history
+                        if hist.has_changes():
+                            old = hist.deleted[0] if hist.deleted else None
+                            new = hist.added[0] if hist.added else None
+                            changes[key] = [_value(old), _value(new)]
+                    elif key in ("id", "uuid", "code"):
+                        changes[key] = _value(getattr(obj, key))
+                if action == "update" and not changes:
+                    continue
+                kind, uuid, code = _identity(obj)
+                audit.append(conn, action, who=who, kind=kind, uuid=uuid, code=code, changes=changes)
+                pk = state.mapper.primary_key_from_instance(obj)
+                ident = pk[0] if len(pk) == 1 else tuple(pk)
+                changed.setdefault(kind, set()).add(ident)
+                if isinstance(obj, Record):
+                    search.reindex(conn, kind, [ident])
+
+    def _after_commit(self, session: Session) -> None:
+        changed = session.info.pop("changed", None)
+        if changed:
+            self.case.notify(changed)
+
+    def _after_rollback(self, session: Session, previous_transaction) -> None:
+        session.info.pop("changed", None)

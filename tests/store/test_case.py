@@ -1,0 +1,113 @@
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from casefile.errors import CaseLocked, CasefileError, DamagedCase, NewerFormat, NotACasefile
+from casefile.model import Actor, AuditEntry, Incident, Involvement, Place
+from casefile.store import Case, migrate
+from casefile.store.connection import APPLICATION_ID
+
+
+def test_new_case_has_casefile_pragmas(case):
+    with case.connection() as conn:
+        assert conn.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == migrate.head_version()
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_codes_are_sequential_and_never_reused(case):
+    with case.session() as s:
+        a, b = Incident(title="a"), Incident(title="b")
+        s.add_all([a, b])
+    assert (a.code, b.code) == ("INC-0001", "INC-0002")
+    with case.session() as s:
+        s.delete(s.get(Incident, b.id))
+    with case.session() as s:
+        c = Incident(title="c")
+        s.add(c)
+    assert c.code == "INC-0003"
+
+
+def test_every_change_is_audited_and_notified(case):
+    heard = []
+    case.subscribe(heard.append)
+    with case.session() as s:
+        place = Place(name="Ayutla")
+        actor = Actor(name="Army patrol")
+        incident = Incident(title="Detention", place=place)
+        incident.involvements.append(Involvement(actor=actor, role="perpetrator"))
+        s.add(incident)
+    with case.session() as s:
+        s.get(Incident, incident.id).title = "Detention of community police"
+    with case.connection() as conn:
+        actions = conn.execute(select(AuditEntry.action, AuditEntry.record_code)).all()
+    assert ("update", "INC-0001") in actions
+    assert ("create", "ACT-0001") in actions
+    assert heard[0].keys() >= {"incident", "place", "actor", "involvement"}
+    assert heard[1] == {"incident": {incident.id}}
+
+
+def test_closed_case_is_one_file(tmp_path):
+    path = tmp_path / "one.casefile"
+    Case.create(path, "One").close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.casefile"]
+
+
+def test_refuses_second_opener(case):
+    with pytest.raises(CaseLocked):
+        Case.open(case.path)
+
+
+def test_refuses_non_casefile(tmp_path):
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("create table t(x)").connection.commit()
+    with pytest.raises(NotACasefile):
+        Case.open(other)
+    text = tmp_path / "notes.casefile"
+    text.write_text("hello")
+    with pytest.raises(CasefileError):
+        Case.open(text)
+
+
+def test_refuses_newer_format(tmp_path):
+    path = tmp_path / "future.casefile"
+    Case.create(path, "Future").close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {migrate.head_version() + 1}")
+    con.close()
+    with pytest.raises(NewerFormat, match="newer Casefile"):
+        Case.open(path)
+
+
+def test_refuses_damaged_file_without_writing(tmp_path):
+    path = tmp_path / "damaged.casefile"
+    with Case.create(path, "Damaged") as c, c.session() as s:
+        s.add_all(Incident(title=f"incident {i}", description="x" * 2000) for i in range(200))
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 5, page * 5 + 2000):
+        data[offset] = 0xFF
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(DamagedCase):
+        Case.open(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_planted_trigger(tmp_path):
+    path = tmp_path / "planted.casefile"
+    Case.create(path, "Planted").close()
+    con = sqlite3.connect(path)
+    con.execute("CREATE TRIGGER evil AFTER INSERT ON incident BEGIN DELETE FROM actor; END")
+    con.commit()
+    con.close()
+    with pytest.raises(DamagedCase, match="unexpected triggers"):
+        Case.open(path)
+
+
+def test_create_refuses_existing_path(case):
+    with pytest.raises(CasefileError, match="already exists"):
+        Case.create(case.path, "Again")

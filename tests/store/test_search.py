@@ -1,0 +1,55 @@
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from casefile.model import Actor, Claim, Incident
+from casefile.services.search import search
+from casefile.store.search import fts_query
+
+HOSTILE = ['"', "AND", "NEAR(", "*", "-", "a OR b", "title:x", "^", "'); DROP TABLE actor; --",
+           "\u202eevil\u202c", "e\u0301", "🔥", "\x00", "(", ")", ":", "{a b}", '""""']
+
+
+def test_accent_and_case_insensitive(case):
+    with case.session() as s:
+        s.add(Actor(name="Bruno Plácido Valerio", category="person"))
+        s.add(Incident(title="Detención de policías comunitarios"))
+    assert [h.code for h in search(case, "placido")] == ["ACT-0001"]
+    assert [h.code for h in search(case, "PLÁCIDO")] == ["ACT-0001"]
+    assert [h.code for h in search(case, "detencion policias")] == ["INC-0001"]
+    assert search(case, "detenc")[0].code == "INC-0001"  # prefix as you type
+
+
+def test_results_ranked_with_snippet(case):
+    with case.session() as s:
+        s.add(Claim(summary="Men in black seen in the communities",
+                    quote="hombres extraños vestidos de negro en las comunidades"))
+        s.add(Incident(title="Roadblock", description="black cars"))
+    hits = search(case, "black")
+    assert {h.code for h in hits} == {"CLM-0001", "INC-0001"}
+    assert "\x02" in hits[0].snippet
+
+
+def test_search_follows_edits_and_deletes(case):
+    with case.session() as s:
+        incident = Incident(title="Toma del palacio municipal")
+        s.add(incident)
+    with case.session() as s:
+        s.get(Incident, incident.id).title = "Occupation of the town hall"
+    assert search(case, "palacio") == []
+    assert search(case, "town hall")[0].code == "INC-0001"
+    with case.session() as s:
+        s.delete(s.get(Incident, incident.id))
+    assert search(case, "town") == []
+
+
+def test_hostile_queries_are_plain_words(case):
+    with case.session() as s:
+        s.add(Incident(title="AND NEAR title"))
+    for query in HOSTILE:
+        search(case, query)
+    assert fts_query("") is None and fts_query('"*-') is None
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.text())
+def test_any_typed_string_is_a_valid_query(case, query):
+    search(case, query)
