@@ -54,6 +54,9 @@ class Evidence(Record, Base):
     # A working copy (crop, redaction) points at its evidentiary original.
     derived_from_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id", ondelete="RESTRICT"), index=True)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Evidence is never deleted once taken in (custody refers to it): undoing an
+    # intake, or removing an item, withdraws it; the history keeps why.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # Extracted capture metadata.
     captured_at: Mapped[str | None] = mapped_column(String(32))  # as the device wrote it
     latitude: Mapped[float | None] = mapped_column(Float)

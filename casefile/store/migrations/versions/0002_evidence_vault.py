@@ -1,4 +1,5 @@
-"""The evidence vault: file contents stored inside the case as chunks, thumbnails.
+"""The evidence vault: file contents stored inside the case as chunks, thumbnails,
+and evidence withdrawn rather than deleted.
 
 Revision ID: 0002
 Revises: 0001
@@ -43,7 +44,13 @@ def upgrade() -> None:
     )
 
 
+    with op.batch_alter_table("evidence") as batch_op:
+        batch_op.add_column(sa.Column("withdrawn", sa.Boolean(), nullable=False, server_default="0"))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("evidence") as batch_op:
+        batch_op.drop_column("withdrawn")
     op.drop_table('thumbnail')
     with op.batch_alter_table('blob_chunk', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_blob_chunk_chunk_sha256'))
