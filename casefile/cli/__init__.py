@@ -39,8 +39,20 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _install_translation() -> None:
+    """Speak the environment's language when we ship it; Qt is loaded only then."""
+    from ..i18n_build import SOURCE_LANGUAGE, environment_language
+
+    language = environment_language()
+    if language != SOURCE_LANGUAGE:
+        from ..ui.i18n import install_cli_translator
+
+        install_cli_translator(language)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _install_translation()
     parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
     first = next((a for a in argv if not a.startswith("-")), None)
