@@ -1,0 +1,145 @@
+"""Which language Casefile speaks, and the Qt translators that make it so.
+
+The window follows the system language (``QLocale.system()``, which honours
+``LANGUAGE``, ``LC_ALL`` and ``LANG``) unless the user picked one in the Language
+menu (QSettings ``ui/language``: ``system``, ``en`` or ``es``). Dates and numbers
+follow the same choice through ``QLocale.setDefault``. Three things are translated:
+Casefile's own strings (``casefile_<lang>.qm``, compiled on first run from source),
+Qt's standard dialogs (``qtbase_<lang>.qm`` from the Qt install) and the Qt-free
+core's messages (``casefile.i18n.set_translator``).
+
+QtWidgets is imported only where a menu is built: the command line imports this
+module (QtCore only) when it needs Spanish messages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from .. import i18n, i18n_build
+
+SETTING = "ui/language"
+SYSTEM = "system"
+# Each language named in itself, so a user can find hers whatever the interface speaks.
+NATIVE_NAMES = {"en": "English", "es": "Español"}
+# Without a system locale to borrow a territory from, Spanish is Latin-American Spanish.
+DEFAULT_LOCALES = {"en": "en_US", "es": "es_419"}
+
+_installed: list[QTranslator] = []
+_cli_translator: QTranslator | None = None
+
+
+def language_choice() -> str:
+    """The stored choice: ``system`` or a language code."""
+    value = QSettings().value(SETTING, SYSTEM, type=str)
+    return value if value in (SYSTEM, *i18n_build.available_languages()) else SYSTEM
+
+
+def set_language_choice(choice: str) -> None:
+    QSettings().setValue(SETTING, choice)
+
+
+def system_language() -> str:
+    tags = QLocale.system().uiLanguages() or [QLocale.system().name()]
+    return i18n_build.match_language(tags) or i18n_build.SOURCE_LANGUAGE
+
+
+def resolve_language(choice: str | None = None) -> str:
+    choice = language_choice() if choice is None else choice
+    if choice == SYSTEM or choice not in i18n_build.available_languages():
+        return system_language()
+    return choice
+
+
+def locale_for(language: str) -> QLocale:
+    """The system locale when it speaks ``language`` (keeps es_MX dates in Mexico),
+    else that language's default locale."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == language:
+        return system
+    return QLocale(DEFAULT_LOCALES.get(language, language))
+
+
+def _load(translator: QTranslator, name: str, folders: list[str]) -> bool:
+    return any(folder and translator.load(name, folder) for folder in folders)
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Install the translators for ``language`` (a code, ``system``, or ``None`` for
+    the stored choice), replacing any installed before. Returns the language in use.
+    A missing translation, or no ``lrelease`` to build it, means English."""
+    language = resolve_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != i18n_build.SOURCE_LANGUAGE:
+        qm = i18n_build.ensure_qm(language)
+        own = QTranslator(app)
+        if qm is not None and own.load(str(qm)):
+            _installed.append(own)
+        else:
+            language = i18n_build.SOURCE_LANGUAGE
+    if language != i18n_build.SOURCE_LANGUAGE:
+        # Qt's own strings (Cancel, Yes, file dialogs); bundles carry them beside ours.
+        qt = QTranslator(app)
+        folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(i18n_build.translations_dir())]
+        if _load(qt, f"qtbase_{language}", folders):
+            _installed.append(qt)
+    for translator in _installed:
+        app.installTranslator(translator)
+    QLocale.setDefault(locale_for(language))
+    i18n.set_translator(QCoreApplication.translate)
+    return language
+
+
+def install_cli_translator(language: str) -> bool:
+    """Translate the Qt-free core's messages without a QCoreApplication (the command
+    line has none): a bare QTranslator answers ``translate()`` on its own."""
+    global _cli_translator
+    qm = i18n_build.ensure_qm(language)
+    translator = QTranslator()
+    if qm is None or not translator.load(str(qm)):
+        return False
+    _cli_translator = translator  # keep it alive as long as the translator function
+    i18n.set_translator(lambda context, text: translator.translate(context, text) or text)
+    return True
+
+
+def language_menu(parent):
+    """A "Language" menu (system, then each language by its own name) for the window
+    to attach, e.g. ``view_menu.addMenu(language_menu(window))``. The choice is
+    stored at once and applies to everything opened from then on; the window's
+    existing labels change at the next start."""
+    from PySide6.QtGui import QAction, QActionGroup
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    current = language_choice()
+    entries = [(SYSTEM, QCoreApplication.translate("LanguageMenu", "System language"))]
+    entries += [(code, NATIVE_NAMES.get(code, code)) for code in i18n_build.available_languages()]
+    for code, label in entries:
+        action = QAction(label, menu, checkable=True)
+        action.setData(code)
+        action.setChecked(code == current)
+        group.addAction(action)
+        menu.addAction(action)
+
+    def chosen(action) -> None:
+        code = action.data()
+        if code == language_choice():
+            return
+        set_language_choice(code)
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, code)
+        status = getattr(parent, "statusBar", None)
+        if callable(status):
+            status().showMessage(QCoreApplication.translate(
+                "LanguageMenu", "Language saved. Restart Casefile to change the whole window."), 10000)
+
+    group.triggered.connect(chosen)
+    return menu
