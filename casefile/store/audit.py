@@ -16,6 +16,8 @@ from datetime import datetime
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
+from ..errors import CasefileError
+from ..i18n import translate
 from ..model import AuditEntry, utcnow
 
 GENESIS = "0" * 64
@@ -41,15 +43,54 @@ def entry_hash(prev_hash: str, seq: int, at: datetime, who: str, action: str, ki
     return hashlib.sha256(b"\x01" + bytes.fromhex(prev_hash) + leaf).hexdigest()
 
 
+class ChainHeadUnreadable(CasefileError):
+    """The last audit entry is missing, unreadable or altered: nothing may be
+    written on top of a history that does not hold."""
+
+
 def head(conn: Connection) -> tuple[int, str]:
     row = conn.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
     return (row.seq, row.hash) if row else (0, GENESIS)
 
 
+def verified_head(conn: Connection) -> tuple[int, str]:
+    """The head, after recomputing the last entry's hash (one row, cheap).
+
+    Writing on top of an altered head would launder the alteration into a
+    chain that verifies from there on; refuse instead.
+    """
+    try:
+        row = conn.execute(text(
+            "SELECT seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash "
+            "FROM audit_entry ORDER BY seq DESC LIMIT 1")).first()
+    except Exception as error:  # a dropped or damaged table
+        raise ChainHeadUnreadable(_unreadable()) from error
+    if row is None:
+        return 0, GENESIS
+    if _recompute(row) != row.hash:
+        raise ChainHeadUnreadable(_unreadable())
+    return row.seq, row.hash
+
+
+def _unreadable() -> str:
+    return translate("Errors", "The case history cannot be read or does not verify; "
+                     "nothing was written. Run 'casefile verify'.")
+
+
+def find(conn: Connection, chain_hash: str) -> int | None:
+    """The seq of the entry whose chain hash is ``chain_hash`` (a head written
+    down elsewhere), or None: then the history since has been rewritten."""
+    return conn.execute(select(AuditEntry.seq).where(AuditEntry.hash == chain_hash.strip().lower())).scalar()
+
+
 def append(conn: Connection, action: str, *, who: str = "", kind: str = "", uuid: str = "",
            code: str = "", changes: dict | None = None) -> str:
-    """Append one entry inside the caller's transaction; returns the new head."""
-    seq, prev = head(conn)
+    """Append one entry inside the caller's transaction; returns the new head.
+
+    Raises ``ChainHeadUnreadable`` (rolling the caller back) when the current
+    head cannot be read or its hash does not recompute.
+    """
+    seq, prev = verified_head(conn)
     seq += 1
     at = utcnow()
     body = canonical(changes or {})
@@ -73,18 +114,31 @@ def verify(conn: Connection) -> ChainProblem | None:
         "SELECT seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash "
         "FROM audit_entry ORDER BY seq"))
     for row in rows:
-        if row.seq != expected_seq:
+        if not isinstance(row.seq, int) or row.seq < expected_seq:
+            return ChainProblem(row.seq, "entry out of sequence")
+        if row.seq > expected_seq:
             return ChainProblem(expected_seq, "missing entry")
         if row.prev_hash != prev:
             return ChainProblem(row.seq, "broken link to the previous entry")
-        try:
-            at = AuditEntry.__table__.c.at.type.process_result_value(
-                datetime.fromisoformat(row.at) if isinstance(row.at, str) else row.at, None)
-            digest = entry_hash(prev, row.seq, at, row.who, row.action, row.record_kind,
-                                row.record_uuid, row.record_code, row.changes)
-        except (TypeError, ValueError):
+        digest = _recompute(row)
+        if digest is None:
             return ChainProblem(row.seq, "unreadable entry")
         if digest != row.hash:
             return ChainProblem(row.seq, "entry altered")
         prev, expected_seq = row.hash, expected_seq + 1
     return None
+
+
+def _recompute(row) -> str | None:
+    """The chain hash a stored row should have, from its own prev_hash; None
+    when a field has the wrong type (text where a number belongs, ...)."""
+    try:
+        if not isinstance(row.seq, int) or not all(isinstance(v, str) for v in (
+                row.at, row.who, row.action, row.record_kind, row.record_uuid, row.record_code,
+                row.changes, row.prev_hash)):
+            return None
+        at = AuditEntry.__table__.c.at.type.process_result_value(datetime.fromisoformat(row.at), None)
+        return entry_hash(row.prev_hash, row.seq, at, row.who, row.action, row.record_kind,
+                          row.record_uuid, row.record_code, row.changes)
+    except (TypeError, ValueError):
+        return None

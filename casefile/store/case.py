@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,8 @@ from ..model import CaseInfo, VocabularyTerm, utcnow
 from ..model.base import new_uuid
 from ..resources import resource
 from . import audit, migrate
-from .connection import APPLICATION_ID, connect, header_application_id, is_plain_sqlite
+from . import backup as _backup
+from .connection import APPLICATION_ID, CaseKey, as_key, connect, header_application_id, is_plain_sqlite, rekey
 from .lock import CaseLock
 from .tracking import ChangeTracker
 
@@ -42,11 +42,13 @@ Listener = Callable[[dict[str, set[int]]], None]
 
 
 class Case:
-    def __init__(self, path: Path, passphrase: str | None, lock: CaseLock):
+    def __init__(self, path: Path, key: CaseKey | None, lock: CaseLock):
         self.path = path
-        self._passphrase = passphrase
+        self._key = key
         self._lock = lock
-        self.engine: Engine = _engine(path, passphrase)
+        #: rotating backups kept on close (the window passes its setting; 0: none)
+        self.backup_keep = _backup.DEFAULT_KEEP
+        self.engine: Engine = _engine(lambda: connect(self.path, self._key))
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self._listeners: list[Listener] = []
         self.tracker = ChangeTracker(self)
@@ -55,6 +57,7 @@ class Case:
             info = conn.execute(select(CaseInfo.title, CaseInfo.documenter)).first()
         self.title = info.title if info else ""
         self.documenter = info.documenter if info else ""
+        self._head_at_open = self.audit_head()
 
     # -- creating and opening -------------------------------------------------
 
@@ -68,11 +71,12 @@ class Case:
             raise CasefileError(translate("Errors", "{path} already exists; choose another name.").format(path=path))
         if not path.parent.is_dir():
             raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=path.parent))
+        key = as_key(passphrase)
         try:
-            raw = connect(path, passphrase)
+            raw = connect(path, key)
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
             raw.close()
-            engine = _engine(path, passphrase)
+            engine = _engine(lambda: connect(path, key))
             with engine.begin() as conn:
                 migrate.upgrade(conn)
                 _seed(conn, title=title.strip(), documenter=documenter.strip(),
@@ -81,15 +85,17 @@ class Case:
         except BaseException:
             _remove_case_files(path)
             raise
-        return cls.open(path, passphrase=passphrase, check=False)
+        return cls.open(path, passphrase=key, check=False)
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, passphrase: str | None = None, check: bool = True) -> Case:
+    def open(cls, path: str | os.PathLike, *, passphrase: str | CaseKey | None = None, check: bool = True) -> Case:
         path = Path(path)
         if not path.exists():
             raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
         if not path.is_file():
             raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+        if path.stat().st_size == 0:
+            raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
         plain = is_plain_sqlite(path)
         if plain:
             if header_application_id(path) != APPLICATION_ID:
@@ -99,32 +105,44 @@ class Case:
             raise PassphraseRequired(translate(
                 "Errors", "{path} is encrypted (or not a Casefile file): a passphrase is needed."
             ).format(path=path))
+        key = as_key(passphrase)
         lock = CaseLock(path)
         lock.acquire()
         try:
-            version = _inspect(path, passphrase, check=check)
+            version = _inspect(path, key, check=check)
             if version < migrate.head_version():
-                backup(path, passphrase, suffix=f"before-format-{migrate.head_version()}")
-                engine = _engine(path, passphrase)
+                _backup.backup_before_migration(path, key, to_format=migrate.head_version())
+                engine = _engine(lambda: connect(path, key))
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
                 engine.dispose()
-            return cls(path, passphrase, lock)
+            return cls(path, key, lock)
         except BaseException:
             lock.release()
             raise
 
-    def close(self) -> None:
-        """Checkpoint so the file stands alone, then let go of it."""
+    def close(self, backup: bool = True) -> None:
+        """Checkpoint so the file stands alone, then let go of it.
+
+        With ``backup`` (the default) and if anything changed since the case
+        was opened, a rotating backup is written next to it first; a command
+        that only read the case leaves no backup behind.
+        """
         if self.engine is None:
             return
         try:
+            changed = backup and self.backup_keep > 0 and self.audit_head() != self._head_at_open
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.engine.dispose()
+            if changed:
+                _backup.make_backup(self.path, self._key, keep=self.backup_keep)
         finally:
             self.engine.dispose()
             self.engine = None
-            self._passphrase = None
+            if self._key is not None:
+                self._key.forget()
+            self._key = None
             self._lock.release()
 
     def __enter__(self) -> Case:
@@ -137,7 +155,28 @@ class Case:
 
     @property
     def encrypted(self) -> bool:
-        return self._passphrase is not None
+        return self._key is not None
+
+    def change_passphrase(self, new: str) -> None:
+        """Re-encrypt the case under a new passphrase (SQLCipher ``rekey``).
+
+        Pooled connections still hold the old key, so they are closed first
+        and the pool reopens with the new one. Use ``services.security``.
+        """
+        if self._key is None:
+            raise CasefileError(translate(
+                "Errors", "{path} is not encrypted; make an encrypted copy instead.").format(path=self.path))
+        new_key = CaseKey(new)
+        self.engine.dispose()
+        conn = connect(self.path, self._key)
+        try:
+            rekey(conn, self.path, new_key)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no frames under the old key linger in the WAL
+        finally:
+            conn.close()
+        old, self._key = self._key, new_key
+        old.forget()
+        self.engine.dispose()
 
     @property
     def format_version(self) -> int:
@@ -177,9 +216,9 @@ class Case:
             listener(changes)
 
 
-def _engine(path: Path, passphrase: str | None) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: connect(path, passphrase),
-                           poolclass=QueuePool, pool_size=4, max_overflow=4)
+def _engine(creator: Callable) -> Engine:
+    # The pool keeps its connections, so each pays SQLCipher's key set-up once.
+    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=4, max_overflow=4)
 
     # The driver runs in autocommit mode; we start transactions ourselves so
     # that DDL and DML alike are atomic (SQLAlchemy's pysqlite recipe).
@@ -190,10 +229,10 @@ def _engine(path: Path, passphrase: str | None) -> Engine:
     return engine
 
 
-def _inspect(path: Path, passphrase: str | None, *, check: bool) -> int:
+def _inspect(path: Path, key: CaseKey | None, *, check: bool) -> int:
     """Read-only checks before anything writes: damage, format, hostile schema."""
     try:
-        conn = connect(path, passphrase, readonly=True)
+        conn = connect(path, key, readonly=True)
     except CasefileError:
         raise
     except Exception:
@@ -244,18 +283,6 @@ def shipped_vocabulary_rows() -> list[dict]:
                              description_en=term.get("description_en", ""),
                              description_es=term.get("description_es", ""), position=position, builtin=True))
     return rows
-
-
-def backup(path: Path, passphrase: str | None, *, suffix: str) -> Path:
-    """Copy the (checkpointed, closed) case file byte for byte: an encrypted
-    case stays encrypted in its backup."""
-    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.{suffix}-{stamp}.bak")
-    raw = connect(path, passphrase)
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.close()
-    shutil.copy2(path, target)
-    return target
 
 
 def _remove_case_files(path: Path) -> None:
