@@ -1,0 +1,41 @@
+"""The case's history as a reader sees it: audit entries, newest first,
+optionally for one record, and whether the hash chain verifies."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..model import AuditEntry
+from ..store import Case, audit
+from ..store.audit import ChainProblem
+
+
+def _filtered(query, code: str):
+    code = (code or "").strip()
+    if code:
+        # A code or its start ("INC-00"): case-insensitive prefix, LIKE wildcards taken literally.
+        escaped = code.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(func.upper(AuditEntry.record_code).like(escaped + "%", escape="\\"))
+    return query
+
+
+def count(case: Case, code: str = "") -> int:
+    with case.connection() as conn:
+        return conn.scalar(_filtered(select(func.count()).select_from(AuditEntry), code))
+
+
+def entries(case: Case, offset: int, limit: int, code: str = "") -> list:
+    """Rows (seq, at, who, action, record_kind, record_code, changes, hash), newest first."""
+    query = _filtered(select(AuditEntry.seq, AuditEntry.at, AuditEntry.who, AuditEntry.action,
+                             AuditEntry.record_kind, AuditEntry.record_code, AuditEntry.changes,
+                             AuditEntry.hash), code)
+    with case.connection() as conn:
+        return list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
+
+
+def verify_chain(case: Case) -> tuple[ChainProblem | None, int, str]:
+    """(first problem or None, entries, head hash)."""
+    with case.connection() as conn:
+        problem = audit.verify(conn)
+        seq, head = audit.head(conn)
+    return problem, seq, head

@@ -1,0 +1,95 @@
+"""The history viewer: lazily fetched audit log, filter by record code,
+chain status, and user data shown literally."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from casefile.model import Incident
+from casefile.ui import history_view
+from casefile.ui.history_view import AuditModel, HistoryView, summarise
+
+HOSTILE = '<b>bold</b> <img src="/etc/passwd"> NEAR( "x'
+
+
+def _add_incidents(case, n, title="Detention"):
+    with case.session() as s:
+        for i in range(n):
+            s.add(Incident(title=f"{title} {i}"))
+
+
+def test_model_fetches_lazily_newest_first(qtbot, case, monkeypatch):
+    monkeypatch.setattr(history_view, "PAGE", 10)
+    _add_incidents(case, 25)
+    model = AuditModel(case)
+    assert model.total() == 26 and model.rowCount() == 10
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.index(0, 0).data() == 26  # newest first
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 26
+    assert model.index(25, 3).data() == "create-case"
+
+
+def test_filter_by_code_prefix_case_insensitive(qtbot, case):
+    _add_incidents(case, 12)
+    model = AuditModel(case)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_code("inc-001")
+    assert model.total() == 3  # INC-0010..0012
+    model.set_code("INC-0012")
+    assert model.total() == 1 and model.index(0, 4).data() == "INC-0012"
+    model.set_code("%")  # LIKE wildcards are taken literally
+    assert model.total() == 0
+
+
+def test_view_shows_verified_chain_and_entry_details_as_plain_text(qtbot, case):
+    _add_incidents(case, 1, title=HOSTILE)
+    view = HistoryView(case)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.status.text().startswith("Chain verified"), timeout=5000)
+    assert "2 entries" in view.status.text()
+    assert view.status.textFormat() == Qt.PlainText
+    view.set_filter("INC-0001")
+    assert view.model.rowCount() == 1
+    view.table.selectRow(0)
+    assert HOSTILE in view.detail.toPlainText()
+    assert HOSTILE.split()[0] in view.model.index(0, 5).data()
+
+
+def test_view_names_the_first_bad_entry(qtbot, case):
+    _add_incidents(case, 3)
+    raw = sqlite3.connect(case.path)
+    raw.execute("UPDATE audit_entry SET who = 'mallory' WHERE seq = 3")
+    raw.commit()
+    raw.close()
+    view = HistoryView(case)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.status.text().startswith("Chain broken"), timeout=5000)
+    assert view.status.text() == "Chain broken at #3: entry altered"
+
+
+def test_refresh_and_clear(qtbot, case):
+    view = HistoryView(case)
+    qtbot.addWidget(view)
+    _add_incidents(case, 2)
+    view.refresh()
+    assert view.model.total() == 3
+    view.clear()
+    assert view.model.rowCount() == 0 and view.case is None
+
+
+def test_summarise():
+    assert summarise("update", '{"title": ["a", "b"], "description": ["", "x"]}') == "description, title"
+    assert summarise("create", '{"id": 3, "title": "A\\nB", "note": ""}') == "A B"
+    assert summarise("create-case", '{"organisation": "", "x": 1}') == "x=1"
+    assert summarise("create", "not json") == "not json"
+    assert len(summarise("create", '{"t": "' + "x" * 500 + '"}')) == 120
+
+
+def test_describe():
+    assert history_view.describe("update", '{"title": ["a", "<b>"]}') == "title: a → <b>"
+    assert history_view.describe("create", '{"lat": null, "tags": ["x"]}') == 'lat: —\ntags: ["x"]'
