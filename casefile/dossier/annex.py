@@ -1,0 +1,163 @@
+"""The second half of the dossier: claims register, actors, places, sources,
+evidence annex, methodology, manifest and the withheld page. A mixin of
+``DossierStory`` (its helpers ``p``, ``table``, ``facts``... live there)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from .template import MARGIN, Heading
+from .text import markup
+
+WIDTH = A4[0] - 2 * MARGIN
+PREVIEW = 45 * mm
+DASH = "\u2014"
+WITHHELD_ORDER = ("incident", "source", "claim", "evidence", "contact", "pseudonym", "detail", "notes")
+
+
+class AnnexSections:
+    def claims_register(self) -> list:
+        L = self.L
+        story = self.section(L.claims_register, "claims")
+        if not self.d.claims:
+            return story + [self.p(L.none, "Muted")]
+        story.append(self.p(L.register_intro, "Muted"))
+        for c in self.d.claims.values():
+            block = [Paragraph(f"{escape(c.code)} \u2014 {markup(c.summary)}", self.st["ClaimHead"])]
+            line = [f"<b>{escape(L.source)}:</b> {markup(c.source or DASH)}",
+                    f"<b>{escape(L.claimant)}:</b> {markup(c.claimant or L.unknown_claimant)}",
+                    f"<b>{escape(L.credibility)}:</b> {markup(c.credibility)}",
+                    f"<b>{escape(L.status)}:</b> {markup(c.status)}"]
+            block.append(Paragraph(" \u00b7 ".join(line), self.st["Small"]))
+            if c.subjects:
+                block.append(self.field(L.about, "; ".join(c.subjects), "Small"))
+            for relation, who in c.assessments.items():
+                block.append(self.field(relation, "; ".join(who), "Small"))
+            if not c.assessments:
+                block.append(self.field(L.assessments, DASH, "Small"))
+            if c.notes:
+                block.append(self.field(L.notes, c.notes, "Small"))
+            story += block
+        return story
+
+    def actors(self) -> list:
+        L = self.L
+        story = self.section(L.actors, "actors")
+        if not self.d.actors:
+            return story + [self.p(L.none, "Muted")]
+        rows = [[L.code, L.name, L.category, L.incidents]]
+        for a in self.d.actors:
+            details = [self.cell(a.name)]
+            for label, value in ((L.aliases, a.aliases), (L.contact, a.contact), (L.relations, "; ".join(a.relations))):
+                if value:
+                    details.append(self.field(label, value, "Small"))
+            if a.description:
+                details.append(self.cell(a.description, "Small"))
+            if a.protected_note:
+                details.append(self.cell(a.protected_note, "Muted"))
+            kind = a.category + (f"\n{a.type}" if a.type else "")
+            rows.append([a.code, details, kind, ", ".join(a.incidents)])
+        return story + [self.table(rows, [19 * mm, WIDTH - 89 * mm, 30 * mm, 40 * mm])]
+
+    def places(self) -> list:
+        L = self.L
+        story = self.section(L.places, "places")
+        if not self.d.places:
+            return story + [self.p(L.none, "Muted")]
+        rows = [[L.code, L.name, L.location, L.coordinates, L.precision_head]]
+        for p in self.d.places:
+            name = [self.cell(p.name)] + ([self.cell(p.description, "Small")] if p.description else [])
+            rows.append([p.code, name, p.location, p.coordinates, p.precision])
+        return story + [self.table(rows, [20 * mm, WIDTH - 140 * mm, 50 * mm, 40 * mm, 30 * mm])]
+
+    def sources(self) -> list:
+        L = self.L
+        story = self.section(L.sources, "sources")
+        if not self.d.sources:
+            return story + [self.p(L.none, "Muted")]
+        rows = [[L.code, L.title, L.kind, L.reliability]]
+        for s in self.d.sources:
+            details = [self.cell(s.title)]
+            for label, value in ((L.outlet, s.outlet), (L.author, s.author), (L.published, s.published),
+                                 (L.accessed, s.accessed), (L.address, s.url), (L.language, s.language),
+                                 (L.cites, s.cites), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
+                                 (L.notes, s.notes)):
+                if value:
+                    details.append(self.field(label, value, "Small"))
+            if s.confidential_note:
+                details.append(self.cell(s.confidential_note, "Muted"))
+            rows.append([s.code, details, s.kind, s.reliability])
+        return story + [self.table(rows, [19 * mm, WIDTH - 87 * mm, 30 * mm, 38 * mm])]
+
+    def evidence_annex(self) -> list:
+        L = self.L
+        story = self.section(L.evidence_annex, "evidence")
+        if not self.d.evidence:
+            return story + [self.p(L.none, "Muted")]
+        for n, e in enumerate(self.d.evidence.values()):
+            if n:
+                story.append(CondPageBreak(70 * mm))
+            story.append(Heading(f"{e.code} {e.name}", self.st["H2"], level=1, key=f"evi-{e.id}", toc=False))
+            picture = self.picture(e.id, PREVIEW) or self.cell(L.no_preview, "Muted")
+            facts = self.facts(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm)
+            top = Table([[picture, facts]], colWidths=[PREVIEW + 6 * mm, WIDTH - PREVIEW - 6 * mm], hAlign="LEFT")
+            top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            story += [top, Spacer(1, 2 * mm),
+                      Paragraph(f"<b>{escape(L.sha256)}:</b> <font name=\"DossierMono\" size=\"7.5\">"
+                                f"{escape(e.sha256)}</font>", self.st["Small"])]
+            if e.links:
+                story.append(self.field(L.linked_to, "; ".join(e.links), "Small"))
+            if e.custody:
+                rows = [[L.time_utc, L.handler, L.action, L.hash_seen]]
+                rows += [[at, who, action, self.cell(digest, "Mono")] for at, who, action, digest in e.custody]
+                story += [Paragraph(escape(L.custody), self.st["H3"]),
+                          self.table(rows, [30 * mm, 32 * mm, 22 * mm, WIDTH - 84 * mm])]
+        return story
+
+    def methodology(self) -> list:
+        L = self.L
+        story = self.section(L.methodology, "methodology")
+        story += [self.p(L.method_intro), self.p(L.method_assess), self.p(L.method_evidence)]
+        for vocabulary, title in (("reliability", L.reliability_scale), ("credibility", L.credibility_scale),
+                                  ("claim_status", L.status_scale), ("violation_status", L.violation_scale)):
+            terms = self.d.scales.get(vocabulary) or []
+            if not terms:
+                continue
+            rows = [[L.grade, L.meaning]]
+            for key, label, description in terms:
+                meaning = [self.cell(label, "CellHead")] + ([self.cell(description)] if description else [])
+                rows.append([key, meaning])
+            story += [KeepTogether([Paragraph(escape(title), self.st["H2"]),
+                                    self.table(rows, [20 * mm, WIDTH - 20 * mm])])]
+        return story
+
+    def manifest(self) -> list:
+        L = self.L
+        story = self.section(L.manifest, "manifest")
+        story += [self.p(L.manifest_intro), self.field(L.audit_head, ""), self.p(self.d.audit_head, "Mono"),
+                  Spacer(1, 4 * mm)]
+        if not self.d.evidence:
+            return story + [self.p(L.none, "Muted")]
+        rows = [[L.code, L.file, L.sha256, L.size]]
+        rows += [[e.code, e.name, self.cell(e.sha256, "Mono"), self._size(e.size)] for e in self.d.evidence.values()]
+        return story + [self.table(rows, [20 * mm, WIDTH - 140 * mm, 100 * mm, 20 * mm])]
+
+    def withheld(self) -> list:
+        L = self.L
+        story = self.section(L.withheld, "withheld")
+        story.append(self.p(L.withheld_intro))
+        counts = self.d.withheld
+        rows = [[L.records, L.number]]
+        rows += [[getattr(L, f"withheld_{kind}"), str(counts[kind])] for kind in WITHHELD_ORDER if counts.get(kind)]
+        if len(rows) == 1:
+            return story + [self.p(L.withheld_nothing, "Muted")]
+        return story + [self.table(rows, [100 * mm, 25 * mm])]
+
+    @staticmethod
+    def _size(size: int) -> str:
+        from .data import human_size
+        return human_size(size)

@@ -1,0 +1,645 @@
+"""What goes into a dossier: the records in scope, loaded in a few queries
+and turned into display-ready views with the profile already applied.
+
+Only this module reads the case, and everything it hands to the story is
+already redacted (pseudonyms, withheld records left out, free text scrubbed),
+so the layout code cannot leak by forgetting a rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InvalidInput
+from ..i18n import translate
+from ..model import (
+    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink,
+    Incident, IncidentLink, IncidentTag, Involvement, PartialDate, Place, Source, VocabularyTerm,
+)
+from ..services.redaction import Redactor
+from .labels import Labels
+
+BATCH = 500  # ids per IN (...) query: well under SQLite's parameter limit
+
+
+@dataclass
+class Scope:
+    incidents: list[str] | None = None
+    tag: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def whole(self) -> bool:
+        return not (self.incidents or self.tag or self.date_from or self.date_to)
+
+    def describe(self, labels: Labels) -> str:
+        parts = []
+        if self.incidents:
+            parts.append(labels.scope_incidents.format(codes=", ".join(self.incidents)))
+        if self.tag:
+            parts.append(labels.scope_tag.format(tag=self.tag))
+        if self.date_from and self.date_to:
+            parts.append(labels.scope_between.format(start=labels.date(self.date_from),
+                                                     end=labels.date(self.date_to)))
+        elif self.date_from:
+            parts.append(labels.scope_from.format(start=labels.date(self.date_from)))
+        elif self.date_to:
+            parts.append(labels.scope_to.format(end=labels.date(self.date_to)))
+        return "; ".join(parts) or labels.scope_all
+
+
+@dataclass
+class ActorRow:
+    actor: str
+    role: str
+    degree: str
+    head_count: str
+    note: str
+
+
+@dataclass
+class IncidentView:
+    id: int
+    code: str
+    title: str
+    description: str
+    notes: str
+    when: str
+    sort_key: str
+    where: str
+    place: str
+    type: str
+    violation: str
+    fatalities: str
+    tags: list[str]
+    links: list[str]
+    actors: list[ActorRow] = field(default_factory=list)
+    claims: list[int] = field(default_factory=list)
+    evidence: list[tuple[int, str]] = field(default_factory=list)  # (evidence id, relation label)
+    type_key: str = ""
+    violation_key: str = ""
+
+
+@dataclass
+class ClaimView:
+    id: int
+    code: str
+    summary: str
+    quote: str
+    claimant: str
+    source: str
+    credibility: str
+    status: str
+    stance: str
+    chain: list[str]
+    subjects: list[str]
+    assessments: dict[str, list[str]]
+    claimed_on: str
+    notes: str
+
+
+@dataclass
+class ActorView:
+    code: str
+    name: str
+    category: str
+    type: str
+    aliases: str
+    description: str
+    contact: str
+    protected_note: str
+    incidents: list[str]
+    relations: list[str]
+
+
+@dataclass
+class PlaceView:
+    code: str
+    name: str
+    location: str
+    coordinates: str
+    precision: str
+    description: str
+
+
+@dataclass
+class SourceView:
+    code: str
+    title: str
+    kind: str
+    outlet: str
+    author: str
+    published: str
+    accessed: str
+    reliability: str
+    url: str
+    language: str
+    cites: str
+    cited_by: list[str]
+    contact: str
+    confidential_note: str
+    notes: str
+
+
+@dataclass
+class EvidenceView:
+    id: int
+    code: str
+    name: str
+    title: str
+    media_type: str
+    size: int
+    sha256: str
+    facts: list[tuple[str, str]]  # (label, value) rows of the annex table
+    links: list[str]
+    custody: list[tuple[str, str, str, str]]
+    image: bytes | None = None
+
+
+@dataclass
+class DossierData:
+    title: str
+    organisation: str
+    description: str
+    audit_head: str
+    made_on: date
+    profile: str
+    scope: str
+    incidents: list[IncidentView]
+    claims: dict[int, ClaimView]
+    actors: list[ActorView]
+    places: list[PlaceView]
+    sources: list[SourceView]
+    evidence: dict[int, EvidenceView]
+    scales: dict[str, list[tuple[str, str, str]]]  # vocabulary -> [(key, label, description)]
+    withheld: dict[str, int]
+    type_counts: list[tuple[str, int]]
+    status_counts: list[tuple[str, int]]
+    period: str
+
+
+def batched(ids: Iterable[int]) -> Iterable[list[int]]:
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), BATCH):
+        yield ids[start:start + BATCH]
+
+
+def _rows(session: Session, stmt_for: Callable[[list[int]], object], ids: Iterable[int]) -> list:
+    out = []
+    for chunk in batched(ids):
+        out.extend(session.execute(stmt_for(chunk)).all())
+    return out
+
+
+def _objects(session: Session, stmt_for: Callable[[list[int]], object], ids: Iterable[int]) -> list:
+    out = []
+    for chunk in batched(ids):
+        out.extend(session.scalars(stmt_for(chunk)).all())
+    return out
+
+
+def _span(start: str | None, end: str | None) -> tuple[date, date] | None:
+    try:
+        first = PartialDate.from_iso(start)
+        last = PartialDate.from_iso(end) or first
+    except InvalidInput:
+        return None
+    if first is None:
+        return None
+    return first.first_day(), last.last_day()
+
+
+class Vocab:
+    """Vocabulary labels in the dossier's language, from the case's own terms."""
+
+    def __init__(self, session: Session, lang: str):
+        self.terms: dict[str, list[VocabularyTerm]] = defaultdict(list)
+        self.labels: dict[tuple[str, str], str] = {}
+        for term in session.scalars(select(VocabularyTerm).order_by(VocabularyTerm.vocabulary,
+                                                                     VocabularyTerm.position)):
+            self.terms[term.vocabulary].append(term)
+            self.labels[(term.vocabulary, term.key)] = term.label(lang)
+        self.lang = lang
+
+    def __call__(self, vocabulary: str, key) -> str:
+        key = "" if key is None else str(key)
+        return self.labels.get((vocabulary, key), key)
+
+    def scale(self, vocabulary: str) -> list[tuple[str, str, str]]:
+        es = self.lang.startswith("es")
+        return [(t.key, t.label(self.lang), (t.description_es if es and t.description_es else t.description_en))
+                for t in self.terms.get(vocabulary, [])]
+
+
+class Loader:
+    """Reads the records in scope and builds the redacted views."""
+
+    def __init__(self, session: Session, redactor: Redactor, labels: Labels, scope: Scope):
+        self.s = session
+        self.r = redactor
+        self.L = labels
+        self.scope = scope
+        self.vocab = Vocab(session, labels.lang)
+        self.notes_hidden = 0
+
+    # -- scope ------------------------------------------------------------------
+
+    def incident_ids(self) -> list[int]:
+        stmt = select(Incident.id, Incident.code, Incident.start_date, Incident.end_date)
+        if self.scope.tag:
+            stmt = stmt.join(IncidentTag, IncidentTag.incident_id == Incident.id).where(
+                IncidentTag.tag == self.scope.tag)
+        if self.scope.incidents:
+            wanted = {code.strip().upper() for code in self.scope.incidents if code.strip()}
+            stmt = stmt.where(Incident.code.in_(sorted(wanted)))
+        rows = self.s.execute(stmt).all()
+        if self.scope.incidents:
+            missing = sorted(wanted - {row.code for row in rows})
+            if missing:
+                raise InvalidInput(translate("Dossier", "no such incident: {codes}").format(codes=", ".join(missing)))
+        if self.scope.date_from or self.scope.date_to:
+            low = PartialDate.from_iso(self.scope.date_from)
+            high = PartialDate.from_iso(self.scope.date_to)
+            low_day = low.first_day() if low else date.min
+            high_day = high.last_day() if high else date.max
+            kept = []
+            for row in rows:
+                span = _span(row.start_date, row.end_date)
+                if span and span[0] <= high_day and span[1] >= low_day:
+                    kept.append(row)
+            rows = kept
+        ids = [row.id for row in rows if not self.r.withheld(row.id, "incident")]
+        if not ids and not self.scope.whole:
+            raise InvalidInput(translate("Dossier", "no incident matches the chosen scope"))
+        return ids
+
+    # -- the whole load ------------------------------------------------------------
+
+    def load(self, audit_head: str, organisation: str | None, made_on: date) -> DossierData:
+        s, r, L, v = self.s, self.r, self.L, self.vocab
+        info = s.scalars(select(CaseInfo)).first()
+        ids = self.incident_ids()
+        whole = self.scope.whole
+        incidents = _objects(s, lambda c: select(Incident).where(Incident.id.in_(c)), ids)
+        places = {p.id: p for p in _objects(
+            s, lambda c: select(Place).where(Place.id.in_(c)), {i.place_id for i in incidents if i.place_id})}
+        tags = defaultdict(list)
+        for incident_id, tag in _rows(s, lambda c: select(IncidentTag.incident_id, IncidentTag.tag)
+                                      .where(IncidentTag.incident_id.in_(c)), ids):
+            tags[incident_id].append(tag)
+        involvements = _rows(s, lambda c: select(Involvement).where(Involvement.incident_id.in_(c)), ids)
+        involvements = [row[0] for row in involvements]
+
+        # Claims about these incidents (all claims for the whole case).
+        subjects = _rows(s, lambda c: select(ClaimSubject.claim_id, ClaimSubject.incident_id)
+                         .where(ClaimSubject.incident_id.in_(c)), ids)
+        claim_ids = {cid for cid, _ in subjects}
+        if whole:
+            claim_ids = set(s.scalars(select(Claim.id)))
+        claim_ids = {cid for cid in claim_ids if not r.withheld(cid, "claim")}
+        claims = _objects(s, lambda c: select(Claim).where(Claim.id.in_(c)), claim_ids)
+        all_subjects = _rows(s, lambda c: select(ClaimSubject.claim_id, ClaimSubject.incident_id,
+                                                 ClaimSubject.actor_id).where(ClaimSubject.claim_id.in_(c)),
+                             claim_ids)
+        assessments = [row[0] for row in _rows(s, lambda c: select(Assessment).where(
+            Assessment.claim_id.in_(c)), claim_ids)]
+
+        # Actors: involved, claiming, or claimed about (all for the whole case).
+        actor_ids = {i.actor_id for i in involvements} | {c.claimant_id for c in claims if c.claimant_id}
+        actor_ids |= {a for _, _, a in all_subjects if a}
+        if whole:
+            actor_ids = set(s.scalars(select(Actor.id)))
+        actors = {a.id: a for a in _objects(s, lambda c: select(Actor).where(Actor.id.in_(c)), actor_ids)}
+
+        # Sources: conveying or assessing a claim, what they cite, and who cites them.
+        source_ids = {c.source_id for c in claims if c.source_id} | {a.by_source_id for a in assessments
+                                                                     if a.by_source_id}
+        if whole:
+            source_ids = set(s.scalars(select(Source.id)))
+        sources = self._sources_with_citations(source_ids)
+
+        # Evidence linked to what is in scope; withdrawn items are not part of the case.
+        links = [row[0] for row in _rows(s, lambda c: select(EvidenceLink).where(
+            EvidenceLink.incident_id.in_(c)), ids)]
+        links += [row[0] for row in _rows(s, lambda c: select(EvidenceLink).where(
+            EvidenceLink.claim_id.in_(c)), claim_ids)]
+        evidence_ids = {link.evidence_id for link in links}
+        if whole:
+            links = list(s.scalars(select(EvidenceLink)))
+            evidence_ids = set(s.scalars(select(Evidence.id)))
+        evidence = {e.id: e for e in _objects(s, lambda c: select(Evidence).where(
+            Evidence.id.in_(c), ~Evidence.withdrawn), evidence_ids) if not r.withheld(e, "evidence")}
+        custody = defaultdict(list)
+        for event in _objects(s, lambda c: select(CustodyEvent).where(CustodyEvent.evidence_id.in_(c))
+                              .order_by(CustodyEvent.at, CustodyEvent.id), evidence):
+            custody[event.evidence_id].append(event)
+        derived_codes = dict(s.execute(select(Evidence.id, Evidence.code).where(
+            Evidence.id.in_([e.derived_from_id for e in evidence.values() if e.derived_from_id] or [0]))).all())
+
+        incident_views = self._incidents(incidents, places, tags, involvements, actors, subjects, claims,
+                                         links, evidence)
+        claim_views = self._claims(claims, all_subjects, assessments, actors, sources,
+                                   {i.id: i for i in incidents})
+        data = DossierData(
+            title=r.scrub(info.title if info else ""),
+            organisation=r.scrub(organisation if organisation is not None else (info.organisation if info else "")),
+            description=r.scrub(info.description if info else ""),
+            audit_head=audit_head, made_on=made_on, profile=r.profile, scope=self.scope.describe(L),
+            incidents=incident_views, claims=claim_views,
+            actors=self._actors(actors, involvements, {i.id: i.code for i in incidents}),
+            places=self._places(places.values() if not whole else s.scalars(select(Place).order_by(Place.code))),
+            sources=self._sources(sources),
+            evidence=self._evidence(evidence, links, custody, derived_codes, incidents, claims, actors, sources),
+            scales={name: v.scale(name) for name in ("reliability", "credibility", "claim_status",
+                                                     "violation_status")},
+            withheld={}, type_counts=[], status_counts=[], period="")
+        types = Counter(i.type for i in incident_views if i.type)
+        data.type_counts = types.most_common()
+        data.status_counts = Counter(i.violation for i in incident_views).most_common()
+        data.withheld = r.counts()
+        if self.notes_hidden:
+            data.withheld["notes"] = self.notes_hidden
+        spans = [_span(i.start_date, i.end_date) for i in incidents]
+        spans = [sp for sp in spans if sp]
+        if spans:
+            first, last = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
+            data.period = L.until.format(start=L.date(first.isoformat()), end=L.date(last.isoformat()))
+        return data
+
+    def _sources_with_citations(self, ids: set[int]) -> dict[int, Source]:
+        """The sources, plus everything up their citation chains and every source citing them."""
+        found: dict[int, Source] = {}
+        todo = set(ids)
+        while todo:
+            batch = _objects(self.s, lambda c: select(Source).where(Source.id.in_(c)), todo)
+            found.update((src.id, src) for src in batch)
+            todo = {src.cites_id for src in batch if src.cites_id and src.cites_id not in found}
+        citing = _objects(self.s, lambda c: select(Source).where(Source.cites_id.in_(c)), list(found))
+        found.update((src.id, src) for src in citing if src.id not in found)
+        return found
+
+    # -- views ---------------------------------------------------------------------
+
+    def _note(self, text: str) -> str:
+        if self.r.shows_notes:
+            return text or ""
+        if text:
+            self.notes_hidden += 1
+        return ""
+
+    def _where(self, place: Place | None) -> tuple[str, str]:
+        if place is None:
+            return self.L.place_unknown, ""
+        parts = [place.name, place.municipality, place.state, place.country]
+        name = ", ".join(dict.fromkeys(self.r.scrub(p) for p in parts if p and p.strip()))
+        precision = self.vocab("place_precision", place.precision)
+        text = f"{name} ({self.L.precision.format(precision=precision.lower())})"
+        return text, self.r.scrub(place.name)
+
+    def _incidents(self, incidents, places, tags, involvements, actors, subjects, claims, links, evidence):
+        r, L, v = self.r, self.L, self.vocab
+        by_incident = defaultdict(list)
+        for inv in involvements:
+            by_incident[inv.incident_id].append(inv)
+        claim_codes = {c.id: c.code for c in claims}
+        claims_of = defaultdict(list)
+        for claim_id, incident_id in subjects:
+            if claim_id in claim_codes:
+                claims_of[incident_id].append(claim_id)
+        evidence_of = defaultdict(list)
+        for link in links:
+            if link.incident_id and link.evidence_id in evidence:
+                evidence_of[link.incident_id].append((link.evidence_id, v("evidence_relation", link.relation)))
+        in_scope = {i.id for i in incidents}
+        link_rows = _rows(self.s, lambda c: select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)
+                          .where(IncidentLink.from_id.in_(c) | IncidentLink.to_id.in_(c)), in_scope)
+        other_ids = {a for a, b, _ in link_rows} | {b for a, b, _ in link_rows}
+        others = {row.id: row for row in _rows(self.s, lambda c: select(Incident.id, Incident.code, Incident.title)
+                                                .where(Incident.id.in_(c)), other_ids)}
+        link_text = defaultdict(list)
+        for a, b, relation in dict.fromkeys(link_rows):
+            label = v("incident_relation", relation)
+            if a in in_scope and not r.withheld(b, "incident") and b in others:
+                link_text[a].append(L.link_out.format(relation=label, code=others[b].code,
+                                                      title=r.scrub(others[b].title)))
+            if b in in_scope and not r.withheld(a, "incident") and a in others and a != b:
+                link_text[b].append(L.link_in.format(relation=label.lower(), code=others[a].code,
+                                                     title=r.scrub(others[a].title)))
+        views = []
+        for inc in incidents:
+            start = L.date(inc.start_date, inc.start_qualifier)
+            when = start
+            if inc.end_date and inc.end_date != inc.start_date:
+                when = L.until.format(start=start, end=L.date(inc.end_date, inc.end_qualifier))
+            where, place_name = self._where(places.get(inc.place_id))
+            rows = []
+            for inv in sorted(by_incident[inc.id], key=lambda i: (i.role, i.id)):
+                actor = actors.get(inv.actor_id)
+                count = ""
+                if inv.head_count is not None:
+                    count = L.about_n.format(n=inv.head_count) if inv.head_count_approximate else str(inv.head_count)
+                rows.append(ActorRow(f"{actor.code} {r.actor_name(actor)}" if actor else "", v("role", inv.role),
+                                     v("degree", inv.degree), count, r.scrub(inv.note)))
+            views.append(IncidentView(
+                id=inc.id, code=inc.code, title=r.scrub(inc.title), description=r.scrub(inc.description),
+                notes=r.scrub(self._note(inc.notes)), when=when, sort_key=inc.start_date or "9999",
+                where=where, place=place_name, type=v("incident_type", inc.incident_type),
+                violation=v("violation_status", inc.violation_status),
+                fatalities="" if inc.fatalities is None else str(inc.fatalities),
+                tags=[r.scrub(t) for t in sorted(tags[inc.id])], links=link_text[inc.id], actors=rows,
+                claims=sorted(set(claims_of[inc.id]), key=lambda c: claim_codes[c]),
+                evidence=evidence_of[inc.id], type_key=inc.incident_type, violation_key=inc.violation_status))
+        views.sort(key=lambda view: (view.sort_key, view.code))
+        return views
+
+    def _claims(self, claims, subjects, assessments, actors, sources, incidents):
+        r, L, v = self.r, self.L, self.vocab
+        codes = {c.id: c.code for c in claims}
+        about = defaultdict(list)
+        for claim_id, incident_id, actor_id in subjects:
+            if incident_id and incident_id in incidents:
+                about[claim_id].append(f"{incidents[incident_id].code} {r.scrub(incidents[incident_id].title)}")
+            elif actor_id and actor_id in actors:
+                about[claim_id].append(f"{actors[actor_id].code} {r.actor_name(actors[actor_id])}")
+        assessed = defaultdict(lambda: defaultdict(list))
+        for a in sorted(assessments, key=lambda a: a.id):
+            if a.by_source_id is not None:
+                src = sources.get(a.by_source_id)
+                if src is None:
+                    continue
+                who = f"{src.code} {r.source_title(src)}" if not r.withheld(src) else r.source_title(src)
+            else:
+                if a.by_claim_id not in codes and r.withheld(a.by_claim_id, "claim"):
+                    continue
+                who = L.by_claim.format(code=codes.get(a.by_claim_id) or "")
+            note = r.scrub(a.note)
+            assessed[a.claim_id][v("assessment_relation", a.relation)].append(f"{who}: {note}" if note else who)
+        cited_by = defaultdict(list)
+        for src in sources.values():
+            if src.cites_id:
+                cited_by[src.cites_id].append(src)
+        views = {}
+        for c in sorted(claims, key=lambda c: c.code):
+            claimant = actors.get(c.claimant_id)
+            source = sources.get(c.source_id)
+            views[c.id] = ClaimView(
+                id=c.id, code=c.code, summary=r.scrub(c.summary), quote=r.scrub(c.quote),
+                claimant=r.actor_name(claimant) if claimant else "",
+                source=self._source_ref(source), credibility=v("credibility", c.credibility),
+                status=v("claim_status", c.status), stance=v("stance", c.stance) if c.stance else "",
+                chain=self._chain(claimant, source, cited_by), subjects=about[c.id],
+                assessments={k: list(vals) for k, vals in assessed[c.id].items()},
+                claimed_on=self.L.date(c.claimed_on) if c.claimed_on else "", notes=r.scrub(self._note(c.notes)))
+        return views
+
+    def _source_ref(self, source: Source | None) -> str:
+        if source is None:
+            return ""
+        if not self.r.full and source.confidential:
+            return self.r.source_title(source)
+        return f"{source.code} {self.r.source_title(source)}"
+
+    def _chain(self, claimant, source, cited_by) -> list[str]:
+        """Claimant -> the sources the claim's source cites (oldest first) ->
+        the source -> the sources that cite it."""
+        chain = [self.r.actor_name(claimant) if claimant else self.L.unknown_claimant]
+        upstream, seen = [], set()
+        node = source
+        while node is not None and node.id not in seen:
+            seen.add(node.id)
+            upstream.append(node)
+            node = node.cites
+        chain += [self._source_ref(src) for src in reversed(upstream)]
+        if source is not None:
+            chain += [self._source_ref(src) for src in sorted(cited_by.get(source.id, []), key=lambda s: s.code)
+                      if src.id not in seen]
+        return chain
+
+    def _actors(self, actors, involvements, incident_codes) -> list[ActorView]:
+        r, L, v = self.r, self.L, self.vocab
+        incidents_of = defaultdict(set)
+        for inv in involvements:
+            if inv.incident_id in incident_codes:
+                incidents_of[inv.actor_id].add(incident_codes[inv.incident_id])
+        relations = defaultdict(list)
+        for rel in _objects(self.s, lambda c: select(ActorRelation).where(ActorRelation.actor_id.in_(c)), actors):
+            other = actors.get(rel.other_id)
+            if other is not None:
+                relations[rel.actor_id].append(f"{v('actor_relation', rel.relation)}: {other.code} "
+                                               f"{r.actor_name(other)}")
+        views = []
+        for a in sorted(actors.values(), key=lambda a: a.code):
+            shielded = a.protected and not r.full
+            views.append(ActorView(
+                code=a.code, name=r.actor_name(a), category=v("actor_category", a.category),
+                type=v("actor_type", a.actor_type) if a.actor_type else "",
+                aliases=r.actor_detail(a, ", ".join(x.strip() for x in a.aliases.splitlines() if x.strip())),
+                description=r.actor_detail(a, a.description), contact=r.contact(a),
+                protected_note=L.protected.format(pseudonym=a.pseudonym) if a.protected and not shielded else "",
+                incidents=sorted(incidents_of[a.id]), relations=relations[a.id]))
+        return views
+
+    def _places(self, places) -> list[PlaceView]:
+        r = self.r
+        views = []
+        for p in sorted(places, key=lambda p: p.code):
+            coords = "" if p.latitude is None or p.longitude is None else f"{p.latitude:.5f}, {p.longitude:.5f}"
+            location = ", ".join(r.scrub(x) for x in (p.municipality, p.state, p.country) if x and x.strip())
+            views.append(PlaceView(p.code, r.scrub(p.name), location, coords,
+                                   self.vocab("place_precision", p.precision), r.scrub(p.description)))
+        return views
+
+    def _sources(self, sources: dict[int, Source]) -> list[SourceView]:
+        r, L, v = self.r, self.L, self.vocab
+        cited_by = defaultdict(list)
+        for src in sources.values():
+            if src.cites_id:
+                cited_by[src.cites_id].append(src)
+        views = []
+        for src in sorted(sources.values(), key=lambda s: s.code):
+            if r.withheld(src):
+                r.contact(src)  # tally its contact too
+                continue
+            cites = src.cites
+            views.append(SourceView(
+                code=src.code, title=r.source_title(src), kind=v("source_kind", src.source_kind),
+                outlet=r.scrub(src.outlet), author=r.scrub(src.author),
+                published=L.date(src.published) if src.published else "",
+                accessed=L.date(src.accessed) if src.accessed else "",
+                reliability=v("reliability", src.reliability), url=r.scrub(src.url), language=src.language or "",
+                cites=self._source_ref(cites) if cites is not None else "",
+                cited_by=[self._source_ref(c) for c in sorted(cited_by[src.id], key=lambda c: c.code)],
+                contact=r.contact(src),
+                confidential_note=L.confidential.format(pseudonym=src.pseudonym) if src.confidential else "",
+                notes=r.scrub(self._note(src.notes))))
+        return views
+
+    def _evidence(self, evidence, links, custody, derived_codes, incidents, claims, actors, sources):
+        r, L, v = self.r, self.L, self.vocab
+        names = {("incident", i.id): f"{i.code} {r.scrub(i.title)}" for i in incidents}
+        names.update({("claim", c.id): c.code for c in claims})
+        names.update({("actor", a.id): f"{a.code} {r.actor_name(a)}" for a in actors.values()})
+        names.update({("source", s.id): self._source_ref(s) for s in sources.values()})
+        linked = defaultdict(list)
+        for link in links:
+            for kind in ("incident", "claim", "actor", "source"):
+                target = getattr(link, f"{kind}_id")
+                if target is not None and (kind, target) in names:
+                    linked[link.evidence_id].append(f"{v('evidence_relation', link.relation)}: "
+                                                    f"{names[(kind, target)]}")
+        views = {}
+        for e in sorted(evidence.values(), key=lambda e: e.code):
+            facts = [(L.file, r.evidence_name(e)), (L.media_type, e.media_type), (L.size, human_size(e.size))]
+            if e.title:
+                facts.insert(0, (L.title, r.scrub(e.title)))
+            if e.captured_at:
+                facts.append((L.captured, r.scrub(e.captured_at)))
+            camera = " ".join(x for x in (e.camera_make, e.camera_model) if x)
+            if camera:
+                facts.append((L.camera, r.scrub(camera)))
+            if e.latitude is not None and e.longitude is not None:
+                facts.append((L.gps, f"{e.latitude:.5f}, {e.longitude:.5f}"))
+            if e.width and e.height:
+                facts.append((L.dimensions, f"{e.width} \u00d7 {e.height}"))
+            if e.duration:
+                facts.append((L.duration, L.seconds.format(n=round(e.duration, 1))))
+            document = "; ".join(r.scrub(x) for x in (e.document_title, e.document_author, e.document_created,
+                                                        e.document_modified) if x)
+            if document:
+                facts.append((L.document, document))
+            at = e.intake_at.strftime("%Y-%m-%d %H:%M UTC") if e.intake_at else ""
+            who = r.scrub(e.intake_by) if r.shows_handlers else L.hidden
+            facts.append((L.intake, L.intake_by.format(at=at, who=who) if e.intake_by else at))
+            if e.obtained_how:
+                facts.append((L.obtained, r.scrub(e.obtained_how)))
+            if e.origin:
+                facts.append((L.origin, r.scrub(e.origin)))
+            if e.derived_from_id:
+                facts.append((L.derived_from, derived_codes.get(e.derived_from_id, "")))
+            if e.note:
+                facts.append((L.note, r.scrub(e.note)))
+            views[e.id] = EvidenceView(
+                id=e.id, code=e.code, name=r.evidence_name(e), title=r.scrub(e.title), media_type=e.media_type,
+                size=e.size, sha256=e.sha256, facts=facts, links=linked[e.id],
+                custody=[(ev.at.strftime("%Y-%m-%d %H:%M:%S") if ev.at else "",
+                          r.scrub(ev.who) if r.shows_handlers else L.hidden,
+                          v("custody_action", ev.action), ev.sha256_observed or "") for ev in custody[e.id]])
+        return views
+
+
+def human_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"

@@ -1,0 +1,148 @@
+"""Page furniture of the dossier: the document template (outline, contents,
+progress), a canvas that knows the page count ("Page X of Y"), and the small
+flowables the story needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from .styles import MARK, MUTED, RULE, SANS, BOLD
+from .text import markup, one_line
+
+MARGIN = 20 * mm
+
+
+class Heading(Paragraph):
+    """A heading that is also an outline entry and (optionally) a contents line.
+    ``text`` is plain user text: it is escaped here, once."""
+
+    def __init__(self, text: str, style, *, level: int, key: str, toc: bool = True):
+        super().__init__(markup(text), style)
+        self.outline_title = one_line(text)
+        self.level = level
+        self.key = key
+        self.toc = toc
+
+
+class Picture(Flowable):
+    """An image drawn from a shared ImageReader, so its pixels are decoded once
+    for every place (and every layout pass) it appears in."""
+
+    def __init__(self, reader, width: float, height: float):
+        super().__init__()
+        self.reader = reader
+        self.width, self.height = width, height
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
+class Cancelled(Exception):
+    """Raised from inside the layout when the caller asks to stop."""
+
+
+class _PlainInfo(PDFInfo):
+    """Document information without Author or Keywords: a dossier must not
+    carry the name of whoever made it, nor anything about their machine."""
+
+    def format(self, document):
+        info = {
+            "Title": PDFString(self.title), "Subject": PDFString(self.subject),
+            "Creator": PDFString(self.creator), "Producer": PDFString(self.producer),
+            "Trapped": PDFName(self.trapped),
+        }
+        return PDFDictionary(info).format(document)
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until the end, then stamps "Page X of Y" on each."""
+
+    def __init__(self, *args, page_label: str = "Page {page} of {pages}", **kwargs):
+        super().__init__(*args, **kwargs)
+        info = _PlainInfo()
+        info.__dict__.update(self._doc.info.__dict__)
+        self._doc.info = info
+        self._page_label = page_label
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(SANS, 8)
+            self.setFillColor(MUTED)
+            self.drawRightString(A4[0] - MARGIN, 10 * mm,
+                                 self._page_label.format(page=self._pageNumber, pages=total))
+            super().showPage()
+        self._pages = []
+        super().save()
+
+
+class DossierTemplate(BaseDocTemplate):
+    """A4, a cover page, then body pages with the marking at top and bottom."""
+
+    def __init__(self, filename, *, marking: str, header: str, page_label: str, title: str, subject: str,
+                 on_flowable: Callable[[int], None] | None = None):
+        super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
+                         bottomMargin=MARGIN, title=title, subject=subject, author="", creator="Casefile",
+                         producer="Casefile", keywords=[])
+        self.marking = marking
+        self.header = header
+        self._on_flowable = on_flowable
+        self._flowables = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._furniture),
+                               PageTemplate("body", [frame], onPage=self._furniture)])
+        self._page_label = page_label
+
+    def build(self, flowables, **kwargs):
+        self._flowables = 0
+        kwargs.setdefault("canvasmaker", self._canvas)
+        return super().build(flowables, **kwargs)
+
+    def _canvas(self, *args, **kwargs):
+        return NumberedCanvas(*args, page_label=self._page_label, **kwargs)
+
+    def _furniture(self, canvas, doc):
+        """The marking on every page (the page number comes from the canvas)."""
+        canvas.saveState()
+        width, height = A4
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - MARGIN + 1 * mm, width - MARGIN, height - MARGIN + 1 * mm)
+        canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
+        canvas.setFont(BOLD, 8)
+        canvas.setFillColor(MARK)
+        canvas.drawString(MARGIN, height - MARGIN + 3 * mm, self.marking)
+        canvas.drawString(MARGIN, 10 * mm, self.marking)
+        canvas.setFont(SANS, 8)
+        canvas.setFillColor(MUTED)
+        header = self.header if canvas.stringWidth(self.header, SANS, 8) < width / 2 else self.header[:60] + "\u2026"
+        canvas.drawRightString(width - MARGIN, height - MARGIN + 3 * mm, header)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=flowable.level)
+            if flowable.toc:
+                self.notify("TOCEntry", (flowable.level, markup(flowable.outline_title), self.page,
+                                         flowable.key))
+        self._flowables += 1
+        if self._on_flowable is not None:
+            self._on_flowable(self._flowables)

@@ -1,0 +1,143 @@
+"""Write a dossier: load the scope, build the story, lay it out, write the
+file atomically, and record its SHA-256 in the case's audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+
+from ..errors import CasefileError
+from ..i18n import translate
+from ..model import PartialDate
+from ..services.redaction import Redactor, check_profile
+from ..store import audit
+from .data import Loader, Scope
+from .images import previews
+from .labels import Labels
+from .story import DossierStory
+from .template import Cancelled, DossierTemplate
+from .text import one_line
+
+Progress = Callable[[int, int, str], None]
+
+
+class DossierCancelled(CasefileError):
+    """The user stopped the export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class DossierResult:
+    path: Path
+    pages: int
+    sha256: str
+    withheld: dict[str, int] = field(default_factory=dict)
+
+
+def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str] | None = None,
+                  tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> DossierResult:
+    """Write the case's dossier to ``out_path`` as PDF and return what was written.
+
+    Scope: the whole case, or the incidents with the given codes, ``tag``, or
+    partial ISO dates ``date_from``/``date_to`` (claims, actors, sources and
+    evidence follow from the incidents). Raises :class:`CasefileError` for a
+    bad profile, scope or folder, :class:`DossierCancelled` when ``cancelled()``
+    turns true; in both cases nothing is left at ``out_path``.
+    """
+    check_profile(profile)
+    PartialDate.from_iso(date_from)  # raise a clear error for a bad date before any work
+    PartialDate.from_iso(date_to)
+    out = Path(out_path)
+    if not out.parent.is_dir():
+        raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=out.parent))
+    labels = Labels(lang)
+    scope = Scope(incidents=list(incidents) if incidents else None, tag=tag or None,
+                  date_from=date_from or None, date_to=date_to or None)
+
+    def report(done: int, total: int, message: str) -> None:
+        if progress is not None:
+            progress(done, total, message)
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written."))
+
+    report(0, 0, translate("Dossier", "Reading the case"))
+    audit_head = case.audit_head()
+    with case.session() as session:
+        redactor = Redactor(session, profile)
+        data = Loader(session, redactor, labels, scope).load(audit_head, organisation, date.today())
+        check()
+        report(0, 0, translate("Dossier", "Preparing images"))
+        images = previews(session.connection(), [(e.id, e.sha256, e.media_type, e.size)
+                                                 for e in data.evidence.values()])
+    check()
+    readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
+    story = DossierStory(data, labels, readers).build()
+    total = len(story)
+
+    def on_flowable(count: int) -> None:
+        if count % 25 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            report(min(count, total), total, translate("Dossier", "Laying out pages"))
+
+    marking = labels.marking(profile)
+    fd, temp_name = tempfile.mkstemp(prefix=".dossier-", suffix=".part", dir=out.parent)
+    os.close(fd)
+    try:
+        doc = DossierTemplate(temp_name, marking=marking, header=one_line(data.title), page_label=labels.page_of,
+                              title=one_line(data.title), subject=labels.subject.format(marking=marking),
+                              on_flowable=on_flowable)
+        doc.multiBuild(story, maxPasses=6)
+        pages = doc.page
+        digest = hashlib.sha256()
+        with open(temp_name, "rb+") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+            os.fsync(f.fileno())
+        os.replace(temp_name, out)
+    except Cancelled:
+        _remove(temp_name)
+        raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written.")) from None
+    except BaseException:
+        _remove(temp_name)
+        raise
+    _sync_folder(out.parent)
+    sha256 = digest.hexdigest()
+    with case.connection() as conn:
+        audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
+            "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope, "lang": labels.lang,
+            "withheld": data.withheld})
+    report(total, total, translate("Dossier", "Dossier written"))
+    return DossierResult(path=out, pages=pages, sha256=sha256, withheld=dict(data.withheld))
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where unsupported."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
