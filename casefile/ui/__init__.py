@@ -1,0 +1,1 @@
+"""The window: Qt only. Widgets call ``casefile.services``; they never write SQL."""

@@ -1,0 +1,193 @@
+"""Every main-window action in one place (Picard's ``ui/mainwindow/actions.py``).
+
+An action is declared once as an :class:`ActionSpec` (id, text, shortcuts,
+menu); the registry makes the ``QAction``s and the menus from the lists below.
+Another panel adds its own with ``window.actions.add(spec, handler)``, which
+also places it in its menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+T = QT_TRANSLATE_NOOP
+SK = QKeySequence.StandardKey
+
+
+class ActionId(StrEnum):
+    NEW_CASE = "new_case"
+    OPEN_CASE = "open_case"
+    OPEN_SAMPLE = "open_sample"
+    CLOSE_CASE = "close_case"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    NEW_RECORD = "new_record"
+    DELETE_RECORD = "delete_record"
+    FILTER = "filter"
+    SEARCH = "search"
+    BACK = "back"
+    FORWARD = "forward"
+    SHOW_INCIDENTS = "show_incident"
+    SHOW_ACTORS = "show_actor"
+    SHOW_PLACES = "show_place"
+    SHOW_SOURCES = "show_source"
+    SHOW_CLAIMS = "show_claim"
+    SHOW_EVIDENCE = "show_evidence"
+    CLAIM_FROM_SELECTION = "claim_from_selection"
+    LOAD_SOURCE_TEXT = "load_source_text"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str  # marked with T(); translated when the QAction is made
+    shortcuts: tuple = ()
+    tip: str = ""
+    menu: str = ""  # a key of MENUS; "" for actions without a menu entry
+    needs_case: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec(ActionId.NEW_CASE, T("Actions", "&New Case…"), (SK.New,), menu="file", needs_case=False),
+    ActionSpec(ActionId.OPEN_CASE, T("Actions", "&Open Case…"), (SK.Open,), menu="file", needs_case=False),
+    ActionSpec(ActionId.OPEN_SAMPLE, T("Actions", "Open the &Sample Case"), menu="file", needs_case=False),
+    ActionSpec(ActionId.CLOSE_CASE, T("Actions", "&Close Case"), (SK.Close,), menu="file"),
+    ActionSpec(ActionId.QUIT, T("Actions", "&Quit"), (SK.Quit, "Ctrl+Q"), menu="file", needs_case=False),
+    ActionSpec(ActionId.NEW_RECORD, T("Actions", "New &Record"), ("Ctrl+Shift+N",), menu="edit",
+               tip=T("Actions", "Add a record of the kind shown in the list")),
+    ActionSpec(ActionId.DELETE_RECORD, T("Actions", "&Delete Record…"), (SK.Delete,), menu="edit"),
+    ActionSpec(ActionId.FILTER, T("Actions", "&Filter the List"), (SK.Find,), menu="edit"),
+    ActionSpec(ActionId.SEARCH, T("Actions", "&Search Everything…"), ("Ctrl+K",), menu="edit"),
+    ActionSpec(ActionId.BACK, T("Actions", "&Back"), (SK.Back, "Alt+Left"), menu="go"),
+    ActionSpec(ActionId.FORWARD, T("Actions", "&Forward"), (SK.Forward, "Alt+Right"), menu="go"),
+    ActionSpec(ActionId.SHOW_INCIDENTS, T("Actions", "&Incidents"), ("Ctrl+1",), menu="go"),
+    ActionSpec(ActionId.SHOW_ACTORS, T("Actions", "&Actors"), ("Ctrl+2",), menu="go"),
+    ActionSpec(ActionId.SHOW_PLACES, T("Actions", "&Places"), ("Ctrl+3",), menu="go"),
+    ActionSpec(ActionId.SHOW_SOURCES, T("Actions", "&Sources"), ("Ctrl+4",), menu="go"),
+    ActionSpec(ActionId.SHOW_CLAIMS, T("Actions", "&Claims"), ("Ctrl+5",), menu="go"),
+    ActionSpec(ActionId.SHOW_EVIDENCE, T("Actions", "&Evidence"), ("Ctrl+6",), menu="go"),
+    ActionSpec(ActionId.CLAIM_FROM_SELECTION, T("Actions", "&Claim from Selection"), ("Ctrl+Shift+C",),
+               menu="source", tip=T("Actions", "Make a claim carrying the selected passage as its quote")),
+    ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source"),
+    ActionSpec(ActionId.ABOUT, T("Actions", "&About Casefile"), menu="help", needs_case=False),
+)
+
+#: menu key -> (title, ids in order; None is a separator)
+MENUS: dict[str, tuple[str, list]] = {
+    "file": (T("Actions", "&File"), [ActionId.NEW_CASE, ActionId.OPEN_CASE, ActionId.OPEN_SAMPLE, None,
+                                     ActionId.CLOSE_CASE, None, ActionId.QUIT]),
+    "edit": (T("Actions", "&Edit"), [ActionId.UNDO, ActionId.REDO, None, ActionId.NEW_RECORD,
+                                     ActionId.DELETE_RECORD, None, ActionId.FILTER, ActionId.SEARCH]),
+    "go": (T("Actions", "&Go"), [ActionId.BACK, ActionId.FORWARD, None, ActionId.SHOW_INCIDENTS,
+                                 ActionId.SHOW_ACTORS, ActionId.SHOW_PLACES, ActionId.SHOW_SOURCES,
+                                 ActionId.SHOW_CLAIMS, ActionId.SHOW_EVIDENCE]),
+    "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.LOAD_SOURCE_TEXT]),
+    "help": (T("Actions", "&Help"), [ActionId.ABOUT]),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+class ActionRegistry(QObject):
+    """QActions by id; menus built from MENUS; handlers wired in one place."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._actions: dict[str, QAction] = {}
+        self._specs: dict[str, ActionSpec] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._menu_order = {key: list(ids) for key, (_, ids) in MENUS.items()}
+        for spec in SPECS:
+            self._make(spec)
+
+    def _make(self, spec: ActionSpec, action: QAction | None = None) -> QAction:
+        action = action or QAction(_tr(spec.text), self.window)
+        action.setObjectName(f"action_{spec.id}")
+        if spec.shortcuts:
+            keys = []
+            for key in spec.shortcuts:
+                keys.extend(QKeySequence.keyBindings(key) if isinstance(key, SK) else [QKeySequence(key)])
+            unique = []
+            for key in keys:
+                if not key.isEmpty() and key not in unique:
+                    unique.append(key)
+            action.setShortcuts(unique)
+        if spec.tip:
+            action.setStatusTip(_tr(spec.tip))
+            action.setToolTip(_tr(spec.tip))
+        self._actions[spec.id] = action
+        self._specs[spec.id] = spec
+        return action
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self._actions[action_id]
+
+    def __contains__(self, action_id: str) -> bool:
+        return action_id in self._actions
+
+    def adopt(self, action_id: str, action: QAction, spec: ActionSpec | None = None) -> QAction:
+        """Use an action made elsewhere (the undo stack's undo/redo) under an id."""
+        spec = spec or ActionSpec(action_id, action.text())
+        action.setObjectName(f"action_{action_id}")
+        self._actions[action_id] = action
+        self._specs[action_id] = spec
+        return action
+
+    def connect(self, action_id: str, handler: Callable[[], object]) -> None:
+        self._actions[action_id].triggered.connect(lambda _checked=False: handler())
+
+    def add(self, spec: ActionSpec, handler: Callable[[], object] | None = None, *,
+            after: str | None = None) -> QAction:
+        """Add a new action (from another panel) and put it in its menu."""
+        action = self._make(spec)
+        if handler is not None:
+            self.connect(spec.id, handler)
+        if spec.menu:
+            ids = self._menu_order.setdefault(spec.menu, [])
+            ids.insert(ids.index(after) + 1 if after in ids else len(ids), spec.id)
+            menu = self._menus.get(spec.menu)
+            if menu is not None:
+                menu.addAction(action)
+        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.update_enabled(self.window.case is not None)
+        return action
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        for key, (title, _) in MENUS.items():
+            menu = bar.addMenu(_tr(title))
+            menu.setObjectName(f"menu_{key}")
+            self._menus[key] = menu
+            for action_id in self._menu_order[key]:
+                if action_id is None:
+                    menu.addSeparator()
+                elif action_id in self._actions:
+                    menu.addAction(self._actions[action_id])
+        for action in self._actions.values():
+            self.window.addAction(action)
+
+    def menu(self, key: str) -> QMenu:
+        return self._menus[key]
+
+    def update_enabled(self, has_case: bool) -> None:
+        for action_id, action in self._actions.items():
+            if action_id in (ActionId.UNDO, ActionId.REDO):
+                continue  # the undo stack enables these itself
+            if self._specs[action_id].needs_case:
+                action.setEnabled(has_case)

@@ -1,0 +1,204 @@
+"""Undo commands: the one path for every change the window makes.
+
+A command calls a service; the service commits through the store, which
+notifies the window; the views refresh. Edit, undo and redo therefore look the
+same to every view (orange-canvas-core's ``document/commands.py`` pattern).
+
+A command is applied once *before* it is pushed (``MainWindow.execute``), so a
+refused change (InvalidInput) never reaches the undo stack; ``redo`` skips that
+first call. Undoing a creation deletes with a snapshot, and redoing restores
+that snapshot, so a record keeps its id, uuid and code across undo and redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from ..errors import CasefileError
+from ..services import records
+from ..services.record_fields import field as _field
+from ..store import Case
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class CaseCommand(QUndoCommand):
+    #: called with a CasefileError raised during undo/redo (set by the window)
+    on_error: Callable[[CasefileError], None] | None = None
+
+    def __init__(self, case: Case, text: str):
+        super().__init__(text)
+        self.case = case
+        self._pushed_applied = False
+
+    # subclasses implement these two
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def changes_something(self) -> bool:
+        return True
+
+    def mark_applied(self) -> None:
+        self._pushed_applied = True
+
+    def redo(self) -> None:
+        if self._pushed_applied:
+            self._pushed_applied = False
+            return
+        self._guard(self.apply)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, step) -> None:
+        try:
+            step()
+        except CasefileError as error:  # e.g. the record was changed meanwhile
+            if CaseCommand.on_error is not None:
+                CaseCommand.on_error(error)
+            else:
+                raise
+
+
+class CreateRecord(CaseCommand):
+    def __init__(self, case: Case, kind: str, values: dict, text: str | None = None):
+        super().__init__(case, text or _tr("Create {kind}").format(kind=_kind_name(kind)))
+        self.kind, self.values = kind, dict(values)
+        self.record_id: int | None = None
+        self._snapshot = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.record_id = records.create(self.case, self.kind, **self.values)
+        else:
+            records.restore(self.case, self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = records.delete(self.case, self.kind, self.record_id)
+
+
+class UpdateRecord(CaseCommand):
+    def __init__(self, case: Case, kind: str, record_id: int, values: dict, text: str | None = None):
+        super().__init__(case, text or _tr("Edit {fields}").format(
+            fields=", ".join(_field_label(kind, name) for name in values)))
+        self.kind, self.record_id, self.new = kind, record_id, dict(values)
+        self.old: dict | None = None
+
+    def apply(self) -> None:
+        old = records.update(self.case, self.kind, self.record_id, **self.new)
+        if self.old is None:
+            self.old = old
+            # keep only what really changed, in its stored form
+            stored = records.get(self.case, self.kind, self.record_id)
+            self.new = {k: stored[k] for k in old}
+
+    def revert(self) -> None:
+        records.update(self.case, self.kind, self.record_id, **self.old)
+
+    @property
+    def changes_something(self) -> bool:
+        return bool(self.old)
+
+
+class DeleteRecord(CaseCommand):
+    def __init__(self, case: Case, kind: str, record_id: int, label: str):
+        super().__init__(case, _tr("Delete {label}").format(label=label))
+        self.kind, self.record_id = kind, record_id
+        self._snapshot = None
+
+    def apply(self) -> None:
+        self._snapshot = records.delete(self.case, self.kind, self.record_id)
+
+    def revert(self) -> None:
+        records.restore(self.case, self._snapshot)
+
+
+class CreateLink(CaseCommand):
+    def __init__(self, case: Case, link_kind: str, values: dict, text: str | None = None):
+        super().__init__(case, text or _tr("Add link"))
+        self.link_kind, self.values = link_kind, dict(values)
+        self.link_id = None
+        self._snapshot = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.link_id = records.create_link(self.case, self.link_kind, **self.values)
+        else:
+            records.restore(self.case, self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = records.delete_link(self.case, self.link_kind, self.link_id)
+
+
+class DeleteLink(CaseCommand):
+    def __init__(self, case: Case, link_kind: str, link_id, text: str | None = None):
+        super().__init__(case, text or _tr("Remove link"))
+        self.link_kind, self.link_id = link_kind, link_id
+        self._snapshot = None
+
+    def apply(self) -> None:
+        self._snapshot = records.delete_link(self.case, self.link_kind, self.link_id)
+
+    def revert(self) -> None:
+        records.restore(self.case, self._snapshot)
+
+
+class Sequence(CaseCommand):
+    """Several steps as one undoable change ("create actor, then link it").
+    A step may be a command or a callable returning one, built when the steps
+    before it have run (so it can use the id they created)."""
+
+    def __init__(self, case: Case, text: str, steps: list):
+        super().__init__(case, text)
+        self._steps = list(steps)
+        self._built: list[CaseCommand] = []
+
+    def apply(self) -> None:
+        if self._built:
+            for command in self._built:
+                command.apply()
+            return
+        try:
+            for step in self._steps:
+                command = step() if callable(step) and not isinstance(step, CaseCommand) else step
+                command.apply()
+                self._built.append(command)
+        except BaseException:
+            for command in reversed(self._built):
+                command.revert()
+            self._built.clear()
+            raise
+
+    def revert(self) -> None:
+        for command in reversed(self._built):
+            command.revert()
+
+    @property
+    def last(self) -> CaseCommand | None:
+        return self._built[-1] if self._built else None
+
+    @property
+    def first(self) -> CaseCommand | None:
+        return self._built[0] if self._built else None
+
+
+def _kind_name(kind: str) -> str:
+    names = {"incident": _tr("incident"), "actor": _tr("actor"), "place": _tr("place"),
+             "source": _tr("source"), "claim": _tr("claim"), "evidence": _tr("evidence")}
+    return names.get(kind, kind)
+
+
+def _field_label(kind: str, name: str) -> str:
+    try:
+        return _field(kind, name).label.lower()
+    except CasefileError:
+        return name

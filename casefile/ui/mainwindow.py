@@ -1,0 +1,449 @@
+"""The documenter's main window: welcome page, or an open case in three panes.
+
+How to extend it
+----------------
+- **An action**: declare an ``ActionSpec`` and call
+  ``window.actions.add(spec, handler)``; it lands in ``spec.menu`` ("file",
+  "edit", "go", "source", "help", or a new key) with its shortcuts. Built-in
+  actions are listed in ``ui/actions.py``; wire handlers in ``_wire()``.
+- **An editor or panel for a kind**: ``window.register_editor(kind, factory)``
+  where ``factory(window, kind, record_id) -> QWidget``; the widget may define
+  ``reload(changes)`` to refresh after a commit and ``focus_first()``.
+  ``window.register_editor_tab(kind, title, factory)`` adds a tab to the
+  built-in editor instead (evidence preview, custody).
+- **A change**: build a ``ui.commands`` command and call
+  ``window.execute(command)``; never write to the case directly. The store
+  notifies, and ``_case_changed`` refreshes navigator, list and editor.
+- **Jumping to a record**: ``window.open_record(kind, id)`` (joins back/forward).
+
+``window.case`` is the open :class:`~casefile.store.Case` (or None) and
+``window.undo_stack`` its ``QUndoStack``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from ..errors import CasefileError
+from ..services import records
+from ..store import Case, PassphraseRequired
+from . import dialogs
+from .actions import ActionId, ActionRegistry
+from .case_events import CaseEvents
+from .case_view import CaseView
+from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence
+from .navigator import KINDS
+from .recent import RecentCases
+from .welcome import WelcomePage
+
+EditorFactory = Callable[["MainWindow", str, int], QWidget]
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(object)
+    case_closed = Signal()
+    record_opened = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Casefile"))
+        self.case: Case | None = None
+        self.events: CaseEvents | None = None
+        self.view: CaseView | None = None
+        self.undo_stack = QUndoStack(self)
+        self.recent = RecentCases()
+        self._editor_factories: dict[str, EditorFactory] = {}
+        self._editor_tabs: dict[str, list[tuple[str, EditorFactory]]] = {}
+        self._back: list[tuple[str, int]] = []
+        self._forward: list[tuple[str, int]] = []
+        self._current: tuple[str, int] | None = None
+        self._cleanup: list[Callable[[], None]] = []  # run after the case closes (temp folders)
+        self.lang = "es" if self.locale().name().startswith("es") else "en"
+
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage(self)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+
+        self.actions = ActionRegistry(self)
+        self.actions.adopt(ActionId.UNDO, self.undo_stack.createUndoAction(self, self.tr("&Undo")))
+        self.actions.adopt(ActionId.REDO, self.undo_stack.createRedoAction(self, self.tr("&Redo")))
+        self.actions[ActionId.UNDO].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        self.actions[ActionId.REDO].setShortcuts(_redo_keys())
+        self.actions.build_menus(self.menuBar())
+        self._build_toolbar()
+        self._wire()
+        self.actions.update_enabled(False)
+        CaseCommand.on_error = self.show_error
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.resize(1400, 900)
+        self._restore_window()
+
+    # -- building ----------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        for action_id in (ActionId.BACK, ActionId.FORWARD, None, ActionId.NEW_RECORD, ActionId.DELETE_RECORD,
+                          None, ActionId.UNDO, ActionId.REDO, None, ActionId.SEARCH):
+            if action_id is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions[action_id])
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _wire(self) -> None:
+        """Every built-in action's handler, in one visible block."""
+        a = self.actions
+        a.connect(ActionId.NEW_CASE, self.welcome.new_case)
+        a.connect(ActionId.OPEN_CASE, self.welcome.open_case)
+        a.connect(ActionId.OPEN_SAMPLE, self.welcome.open_sample)
+        a.connect(ActionId.CLOSE_CASE, self.close_case)
+        a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.NEW_RECORD, self.new_record)
+        a.connect(ActionId.DELETE_RECORD, self.delete_current)
+        a.connect(ActionId.FILTER, self.focus_filter)
+        a.connect(ActionId.SEARCH, self.show_search)
+        a.connect(ActionId.BACK, self.go_back)
+        a.connect(ActionId.FORWARD, self.go_forward)
+        for kind in KINDS:
+            a.connect(f"show_{kind}", lambda kind=kind: self.show_kind(kind))
+        a.connect(ActionId.CLAIM_FROM_SELECTION, lambda: self._editor_call("claim_from_selection"))
+        a.connect(ActionId.LOAD_SOURCE_TEXT, lambda: self._editor_call("load_text_file"))
+        a.connect(ActionId.ABOUT, self.about)
+
+    def register_editor(self, kind: str, factory: EditorFactory) -> None:
+        self._editor_factories[kind] = factory
+
+    def register_editor_tab(self, kind: str, title: str, factory: EditorFactory) -> None:
+        self._editor_tabs.setdefault(kind, []).append((title, factory))
+
+    def editor_tabs(self, kind: str) -> list[tuple[str, EditorFactory]]:
+        return list(self._editor_tabs.get(kind, []))
+
+    # -- opening and closing cases ------------------------------------------------
+
+    def open_path(self, path: str | Path, passphrase: str | None = None) -> bool:
+        """Open a case file, asking for a passphrase if it is encrypted."""
+        path = Path(path)
+        try:
+            try:
+                case = Case.open(path, passphrase=passphrase)
+            except PassphraseRequired:
+                text, ok = dialogs.ask_passphrase(self, path)
+                if not ok:
+                    return False
+                case = Case.open(path, passphrase=text)
+        except CasefileError as error:
+            self.show_error(error)
+            return False
+        self.set_case(case)
+        return True
+
+    def set_case(self, case: Case, *, remember: bool = True, cleanup: Callable[[], None] | None = None) -> None:
+        self.close_case()
+        self.case = case
+        if cleanup is not None:
+            self._cleanup.append(cleanup)
+        self.events = CaseEvents(case, self)
+        self.events.changed.connect(self._case_changed)
+        self.view = CaseView(case, self, lang=self.lang)
+        self.view.record_chosen.connect(lambda kind, rid: self.open_record(kind, rid))
+        self.view.kind_changed.connect(lambda _kind: self._show_current_editor_for_kind())
+        self.pages.addWidget(self.view)
+        self.pages.setCurrentWidget(self.view)
+        self.actions[ActionId.DELETE_RECORD].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.table.addAction(self.actions[ActionId.DELETE_RECORD])
+        self._restore_case_layout()
+        if remember:
+            self.recent.add(case.path)
+            QSettings().setValue("cases/last", str(case.path))
+        self.setWindowTitle(self.tr("{title} — Casefile").format(title=case.title or case.path.name))
+        self.setWindowFilePath(str(case.path))
+        self.actions.update_enabled(True)
+        self._update_navigation()
+        self.statusBar().showMessage(
+            self.tr("{path} — encrypted").format(path=case.path) if case.encrypted
+            else self.tr("{path}").format(path=case.path))
+        self.case_opened.emit(case)
+
+    def close_case(self) -> None:
+        if self.case is None:
+            return
+        self._save_case_layout()
+        self.undo_stack.clear()
+        if self.view is not None:
+            self.view.set_editor(None)
+            self.pages.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        if self.events is not None:
+            self.events.detach()
+            self.events.deleteLater()
+            self.events = None
+        case, self.case = self.case, None
+        case.close()
+        for step in self._cleanup:
+            step()
+        self._cleanup.clear()
+        self._back.clear()
+        self._forward.clear()
+        self._current = None
+        self.pages.setCurrentWidget(self.welcome)
+        self.welcome.refresh()
+        self.setWindowTitle(self.tr("Casefile"))
+        self.actions.update_enabled(False)
+        self.case_closed.emit()
+
+    # -- records ---------------------------------------------------------------------
+
+    def show_kind(self, kind: str) -> None:
+        if self.view is not None:
+            self.view.show_kind(kind)
+            self.view.table.setFocus()
+
+    def open_record(self, kind: str, record_id: int, *, remember: bool = True) -> None:
+        """Show a record in the editor pane (and in the list), joining back/forward."""
+        if self.view is None:
+            return
+        if remember and self._current is not None and self._current != (kind, record_id):
+            self._back.append(self._current)
+            self._forward.clear()
+        self._current = (kind, record_id)
+        self.view.select(kind, record_id)
+        self._show_editor(kind, record_id)
+        self._update_navigation()
+        self.record_opened.emit(kind, record_id)
+
+    def _show_editor(self, kind: str, record_id: int) -> None:
+        from .record_editor import RecordEditor
+
+        factory = self._editor_factories.get(kind, RecordEditor)
+        try:
+            widget = factory(self, kind, record_id)
+        except CasefileError as error:  # deleted meanwhile
+            self.statusBar().showMessage(str(error), 5000)
+            self.view.set_editor(None)
+            return
+        self.view.set_editor(widget)
+
+    def _show_current_editor_for_kind(self) -> None:
+        if self.view is not None and (self._current is None or self._current[0] != self.view.kind):
+            self.view.set_editor(None)
+
+    @property
+    def current_record(self) -> tuple[str, int] | None:
+        return self._current
+
+    @property
+    def editor(self) -> QWidget | None:
+        return self.view.editor if self.view is not None else None
+
+    def _editor_call(self, name: str) -> None:
+        method = getattr(self.editor, name, None)
+        if callable(method):
+            method()
+        else:
+            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
+
+    def go_back(self) -> None:
+        if self._back:
+            if self._current:
+                self._forward.append(self._current)
+            target = self._back.pop()
+            self._current = None
+            self.open_record(*target, remember=False)
+
+    def go_forward(self) -> None:
+        if self._forward:
+            if self._current:
+                self._back.append(self._current)
+            target = self._forward.pop()
+            self._current = None
+            self.open_record(*target, remember=False)
+
+    def _update_navigation(self) -> None:
+        self.actions[ActionId.BACK].setEnabled(self.case is not None and bool(self._back))
+        self.actions[ActionId.FORWARD].setEnabled(self.case is not None and bool(self._forward))
+
+    def execute(self, command: CaseCommand) -> bool:
+        """Apply a change now and put it on the undo stack; a refused change is
+        shown and leaves the stack as it was."""
+        try:
+            command.apply()
+        except CasefileError as error:
+            self.show_error(error)
+            return False
+        if command.changes_something:
+            command.mark_applied()
+            self.undo_stack.push(command)
+        return True
+
+    def apply_choice(self, choice, make_command: Callable[[int], CaseCommand], text: str) -> bool:
+        """Run ``make_command(target_id)`` for a picker's choice; when the choice is
+        "create new …", create that record first, both as one undoable step."""
+        if choice.record_id is not None:
+            return self.execute(make_command(choice.record_id))
+        create = CreateRecord(self.case, choice.kind, {records.TITLE_FIELD[choice.kind]: choice.text})
+        return self.execute(Sequence(self.case, text, [create, lambda: make_command(create.record_id)]))
+
+    def new_record(self) -> None:
+        if self.view is None:
+            return
+        kind = self.view.kind
+        hook = getattr(self, "evidence_intake", None)
+        if kind == "evidence":
+            if callable(hook):
+                hook()
+            else:
+                self.statusBar().showMessage(self.tr("Evidence enters by dragging files onto the window."), 5000)
+            return
+        names = {"incident": self.tr("New incident"), "actor": self.tr("New actor"), "place": self.tr("New place"),
+                 "source": self.tr("New source"), "claim": self.tr("New claim")}
+        field = records.TITLE_FIELD[kind]
+        command = CreateRecord(self.case, kind, {field: names[kind]})
+        if self.execute(command):
+            self.open_record(kind, command.record_id)
+            focus = getattr(self.editor, "focus_first", None)
+            if callable(focus):
+                focus()
+
+    def delete_current(self) -> None:
+        if self._current is None or self.case is None:
+            return
+        kind, record_id = self._current
+        try:
+            row = records.get(self.case, kind, record_id)
+        except CasefileError as error:
+            self.show_error(error)
+            return
+        label = f"{row['code']} {row.get(records.TITLE_FIELD[kind]) or ''}".strip()
+        if kind == "evidence":
+            hook = getattr(self, "withdraw_evidence", None)
+            if callable(hook):
+                hook(record_id)
+            else:
+                self.statusBar().showMessage(self.tr("Evidence is never deleted; it can only be withdrawn."), 5000)
+            return
+        lines = records.describe_deletion(self.case, kind, record_id)
+        details = "\n".join(lines) + ("\n\n" if lines else "") + self.tr("You can undo this with Ctrl+Z.")
+        if not dialogs.confirm(self, self.tr("Delete record"), self.tr("Delete {label}?").format(label=label),
+                               details, action=self.tr("Delete")):
+            return
+        if self.execute(DeleteRecord(self.case, kind, record_id, label)):
+            self._current = None
+            self.view.set_editor(None)
+
+    # -- store notifications ---------------------------------------------------------
+
+    def _case_changed(self, changes: dict) -> None:
+        if self.view is None:
+            return
+        self.view.case_changed(changes)
+        editor = self.editor
+        if self._current is not None:
+            kind, record_id = self._current
+            if record_id in changes.get(kind, ()):
+                try:
+                    records.get(self.case, kind, record_id)
+                except CasefileError:  # it was deleted (perhaps by undo)
+                    self.view.set_editor(None)
+                    self._current = None
+                    self._back = [entry for entry in self._back if entry != (kind, record_id)]
+                    return
+        reload = getattr(editor, "reload", None)
+        if callable(reload):
+            reload(changes)
+
+    # -- small things ---------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        if self.view is not None:
+            self.view.filter_box.setFocus()
+            self.view.filter_box.selectAll()
+
+    def show_search(self) -> None:
+        if self.case is None:
+            return
+        from .search_popup import SearchPopup
+
+        popup = SearchPopup(self.case, self)
+        popup.chosen.connect(lambda kind, rid: self.open_record(kind, rid))
+        popup.popup()
+
+    def show_error(self, error: Exception | str) -> None:
+        dialogs.error(self, str(error))
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Casefile"), self.tr(
+            "Casefile keeps a human-rights case offline: incidents, actors, places, sources, claims and "
+            "evidence, in one file."), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- remembering the layout -------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry", QByteArray(), type=QByteArray)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state", QByteArray(), type=QByteArray)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def _restore_case_layout(self) -> None:
+        settings = QSettings()
+        sizes = settings.value("window/splitter", QByteArray(), type=QByteArray)
+        if not sizes.isEmpty():
+            self.view.restoreState(sizes)
+        self._restore_columns(self.view.kind)
+        self.view.kind_changed.connect(self._restore_columns)
+        self.view.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self._save_columns(self.view.kind) if self.view is not None else None)
+
+    def _restore_columns(self, kind: str) -> None:
+        state = QSettings().value(f"list/{kind}/header", QByteArray(), type=QByteArray)
+        header = self.view.table.horizontalHeader()
+        if not state.isEmpty():
+            header.restoreState(state)
+        else:
+            widths = {"code": 90, "title": 300, "name": 240, "summary": 320, "start_date": 100}
+            for n, column in enumerate(records.COLUMNS[kind]):
+                header.resizeSection(n, widths.get(column.key, 130))
+
+    def _save_columns(self, kind: str) -> None:
+        if self.view is not None and self.view.kind == kind:
+            QSettings().setValue(f"list/{kind}/header", self.view.table.horizontalHeader().saveState())
+
+    def _save_case_layout(self) -> None:
+        if self.view is not None:
+            QSettings().setValue("window/splitter", self.view.saveState())
+            self._save_columns(self.view.kind)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.close_case()  # every edit is already stored; this checkpoints the file
+        settings.sync()
+        super().closeEvent(event)
+
+
+def _redo_keys():
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        if QKeySequence(extra) not in keys:
+            keys.append(QKeySequence(extra))
+    return keys

@@ -1,0 +1,69 @@
+"""The navigator on the left: the six record kinds, each with its live count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QListView
+
+from ..services import overview
+from ..store import Case
+
+KINDS = ("incident", "actor", "place", "source", "claim", "evidence")
+_PLURAL = {"incident": "incidents", "actor": "actors", "place": "places", "source": "sources",
+           "claim": "claims", "evidence": "evidence"}
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_title(kind: str) -> str:
+    """The kind's name in the navigator and headings, translated."""
+    tr = QCoreApplication.translate
+    return {"incident": tr("Navigator", "Incidents"), "actor": tr("Navigator", "Actors"),
+            "place": tr("Navigator", "Places"), "source": tr("Navigator", "Sources"),
+            "claim": tr("Navigator", "Claims"), "evidence": tr("Navigator", "Evidence")}[kind]
+
+
+class NavigatorModel(QAbstractListModel):
+    def __init__(self, case: Case, parent=None):
+        super().__init__(parent)
+        self.case = case
+        self._counts = {kind: 0 for kind in KINDS}
+        self.refresh()
+
+    def refresh(self) -> None:
+        counts = overview.counts(self.case)
+        fresh = {kind: counts[_PLURAL[kind]] for kind in KINDS}
+        if fresh != self._counts:
+            self._counts = fresh
+            self.dataChanged.emit(self.index(0), self.index(len(KINDS) - 1))
+
+    def count(self, kind: str) -> int:
+        return self._counts[kind]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(KINDS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(KINDS):
+            return None
+        kind = KINDS[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Navigator", "{kind}  ({count})").format(
+                kind=kind_title(kind), count=f"{self._counts[kind]:,}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return QCoreApplication.translate("Navigator", "{kind}, {count} records").format(
+                kind=kind_title(kind), count=self._counts[kind])
+        if role == KIND_ROLE:
+            return kind
+        return None
+
+
+class NavigatorView(QListView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setAccessibleName(self.tr("Record kinds"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformItemSizes(True)
+        self.setSpacing(2)
+        self.setMinimumWidth(150)
