@@ -1,0 +1,436 @@
+"""The meaning check of an interchange import, and the rows it will write.
+
+A ``Plan`` reads what the case already holds (UUIDs, codes, vocabularies,
+highest ids), walks the schema-valid document once, and either lists problems
+(``incidents[3] (INC-0004): start_date: no such day in that month``) or holds
+every row to insert, ids and foreign keys already resolved, so the write is
+plain executemany.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from ..errors import InvalidInput
+from ..i18n import translate
+from ..model import Actor, Assessment, Claim, CodeCounter, Evidence, Incident, Place, Source, VocabularyTerm, utcnow
+from ..model.dates import PartialDate
+from .interchange import LIMIT as MAX_PROBLEMS, record_label
+
+EXTRA_METADATA_LIMIT = 200_000
+
+CLASSES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
+           "evidence": Evidence, "assessment": Assessment}
+SECTION_OF = {"place": "places", "actor": "actors", "incident": "incidents", "source": "sources",
+              "claim": "claims", "evidence": "evidence", "assessment": "assessments"}
+PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "claim": "CLM", "evidence": "EVI"}
+
+
+class _Stop(Exception):
+    """Enough problems found; stop looking."""
+
+
+class Plan:
+    def __init__(self, conn, document: dict, who: str = ""):
+        self.conn = conn
+        self.doc = document
+        self.who = who
+        self.problems: list[str] = []
+        self.now = utcnow()
+        self.rows: dict[str, list[dict]] = {table: [] for table in CLASSES}
+        self.links: dict[str, list[dict]] = {t: [] for t in (
+            "actor_relation", "incident_tag", "involvement", "incident_link", "claim_subject", "evidence_link",
+            "custody_event")}
+        self.self_refs: dict[str, list[dict]] = {"source": [], "evidence": []}
+        self.vocabulary_rows: list[dict] = []
+        self.new_ids: dict[str, list[int]] = {table: [] for table in CLASSES}
+        self.max_code: dict[str, int] = {}
+        # uuid -> (table, id) for records in the case and, as planned, in the file
+        self.ids: dict[str, tuple[str, int]] = {}
+        self.case_codes: set[str] = set()
+        self.existing: dict[str, int] = {}
+        self.next_id: dict[str, int] = {}
+        self.evidence_sha: dict[str, str] = {}  # evidence uuid -> sha256
+        self.planned: set[str] = set()  # UUIDs of the file's records
+
+    # -- problems -------------------------------------------------------------
+
+    def problem(self, label: str, field: str, message: str) -> None:
+        self.problems.append(f"{label}: {field}: {message}" if field else f"{label}: {message}")
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _Stop
+
+    # -- the walk ---------------------------------------------------------------
+
+    def build(self) -> None:
+        try:
+            self._load_case()
+            self._vocabularies()
+            self._identities()
+            if self.problems:  # references cannot be judged on broken identities
+                return
+            self._places()
+            self._actors()
+            self._incidents()
+            self._sources()
+            self._claims()
+            self._assessments()
+            self._evidence()
+            self._evidence_links()
+            self._custody()
+        except _Stop:
+            pass
+
+    def _load_case(self) -> None:
+        for table, cls in CLASSES.items():
+            rows = self.conn.execute(select(cls.uuid, cls.id, *([cls.code] if table in PREFIX else []))).all()
+            for row in rows:
+                self.ids[row[0]] = (table, row[1])
+                if table in PREFIX:
+                    self.case_codes.add(row[2])
+            if table == "evidence":
+                self.evidence_sha.update(self.conn.execute(select(Evidence.uuid, Evidence.sha256)).all())
+            self.existing[table] = len(rows)
+            self.next_id[table] = (self.conn.scalar(select(func.max(cls.id))) or 0) + 1
+        self.counters = dict(self.conn.execute(select(CodeCounter.prefix, CodeCounter.next_value)).all())
+        self.vocab: dict[str, set[str]] = {}
+        for vocabulary, key in self.conn.execute(select(VocabularyTerm.vocabulary, VocabularyTerm.key)):
+            self.vocab.setdefault(vocabulary, set()).add(key)
+
+    def _vocabularies(self) -> None:
+        for vocabulary, terms in (self.doc.get("vocabularies") or {}).items():
+            known = self.vocab.setdefault(vocabulary, set())
+            seen: set[str] = set()
+            for index, term in enumerate(terms):
+                label = f"vocabularies.{vocabulary}[{index}]"
+                if term["key"] in seen:
+                    self.problem(label, "key", translate("Interchange", "defined twice"))
+                seen.add(term["key"])
+                if term["key"] in known:
+                    continue  # the case's own term wins
+                known.add(term["key"])
+                self.vocabulary_rows.append({
+                    "vocabulary": vocabulary, "key": term["key"], "label_en": term["en"],
+                    "label_es": term.get("es") or term["en"], "description_en": term.get("description_en", ""),
+                    "description_es": term.get("description_es", ""), "position": term.get("position", index),
+                    "builtin": term.get("builtin", False)})
+
+    def _identities(self) -> None:
+        """Give every record in the file its id and code; refuse duplicates
+        and collisions before anything refers to them."""
+        file_codes: dict[str, str] = {}
+        missing: dict[str, list[dict]] = {}
+        for table, section in SECTION_OF.items():
+            for index, entry in enumerate(self.doc.get(section) or ()):
+                label = record_label(section, index, entry)
+                uuid = entry["uuid"]
+                if uuid in self.ids:
+                    where = (translate("Interchange", "already in this file") if uuid in self.planned
+                             else translate("Interchange", "already in this case"))
+                    self.problem(label, "uuid", where)
+                    continue
+                self.ids[uuid] = (table, self.next_id[table])
+                self.planned.add(uuid)
+                entry["_id"] = self.next_id[table]
+                self.next_id[table] += 1
+                if table not in PREFIX:
+                    continue
+                code = entry.get("code")
+                if code is None:
+                    missing.setdefault(table, []).append(entry)
+                    continue
+                if not code.startswith(PREFIX[table] + "-"):
+                    self.problem(label, "code", translate("Interchange", "must start with {prefix}-").format(
+                        prefix=PREFIX[table]))
+                elif code in self.case_codes:
+                    self.problem(label, "code", translate("Interchange", "already in this case"))
+                elif code in file_codes:
+                    self.problem(label, "code", translate("Interchange", "already used by {other}").format(
+                        other=file_codes[code]))
+                else:
+                    file_codes[code] = label
+                    number = int(code.partition("-")[2])
+                    self.max_code[PREFIX[table]] = max(self.max_code.get(PREFIX[table], 0), number)
+        for table, entries in missing.items():  # new codes after every code in use
+            prefix = PREFIX[table]
+            start = max(self.counters.get(prefix, 1), self.max_code.get(prefix, 0) + 1)
+            for offset, entry in enumerate(entries):
+                entry["code"] = f"{prefix}-{start + offset:04d}"
+            self.max_code[prefix] = start + len(entries) - 1
+
+    # -- helpers ----------------------------------------------------------------
+
+    def ref(self, label: str, field: str, uuid, *tables: str) -> tuple[str, int] | None:
+        """Resolve a UUID to (table, id) of one of ``tables``; None if null."""
+        if uuid is None:
+            return None
+        found = self.ids.get(uuid)
+        if found is None or found[0] not in tables:
+            what = translate("Interchange", " or ").join(tables)
+            self.problem(label, field, translate("Interchange", "no {what} with this UUID in the file or the case").format(
+                what=what))
+            return None
+        return found
+
+    def ref_id(self, label, field, uuid, table) -> int | None:
+        found = self.ref(label, field, uuid, table)
+        return found[1] if found else None
+
+    def term(self, label: str, field: str, vocabulary: str, value: str, *, empty_ok: bool = False) -> str:
+        if (empty_ok and value == "") or value in self.vocab.get(vocabulary, ()):
+            return value
+        self.problem(label, field, translate("Interchange", "\"{value}\" is not a term of {vocabulary}").format(
+            value=value, vocabulary=vocabulary))
+        return value
+
+    def date(self, label: str, field: str, value) -> PartialDate | None:
+        try:
+            return PartialDate.from_iso(value)
+        except InvalidInput as e:
+            self.problem(label, field, str(e))
+            return None
+
+    def time(self, label: str, field: str, value) -> datetime | None:
+        if value is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            self.problem(label, field, translate("Interchange", "not a time"))
+            return None
+        return parsed.astimezone(UTC)
+
+    def stamps(self, label: str, entry: dict) -> dict:
+        return {"created_at": self.time(label, "created_at", entry.get("created_at")) or self.now,
+                "updated_at": self.time(label, "updated_at", entry.get("updated_at")) or self.now}
+
+    def identity(self, table: str, entry: dict, label: str) -> dict:
+        row = {"id": entry["_id"], "uuid": entry["uuid"], **self.stamps(label, entry)}
+        if table in PREFIX:
+            row["code"] = entry["code"]
+        self.new_ids[table].append(entry["_id"])
+        return row
+
+    def entries(self, section: str):
+        for index, entry in enumerate(self.doc.get(section) or ()):
+            yield record_label(section, index, entry), entry
+
+    # -- the records --------------------------------------------------------------
+
+    def _places(self) -> None:
+        for label, e in self.entries("places"):
+            row = self.identity("place", e, label)
+            row.update(name=e["name"], municipality=e.get("municipality", ""), state=e.get("state", ""),
+                       country=e.get("country", ""), latitude=e.get("latitude"), longitude=e.get("longitude"),
+                       precision=self.term(label, "precision", "place_precision", e.get("precision", "unknown")),
+                       description=e.get("description", ""))
+            self.rows["place"].append(row)
+
+    def _actors(self) -> None:
+        for label, e in self.entries("actors"):
+            row = self.identity("actor", e, label)
+            protected, pseudonym = e.get("protected", False), e.get("pseudonym", "")
+            if protected and not pseudonym.strip():
+                self.problem(label, "pseudonym", translate("Interchange", "a protected actor needs a pseudonym"))
+            row.update(name=e["name"], category=self.term(label, "category", "actor_category", e.get("category", "group")),
+                       actor_type=self.term(label, "actor_type", "actor_type", e.get("actor_type", ""), empty_ok=True),
+                       aliases=e.get("aliases", ""), description=e.get("description", ""), protected=protected,
+                       pseudonym=pseudonym, contact=e.get("contact", ""))
+            self.rows["actor"].append(row)
+            seen = set()
+            for i, rel in enumerate(e.get("relations", ())):
+                field = f"relations[{i}]"
+                other = self.ref_id(label, field + ".other", rel["other"], "actor")
+                relation = self.term(label, field + ".relation", "actor_relation", rel["relation"])
+                if other == row["id"]:
+                    self.problem(label, field + ".other", translate("Interchange", "an actor cannot relate to itself"))
+                elif (other, relation) in seen:
+                    self.problem(label, field, translate("Interchange", "listed twice"))
+                elif other is not None:
+                    seen.add((other, relation))
+                    self.links["actor_relation"].append({"actor_id": row["id"], "other_id": other, "relation": relation})
+
+    def _incidents(self) -> None:
+        for label, e in self.entries("incidents"):
+            row = self.identity("incident", e, label)
+            start = self.date(label, "start_date", e.get("start_date"))
+            end = self.date(label, "end_date", e.get("end_date"))
+            if start and end and end.last_day() < start.first_day():
+                self.problem(label, "end_date", translate("Interchange", "before start_date"))
+            row.update(title=e["title"], description=e.get("description", ""),
+                       start_date=e.get("start_date"), end_date=e.get("end_date"),
+                       start_qualifier=self.term(label, "start_qualifier", "date_qualifier",
+                                                 e.get("start_qualifier", "exact")),
+                       end_qualifier=self.term(label, "end_qualifier", "date_qualifier", e.get("end_qualifier", "exact")),
+                       place_id=self.ref_id(label, "place", e.get("place"), "place"),
+                       incident_type=self.term(label, "incident_type", "incident_type", e.get("incident_type", ""),
+                                               empty_ok=True),
+                       violation_status=self.term(label, "violation_status", "violation_status",
+                                                  e.get("violation_status", "unknown")),
+                       fatalities=e.get("fatalities"), confidential=e.get("confidential", False),
+                       notes=e.get("notes", ""))
+            self.rows["incident"].append(row)
+            iid = row["id"]
+            tags = e.get("tags", ())
+            if len(set(tags)) != len(tags):
+                self.problem(label, "tags", translate("Interchange", "a tag is listed twice"))
+            self.links["incident_tag"].extend({"incident_id": iid, "tag": t} for t in set(tags))
+            seen = set()
+            for i, inv in enumerate(e.get("involvements", ())):
+                field = f"involvements[{i}]"
+                actor = self.ref_id(label, field + ".actor", inv["actor"], "actor")
+                role = self.term(label, field + ".role", "role", inv["role"])
+                if (actor, role) in seen:
+                    self.problem(label, field, translate("Interchange", "the same actor and role are listed twice"))
+                seen.add((actor, role))
+                self.links["involvement"].append({
+                    "incident_id": iid, "actor_id": actor, "role": role,
+                    "degree": self.term(label, field + ".degree", "degree", inv.get("degree", ""), empty_ok=True),
+                    "head_count": inv.get("head_count"),
+                    "head_count_approximate": inv.get("head_count_approximate", False), "note": inv.get("note", "")})
+            seen = set()
+            for i, link in enumerate(e.get("links", ())):
+                field = f"links[{i}]"
+                other = self.ref_id(label, field + ".to", link["to"], "incident")
+                relation = self.term(label, field + ".relation", "incident_relation", link["relation"])
+                if other == iid:
+                    self.problem(label, field + ".to", translate("Interchange", "an incident cannot link to itself"))
+                elif (other, relation) in seen:
+                    self.problem(label, field, translate("Interchange", "listed twice"))
+                seen.add((other, relation))
+                self.links["incident_link"].append({"from_id": iid, "to_id": other, "relation": relation})
+
+    def _sources(self) -> None:
+        for label, e in self.entries("sources"):
+            row = self.identity("source", e, label)
+            self.date(label, "published", e.get("published"))
+            self.date(label, "accessed", e.get("accessed"))
+            confidential, pseudonym = e.get("confidential", False), e.get("pseudonym", "")
+            if confidential and not pseudonym.strip():
+                self.problem(label, "pseudonym", translate("Interchange", "a confidential source needs a pseudonym"))
+            cites = self.ref_id(label, "cites", e.get("cites"), "source")
+            if cites == row["id"]:
+                self.problem(label, "cites", translate("Interchange", "a source cannot cite itself"))
+            if cites is not None and e["cites"] in self.planned:
+                self.self_refs["source"].append({"b_id": row["id"], "b_ref": cites, "b_updated": row["updated_at"]})
+                cites = None  # set after every source of the file exists
+            row.update(title=e["title"], source_kind=self.term(label, "source_kind", "source_kind",
+                                                               e.get("source_kind", "news_article")),
+                       outlet=e.get("outlet", ""), author=e.get("author", ""), published=e.get("published"),
+                       url=e.get("url", ""), language=e.get("language", ""), accessed=e.get("accessed"),
+                       reliability=e.get("reliability", "F"), confidential=confidential, pseudonym=pseudonym,
+                       contact=e.get("contact", ""), cites_id=cites, text=e.get("text", ""), notes=e.get("notes", ""))
+            self.rows["source"].append(row)
+
+    def _claims(self) -> None:
+        for label, e in self.entries("claims"):
+            row = self.identity("claim", e, label)
+            self.date(label, "claimed_on", e.get("claimed_on"))
+            start, end = e.get("quote_start"), e.get("quote_end")
+            if (start is None) != (end is None):
+                self.problem(label, "quote_end", translate("Interchange", "give both quote_start and quote_end, or neither"))
+            elif start is not None and end < start:
+                self.problem(label, "quote_end", translate("Interchange", "before quote_start"))
+            row.update(summary=e["summary"], quote=e.get("quote", ""), quote_start=start, quote_end=end,
+                       claimant_id=self.ref_id(label, "claimant", e.get("claimant"), "actor"),
+                       source_id=self.ref_id(label, "source", e.get("source"), "source"),
+                       claimed_on=e.get("claimed_on"), credibility=e.get("credibility", 6),
+                       status=self.term(label, "status", "claim_status", e.get("status", "unverified")),
+                       stance=self.term(label, "stance", "stance", e.get("stance", "")), notes=e.get("notes", ""))
+            self.rows["claim"].append(row)
+            seen = set()
+            for i, subject in enumerate(e.get("subjects", ())):
+                found = self.ref(label, f"subjects[{i}]", subject, "incident", "actor")
+                if found in seen:
+                    self.problem(label, f"subjects[{i}]", translate("Interchange", "listed twice"))
+                elif found:
+                    seen.add(found)
+                    self.links["claim_subject"].append({
+                        "claim_id": row["id"], "incident_id": found[1] if found[0] == "incident" else None,
+                        "actor_id": found[1] if found[0] == "actor" else None})
+
+    def _assessments(self) -> None:
+        for label, e in self.entries("assessments"):
+            row = {"id": e["_id"], "uuid": e["uuid"]}
+            self.new_ids["assessment"].append(e["_id"])
+            claim = self.ref_id(label, "claim", e["claim"], "claim")
+            by_source, by_claim = e.get("by_source"), e.get("by_claim")
+            if (by_source is None) == (by_claim is None):
+                self.problem(label, "by_source", translate("Interchange", "give exactly one of by_source and by_claim"))
+            by_source = self.ref_id(label, "by_source", by_source, "source")
+            by_claim = self.ref_id(label, "by_claim", by_claim, "claim")
+            if by_claim is not None and by_claim == claim:
+                self.problem(label, "by_claim", translate("Interchange", "a claim cannot assess itself"))
+            row.update(claim_id=claim, by_source_id=by_source, by_claim_id=by_claim, relation=e["relation"],
+                       note=e.get("note", ""))
+            self.rows["assessment"].append(row)
+
+    def _evidence(self) -> None:
+        for label, e in self.entries("evidence"):
+            row = self.identity("evidence", e, label)
+            self.evidence_sha[e["uuid"]] = e["sha256"]
+            derived = self.ref_id(label, "derived_from", e.get("derived_from"), "evidence")
+            if derived == row["id"]:
+                self.problem(label, "derived_from", translate("Interchange", "an item cannot derive from itself"))
+            if derived is not None and e["derived_from"] in self.planned:
+                self.self_refs["evidence"].append({"b_id": row["id"], "b_ref": derived, "b_updated": row["updated_at"]})
+                derived = None
+            extra = json.dumps(e.get("extra_metadata", {}), sort_keys=True, ensure_ascii=True)
+            if len(extra) > EXTRA_METADATA_LIMIT:
+                self.problem(label, "extra_metadata", translate("Interchange", "too long"))
+            row.update({key: e.get(key, default) for key, default in EVIDENCE_DEFAULTS.items()})
+            row.update(sha256=e["sha256"], size=e["size"], original_name=e["original_name"],
+                       file_modified=self.time(label, "file_modified", e.get("file_modified")),
+                       intake_at=self.time(label, "intake_at", e.get("intake_at")) or self.now,
+                       derived_from_id=derived, extra_metadata=extra)
+            self.rows["evidence"].append(row)
+        self._derivation_cycles()
+
+    def _derivation_cycles(self) -> None:
+        parent = {p["b_id"]: p["b_ref"] for p in self.self_refs["evidence"]}
+        code = {row["id"]: row["code"] for row in self.rows["evidence"]}
+        for start in parent:
+            seen, node = set(), start
+            while node in parent:
+                if node in seen:
+                    self.problem(f"evidence ({code[start]})", "derived_from",
+                                 translate("Interchange", "items derive from each other in a circle"))
+                    return
+                seen.add(node)
+                node = parent[node]
+
+    def _evidence_ref(self, label: str, e: dict) -> int | None:
+        found = self.ref_id(label, "evidence", e["evidence"], "evidence")
+        if found is not None and self.evidence_sha.get(e["evidence"]) != e["evidence_sha256"]:
+            self.problem(label, "evidence_sha256", translate("Interchange", "does not match the evidence item's SHA-256"))
+        return found
+
+    def _evidence_links(self) -> None:
+        columns = {"incident": "incident_id", "claim": "claim_id", "source": "source_id", "actor": "actor_id"}
+        for label, e in self.entries("evidence_links"):
+            evidence = self._evidence_ref(label, e)
+            target = self.ref(label, "target", e["target"], *columns)
+            row = {"evidence_id": evidence, "relation": e["relation"], "note": e.get("note", ""),
+                   **{c: None for c in columns.values()}}
+            if target:
+                row[columns[target[0]]] = target[1]
+            self.links["evidence_link"].append(row)
+
+    def _custody(self) -> None:
+        for label, e in self.entries("custody"):
+            evidence = self._evidence_ref(label, e)
+            self.links["custody_event"].append({
+                "evidence_id": evidence, "at": self.time(label, "at", e["at"]), "who": e.get("who", ""),
+                "action": self.term(label, "action", "custody_action", e["action"]),
+                "sha256_observed": e.get("sha256_observed", ""), "details": e.get("details", "")})
+
+
+EVIDENCE_DEFAULTS = {
+    "title": "", "media_type": "application/octet-stream", "intake_by": "", "obtained_how": "", "origin": "",
+    "note": "", "confidential": False, "withdrawn": False, "captured_at": None, "latitude": None,
+    "longitude": None, "camera_make": "", "camera_model": "", "width": None, "height": None, "duration": None,
+    "document_title": "", "document_author": "", "document_created": "", "document_modified": "",
+}
