@@ -1,5 +1,129 @@
-"""Placeholder module: commands are added by the exchange_commands work."""
+"""import, export, demo: cases in and out as interchange JSON, PDF dossiers and CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import CasefileError
+from ..i18n import translate
+from ..model.dates import PartialDate
+from ..services.interchange_export import export_json
+from ..services.interchange_import import import_json
+from .common import add_passphrase_option, open_case, read_passphrase
+
+FORMATS = ("json", "pdf", "csv")
+PROFILES = ("full", "partner", "public")
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("import", help=translate(
+        "Cli", "import interchange JSON into a case (all or nothing)"))
+    p.add_argument("case")
+    p.add_argument("file", metavar="FILE.json")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export", help=translate("Cli", "export the case as interchange JSON, a PDF dossier or CSV"))
+    p.add_argument("case")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help=translate(
+        "Cli", "the file to write (for csv: a folder)"))
+    p.add_argument("--profile", choices=PROFILES, default="full", help=translate(
+        "Cli", "partner and public show protected people and confidential sources only by pseudonym"))
+    p.add_argument("--incidents", metavar="CODES", help=translate(
+        "Cli", "pdf: only these incidents, comma-separated (INC-0001,INC-0003)"))
+    p.add_argument("--tag", metavar="T", help=translate("Cli", "pdf: only incidents with this tag"))
+    p.add_argument("--from", dest="date_from", metavar="D", help=translate(
+        "Cli", "pdf: only incidents from this date (2013, 2013-08, 5 Aug 2013)"))
+    p.add_argument("--to", dest="date_to", metavar="D", help=translate("Cli", "pdf: only incidents up to this date"))
+    p.add_argument("--lang", choices=("en", "es"), default="en", help=translate(
+        "Cli", "language of the dossier and of CSV labels"))
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("demo", help=translate("Cli", "write the sample case to OUT"))
+    p.add_argument("out", metavar="OUT")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_demo)
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CasefileError(translate("Cli", "No such file: {path}").format(path=path))
+    with open_case(args) as case:
+        counts = import_json(case, path)
+    print(translate("Cli", "imported {name}: {counts}").format(name=path.name, counts=_counts(counts)))
+    return 0
+
+
+def cmd_export(args) -> int:
+    scoped = any((args.incidents, args.tag, args.date_from, args.date_to))
+    if args.format != "pdf" and scoped:
+        raise CasefileError(translate("Cli", "--incidents, --tag, --from and --to apply to --format pdf only"))
+    if args.format == "json" and args.profile != "full":
+        raise CasefileError(translate(
+            "Cli", "JSON export is always complete (--profile full); use pdf or csv for partner or public"))
+    out = Path(args.output)
+    date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    with open_case(args) as case:
+        if args.format == "json":
+            counts = export_json(case, out)
+            print(translate("Cli", "wrote {path}: {counts}").format(path=out, counts=_counts(counts)))
+        elif args.format == "csv":
+            from ..services.csv_export import export_csv
+
+            counts = export_csv(case, out, profile=args.profile, lang=args.lang)
+            withheld = counts.pop("withheld", 0)
+            line = translate("Cli", "wrote {n} CSV files to {path} ({profile})").format(
+                n=len(counts), path=out, profile=args.profile)
+            if withheld:
+                line += translate("Cli", "; {n} records withheld").format(n=withheld)
+            print(line)
+        else:
+            try:
+                from ..dossier import write_dossier
+            except ImportError:
+                raise CasefileError(translate("Cli", "PDF dossiers are not available in this build")) from None
+            codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
+            result = write_dossier(case, out, profile=args.profile, incidents=codes, tag=args.tag,
+                                   date_from=date_from, date_to=date_to, lang=args.lang, progress=None)
+            pages = getattr(result, "pages", None)
+            line = translate("Cli", "wrote {path} ({profile})").format(path=out, profile=args.profile)
+            if pages:
+                line = translate("Cli", "wrote {path} ({profile}, {pages} pages)").format(
+                    path=out, profile=args.profile, pages=pages)
+            print(line)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from ..services.sample import create_demo_case
+
+    passphrase = read_passphrase(args, prompt=False) if args.passphrase_file else None
+    from ..services.overview import counts
+
+    case = create_demo_case(args.out, passphrase=passphrase)
+    try:
+        line = translate("Cli", "created {path} with the sample case: {counts}").format(
+            path=case.path, counts=_counts(counts(case)))
+    finally:
+        case.close(backup=False)  # a fresh sample: nothing a backup would save
+    print(line)
+    return 0
+
+
+def _date(text: str | None, option: str) -> str | None:
+    """What a documenter types (5 Aug 2013, 2013-08) as a partial ISO date."""
+    if not text:
+        return None
+    try:
+        value = PartialDate.parse(text)
+    except CasefileError as error:
+        raise CasefileError(f"{option}: {error}") from None
+    return value.iso() if value else None
+
+
+def _counts(counts: dict[str, int]) -> str:
+    shown = [f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n]
+    return ", ".join(shown) or translate("Cli", "nothing")

@@ -1,0 +1,286 @@
+"""Export a case as CSV: one file per record kind, for spreadsheets.
+
+UTF-8 with a byte-order mark, so spreadsheet programs read Spanish correctly.
+Vocabulary values are written as labels in the chosen language; references
+as record codes. Cells that a spreadsheet would run as a formula (``=``,
+``+``, ``-``, ``@`` first) are prefixed with ``'``.
+
+Profiles ``partner`` and ``public`` follow ``redaction.Redactor``: withheld
+records are left out, protected people and confidential sources appear under
+their pseudonyms, contacts are dropped, free text is scrubbed; evidence loses
+its GPS position and camera, and working notes stay with the team.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..errors import CasefileError
+from ..i18n import translate
+from ..model import (
+    Actor, ActorRelation, Assessment, Claim, ClaimSubject, Evidence, Incident, IncidentTag, Involvement, Place,
+    Source, VocabularyTerm,
+)
+from ..store import Case
+from .interchange_export import stamp, write_atomically
+
+try:  # the profile rules are shared with the PDF dossier
+    from .redaction import Redactor, check_profile
+except ImportError:  # a build without them can still export everything
+    Redactor = check_profile = None
+
+FILES = ("incidents.csv", "actors.csv", "places.csv", "sources.csv", "claims.csv", "evidence.csv",
+         "involvements.csv", "assessments.csv")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def export_csv(case: Case, folder: str | os.PathLike, *, profile: str = "full",
+               lang: str = "en") -> dict[str, int]:
+    """Write the CSV files into ``folder`` (made if missing); return rows per file
+    and, under ``withheld``, how many records the profile left out."""
+    if check_profile is None:
+        if profile != "full":
+            raise CasefileError(translate("Cli", "CSV export supports only --profile full in this build"))
+    else:
+        check_profile(profile)
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CasefileError(translate("Cli", "{path} exists and is not a folder").format(path=folder))
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=folder.parent))
+        folder.mkdir()
+    with case.Session() as session:
+        redactor = Redactor(session, profile) if Redactor is not None else _Everything()
+        tables = _Tables(session, redactor, lang).build()
+        withheld = sum(tables.redactor.counts().get(k, 0) for k in ("incident", "source", "claim", "evidence"))
+    counts = {}
+    for name, (header, rows) in tables.files.items():
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows([cell(v) for v in row] for row in rows)
+        write_atomically(folder / name, buffer.getvalue().encode("utf-8-sig"))
+        counts[name] = len(rows)
+    counts["withheld"] = withheld
+    return counts
+
+
+class _Tables:
+    def __init__(self, session, redactor: Redactor, lang: str):
+        self.s = session
+        self.redactor = redactor
+        self.files: dict[str, tuple[list[str], list[list]]] = {}
+        self.labels: dict[tuple[str, str], str] = {}
+        for t in session.scalars(select(VocabularyTerm)):
+            self.labels[(t.vocabulary, t.key)] = t.label(lang)
+        self.codes: dict[str, dict[int, str]] = {}
+        for cls in (Place, Actor, Incident, Source, Claim, Evidence):
+            self.codes[cls.kind] = dict(session.execute(select(cls.id, cls.code)).all())
+
+    def label(self, vocabulary: str, key: str | None) -> str:
+        return self.labels.get((vocabulary, key or ""), key or "")
+
+    def code(self, kind: str, ident: int | None) -> str:
+        return self.codes[kind].get(ident, "") if ident is not None else ""
+
+    def build(self) -> _Tables:
+        self.actors = {a.id: a for a in self.s.execute(select(
+            Actor.id, Actor.code, Actor.uuid, Actor.name, Actor.category, Actor.actor_type, Actor.aliases,
+            Actor.description, Actor.protected, Actor.pseudonym, Actor.contact))}
+        self.sources = {s.id: s for s in self.s.execute(select(Source).order_by(Source.id)).scalars()}
+        self.incidents()
+        self.actors_file()
+        self.places()
+        self.sources_file()
+        self.claims()
+        self.evidence()
+        self.assessments()
+        return self
+
+    def add(self, name: str, header: list[str], rows: list[list]) -> None:
+        rows.sort(key=lambda r: _code_key(r[0]))
+        self.files[name] = (header, rows)
+
+    def notes(self, text: str) -> str:
+        return self.redactor.scrub(text) if self.redactor.shows_notes else ""
+
+    def incidents(self) -> None:
+        r = self.redactor
+        tags = defaultdict(list)
+        for incident_id, tag in self.s.execute(select(IncidentTag.incident_id, IncidentTag.tag)):
+            tags[incident_id].append(tag)
+        places = dict(self.s.execute(select(Place.id, Place.name)).all())
+        rows = []
+        for i in self.s.scalars(select(Incident)):
+            if r.withheld(i.id, "incident"):
+                continue
+            rows.append([i.code, r.scrub(i.title), r.scrub(i.description), i.start_date,
+                         self.label("date_qualifier", i.start_qualifier), i.end_date,
+                         self.label("date_qualifier", i.end_qualifier), self.code("place", i.place_id),
+                         places.get(i.place_id, ""), self.label("incident_type", i.incident_type),
+                         self.label("violation_status", i.violation_status), i.fatalities, i.confidential,
+                         "; ".join(sorted(tags[i.id])), self.notes(i.notes), stamp(i.created_at),
+                         stamp(i.updated_at), i.uuid])
+        self.add("incidents.csv", ["code", "title", "description", "start_date", "start_qualifier", "end_date",
+                                   "end_qualifier", "place", "place_name", "incident_type", "violation_status",
+                                   "fatalities", "confidential", "tags", "notes", "created_at", "updated_at", "uuid"],
+                 rows)
+        rows = []
+        for v in self.s.scalars(select(Involvement)):
+            if r.withheld(v.incident_id, "incident"):
+                continue
+            actor = self.actors[v.actor_id]
+            rows.append([self.code("incident", v.incident_id), actor.code, r.actor_name(actor),
+                         self.label("role", v.role), self.label("degree", v.degree), v.head_count,
+                         v.head_count_approximate, r.scrub(v.note)])
+        self.add("involvements.csv", ["incident", "actor", "actor_name", "role", "degree", "head_count",
+                                      "head_count_approximate", "note"], rows)
+
+    def actors_file(self) -> None:
+        r = self.redactor
+        relations = defaultdict(list)
+        for a_id, other, relation in self.s.execute(select(
+                ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
+            relations[a_id].append(f"{self.label('actor_relation', relation)} {self.code('actor', other)}")
+        rows = []
+        for a in self.actors.values():
+            rows.append([a.code, r.actor_name(a), self.label("actor_category", a.category),
+                         self.label("actor_type", a.actor_type), r.actor_detail(a, a.aliases),
+                         r.actor_detail(a, a.description), a.protected, a.pseudonym, r.contact(a),
+                         "; ".join(sorted(relations[a.id])), a.uuid])
+        self.add("actors.csv", ["code", "name", "category", "actor_type", "aliases", "description", "protected",
+                                "pseudonym", "contact", "relations", "uuid"], rows)
+
+    def places(self) -> None:
+        rows = [[p.code, p.name, p.municipality, p.state, p.country, p.latitude, p.longitude,
+                 self.label("place_precision", p.precision), self.redactor.scrub(p.description), p.uuid]
+                for p in self.s.scalars(select(Place))]
+        self.add("places.csv", ["code", "name", "municipality", "state", "country", "latitude", "longitude",
+                                "precision", "description", "uuid"], rows)
+
+    def sources_file(self) -> None:
+        r = self.redactor
+        rows = []
+        for s in self.sources.values():
+            if r.withheld(s.id, "source"):
+                continue
+            cited = self.sources.get(s.cites_id)
+            rows.append([s.code, r.source_title(s), self.label("source_kind", s.source_kind), r.scrub(s.outlet),
+                         r.scrub(s.author), s.published, s.url, s.language, s.accessed,
+                         self.label("reliability", s.reliability), s.confidential, s.pseudonym, r.contact(s),
+                         cited.code if cited and not r.withheld(cited.id, "source") else "",
+                         self.notes(s.notes), s.uuid])
+        self.add("sources.csv", ["code", "title", "source_kind", "outlet", "author", "published", "url", "language",
+                                 "accessed", "reliability", "confidential", "pseudonym", "contact", "cites", "notes",
+                                 "uuid"], rows)
+
+    def claims(self) -> None:
+        r = self.redactor
+        subjects = defaultdict(list)
+        for claim_id, incident_id, actor_id in self.s.execute(select(
+                ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
+            if incident_id is not None and not r.withheld(incident_id, "incident"):
+                subjects[claim_id].append(self.code("incident", incident_id))
+            elif actor_id is not None:
+                subjects[claim_id].append(self.code("actor", actor_id))
+        rows = []
+        for c in self.s.scalars(select(Claim)):
+            if r.withheld(c.id, "claim"):
+                continue
+            claimant = self.actors.get(c.claimant_id)
+            source = self.sources.get(c.source_id)
+            rows.append([c.code, r.scrub(c.summary), r.scrub(c.quote), claimant.code if claimant else "",
+                         r.actor_name(claimant), source.code if source and (r.full or not source.confidential) else "",
+                         r.source_title(source), c.claimed_on, self.label("credibility", str(c.credibility)),
+                         self.label("claim_status", c.status), self.label("stance", c.stance),
+                         "; ".join(sorted(subjects[c.id])), self.notes(c.notes), c.uuid])
+        self.add("claims.csv", ["code", "summary", "quote", "claimant", "claimant_name", "source", "source_title",
+                                "claimed_on", "credibility", "status", "stance", "subjects", "notes", "uuid"], rows)
+
+    def evidence(self) -> None:
+        r = self.redactor
+        full = r.full
+        rows = []
+        for e in self.s.scalars(select(Evidence)):
+            if r.withheld(e.id, "evidence"):
+                continue
+            rows.append([e.code, r.scrub(e.title) if full else e.code, r.evidence_name(e), e.sha256, e.size,
+                         e.media_type, stamp(e.intake_at), e.intake_by if r.shows_handlers else "",
+                         r.scrub(e.obtained_how), r.scrub(e.origin), e.captured_at,
+                         e.latitude if full else None, e.longitude if full else None,
+                         " ".join(x for x in (e.camera_make, e.camera_model) if x) if full else "",
+                         self.code("evidence", e.derived_from_id), e.withdrawn, e.confidential, r.scrub(e.note),
+                         e.uuid])
+        self.add("evidence.csv", ["code", "title", "original_name", "sha256", "size", "media_type", "intake_at",
+                                  "intake_by", "obtained_how", "origin", "captured_at", "latitude", "longitude",
+                                  "camera", "derived_from", "withdrawn", "confidential", "note", "uuid"], rows)
+
+    def assessments(self) -> None:
+        r = self.redactor
+        rows = []
+        for a in self.s.scalars(select(Assessment)):
+            if r.withheld(a.claim_id, "claim"):
+                continue
+            if a.by_claim_id is not None:
+                if r.withheld(a.by_claim_id, "claim"):
+                    continue
+                by = self.code("claim", a.by_claim_id)
+            else:
+                if r.withheld(a.by_source_id, "source"):
+                    continue
+                by = self.code("source", a.by_source_id)
+            rows.append([self.code("claim", a.claim_id), by, self.label("assessment_relation", a.relation),
+                         r.scrub(a.note)])
+        self.add("assessments.csv", ["claim", "by", "relation", "note"], rows)
+
+
+class _Everything:
+    """The ``full`` profile when the redaction rules are not available."""
+
+    full, shows_handlers, shows_notes = True, True, True
+
+    def scrub(self, text):
+        return text or ""
+
+    def actor_name(self, actor):
+        return actor.name if actor is not None else ""
+
+    def actor_detail(self, actor, text):
+        return text or ""
+
+    def source_title(self, source):
+        return source.title if source is not None else ""
+
+    def contact(self, record):
+        return getattr(record, "contact", "") or ""
+
+    def evidence_name(self, evidence):
+        return evidence.original_name
+
+    def withheld(self, record, kind=None):
+        return False
+
+    def counts(self):
+        return {}
+
+
+def _code_key(code) -> tuple:
+    prefix, _, number = str(code).partition("-")
+    return (prefix, int(number) if number.isdigit() else 0, str(code))
