@@ -151,6 +151,8 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
     cls = LINK_CLASSES.get(link_kind)
     if cls is None:
         raise InvalidInput(translate("Records", "unknown link “{kind}”").format(kind=link_kind))
+    if link_kind == "evidence_link":
+        return _link_evidence(case, values)
     with case.session() as session:
         if link_kind in _LINK_VOCABULARY:
             column, vocab_name = _LINK_VOCABULARY[link_kind]
@@ -173,6 +175,28 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
         session.flush()
         ident = inspect(obj).identity
         return ident[0] if len(ident) == 1 else ident
+
+
+def _evidence_codes(session: Session, values: dict) -> tuple[str, str]:
+    from ..model import Evidence
+
+    evidence = session.get(Evidence, values.get("evidence_id"))
+    for column in ("incident_id", "claim_id", "source_id", "actor_id"):
+        if values.get(column) is not None:
+            target = session.get(record_class(column[:-3]), values[column])
+            if evidence is not None and target is not None:
+                return evidence.code, target.code
+    raise RecordNotFound(translate("Records", "that record no longer exists"))
+
+
+def _link_evidence(case: Case, values: dict) -> int:
+    """Through the evidence service, so the item's custody record notes the link."""
+    from . import evidence
+
+    with case.session() as session:
+        evidence_code, target_code = _evidence_codes(session, values)
+    row = evidence.link(case, evidence_code, target_code, values.get("relation", ""), values.get("note", ""))
+    return row.id
 
 
 def _check_not_self(link_kind: str, values: dict) -> None:
@@ -292,8 +316,15 @@ def delete_link(case: Case, link_kind: str, link_id) -> Snapshot:
         if obj is None:
             raise RecordNotFound(translate("Records", "that link no longer exists"))
         snap = _snapshot(session, obj)
-        _remove(session, snap)
-        return snap
+        if link_kind == "evidence_link":
+            codes = _evidence_codes(session, _columns(obj))
+        else:
+            _remove(session, snap)
+            return snap
+    from . import evidence  # noted in the item's custody record
+
+    evidence.unlink(case, *codes, relation=snap.rows[0][1]["relation"])
+    return snap
 
 
 def restore(case: Case, snapshot: Snapshot) -> None:

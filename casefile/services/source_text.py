@@ -51,7 +51,7 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

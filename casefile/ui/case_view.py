@@ -83,6 +83,7 @@ class CaseView(QSplitter):
         self.editor_scroll = QScrollArea()
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor_area.addWidget(self.editor_scroll)
 
         self.addWidget(self.navigator)

@@ -48,19 +48,26 @@ def ask_text(parent, title: str, label: str, text: str = "") -> tuple[str, bool]
     return dialog.textValue(), accepted
 
 
-def ask_passphrase(parent, path: Path) -> tuple[str, bool]:
-    """The passphrase of an encrypted case; the lock/passphrase engineer's dialog
-    is used when it is there."""
+def open_encrypted(parent, path: Path) -> tuple[object | None, bool]:
+    """Ask for an encrypted case's passphrase and open it: ``(case, accepted)``.
+    The passphrase dialog (with its wait after wrong attempts) is used when present."""
+    from ..store import Case
+
+    def opener(p, passphrase):
+        return Case.open(p, passphrase=passphrase)
+
     try:
         from .passphrase_dialog import PassphraseDialog
     except ImportError:
         PassphraseDialog = None
-    if PassphraseDialog is not None and hasattr(PassphraseDialog, "get_passphrase"):
-        return PassphraseDialog.get_passphrase(parent, path)
+    if PassphraseDialog is not None:
+        return PassphraseDialog.get_case(parent, Path(path), opener)
     text, ok = QInputDialog.getText(parent, _tr("Encrypted case"),
                                     _tr("Passphrase for {name}:").format(name=Path(path).name),
                                     QLineEdit.EchoMode.Password)
-    return text, ok and bool(text)
+    if not ok or not text:
+        return None, False
+    return opener(path, text), True
 
 
 def open_case_file(parent, folder: str = "") -> tuple[str, bool]:

@@ -254,6 +254,8 @@ class RefField(QWidget):
         self.shown = plain_label()
         self.shown.setObjectName("refShown")
         self.shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.shown.setWordWrap(True)  # a long name wraps instead of widening the editor
+        self.shown.setMinimumWidth(80)
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose = QPushButton(self.tr("Choose…"))
         self.clear = QPushButton(self.tr("Clear"))

@@ -139,10 +139,9 @@ class MainWindow(QMainWindow):
             try:
                 case = Case.open(path, passphrase=passphrase)
             except PassphraseRequired:
-                text, ok = dialogs.ask_passphrase(self, path)
-                if not ok:
+                case, ok = dialogs.open_encrypted(self, path)
+                if not ok or case is None:
                     return False
-                case = Case.open(path, passphrase=text)
         except CasefileError as error:
             self.show_error(error)
             return False

@@ -1,0 +1,252 @@
+"""A documenter records the soldiers' detention incident through the window,
+undoes and redoes every step, and the case file holds exactly what she did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from casefile.model import Actor, Claim, Incident, Involvement, Place, Source
+from casefile.services import records
+from casefile.store import Case
+from casefile.ui import dialogs
+from casefile.ui.actions import ActionId
+from casefile.ui.links_panel import LinkDetailsDialog
+from casefile.ui.mainwindow import MainWindow
+from casefile.ui.picker import Choice, RecordPicker
+from casefile.ui.welcome import NewCaseDialog
+
+REPORT = Path("/work/shared/samples/news-report-guerrero-2013.txt")
+TEXT = ("Bruno Placido Valerio, coordinator for one of the most prominent groups, the Union of the People and "
+        "Organizations of the State of Guerrero (UPOEG) also took the opportunity to denounce military collusion "
+        "with criminal elements. Placido told La Jornada that people had witnessed strange men dressed in black "
+        "in the communities, who he said were members of paramilitary or organized crime groups that worked "
+        "with the army.")
+PASSAGE = "people had witnessed strange men dressed in black in the communities"
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def pick(monkeypatch, choice: Choice) -> None:
+    monkeypatch.setattr(RecordPicker, "pick", classmethod(lambda cls, *a, **k: (choice, True)))
+
+
+def details(monkeypatch, values: dict) -> None:
+    monkeypatch.setattr(LinkDetailsDialog, "get_details", classmethod(lambda cls, *a, **k: (values, True)))
+
+
+def counts(path: Path) -> dict:
+    with Case.open(path) as case, case.connection() as conn:
+        return {cls.__name__: conn.scalar(select(func.count()).select_from(cls))
+                for cls in (Incident, Place, Actor, Involvement, Source, Claim)}
+
+
+def test_documenter_records_the_detention_then_undoes_and_redoes_it(qtbot, tmp_path, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    path = tmp_path / "guerrero.casefile"
+    monkeypatch.setattr(NewCaseDialog, "get_new_case",
+                        classmethod(lambda cls, parent: (("Guerrero 2013", "Ana", path), True)))
+    window.actions[ActionId.NEW_CASE].trigger()
+    assert window.case is not None and window.case.path == path
+
+    # The incident, its date typed as she would say it, its place created on the spot.
+    window.actions[ActionId.NEW_RECORD].trigger()
+    editor = window.editor
+    type_into(qtbot, editor.fields["title"], "About 60 soldiers detained at a roadblock")
+    type_into(qtbot, editor.fields["start_date"].edit, "5 de agosto de 2013")
+    pick(monkeypatch, Choice("place", None, "Ayutla de los Libres"))
+    qtbot.mouseClick(editor.fields["place_id"].choose, Qt.MouseButton.LeftButton)
+    assert "Ayutla de los Libres" in window.editor.fields["place_id"].shown.text()
+
+    # Two actors with their roles, each created from the picker.
+    panel = window.editor.links
+    actor_option = next(o for o in __import__("casefile.ui.links_panel", fromlist=["_options"])._options("incident")
+                        if o.link_kind == "involvement")
+    pick(monkeypatch, Choice("actor", None, "Self-defence group at the roadblock"))
+    details(monkeypatch, {"role": "detaining", "degree": "carried_out", "head_count": None,
+                          "head_count_approximate": False})
+    assert panel.add(actor_option)
+    pick(monkeypatch, Choice("actor", None, "Army soldiers"))
+    details(monkeypatch, {"role": "detained", "degree": "", "head_count": 60, "head_count_approximate": True})
+    assert window.editor.links.add(actor_option)
+    shown = [(i.target_title, i.detail) for i in window.editor.links.items()]
+    assert ("Army soldiers", "Detained, about 60") in shown
+
+    # A source with its text, and a claim made from a selected passage.
+    window.show_kind("source")
+    window.actions[ActionId.NEW_RECORD].trigger()
+    type_into(qtbot, window.editor.fields["title"], "Guerrero vigilantes detain soldiers")
+    reader = window.editor.reader
+    reader.edit_button.click()
+    reader.view.insertPlainText(TEXT)
+    reader.edit_button.click()
+    start = TEXT.index(PASSAGE)
+    reader.select_offsets(start, start + len(PASSAGE))
+    assert reader.claim_button.isEnabled()
+    qtbot.mouseClick(reader.claim_button, Qt.MouseButton.LeftButton)
+    assert len(reader.view.extraSelections()) == 1
+
+    steps = window.undo_stack.count()
+    # new incident, its title, date, place; two actors; new source, its title, text; the claim
+    assert steps == 10
+    expected = {"Incident": 1, "Place": 1, "Actor": 2, "Involvement": 2, "Source": 1, "Claim": 1}
+
+    def assert_recorded():
+        with Case.open(path) if window.case is None else _same(window.case) as case:
+            with case.connection() as conn:
+                incident = conn.execute(select(Incident)).one()
+                assert incident.title == "About 60 soldiers detained at a roadblock"
+                assert incident.start_date == "2013-08-05"
+                assert conn.scalar(select(Place.name).where(Place.id == incident.place_id)) == "Ayutla de los Libres"
+                roles = conn.execute(select(Actor.name, Involvement.role, Involvement.head_count)
+                                     .join(Involvement, Involvement.actor_id == Actor.id)
+                                     .order_by(Actor.name)).all()
+                assert [tuple(r) for r in roles] == [("Army soldiers", "detained", 60),
+                                                     ("Self-defence group at the roadblock", "detaining", None)]
+                claim = conn.execute(select(Claim)).one()
+                source = conn.execute(select(Source)).one()
+                assert claim.quote == PASSAGE and claim.source_id == source.id
+                assert source.text[claim.quote_start:claim.quote_end] == PASSAGE
+                return {c.__name__: conn.scalar(select(func.count()).select_from(c))
+                        for c in (Incident, Place, Actor, Involvement, Source, Claim)}
+
+    assert assert_recorded() == expected
+    codes_before = _codes(window.case)
+
+    # Undo every step (each one leaves the file in a consistent state), then redo them all.
+    undo, redo = window.actions[ActionId.UNDO], window.actions[ActionId.REDO]
+    assert undo.text().startswith("&Undo Claim from selection") or "Claim from selection" in undo.text()
+    for _ in range(steps):
+        undo.trigger()
+    assert not window.undo_stack.canUndo()
+    assert _counts(window.case) == {k: 0 for k in expected}
+    for _ in range(steps):
+        redo.trigger()
+    assert assert_recorded() == expected
+    assert _codes(window.case) == codes_before  # redo restores the same records, not look-alikes
+
+    # Closing the window loses nothing: a fresh open of the file shows it all.
+    window.close()
+    assert counts(path) == expected
+
+
+class _same:
+    def __init__(self, case):
+        self.case = case
+
+    def __enter__(self):
+        return self.case
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _counts(case) -> dict:
+    with case.connection() as conn:
+        return {c.__name__: conn.scalar(select(func.count()).select_from(c))
+                for c in (Incident, Place, Actor, Involvement, Source, Claim)}
+
+
+def _codes(case) -> list:
+    with case.connection() as conn:
+        return sorted(r for c in (Incident, Place, Actor, Source, Claim)
+                      for r in conn.execute(select(c.uuid, c.code)).all())
+
+
+def test_delete_asks_says_what_goes_and_undoes_exactly(window, monkeypatch):
+    case = window.case
+    incident = records.create(case, "incident", title="Roadblocks")
+    actor = records.create(case, "actor", name="UPOEG")
+    records.create_link(case, "involvement", incident_id=incident, actor_id=actor, role="participant")
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, details="", action="":
+                        asked.append((text, details)) or True)
+    window.open_record("incident", incident)
+    window.actions[ActionId.DELETE_RECORD].trigger()
+    assert asked and "INC-0001 Roadblocks" in asked[0][0] and "1 involvement" in asked[0][1]
+    assert records.count_rows(case, "incident") == 0 and window.editor is None
+    window.undo_stack.undo()
+    assert records.get(case, "incident", incident)["code"] == "INC-0001"
+    assert len(records.list_rows(case, "incident")) == 1
+    from casefile.services.links import links_of
+    assert [i.target_title for i in links_of(case, "incident", incident)] == ["UPOEG"]
+
+
+def test_refused_delete_changes_nothing(window, monkeypatch):
+    incident = records.create(window.case, "incident", title="Roadblocks")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    window.open_record("incident", incident)
+    window.delete_current()
+    assert records.count_rows(window.case, "incident") == 1 and not window.undo_stack.canUndo()
+
+
+def test_invalid_edit_is_explained_and_not_stored(window, qtbot):
+    incident = records.create(window.case, "incident", title="Roadblocks")
+    window.open_record("incident", incident)
+    editor = window.editor
+    type_into(qtbot, editor.fields["start_date"].edit, "31 de febrero de 2013")
+    assert editor.problem.isVisible() and "Start" in editor.problem.text()
+    assert records.get(window.case, "incident", incident)["start_date"] is None
+    assert not window.undo_stack.canUndo()
+
+
+def test_protecting_an_actor_asks_for_a_pseudonym_and_shows_a_banner(window, monkeypatch):
+    actor = records.create(window.case, "actor", name="Witness in Ayutla")
+    window.open_record("actor", actor)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: ("Witness A", True))
+    window.editor.fields["protected"].click()
+    row = records.get(window.case, "actor", actor)
+    assert row["protected"] and row["pseudonym"] == "Witness A"
+    assert window.editor.banner.isVisible() and "Witness A" in window.editor.banner.text()
+    window.undo_stack.undo()
+    assert not records.get(window.case, "actor", actor)["protected"]
+    assert not window.editor.banner.isVisible()
+
+
+def test_links_jump_and_back_forward(window, qtbot):
+    case = window.case
+    incident = records.create(case, "incident", title="Detention")
+    actor = records.create(case, "actor", name="Army patrol")
+    records.create_link(case, "involvement", incident_id=incident, actor_id=actor, role="perpetrator")
+    window.open_record("incident", incident)
+    tree = window.editor.links.tree
+    item = tree.topLevelItem(0).child(0)
+    tree.itemActivated.emit(item, 0)
+    assert window.current_record == ("actor", actor)
+    assert window.view.kind == "actor"
+    window.actions[ActionId.BACK].trigger()
+    assert window.current_record == ("incident", incident)
+    window.actions[ActionId.FORWARD].trigger()
+    assert window.current_record == ("actor", actor)
+
+
+def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
+    records.create(window.case, "actor", name="Bruno Plácido Valerio")
+    window.actions[ActionId.SEARCH].trigger()
+    from casefile.ui.search_popup import SearchPopup
+
+    popup = window.findChild(SearchPopup)
+    qtbot.keyClicks(popup.query, "placido")
+    qtbot.waitUntil(lambda: popup.model.rowCount() == 1)
+    qtbot.keyClick(popup.query, Qt.Key.Key_Return)
+    assert window.current_record == ("actor", 1)
+    assert window.editor.fields["name"].text() == "Bruno Plácido Valerio"
+
+
+def test_filter_box_filters_in_sql(window, qtbot):
+    for title in ("Roadblocks", "Detention of soldiers", "Takeover"):
+        records.create(window.case, "incident", title=title)
+    window.actions[ActionId.FILTER].trigger()
+    qtbot.keyClicks(window.view.filter_box, "soldier")
+    qtbot.waitUntil(lambda: window.view.list_model.total == 1)
+    assert window.view.list_model.index(0, 1).data() == "Detention of soldiers"
+    assert "1 of 3" in window.view.heading.text()
