@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,10 +100,26 @@ def source_files() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+# ``tr = QCoreApplication.translate`` or ``T = QT_TRANSLATE_NOOP`` are handy in code but
+# invisible to lupdate (it would read ``tr("Ctx", "text")`` as QObject.tr with a comment).
+ALIAS = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:QCoreApplication\.)?translate|QT_TRANSLATE_NOOP3?)[ \t]*(?:#.*)?$",
+                   re.MULTILINE)
+
+
+def expand_aliases(text: str) -> str:
+    """Spell out local aliases of the translate functions so lupdate extracts their
+    strings with the right context (same lines, so locations stay true)."""
+    for name, target in set(ALIAS.findall(text)):
+        if name != target.rsplit(".", 1)[-1]:
+            text = re.sub(rf"(?<![\w.]){re.escape(name)}\(", f"{target}(", text)
+    return text
+
+
 def update(languages: list[str] | None = None) -> list[Path]:
     """Re-extract every translatable string into the ``.ts`` files (creating
     ``casefile_<lang>.ts`` for each new language); translations already made are kept,
-    strings no longer in the code are dropped."""
+    strings no longer in the code are dropped. lupdate reads a mirror of the package
+    with aliases expanded, laid out like the checkout so file locations match."""
     lupdate = tool("lupdate")
     if lupdate is None:
         raise RuntimeError("pyside6-lupdate not found: install the PySide6 wheel")
@@ -111,13 +128,24 @@ def update(languages: list[str] | None = None) -> list[Path]:
     for language in languages or []:
         targets.setdefault(language, folder / f"{PREFIX}{language}.ts")
     root = PACKAGE_DIR.parent
-    sources = [p.relative_to(root) for p in source_files()]
-    for language, ts in sorted(targets.items()):
-        result = _run([lupdate, *sources, "-no-obsolete", "-locations", "relative",
-                       "-source-language", SOURCE_LANGUAGE, "-target-language", language,
-                       "-ts", ts.resolve()], cwd=root)
-        if result.returncode != 0:
-            raise RuntimeError(f"lupdate failed for {ts.name}: {result.stderr.strip()}")
+    with tempfile.TemporaryDirectory(prefix="casefile-lupdate-") as mirror_dir:
+        mirror = Path(mirror_dir)
+        sources = [p.relative_to(root) for p in source_files()]
+        for source in sources:
+            (mirror / source).parent.mkdir(parents=True, exist_ok=True)
+            (mirror / source).write_text(expand_aliases((root / source).read_text(encoding="utf-8")),
+                                         encoding="utf-8")
+        for language, ts in sorted(targets.items()):
+            mirrored = mirror / ts.resolve().relative_to(root)
+            mirrored.parent.mkdir(parents=True, exist_ok=True)
+            if ts.is_file():
+                shutil.copy(ts, mirrored)
+            result = _run([lupdate, *sources, "-no-obsolete", "-locations", "relative",
+                           "-source-language", SOURCE_LANGUAGE, "-target-language", language,
+                           "-ts", mirrored], cwd=mirror)
+            if result.returncode != 0:
+                raise RuntimeError(f"lupdate failed for {ts.name}: {result.stderr.strip()}")
+            shutil.copy(mirrored, ts)
     return sorted(targets.values())
 
 
