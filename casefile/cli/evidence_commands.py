@@ -1,5 +1,74 @@
-"""Placeholder module: commands are added by the evidence_commands work."""
+"""add-evidence, export-evidence."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import CasefileError
+from ..i18n import translate
+from ..services import evidence
+from ..services.custody import RELATIONS
+from .common import add_passphrase_option, open_case
 
 
 def register(sub) -> None:
-    pass
+    p = sub.add_parser("add-evidence", help=translate(
+        "Cli", "take files in as evidence (hashed, stored inside the case, with chain of custody)"))
+    p.add_argument("case")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--link", metavar="CODE", help=translate(
+        "Cli", "link each file to this incident, claim, source or actor"))
+    p.add_argument("--relation", choices=RELATIONS, help=translate("Cli", "how the files relate to --link"))
+    p.add_argument("--note", default="")
+    p.add_argument("--obtained-how", default="", help=translate("Cli", "how the files were obtained"))
+    p.add_argument("--origin", default="", help=translate("Cli", "where from: URL, device or person"))
+    p.add_argument("--derived-from", metavar="CODE", help=translate(
+        "Cli", "the files are working copies (crop, redaction) of this evidence"))
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_add_evidence)
+
+    p = sub.add_parser("export-evidence", help=translate(
+        "Cli", "write an evidence file's original bytes (hash checked on the way out)"))
+    p.add_argument("case")
+    p.add_argument("code")
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_export_evidence)
+
+
+def cmd_add_evidence(args) -> int:
+    if bool(args.link) != bool(args.relation):
+        raise CasefileError(translate("Cli", "--link and --relation go together"))
+    link = (args.link, args.relation) if args.link else None
+    failed = 0
+    with open_case(args) as case:
+        for path in args.files:
+            try:
+                item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,
+                                       origin=args.origin, derived_from=args.derived_from)
+            except CasefileError as error:  # each file stands alone: report and go on
+                failed += 1
+                print(f"casefile: {_one_line(str(error))}", file=sys.stderr)
+                continue
+            name = evidence.display_name(item.original_name)
+            print(f"{item.code} {name} sha256:{item.sha256}", flush=True)
+            duplicate = evidence.duplicate_of(item)
+            if duplicate:
+                print(translate("Cli", "note: {code} has the same content as {other} (stored once)").format(
+                    code=item.code, other=duplicate), file=sys.stderr)
+            for warning in evidence.warnings(item):
+                print(translate("Cli", "note: {code}: {warning}").format(code=item.code, warning=warning),
+                      file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_export_evidence(args) -> int:
+    with open_case(args) as case:
+        out = evidence.export_original(case, args.code, args.output)
+        item = evidence.get(case, args.code)
+    print(f"{item.code} {evidence.display_name(out)} sha256:{item.sha256}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

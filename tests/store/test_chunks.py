@@ -1,0 +1,103 @@
+"""The chunk store: content-addressed rows, streamed in and out, memory flat."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casefile.store import chunks
+
+
+def _count(conn, table: str) -> int:
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=5000), chunk_size=st.integers(min_value=1, max_value=1200))
+def test_round_trip_any_bytes_any_chunk_size(case, data, chunk_size):
+    with case.connection() as conn:
+        sha256, size = chunks.write_stream(conn, io.BytesIO(data), chunk_size=chunk_size)
+        assert (sha256, size) == (hashlib.sha256(data).hexdigest(), len(data))
+        assert b"".join(chunks.read_blob(conn, sha256)) == data
+        assert chunks.rehash(conn, sha256) == (sha256, len(data), [])
+        conn.rollback()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=1, max_size=3000), ops=st.lists(
+    st.tuples(st.integers(min_value=0, max_value=3500), st.integers(min_value=-1, max_value=900)), max_size=8))
+def test_blob_reader_seeks_and_reads_like_bytesio(case, data, ops):
+    with case.connection() as conn:
+        sha256, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=256)
+        reader, expected = chunks.BlobReader(conn, sha256), io.BytesIO(data)
+        assert reader.size == len(data)
+        for position, count in ops:
+            reader.seek(position)
+            expected.seek(position)
+            assert reader.read(count) == expected.read(count)
+            assert reader.tell() == expected.tell()
+        reader.seek(-1, io.SEEK_END)
+        assert reader.read() == data[-1:]
+        conn.rollback()
+
+
+def test_identical_chunks_and_files_are_stored_once(case):
+    block = b"A" * 1000
+    with case.connection() as conn:
+        first = chunks.write_stream(conn, io.BytesIO(block * 3), chunk_size=1000)
+        again = chunks.write_stream(conn, io.BytesIO(block * 3), chunk_size=1000)
+        assert first == again
+        assert _count(conn, "chunk") == 1  # three equal chunks, one row
+        assert _count(conn, "blob") == 1
+        assert _count(conn, "blob_chunk") == 3
+        other = chunks.write_stream(conn, io.BytesIO(block + b"B"), chunk_size=1000)
+        assert _count(conn, "chunk") == 2 and _count(conn, "blob") == 2
+        assert chunks.blob_exists(conn, other[0])
+
+
+def test_empty_file(case):
+    with case.connection() as conn:
+        sha256, size = chunks.write_stream(conn, io.BytesIO(b""))
+        assert (sha256, size) == (hashlib.sha256(b"").hexdigest(), 0)
+        assert list(chunks.read_blob(conn, sha256)) == []
+        assert chunks.BlobReader(conn, sha256).read() == b""
+
+
+def test_damage_is_found_per_chunk(case):
+    data = os.urandom(10240)  # distinct chunks (a repeating pattern would dedupe)
+    with case.connection() as conn:
+        sha256, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096)
+        victim = conn.exec_driver_sql(
+            "SELECT chunk_sha256 FROM blob_chunk WHERE blob_sha256 = ? AND seq = 1", (sha256,)).scalar()
+        stored = bytearray(conn.exec_driver_sql("SELECT data FROM chunk WHERE sha256 = ?", (victim,)).scalar())
+        stored[7] ^= 0x01
+        conn.exec_driver_sql("UPDATE chunk SET data = ? WHERE sha256 = ?", (bytes(stored), victim))
+        observed, size, damaged = chunks.rehash(conn, sha256)
+        assert observed != sha256 and size == len(data) and damaged == [1]
+
+
+def test_missing_blob_and_missing_chunk(case):
+    with case.connection() as conn:
+        with pytest.raises(chunks.BlobMissing):
+            list(chunks.read_blob(conn, "0" * 64))
+        sha256, _ = chunks.write_stream(conn, io.BytesIO(b"x" * 10), chunk_size=4)
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # damage on purpose; rolled back
+        conn.exec_driver_sql("DELETE FROM chunk WHERE sha256 = ?", (hashlib.sha256(b"xx").hexdigest(),))
+        with pytest.raises(chunks.BlobMissing):
+            chunks.BlobReader(conn, sha256)
+        conn.rollback()
+
+
+def test_cancel_stops_the_stream(case):
+    calls = []
+    with case.connection() as conn:
+        with pytest.raises(chunks.Cancelled):
+            chunks.write_stream(conn, io.BytesIO(b"z" * 100), chunk_size=10, progress=calls.append,
+                                cancelled=lambda: len(calls) >= 3)
+        conn.rollback()
+    assert calls == [10, 20, 30]
