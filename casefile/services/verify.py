@@ -44,7 +44,15 @@ def check_audit_chain(case: Case) -> Iterator[Problem]:
             reason=problem.reason))
 
 
-CHECKS: list[Callable[[Case], Iterator[Problem]]] = [check_integrity, check_foreign_keys, check_audit_chain]
+def check_evidence(case: Case) -> Iterator[Problem]:
+    """Re-hash every stored evidence file (imported lazily: it imports this module)."""
+    from .evidence_verify import check_evidence as check
+
+    yield from check(case)
+
+
+CHECKS: list[Callable[[Case], Iterator[Problem]]] = [
+    check_integrity, check_foreign_keys, check_audit_chain, check_evidence]
 
 
 def verify(case: Case, progress: Callable[[str], None] | None = None) -> list[Problem]:
