@@ -64,15 +64,15 @@ def verified_head(conn: Connection) -> tuple[int, str]:
             "SELECT seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash "
             "FROM audit_entry ORDER BY seq DESC LIMIT 1")).first()
     except Exception as error:  # a dropped or damaged table
-        raise ChainHeadUnreadable(_unreadable()) from error
+        raise ChainHeadUnreadable(unreadable_message()) from error
     if row is None:
         return 0, GENESIS
     if _recompute(row) != row.hash:
-        raise ChainHeadUnreadable(_unreadable())
+        raise ChainHeadUnreadable(unreadable_message())
     return row.seq, row.hash
 
 
-def _unreadable() -> str:
+def unreadable_message() -> str:
     return translate("Errors", "The case history cannot be read or does not verify; "
                      "nothing was written. Run 'casefile verify'.")
 
@@ -108,11 +108,20 @@ class ChainProblem:
 
 
 def verify(conn: Connection) -> ChainProblem | None:
-    """Recompute the chain; return the first bad entry, or None if intact."""
+    """Recompute the chain; return the first bad entry, or None if intact.
+    Streams the rows: memory stays flat however long the history."""
+    try:
+        return _walk(conn.execute(text(
+            "SELECT seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash "
+            "FROM audit_entry ORDER BY seq")))
+    except Exception as error:  # a dropped or damaged table
+        if isinstance(error, ChainHeadUnreadable):
+            raise
+        return ChainProblem(0, "history unreadable")
+
+
+def _walk(rows) -> ChainProblem | None:
     prev, expected_seq = GENESIS, 1
-    rows = conn.execute(text(
-        "SELECT seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash "
-        "FROM audit_entry ORDER BY seq"))
     for row in rows:
         if not isinstance(row.seq, int) or row.seq < expected_seq:
             return ChainProblem(row.seq, "entry out of sequence")

@@ -61,7 +61,9 @@ def _snapshot(path: Path, key: CaseKey | None, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     conn = connect(path, key)
     try:
-        busy, log_frames, checkpointed = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        # PASSIVE never waits for a reader; if it could not copy every frame
+        # home, the main file alone is not the case and VACUUM INTO takes over.
+        busy, log_frames, checkpointed = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         if busy == 0 and log_frames in (0, checkpointed, -1):
             # Everything is in the main file and nobody writes (we hold the lock
             # and our engine is closed): the bytes are the case.

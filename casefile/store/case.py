@@ -57,7 +57,10 @@ class Case:
             info = conn.execute(select(CaseInfo.title, CaseInfo.documenter)).first()
         self.title = info.title if info else ""
         self.documenter = info.documenter if info else ""
-        self._head_at_open = self.audit_head()
+        try:
+            self._head_at_open: str | None = self.audit_head()
+        except audit.ChainHeadUnreadable:  # still opens, so that verify can say what is wrong
+            self._head_at_open = None
 
     # -- creating and opening -------------------------------------------------
 
@@ -131,7 +134,7 @@ class Case:
         if self.engine is None:
             return
         try:
-            changed = backup and self.backup_keep > 0 and self.audit_head() != self._head_at_open
+            changed = backup and self.backup_keep > 0 and self._changed_since_open()
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             self.engine.dispose()
@@ -145,6 +148,12 @@ class Case:
             self._key = None
             self._lock.release()
 
+    def _changed_since_open(self) -> bool:
+        try:
+            return self.audit_head() != self._head_at_open
+        except audit.ChainHeadUnreadable:
+            return False  # nothing could have been written: every write appends to the history
+
     def __enter__(self) -> Case:
         return self
 
@@ -157,11 +166,12 @@ class Case:
     def encrypted(self) -> bool:
         return self._key is not None
 
-    def change_passphrase(self, new: str) -> None:
+    def change_passphrase(self, new: str) -> CaseKey:
         """Re-encrypt the case under a new passphrase (SQLCipher ``rekey``).
 
         Pooled connections still hold the old key, so they are closed first
-        and the pool reopens with the new one. Use ``services.security``.
+        and the pool reopens with the new one. Returns the old key, which the
+        caller uses for the backups and then forgets. Use ``services.security``.
         """
         if self._key is None:
             raise CasefileError(translate(
@@ -175,8 +185,8 @@ class Case:
         finally:
             conn.close()
         old, self._key = self._key, new_key
-        old.forget()
         self.engine.dispose()
+        return old
 
     @property
     def format_version(self) -> int:
@@ -198,8 +208,13 @@ class Case:
             yield conn
 
     def audit_head(self) -> str:
+        """The chain hash of the last history entry (raises ChainHeadUnreadable
+        with one clear line when the history table cannot be read)."""
         with self.engine.connect() as conn:
-            return audit.head(conn)[1]
+            try:
+                return audit.head(conn)[1]
+            except Exception as error:
+                raise audit.ChainHeadUnreadable(audit.unreadable_message()) from error
 
     # -- change notification: the store tells views what changed ---------------
 

@@ -153,13 +153,19 @@ def export_encrypted(source: Path, target: Path, key: CaseKey) -> None:
     """Write an encrypted copy of the plain database ``source`` to ``target``
     (ATTACH ... KEY + sqlcipher_export), keeping application_id and user_version."""
     salt = os.urandom(SALT_SIZE)
-    conn = sqlcipher.connect(_uri(source, True), uri=True, isolation_level=None)
+    # Read-write: an attached database inherits a read-only connection's mode.
+    # The caller holds the case lock and no other connection is open on it.
+    conn = sqlcipher.connect(_uri(source, False), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        apply_pragmas(conn, readonly=True)
+        apply_pragmas(conn)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {key.raw_key(salt)}", (str(target),))
+        # A new file nobody uses yet: no journal, no per-table fsync; the
+        # caller writes it under a temporary name and syncs it before renaming.
+        conn.execute("PRAGMA encrypted.journal_mode = OFF")
+        conn.execute("PRAGMA encrypted.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute(f"PRAGMA encrypted.application_id = {int(app_id):d}")
         conn.execute(f"PRAGMA encrypted.user_version = {int(version):d}")

@@ -1,0 +1,94 @@
+"""passphrase, encrypt, check-head: the command-line side of case security.
+
+New passphrases come from ``--new-passphrase-file F``, else
+``CASEFILE_NEW_PASSPHRASE``, else a prompt asked twice on a terminal; with no
+terminal and none given, one clear line. They never travel in argv.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from ..errors import CasefileError
+from ..i18n import translate
+from ..services import security
+from .common import add_passphrase_option, open_case
+
+
+def register(sub) -> None:
+    p = sub.add_parser("passphrase", help=translate("Cli", "change the passphrase of an encrypted case"))
+    p.add_argument("case")
+    add_passphrase_option(p)
+    _add_new_passphrase_option(p)
+    p.set_defaults(run=cmd_passphrase)
+
+    p = sub.add_parser("encrypt", help=translate("Cli", "write an encrypted copy of a plain case"))
+    p.add_argument("case")
+    p.add_argument("out", help=translate("Cli", "the new, encrypted case file"))
+    _add_new_passphrase_option(p)
+    p.set_defaults(run=cmd_encrypt)
+
+    p = sub.add_parser("check-head", help=translate(
+        "Cli", "check that a history head written down elsewhere (a dossier cover) still stands"))
+    p.add_argument("case")
+    p.add_argument("head", help=translate("Cli", "the audit head hash"))
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_check_head)
+
+
+def _add_new_passphrase_option(parser) -> None:
+    parser.add_argument("--new-passphrase-file", metavar="F", help=translate(
+        "Cli", "read the new passphrase from file F (else $CASEFILE_NEW_PASSPHRASE, else a prompt)"))
+
+
+def read_new_passphrase(args) -> str:
+    file = getattr(args, "new_passphrase_file", None)
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
+                file=file, why=getattr(e, "strerror", None) or str(e))) from None
+        if not text:
+            raise CasefileError(translate("Cli", "passphrase file {file} is empty").format(file=file))
+        return text
+    env = os.environ.get("CASEFILE_NEW_PASSPHRASE")
+    if env:
+        return env
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(translate("Cli", "New passphrase: "))
+        again = getpass.getpass(translate("Cli", "New passphrase again: "))
+        if first != again:
+            raise CasefileError(translate("Cli", "the two passphrases differ; nothing was changed"))
+        if not first:
+            raise CasefileError(translate("Cli", "the new passphrase is empty; nothing was changed"))
+        return first
+    raise CasefileError(translate(
+        "Cli", "no new passphrase: give --new-passphrase-file F or set CASEFILE_NEW_PASSPHRASE"))
+
+
+def cmd_passphrase(args) -> int:
+    new = read_new_passphrase(args)
+    with open_case(args) as case:
+        rekeyed = security.change_passphrase(case, new)
+        case.close(backup=False)
+    print(translate("Cli", "passphrase changed ({n} backup(s) re-encrypted too)").format(n=rekeyed))
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    new = read_new_passphrase(args)
+    out = security.encrypt_copy(args.case, args.out, new)
+    print(translate("Cli", "wrote {out} (encrypted); {case} is unchanged: delete it yourself when sure").format(
+        out=out, case=args.case))
+    return 0
+
+
+def cmd_check_head(args) -> int:
+    with open_case(args) as case:
+        result = security.check_head(case, args.head)
+    print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 3
