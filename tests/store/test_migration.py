@@ -33,6 +33,6 @@ def test_first_format_is_upgraded_after_a_backup(tmp_path):
 def test_fixture_itself_is_format_1():
     import sqlite3
 
-    con = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
+    con = sqlite3.connect(f"file:{FIXTURE}?immutable=1", uri=True)  # no -wal/-shm beside it
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     con.close()
