@@ -93,10 +93,9 @@ def run_gui(args) -> int:
         finally:
             window.close()
         return 0
+    window.show()  # first, so the restored panes get their real sizes
     try:
         open_initial_case(window, args)
     except CasefileError as error:
-        window.show()
         window.show_error(error)
-    window.show()
     return app.exec()

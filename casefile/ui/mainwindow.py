@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         sizes = settings.value("window/splitter", QByteArray(), type=QByteArray)
         if not sizes.isEmpty():
+            self.view.resize(self.pages.size())  # the stacked layout sizes it only later
             self.view.restoreState(sizes)
         self._restore_columns(self.view.kind)
         self.view.kind_changed.connect(self._restore_columns)
