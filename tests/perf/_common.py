@@ -1,0 +1,245 @@
+"""Shared helpers for the benchmarks: timers, percentiles, child processes
+with their own peak memory, and the results table.
+
+Every figure is compared with a limit measured in the same run, so the ratio
+means something on a busy or slow machine where absolute times drift.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+MIB = 1 << 20
+
+
+# -- timing ------------------------------------------------------------------------
+
+def timed(fn: Callable, *args, **kwargs) -> tuple[float, object]:
+    """(seconds, result) of one call."""
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def best_of(fn: Callable, repeat: int = 3) -> float:
+    """Shortest of ``repeat`` runs: the least disturbed by other work on the machine."""
+    return min(timed(fn)[0] for _ in range(repeat))
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- memory ------------------------------------------------------------------------
+
+def max_rss() -> int:
+    """This process's peak resident set size so far, in bytes (Linux: KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+@dataclass
+class Peak:
+    python: int = 0  # tracemalloc's peak of Python allocations during the block
+    rss_extra: int = 0  # growth of the peak RSS during the block (0 if it stayed under the earlier peak)
+
+
+@contextmanager
+def peak_memory(trace: bool = True):
+    """Peak memory of a block. Run it in a fresh child process: ru_maxrss is a
+    high-water mark for the whole process, so only a child's is meaningful."""
+    peak = Peak()
+    before = max_rss()
+    if trace:
+        tracemalloc.start()
+    try:
+        yield peak
+    finally:
+        if trace:
+            peak.python = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        peak.rss_extra = max(0, max_rss() - before)
+
+
+# -- child processes ----------------------------------------------------------------
+
+#: Bytecode for the benchmark's processes, outside the working tree. This
+#: environment sets PYTHONDONTWRITEBYTECODE, which makes every process compile
+#: SQLAlchemy, Alembic and Casefile from source (about 1.5 s of CPU per start);
+#: an installed Casefile always has its bytecode, so the benchmark does too.
+PYCACHE = "/tmp/casefile-bench/pycache"
+
+
+def with_bytecode(env: dict) -> dict:
+    env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", PYCACHE)
+    return env
+
+
+def ensure_bytecode() -> None:
+    """Re-execute this process with bytecode caching on, if it is off."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
+        os.execve(sys.executable, [sys.executable, *sys.argv], with_bytecode(os.environ))
+
+
+def child_env(extra: dict | None = None) -> dict:
+    env = with_bytecode(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env.pop("CASEFILE_PASSPHRASE", None)
+    env.update(extra or {})
+    return env
+
+
+def run_child(script: Path, name: str, args: dict, *, env: dict | None = None, timeout: float = 3600):
+    """Run ``python SCRIPT --child NAME JSON`` and return the JSON value its
+    last stdout line holds. A failing child raises with its stderr tail."""
+    proc = subprocess.run([sys.executable, str(script), "--child", name, json.dumps(args)], capture_output=True,
+                          text=True, env=child_env(env), timeout=timeout, cwd=ROOT)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(("{", "["))]
+    if proc.returncode != 0 or not lines:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-8:])
+        raise RuntimeError(f"child {name} failed (exit {proc.returncode}):\n{tail}")
+    return json.loads(lines[-1])
+
+
+def child_main(children: dict[str, Callable[[dict], dict]]) -> bool:
+    """In a child: run the named function and print its result. Returns False
+    when this process is not a child."""
+    if len(sys.argv) < 4 or sys.argv[1] != "--child":
+        return False
+    result = children[sys.argv[2]](json.loads(sys.argv[3]))
+    print(json.dumps(result), flush=True)
+    return True
+
+
+def wall_until_line(argv: list[str], marker: str, *, env: dict | None = None, timeout: float = 120) -> float:
+    """Seconds from starting a process until it prints ``marker`` on stdout
+    (interpreter start, imports and all), then let it finish."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=child_env(env), cwd=ROOT)
+    elapsed = None
+    try:
+        for line in proc.stdout:
+            if line.strip() == marker:
+                elapsed = time.perf_counter() - start
+                break
+        proc.wait(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if elapsed is None or proc.returncode != 0:
+        raise RuntimeError(f"{argv[-1][:60]}... failed: {proc.stderr.read()[-800:]}")
+    return elapsed
+
+
+# -- the table ----------------------------------------------------------------------
+
+@dataclass
+class Row:
+    what: str
+    ours: float | None  # Casefile's figure (seconds, bytes, or MiB/s per ``unit``)
+    limit: float | None  # the limit's figure, measured in the same run
+    target: str
+    unit: str = "s"  # "s", "ms", "MiB/s", "MiB", "x"
+    higher_is_better: bool = False
+    max_ratio: float | None = None  # ratio target (ours/limit must be <= this, or >= if higher is better)
+    absolute: float | None = None  # an absolute target in ``unit`` (e.g. 0.1 s)
+    note: str = ""
+    verdict: str = field(default="", init=False)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ours is None or self.limit in (None, 0):
+            return None
+        return self.ours / self.limit
+
+    def judge(self) -> str:
+        if self.ours is None:
+            return "not available yet"
+        if self.max_ratio is None and self.absolute is None:
+            return "info"
+        ok = True
+        if self.max_ratio is not None and self.ratio is not None:
+            ok &= self.ratio >= self.max_ratio if self.higher_is_better else self.ratio <= self.max_ratio
+        if self.absolute is not None:
+            ok &= self.ours >= self.absolute if self.higher_is_better else self.ours <= self.absolute
+        return "meets" if ok else "MISSES"
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    if unit == "MiB/s":
+        return f"{value:.0f} MiB/s"
+    if unit == "MiB":
+        return f"{value / MIB:.1f} MiB"
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:g} {unit}"
+
+
+def table(rows: list[Row]) -> str:
+    """A Markdown table: readable in a terminal, pasteable into the README."""
+    head = ["what was measured", "Casefile", "limit (same run)", "ratio", "target", "verdict"]
+    body = []
+    for row in rows:
+        row.verdict = row.judge()
+        ratio = "-" if row.ratio is None else f"{row.ratio:.2f}"
+        what = row.what + (f" ({row.note})" if row.note else "")
+        body.append([what, fmt(row.ours, row.unit), fmt(row.limit, row.unit), ratio, row.target, row.verdict])
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, body)])
+
+
+def machine() -> str:
+    """One line about the machine: cores, memory, CPU model."""
+    model = ""
+    try:
+        for text in Path("/proc/cpuinfo").read_text().splitlines():
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        total = int(Path("/proc/meminfo").read_text().split()[1]) * 1024
+        memory = f"{total / 2**30:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores, {memory}, {model or 'CPU model unknown'}, Python {sys.version.split()[0]}"
+
+
+def load() -> str:
+    """The load average: other work on the machine stretches every wall-clock figure."""
+    try:
+        return "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    except OSError:
+        return "load average unknown"

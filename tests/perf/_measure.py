@@ -1,0 +1,246 @@
+"""The benchmark's measurements without Qt, each run as a child process by
+bench.py (``python _measure.py --child NAME JSON``) and printing one JSON line.
+
+Each pair measures Casefile's way and the limit's way of doing the same work
+on the same data: service search vs the raw FTS5 query, ``import_json`` vs
+SQLAlchemy Core executemany of the rows it would write, ``intake`` vs
+hashlib + write, ``write_dossier`` vs ReportLab laying out the same flowables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+
+from _common import child_main, peak_memory, percentile, timed  # noqa: E402
+
+# Terms a documenter types: frequent words, a rare one, and words typed
+# without their accents (which must find "Plácido", "Apatzingán"...).
+TERMS = {
+    "common": ["policia", "army", "Guerrero", "detuvieron", "comunidad"],
+    "rare": ["xochicuahuitl", "Chinicuila", "Metlatónoc", "Tumbiscatío"],
+    "accented": ["Placido", "Apatzingan", "desaparicion", "Muñoz", "Ávila Téllez"],
+}
+
+
+def open_case(spec: dict):
+    from casefile.store import Case
+
+    case = Case.open(spec["path"], passphrase=spec.get("passphrase"), check=False)
+    case.backup_keep = 0  # the benchmark's own writes (a dossier's audit entry) need no backup
+    return case
+
+
+def new_case(tmp: str, variant: str):
+    from casefile.store import Case
+
+    import scale_case
+
+    path = Path(tmp) / f"{variant}-{uuid.uuid4().hex[:8]}.casefile"
+    case = Case.create(path, "bench", documenter="bench",
+                       passphrase=scale_case.PASSPHRASE if variant == "encrypted" else None)
+    case.backup_keep = 0
+    return case
+
+
+def drop(case) -> None:
+    path = case.path
+    case.close(backup=False)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+# -- search ---------------------------------------------------------------------------
+
+def search(a: dict) -> dict:
+    from casefile.services.search import search as service_search
+    from casefile.store.search import INDEXED, fts_query
+
+    case = open_case(a["case"])
+    raw_sql = {t: f"SELECT rowid, bm25({t}_fts) FROM {t}_fts WHERE {t}_fts MATCH ? ORDER BY rank LIMIT 50"
+               for t in INDEXED}
+    result = {}
+    every, every_raw = [], []
+    with case.engine.connect() as conn:
+        def raw(term: str) -> list:
+            query = fts_query(term)
+            return [conn.exec_driver_sql(sql, (query,)).fetchall() for sql in raw_sql.values()]
+
+        for group, terms in TERMS.items():
+            ours, limit = [], []
+            for term in terms:
+                service_search(case, term)  # warm: the first query loads the index pages
+                raw(term)
+                for _ in range(a["repeat"]):
+                    ours.append(timed(service_search, case, term)[0])
+                    limit.append(timed(raw, term)[0])
+            every += ours
+            every_raw += limit
+            result[group] = {"p50": percentile(ours, 50), "p95": percentile(ours, 95),
+                             "raw_p50": percentile(limit, 50), "raw_p95": percentile(limit, 95)}
+    result["all"] = {"p50": percentile(every, 50), "p95": percentile(every, 95),
+                     "raw_p50": percentile(every_raw, 50), "raw_p95": percentile(every_raw, 95)}
+    case.close(backup=False)
+    return result
+
+
+# -- import -----------------------------------------------------------------------------
+
+def import_casefile(a: dict) -> dict:
+    from casefile.services.interchange_import import import_json
+
+    case = new_case(a["tmp"], a["variant"])
+    with peak_memory(trace=False) as peak:
+        seconds, counts = timed(import_json, case, a["json"])
+    drop(case)
+    return {"seconds": seconds, "counts": counts, "rss_extra": peak.rss_extra}
+
+
+def import_core(a: dict) -> dict:
+    """The limit: SQLAlchemy Core executemany of exactly the rows import_json
+    writes (planned beforehand, untimed), in one transaction."""
+    from sqlalchemy import insert
+
+    from casefile.model import VocabularyTerm
+    from casefile.services.interchange_import import LINK_TABLES, TABLES, WRITE_ORDER, parse
+    from casefile.services.interchange_plan import Plan
+
+    case = new_case(a["tmp"], a["variant"])
+    document = parse(Path(a["json"]).read_bytes())
+    with case.connection() as conn:
+        plan = Plan(conn, document)
+        plan.build()
+    assert not plan.problems, plan.problems[:3]
+    for table, column in (("source", "cites_id"), ("evidence", "derived_from_id")):
+        by_id = {row["id"]: row for row in plan.rows[table]}
+        for pair in plan.self_refs[table]:  # the generator only refers back, so ids already exist
+            by_id[pair["b_id"]][column] = pair["b_ref"]
+    batches = [(VocabularyTerm, plan.vocabulary_rows)] + [(TABLES[t], plan.rows[t]) for t in WRITE_ORDER] + \
+              [(cls, plan.links[name]) for name, cls in LINK_TABLES]
+    batches = [(cls, rows) for cls, rows in batches if rows]
+
+    def write():
+        with case.engine.begin() as conn:
+            for cls, rows in batches:
+                conn.execute(insert(cls), rows)
+
+    seconds, _ = timed(write)
+    drop(case)
+    return {"seconds": seconds, "rows": sum(len(rows) for _, rows in batches)}
+
+
+# -- evidence intake ------------------------------------------------------------------------
+
+def hash_write(a: dict) -> dict:
+    """The limit: read, SHA-256 and write the same bytes, 1 MiB at a time, then fsync."""
+    out = Path(a["tmp"]) / "copy.bin"
+
+    def copy():
+        digest = hashlib.sha256()
+        with open(a["file"], "rb") as src, open(out, "wb") as dst:
+            while block := src.read(1 << 20):
+                digest.update(block)
+                dst.write(block)
+            dst.flush()
+            os.fsync(dst.fileno())
+        return digest.hexdigest()
+
+    with peak_memory() as peak:
+        seconds, _ = timed(copy)
+    out.unlink()
+    return {"seconds": seconds, "rss_extra": peak.rss_extra, "python_peak": peak.python}
+
+
+def intake(a: dict) -> dict:
+    from casefile.services.evidence import intake as casefile_intake
+
+    case = new_case(a["tmp"], a["variant"])
+    with peak_memory() as peak:
+        seconds, _ = timed(casefile_intake, case, a["file"])
+    drop(case)
+    return {"seconds": seconds, "rss_extra": peak.rss_extra, "python_peak": peak.python}
+
+
+# -- the dossier ---------------------------------------------------------------------------
+
+def dossier_casefile(a: dict) -> dict:
+    from casefile.dossier.writer import write_dossier
+
+    case = open_case(a["case"])
+    out = Path(a["tmp"]) / f"dossier-{uuid.uuid4().hex[:8]}.pdf"
+    with peak_memory(trace=False) as peak:
+        seconds, result = timed(write_dossier, case, out, incidents=a["codes"])
+    size = out.stat().st_size
+    out.unlink()
+    case.close(backup=False)
+    return {"seconds": seconds, "pages": result.pages, "bytes": size, "rss_extra": peak.rss_extra}
+
+
+def dossier_story(case, codes: list[str]) -> list:
+    """The flowables write_dossier lays out, built the same way (untimed)."""
+    from datetime import date
+
+    from reportlab.lib.utils import ImageReader
+
+    from casefile.dossier.data import Loader, Scope
+    from casefile.dossier.images import previews
+    from casefile.dossier.labels import Labels
+    from casefile.dossier.story import DossierStory
+    from casefile.services.redaction import Redactor
+
+    labels = Labels("en")
+    with case.session() as session:
+        data = Loader(session, Redactor(session, "full"), labels, Scope(incidents=codes)).load(
+            case.audit_head(), None, date.today())
+        images = previews(session.connection(), [(e.id, e.sha256, e.media_type, e.size)
+                                                 for e in data.evidence.values()])
+    readers = {key: ImageReader(io.BytesIO(jpeg)) for key, jpeg in images.items()}
+    return DossierStory(data, labels, readers).build()
+
+
+def dossier_reportlab(a: dict) -> dict:
+    """The limit: ReportLab's own BaseDocTemplate laying out the same
+    flowables, with the same contents-page passes (multiBuild), but none of
+    Casefile's reading, image preparation, page furniture or page numbering."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    from casefile.dossier.template import Heading
+
+    class Plain(BaseDocTemplate):
+        def __init__(self, filename):
+            super().__init__(filename, pagesize=(595.27, 841.89))  # A4
+            frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+            # the story switches to these by name; plain ones: no furniture
+            self.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame])])
+
+        def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
+            if isinstance(flowable, Heading):
+                self.canv.bookmarkPage(flowable.key)
+                if flowable.toc:
+                    self.notify("TOCEntry", (flowable.level, flowable.text, self.page, flowable.key))
+
+    case = open_case(a["case"])
+    story = dossier_story(case, a["codes"])
+    case.close(backup=False)
+    out = Path(a["tmp"]) / f"reportlab-{uuid.uuid4().hex[:8]}.pdf"
+    with peak_memory(trace=False) as peak:
+        seconds, _ = timed(lambda: Plain(str(out)).multiBuild(story, maxPasses=6))
+    out.unlink()
+    return {"seconds": seconds, "flowables": len(story), "rss_extra": peak.rss_extra}
+
+
+CHILDREN = {f.__name__: f for f in (search, import_casefile, import_core, hash_write, intake, dossier_casefile,
+                                    dossier_reportlab)}
+
+if __name__ == "__main__":
+    if not child_main(CHILDREN):
+        sys.exit("run by bench.py: _measure.py --child NAME JSON")

@@ -1,0 +1,215 @@
+"""The benchmark's window measurements (Qt, offscreen), run as child processes.
+
+    python _window.py --bare             a bare PySide6 window; prints "painted"
+    python _window.py --casefile CASE    Casefile's main window on CASE; prints "painted"
+                                         (passphrase, if any, in CASEFILE_PASSPHRASE)
+    python _window.py --child NAME JSON  ui_list, ui_stall (see bench.py)
+
+"painted" is printed when the first paint event of the window's central
+content arrives: for Casefile, the record list's viewport, so the figure is
+interpreter start + imports + opening the case + building the window + the
+first page of rows on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _print_on_first_paint(app, widget) -> object:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+            return False
+
+    watcher = FirstPaint()
+    widget.installEventFilter(watcher)
+    return watcher
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Casefile"))
+    window.resize(1400, 900)
+    keep = _print_on_first_paint(app, window.centralWidget())  # noqa: F841 - kept alive
+    window.show()
+    app.exec()
+
+
+def casefile_window(path: str) -> None:
+    """What ``casefile CASE`` does (casefile.ui.app.run_gui), up to the first
+    paint of the record list. The passphrase comes from CASEFILE_PASSPHRASE."""
+    from argparse import Namespace
+
+    from casefile.ui.app import make_app, open_initial_case
+    from casefile.ui.mainwindow import MainWindow
+
+    app = make_app(sys.argv[:1])
+    window = MainWindow()
+    window.show()
+    open_initial_case(window, Namespace(case=path, demo=False, screenshot=None, passphrase_file=None))
+    window.case.backup_keep = 0
+    keep = _print_on_first_paint(app, window.view.table.viewport())  # noqa: F841 - kept alive
+    app.exec()
+    window.close_case()
+
+
+# -- children ----------------------------------------------------------------------------
+
+def _open(spec: dict):
+    from casefile.store import Case
+
+    case = Case.open(spec["path"], passphrase=spec.get("passphrase"), check=False)
+    case.backup_keep = 0
+    return case
+
+
+def ui_list(a: dict) -> dict:
+    """First paint of the incident list (model's first page + view paint), and
+    fetching page after page to the end, against the same rows without SQL."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    from casefile.services import records
+    from casefile.ui.app import make_app
+    from casefile.ui.case_view import RecordTable
+    from casefile.ui.list_model import PAGE, RecordListModel
+
+    from _common import timed
+
+    app = make_app(sys.argv[:1])
+    case = _open(a["case"])
+    view = RecordTable()
+    view.resize(900, 700)
+    view.show()
+    app.processEvents()
+    records.list_rows(case, "incident", "code", "asc", "", 0, 1)  # warm the connection and labels
+
+    def first_paint():
+        model = RecordListModel(case, "incident")
+        view.setModel(model)
+        view.viewport().grab()  # renders now: every visible cell's data() is asked for
+        return model
+
+    seconds, model = timed(first_paint)
+    page = [row.values for row in records.list_rows(case, "incident", "code", "asc", "", 0, PAGE)]
+
+    class Memory(QAbstractTableModel):  # the limit: the same page, already in memory
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            return len(page)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            return len(page[0])
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return page[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    bare_view = RecordTable()
+    bare_view.resize(900, 700)
+    bare_view.show()
+    app.processEvents()
+    bare_seconds, _ = timed(lambda: (bare_view.setModel(Memory()), bare_view.viewport().grab()))
+
+    def to_end():
+        pages = 0
+        while model.canFetchMore():
+            model.fetchMore()
+            pages += 1
+        view.scrollToBottom()
+        view.viewport().grab()
+        return pages
+
+    scroll, pages = timed(to_end)
+    one, _ = timed(lambda: records.list_rows(case, "incident", "code", "asc", "", 0, model.total))
+    total = model.total
+    case.close(backup=False)
+    return {"first_paint": seconds, "bare_paint": bare_seconds, "scroll_end": scroll, "one_query": one,
+            "pages": pages, "total": total}
+
+
+def ui_stall(a: dict) -> dict:
+    """The longest gap between 5 ms timer ticks in the window while the
+    dossier is written in the background, against the same window idle."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from casefile.dossier.writer import write_dossier
+    from casefile.ui.app import make_app
+    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.workers import ThreadJob
+
+    app = make_app(sys.argv[:1])
+    window = MainWindow()
+    window.set_case(_open(a["case"]), remember=False)
+    window.show()
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append((now - last[0]) / 1000)
+        last[0] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+
+    def watch(seconds: float) -> float:
+        gaps.clear()
+        clock.start()
+        last[0] = 0
+        timer.start()
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        return max(gaps[1:] or [0]) - 0.005
+
+    idle = watch(1.0)
+    out = Path(a["tmp"]) / "stall.pdf"
+    case = window.case
+    job = ThreadJob(lambda progress, cancelled: write_dossier(
+        case, out, incidents=a["codes"], progress=lambda d, t, m: progress(d, t, m), cancelled=cancelled))
+    finished = []
+    job.finished.connect(lambda: finished.append(True))
+    gaps.clear()
+    clock.start()
+    last[0] = 0
+    timer.start()
+    job.start()
+    while not finished:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    stall = max(gaps[1:] or [0]) - 0.005
+    window.close_case()
+    out.unlink(missing_ok=True)
+    return {"available": True, "how": "ThreadJob, no dossier dialog yet", "stall": stall, "idle_stall": idle}
+
+
+if __name__ == "__main__":
+    from _common import child_main
+
+    CHILDREN = {"ui_list": ui_list, "ui_stall": ui_stall}
+    CHILDREN["ui_many"] = lambda a: [CHILDREN[name](args) for name, args in a["calls"]]
+    if sys.argv[1:2] == ["--bare"]:
+        bare()
+    elif sys.argv[1:2] == ["--casefile"]:
+        casefile_window(sys.argv[2])
+    elif not child_main(CHILDREN):
+        sys.exit(__doc__)

@@ -1,0 +1,232 @@
+"""Casefile's performance targets, each measured against its limit in the same run.
+
+    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, under a minute
+    uv run python tests/perf/bench.py             # the full scale case (builds it once, cached in /tmp)
+    uv run python tests/perf/bench.py --scale 0.1 # anything in between
+
+Prints a Markdown table: what was measured, Casefile's figure, the limit's
+figure measured in the same run, their ratio, the target and a verdict. Every
+heavy measurement runs in its own child process, so peak memory is that of
+the work alone and one row cannot warm another's caches. Nothing here asserts
+on time; the verdict column is information.
+
+Targets: ../../shared/DESIGN.md ("Performance targets"); the measurements
+themselves live in ``_measure.py`` (children) and ``_window.py`` (Qt children).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+
+from _common import MIB, Row, ensure_bytecode, load, machine, median, run_child, table, wall_until_line  # noqa: E402
+import scale_case  # noqa: E402
+
+MEASURE = HERE / "_measure.py"
+WINDOW = HERE / "_window.py"
+VARIANTS = ("plain", "encrypted")
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.quick = args.quick
+        self.scale = 0.01 if args.quick else args.scale
+        self.rows: list[Row] = []
+        self.log = (lambda *a: None) if args.silent else (lambda *a: print(*a, file=sys.stderr, flush=True))
+        self.tmp = Path(tempfile.mkdtemp(prefix="casefile-bench-"))
+        self.config = self.tmp / "config"  # QSettings of the window children: no recent-case leakage
+        self.config.mkdir()
+        self.load_before = load()
+
+    def case(self, variant: str) -> dict:
+        return {"path": str(self.folder / f"{variant}.casefile"),
+                "passphrase": scale_case.PASSPHRASE if variant == "encrypted" else None}
+
+    def run(self, name: str, **args) -> dict:
+        """One measurement in its own child process."""
+        return run_child(MEASURE if not name.startswith("ui_") else WINDOW, name, args,
+                         env={"XDG_CONFIG_HOME": str(self.config)})
+
+    def run_ui(self, calls: list[tuple[str, dict]]) -> list[dict]:
+        """Several Qt measurements; in --quick, in one child process."""
+        if self.quick:
+            return run_child(WINDOW, "ui_many", {"calls": calls}, env={"XDG_CONFIG_HOME": str(self.config)})
+        return [self.run(name, **args) for name, args in calls]
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        self.log(f"  {row.what}: {row.ours} vs {row.limit}")
+
+    def pair(self, what: str, figures: dict, unit: str = "s", higher_is_better: bool = False) -> None:
+        """The encrypted case against the plain one: within 1.3x."""
+        plain, encrypted = figures.get("plain"), figures.get("encrypted")
+        if higher_is_better and plain and encrypted:  # throughput: compare times, not rates
+            plain, encrypted, unit = 1 / plain, 1 / encrypted, "x"
+            self.add(Row(f"encrypted vs plain: {what} (time per MiB)", encrypted / plain, 1.0, "<= 1.3x",
+                         unit="x", max_ratio=1.3))
+            return
+        self.add(Row(f"encrypted vs plain: {what}", encrypted, plain, "<= 1.3x", unit=unit, max_ratio=1.3))
+
+    # -- the rows ---------------------------------------------------------------
+
+    def build(self) -> None:
+        started = time.perf_counter()
+        self.folder = scale_case.build(self.args.seed, self.scale, log=self.log)
+        self.sizes = scale_case.Sizes.at(self.scale)
+        self.log(f"scale case ready in {time.perf_counter() - started:.1f} s: {self.folder}")
+
+    def window_start(self) -> None:
+        repeat = 1 if self.quick else 5
+        env = {"XDG_CONFIG_HOME": str(self.config)}
+        bare = median([wall_until_line([sys.executable, str(WINDOW), "--bare"], "painted", env=env)
+                       for _ in range(repeat)])
+        ours = {}
+        for variant in VARIANTS:
+            case = self.case(variant)
+            argv = [sys.executable, str(WINDOW), "--casefile", case["path"]]
+            env_v = dict(env, **({"CASEFILE_PASSPHRASE": case["passphrase"]} if case["passphrase"] else {}))
+            ours[variant] = median([wall_until_line(argv, "painted", env=env_v) for _ in range(repeat)])
+            self.add(Row(f"start and show the main window on the case, {variant}", ours[variant], bare,
+                         "<= 3x a bare PySide6 window", max_ratio=3.0))
+        self.pair("start and show the window", ours)
+
+    def first_paint(self) -> None:
+        ours = {}
+        results = self.run_ui([("ui_list", {"case": self.case(v)}) for v in VARIANTS])
+        for variant, r in zip(VARIANTS, results):
+            ours[variant] = r["first_paint"]
+            self.add(Row(f"first paint of the {r['total']:,}-incident list, {variant}", r["first_paint"],
+                         r["bare_paint"], "< 100 ms", absolute=0.1,
+                         note="limit: QTableView over the same page held in memory"))
+            self.add(Row(f"scroll to the end of the {r['total']:,}-incident list, {variant}", r["scroll_end"],
+                         r["one_query"], "info (no target)",
+                         note=f"{r['pages']} pages; limit: the same rows in one query"))
+        self.pair("first paint of the list", ours)
+
+    def search(self) -> None:
+        p95 = {}
+        for variant in VARIANTS:
+            r = self.run("search", case=self.case(variant), repeat=3 if self.quick else 20)
+            for group in ("common", "rare", "accented"):
+                g = r[group]
+                self.add(Row(f"search p50, {group} terms, {variant}", g["p50"], g["raw_p50"], "info"))
+                self.add(Row(f"search p95, {group} terms, {variant}", g["p95"], g["raw_p95"],
+                             "< 50 ms, <= 2x raw FTS5", absolute=0.05, max_ratio=2.0))
+            p95[variant] = r["all"]["p95"]
+            self.add(Row(f"search p95, all terms, {variant}", r["all"]["p95"], r["all"]["raw_p95"],
+                         "< 50 ms, <= 2x raw FTS5", absolute=0.05, max_ratio=2.0))
+        self.pair("search p95", p95)
+
+    def import_json(self) -> None:
+        json_path = str(self.folder / "case.json")
+        core = self.run("import_core", json=json_path, variant="plain", tmp=str(self.tmp))
+        ours = {}
+        for variant in VARIANTS:
+            r = self.run("import_casefile", json=json_path, variant=variant, tmp=str(self.tmp))
+            ours[variant] = r["seconds"]
+            if variant == "plain":
+                self.add(Row(f"JSON import of the scale case, {variant}", r["seconds"], core["seconds"],
+                             "<= 2x Core bulk insert", max_ratio=2.0,
+                             note=f"{core['rows']:,} rows; peak RSS +{r['rss_extra'] / MIB:.0f} MiB"))
+        self.pair("JSON import", ours)
+
+    def intake(self) -> None:
+        size = (self.args.big_file_mib or (64 if self.quick else 4096)) * MIB
+        big = self.tmp / "big.bin"
+        with open(big, "wb") as f:  # random bytes: no chunk deduplication to flatter us
+            for _ in range(size // MIB):
+                f.write(os.urandom(MIB))
+        base = self.run("hash_write", file=str(big), tmp=str(self.tmp))
+        rate = {}
+        for variant in VARIANTS:
+            r = self.run("intake", file=str(big), variant=variant, tmp=str(self.tmp))
+            rate[variant] = size / MIB / r["seconds"]
+            self.add(Row(f"evidence intake throughput, {size // MIB} MiB file, {variant}", rate[variant],
+                         size / MIB / base["seconds"], ">= 0.8x SHA-256 + write", unit="MiB/s",
+                         higher_is_better=True, max_ratio=0.8))
+            self.add(Row(f"evidence intake extra memory, {size // MIB} MiB file, {variant}", r["rss_extra"],
+                         base["rss_extra"], "flat, < 64 MiB", unit="MiB", absolute=64 * MIB,
+                         note=f"Python peak {r['python_peak'] / MIB:.1f} MiB; limit: SHA-256 + write"))
+        big.unlink()
+        self.pair("evidence intake", rate, higher_is_better=True)
+
+    def dossier(self) -> None:
+        codes = [f"INC-{n:04d}" for n in range(1, self.sizes.dossier_incidents + 1)]
+        what = f"dossier of {len(codes):,} incidents with {self.sizes.images} images"
+        base = self.run("dossier_reportlab", case=self.case("plain"), codes=codes, tmp=str(self.tmp))
+        ours = {}
+        for variant in VARIANTS:
+            r = self.run("dossier_casefile", case=self.case(variant), codes=codes, tmp=str(self.tmp))
+            ours[variant] = r["seconds"]
+            self.add(Row(f"{what}, {variant}", r["seconds"], base["seconds"],
+                         "<= 1.5x ReportLab, same flowables", max_ratio=1.5,
+                         note=f"{r['pages']} pages; peak RSS +{r['rss_extra'] / MIB:.0f} MiB, "
+                              f"ReportLab alone +{base['rss_extra'] / MIB:.0f} MiB"))
+        self.pair("dossier", ours)
+        try:
+            stall = self.run_ui([("ui_stall", {"case": self.case("plain"), "codes": codes, "tmp": str(self.tmp)})])[0]
+        except RuntimeError as error:
+            self.log(f"  UI stall: {error}")
+            stall = None
+        if stall and stall.get("available"):
+            self.add(Row(f"longest UI stall while the {what} is written ({stall['how']})", stall["stall"],
+                         stall["idle_stall"], "< 50 ms", absolute=0.05, note="limit: the idle window"))
+        else:
+            self.add(Row(f"longest UI stall during the dossier ({(stall or {}).get('why', 'failed')})",
+                         None, None, "< 50 ms"))
+
+    def report(self) -> str:
+        lines = [f"Casefile benchmarks, {'quick' if self.quick else 'scale'} mode (scale {self.scale:g}, "
+                 f"seed {self.args.seed}): {self.sizes.incidents:,} incidents, {self.sizes.actors:,} actors, "
+                 f"{self.sizes.sources:,} sources, {self.sizes.claims:,} claims, {self.sizes.evidence:,} "
+                 f"evidence files", f"Machine: {machine()}",
+                 f"Other work on it: {self.load_before} before, {load()} after", "", table(self.rows)]
+        return "\n".join(lines)
+
+
+ROWS = ("window", "paint", "search", "import", "intake", "dossier")
+
+
+def main() -> None:
+    ensure_bytecode()
+    parser = argparse.ArgumentParser(description="Casefile benchmarks: each target against its limit.")
+    parser.add_argument("--quick", action="store_true", help="about 1%% of the scale case, under a minute")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the scale case (default 1)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", nargs="*", choices=ROWS, help="measure only these rows")
+    parser.add_argument("--big-file-mib", type=int, help="size of the intake file (64 in --quick, else 4096)")
+    parser.add_argument("--json", help="also write the rows as JSON here")
+    parser.add_argument("--silent", action="store_true", help="no progress on stderr")
+    args = parser.parse_args()
+    bench = Bench(args)
+    started = time.perf_counter()
+    bench.build()
+    steps = {"window": bench.window_start, "paint": bench.first_paint, "search": bench.search,
+             "import": bench.import_json, "intake": bench.intake, "dossier": bench.dossier}
+    for name in args.only or ROWS:
+        bench.log(f"{name}...")
+        step_start = time.perf_counter()
+        try:
+            steps[name]()
+            bench.log(f"  ({time.perf_counter() - step_start:.1f} s)")
+        except Exception as error:  # one broken capability must not hide the others' rows
+            bench.log(f"  {name} failed: {error}")
+            bench.add(Row(f"{name}: {str(error).splitlines()[0][:80]}", None, None, "-"))
+    print(bench.report())
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps([row.__dict__ | {"ratio": row.ratio} for row in bench.rows],
+                                              indent=1))
+
+
+if __name__ == "__main__":
+    main()
