@@ -123,8 +123,10 @@ def count_rows(case: Case, kind: str, filter_text: str = "") -> int:
 
 
 def list_rows(case: Case, kind: str, sort_column: str = "code", order: str = "asc", filter_text: str = "",
-              offset: int = 0, limit: int = 200, ids: list[int] | None = None, lang: str = "en") -> list[ListRow]:
-    """One page of the list of ``kind``, sorted by ``sort_column`` (a COLUMNS key)."""
+              offset: int = 0, limit: int = 200, ids: list[int] | None = None, lang: str = "en",
+              after_id: int | None = None) -> list[ListRow]:
+    """One page of the list of ``kind``, sorted by ``sort_column`` (a COLUMNS key).
+    In code order, ``after_id`` continues after a row (keyset paging, no OFFSET)."""
     cls = BY_KIND[kind]
     cols = _sql_columns(kind)
     extra = [getattr(cls, name) for name in _EXTRA[kind]]
@@ -134,6 +136,8 @@ def list_rows(case: Case, kind: str, sort_column: str = "code", order: str = "as
         query = query.where(where)
     if ids is not None:
         query = query.where(cls.id.in_(ids))
+    if after_id is not None and sort_column == "code":
+        query = query.where(cls.id < after_id if order == "desc" else cls.id > after_id)
     # Codes grow with ids, and INC-10000 must come after INC-9999.
     sort = cls.id if sort_column == "code" else cols.get(sort_column, cls.id)
     descending = order == "desc"
@@ -150,6 +154,23 @@ def list_rows(case: Case, kind: str, sort_column: str = "code", order: str = "as
         values = tuple(_show(column, row[1 + i], flags, labels) for i, column in enumerate(COLUMNS[kind]))
         result.append(ListRow(row[0], values, flags))
     return result
+
+
+def list_ids(case: Case, kind: str, sort_column: str = "code", order: str = "asc",
+             filter_text: str = "") -> list[int]:
+    """Every matching id in list order: one query, so later pages are fetched by id
+    (OFFSET would rescan all the rows before each page)."""
+    cls = BY_KIND[kind]
+    cols = _sql_columns(kind)
+    sort = cls.id if sort_column == "code" else cols.get(sort_column, cls.id)
+    descending = order == "desc"
+    query = select(cls.id)
+    where = _filter(kind, filter_text)
+    if where is not None:
+        query = query.where(where)
+    query = query.order_by(sort.desc() if descending else sort.asc(), cls.id.desc() if descending else cls.id.asc())
+    with case.connection() as conn:
+        return list(conn.execute(query, _bind(filter_text)).scalars())
 
 
 def _labels(conn, kind: str, lang: str) -> dict[tuple[str, str], str]:

@@ -381,4 +381,4 @@ def describe_deletion(case: Case, kind: str, record_id: int) -> list[str]:
 
 
 # The list queries live in their own module; re-exported so callers find them here.
-from .record_lists import COLUMNS, ListRow, count_rows, list_rows, position_of  # noqa: E402,F401
+from .record_lists import COLUMNS, ListRow, count_rows, list_ids, list_rows, position_of  # noqa: E402,F401

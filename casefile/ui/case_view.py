@@ -101,6 +101,7 @@ class CaseView(QSplitter):
         self.navigator.selectionModel().currentChanged.connect(self._kind_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.list_model.modelReset.connect(self._reselect)
+        self.navigator_model.counted.connect(self._update_heading)
 
         self.setTabOrder(self.navigator, self.filter_box)
         self.setTabOrder(self.filter_box, self.table)

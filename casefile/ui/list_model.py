@@ -26,7 +26,8 @@ class RecordListModel(QAbstractTableModel):
         self.sort_column, self.order = "code", "asc"
         self._rows: list[records.ListRow] = []
         self._row_of: dict[int, int] = {}
-        self._total = 0
+        self._total: int | None = 0
+        self._ids: list[int] | None = None
         self._columns = records.COLUMNS[kind]
         self._reload()
 
@@ -55,13 +56,18 @@ class RecordListModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """Rows matching the filter, loaded or not."""
+        """Rows matching the filter, loaded or not (counted on first use, so the
+        first page paints without waiting for a count of the whole table)."""
+        if self._total is None:
+            self._total = records.count_rows(self.case, self.kind, self.filter_text)
         return self._total
 
     def _reload(self, keep: int = PAGE) -> None:
         self.beginResetModel()
-        self._total = records.count_rows(self.case, self.kind, self.filter_text)
         self._rows = self._page(0, max(PAGE, keep))
+        # A short page is the whole list; otherwise count when someone asks.
+        self._total = len(self._rows) if len(self._rows) < max(PAGE, keep) else None
+        self._ids: list[int] | None = None  # every id in order, fetched when scrolling starts
         self._index_rows()
         self.endResetModel()
 
@@ -75,13 +81,30 @@ class RecordListModel(QAbstractTableModel):
     # -- lazy fetching ---------------------------------------------------------
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        if self._ids is not None:
+            return len(self._rows) < len(self._ids)
+        return len(self._rows) < self.total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self._page(len(self._rows), PAGE)
-        more = [row for row in more if row.id not in self._row_of]
+        if self.sort_column == "code":  # ids follow codes: continue after the last row
+            more = records.list_rows(self.case, self.kind, self.sort_column, self.order, self.filter_text, 0, PAGE,
+                                     lang=self.lang, after_id=self._rows[-1].id if self._rows else None)
+            self._append([row for row in more if row.id not in self._row_of])
+            return
+        if self._ids is None:
+            self._ids = records.list_ids(self.case, self.kind, self.sort_column, self.order, self.filter_text)
+            self._total = len(self._ids)
+        wanted = [i for i in self._ids[len(self._rows):len(self._rows) + PAGE] if i not in self._row_of]
+        by_id = {row.id: row for row in records.list_rows(
+            self.case, self.kind, self.sort_column, self.order, self.filter_text, 0, len(wanted), ids=wanted,
+            lang=self.lang)} if wanted else {}
+        self._append([by_id[i] for i in wanted if i in by_id])
+
+    def _append(self, more: list) -> None:
         if not more:
             self._total = len(self._rows)  # the case shrank meanwhile
             return
@@ -152,9 +175,9 @@ class RecordListModel(QAbstractTableModel):
     def refresh(self, changed_ids: set) -> None:
         """The store says these records changed: redraw them in place when they
         are loaded and nothing was added or removed; otherwise reload."""
-        total = records.count_rows(self.case, self.kind, self.filter_text)
         loaded = [i for i in changed_ids if i in self._row_of]
-        if total == self._total and len(loaded) == len(changed_ids) and loaded:
+        if loaded and len(loaded) == len(changed_ids) and \
+                records.count_rows(self.case, self.kind, self.filter_text) == self.total:
             fresh = {row.id: row for row in records.list_rows(
                 self.case, self.kind, self.sort_column, self.order, self.filter_text, 0, len(loaded),
                 ids=loaded, lang=self.lang)}

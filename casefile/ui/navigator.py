@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ..services import overview
@@ -23,18 +23,24 @@ def kind_title(kind: str) -> str:
 
 
 class NavigatorModel(QAbstractListModel):
+    counted = Signal()
+
     def __init__(self, case: Case, parent=None):
         super().__init__(parent)
         self.case = case
         self._counts = {kind: 0 for kind in KINDS}
-        self.refresh()
+        # Counting 100,000 rows six times would delay the list's first paint; count just after.
+        QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
+        if self.case.engine is None:  # closed before the deferred count ran
+            return
         counts = overview.counts(self.case)
         fresh = {kind: counts[_PLURAL[kind]] for kind in KINDS}
         if fresh != self._counts:
             self._counts = fresh
             self.dataChanged.emit(self.index(0), self.index(len(KINDS) - 1))
+            self.counted.emit()
 
     def count(self, kind: str) -> int:
         return self._counts[kind]

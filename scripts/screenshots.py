@@ -1,0 +1,143 @@
+"""Render the README screenshots into resources/screenshots/ (offscreen).
+
+    uv run python scripts/screenshots.py [--out resources/screenshots]
+
+Each shot is a function in SHOTS taking the main window (with a fresh copy of
+the sample case open, or none for the welcome page). Another panel adds its own
+shot by appending to SHOTS, e.g. the evidence preview::
+
+    SHOTS["evidence-preview"] = lambda window: ...
+    (or define ``screenshot(window)`` in ``casefile.ui.evidence_preview``)
+
+Settings go to a temporary folder, so the user's own are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REPORT = ROOT / "resources" / "samples" / "news-report-guerrero-2013.txt"
+SIZE = (1400, 900)
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def welcome(window) -> None:
+    window.recent.add(Path.home() / "Documents" / "guerrero-2013.casefile")
+    window.recent.add(Path.home() / "Documents" / "ayutla-interviews.casefile")
+    window.welcome.refresh()
+
+
+def main_window(window) -> None:
+    window.show_kind("incident")
+    window.open_record("incident", 1)
+
+
+def incident_editor(window) -> None:
+    window.show_kind("incident")
+    window.open_record("incident", 3)
+    window.view.setSizes([170, 520, 710])
+
+
+def source_reader(window) -> None:
+    window.show_kind("source")
+    window.open_record("source", 1)
+    editor = window.editor
+    text = _report_text()
+    editor.reader.set_text(text)
+    passage = "strange men dressed in black in the communities"
+    start = text.find(passage)
+    if start >= 0:
+        editor.reader.select_offsets(start, start + len(passage))
+        claim_id = editor.reader.claim_from_selection()
+        if claim_id:
+            window.open_record("source", 1)
+            editor = window.editor
+    editor.tabs.setCurrentIndex(1)
+    second = text.find("about 60") if "about 60" in text else text.find("60 soldiers")
+    if second >= 0:
+        window.editor.reader.select_offsets(second, second + len("60 soldiers"))
+
+
+def _report_text() -> str:
+    for candidate in (REPORT, Path("/work/shared/samples/news-report-guerrero-2013.txt")):
+        if candidate.exists():
+            from casefile.services.source_text import read_text_file
+
+            return read_text_file(candidate)
+    return ("Placido told La Jornada that people had witnessed strange men dressed in black in the "
+            "communities, who he said were members of paramilitary or organized crime groups that worked "
+            "with the army.")
+
+
+SHOTS = {
+    "welcome": welcome,
+    "main-window": main_window,
+    "incident-editor": incident_editor,
+    "source-reader": source_reader,
+}
+
+
+def _evidence_hook() -> None:
+    try:
+        from casefile.ui import evidence_preview
+    except ImportError:
+        return
+    shot = getattr(evidence_preview, "screenshot", None)
+    if callable(shot):
+        SHOTS.setdefault("evidence-preview", shot)
+
+
+def render_all(out: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
+    settings_dir = tempfile.mkdtemp(prefix="casefile-shots-")
+    from casefile.ui.app import make_app, render
+
+    app = make_app()
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings_dir)
+    from casefile.ui.demo import make_demo_case
+    from casefile.ui.mainwindow import MainWindow
+
+    _evidence_hook()
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, shot in SHOTS.items():
+        window = MainWindow()
+        window.resize(*SIZE)
+        window.show()
+        if name != "welcome":
+            case, cleanup = make_demo_case()
+            window.set_case(case, remember=False, cleanup=cleanup)
+        _settle(app)
+        shot(window)
+        _settle(app)
+        target = out / f"{name}.png"
+        render(window, target, SIZE)
+        window.close()
+        written.append(target)
+        print(target)
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    args = parser.parse_args()
+    render_all(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
