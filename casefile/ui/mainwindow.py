@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
     def close_case(self) -> None:
         if self.case is None:
             return
+        self.flush_editor()
         self._save_case_layout()
         self.undo_stack.clear()
         if self.view is not None:
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         """Show a record in the editor pane (and in the list), joining back/forward."""
         if self.view is None:
             return
+        self.flush_editor()
         if remember and self._current is not None and self._current != (kind, record_id):
             self._back.append(self._current)
             self._forward.clear()
@@ -238,6 +240,15 @@ class MainWindow(QMainWindow):
     def _show_current_editor_for_kind(self) -> None:
         if self.view is not None and (self._current is None or self._current[0] != self.view.kind):
             self.view.set_editor(None)
+
+    def flush_editor(self) -> None:
+        """Store what is still being typed in the editor (a field not yet left)."""
+        flush = getattr(self.editor, "commit_pending", None)
+        if callable(flush):
+            try:
+                flush()
+            except CasefileError as error:
+                self.statusBar().showMessage(str(error), 5000)
 
     @property
     def current_record(self) -> tuple[str, int] | None:

@@ -230,6 +230,8 @@ class RecordEditor(QWidget):
         for name, widget in self.fields.items():
             if getattr(widget, "dirty", False):
                 self.commit(name, widget.value())
+        if hasattr(self, "reader"):
+            self.reader.commit_pending()
 
     def _choose_ref(self, spec) -> None:
         from .picker import RecordPicker

@@ -250,3 +250,15 @@ def test_filter_box_filters_in_sql(window, qtbot):
     qtbot.waitUntil(lambda: window.view.list_model.total == 1)
     assert window.view.list_model.index(0, 1).data() == "Detention of soldiers"
     assert "1 of 3" in window.view.heading.text()
+
+
+def test_text_still_being_typed_is_stored_when_the_window_closes(window, qtbot):
+    incident = records.create(window.case, "incident", title="Detention")
+    path = window.case.path
+    window.open_record("incident", incident)
+    description = window.editor.fields["description"]
+    description.setFocus()
+    qtbot.keyClicks(description, "Weapons were taken")
+    window.close()  # no focus change, no Save: the edit must still be on disk
+    with Case.open(path) as fresh:
+        assert records.get(fresh, "incident", incident)["description"] == "Weapons were taken"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import insert
@@ -32,12 +31,16 @@ def _fill(case, n=450):
     return place
 
 
-@pytest.mark.parametrize("kind", ["incident", "actor", "place", "source", "claim", "evidence"])
-def test_list_model_passes_the_model_tester_for_every_kind(qapp, case, kind):
+def test_list_model_passes_the_model_tester_for_every_kind(qapp, case):
     _fill(case)
     records.create(case, "actor", name="Army patrol")
     records.create(case, "source", title="La Jornada")
     records.create(case, "claim", summary="Men in black were seen")
+    for kind in ("incident", "actor", "place", "source", "claim", "evidence"):
+        _exercise(case, kind)
+
+
+def _exercise(case, kind):
     model = RecordListModel(case, kind)
     QAbstractItemModelTester(model, FAIL)
     while model.canFetchMore():
