@@ -116,7 +116,7 @@ def _text_type(head: bytes) -> str:
         decoded = sample.decode("utf-8")
     except UnicodeDecodeError as error:
         # A multi-byte character cut off by the end of the sample is fine.
-        if error.start < len(sample) - 3 or len(sample) < len(head) - 3 or len(head) < HEAD_SIZE:
+        if len(head) < HEAD_SIZE or error.start < len(sample) - 3 or error.reason != "unexpected end of data":
             return "application/octet-stream"
         decoded = sample[:error.start].decode("utf-8")
     controls = sum(1 for c in decoded if ord(c) < 32 and c not in "\t\n\r\f\x1b")

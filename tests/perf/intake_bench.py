@@ -1,0 +1,187 @@
+"""Evidence intake throughput and memory against plain hashlib + write.
+
+    uv run python tests/perf/intake_bench.py [--size MIB] [--full] [--encrypted] [--profile]
+
+Both sides run in the same invocation, on the same file (read once first so
+both read it from the page cache), each in a fresh child process so that its
+peak RSS means something:
+
+- limit: read 1 MiB at a time, SHA-256 it, write it to another file, fsync;
+- intake: ``casefile.services.evidence.intake`` into a new case (hash, chunk
+  rows, metadata, custody, audit, commit with synchronous=FULL).
+
+Prints MiB/s side by side with the ratio (target >= 0.8x) and the extra
+memory of each (peak RSS growth and tracemalloc peak; target: flat, under
+64 MiB for a 4 GiB file). A benchmark reports; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MIB = 1 << 20
+
+
+def max_rss() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def make_file(path: Path, size: int) -> None:
+    """Incompressible bytes, so nothing dedupes."""
+    with open(path, "wb") as f:
+        left = size
+        while left:
+            block = os.urandom(min(left, 16 * MIB))
+            f.write(block)
+            left -= len(block)
+
+
+def warm(path: Path) -> None:
+    with open(path, "rb") as f:
+        while f.read(16 * MIB):
+            pass
+
+
+# -- children -----------------------------------------------------------------------
+
+def child_limit(args: dict) -> dict:
+    out = Path(args["tmp"]) / "copy.bin"
+
+    def copy() -> str:
+        digest = hashlib.sha256()
+        with open(args["file"], "rb") as src, open(out, "wb") as dst:
+            while block := src.read(MIB):
+                digest.update(block)
+                dst.write(block)
+            dst.flush()
+            if args["fsync"]:
+                os.fsync(dst.fileno())
+        return digest.hexdigest()
+
+    result = measure(copy, args["trace"])
+    out.unlink()
+    return result
+
+
+def child_intake(args: dict) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from casefile.services.evidence import intake
+    from casefile.store import Case
+
+    path = Path(args["tmp"]) / f"bench-{os.getpid()}.casefile"
+    case = Case.create(path, "Benchmark", documenter="bench", passphrase=args.get("passphrase"))
+    if not args["fsync"]:  # what-if: an infinitely fast disk, to see the CPU cost alone
+        from sqlalchemy import event
+
+        case.engine.dispose()
+        event.listen(case.engine, "connect", lambda dbapi, record: dbapi.execute("PRAGMA synchronous = OFF"))
+    profiler = None
+    if args.get("profile"):
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        profiler.start()
+    result = measure(lambda: intake(case, args["file"]).sha256, args["trace"])
+    if profiler is not None:
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
+    case.close()
+    for p in path.parent.glob(path.name + "*"):
+        p.unlink()
+    return result
+
+
+def measure(fn, trace: bool) -> dict:
+    before = max_rss()
+    if trace:
+        tracemalloc.start()
+    start = time.perf_counter()
+    digest = fn()
+    seconds = time.perf_counter() - start
+    python_peak = tracemalloc.get_traced_memory()[1] if trace else 0
+    if trace:
+        tracemalloc.stop()
+    return {"seconds": seconds, "sha256": digest, "rss_extra": max(0, max_rss() - before),
+            "python_peak": python_peak}
+
+
+CHILDREN = {"limit": child_limit, "intake": child_intake}
+
+
+def run_child(name: str, args: dict) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", name, json.dumps(args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=3 * 3600)
+    if proc.stderr.strip():
+        print(proc.stderr, file=sys.stderr)
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    if len(sys.argv) >= 4 and sys.argv[1] == "--child":
+        print(json.dumps(CHILDREN[sys.argv[2]](json.loads(sys.argv[3]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=512, help="file size in MiB (default 512)")
+    parser.add_argument("--full", action="store_true", help="the full-size run: a 4 GiB file")
+    parser.add_argument("--encrypted", action="store_true", help="intake into a SQLCipher case")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each side; the best counts")
+    parser.add_argument("--trace", action="store_true",
+                        help="also trace Python allocations (tracemalloc; slows both sides a little)")
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="neither side waits for the disk (limit: no fsync; intake: synchronous=OFF)")
+    parser.add_argument("--profile", action="store_true", help="profile the intake with pyinstrument")
+    parser.add_argument("--dir", help="where to put the test file and case (default: a temp dir)")
+    args = parser.parse_args()
+    size = (4096 if args.full else args.size) * MIB
+
+    with tempfile.TemporaryDirectory(dir=args.dir, prefix="intake-bench-") as tmp:
+        source = Path(tmp) / "evidence.bin"
+        print(f"making a {size // MIB} MiB file in {tmp} ...", flush=True)
+        make_file(source, size)
+        warm(source)
+        common = {"file": str(source), "tmp": tmp, "trace": args.trace, "fsync": not args.no_fsync}
+        if args.encrypted:
+            common["passphrase"] = "benchmark passphrase"
+        limit, intake = [], []
+        for _ in range(max(1, args.repeat)):  # interleaved, so drift hits both sides alike
+            limit.append(run_child("limit", common))
+            intake.append(run_child("intake", {**common, "profile": args.profile}))
+        if len({r["sha256"] for r in limit + intake}) != 1:
+            raise SystemExit("hash mismatch between the two sides")
+
+    best_limit = min(limit, key=lambda r: r["seconds"])
+    best_intake = min(intake, key=lambda r: r["seconds"])
+    rate_limit = size / MIB / best_limit["seconds"]
+    rate_intake = size / MIB / best_intake["seconds"]
+    kind = ("encrypted" if args.encrypted else "plain") + (", no fsync" if args.no_fsync else "")
+    print()
+    print(f"{'':32} {'hashlib+write':>14} {'intake (' + kind + ')':>24}")
+    print(f"{'throughput, MiB/s':32} {rate_limit:14.1f} {rate_intake:24.1f}   "
+          f"ratio {rate_intake / rate_limit:.2f}x (target >= 0.80x)")
+    print(f"{'seconds (best of ' + str(len(limit)) + ')':32} {best_limit['seconds']:14.2f} "
+          f"{best_intake['seconds']:24.2f}")
+    print(f"{'peak RSS growth, MiB':32} {max(r['rss_extra'] for r in limit) / MIB:14.1f} "
+          f"{max(r['rss_extra'] for r in intake) / MIB:24.1f}   (target < 64 MiB)")
+    if args.trace:
+        print(f"{'tracemalloc peak, MiB':32} {max(r['python_peak'] for r in limit) / MIB:14.1f} "
+              f"{max(r['python_peak'] for r in intake) / MIB:24.1f}")
+    print(f"{'file':32} {size // MIB} MiB, sha256 {best_intake['sha256'][:16]}...")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
