@@ -152,6 +152,24 @@ class DeleteLink(CaseCommand):
         records.restore(self.case, self._snapshot)
 
 
+class WithdrawEvidence(CaseCommand):
+    """Evidence is never deleted: it is withdrawn (custody notes it), and undo reinstates it."""
+
+    def __init__(self, case: Case, code: str, reason: str = ""):
+        super().__init__(case, _tr("Withdraw {code}").format(code=code))
+        self.code, self.reason = code, reason
+
+    def apply(self) -> None:
+        from ..services import evidence
+
+        evidence.withdraw(self.case, self.code, self.reason)
+
+    def revert(self) -> None:
+        from ..services import evidence
+
+        evidence.reinstate(self.case, self.code)
+
+
 class Sequence(CaseCommand):
     """Several steps as one undoable change ("create actor, then link it").
     A step may be a command or a callable returning one, built when the steps

@@ -36,7 +36,7 @@ from . import dialogs
 from .actions import ActionId, ActionRegistry
 from .case_events import CaseEvents
 from .case_view import CaseView
-from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence
+from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
 from .navigator import KINDS
 from .recent import RecentCases
 from .welcome import WelcomePage
@@ -341,8 +341,11 @@ class MainWindow(QMainWindow):
             hook = getattr(self, "withdraw_evidence", None)
             if callable(hook):
                 hook(record_id)
-            else:
-                self.statusBar().showMessage(self.tr("Evidence is never deleted; it can only be withdrawn."), 5000)
+            elif not row.get("withdrawn") and dialogs.confirm(
+                    self, self.tr("Withdraw evidence"), self.tr("Withdraw {label}?").format(label=label),
+                    self.tr("Evidence is never deleted: its file and its custody record stay in the case, "
+                            "marked as withdrawn. You can undo this with Ctrl+Z."), action=self.tr("Withdraw")):
+                self.execute(WithdrawEvidence(self.case, row["code"]))
             return
         lines = records.describe_deletion(self.case, kind, record_id)
         details = "\n".join(lines) + ("\n\n" if lines else "") + self.tr("You can undo this with Ctrl+Z.")
