@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -37,6 +37,7 @@ from .actions import ActionId, ActionRegistry
 from .case_events import CaseEvents
 from .case_view import CaseView
 from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
+from .layout_memory import LayoutMemory
 from .navigator import KINDS
 from .recent import RecentCases
 from .welcome import WelcomePage
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         CaseCommand.on_error = self.show_error
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1400, 900)
-        self._restore_window()
+        self.layout_memory = LayoutMemory(self)
+        self.layout_memory.restore_window()
 
     # -- building ----------------------------------------------------------------
 
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.view)
         self.actions[ActionId.DELETE_RECORD].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.view.table.addAction(self.actions[ActionId.DELETE_RECORD])
-        self._restore_case_layout()
+        self.layout_memory.restore_case_layout(self.view)
         if remember:
             self.recent.add(case.path)
             QSettings().setValue("cases/last", str(case.path))
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         self.flush_editor()
-        self._save_case_layout()
+        self.layout_memory.save_case_layout(self.view)
         self.undo_stack.clear()
         if self.view is not None:
             self.view.set_editor(None)
@@ -405,53 +407,9 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    # -- remembering the layout -------------------------------------------------------------
-
-    def _restore_window(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry", QByteArray(), type=QByteArray)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = settings.value("window/state", QByteArray(), type=QByteArray)
-        if not state.isEmpty():
-            self.restoreState(state)
-
-    def _restore_case_layout(self) -> None:
-        settings = QSettings()
-        sizes = settings.value("window/splitter", QByteArray(), type=QByteArray)
-        if not sizes.isEmpty():
-            self.view.resize(self.pages.size())  # the stacked layout sizes it only later
-            self.view.restoreState(sizes)
-        self._restore_columns(self.view.kind)
-        self.view.kind_changed.connect(self._restore_columns)
-        self.view.table.horizontalHeader().sectionResized.connect(
-            lambda *_: self._save_columns(self.view.kind) if self.view is not None else None)
-
-    def _restore_columns(self, kind: str) -> None:
-        state = QSettings().value(f"list/{kind}/header", QByteArray(), type=QByteArray)
-        header = self.view.table.horizontalHeader()
-        if not state.isEmpty():
-            header.restoreState(state)
-        else:
-            widths = {"code": 90, "title": 300, "name": 240, "summary": 320, "start_date": 100}
-            for n, column in enumerate(records.COLUMNS[kind]):
-                header.resizeSection(n, widths.get(column.key, 130))
-
-    def _save_columns(self, kind: str) -> None:
-        if self.view is not None and self.view.kind == kind:
-            QSettings().setValue(f"list/{kind}/header", self.view.table.horizontalHeader().saveState())
-
-    def _save_case_layout(self) -> None:
-        if self.view is not None:
-            QSettings().setValue("window/splitter", self.view.saveState())
-            self._save_columns(self.view.kind)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self.layout_memory.save_window()
         self.close_case()  # every edit is already stored; this checkpoints the file
-        settings.sync()
         super().closeEvent(event)
 
 
