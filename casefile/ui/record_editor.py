@@ -9,7 +9,7 @@ the window, which calls :meth:`RecordEditor.reload` to show what is stored.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import CasefileError
 from ..services import records
@@ -58,6 +58,11 @@ class RecordEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._build_form(form)
+        if kind == "claim":
+            self.quote_button = QPushButton(self.tr("Show the Quote in Its Source"))
+            self.quote_button.setObjectName("showQuote")
+            self.quote_button.clicked.connect(self.show_quote)
+            form.addRow("", self.quote_button)
         self.links = LinksPanel(window, kind, record_id)
 
         layout = QVBoxLayout(self)
@@ -154,6 +159,8 @@ class RecordEditor(QWidget):
             if isinstance(widget, DateField) and not widget.edit.hasFocus():
                 widget.set_value(row[name])
         self._show_banner(row)
+        if self.kind == "claim":
+            self.quote_button.setVisible(row.get("quote_start") is not None and row.get("source_id") is not None)
 
     def _ref_text(self, spec, ref_id) -> str:
         if ref_id is None:
@@ -243,6 +250,19 @@ class RecordEditor(QWidget):
         self.window_.apply_choice(
             choice, lambda target_id: UpdateRecord(self.case, self.kind, self.record_id, {spec.name: target_id}),
             self.tr("Set {field}").format(field=spec.label.lower()))
+
+    def show_quote(self) -> None:
+        """Open the conveying source's text with the quoted passage selected."""
+        start, end, source_id = self.row.get("quote_start"), self.row.get("quote_end"), self.row.get("source_id")
+        if start is None or source_id is None:
+            return
+        self.window_.open_record("source", source_id)
+        editor = self.window_.editor
+        reader = getattr(editor, "reader", None)
+        if reader is not None:
+            editor.tabs.setCurrentWidget(reader)
+            reader.select_offsets(start, min(end, len(reader.text)))
+            reader.view.setFocus()
 
     def focus_first(self) -> None:
         widget = self.fields.get(TITLE_FIELD[self.kind])

@@ -262,3 +262,23 @@ def test_text_still_being_typed_is_stored_when_the_window_closes(window, qtbot):
     window.close()  # no focus change, no Save: the edit must still be on disk
     with Case.open(path) as fresh:
         assert records.get(fresh, "incident", incident)["description"] == "Weapons were taken"
+
+
+def test_claim_from_selection_keeps_astral_text_offsets_and_shows_the_quote(window, qtbot):
+    case = window.case
+    text = "Testigo 🙂 dijo: hombres de negro 𝐞𝐧 la comunidad."
+    source = records.create(case, "source", title="Entrevista", text=text)
+    window.open_record("source", source)
+    reader = window.editor.reader
+    start = text.index("hombres")
+    end = text.index(" la comunidad")
+    reader.select_offsets(start, end)
+    assert reader.view.textCursor().selectedText() == text[start:end]
+    claim_id = reader.claim_from_selection()
+    row = records.get(case, "claim", claim_id)
+    assert (row["quote"], row["quote_start"], row["quote_end"]) == (text[start:end], start, end)
+    window.open_record("claim", claim_id)
+    qtbot.mouseClick(window.editor.quote_button, Qt.MouseButton.LeftButton)
+    assert window.current_record == ("source", source)
+    assert window.editor.tabs.currentWidget() is window.editor.reader
+    assert window.editor.reader.selection_offsets() == (start, end)
