@@ -55,6 +55,8 @@ class Plan:
         self.next_id: dict[str, int] = {}
         self.evidence_sha: dict[str, str] = {}  # evidence uuid -> sha256
         self.planned: set[str] = set()  # UUIDs of the file's records
+        self._dates: dict = {}
+        self._times: dict = {}
 
     # -- problems -------------------------------------------------------------
 
@@ -187,21 +189,30 @@ class Plan:
         return value
 
     def date(self, label: str, field: str, value) -> PartialDate | None:
-        try:
-            return PartialDate.from_iso(value)
-        except InvalidInput as e:
-            self.problem(label, field, str(e))
+        # Cached: a large file repeats the same dates many times.
+        if value not in self._dates:
+            try:
+                self._dates[value] = PartialDate.from_iso(value)
+            except InvalidInput as e:
+                self._dates[value] = str(e)
+        found = self._dates[value]
+        if isinstance(found, str):
+            self.problem(label, field, found)
             return None
+        return found
 
     def time(self, label: str, field: str, value) -> datetime | None:
         if value is None:
             return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
+        if value not in self._times:
+            try:
+                self._times[value] = datetime.fromisoformat(value).astimezone(UTC)
+            except ValueError:
+                self._times[value] = None
+        found = self._times[value]
+        if found is None:
             self.problem(label, field, translate("Interchange", "not a time"))
-            return None
-        return parsed.astimezone(UTC)
+        return found
 
     def stamps(self, label: str, entry: dict) -> dict:
         return {"created_at": self.time(label, "created_at", entry.get("created_at")) or self.now,

@@ -1,0 +1,73 @@
+"""new, info, search, verify: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+INFO_KEYS = {"incidents", "actors", "places", "sources", "claims", "evidence", "encrypted", "format_version",
+             "audit_head"}
+
+
+def test_new_then_info(cli, tmp_path):
+    path = tmp_path / "new.casefile"
+    result = cli("new", path, "--title", "Ayutla 2013", "--documenter", "Ana")
+    assert result.code == 0 and result.out.count("\n") == 1 and path.is_file()
+    info = cli("info", path, "--json")
+    data = json.loads(info.out)
+    assert info.code == 0 and INFO_KEYS <= set(data)
+    assert (data["incidents"], data["encrypted"]) == (0, False)
+    text = cli("info", path)
+    assert text.code == 0 and "Ayutla 2013" in text.out
+
+
+def test_new_errors(cli, tmp_path):
+    existing = tmp_path / "x.casefile"
+    existing.write_bytes(b"")
+    assert "already exists" in cli("new", existing, "--title", "T").one_error_line()
+    result = cli("new", tmp_path / "no" / "such" / "x.casefile", "--title", "T")
+    assert result.code == 1 and "does not exist" in result.one_error_line()
+    result = cli("new", tmp_path / "y.casefile", "--title", "   ")
+    assert result.code == 1 and result.one_error_line()
+    result = cli("new", tmp_path / "z.casefile")  # --title is required
+    assert result.code == 2 and result.one_error_line()
+
+
+def test_info_errors(cli, tmp_path):
+    result = cli("info", tmp_path / "missing.casefile")
+    assert result.code == 1 and "No such file" in result.one_error_line()
+    text = tmp_path / "notes.casefile"
+    text.write_text("just some notes, not a case\n" * 20)
+    result = cli("info", text)
+    assert result.code == 1 and result.one_error_line()
+    sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (x)").connection.commit()
+    result = cli("info", tmp_path / "other.db")
+    assert result.code == 1 and "not a Casefile" in result.one_error_line()
+    assert cli("info").code == 2
+
+
+def test_search(cli, sample_case):
+    result = cli("search", sample_case, "placido")
+    assert result.code == 0 and result.out.splitlines()[0].startswith("ACT-0006\tBruno Plácido Valerio")
+    hits = json.loads(cli("search", sample_case, "PLÁCIDO", "--json").out)
+    assert hits[0]["code"] == "ACT-0006" and hits[0]["kind"] == "actor"
+    for hostile in ('"', "NEAR(", "AND", "*", "-", "\u202eabc", "e\u0301"):
+        assert cli("search", sample_case, hostile).code == 0
+    nothing = cli("search", sample_case, "zzzzqqq")
+    assert nothing.code == 0 and nothing.out == "" and nothing.one_error_line() == "no matches"
+
+
+def test_verify(cli, sample_case):
+    result = cli("verify", sample_case)
+    assert result.code == 0 and result.out.startswith("ok")
+    db = sqlite3.connect(sample_case)
+    db.execute("UPDATE audit_entry SET who = 'someone else' WHERE seq = 2")
+    db.commit()
+    db.close()
+    result = cli("verify", sample_case)
+    assert result.code == 3 and "audit #2" in result.out and "Traceback" not in result.err
+
+
+def test_verify_missing_case(cli, tmp_path):
+    result = cli("verify", tmp_path / "nothing.casefile")
+    assert result.code == 1 and result.one_error_line()
