@@ -102,9 +102,10 @@ class _Builder:
     def rows(self, stmt):
         return self.conn.execute(stmt).all()
 
-    def record(self, cls, fields: tuple[str, ...], refs: dict[str, str] = {}) -> tuple[list[dict], dict[int, dict]]:
+    def record(self, cls, fields: tuple[str, ...], refs: dict[str, str] | None = None) -> tuple[list[dict], dict[int, dict]]:
         """Every row of a record table as a dict; ``refs`` maps an output key
         to the id column whose record's UUID it holds (filled in later)."""
+        refs = refs or {}
         table = cls.__table__
         cols = [table.c.id, table.c.uuid, table.c.code, table.c.created_at, table.c.updated_at]
         cols += [table.c[f] for f in fields] + [table.c[c] for c in refs.values()]
