@@ -4,6 +4,13 @@
     python -m casefile.i18n_build --update   re-extract the strings of casefile/**/*.py
                                              into the .ts files (keeps translations)
     python -m casefile.i18n_build --check    list unfinished messages; exit 1 if any
+    python -m casefile.i18n_build --todo es todo.tsv   unfinished messages as a table to fill
+    python -m casefile.i18n_build --fill es todo.tsv   put the filled table into the .ts
+
+Translators can use Qt Linguist (``uv run pyside6-linguist resources/translations/
+casefile_es.ts``) or any spreadsheet on the ``--todo`` table: one message a line,
+``context<TAB>source<TAB>translation``; plural messages (source with ``%n``) take
+their forms separated by `` || ``; ``\n`` and ``\t`` stand for line breaks and tabs.
 
 The sources are ``resources/translations/casefile_<lang>.ts``; the compiled
 ``.qm`` files are built, never committed. ``pyside6-lupdate`` extracts
@@ -106,10 +113,15 @@ ALIAS = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:QCoreApplication\.)?translate|
                    re.MULTILINE)
 
 
+IMPORT_ALIAS = re.compile(r"\b(translate|QT_TRANSLATE_NOOP3?)[ \t]+as[ \t]+(\w+)")
+
+
 def expand_aliases(text: str) -> str:
-    """Spell out local aliases of the translate functions so lupdate extracts their
-    strings with the right context (same lines, so locations stay true)."""
-    for name, target in set(ALIAS.findall(text)):
+    """Spell out local aliases of the translate functions (``T = QT_TRANSLATE_NOOP``,
+    ``import QT_TRANSLATE_NOOP as T``) so lupdate extracts their strings with the right
+    context (same lines, so locations stay true)."""
+    aliases = set(ALIAS.findall(text)) | {(name, target) for target, name in IMPORT_ALIAS.findall(text)}
+    for name, target in aliases:
         if name != target.rsplit(".", 1)[-1]:
             text = re.sub(rf"(?<![\w.]){re.escape(name)}\(", f"{target}(", text)
     return text
@@ -226,10 +238,59 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
             if kind in ("vanished", "obsolete"):
                 continue
             forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
-            text = "".join(forms) if forms else (translation.text or "" if translation is not None else "")
-            if kind == "unfinished" or not text.strip():
+            if not forms:
+                forms = [translation.text or "" if translation is not None else ""]
+            if kind == "unfinished" or not all(form.strip() for form in forms):
                 missing.append((name, message.findtext("source", "")))
     return missing
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _uncell(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n"}.get(m.group(1), m.group(1)), text)
+
+
+def write_todo(ts: Path, out: Path) -> int:
+    """The unfinished messages of ``ts`` as a three-column table; returns how many."""
+    rows = [f"{_cell(context)}\t{_cell(source)}\t" for context, source in unfinished(ts)]
+    out.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+    return len(rows)
+
+
+def fill(ts: Path, table: Path) -> int:
+    """Put the translations of a filled ``--todo`` table into ``ts``; returns how many.
+    lupdate then rewrites the file in its own layout."""
+    wanted = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2].strip():
+            wanted[(_uncell(parts[0]), _uncell(parts[1]))] = _uncell(parts[2])
+    tree = ET.parse(ts)
+    done = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            text = wanted.get((name, message.findtext("source", "")))
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.attrib.pop("type", None)
+            for child in list(translation):
+                translation.remove(child)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for form in text.split(" || "):
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
+            done += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,8 +300,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --update: start casefile_LANG.ts")
     parser.add_argument("--check", action="store_true", help="list unfinished messages, exit 1 if any")
     parser.add_argument("--out", type=Path, help="compile the .qm files into this folder")
+    parser.add_argument("--todo", nargs=2, metavar=("LANG", "TSV"), help="write unfinished messages to TSV")
+    parser.add_argument("--fill", nargs=2, metavar=("LANG", "TSV"), help="put a filled TSV into the .ts")
     args = parser.parse_args(argv)
     try:
+        if args.todo or args.fill:
+            language, table = args.todo or args.fill
+            ts = translations_dir() / f"{PREFIX}{language}.ts"
+            if not ts.is_file():
+                raise RuntimeError(f"no {ts.name}: start it with --update --new {language}")
+            if args.todo:
+                print(f"{write_todo(ts, Path(table))} unfinished messages written to {table}")
+            else:
+                print(f"{fill(ts, Path(table))} translations put into {ts.name}")
+                update()  # lupdate's own layout, so diffs stay small
+                print(f"{len(unfinished(ts))} still unfinished")
+            return 0
         if args.update:
             for ts in update(args.new):
                 print(f"updated {ts} ({len(unfinished(ts))} unfinished)")

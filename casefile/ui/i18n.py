@@ -143,3 +143,20 @@ def language_menu(parent):
 
     group.triggered.connect(chosen)
     return menu
+
+
+def attach_language_menu(window, preferred: tuple[str, ...] = ("view", "settings", "edit")):
+    """Put the Language menu into the first of the window's menus that exists
+    (menus are named ``menu_<key>`` by the action registry); returns it."""
+    from PySide6.QtWidgets import QMenu
+
+    for key in preferred:
+        host = window.menuBar().findChild(QMenu, f"menu_{key}")
+        if host is not None:
+            host.addSeparator()
+            menu = language_menu(window)
+            host.addMenu(menu)
+            return menu
+    menu = language_menu(window)
+    window.menuBar().addMenu(menu)
+    return menu

@@ -6,138 +6,148 @@
     <message>
         <location filename="../../casefile/ui/actions.py" line="+65"/>
         <source>&amp;New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo expediente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir expediente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the &amp;Sample Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el expediente de &amp;ejemplo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Close Case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New &amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;registro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a record of the kind shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar un registro del tipo que muestra la lista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar registro…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter the List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrar la lista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search Everything…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en todo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atrás</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;delante</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hechos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Actors</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Places</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lugares</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuentes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Afir&amp;maciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Evidencias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Claim from Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afirmación desde la selección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make a claim carrying the selected passage as its quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una afirmación con el pasaje seleccionado como cita</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Load Text from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cargar texto desde un archivo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Casefile</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;File</source>
         <extracomment>menu key -&gt; (title, ids in order; None is a separator)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edición</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/lock.py" line="+204"/>
+        <source>&amp;Lock Case</source>
+        <translation>&amp;Bloquear expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the case and ask for the passphrase again</source>
+        <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
 </context>
 <context>
@@ -146,32 +156,61 @@
         <location filename="../../casefile/ui/history_view.py" line="+84"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLocker</name>
+    <message>
+        <location filename="../../casefile/ui/lock.py" line="-33"/>
+        <source>Casefile locked this case.</source>
+        <extracomment>what counts as the documenter being at the keyboard</extracomment>
+        <translation>Casefile bloqueó este expediente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case locked</source>
+        <translation>Expediente bloqueado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Casefile locked {name}. It is not encrypted: anyone with this computer can still read the file.</source>
+        <translation>Casefile bloqueó {name}. No está cifrado: cualquiera que tenga esta computadora todavía puede leer el archivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Volver a abrir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Casefile</source>
+        <translation>Casefile</translation>
     </message>
 </context>
 <context>
@@ -179,32 +218,32 @@
     <message>
         <location filename="../../casefile/ui/case_view.py" line="+57"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar la lista</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Choose a record in the list, or press Ctrl+Shift+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un registro de la lista, o presione Ctrl+Mayús+N para agregar uno.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Filter {kind} (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar {kind} (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{kind}: {shown:,} of {total:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: {shown:,} de {total:,}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{kind}: {total:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: {total:,}</translation>
     </message>
 </context>
 <context>
@@ -212,22 +251,22 @@
     <message>
         <location filename="../../casefile/ui/passphrase_dialog.py" line="+274"/>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a new passphrase for this case. The whole file is re-encrypted; backups made before keep the old passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una nueva frase de contraseña para este expediente. Todo el archivo se vuelve a cifrar; los respaldos anteriores conservan la frase de contraseña anterior.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>C&amp;hange passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ambiar la frase de contraseña</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Re-encrypting the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volviendo a cifrar el expediente…</translation>
     </message>
 </context>
 <context>
@@ -235,414 +274,414 @@
     <message>
         <location filename="../../casefile/cli/__init__.py" line="+25"/>
         <source>Offline case files for human-rights documentation. Without a command, opens the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expedientes sin conexión para documentar violaciones de derechos humanos. Sin un comando, abre la ventana.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Open the Casefile window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abre la ventana de Casefile.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>case file to open</source>
-        <translation type="unfinished"></translation>
+        <translation>expediente que se abrirá</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>open a fresh copy of the sample case</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir una copia nueva del expediente de ejemplo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>render the window to PNG and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>guardar la ventana como PNG y salir</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>casefile: interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>casefile: interrumpido</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/case_commands.py" line="+16"/>
         <source>create a case file</source>
-        <translation type="unfinished"></translation>
+        <translation>crear un expediente</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>your name, recorded in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>su nombre, que queda registrado en el historial</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>counts per record type, format, encryption, audit head</source>
-        <translation type="unfinished"></translation>
+        <translation>cantidad por tipo de registro, formato, cifrado y sello del historial</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>full-text search across all records</source>
-        <translation type="unfinished"></translation>
+        <translation>búsqueda de texto en todos los registros</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>check file integrity, evidence hashes and the audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>verificar la integridad del archivo, las huellas de las evidencias y la cadena del historial</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>created {path} ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>se creó {path} ({kind})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>cifrado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>sin cifrar</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentador(a)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actors</source>
-        <translation type="unfinished"></translation>
+        <translation>Actores</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audit head</source>
-        <translation type="unfinished"></translation>
+        <translation>Sello del historial</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sí</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>no matches</source>
-        <translation type="unfinished"></translation>
+        <translation>sin resultados</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{n} problem(s) found</source>
-        <translation type="unfinished"></translation>
+        <translation>se encontraron {n} problema(s)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ok: file, evidence and history verify</source>
-        <translation type="unfinished"></translation>
+        <translation>correcto: el archivo, las evidencias y el historial se verificaron</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/common.py" line="+16"/>
         <source>read the passphrase from file F (else $CASEFILE_PASSPHRASE, else a prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>leer la frase de contraseña del archivo F (si no, de $CASEFILE_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
         <location line="+11"/>
         <location filename="../../casefile/cli/security_commands.py" line="+53"/>
         <source>cannot read passphrase file {file}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo de frase de contraseña {file}: {why}</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../../casefile/cli/security_commands.py" line="+3"/>
         <source>passphrase file {file} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo de frase de contraseña {file} está vacío</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña: </translation>
     </message>
     <message>
         <location filename="../../casefile/cli/evidence_commands.py" line="+15"/>
         <source>take files in as evidence (hashed, stored inside the case, with chain of custody)</source>
-        <translation type="unfinished"></translation>
+        <translation>ingresar archivos como evidencia (con su huella, guardados dentro del expediente y con cadena de custodia)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>link each file to this incident, claim, source or actor</source>
-        <translation type="unfinished"></translation>
+        <translation>vincular cada archivo a este hecho, afirmación, fuente o actor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>how the files relate to --link</source>
-        <translation type="unfinished"></translation>
+        <translation>qué relación tienen los archivos con --link</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>how the files were obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>cómo se obtuvieron los archivos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>where from: URL, device or person</source>
-        <translation type="unfinished"></translation>
+        <translation>de dónde provienen: URL, dispositivo o persona</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the files are working copies (crop, redaction) of this evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>los archivos son copias de trabajo (recorte, tachado) de esta evidencia</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>write an evidence file&apos;s original bytes (hash checked on the way out)</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir los bytes originales de una evidencia (se comprueba la huella al salir)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--link and --relation go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--link y --relation se usan juntos</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>note: {code} has the same content as {other} (stored once)</source>
-        <translation type="unfinished"></translation>
+        <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>note: {code}: {warning}</source>
-        <translation type="unfinished"></translation>
+        <translation>nota: {code}: {warning}</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/exchange_commands.py" line="+19"/>
         <source>import interchange JSON into a case (all or nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>importar JSON de intercambio a un expediente (todo o nada)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>export the case as interchange JSON, a PDF dossier or CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>exportar el expediente como JSON de intercambio, dossier en PDF o CSV</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the file to write (for csv: a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo que se escribirá (para csv: una carpeta)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>partner and public show protected people and confidential sources only by pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>partner y public muestran a las personas protegidas y las fuentes confidenciales solo con seudónimo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pdf: only these incidents, comma-separated (INC-0001,INC-0003)</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: solo estos hechos, separados por comas (INC-0001,INC-0003)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pdf: only incidents with this tag</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: solo los hechos con esta etiqueta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pdf: only incidents from this date (2013, 2013-08, 5 Aug 2013)</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: solo los hechos desde esta fecha (2013, 2013-08, 5 ago 2013)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pdf: only incidents up to this date</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: solo los hechos hasta esta fecha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>language of the dossier and of CSV labels</source>
-        <translation type="unfinished"></translation>
+        <translation>idioma del dossier y de los encabezados CSV</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>write the sample case to OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir el expediente de ejemplo en OUT</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No such file: {path}</source>
-        <translation type="unfinished">No existe el archivo: {path}</translation>
+        <translation>No existe el archivo: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>imported {name}: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>se importó {name}: {counts}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--incidents, --tag, --from and --to apply to --format pdf only</source>
-        <translation type="unfinished"></translation>
+        <translation>--incidents, --tag, --from y --to solo se aplican a --format pdf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>JSON export is always complete (--profile full); use pdf or csv for partner or public</source>
-        <translation type="unfinished"></translation>
+        <translation>la exportación JSON siempre es completa (--profile full); use pdf o csv para partner o public</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>wrote {path}: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {path}: {counts}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>wrote {n} CSV files to {path} ({profile})</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribieron {n} archivos CSV en {path} ({profile})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; {n} records withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} registros reservados</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>PDF dossiers are not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>los dossiers en PDF no están disponibles en esta versión</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>wrote {path} ({profile})</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {path} ({profile})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>wrote {path} ({profile}, {pages} pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {path} ({profile}, {pages} páginas)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>created {path} with the sample case: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>se creó {path} con el expediente de ejemplo: {counts}</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nada</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/security_commands.py" line="-34"/>
         <source>change the passphrase of an encrypted case</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiar la frase de contraseña de un expediente cifrado</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>write an encrypted copy of a plain case</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir una copia cifrada de un expediente sin cifrar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the new, encrypted case file</source>
-        <translation type="unfinished"></translation>
+        <translation>el nuevo expediente, cifrado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>check that a history head written down elsewhere (a dossier cover) still stands</source>
-        <translation type="unfinished"></translation>
+        <translation>comprobar que un sello del historial anotado en otro lugar (la portada de un dossier) sigue siendo válido</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the audit head hash</source>
-        <translation type="unfinished"></translation>
+        <translation>la huella del sello del historial</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>read the new passphrase from file F (else $CASEFILE_NEW_PASSPHRASE, else a prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>leer la nueva frase de contraseña del archivo F (si no, de $CASEFILE_NEW_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>New passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña: </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New passphrase again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la nueva frase de contraseña: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the two passphrases differ; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>las dos frases de contraseña no coinciden; no se cambió nada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the new passphrase is empty; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>la nueva frase de contraseña está vacía; no se cambió nada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no new passphrase: give --new-passphrase-file F or set CASEFILE_NEW_PASSPHRASE</source>
-        <translation type="unfinished"></translation>
+        <translation>falta la nueva frase de contraseña: indique --new-passphrase-file F o defina CASEFILE_NEW_PASSPHRASE</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>passphrase changed ({n} backup(s) re-encrypted too)</source>
-        <translation type="unfinished"></translation>
+        <translation>se cambió la frase de contraseña (también se volvieron a cifrar {n} respaldo(s))</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>wrote {out} (encrypted); {case} is unchanged: delete it yourself when sure</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {out} (cifrado); {case} no cambió: bórrelo usted cuando esté seguro(a)</translation>
     </message>
     <message>
         <location filename="../../casefile/services/csv_export.py" line="+59"/>
         <source>CSV export supports only --profile full in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>en esta versión la exportación CSV solo admite --profile full</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{path} exists and is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} existe y no es una carpeta</translation>
     </message>
 </context>
 <context>
@@ -650,27 +689,27 @@
     <message>
         <location filename="../../casefile/ui/evidence_panel.py" line="+208"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SHA-256 seen</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 observado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
 </context>
 <context>
@@ -678,27 +717,27 @@
     <message>
         <location filename="../../casefile/ui/field_widgets.py" line="+99"/>
         <source>e.g. 2013, Aug 2013, 5 de agosto de 2013</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. 2013, ago 2013, 5 de agosto de 2013</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>día</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>month</source>
-        <translation type="unfinished"></translation>
+        <translation>mes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>year</source>
-        <translation type="unfinished"></translation>
+        <translation>año</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{words} — to the {precision}</source>
-        <translation type="unfinished"></translation>
+        <translation>{words} — con precisión de {precision}</translation>
     </message>
 </context>
 <context>
@@ -706,112 +745,112 @@
     <message>
         <location filename="../../casefile/model/dates.py" line="+45"/>
         <source>year out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>año fuera de rango</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a day needs a month</source>
-        <translation type="unfinished"></translation>
+        <translation>un día necesita un mes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>month must be 1 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>el mes debe ser del 1 al 12</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no such day in that month</source>
-        <translation type="unfinished"></translation>
+        <translation>ese mes no tiene ese día</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>not a date: use 2013, 2013-08 or 2013-08-05</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una fecha: use 2013, 2013-08 o 2013-08-05</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>not a date: try 2013, Aug 2013 or 5 de agosto de 2013</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una fecha: pruebe 2013, ago 2013 o 5 de agosto de 2013</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>date unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha desconocida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>January</source>
-        <translation type="unfinished"></translation>
+        <translation>enero</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>February</source>
-        <translation type="unfinished"></translation>
+        <translation>febrero</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>March</source>
-        <translation type="unfinished"></translation>
+        <translation>marzo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>April</source>
-        <translation type="unfinished"></translation>
+        <translation>abril</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>mayo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>June</source>
-        <translation type="unfinished"></translation>
+        <translation>junio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>July</source>
-        <translation type="unfinished"></translation>
+        <translation>julio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>August</source>
-        <translation type="unfinished"></translation>
+        <translation>agosto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>September</source>
-        <translation type="unfinished"></translation>
+        <translation>septiembre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>October</source>
-        <translation type="unfinished"></translation>
+        <translation>octubre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>November</source>
-        <translation type="unfinished"></translation>
+        <translation>noviembre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>December</source>
-        <translation type="unfinished"></translation>
+        <translation>diciembre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{day} {month} {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} de {month} de {year}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{month} {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{month} de {year}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>about {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>hacia {date}</translation>
     </message>
 </context>
 <context>
@@ -819,771 +858,1001 @@
     <message>
         <location filename="../../casefile/dossier/data.py" line="+266"/>
         <source>no such incident: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>no existe el hecho: {codes}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>no incident matches the chosen scope</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún hecho corresponde al alcance elegido</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/labels.py" line="+23"/>
         <source>Case dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier del expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CONFIDENTIAL</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFIDENCIAL</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PARTNER - RESTRICTED</source>
-        <translation type="unfinished"></translation>
+        <translation>ORGANIZACIONES ALIADAS - RESTRINGIDO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PUBLIC - REDACTED</source>
-        <translation type="unfinished"></translation>
+        <translation>PÚBLICO - TESTADO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full dossier: every record, including protected identities and contact details. Keep it within the documenting team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier completo: todos los registros, incluidas las identidades protegidas y los datos de contacto. Manténgalo dentro del equipo que documenta.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partner dossier: protected people and confidential sources appear under pseudonyms; contact details and confidential records are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier para organizaciones aliadas: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto y los registros confidenciales.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Public dossier: protected people and confidential sources appear under pseudonyms; contact details, confidential records and claims resting only on them are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier público: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto, los registros confidenciales y las afirmaciones que solo se apoyan en ellos.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full</source>
-        <translation type="unfinished"></translation>
+        <translation>Completo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizaciones aliadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Público</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit head</source>
-        <translation type="unfinished"></translation>
+        <translation>Sello del historial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The audit head is a SHA-256 hash that commits to the case&apos;s whole recorded history when this dossier was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sello del historial es una huella SHA-256 que compromete todo el historial registrado del expediente al momento de generar este dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Alcance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chosen incidents: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos elegidos: {codes}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents tagged “{tag}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos con la etiqueta “{tag}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents between {start} and {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos entre {start} y {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents from {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos desde {start}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents up to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos hasta {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Made with Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho con Casefile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Página {page} de {pages}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case dossier ({marking})</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier del expediente ({marking})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chronology</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claims register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de afirmaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actors</source>
-        <translation type="unfinished"></translation>
+        <translation>Actores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evidence annex</source>
-        <translation type="unfinished"></translation>
+        <translation>Anexo de evidencias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Methodology</source>
-        <translation type="unfinished"></translation>
+        <translation>Metodología</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>Manifiesto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withheld from this dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Reservado en este dossier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>About the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre el expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In this dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>En este dossier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Cantidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period covered</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodo que abarca</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos por tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by violation status</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos por estado de la violación</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+120"/>
         <source>Evidence items</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmaciones</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+61"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="-60"/>
         <location line="+98"/>
         <source>Violation status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la violación</translation>
     </message>
     <message>
         <location line="-97"/>
         <source>Reported fatalities</source>
-        <translation type="unfinished"></translation>
+        <translation>Muertes reportadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Related incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos relacionados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{relation}: {code} {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{relation}: {code} {title}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{code} {title} ({relation} this one)</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {title} ({relation} este)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {start} a {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>location precision: {precision}</source>
-        <translation type="unfinished"></translation>
+        <translation>precisión de la ubicación: {precision}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>place not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>lugar no registrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actors involved</source>
-        <translation type="unfinished"></translation>
+        <translation>Actores involucrados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Actor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Degree</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Head count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de personas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>about {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>unos {n}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Credibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Credibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stance of the accused</source>
-        <translation type="unfinished"></translation>
+        <translation>Postura de la parte señalada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién lo afirma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chain of attribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena de atribución</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claimed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmado el</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None in this dossier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno en este dossier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>claimant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no se registró quién lo afirma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no preview</source>
-        <translation type="unfinished"></translation>
+        <translation>sin vista previa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoraciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>claim {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>afirmación {code}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For each claim: the sources and other claims that support it, contradict it, or merely repeat it (same origin, which is not corroboration).</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la contradicen o solo la repiten (mismo origen, lo cual no es corroboración).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Protected: shown as “{pseudonym}” in shared dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Protegido: aparece como “{pseudonym}” en los dossiers compartidos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ubicación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordenadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisión</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>Medio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor(a)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiabilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cites</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Citada por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confidential: shown as “{pseudonym}” in shared dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial: aparece como “{pseudonym}” en los dossiers compartidos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captura</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GPS position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición GPS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensiones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propiedades del documento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Intake</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingreso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{at} by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{at} por {who}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se obtuvo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Working copy of</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia de trabajo de</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Linked to</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinculada a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chain of custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena de custodia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora (UTC)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hash observed</source>
-        <translation type="unfinished"></translation>
+        <translation>Huella observada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>reservado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sources are graded for reliability and claims for credibility separately, after the Admiralty system: a reliable source can carry a doubtful claim, and the reverse. Dates are recorded only as precisely as they are known (a year, a month or a day, possibly approximate), and places with the precision of their location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las fuentes se califican por su confiabilidad y las afirmaciones por su credibilidad, por separado, según el sistema del Almirantazgo: una fuente confiable puede transmitir una afirmación dudosa, y al revés. Las fechas se registran solo con la precisión con que se conocen (un año, un mes o un día, quizá aproximados), y los lugares con la precisión de su ubicación.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A claim is corroborated only by independent support: a source that repeats another (same origin) adds no weight, and is listed as repeating.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una afirmación solo se corrobora con respaldo independiente: una fuente que repite a otra (mismo origen) no añade peso y se indica como repetición.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Each evidence file was hashed (SHA-256) when it was taken in and is kept unaltered; images in this dossier are re-encoded previews without embedded metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>A cada evidencia se le calculó su huella (SHA-256) al ingresar y se conserva sin alteraciones; las imágenes de este dossier son vistas previas recodificadas sin metadatos incrustados.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Source reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiabilidad de la fuente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claim credibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Credibilidad de la afirmación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claim status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la afirmación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Calificación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Significado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To check a delivered evidence file against this dossier, compute its SHA-256 (for example with sha256sum) and compare it with the value listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cotejar una evidencia entregada con este dossier, calcule su SHA-256 (por ejemplo con sha256sum) y compárelo con el valor que aparece aquí.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>To protect people and sources, the following were left out of this dossier or shown only under a pseudonym. Only counts are given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o aparece solo con seudónimo. Solo se indican cantidades.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Confidential incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos confidenciales</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confidential sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes confidenciales</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claims resting only on confidential records</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmaciones que solo se apoyan en registros confidenciales</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos de contacto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>People and sources shown under a pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas y fuentes que aparecen con seudónimo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Identifying details of protected people</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos que identifican a personas protegidas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Internal notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas internas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was withheld.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se reservó nada.</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="+72"/>
         <location line="+39"/>
         <source>Dossier cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>Reading the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el expediente</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preparing images</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando las imágenes</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Laying out pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Componiendo las páginas</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Dossier written</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier escrito</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+54"/>
+        <source>Export dossier</source>
+        <translation>Exportar dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whole case</source>
+        <translation>&amp;Todo el expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen &amp;incidents:</source>
+        <translation>&amp;Hechos elegidos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents with &amp;tag:</source>
+        <translation>Hechos con la &amp;etiqueta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents &amp;dated:</source>
+        <translation>Hechos con &amp;fecha:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>INC-0001, INC-0003</source>
+        <translation>INC-0001, INC-0003</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident codes</source>
+        <translation>Códigos de hechos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from, e.g. 2013 or Aug 2013</source>
+        <translation>desde, p. ej. 2013 o ago 2013</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to, e.g. 5 Aug 2013</source>
+        <translation>hasta, p. ej. 5 ago 2013</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Full</source>
+        <translation>&amp;Completo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Everything, including protected names and contacts: for your own team.</source>
+        <translation>Todo, incluidos los nombres protegidos y los contactos: para su propio equipo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Partner</source>
+        <translation>&amp;Organizaciones aliadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected people and confidential sources under their pseudonyms; contacts and confidential records left out.</source>
+        <translation>Personas protegidas y fuentes confidenciales con sus seudónimos; se omiten los contactos y los registros confidenciales.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;ublic</source>
+        <translation>P&amp;úblico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As partner, and also claims resting only on confidential sources and who handled evidence.</source>
+        <translation>Como el de organizaciones aliadas, y además sin las afirmaciones que solo se apoyan en fuentes confidenciales ni quién manejó las evidencias.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier language</source>
+        <translation>Idioma del dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Output file</source>
+        <translation>Archivo de salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Guardar como:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;folder</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Save the dossier as</source>
+        <translation>Guardar el dossier como</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose where to save the dossier.</source>
+        <translation>Elija dónde guardar el dossier.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name at least one incident, e.g. INC-0001.</source>
+        <translation>Indique al menos un hecho, p. ej. INC-0001.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} is not an incident code (INC-0001).</source>
+        <translation>{code} no es un código de hecho (INC-0001).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the tag.</source>
+        <translation>Escriba la etiqueta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a start date, an end date, or both.</source>
+        <translation>Escriba una fecha inicial, una final, o ambas.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Written: {path}
+{pages} pages. SHA-256: {sha256}</source>
+        <translation>Escrito: {path}
+{pages} páginas. SHA-256: {sha256}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dossier was not written: {reason}</source>
+        <translation>No se escribió el dossier: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Cancelado; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -1592,12 +1861,12 @@
         <location filename="../../casefile/store/case.py" line="+72"/>
         <source>A case needs a title.</source>
         <extracomment>rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya existe; elija otro nombre.</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="-60"/>
@@ -1605,13 +1874,13 @@
         <location filename="../../casefile/services/interchange_export.py" line="+71"/>
         <location filename="../../casefile/store/case.py" line="+2"/>
         <source>Folder {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
         <location filename="../../casefile/services/interchange_export.py" line="+4"/>
         <location line="+10"/>
         <source>cannot write {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir {path}: {why}</translation>
     </message>
     <message>
         <location filename="../../casefile/store/case.py" line="+21"/>
@@ -1623,69 +1892,69 @@
         <location line="+6"/>
         <location line="+152"/>
         <source>{path} is not a Casefile file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
         <location line="-156"/>
         <source>{path} is empty: it is not a Casefile file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{path} is encrypted (or not a Casefile file): a passphrase is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} está cifrado (o no es un archivo de Casefile): se necesita la frase de contraseña.</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>{path} is not encrypted; make an encrypted copy instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
         <location line="+77"/>
         <location line="+24"/>
         <source>{path} is damaged and cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} está dañado y no se puede leer.</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>{path} is damaged (integrity check failed); it was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} está dañado (falló la comprobación de integridad); no se modificó.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{path} was made by a newer Casefile (format {found}); this one reads up to format {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} se hizo con una versión más reciente de Casefile (formato {found}); esta versión lee hasta el formato {known}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{path} contains unexpected triggers or views; refusing to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
         <location filename="../../casefile/store/connection.py" line="+55"/>
         <source>The passphrase is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{path} is not an encrypted case.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es un expediente cifrado.</translation>
     </message>
     <message>
         <location filename="../../casefile/store/lock.py" line="+34"/>
         <source>{name} is already open in another Casefile window or command.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ya está abierto en otra ventana o comando de Casefile.</translation>
     </message>
     <message>
         <location filename="../../casefile/store/audit.py" line="+76"/>
         <source>The case history cannot be read or does not verify; nothing was written. Run &apos;casefile verify&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>El historial del expediente no se puede leer o no se verifica; no se escribió nada. Ejecute &apos;casefile verify&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1694,190 +1963,190 @@
         <location filename="../../casefile/services/custody.py" line="+47"/>
         <source>no evidence {code} in this case</source>
         <extracomment>evidence can be linked to these record kinds, by code prefix -&gt; (class, EvidenceLink column)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>no hay ninguna evidencia {code} en este expediente</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{code}: evidence can be linked to incidents, claims, sources and actors only</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: una evidencia solo puede vincularse a hechos, afirmaciones, fuentes y actores</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no record {code} in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún registro {code} en este expediente</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>relation must be one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>la relación debe ser una de: {choices}</translation>
     </message>
     <message>
         <location filename="../../casefile/services/media.py" line="+196"/>
         <location line="+14"/>
         <source>image too large to decode safely (possible decompression bomb)</source>
         <extracomment>formats Pillow may open at all: common, well-exercised decoders only</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>imagen demasiado grande para decodificarla con seguridad (posible bomba de descompresión)</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>image cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la imagen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>EXIF metadata cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden leer los metadatos EXIF</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>image cannot be decoded; no thumbnail</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede decodificar la imagen; sin miniatura</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>GPS position in EXIF is incomplete or invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>la posición GPS en EXIF está incompleta o no es válida</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>PDF metadata cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden leer los metadatos del PDF</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>duration cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer la duración</translation>
     </message>
     <message>
         <location filename="../../casefile/store/chunks.py" line="+60"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelado</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>no stored bytes for sha256:{sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>stored bytes for sha256:{sha} are incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>los bytes guardados para sha256:{sha} están incompletos</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>a stored chunk is missing (sha256:{sha})</source>
-        <translation type="unfinished"></translation>
+        <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
         <location filename="../../casefile/services/evidence.py" line="+75"/>
         <source>folder {path} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>la carpeta {path} no existe</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot write in {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir en {path}: {reason}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{code}: {reason}; not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: {reason}; no se exportó</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir {path}: {reason}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>exportado a {path}</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>{code} is too large to preview ({size} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} es demasiado grande para la vista previa ({size} bytes)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>{code} already {relation} {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} ya {relation} {target}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{code} is not linked to {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} no está vinculada a {target}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{code} is already withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} ya está retirada</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{code} is not withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} no está retirada</translation>
     </message>
     <message>
         <location filename="../../casefile/services/evidence_intake.py" line="+88"/>
         <source>taken in from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>ingresada desde {name}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{name}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: no existe el archivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+10"/>
         <source>{name} is a folder, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} es una carpeta, no un archivo</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>{name}: permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: permiso denegado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name}: cannot open it ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: no se puede abrir ({reason})</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{name} is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es un archivo común</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{name}: cancelled; nothing was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: cancelado; no se conservó nada</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name}: read error ({reason}); nothing was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: error de lectura ({reason}); no se conservó nada</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{name} vanished while it was being read; nothing was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} desapareció mientras se leía; no se conservó nada</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{name} changed while it was being read; nothing was kept (try again when it is complete)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} cambió mientras se leía; no se conservó nada (vuelva a intentarlo cuando esté completo)</translation>
     </message>
 </context>
 <context>
@@ -1885,17 +2154,17 @@
     <message numerus="yes">
         <location filename="../../casefile/ui/evidence_panel.py" line="-29"/>
         <source>Taking in %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingresando %n archivo</numerusform>
+            <numerusform>Ingresando %n archivos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Take in %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingresar %n archivo</numerusform>
+            <numerusform>Ingresar %n archivos</numerusform>
         </translation>
     </message>
 </context>
@@ -1905,187 +2174,187 @@
         <location line="+58"/>
         <location line="+222"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <location line="-196"/>
         <source>Chain of custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena de custodia</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Linked records</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros vinculados</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Link to record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vincular a un registro…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remove link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar vínculo</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detalles</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Custodia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lin&amp;ks</source>
-        <translation type="unfinished"></translation>
+        <translation>Víncu&amp;los</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Export original…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportar original…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial…</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Original name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre original</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingreso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtención</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Captura</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Cámara</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensiones</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Derived from</source>
-        <translation type="unfinished"></translation>
+        <translation>Deriva de</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Situación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>{bytes} bytes ({human})</source>
-        <translation type="unfinished"></translation>
+        <translation>{bytes} bytes ({human})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{when} UTC by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} UTC por {who}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Withdrawn (kept with its history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirada (se conserva con su historial)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confidential</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Same bytes as {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mismos bytes que {code}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} páginas</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Export the original of {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el original de {code}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Exporting {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando {code}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The original was written to {path}; its SHA-256 was checked on the way out.</source>
-        <translation type="unfinished"></translation>
+        <translation>El original se escribió en {path}; se comprobó su SHA-256 al salir.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo exportar</translation>
     </message>
 </context>
 <context>
@@ -2093,37 +2362,37 @@
     <message>
         <location filename="../../casefile/ui/evidence_preview.py" line="+100"/>
         <source>Image preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa de la imagen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>PDF preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del PDF</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Text preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa del texto</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No preview for this kind of file ({type}). Export the original to open it in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay vista previa para este tipo de archivo ({type}). Exporte el original para abrirlo con otro programa.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la vista previa…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>This image cannot be shown (damaged, or too large to decode safely).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar esta imagen (está dañada o es demasiado grande para decodificarla con seguridad).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This PDF cannot be shown (damaged or protected).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar este PDF (está dañado o protegido).</translation>
     </message>
 </context>
 <context>
@@ -2134,244 +2403,308 @@
         <location line="+105"/>
         <location line="+3"/>
         <source>Pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>Seudónimo</translation>
     </message>
     <message>
         <location line="-150"/>
         <location line="+153"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location line="-156"/>
         <location line="+34"/>
         <location line="+27"/>
+        <location filename="../../casefile/services/record_lists.py" line="+37"/>
+        <location line="+12"/>
+        <location line="+8"/>
         <source>Title</source>
         <extracomment>line, text, date, vocab, grade, bool, int, float, ref the qualifier field that goes with a date</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location line="-60"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start is</source>
-        <translation type="unfinished"></translation>
+        <translation>El inicio es</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End is</source>
-        <translation type="unfinished"></translation>
+        <translation>El fin es</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="-19"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location line="+19"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="-18"/>
         <source>Violation</source>
-        <translation type="unfinished"></translation>
+        <translation>Violación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fatalities reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Muertes reportadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+55"/>
         <source>Confidential</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial</translation>
     </message>
     <message>
         <location line="-54"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <location line="-20"/>
         <location line="+36"/>
         <location line="+11"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <location line="-44"/>
         <location line="+10"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location line="+4"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="-9"/>
+        <location filename="../../casefile/services/record_lists.py" line="-3"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Actor type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de actor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Protected person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona protegida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Aliases (one per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias (uno por línea)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
         <source>Contact (never shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto (nunca se comparte)</translation>
     </message>
     <message>
         <location line="-21"/>
+        <location filename="../../casefile/services/record_lists.py" line="+3"/>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Municipio</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>País</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitud</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisión</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../casefile/services/record_lists.py" line="+2"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+0"/>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>Medio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor(a)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultado</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Reliability</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiabilidad</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../casefile/services/records.py" line="+136"/>
         <source>Cites</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confidential source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente confidencial</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>What is claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué se afirma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verbatim quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita textual</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conveyed by source</source>
-        <translation type="unfinished"></translation>
+        <translation>Transmitida por la fuente</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién lo afirma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claimed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmado el</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Credibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Credibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stance of the accused</source>
-        <translation type="unfinished"></translation>
+        <translation>Postura de la parte señalada</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>How obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se obtuvo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Origin (URL, device, person)</source>
-        <translation type="unfinished"></translation>
+        <translation>Origen (URL, dispositivo, persona)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/record_lists.py" line="-19"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Code</source>
+        <extracomment>text, date, vocab:&lt;name&gt;, bool, size</extracomment>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Protected</source>
+        <translation>Protegido</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken in</source>
+        <translation>Ingreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
     </message>
 </context>
 <context>
@@ -2379,7 +2712,7 @@
     <message>
         <location filename="../../casefile/ui/history_view.py" line="+210"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>
@@ -2387,59 +2720,61 @@
     <message>
         <location line="-117"/>
         <source>Record code, e.g. INC-0001</source>
-        <translation type="unfinished"></translation>
+        <translation>Código del registro, p. ej. INC-0001</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by record code</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por código de registro</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Entry details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles de la entrada</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación del historial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Verify again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar de nuevo</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>{count} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} entradas</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>#{seq} {action} {record} by {who} at {at}
 hash {hash}
 {changes}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{seq} {action} {record} por {who} el {at}
+huella {hash}
+{changes}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Verifying the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando el historial…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Chain verified: {count} entries, head {head}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena verificada: {count} entradas, sello {head}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chain broken at #{seq}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena rota en la entrada #{seq}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2447,326 +2782,326 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/evidence_panel.py" line="-393"/>
         <source>Some files were not taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos archivos no se ingresaron</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{taken} taken in, {failed} not taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} ingresados, {failed} sin ingresar.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The intake was cancelled; files already taken in were kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se canceló el ingreso; se conservaron los archivos ya ingresados.</translation>
     </message>
 </context>
 <context>
     <name>Interchange</name>
     <message>
-        <location filename="../../casefile/services/interchange.py" line="+52"/>
+        <location filename="../../casefile/services/interchange.py" line="+56"/>
         <source>{problem} (and {n} more problems)</source>
-        <extracomment>record sections in the order they are written and imported section -&gt; table / record kind schema definition for one entry of each array section</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>record sections in the order they are written and imported section -&gt; table / record kind schema definition for one entry of each array section problems listed before an import stops looking</extracomment>
+        <translation>{problem} (y {n} problemas más)</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+220"/>
         <location line="+45"/>
         <source>does not match the interchange schema</source>
-        <translation type="unfinished"></translation>
+        <translation>no corresponde al esquema de intercambio</translation>
     </message>
     <message>
         <location line="-33"/>
         <source>contains a NUL byte or an invalid character</source>
-        <translation type="unfinished"></translation>
+        <translation>contiene un byte NUL o un carácter no válido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a date (use 2013, 2013-08 or 2013-08-05)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una fecha (use 2013, 2013-08 o 2013-08-05)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a time (use 2013-08-05T14:00:00Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una hora (use 2013-08-05T14:00:00Z)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un UUID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a SHA-256 hash</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una huella SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a vocabulary key</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una clave de vocabulario</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{field}: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: falta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown field</source>
-        <translation type="unfinished"></translation>
+        <translation>campo desconocido</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must be {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser {type}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>too long (at most {n} characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>demasiado largo (como máximo {n} caracteres)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>no puede quedar vacío</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not in the expected form</source>
-        <translation type="unfinished"></translation>
+        <translation>no tiene la forma esperada</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not one of the allowed values</source>
-        <translation type="unfinished"></translation>
+        <translation>no es uno de los valores permitidos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>fuera de rango</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>too many entries</source>
-        <translation type="unfinished"></translation>
+        <translation>demasiadas entradas</translation>
     </message>
     <message>
         <location filename="../../casefile/services/interchange_import.py" line="+53"/>
         <source>Reading</source>
         <extracomment>link tables in the order they can be written (their targets exist by then)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{name} conflicts with this case: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} entra en conflicto con este expediente: {why}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>could not import {name}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo importar {name}: {why}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>cannot read {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer {path}: {why}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{name} is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no está permitido</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>not UTF-8 text (byte {pos})</source>
-        <translation type="unfinished"></translation>
+        <translation>no es texto UTF-8 (byte {pos})</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not valid JSON (line {line}, column {col}: {why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON válido (línea {line}, columna {col}: {why})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not valid JSON ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON válido ({why})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not valid JSON (nested too deeply)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es JSON válido (anidado demasiado profundo)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>format {found} is not supported; this Casefile reads {format}</source>
-        <translation type="unfinished"></translation>
+        <translation>el formato {found} no es compatible; esta versión de Casefile lee {format}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not a Casefile interchange file (no &quot;format&quot;: &quot;{format}&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un archivo de intercambio de Casefile (falta &quot;format&quot;: &quot;{format}&quot;)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>file bytes already in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>los bytes del archivo ya están en este expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>file bytes not in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>los bytes del archivo no están en este expediente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>metadata imported from {name} (file SHA-256 {digest}); {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>metadatos importados de {name} (SHA-256 del archivo {digest}); {where}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+111"/>
+        <location filename="../../casefile/services/interchange_plan.py" line="+110"/>
         <source>defined twice</source>
-        <translation type="unfinished"></translation>
+        <translation>definido dos veces</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>already in this file</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está en este archivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+17"/>
         <source>already in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está en este expediente</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>must start with {prefix}-</source>
-        <translation type="unfinished"></translation>
+        <translation>debe empezar con {prefix}-</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>already used by {other}</source>
-        <translation type="unfinished"></translation>
+        <translation>ya lo usa {other}</translation>
     </message>
     <message>
         <location line="+21"/>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> o </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no {what} with this UUID in the file or the case</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay {what} con este UUID en el archivo ni en el expediente</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&quot;{value}&quot; is not a term of {vocabulary}</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{value}&quot; no es un término de {vocabulary}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>not a time</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una hora</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>a protected actor needs a pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>un actor protegido necesita un seudónimo</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>an actor cannot relate to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>un actor no puede relacionarse consigo mismo</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+51"/>
         <location line="+46"/>
         <source>listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>aparece dos veces</translation>
     </message>
     <message>
         <location line="-86"/>
         <source>before start_date</source>
-        <translation type="unfinished"></translation>
+        <translation>anterior a start_date</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>a tag is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>una etiqueta aparece dos veces</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the same actor and role are listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>el mismo actor con el mismo papel aparece dos veces</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>an incident cannot link to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>un hecho no puede vincularse consigo mismo</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>a confidential source needs a pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a source cannot cite itself</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente no puede citarse a sí misma</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>give both quote_start and quote_end, or neither</source>
-        <translation type="unfinished"></translation>
+        <translation>indique quote_start y quote_end, o ninguno de los dos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>before quote_start</source>
-        <translation type="unfinished"></translation>
+        <translation>anterior a quote_start</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>give exactly one of by_source and by_claim</source>
-        <translation type="unfinished"></translation>
+        <translation>indique solo uno de by_source y by_claim</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a claim cannot assess itself</source>
-        <translation type="unfinished"></translation>
+        <translation>una afirmación no puede valorarse a sí misma</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>an item cannot derive from itself</source>
-        <translation type="unfinished"></translation>
+        <translation>un elemento no puede derivar de sí mismo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>too long</source>
-        <translation type="unfinished"></translation>
+        <translation>demasiado largo</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>items derive from each other in a circle</source>
-        <translation type="unfinished"></translation>
+        <translation>los elementos derivan unos de otros en círculo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>does not match the evidence item&apos;s SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>no coincide con el SHA-256 de la evidencia</translation>
     </message>
 </context>
 <context>
@@ -2774,12 +3109,12 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/workers.py" line="+319"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -2806,42 +3141,42 @@ hash {hash}
         <location filename="../../casefile/ui/links_panel.py" line="+75"/>
         <source>Link details</source>
         <extracomment>which column holds this record, which the target</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del vínculo</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Papel:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Degree:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grado:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Head count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de personas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approximate (“about 60”)</source>
-        <translation type="unfinished"></translation>
+        <translation>aproximado (“unos 60”)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Head count:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Número de personas:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Relation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relación:</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The head count must be a whole number, such as 60.</source>
-        <translation type="unfinished"></translation>
+        <translation>El número de personas debe ser un número entero, como 60.</translation>
     </message>
 </context>
 <context>
@@ -2849,40 +3184,125 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/evidence_panel.py" line="+396"/>
         <source>Link evidence to</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular la evidencia a</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kind of record</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de registro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>un hecho</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>a claim</source>
-        <translation type="unfinished"></translation>
+        <translation>una afirmación</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>a source</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an actor</source>
-        <translation type="unfinished"></translation>
+        <translation>un actor</translation>
     </message>
 </context>
 <context>
     <name>Links</name>
     <message>
-        <location filename="../../casefile/services/links.py" line="+82"/>
+        <location filename="../../casefile/services/links.py" line="+26"/>
+        <source>Actors involved</source>
+        <translation>Actores involucrados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claims about it</source>
+        <translation>Afirmaciones sobre este registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Related incidents</source>
+        <translation>Hechos relacionados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents</source>
+        <translation>Hechos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relations</source>
+        <translation>Relaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims made</source>
+        <translation>Afirmaciones que hizo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incidents here</source>
+        <translation>Hechos en este lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cited by</source>
+        <translation>Citada por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claims conveyed</source>
+        <translation>Afirmaciones que transmite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assesses claims</source>
+        <translation>Valora afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supported by</source>
+        <translation>Respaldada por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contradicted by</source>
+        <translation>Contradicha por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeated by (same origin)</source>
+        <translation>Repetida por (mismo origen)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Linked to</source>
+        <translation>Vinculada a</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>about {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>unos {n}</translation>
     </message>
 </context>
 <context>
@@ -2891,56 +3311,56 @@ hash {hash}
         <location filename="../../casefile/ui/links_panel.py" line="+21"/>
         <location line="+21"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Vínculos</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>Linked record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro vinculado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar vínculo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar vínculo</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tag for this incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta para este hecho:</translation>
     </message>
 </context>
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../casefile/services/record_lists.py" line="+171"/>
+        <location filename="../../casefile/services/record_lists.py" line="+132"/>
         <source>unknown</source>
-        <extracomment>text, date, vocab:&lt;name&gt;, bool, size extra values a row needs to be shown (the date&apos;s qualifier, the protected flag) e.g. {&quot;protected&quot;: True, &quot;confidential&quot;: False, &quot;withdrawn&quot;: False}</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>extra values a row needs to be shown (the date&apos;s qualifier, the protected flag) e.g. {&quot;protected&quot;: True, &quot;confidential&quot;: False, &quot;withdrawn&quot;: False}</extracomment>
+        <translation>desconocido</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sí</translation>
     </message>
 </context>
 <context>
@@ -2949,112 +3369,112 @@ hash {hash}
         <location filename="../../casefile/ui/mainwindow.py" line="+55"/>
         <location line="+147"/>
         <source>Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>Casefile</translation>
     </message>
     <message>
         <location line="-127"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;hacer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>{title} — Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — Casefile</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{path} — encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} — cifrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Open a source to use its text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abra una fuente para usar su texto.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Evidence enters by dragging files onto the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las evidencias se ingresan arrastrando archivos a la ventana.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo hecho</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo actor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New place</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo lugar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva fuente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva afirmación</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Evidence is never deleted; it can only be withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las evidencias nunca se eliminan; solo pueden retirarse.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar registro</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete {label}?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar {label}?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>About Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Casefile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Casefile keeps a human-rights case offline: incidents, actors, places, sources, claims and evidence, in one file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Casefile guarda un expediente de derechos humanos sin conexión: hechos, actores, lugares, fuentes, afirmaciones y evidencias, en un solo archivo.</translation>
     </message>
 </context>
 <context>
@@ -3062,42 +3482,42 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/navigator.py" line="+20"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Actors</source>
-        <translation type="unfinished"></translation>
+        <translation>Actores</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmaciones</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>{kind}  ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}  ({count})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{kind}, {count} records</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}, {count} registros</translation>
     </message>
 </context>
 <context>
@@ -3105,7 +3525,7 @@ hash {hash}
     <message>
         <location line="+11"/>
         <source>Record kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de registro</translation>
     </message>
 </context>
 <context>
@@ -3113,77 +3533,77 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/welcome.py" line="+32"/>
         <source>New Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo expediente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Case title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del expediente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del archivo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;nombre:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carpeta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del &amp;archivo:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Create Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear expediente</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Where to save the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde guardar el expediente</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A case needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>That file already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese archivo ya existe; elija otro nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa carpeta no existe.</translation>
     </message>
 </context>
 <context>
@@ -3191,53 +3611,53 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/passphrase_dialog.py" line="-133"/>
         <source>&amp;Encrypt this case with a passphrase (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cifrar este expediente con una frase de contraseña (recomendado)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the passphrase down and keep it somewhere safe. If it is lost, the case is lost: nobody, not even the Casefile developers, can open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anote la frase de contraseña y guárdela en un lugar seguro. Si se pierde, se pierde el expediente: nadie, ni siquiera quienes desarrollan Casefile, podrá volver a abrirlo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Without a passphrase, anyone who gets hold of this computer or the file can read the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin frase de contraseña, cualquiera que obtenga esta computadora o el archivo podrá leer el expediente.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repetir:</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The passphrase needs at least {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña necesita al menos {n} caracteres.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+15"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -3245,37 +3665,37 @@ hash {hash}
     <message>
         <location line="-170"/>
         <source>Open encrypted case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir expediente cifrado</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Enter the passphrase for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la frase de contraseña de {name}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Too many wrong attempts: wait {seconds} s before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados intentos fallidos: espere {seconds} s antes de volver a intentarlo.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Wrong passphrase ({count} failed attempts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña incorrecta ({count} intentos fallidos).</translation>
     </message>
 </context>
 <context>
@@ -3283,32 +3703,32 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/picker.py" line="+87"/>
         <source>incident</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>actor</source>
-        <translation type="unfinished"></translation>
+        <translation>actor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>place</source>
-        <translation type="unfinished"></translation>
+        <translation>lugar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>source</source>
-        <translation type="unfinished"></translation>
+        <translation>fuente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>claim</source>
-        <translation type="unfinished"></translation>
+        <translation>afirmación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>evidencia</translation>
     </message>
 </context>
 <context>
@@ -3316,7 +3736,7 @@ hash {hash}
     <message>
         <location line="-35"/>
         <source>Create new {kind} “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear {kind}: “{text}”</translation>
     </message>
 </context>
 <context>
@@ -3324,12 +3744,12 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/workers.py" line="-59"/>
         <source>The background task stopped unexpectedly (exit code {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarea en segundo plano se detuvo inesperadamente (código de salida {code}).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not start the background task: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la tarea en segundo plano: {why}</translation>
     </message>
 </context>
 <context>
@@ -3337,52 +3757,52 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/record_editor.py" line="+76"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>{field}: how sure</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: qué tan seguro</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Protected person. Shared dossiers show only the pseudonym “{name}”; contact details never leave this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona protegida. Los dossiers compartidos muestran solo el seudónimo “{name}”; los datos de contacto nunca salen de este expediente.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Confidential source. Shared dossiers show only the pseudonym “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuente confidencial. Los dossiers compartidos muestran solo el seudónimo “{name}”.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Confidential: left out of partner and public dossiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confidencial: se omite en los dossiers para organizaciones aliadas y públicos.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Pseudonym needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita un seudónimo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shared dossiers will name this record only by a pseudonym. Pseudonym:</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dossiers compartidos nombrarán este registro solo con un seudónimo. Seudónimo:</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Choose: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir: {field}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Set {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar {field}</translation>
     </message>
 </context>
 <context>
@@ -3390,22 +3810,22 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/picker.py" line="+41"/>
         <source>Choose from {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir entre {kind}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type to search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para buscar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Matching records</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros que coinciden</translation>
     </message>
 </context>
 <context>
@@ -3414,70 +3834,70 @@ hash {hash}
         <location filename="../../casefile/services/record_fields.py" line="+21"/>
         <source>no such field</source>
         <extracomment>fields set by the window but not shown as form rows the column that names a record of each kind</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>no existe ese campo</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>no puede quedar vacío</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>“{value}” is not one of the choices</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” no es una de las opciones</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../../casefile/services/records.py" line="+24"/>
         <source>choose one of the choices</source>
-        <translation type="unfinished"></translation>
+        <translation>elija una de las opciones</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser un número entero</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>no puede ser negativo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>must be a number such as 16.97</source>
-        <translation type="unfinished"></translation>
+        <translation>debe ser un número como 16.97</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>must lie between -{limit} and {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>debe estar entre -{limit} y {limit}</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../../casefile/services/records.py" line="-31"/>
         <source>cannot be edited</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede editar</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a protected person needs a pseudonym before anything is shared</source>
-        <translation type="unfinished"></translation>
+        <translation>una persona protegida necesita un seudónimo antes de compartir cualquier cosa</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a confidential source needs a pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the end comes before the start</source>
-        <translation type="unfinished"></translation>
+        <translation>el fin es anterior al inicio</translation>
     </message>
     <message>
         <location filename="../../casefile/services/records.py" line="-85"/>
         <source>unknown record kind “{kind}”</source>
         <extracomment>link kinds -&gt; table classes; the window adds and removes these as links</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>tipo de registro desconocido “{kind}”</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -3486,73 +3906,73 @@ hash {hash}
         <location line="+117"/>
         <location line="+57"/>
         <source>that record no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ese registro ya no existe</translation>
     </message>
     <message>
         <location line="-260"/>
         <source>the chosen record no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>el registro elegido ya no existe</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>evidence enters a case by intake of a file</source>
-        <translation type="unfinished"></translation>
+        <translation>una evidencia entra al expediente ingresando un archivo</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>a source cannot cite itself</source>
-        <translation type="unfinished"></translation>
+        <translation>una fuente no puede citarse a sí misma</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>unknown link “{kind}”</source>
-        <translation type="unfinished"></translation>
+        <translation>vínculo desconocido “{kind}”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>relation</source>
-        <translation type="unfinished"></translation>
+        <translation>relación</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a tag cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>una etiqueta no puede quedar vacía</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>that link is already there</source>
-        <translation type="unfinished"></translation>
+        <translation>ese vínculo ya existe</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>a record cannot be linked to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>un registro no puede vincularse consigo mismo</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+101"/>
         <source>that link no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ese vínculo ya no existe</translation>
     </message>
     <message>
         <location line="-48"/>
         <source>{code} cannot be deleted: other records depend on it</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} no se puede eliminar: otros registros dependen de él</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>evidence is never deleted; withdraw it instead</source>
-        <translation type="unfinished"></translation>
+        <translation>las evidencias nunca se eliminan; retírela en su lugar</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>{n} {what} will be deleted with it</source>
-        <translation type="unfinished"></translation>
+        <translation>también se eliminarán {n} {what}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{n} {what} will no longer point to it</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} {what} dejarán de apuntar a este registro</translation>
     </message>
 </context>
 <context>
@@ -3561,12 +3981,12 @@ hash {hash}
         <location filename="../../casefile/services/redaction.py" line="+48"/>
         <source>unknown profile {profile}: use full, partner or public</source>
         <extracomment>Record kinds whose withheld rows are counted, in the order a report lists them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>perfil desconocido {profile}: use full, partner o public</translation>
     </message>
     <message>
         <location line="+109"/>
         <source>[withheld]</source>
-        <translation type="unfinished"></translation>
+        <translation>[reservado]</translation>
     </message>
 </context>
 <context>
@@ -3574,22 +3994,22 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/field_widgets.py" line="+124"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 <context>
@@ -3597,17 +4017,17 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/evidence_panel.py" line="-435"/>
         <source>Link evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular evidencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How do the files relate to {target}?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué relación tienen los archivos con {target}?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Relación</translation>
     </message>
 </context>
 <context>
@@ -3615,17 +4035,17 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/search_popup.py" line="+56"/>
         <source>Search incidents, actors, places, sources, claims, evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar hechos, actores, lugares, fuentes, afirmaciones, evidencias…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la búsqueda</translation>
     </message>
 </context>
 <context>
@@ -3633,73 +4053,73 @@ hash {hash}
     <message>
         <location filename="../../casefile/services/security.py" line="+29"/>
         <source>The new passphrase is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva frase de contraseña está vacía.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The new passphrase contains a NUL character.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva frase de contraseña contiene un carácter NUL.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{name} is not encrypted: use &apos;casefile encrypt&apos; to make an encrypted copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no está cifrado: use &apos;casefile encrypt&apos; para hacer una copia cifrada.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>{path} already exists; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya existe; elija otro nombre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Folder {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+12"/>
         <source>{name} is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ya está cifrado.</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>head {head} is not in this case&apos;s history: the history was rewritten or cut</source>
-        <translation type="unfinished"></translation>
+        <translation>el sello {head} no está en el historial de este expediente: el historial se reescribió o se recortó</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>history up to audit #{seq} does not verify (audit #{bad}: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>el historial hasta la entrada #{seq} no se verifica (entrada #{bad}: {reason})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>ok: head is audit #{seq}; the history up to it verifies</source>
-        <translation type="unfinished"></translation>
+        <translation>correcto: el sello es la entrada #{seq}; el historial hasta ella se verifica</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Enter a passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba una frase de contraseña.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Too short: use at least {n} characters, better several words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiado corta: use al menos {n} caracteres; mejor, varias palabras.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Robusta.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Good; a few more words make it strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buena; con unas palabras más será robusta.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fair: add words or characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular: agregue palabras o caracteres.</translation>
     </message>
 </context>
 <context>
@@ -3707,78 +4127,78 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/source_reader.py" line="+43"/>
         <source>Source text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la fuente</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No text yet. Paste it with Edit Text, or load a .txt, .html or .pdf file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay texto. Péguelo con Editar texto, o cargue un archivo .txt, .html o .pdf.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Claim from Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmación desde la selección</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+102"/>
         <source>Edit Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar texto</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>Load from File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar desde un archivo…</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>{n} claims quoted from this text (highlighted).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} afirmaciones citadas de este texto (resaltadas).</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Select a passage of the text first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione un pasaje del texto.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Claim from selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmación desde la selección</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{code} made from the selection; write what it claims in its own words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó {code} desde la selección; escriba con sus propias palabras lo que afirma.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Replace the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar el texto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} claims quote this text by position; their highlights may no longer match.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} afirmaciones citan este texto por posición; es posible que sus resaltados ya no coincidan.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change source text</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el texto de la fuente</translation>
     </message>
 </context>
 <context>
@@ -3786,22 +4206,22 @@ hash {hash}
     <message>
         <location filename="../../casefile/services/source_text.py" line="+68"/>
         <source>{name} is too large to read as a source text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} es demasiado grande para leerlo como texto de la fuente.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot read {name}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer {name}: {why}</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{name} is not a readable PDF ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es un PDF legible ({why}).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{name} has no text to extract (a scanned PDF?).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no tiene texto que extraer (¿un PDF escaneado?).</translation>
     </message>
 </context>
 <context>
@@ -3809,32 +4229,32 @@ hash {hash}
     <message>
         <location filename="../../casefile/services/verify.py" line="+29"/>
         <source>file integrity: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>integridad del archivo: {detail}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{table} row {rowid} points at a missing {parent}</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila {rowid} de {table} apunta a un {parent} que no existe</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>history does not verify ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>el historial no se verifica ({reason})</translation>
     </message>
     <message>
         <location filename="../../casefile/services/evidence_verify.py" line="+77"/>
         <source>the stored bytes are missing (taken in as sha256:{sha})</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan los bytes guardados (ingresados como sha256:{sha})</translation>
     </message>
     <message>
         <location line="+8"/>
         <source> (damaged chunk(s): {seqs})</source>
-        <translation type="unfinished"></translation>
+        <translation> (fragmento(s) dañado(s): {seqs})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stored bytes do not match the hash taken at intake: expected sha256:{expected}, found sha256:{found}{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>los bytes guardados no coinciden con la huella tomada al ingresar: se esperaba sha256:{expected}, se encontró sha256:{found}{where}</translation>
     </message>
 </context>
 <context>
@@ -3842,7 +4262,7 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/field_widgets.py" line="-117"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -3850,59 +4270,59 @@ hash {hash}
     <message>
         <location filename="../../casefile/ui/welcome.py" line="+16"/>
         <source>Casefile</source>
-        <translation type="unfinished"></translation>
+        <translation>Casefile</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Incidents, actors, places, sources, claims and evidence — kept offline, in one file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos, actores, lugares, fuentes, afirmaciones y evidencias — guardados sin conexión, en un solo archivo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo expediente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir expediente…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the Sample Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el expediente de ejemplo</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+16"/>
+        <location line="+10"/>
+        <location line="+18"/>
         <source>Recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Expedientes recientes</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+78"/>
+        <location line="-16"/>
+        <location line="+86"/>
         <source>Remove from List</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de la lista</translation>
     </message>
     <message>
         <location line="-50"/>
         <source>{name} — missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — no se encuentra</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No recent cases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay expedientes recientes.</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Case not found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró el expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is no longer there. It may have been moved, renamed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya no está ahí. Es posible que se haya movido, renombrado o eliminado.</translation>
     </message>
 </context>
 <context>
@@ -3911,7 +4331,7 @@ hash {hash}
         <location filename="../../casefile/ui/workers.py" line="-188"/>
         <source>Unexpected error: {what}</source>
         <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. Running jobs, so Python keeps them alive until they finish.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Error inesperado: {what}</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,27 @@ def english_afterwards(qapp):
     i18n.set_translator(lambda context, text: text)
 
 
+def test_spanish_ts_is_complete():
+    missing = i18n_build.unfinished(SPANISH_TS)
+    assert missing == [], f"{len(missing)} unfinished: {missing[:10]}"
+
+
+def test_spanish_keeps_every_placeholder_and_accelerator():
+    """A translation that drops {path} raises KeyError in .format(); one that drops
+    the & loses its keyboard shortcut."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    for message in ET.parse(SPANISH_TS).getroot().iter("message"):
+        source = message.findtext("source", "")
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for text in forms:
+            assert sorted(re.findall(r"{[^{}]*}", source)) == sorted(re.findall(r"{[^{}]*}", text)), source
+            assert ("&" in source.replace("&&", "")) == ("&" in text.replace("&&", "")), source
+            assert ("%n" in source) <= ("%n" in text), source
+
+
 def test_lupdate_extracts_core_translate_and_tr_with_their_contexts(tmp_path):
     source = tmp_path / "sample.py"
     source.write_text(
@@ -46,10 +67,27 @@ def test_lupdate_extracts_core_translate_and_tr_with_their_contexts(tmp_path):
     assert found == {("Errors", "No such file: {path}"), ("CaseView", "Incidents")}
 
 
+def test_update_sees_through_local_aliases_of_translate():
+    code = ("from PySide6.QtCore import QCoreApplication\n"
+            "def QT_TRANSLATE_NOOP(context, text):\n    return text\n"
+            "T = QT_TRANSLATE_NOOP\n"
+            "from casefile.services.record_fields import QT_TRANSLATE_NOOP as N\n"
+            "COLUMNS = (N('Fields', 'Code'),)\n"
+            "MENUS = {'file': T('Actions', '&File')}\n"
+            "def title():\n    tr = QCoreApplication.translate\n    return tr('Navigator', 'Incidents')\n"
+            "class W:\n    def f(self):\n        return self.tr('Kept')\n")
+    expanded = i18n_build.expand_aliases(code)
+    assert "QT_TRANSLATE_NOOP('Actions', '&File')" in expanded
+    assert "QT_TRANSLATE_NOOP('Fields', 'Code')" in expanded
+    assert "QCoreApplication.translate('Navigator', 'Incidents')" in expanded
+    assert "self.tr('Kept')" in expanded and expanded.count("\n") == code.count("\n")
+
+
 def test_committed_ts_holds_core_and_qt_strings():
     text = SPANISH_TS.read_text(encoding="utf-8")
     assert "<name>Cli</name>" in text and "<name>Errors</name>" in text
     assert "No such file: {path}" in text
+    assert "<name></name>" not in text  # every message has its context
 
 
 def test_compiled_qm_translates_without_an_application(tmp_path):
@@ -149,6 +187,64 @@ def test_command_line_errors_in_spanish(tmp_path):
                            env_extra={"LANGUAGE": "es", "LANG": "C.UTF-8"}, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("casefile: No existe el archivo:"), result.stderr
-    english = _run_casefile("info", str(tmp_path / "nada.casefile"),
-                            env_extra={"LANG": "C.UTF-8"}, cwd=tmp_path)
-    assert english.stderr.startswith("casefile: No such file:"), english.stderr
+
+
+# One process for both checks (each start costs seconds): the command the issue names,
+# then the menu titles of a window made in that same Spanish application.
+SCREENSHOT_THEN_MENUS = """
+import sys
+from casefile.cli import main
+code = main(["--demo", "--screenshot", sys.argv[1]])
+from casefile.ui.mainwindow import MainWindow
+print("|".join(action.text() for action in MainWindow().menuBar().actions()))
+sys.exit(code)
+"""
+
+
+def test_LANGUAGE_es_casefile_demo_screenshot_is_spanish(tmp_path):
+    from PySide6.QtGui import QImage
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(QT_QPA_PLATFORM="offscreen", LANGUAGE="es", LANG="C.UTF-8")
+    shot = tmp_path / "ventana.png"
+    result = subprocess.run([sys.executable, "-c", SCREENSHOT_THEN_MENUS, str(shot)], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 640 and image.height() >= 400
+    titles = result.stdout.strip().splitlines()[-1].split("|")
+    assert "&Archivo" in titles and "&Edición" in titles and "&File" not in titles
+
+
+def test_main_window_gets_the_language_menu(qtbot, english_afterwards):
+    from PySide6.QtWidgets import QMenu
+
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    menu = ui_i18n.attach_language_menu(window)
+    hosts = [m for m in window.menuBar().findChildren(QMenu) if menu.menuAction() in m.actions()]
+    assert len(hosts) == 1 and hosts[0].objectName() in ("menu_view", "menu_settings", "menu_edit")
+    assert [a.data() for a in menu.actions()] == ["system", "en", "es"]
+
+
+def test_todo_table_round_trip(tmp_path):
+    """--todo writes what is unfinished; --fill puts a filled table back, plurals too."""
+    ts = tmp_path / "casefile_es.ts"
+    text = SPANISH_TS.read_text(encoding="utf-8")
+    text = text.replace("<translation>No existe el archivo: {path}</translation>",
+                        '<translation type="unfinished"></translation>', 1)
+    ts.write_text(text, encoding="utf-8")
+    table = tmp_path / "todo.tsv"
+    assert i18n_build.write_todo(ts, table) == 1
+    row = table.read_text(encoding="utf-8").rstrip("\n")
+    context = row.split("\t")[0]
+    table.write_text(row + "No se encontró: {path}\n", encoding="utf-8")
+    assert i18n_build.fill(ts, table) == 1
+    assert i18n_build.unfinished(ts) == []
+    qm = tmp_path / "casefile_es.qm"
+    assert i18n_build.compile_ts(ts, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate(context, "No such file: {path}") == "No se encontró: {path}"
