@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout,
     QWidget,
 )
 
@@ -67,7 +67,7 @@ class TextField(QPlainTextEdit):
         self._stored = ""
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
-        self.setMaximumHeight(120)
+        self.setMaximumHeight(100)
 
     def set_value(self, value) -> None:
         self._stored = value or ""
@@ -257,9 +257,14 @@ class RefField(QWidget):
         self.shown.setWordWrap(True)  # a long name wraps instead of widening the editor
         self.shown.setMinimumWidth(80)
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.choose = QPushButton(self.tr("Choose…"))
-        self.clear = QPushButton(self.tr("Clear"))
-        self.go = QPushButton(self.tr("Open"))
+        # Tool buttons: compact, so the referenced name keeps the room.
+        self.choose = QToolButton(text=self.tr("Choose…"))
+        self.clear = QToolButton(text=self.tr("Clear"))
+        self.go = QToolButton(text=self.tr("Open"))
+        for button, name in ((self.choose, self.tr("Choose")), (self.clear, self.tr("Clear")),
+                             (self.go, self.tr("Open"))):
+            button.setAccessibleName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.choose.clicked.connect(self.choose_requested)
         self.clear.clicked.connect(lambda: self.committed.emit(None))
         self.go.clicked.connect(lambda: self._id is not None and self.open_requested.emit(self._id))
