@@ -87,7 +87,13 @@ def _salt_of(path: Path) -> bytes | None:
 def _uri(path: Path, readonly: bool) -> str:
     # Percent-encode what a URI would misread in a file name.
     quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return f"file:{quoted}?mode=ro" if readonly else f"file:{quoted}"
+    if not readonly:
+        return f"file:{quoted}"
+    if not Path(f"{path}-wal").exists():
+        # Nothing to recover: read it as immutable, so that even SQLite's
+        # -wal/-shm companions are not created beside a file we may refuse.
+        return f"file:{quoted}?mode=ro&immutable=1"
+    return f"file:{quoted}?mode=ro"
 
 
 def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
@@ -183,6 +189,9 @@ def apply_pragmas(conn, *, readonly: bool = False) -> None:
         "PRAGMA busy_timeout = 5000",
         "PRAGMA temp_store = MEMORY",  # no plaintext temp files beside an encrypted case
         "PRAGMA synchronous = FULL",  # a commit the user saw is on disk
+        # 32 MiB of page cache (default 2 MiB): an encrypted page is decrypted
+        # and its HMAC checked on every read from the OS, so keep more of them.
+        "PRAGMA cache_size = -32768",
     ):
         conn.execute(pragma)
     if readonly:

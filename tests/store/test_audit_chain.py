@@ -203,3 +203,26 @@ def test_every_orm_change_path_is_audited(case):
     assert ("create", "place") in entries and ("create", "incident") in entries
     assert ("update", "incident") in entries and ("delete", "place") in entries
     assert [p for p in verify.verify(case) if p.code.startswith("audit")] == []
+
+
+def test_bulk_paths_append_to_the_history(case, tmp_path):
+    """Import (Core bulk insert) and evidence intake leave entries too."""
+    from tests.store.test_crash import has_service, make_import
+
+    if not (has_service("interchange_import", "import_json") and has_service("evidence_intake", "intake")):
+        pytest.skip("import or intake service not in this tree")
+    from casefile.services.evidence_intake import intake
+    from casefile.services.interchange_import import import_json
+
+    doc, _ = make_import(tmp_path, 1, 5)
+    with case.connection() as conn:
+        start = audit.head(conn)[0]
+    import_json(case, doc)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    evidence = intake(case, tmp_path / "photo.jpg")
+    with case.connection() as conn:
+        rows = conn.execute(select(AuditEntry.action, AuditEntry.record_code).where(AuditEntry.seq > start)).all()
+        assert audit.verify(conn) is None
+    actions = {action for action, _ in rows}
+    assert any("import" in a for a in actions), actions
+    assert any(code == evidence.code for _, code in rows)
