@@ -1,11 +1,12 @@
 """The case's history as a reader sees it: audit entries, newest first,
-optionally for one record, and whether the hash chain verifies."""
+optionally for one record, whether the hash chain verifies, and an evidence
+item's chain of custody."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ..model import AuditEntry
+from ..model import AuditEntry, CustodyEvent, Evidence
 from ..store import Case, audit
 from ..store.audit import ChainProblem
 
@@ -39,3 +40,13 @@ def verify_chain(case: Case) -> tuple[ChainProblem | None, int, str]:
         problem = audit.verify(conn)
         seq, head = audit.head(conn)
     return problem, seq, head
+
+
+def custody_of(case: Case, code: str) -> list:
+    """Rows (at, who, action, sha256_observed, details) of one evidence item, oldest first."""
+    query = (select(CustodyEvent.at, CustodyEvent.who, CustodyEvent.action, CustodyEvent.sha256_observed,
+                    CustodyEvent.details)
+             .join(Evidence, Evidence.id == CustodyEvent.evidence_id)
+             .where(Evidence.code == code.strip().upper()).order_by(CustodyEvent.id))
+    with case.connection() as conn:
+        return list(conn.execute(query))

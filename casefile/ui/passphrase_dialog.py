@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import string
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CasefileError, WrongPassphrase
+from ..services import security
+from ..services.security import MIN_LENGTH
 
 FREE_ATTEMPTS = 3
 MAX_WAIT = 300.0  # seconds; the doubling stops at five minutes
-MIN_LENGTH = 8
 
 
 class Backoff:
@@ -171,27 +171,6 @@ class PassphraseDialog(QDialog):
 # -- choosing a passphrase --------------------------------------------------------
 
 
-def strength_bits(passphrase: str) -> float:
-    """A rough entropy estimate: length times log2 of the alphabet in use,
-    discounted for repeated characters. Enough for a hint, not a guarantee."""
-    if not passphrase:
-        return 0.0
-    pool = 0
-    if any(c in string.ascii_lowercase for c in passphrase):
-        pool += 26
-    if any(c in string.ascii_uppercase for c in passphrase):
-        pool += 26
-    if any(c in string.digits for c in passphrase):
-        pool += 10
-    if any(c in string.punctuation or c == " " for c in passphrase):
-        pool += 33
-    if any(ord(c) > 127 for c in passphrase):
-        pool += 100
-    distinct = len(set(passphrase))
-    effective = min(len(passphrase), distinct * 2)
-    return effective * math.log2(max(pool, 2))
-
-
 class NewPassphraseWidget(QWidget):
     """Encryption choice, passphrase twice, a strength hint and the warning
     that a lost passphrase means a lost case. Encryption is on by default.
@@ -246,18 +225,13 @@ class NewPassphraseWidget(QWidget):
     def passphrase(self) -> str | None:
         return self.first.text() if self.encrypted() else None
 
+    def strength(self) -> int:
+        """0 (unusable) to 4 (strong), from the security service."""
+        return security.passphrase_strength(self.first.text())[0]
+
     def strength_text(self) -> str:
         text = self.first.text()
-        if not text:
-            return ""
-        if len(text) < MIN_LENGTH:
-            return self.tr("Too short: use at least {n} characters.").format(n=MIN_LENGTH)
-        bits = strength_bits(text)
-        if bits < 45:
-            return self.tr("Weak: a longer passphrase of several words is much harder to guess.")
-        if bits < 70:
-            return self.tr("Fair: adding another word or two makes it strong.")
-        return self.tr("Strong.")
+        return security.passphrase_strength(text)[1] if text else ""
 
     def problem(self) -> str:
         """Why the choice cannot be used yet, or "" if it can."""
@@ -329,10 +303,7 @@ class ChangePassphraseDialog(QDialog):
             self.status.setText(self.error or (problem if self.chooser.first.text() else ""))
 
     def _service(self) -> Callable:
-        if self._change is not None:
-            return self._change
-        from ..services import security  # the security engineer's service
-        return security.change_passphrase
+        return self._change if self._change is not None else security.change_passphrase
 
     @Slot()
     def start(self) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from casefile.errors import CasefileError
+from casefile.errors import CasefileError, WrongPassphrase
 from casefile.store import Case
 from casefile.ui.passphrase_dialog import (
-    Backoff, ChangePassphraseDialog, NewPassphraseWidget, PassphraseDialog, backoff_for, strength_bits,
+    Backoff, ChangePassphraseDialog, NewPassphraseWidget, PassphraseDialog, backoff_for,
 )
 
 PASS = "correct horse battery staple"
@@ -78,9 +78,14 @@ def test_dialog_opens_with_right_passphrase(qtbot, encrypted):
 
 
 def test_dialog_makes_wrong_attempts_wait_longer(qtbot, encrypted):
+    def quick_opener(path, passphrase):  # skip the slow key derivation for the wrong ones
+        if passphrase != PASS:
+            raise WrongPassphrase("Wrong passphrase, or not a Casefile file.")
+        return opener(path, passphrase)
+
     clock = FakeClock()
     backoff = Backoff(clock)
-    dialog = PassphraseDialog(encrypted, opener, backoff=backoff)
+    dialog = PassphraseDialog(encrypted, quick_opener, backoff=backoff)
     qtbot.addWidget(dialog)
     for attempt in range(3):
         qtbot.keyClicks(dialog.field, f"wrong {attempt}")
@@ -122,12 +127,6 @@ def test_get_case_classmethod_is_patchable(monkeypatch, encrypted):
     case.close()
 
 
-def test_strength_bits_grow_with_length_and_variety():
-    assert strength_bits("") == 0
-    assert strength_bits("aaaaaaaaaaaa") < strength_bits("abcdefgh")
-    assert strength_bits("correct horse battery staple") > 70
-
-
 def test_new_passphrase_widget(qtbot):
     widget = NewPassphraseWidget()
     qtbot.addWidget(widget)
@@ -135,9 +134,9 @@ def test_new_passphrase_widget(qtbot):
     assert "lost" in widget.warning.text()
     assert widget.problem()
     qtbot.keyClicks(widget.first, "short")
-    assert "Too short" in widget.hint.text()
+    assert "Too short" in widget.hint.text() and widget.strength() == 1
     widget.first.setText(PASS)
-    assert widget.hint.text() == "Strong."
+    assert widget.hint.text() == "Strong." and widget.strength() == 4
     qtbot.keyClicks(widget.second, "correct horse")
     assert widget.problem() == "The two passphrases differ."
     widget.second.setText(PASS)
@@ -163,15 +162,147 @@ def test_change_passphrase_dialog_runs_the_service(qtbot, encrypted):
         case.close()
 
 
-def test_change_passphrase_dialog_shows_failure(qtbot, case):
-    def refuse(c, new):
-        raise CasefileError("This case is not encrypted; encrypt it into a new file instead.")
+def test_change_passphrase_dialog_really_rekeys(qtbot, encrypted):
+    case = Case.open(encrypted, passphrase=PASS)
+    dialog = ChangePassphraseDialog(case)
+    qtbot.addWidget(dialog)
+    dialog.chooser.first.setText("a new long passphrase 42")
+    dialog.chooser.second.setText("a new long passphrase 42")
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.start()
+    case.close()
+    with pytest.raises(WrongPassphrase):
+        Case.open(encrypted, passphrase=PASS)
+    Case.open(encrypted, passphrase="a new long passphrase 42").close()
 
-    dialog = ChangePassphraseDialog(case, change=refuse)
+
+def test_change_passphrase_dialog_shows_failure(qtbot, case):
+    dialog = ChangePassphraseDialog(case)  # a plain case: the service refuses
     qtbot.addWidget(dialog)
     dialog.chooser.first.setText("a new long passphrase 42")
     dialog.chooser.second.setText("a new long passphrase 42")
     dialog.start()
     qtbot.waitUntil(lambda: dialog.job is None, timeout=5000)
-    assert dialog.status.text() == "This case is not encrypted; encrypt it into a new file instead."
+    assert "is not encrypted" in dialog.status.text()
     assert dialog.result() != QDialog.Accepted
+
+
+# -- lock ------------------------------------------------------------------------------
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+from casefile.ui import lock as lock_module  # noqa: E402
+from casefile.ui.lock import ClipboardGuard, IdleWatcher, idle_minutes  # noqa: E402
+
+
+def test_idle_minutes_setting(qapp):
+    assert idle_minutes() == 10
+    QSettings().setValue("security/idle_minutes", "3")
+    try:
+        assert idle_minutes() == 3
+        assert IdleWatcher(interval_ms=None)._timer.interval() == 180_000
+        QSettings().setValue("security/idle_minutes", 0)
+        watcher = IdleWatcher()
+        watcher.start()
+        assert not watcher.enabled and not watcher.is_active()
+    finally:
+        QSettings().remove("security/idle_minutes")
+
+
+def test_idle_watcher_fires_after_quiet_and_activity_restarts_it(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    watcher = IdleWatcher(interval_ms=300)
+    fired = []
+    watcher.idle.connect(lambda: fired.append(True))
+    watcher.start()
+    for _ in range(4):  # typing keeps it awake well past one interval
+        qtbot.wait(120)
+        qtbot.keyClick(field, Qt.Key_A)
+    assert not fired
+    qtbot.waitUntil(lambda: bool(fired), timeout=3000)
+    assert field.text() == "aaaa"
+
+
+def test_clipboard_guard_clears_only_text_from_the_case(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=5000)
+    clipboard = QGuiApplication.clipboard()
+    guard = ClipboardGuard()
+    guard.active = False
+    clipboard.setText("copied before the case was open")
+    assert not guard.clear_if_ours()
+    assert clipboard.text() == "copied before the case was open"
+    guard.active = True
+    clipboard.setText("Coordinator: armed men in black are paramilitaries")
+    QGuiApplication.processEvents()
+    assert guard.clear_if_ours()
+    assert clipboard.text() == ""
+
+
+def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypted, monkeypatch):
+    from casefile.ui.mainwindow import MainWindow
+    from casefile.model import Incident
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    case = Case.open(encrypted, passphrase=PASS)
+    with case.session() as s:
+        s.add(Incident(title="Soldiers held at the roadblock"))
+    window.set_case(case)
+    asked = []
+    seen_while_locked = {}
+
+    def ask(path, is_encrypted):
+        asked.append((path, is_encrypted))
+        seen_while_locked.update(case=window.case, view=window.view, clipboard=QGuiApplication.clipboard().text(),
+                                 undo=window.undo_stack.count())
+        return Case.open(path, passphrase=PASS)
+
+    locker = lock_module.install(window)
+    locker._ask = ask
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=5000)
+    QGuiApplication.clipboard().setText("Soldiers held at the roadblock")
+    QGuiApplication.processEvents()
+    assert locker.idle.is_active()
+    action = window.actions["lock_case"]
+    assert action.shortcut().toString() == "Ctrl+L"
+    action.trigger()
+    assert window.case is None and window.view is None and locker.is_locked
+    assert case.engine is None  # the store let go of the file and its key
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [(encrypted, True)]
+    assert seen_while_locked["case"] is None and seen_while_locked["view"] is None
+    assert seen_while_locked["clipboard"] == ""
+    assert window.case is not None and window.case.encrypted and not locker.is_locked
+    assert window.view is not None
+    window.close_case()
+
+
+def test_idle_lock_without_reopen_leaves_the_welcome_page(qtbot, case):
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_case(_reopened(case))
+    locker = lock_module.install(window)
+    locker._ask = lambda path, is_encrypted: None
+    locker.idle.set_interval_ms(50)
+    locker.idle.start()
+    qtbot.waitUntil(lambda: window.case is None and not locker.is_locked, timeout=5000)
+    assert window.pages.currentWidget() is window.welcome
+
+
+def _reopened(case):
+    path = case.path
+    case.close()
+    return Case.open(path)

@@ -1,0 +1,544 @@
+"""Evidence in the window: files dropped in from the desktop, and the panel
+that shows one item (preview, hash, metadata, custody, links, export).
+
+Dropping files starts a background intake (one transaction per file); each
+file taken in becomes an undoable command (undo withdraws, redo reinstates).
+Per-file errors are listed together at the end, never one box per file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+    QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..services import evidence, history, links, records
+from ..services.custody import RELATIONS
+from .evidence_commands import BatchResult, IntakeEvidence, LinkEvidence, UnlinkEvidence, intake_batch
+from .evidence_preview import EvidencePreview
+from .workers import JobProgressDialog, ThreadJob
+
+
+def local_files(mime) -> list[str]:
+    """The local file paths of a drag, in order, without duplicates."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = []
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile() not in paths:
+            paths.append(url.toLocalFile())
+    return paths
+
+
+class FileDropFilter(QObject):
+    """Makes a widget accept files dragged from the desktop."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+        target.setAcceptDrops(True)
+        target.installEventFilter(self)
+        self.target = target
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove):
+            if local_files(event.mimeData()):
+                event.setDropAction(Qt.CopyAction)
+                event.accept()
+                return True
+            return False
+        if kind == QEvent.Drop:
+            paths = local_files(event.mimeData())
+            if paths:
+                event.setDropAction(Qt.CopyAction)
+                event.accept()
+                self.files_dropped.emit(paths)
+                return True
+        return False
+
+
+def relation_label(relation: str) -> str:
+    labels = {"supports": _tr("supports"), "contradicts": _tr("contradicts"), "depicts": _tr("depicts"),
+              "context": _tr("gives context to")}
+    return labels.get(relation, relation)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidencePanel", text)
+
+
+class RelationDialog(QDialog):
+    """How dropped or linked evidence relates to a record."""
+
+    def __init__(self, parent: QWidget | None, target: str):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Link evidence"))
+        label = QLabel(self.tr("How do the files relate to {target}?").format(target=target), self)
+        label.setTextFormat(Qt.PlainText)
+        label.setWordWrap(True)
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(self.tr("Relation"))
+        for relation in RELATIONS:
+            self.combo.addItem(relation_label(relation), relation)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, target: str) -> tuple[str, bool]:
+        dialog = cls(parent, target)
+        accepted = dialog.exec() == QDialog.Accepted
+        return dialog.combo.currentData(), accepted
+
+
+class IntakeReportDialog(QDialog):
+    """What did not come in, and why: one list for the whole batch."""
+
+    def __init__(self, parent: QWidget | None, result: BatchResult):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Some files were not taken in"))
+        summary = QLabel(self)
+        summary.setTextFormat(Qt.PlainText)
+        summary.setWordWrap(True)
+        text = self.tr("{taken} taken in, {failed} not taken in.").format(
+            taken=len(result.taken), failed=len(result.errors))
+        if result.cancelled:
+            text += " " + self.tr("The intake was cancelled; files already taken in were kept.")
+        summary.setText(text)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(message for _name, message in result.errors))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def report(cls, parent: QWidget | None, result: BatchResult) -> tuple[None, bool]:
+        cls(parent, result).exec()
+        return None, True
+
+
+class EvidenceIntake(QObject):
+    """Takes dropped files in, one batch at a time, off the UI thread."""
+
+    batch_finished = Signal(object)  # BatchResult
+
+    def __init__(self, case, undo_stack, parent_widget: QWidget | None = None):
+        super().__init__(parent_widget)
+        self.case = case
+        self.undo_stack = undo_stack
+        self.parent_widget = parent_widget
+        self.job: ThreadJob | None = None
+        self._queue: deque = deque()  # batches wait: two intakes would fight for the write lock
+
+    def take_in(self, paths: list[str], link: tuple[str, str] | None = None) -> None:
+        if not paths or self.case is None:
+            return
+        self._queue.append((list(paths), link))
+        if self.job is None:
+            self._next()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def cancel(self) -> None:
+        self._queue.clear()
+        if self.job is not None:
+            self.job.cancel()
+
+    def _next(self) -> None:
+        if not self._queue:
+            return
+        paths, link = self._queue.popleft()
+        case = self.case
+        job = ThreadJob(lambda progress, cancelled: intake_batch(case, paths, link=link, progress=progress,
+                                                                 cancelled=cancelled), self)
+        job.succeeded.connect(self._done)
+        job.was_cancelled.connect(lambda: self._done(job.result or BatchResult(cancelled=True)))
+        job.failed.connect(lambda message: self._done(BatchResult(errors=[("", message)])))
+        self.job = job
+        count = len(paths)
+        JobProgressDialog(job, self.tr("Taking in %n file(s)", "", count), self.parent_widget)
+        job.start()
+
+    def _done(self, result: BatchResult) -> None:
+        self.job = None
+        self._push(result)
+        if result.errors:
+            IntakeReportDialog.report(self.parent_widget, result)
+        self.batch_finished.emit(result)
+        self._next()
+
+    def _push(self, result: BatchResult) -> None:
+        if self.undo_stack is None or not result.taken:
+            return
+        if len(result.taken) > 1:
+            self.undo_stack.beginMacro(self.tr("Take in %n file(s)", "", len(result.taken)))
+        for code, name in result.taken:
+            self.undo_stack.push(IntakeEvidence(self.case, code, name))
+        if len(result.taken) > 1:
+            self.undo_stack.endMacro()
+
+
+class CustodyModel(QAbstractTableModel):
+    """An item's chain of custody, oldest first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._headers = (self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("SHA-256 seen"),
+                         self.tr("Details"))
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        return (row.at.strftime("%Y-%m-%d %H:%M:%S"), row.who, row.action, row.sha256_observed,
+                " ".join((row.details or "").split()))[index.column()]
+
+
+class EvidencePanel(QWidget):
+    """One evidence item: preview, what we know about the file, custody,
+    links, and its original exported on request."""
+
+    record_requested = Signal(str, int)  # kind, id: a linked record was double-clicked
+    history_requested = Signal(str)  # code
+
+    def __init__(self, case=None, undo_stack=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.case = case
+        self.undo_stack = undo_stack
+        self.code: str | None = None
+        self.record = None
+        self.export_job: ThreadJob | None = None
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName(self.tr("Evidence"))
+        self.thumbnail = QLabel(self)
+        self.thumbnail.setFixedSize(QSize(96, 96))
+        self.thumbnail.setAlignment(Qt.AlignCenter)
+        self.preview = EvidencePreview(self)
+
+        self.details = QWidget(self)
+        self.form = QFormLayout(self.details)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in self._field_labels():
+            value = QLabel(self.details)
+            value.setTextFormat(Qt.PlainText)  # file names and metadata come from outside
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+            value.setWordWrap(True)
+            value.setAccessibleName(label)
+            self.fields[key] = value
+            self.form.addRow(label + ":", value)
+
+        self.custody_model = CustodyModel(self)
+        self.custody = QTableView(self)
+        self.custody.setModel(self.custody_model)
+        self.custody.verticalHeader().hide()
+        self.custody.setWordWrap(False)
+        self.custody.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.custody.horizontalHeader().setStretchLastSection(True)
+        self.custody.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.custody.setAccessibleName(self.tr("Chain of custody"))
+
+        self.links = QListWidget(self)
+        self.links.setAccessibleName(self.tr("Linked records"))
+        self.links.itemActivated.connect(self._open_link)
+        self.link_button = QPushButton(self.tr("&Link to record…"), self)
+        self.link_button.clicked.connect(self.link_to_record)
+        self.unlink_button = QPushButton(self.tr("&Remove link"), self)
+        self.unlink_button.clicked.connect(self.remove_link)
+        links_page = QWidget(self)
+        links_layout = QVBoxLayout(links_page)
+        links_layout.addWidget(self.links)
+        row = QHBoxLayout()
+        row.addWidget(self.link_button)
+        row.addWidget(self.unlink_button)
+        row.addStretch(1)
+        links_layout.addLayout(row)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, self.tr("&Details"))
+        self.tabs.addTab(self.custody, self.tr("&Custody"))
+        self.tabs.addTab(links_page, self.tr("Lin&ks"))
+
+        self.export_button = QPushButton(self.tr("&Export original…"), self)
+        self.export_button.clicked.connect(self.export_original)
+        self.history_button = QPushButton(self.tr("&History…"), self)
+        self.history_button.clicked.connect(lambda: self.code and self.history_requested.emit(self.code))
+
+        top = QHBoxLayout()
+        top.addWidget(self.thumbnail)
+        top.addWidget(self.heading, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.preview)
+        split.addWidget(self.tabs)
+        split.setSizes([360, 240])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self._set_enabled(False)
+
+    def _field_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("sha256", self.tr("SHA-256")), ("size", self.tr("Size")), ("media_type", self.tr("Type")),
+            ("original_name", self.tr("Original name")), ("intake", self.tr("Taken in")),
+            ("obtained", self.tr("Obtained")), ("captured", self.tr("Captured")), ("position", self.tr("Position")),
+            ("camera", self.tr("Camera")), ("dimensions", self.tr("Dimensions")), ("duration", self.tr("Duration")),
+            ("document", self.tr("Document")), ("derived", self.tr("Derived from")), ("state", self.tr("State")),
+            ("notes", self.tr("Notes")),
+        ]
+
+    # -- showing one item ----------------------------------------------------------
+
+    def set_case(self, case, undo_stack=None) -> None:
+        self.clear()
+        self.case = case
+        self.undo_stack = undo_stack
+
+    def show_evidence(self, code: str) -> None:
+        if self.case is None:
+            return
+        item = evidence.get(self.case, code)
+        self.code, self.record = item.code, item
+        self.heading.setText(f"{item.code}  {item.title or item.original_name}")
+        png = evidence.thumbnail(self.case, item.code)
+        pixmap = QPixmap()
+        if png and pixmap.loadFromData(png, "PNG"):
+            self.thumbnail.setPixmap(pixmap.scaled(self.thumbnail.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        else:
+            self.thumbnail.clear()
+        for key, value in self._describe(item).items():
+            self.fields[key].setText(value)
+            self.form.setRowVisible(self.fields[key], bool(value))
+        self.custody_model.set_rows(history.custody_of(self.case, item.code))
+        self._fill_links()
+        self.preview.show_evidence(self.case, item.code, item.media_type)
+        self._set_enabled(True)
+
+    def refresh(self) -> None:
+        """The item changed (custody, links, withdrawal): show it again."""
+        if self.code and self.case is not None:
+            code, self.code = self.code, None
+            try:
+                self.show_evidence(code)
+            except Exception:  # noqa: BLE001 - the item went away with an undo
+                self.clear()
+
+    def clear(self) -> None:
+        self.code, self.record = None, None
+        self.heading.clear()
+        self.thumbnail.clear()
+        for label in self.fields.values():
+            label.clear()
+        self.custody_model.set_rows([])
+        self.links.clear()
+        self.preview.clear()
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.export_button, self.history_button, self.link_button, self.unlink_button):
+            widget.setEnabled(on)
+
+    def _describe(self, item) -> dict[str, str]:
+        size = self.tr("{bytes} bytes ({human})").format(bytes=f"{item.size:,}", human=human_size(item.size))
+        intake = self.tr("{when} UTC by {who}").format(when=item.intake_at.strftime("%Y-%m-%d %H:%M:%S"),
+                                                       who=item.intake_by)
+        obtained = " — ".join(p for p in (item.obtained_how, item.origin) if p)
+        position = (f"{item.latitude:.6f}, {item.longitude:.6f}"
+                    if item.latitude is not None and item.longitude is not None else "")
+        dimensions = f"{item.width} × {item.height}" if item.width and item.height else ""
+        duration = self.tr("{seconds} s").format(seconds=f"{item.duration:.1f}") if item.duration else ""
+        document = " — ".join(p for p in (item.document_title, item.document_author, item.document_created) if p)
+        state = []
+        if item.withdrawn:
+            state.append(self.tr("Withdrawn (kept with its history)"))
+        if item.confidential:
+            state.append(self.tr("Confidential"))
+        duplicate = evidence.duplicate_of(item)
+        if duplicate and duplicate != item.code:
+            state.append(self.tr("Same bytes as {code}").format(code=duplicate))
+        notes = [item.note] if item.note else []
+        notes += evidence.warnings(item)
+        derived = ""
+        if item.derived_from_id:
+            derived = records.title_of(self.case, "evidence", item.derived_from_id)
+        try:
+            extra = json.loads(item.extra_metadata or "{}")
+        except ValueError:
+            extra = {}
+        if isinstance(extra, dict) and extra.get("pages"):
+            document = (document + " — " if document else "") + self.tr("{n} pages").format(n=extra["pages"])
+        return {
+            "sha256": item.sha256, "size": size, "media_type": item.media_type, "original_name": item.original_name,
+            "intake": intake, "obtained": obtained, "captured": item.captured_at or "", "position": position,
+            "camera": " ".join(p for p in (item.camera_make, item.camera_model) if p), "dimensions": dimensions,
+            "duration": duration, "document": document, "derived": derived, "state": "; ".join(state),
+            "notes": "\n".join(notes),
+        }
+
+    def _fill_links(self) -> None:
+        self.links.clear()
+        for link in links.links_of(self.case, "evidence", self.record.id):
+            item = QListWidgetItem(f"{link.detail}: {link.target_code}  {link.target_title}")
+            item.setData(Qt.UserRole, link)
+            self.links.addItem(item)
+
+    # -- actions ---------------------------------------------------------------------
+
+    @Slot(QListWidgetItem)
+    def _open_link(self, item: QListWidgetItem) -> None:
+        link = item.data(Qt.UserRole)
+        if link is not None and link.target_kind and link.target_id is not None:
+            self.record_requested.emit(link.target_kind, link.target_id)
+
+    @Slot()
+    def link_to_record(self) -> None:
+        if self.code is None:
+            return
+        kind, ok = LinkTargetDialog.choose(self)
+        if not ok:
+            return
+        from .picker import RecordPicker
+
+        choice, ok = RecordPicker.pick(self, self.case, kind, allow_create=False)
+        if not ok or choice is None or choice.record_id is None:
+            return
+        target = records.get(self.case, kind, choice.record_id)["code"]
+        relation, ok = RelationDialog.choose(self, target)
+        if ok:
+            self._execute(LinkEvidence(self.case, self.code, target, relation))
+
+    @Slot()
+    def remove_link(self) -> None:
+        item = self.links.currentItem()
+        link = item.data(Qt.UserRole) if item else None
+        if link is None or self.code is None:
+            return
+        relation = self._relation_of(link)
+        self._execute(UnlinkEvidence(self.case, self.code, link.target_code, relation))
+
+    def _relation_of(self, link) -> str:
+        for relation in RELATIONS:  # the detail is the relation's label in the vocabulary
+            if link.detail in (relation, relation_label(relation)):
+                return relation
+        labels = {term.label: term.key for term in records.vocabulary(self.case, "evidence_relation")}
+        return labels.get(link.detail, link.detail)
+
+    def _execute(self, command) -> None:
+        """Apply first (a refused change never reaches the stack), then push."""
+        try:
+            command.apply()
+        except Exception as error:  # noqa: BLE001 - CasefileError in practice; shown in words
+            QMessageBox.warning(self, self.tr("Evidence"), str(error))
+            return
+        command.mark_applied()
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+        self.refresh()
+
+    @Slot()
+    def export_original(self) -> None:
+        if self.code is None or self.export_job is not None:
+            return
+        suggested = Path(self.record.original_name).name or self.code
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the original of {code}").format(
+            code=self.code), suggested)
+        if not path:
+            return
+        case, code = self.case, self.code
+        job = ThreadJob(lambda progress, cancelled: evidence.export_original(case, code, path), self)
+        job.succeeded.connect(self._exported)
+        job.failed.connect(self._export_failed)
+        JobProgressDialog(job, self.tr("Exporting {code}").format(code=code), self, cancellable=False)
+        self.export_job = job
+        job.start()
+
+    def _exported(self, out) -> None:
+        self.export_job = None
+        self.refresh()  # the export is a custody event
+        QMessageBox.information(self, self.tr("Exported"), self.tr(
+            "The original was written to {path}; its SHA-256 was checked on the way out.").format(path=out))
+
+    def _export_failed(self, message: str) -> None:
+        self.export_job = None
+        QMessageBox.warning(self, self.tr("Export failed"), message)
+
+
+class LinkTargetDialog(QDialog):
+    """Which kind of record to link evidence to."""
+
+    KINDS = ("incident", "claim", "source", "actor")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Link evidence to"))
+        self.combo = QComboBox(self)
+        self.combo.setAccessibleName(self.tr("Kind of record"))
+        names = {"incident": self.tr("an incident"), "claim": self.tr("a claim"), "source": self.tr("a source"),
+                 "actor": self.tr("an actor")}
+        for kind in self.KINDS:
+            self.combo.addItem(names[kind], kind)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.combo)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def choose(cls, parent: QWidget | None) -> tuple[str, bool]:
+        dialog = cls(parent)
+        accepted = dialog.exec() == QDialog.Accepted
+        return dialog.combo.currentData(), accepted
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
