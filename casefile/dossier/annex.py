@@ -103,10 +103,16 @@ class AnnexSections:
                 story.append(CondPageBreak(70 * mm))
             story.append(Heading(f"{e.code} {e.name}", self.st["H2"], level=1, key=f"evi-{e.id}", toc=False))
             picture = self.picture(e.id, PREVIEW) or self.cell(L.no_preview, "Muted")
-            facts = self.facts(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm)
-            top = Table([[picture, facts]], colWidths=[PREVIEW + 6 * mm, WIDTH - PREVIEW - 6 * mm], hAlign="LEFT")
-            top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-            story += [top, Spacer(1, 2 * mm),
+            if sum(len(value) for _, value in e.facts) < 700:  # short facts sit beside the preview
+                facts = self.facts(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm)
+                top = Table([[picture, facts]], colWidths=[PREVIEW + 6 * mm, WIDTH - PREVIEW - 6 * mm],
+                            hAlign="LEFT")
+                top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                         ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            else:  # long ones flow below it, across pages if need be
+                top = [picture, Spacer(1, 2 * mm), self.facts(e.facts, WIDTH, 30 * mm)]
+            top = top if isinstance(top, list) else [top]
+            story += top + [Spacer(1, 2 * mm),
                       Paragraph(f"<b>{escape(L.sha256)}:</b> <font name=\"DossierMono\" size=\"7.5\">"
                                 f"{escape(e.sha256)}</font>", self.st["Small"])]
             if e.links:

@@ -24,6 +24,11 @@ from .template import MARGIN, Heading, Picture
 from .text import markup
 
 WIDTH = A4[0] - 2 * MARGIN
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """Captions stay captions: the full text is in the annex."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 THUMB = 38 * mm
 
 
@@ -201,12 +206,12 @@ class DossierStory(AnnexSections):
             if view is None:
                 continue
             picture = self.picture(evidence_id, THUMB)
-            caption = self.cell(f"{view.code} \u00b7 {relation}\n{view.name}", "Small")
+            caption = self.cell(shorten(f"{view.code} \u00b7 {relation}\n{view.name}"), "Small")
             cells.append([picture or self.cell(self.L.no_preview, "Muted"), caption])
         if not cells:
             return Spacer(1, 1)
         rows = [cells[n:n + per_row] for n in range(0, len(cells), per_row)]
         rows = [row + [""] * (per_row - len(row)) for row in rows]
-        table = Table(rows, colWidths=[WIDTH / per_row] * per_row, hAlign="LEFT")
+        table = Table(rows, colWidths=[WIDTH / per_row] * per_row, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
         return table

@@ -21,14 +21,25 @@ MARGIN = 20 * mm
 
 class Heading(Paragraph):
     """A heading that is also an outline entry and (optionally) a contents line.
-    ``text`` is plain user text: it is escaped here, once."""
+    ``text`` is plain user text: it is escaped here, once. A heading too long
+    for the rest of a page splits; only its first part carries the entry."""
 
-    def __init__(self, text: str, style, *, level: int, key: str, toc: bool = True):
-        super().__init__(markup(text), style)
-        self.outline_title = one_line(text)
+    def __init__(self, text: str | None, style, bulletText=None, frags=None, *, level: int = 0,  # noqa: N803
+                 key: str | None = None, toc: bool = True, **kwargs):
+        super().__init__(markup(text) if frags is None else text, style, bulletText=bulletText, frags=frags,
+                         **kwargs)
+        self.outline_title = one_line(text) if frags is None else ""
         self.level = level
         self.key = key
         self.toc = toc
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        for n, part in enumerate(parts):
+            if isinstance(part, Heading):
+                part.outline_title, part.level, part.toc = self.outline_title, self.level, self.toc
+                part.key = self.key if n == 0 else None
+        return parts
 
 
 class Picture(Flowable):
@@ -137,7 +148,7 @@ class DossierTemplate(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.key:
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=flowable.level)
             if flowable.toc:

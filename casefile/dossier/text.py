@@ -38,7 +38,23 @@ def plain(text: str | None) -> str:
 
 def markup(text: str | None) -> str:
     """User text as safe Paragraph markup: escaped, newlines as line breaks."""
-    return escape(plain(text)).replace("\n", "<br/>")
+    return escape(_break_long_words(plain(text))).replace("\n", "<br/>")
+
+
+_LONG_WORD = re.compile(r"\S{200,}")
+PIECE = 12
+
+
+def _break_long_words(text: str) -> str:
+    """ReportLab splits a word wider than its column one character at a time,
+    measuring each prefix (quadratic: a 5,000-character word takes many
+    seconds, and a table re-wraps its cells several times). Words over 200
+    characters cannot be real words or URLs worth keeping intact: they are
+    shown in pieces of 12. Hashes and ordinary URLs are untouched."""
+    if len(text) < 200:
+        return text
+    return _LONG_WORD.sub(lambda m: " ".join(m.group(0)[i:i + PIECE]
+                                                   for i in range(0, len(m.group(0)), PIECE)), text)
 
 
 def one_line(text: str | None) -> str:
