@@ -282,3 +282,16 @@ def test_claim_from_selection_keeps_astral_text_offsets_and_shows_the_quote(wind
     assert window.current_record == ("source", source)
     assert window.editor.tabs.currentWidget() is window.editor.reader
     assert window.editor.reader.selection_offsets() == (start, end)
+
+
+def test_delete_key_in_the_list_deletes_after_asking(window, qtbot, monkeypatch):
+    incident = records.create(window.case, "incident", title="Takeover")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    window.open_record("incident", incident)
+    table = window.view.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert records.count_rows(window.case, "incident") == 0
+    assert window.actions[ActionId.UNDO].text() == "&Undo Delete INC-0001 Takeover"
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert records.count_rows(window.case, "incident") == 1
