@@ -86,6 +86,9 @@ def run_gui(args) -> int:
     from .mainwindow import MainWindow
 
     window = MainWindow()
+    from .i18n import attach_language_menu
+
+    attach_language_menu(window)  # View, else Edit: system / English / Español
     if screenshot:
         try:
             open_initial_case(window, args)
