@@ -3,8 +3,31 @@ process, so pointing XDG_CONFIG_HOME elsewhere is not enough)."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QSettings
+
+from casefile.store import Case
+
+
+@pytest.fixture(scope="session")
+def _template_case(tmp_path_factory):
+    """Made once: creating a case (migrations, FULL sync) takes about a second."""
+    path = tmp_path_factory.mktemp("template") / "test.casefile"
+    Case.create(path, "Test case", documenter="Tester").close()
+    return path
+
+
+@pytest.fixture
+def case(tmp_path, _template_case):
+    """The same case as tests/conftest.py's, copied from a template (a closed,
+    checkpointed file stands alone, so a byte copy is a new case)."""
+    path = tmp_path / "test.casefile"
+    shutil.copyfile(_template_case, path)
+    c = Case.open(path)
+    yield c
+    c.close()
 
 
 @pytest.fixture(autouse=True)
