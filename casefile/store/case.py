@@ -139,7 +139,12 @@ class Case:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             self.engine.dispose()
             if changed:
-                _backup.make_backup(self.path, self._key, keep=self.backup_keep)
+                try:
+                    _backup.make_backup(self.path, self._key, keep=self.backup_keep)
+                except OSError as error:  # disk full, folder read-only: the case itself is safe
+                    raise CasefileError(translate(
+                        "Errors", "{name} was saved and closed, but its backup could not be written: {why}"
+                    ).format(name=self.path.name, why=error.strerror or error)) from None
         finally:
             self.engine.dispose()
             self.engine = None

@@ -8,6 +8,11 @@ PBKDF2-HMAC-SHA512 (256,000 iterations, salt = the file's first 16 bytes),
 about 0.15 s per connection. ``CaseKey`` runs that derivation once per case
 and keys every further connection with the raw key, so a pool that opens a
 new connection (a worker thread, an overflow) pays nothing.
+
+``cipher_memory_security`` stays at SQLCipher 4.12's default, OFF: wiping
+every freed buffer costs real time, and whoever can read this process's
+memory can read the live key anyway. The lock closes the case and drops the
+key (``CaseKey.forget``) instead.
 """
 
 from __future__ import annotations
