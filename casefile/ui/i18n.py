@@ -93,9 +93,36 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     return language
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+# argparse's own messages (usage and errors) reach the user too; it looks them up
+# through gettext, which we answer from the same translation.
+ARGPARSE_MESSAGES = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+)
+
+
 def install_cli_translator(language: str) -> bool:
-    """Translate the Qt-free core's messages without a QCoreApplication (the command
-    line has none): a bare QTranslator answers ``translate()`` on its own."""
+    """Translate the Qt-free core's messages, and argparse's, without a
+    QCoreApplication (the command line has none): a bare QTranslator answers
+    ``translate()`` on its own."""
     global _cli_translator
     qm = i18n_build.ensure_qm(language)
     translator = QTranslator()
@@ -103,6 +130,9 @@ def install_cli_translator(language: str) -> bool:
         return False
     _cli_translator = translator  # keep it alive as long as the translator function
     i18n.set_translator(lambda context, text: translator.translate(context, text) or text)
+    import argparse
+
+    argparse._ = lambda text: translator.translate("argparse", text) or text
     return True
 
 

@@ -149,11 +149,36 @@
         <source>Close the case and ask for the passphrase again</source>
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
+    <message>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+359"/>
+        <source>&amp;Export Dossier…</source>
+        <translation>E&amp;xportar dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a PDF dossier of the case</source>
+        <translation>Escribir un dossier en PDF del expediente</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/history_view.py" line="+330"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s tamper-evident history</source>
+        <translation>El historial del expediente, protegido contra alteraciones</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="+359"/>
+        <source>Change &amp;Passphrase…</source>
+        <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+84"/>
+        <location filename="../../casefile/ui/history_view.py" line="-247"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -249,7 +274,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+274"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="-85"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
@@ -687,7 +712,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+208"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+40"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -1628,7 +1653,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+54"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="-306"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -1890,12 +1915,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+152"/>
+        <location line="+157"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-161"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1905,7 +1930,12 @@
         <translation>{path} está cifrado (o no es un archivo de Casefile): se necesita la frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+37"/>
+        <source>{name} was saved and closed, but its backup could not be written: {why}</source>
+        <translation>{name} se guardó y se cerró, pero no se pudo escribir su respaldo: {why}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>{path} is not encrypted; make an encrypted copy instead.</source>
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
@@ -1931,7 +1961,7 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+55"/>
+        <location filename="../../casefile/store/connection.py" line="+60"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
@@ -2018,12 +2048,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+60"/>
+        <location filename="../../casefile/store/chunks.py" line="+62"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+104"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -2152,7 +2182,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence_panel.py" line="-29"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="+174"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -2171,13 +2201,14 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location line="+58"/>
-        <location line="+222"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+46"/>
+        <location line="+232"/>
         <source>Evidence</source>
+        <extracomment>the window&apos;s ``execute(command)``, when there is one (it applies, then pushes)</extracomment>
         <translation>Evidencia</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>Chain of custody</source>
         <translation>Cadena de custodia</translation>
     </message>
@@ -2297,7 +2328,7 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>{bytes} bytes ({human})</source>
         <translation>{bytes} bytes ({human})</translation>
     </message>
@@ -2332,7 +2363,7 @@
         <translation>{n} páginas</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Export the original of {code}</source>
         <translation>Exportar el original de {code}</translation>
     </message>
@@ -2780,7 +2811,7 @@ huella {hash}
 <context>
     <name>IntakeReportDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="-393"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="-81"/>
         <source>Some files were not taken in</source>
         <translation>Algunos archivos no se ingresaron</translation>
     </message>
@@ -2804,9 +2835,10 @@ huella {hash}
         <translation>{problem} (y {n} problemas más)</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+229"/>
         <location line="+45"/>
         <source>does not match the interchange schema</source>
+        <extracomment>free text: anything but NUL and unpaired surrogates (the schema&apos;s &quot;text&quot; pattern)</extracomment>
         <translation>no corresponde al esquema de intercambio</translation>
     </message>
     <message>
@@ -2971,7 +3003,7 @@ huella {hash}
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+110"/>
+        <location filename="../../casefile/services/interchange_plan.py" line="+112"/>
         <source>defined twice</source>
         <translation>definido dos veces</translation>
     </message>
@@ -3012,12 +3044,12 @@ huella {hash}
         <translation>&quot;{value}&quot; no es un término de {vocabulary}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>not a time</source>
         <translation>no es una hora</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>a protected actor needs a pseudonym</source>
         <translation>un actor protegido necesita un seudónimo</translation>
     </message>
@@ -3107,7 +3139,7 @@ huella {hash}
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+319"/>
+        <location filename="../../casefile/ui/workers.py" line="+334"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3120,7 +3152,7 @@ huella {hash}
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../casefile/ui/i18n.py" line="+117"/>
+        <location filename="../../casefile/ui/i18n.py" line="+147"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -3182,7 +3214,7 @@ huella {hash}
 <context>
     <name>LinkTargetDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+396"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+10"/>
         <source>Link evidence to</source>
         <translation>Vincular la evidencia a</translation>
     </message>
@@ -3366,13 +3398,13 @@ huella {hash}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+55"/>
-        <location line="+147"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+56"/>
+        <location line="+149"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -3387,7 +3419,7 @@ huella {hash}
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -3407,7 +3439,7 @@ huella {hash}
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
@@ -3443,11 +3475,26 @@ huella {hash}
     </message>
     <message>
         <location line="+24"/>
-        <source>Evidence is never deleted; it can only be withdrawn.</source>
-        <translation>Las evidencias nunca se eliminan; solo pueden retirarse.</translation>
+        <source>Withdraw evidence</source>
+        <translation>Retirar evidencia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Withdraw {label}?</source>
+        <translation>¿Retirar {label}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence is never deleted: its file and its custody record stay in the case, marked as withdrawn. You can undo this with Ctrl+Z.</source>
+        <translation>Las evidencias nunca se eliminan: su archivo y su registro de custodia permanecen en el expediente, marcados como retirados. Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>Puede deshacerlo con Ctrl+Z.</translation>
     </message>
@@ -3755,7 +3802,12 @@ huella {hash}
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../casefile/ui/record_editor.py" line="+76"/>
+        <location filename="../../casefile/ui/record_editor.py" line="+62"/>
+        <source>Show the Quote in Its Source</source>
+        <translation>Mostrar la cita en su fuente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -3770,7 +3822,7 @@ huella {hash}
         <translation>Texto</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Protected person. Shared dossiers show only the pseudonym “{name}”; contact details never leave this case.</source>
         <translation>Persona protegida. Los dossiers compartidos muestran solo el seudónimo “{name}”; los datos de contacto nunca salen de este expediente.</translation>
     </message>
@@ -3795,7 +3847,7 @@ huella {hash}
         <translation>Los dossiers compartidos nombrarán este registro solo con un seudónimo. Seudónimo:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Choose: {field}</source>
         <translation>Elegir: {field}</translation>
     </message>
@@ -3992,22 +4044,29 @@ huella {hash}
 <context>
     <name>RefField</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="+124"/>
+        <location filename="../../casefile/ui/field_widgets.py" line="+125"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>Clear</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <location line="+2"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-1"/>
+        <source>Choose</source>
+        <translation>Elegir</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
@@ -4015,7 +4074,7 @@ huella {hash}
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="-435"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="-35"/>
         <source>Link evidence</source>
         <translation>Vincular evidencia</translation>
     </message>
@@ -4260,7 +4319,7 @@ huella {hash}
 <context>
     <name>VocabCombo</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="-117"/>
+        <location filename="../../casefile/ui/field_widgets.py" line="-122"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -4332,6 +4391,97 @@ huella {hash}
         <source>Unexpected error: {what}</source>
         <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. Running jobs, so Python keeps them alive until they finish.</extracomment>
         <translation>Error inesperado: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../casefile/ui/i18n.py" line="-68"/>
+        <source>usage: </source>
+        <translation>uso: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>positional arguments</source>
+        <translation>argumentos posicionales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>options</source>
+        <translation>opciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show this help message and exit</source>
+        <translation>mostrar esta ayuda y salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the following arguments are required: %s</source>
+        <translation>faltan los siguientes argumentos: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>argumentos no reconocidos: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>opción no válida: %(value)r (elija entre %(choices)s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argumento %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valor %(type)s no válido: %(value)r</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected one argument</source>
+        <translation>se esperaba un argumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected at least one argument</source>
+        <translation>se esperaba al menos un argumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected at most one argument</source>
+        <translation>se esperaba como máximo un argumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>opción ambigua: %(option)s puede corresponder a %(matches)s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not allowed with argument %s</source>
+        <translation>no se permite junto con el argumento %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one of the arguments %s is required</source>
+        <translation>se requiere uno de los argumentos %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ignored explicit argument %r</source>
+        <translation>se ignoró el argumento explícito %r</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="+207"/>
+        <source>This case is not encrypted, so it has no passphrase to change.</source>
+        <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
     </message>
 </context>
 </TS>

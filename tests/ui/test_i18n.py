@@ -45,7 +45,8 @@ def test_spanish_keeps_every_placeholder_and_accelerator():
         translation = message.find("translation")
         forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
         for text in forms:
-            assert sorted(re.findall(r"{[^{}]*}", source)) == sorted(re.findall(r"{[^{}]*}", text)), source
+            for placeholder in (r"{[^{}]*}", r"%\(\w+\)[rsd]|%[rsd]"):
+                assert sorted(re.findall(placeholder, source)) == sorted(re.findall(placeholder, text)), source
             assert ("&" in source.replace("&&", "")) == ("&" in text.replace("&&", "")), source
             assert ("%n" in source) <= ("%n" in text), source
 
@@ -187,6 +188,18 @@ def test_command_line_errors_in_spanish(tmp_path):
                            env_extra={"LANGUAGE": "es", "LANG": "C.UTF-8"}, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("casefile: No existe el archivo:"), result.stderr
+
+
+def test_argparse_messages_follow_the_translation(english_afterwards):
+    import argparse
+
+    original = argparse._
+    try:
+        assert ui_i18n.install_cli_translator("es")
+        assert argparse._("the following arguments are required: %s") == "faltan los siguientes argumentos: %s"
+        assert i18n.translate("Errors", "No such file: {path}") == "No existe el archivo: {path}"
+    finally:
+        argparse._ = original
 
 
 # One process for both checks (each start costs seconds): the command the issue names,
