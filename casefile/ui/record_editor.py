@@ -76,8 +76,7 @@ class RecordEditor(QWidget):
             page = QWidget()
             page_layout = QVBoxLayout(page)
             page_layout.addWidget(details)
-            page_layout.addWidget(self.links)
-            page_layout.addStretch(1)
+            page_layout.addWidget(self.links, 1)
             self.tabs.addTab(page, self.tr("Details"))
             for title, widget in tabs:
                 self.tabs.addTab(widget, title)
@@ -86,8 +85,7 @@ class RecordEditor(QWidget):
             self.tabs = None
             layout.addWidget(details)
             layout.addWidget(_line())
-            layout.addWidget(self.links)
-            layout.addStretch(1)
+            layout.addWidget(self.links, 1)  # the links take the room left over
         self._show(self.row)
 
     # -- building the form ---------------------------------------------------------
