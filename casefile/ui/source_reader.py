@@ -47,6 +47,8 @@ class SourceReader(QWidget):
         self.view.setPlaceholderText(self.tr("No text yet. Paste it with Edit Text, or load a .txt, .html "
                                              "or .pdf file."))
         self.view.selectionChanged.connect(self._selection_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.claim_button = QPushButton(self.tr("Claim from Selection"))
         self.claim_button.setObjectName("claimFromSelection")
         self.claim_button.setToolTip(self.tr("Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)"))
@@ -104,6 +106,15 @@ class SourceReader(QWidget):
         self.view.setExtraSelections(selections)
         self.info.setText(self.tr("{n} claims quoted from this text (highlighted).").format(n=len(claims))
                           if claims else "")
+
+    def _context_menu(self, position) -> None:
+        menu = self.view.createStandardContextMenu(position)
+        action = menu.addAction(self.tr("Claim from Selection"), self.claim_from_selection)
+        action.setEnabled(self.claim_button.isEnabled())
+        menu.insertAction(menu.actions()[0], action)
+        menu.insertSeparator(menu.actions()[1])
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _selection_changed(self) -> None:
         cursor = self.view.textCursor()
