@@ -103,11 +103,14 @@ def search(conn: Connection, user_text: str, limit: int = 50,
     for table in kinds or tuple(INDEXED):
         fts = f"{table}_fts"
         title = _TITLE[table]
+        # The inner query touches only the FTS table and orders by its own
+        # ``rank`` (bm25), so FTS5 sorts and SQLite stops at the limit: snippet()
+        # and the join run for the rows shown, not for every match (about 40%
+        # faster for a common word in 300,000 claims; tests/perf/bench.py).
         parts.append(
-            f"SELECT * FROM (SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, "
-            f"snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, bm25({fts}) AS rank "
-            f"FROM {fts} JOIN {table} r ON r.id = {fts}.rowid "
-            f"WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit)")
-    sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT :limit"
+            f"SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, f.snip, f.rank FROM "
+            f"(SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, rank FROM {fts} "
+            f"WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
+    sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
     rows = conn.execute(text(sql), {"q": query, "limit": limit})
     return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]
