@@ -6,18 +6,23 @@ The format version is the integer Alembic revision ("0002" -> 2), also kept in
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION = re.compile(r"""^revision\s*(?::\s*str\s*)?=\s*['"](\d+)['"]""", re.MULTILINE)
+
+# Alembic is imported only to migrate: importing it costs about 150 ms of CPU,
+# 17% of the window's start on a small case (tests/perf/bench.py), and opening
+# a case of the current format never needs it.
 
 
-def _config(conn: Connection | None = None) -> Config:
+def _config(conn: Connection | None = None):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if conn is not None:
@@ -27,7 +32,11 @@ def _config(conn: Connection | None = None) -> Config:
 
 @cache
 def head_version() -> int:
-    return int(ScriptDirectory.from_config(_config()).get_current_head())
+    """The newest revision, read from the revision files (linear history,
+    numbered "0001", "0002"...) without importing Alembic."""
+    numbers = [int(match.group(1)) for path in (MIGRATIONS / "versions").glob("*.py")
+               if (match := _REVISION.search(path.read_text(encoding="utf-8")))]
+    return max(numbers)
 
 
 def current_version(conn: Connection) -> int:
@@ -35,6 +44,8 @@ def current_version(conn: Connection) -> int:
 
 
 def upgrade(conn: Connection, target: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(_config(conn), target)
     version = head_version() if target == "head" else int(target)
     conn.exec_driver_sql(f"PRAGMA user_version = {version:d}")
