@@ -1,202 +1,34 @@
-"""Evidence in the window: files dropped in from the desktop, and the panel
-that shows one item (preview, hash, metadata, custody, links, export).
+"""Evidence in the window: the panel that shows one item (preview, hash,
+metadata, custody, links, export), thumbnails in the Evidence list, and the
+wiring of drops and the panel into the main window (``install``).
 
-Dropping files starts a background intake (one transaction per file); each
-file taken in becomes an undoable command (undo withdraws, redo reinstates).
-Per-file errors are listed together at the end, never one box per file.
+Taking files in lives in ``evidence_intake``.
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
+from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-    QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..services import evidence, history, links, records
 from ..services.custody import RELATIONS
-from .evidence_commands import BatchResult, IntakeEvidence, LinkEvidence, UnlinkEvidence, intake_batch
+from .evidence_commands import LinkEvidence, UnlinkEvidence
+from .evidence_intake import EvidenceIntake, FileDropFilter, RelationDialog, relation_label
 from .evidence_preview import EvidencePreview
 from .workers import JobProgressDialog, ThreadJob
 
 
-def local_files(mime) -> list[str]:
-    """The local file paths of a drag, in order, without duplicates."""
-    if mime is None or not mime.hasUrls():
-        return []
-    paths = []
-    for url in mime.urls():
-        if url.isLocalFile() and url.toLocalFile() not in paths:
-            paths.append(url.toLocalFile())
-    return paths
-
-
-class FileDropFilter(QObject):
-    """Makes a widget accept files dragged from the desktop."""
-
-    files_dropped = Signal(list)
-
-    def __init__(self, widget: QWidget):
-        super().__init__(widget)
-        target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
-        target.setAcceptDrops(True)
-        target.installEventFilter(self)
-        self.target = target
-
-    def eventFilter(self, obj, event) -> bool:
-        kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove):
-            if local_files(event.mimeData()):
-                event.setDropAction(Qt.CopyAction)
-                event.accept()
-                return True
-            return False
-        if kind == QEvent.Drop:
-            paths = local_files(event.mimeData())
-            if paths:
-                event.setDropAction(Qt.CopyAction)
-                event.accept()
-                self.files_dropped.emit(paths)
-                return True
-        return False
-
-
-def relation_label(relation: str) -> str:
-    labels = {"supports": _tr("supports"), "contradicts": _tr("contradicts"), "depicts": _tr("depicts"),
-              "context": _tr("gives context to")}
-    return labels.get(relation, relation)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EvidencePanel", text)
-
-
-class RelationDialog(QDialog):
-    """How dropped or linked evidence relates to a record."""
-
-    def __init__(self, parent: QWidget | None, target: str):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Link evidence"))
-        label = QLabel(self.tr("How do the files relate to {target}?").format(target=target), self)
-        label.setTextFormat(Qt.PlainText)
-        label.setWordWrap(True)
-        self.combo = QComboBox(self)
-        self.combo.setAccessibleName(self.tr("Relation"))
-        for relation in RELATIONS:
-            self.combo.addItem(relation_label(relation), relation)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.combo)
-        layout.addWidget(buttons)
-
-    @classmethod
-    def choose(cls, parent: QWidget | None, target: str) -> tuple[str, bool]:
-        dialog = cls(parent, target)
-        accepted = dialog.exec() == QDialog.Accepted
-        return dialog.combo.currentData(), accepted
-
-
-class IntakeReportDialog(QDialog):
-    """What did not come in, and why: one list for the whole batch."""
-
-    def __init__(self, parent: QWidget | None, result: BatchResult):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Some files were not taken in"))
-        summary = QLabel(self)
-        summary.setTextFormat(Qt.PlainText)
-        summary.setWordWrap(True)
-        text = self.tr("{taken} taken in, {failed} not taken in.").format(
-            taken=len(result.taken), failed=len(result.errors))
-        if result.cancelled:
-            text += " " + self.tr("The intake was cancelled; files already taken in were kept.")
-        summary.setText(text)
-        self.details = QPlainTextEdit(self)
-        self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(message for _name, message in result.errors))
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.details)
-        layout.addWidget(buttons)
-
-    @classmethod
-    def report(cls, parent: QWidget | None, result: BatchResult) -> tuple[None, bool]:
-        cls(parent, result).exec()
-        return None, True
-
-
-class EvidenceIntake(QObject):
-    """Takes dropped files in, one batch at a time, off the UI thread."""
-
-    batch_finished = Signal(object)  # BatchResult
-
-    def __init__(self, case, undo_stack, parent_widget: QWidget | None = None):
-        super().__init__(parent_widget)
-        self.case = case
-        self.undo_stack = undo_stack
-        self.parent_widget = parent_widget
-        self.job: ThreadJob | None = None
-        self._queue: deque = deque()  # batches wait: two intakes would fight for the write lock
-
-    def take_in(self, paths: list[str], link: tuple[str, str] | None = None) -> None:
-        if not paths or self.case is None:
-            return
-        self._queue.append((list(paths), link))
-        if self.job is None:
-            self._next()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None
-
-    def cancel(self) -> None:
-        self._queue.clear()
-        if self.job is not None:
-            self.job.cancel()
-
-    def _next(self) -> None:
-        if not self._queue:
-            return
-        paths, link = self._queue.popleft()
-        case = self.case
-        job = ThreadJob(lambda progress, cancelled: intake_batch(case, paths, link=link, progress=progress,
-                                                                 cancelled=cancelled), self)
-        job.succeeded.connect(self._done)
-        job.was_cancelled.connect(lambda: self._done(job.result or BatchResult(cancelled=True)))
-        job.failed.connect(lambda message: self._done(BatchResult(errors=[("", message)])))
-        self.job = job
-        count = len(paths)
-        JobProgressDialog(job, self.tr("Taking in %n file(s)", "", count), self.parent_widget)
-        job.start()
-
-    def _done(self, result: BatchResult) -> None:
-        self.job = None
-        self._push(result)
-        if result.errors:
-            IntakeReportDialog.report(self.parent_widget, result)
-        self.batch_finished.emit(result)
-        self._next()
-
-    def _push(self, result: BatchResult) -> None:
-        if self.undo_stack is None or not result.taken:
-            return
-        if len(result.taken) > 1:
-            self.undo_stack.beginMacro(self.tr("Take in %n file(s)", "", len(result.taken)))
-        for code, name in result.taken:
-            self.undo_stack.push(IntakeEvidence(self.case, code, name))
-        if len(result.taken) > 1:
-            self.undo_stack.endMacro()
 
 
 class CustodyModel(QAbstractTableModel):
@@ -246,6 +78,8 @@ class EvidencePanel(QWidget):
         self.code: str | None = None
         self.record = None
         self.export_job: ThreadJob | None = None
+        #: the window's ``execute(command)``, when there is one (it applies, then pushes)
+        self.executor = None
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.PlainText)
@@ -367,6 +201,12 @@ class EvidencePanel(QWidget):
             except Exception:  # noqa: BLE001 - the item went away with an undo
                 self.clear()
 
+    @Slot(dict)
+    def case_changed(self, changes: dict) -> None:
+        """After any commit touching evidence or its custody, show the item again."""
+        if self.code and any(k in changes for k in ("evidence", "custody_event", "evidence_link")):
+            self.refresh()
+
     def clear(self) -> None:
         self.code, self.record = None, None
         self.heading.clear()
@@ -469,6 +309,10 @@ class EvidencePanel(QWidget):
 
     def _execute(self, command) -> None:
         """Apply first (a refused change never reaches the stack), then push."""
+        if self.executor is not None:
+            self.executor(command)
+            self.refresh()
+            return
         try:
             command.apply()
         except Exception as error:  # noqa: BLE001 - CasefileError in practice; shown in words
@@ -542,3 +386,120 @@ def human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} B"
+
+
+# -- the window ----------------------------------------------------------------------------
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Draws an evidence item's stored thumbnail beside its code in the list."""
+
+    SIZE = QSize(20, 20)
+    LIMIT = 512  # pixmaps kept; each is a few KiB
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self._cache: OrderedDict[str, QIcon | None] = OrderedDict()
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def _icon(self, code: str) -> QIcon | None:
+        if code in self._cache:
+            self._cache.move_to_end(code)
+            return self._cache[code]
+        icon = None
+        case = self.window.case
+        if case is not None:
+            try:
+                png = evidence.thumbnail(case, code)
+            except Exception:  # noqa: BLE001 - a row that went away: no picture
+                png = None
+            pixmap = QPixmap()
+            if png and pixmap.loadFromData(png, "PNG"):
+                icon = QIcon(pixmap)
+        self._cache[code] = icon
+        if len(self._cache) > self.LIMIT:
+            self._cache.popitem(last=False)
+        return icon
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        code = index.data(Qt.DisplayRole)
+        if isinstance(code, str) and code.startswith("EVI-"):
+            icon = self._icon(code)
+            if icon is not None:
+                option.icon = icon
+                option.features |= QStyleOptionViewItem.HasDecoration
+                option.decorationSize = self.SIZE
+
+
+LINKABLE = ("incident", "claim", "source", "actor")
+
+
+def install(window) -> EvidenceIntake:
+    """Evidence in a MainWindow: drop files on the list (intake) or on a
+    record's editor (intake and link), thumbnails in the Evidence list, and
+    the evidence panel as a tab of the evidence editor."""
+    intake = EvidenceIntake(None, window.undo_stack, window)
+    delegate = ThumbnailDelegate(window, window)
+
+    def drop_on_record(paths: list[str]) -> None:
+        current = _current_record(window)
+        if current is None or current[0] not in LINKABLE:
+            intake.take_in(paths)
+            return
+        code = records.get(window.case, current[0], current[1])["code"]
+        relation, ok = RelationDialog.choose(window, code)
+        if ok:
+            intake.take_in(paths, link=(code, relation))
+
+    def opened(case) -> None:
+        intake.case = case
+        delegate.clear()
+        view = window.view
+        if view is None:
+            return
+        FileDropFilter(view.table).files_dropped.connect(intake.take_in)
+        FileDropFilter(view.editor_scroll).files_dropped.connect(drop_on_record)
+        view.table.setItemDelegateForColumn(0, delegate)
+
+    def closing() -> None:
+        intake.cancel()
+        if intake.job is not None:
+            intake.job.wait()  # the intake must not outlive the case's engine
+        intake.case = None
+        delegate.clear()
+
+    def panel_tab(win, kind: str, record_id: int) -> QWidget:
+        panel = EvidencePanel(win.case, win.undo_stack)
+        panel.executor = win.execute
+        panel.record_requested.connect(win.open_record)
+        panel.history_requested.connect(lambda code: _show_history(win, code))
+        if win.events is not None:
+            win.events.changed.connect(panel.case_changed)
+        panel.show_evidence(records.get(win.case, "evidence", record_id)["code"])
+        return panel
+
+    window.case_opened.connect(opened)
+    if hasattr(window, "case_closing"):
+        window.case_closing.connect(closing)
+    window.case_closed.connect(closing)
+    window.register_editor_tab("evidence", _tr("File"), panel_tab)
+    if window.case is not None:
+        opened(window.case)
+    window.evidence_intake = intake
+    return intake
+
+
+def _show_history(window, code: str) -> None:
+    from .history_view import HistoryDialog
+
+    HistoryDialog.show_history(window, window.case, code)
+
+
+def _current_record(window) -> tuple[str, int] | None:
+    """The window's open record (a property there; tolerate a method too)."""
+    current = getattr(window, "current_record", None)
+    return current() if callable(current) else current

@@ -15,7 +15,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QStackedWidget, QWidget
 
 from ..services import evidence
-from .workers import ThreadJob
+from .workers import ThreadJob, guarded
 
 MAX_IMAGE_SIDE = 2048  # previews are scaled down while decoding: a 100 MP photo stays cheap
 IMAGE_ALLOCATION_MB = 256  # Qt's guard against decompression bombs
@@ -125,8 +125,8 @@ class EvidencePreview(QStackedWidget):
             return
         self._show_message(self.tr("Loading preview…"), emit=False)
         job = ThreadJob(lambda progress, cancelled: load_preview(case, code, media_type), self)
-        job.succeeded.connect(lambda result, t=token: self._loaded(t, result))
-        job.failed.connect(lambda message, t=token: t == self._token and self._show_message(message))
+        job.succeeded.connect(guarded(self, lambda result, t=token: self._loaded(t, result)))
+        job.failed.connect(guarded(self, lambda message, t=token: t == self._token and self._show_message(message)))
         self._job = job
         job.start()
 

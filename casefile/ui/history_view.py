@@ -308,3 +308,31 @@ class HistoryDialog(QDialog):
         dialog = cls(case, parent, code)
         dialog.exec()
         return None, True
+
+
+def install(window) -> None:
+    """Edit > History… (Ctrl+H): the audit log, filtered by the open record."""
+    from .actions import QT_TRANSLATE_NOOP, ActionSpec
+    from ..services import records
+
+    def show() -> None:
+        if window.case is None:
+            return
+        code = ""
+        current = _current_record(window)
+        if current is not None:
+            try:
+                code = records.get(window.case, current[0], current[1])["code"]
+            except Exception:  # noqa: BLE001 - the record went away: show everything
+                code = ""
+        HistoryDialog.show_history(window, window.case, code)
+
+    window.actions.add(ActionSpec("show_history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("Ctrl+H",),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "The case's tamper-evident history"),
+                                  menu="edit"), show)
+
+
+def _current_record(window) -> tuple[str, int] | None:
+    """The window's open record (a property there; tolerate a method too)."""
+    current = getattr(window, "current_record", None)
+    return current() if callable(current) else current

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -342,3 +342,20 @@ class ChangePassphraseDialog(QDialog):
     def change(cls, parent: QWidget | None, case, *, change: Callable | None = None) -> tuple[None, bool]:
         dialog = cls(case, parent, change=change)
         return None, dialog.exec() == QDialog.Accepted
+
+
+def install(window) -> None:
+    """File > Change Passphrase… in a MainWindow."""
+    from .actions import QT_TRANSLATE_NOOP, ActionSpec
+
+    def change() -> None:
+        if window.case is None:
+            return
+        if not window.case.encrypted:
+            window.show_error(QCoreApplication.translate(
+                "PassphraseDialog", "This case is not encrypted, so it has no passphrase to change."))
+            return
+        ChangePassphraseDialog.change(window, window.case)
+
+    window.actions.add(ActionSpec("change_passphrase", QT_TRANSLATE_NOOP("Actions", "Change &Passphrase…"),
+                                  menu="file"), change, after="close_case")

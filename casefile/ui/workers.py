@@ -24,6 +24,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, QThread, QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -54,7 +55,11 @@ class BackgroundJob(QObject):
     _running: set[BackgroundJob] = set()
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
+        # Not owned by ``parent``: a widget deleted mid-job must not take the
+        # running thread or process with it. The job lives (in ``_running``)
+        # until it finishes; slots of a deleted widget are simply not called.
+        super().__init__()
+        self.owner = parent
         self._cancel = threading.Event()
         self._done = False
         self.result = None
@@ -92,6 +97,16 @@ class BackgroundJob(QObject):
             self.failed.emit(value)
         self.finished.emit()
         BackgroundJob._running.discard(self)
+
+
+def guarded(receiver: QObject, fn: Callable) -> Callable:
+    """``fn`` as a slot that does nothing once ``receiver`` was deleted
+    (lambdas, unlike bound methods, are not disconnected by Qt)."""
+    def call(*args):
+        if shiboken6.isValid(receiver):
+            return fn(*args)
+        return None
+    return call
 
 
 def error_text(error: BaseException) -> str:

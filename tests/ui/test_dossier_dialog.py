@@ -147,3 +147,21 @@ def test_child_reports_errors_in_words(qtbot, dialog, demo):
     assert dialog.status.text().startswith("The dossier was not written: ")
     assert "INC-9999" in dialog.status.text()
     assert dialog.result_info is None
+
+
+def test_window_action_opens_the_dialog(qtbot, tmp_path, monkeypatch):
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_case(create_demo_case(tmp_path / "w.casefile"), remember=False)
+    if "export_dossier" not in window.actions:
+        dossier_dialog.install(window)
+    opened = []
+    monkeypatch.setattr(DossierDialog, "export", classmethod(
+        lambda cls, parent, case, ui_language="en": opened.append(case) or (None, False)))
+    action = window.actions["export_dossier"]
+    assert action.shortcut().toString() == "Ctrl+E" and action.isEnabled()
+    action.trigger()
+    assert opened == [window.case]
+    window.close_case()

@@ -23,11 +23,9 @@ from sqlalchemy import func, select
 from casefile.model import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, Incident
 from casefile.services import evidence
 from casefile.ui import evidence_panel
+from casefile.ui.evidence_intake import EvidenceIntake, FileDropFilter, IntakeReportDialog, RelationDialog, local_files
 from casefile.ui.evidence_commands import intake_batch
-from casefile.ui.evidence_panel import (
-    CustodyModel, EvidenceIntake, EvidencePanel, FileDropFilter, IntakeReportDialog, LinkTargetDialog,
-    RelationDialog, local_files,
-)
+from casefile.ui.evidence_panel import CustodyModel, EvidencePanel, LinkTargetDialog
 
 HOSTILE_NAME = '<b>bold<\b> <img src=x> «testimonio».txt'
 
@@ -299,3 +297,52 @@ def test_custody_model_tester():
     model = CustodyModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_rows([])
+
+
+# -- in the main window ------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, case):
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    path = case.path
+    case.close()
+    window.set_case(__import__("casefile.store", fromlist=["Case"]).Case.open(path))
+    if not hasattr(window, "evidence_intake"):  # the window installs it itself once integrated
+        evidence_panel.install(window)
+    window.resize(1200, 800)
+    window.show()
+    yield window
+    window.close_case()
+
+
+def test_window_drop_on_list_then_open_the_file_tab(qtbot, window, files, no_report):
+    window.show_kind("evidence")
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=20000):
+        drop(window.view.table, [files / "photo.png"])
+    qtbot.waitUntil(lambda: window.view.list_model.rowCount() == 1, timeout=5000)
+    delegate = window.view.table.itemDelegateForColumn(0)
+    assert isinstance(delegate, evidence_panel.ThumbnailDelegate)
+    assert delegate._icon("EVI-0001") is not None  # the stored thumbnail, drawn in the list
+    window.open_record("evidence", evidence.get(window.case, "EVI-0001").id)
+    panel = window.editor.findChild(EvidencePanel)
+    assert panel is not None and panel.code == "EVI-0001"
+    qtbot.waitUntil(lambda: not panel.preview.image.isNull(), timeout=10000)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Withdrawn" in panel.fields["state"].text(), timeout=5000)
+
+
+def test_window_drop_on_an_incident_links_the_file(qtbot, window, files, no_report, monkeypatch):
+    from casefile.services import links, records
+
+    incident = records.create(window.case, "incident", title="Soldiers held at the roadblock")
+    window.open_record("incident", incident)
+    monkeypatch.setattr(RelationDialog, "choose", classmethod(lambda cls, parent, target: ("depicts", True)))
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=20000):
+        drop(window.view.editor_scroll, [files / "photo.png"])
+    item = evidence.get(window.case, "EVI-0001")
+    assert [(link.target_code, link.detail) for link in links.links_of(window.case, "evidence", item.id)] == [
+        ("INC-0001", "depicts")]

@@ -93,3 +93,27 @@ def test_summarise():
 def test_describe():
     assert history_view.describe("update", '{"title": ["a", "<b>"]}') == "title: a → <b>"
     assert history_view.describe("create", '{"lat": null, "tags": ["x"]}') == 'lat: —\ntags: ["x"]'
+
+
+def test_window_action_shows_the_open_record_history(qtbot, case, monkeypatch):
+    from casefile.services import records
+    from casefile.store import Case
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    path = case.path
+    case.close()
+    window.set_case(Case.open(path))
+    if "show_history" not in window.actions:
+        history_view.install(window)
+    shown = []
+    monkeypatch.setattr(history_view.HistoryDialog, "show_history",
+                        classmethod(lambda cls, parent, c, code="": shown.append(code) or (None, True)))
+    action = window.actions["show_history"]
+    assert action.shortcut().toString() == "Ctrl+H"
+    action.trigger()
+    window.open_record("incident", records.create(window.case, "incident", title="Roadblock"))
+    action.trigger()
+    assert shown == ["", "INC-0001"]
+    window.close_case()

@@ -306,3 +306,24 @@ def _reopened(case):
     path = case.path
     case.close()
     return Case.open(path)
+
+
+def test_change_passphrase_action(qtbot, encrypted, case, monkeypatch):
+    from casefile.ui import passphrase_dialog
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    if "change_passphrase" not in window.actions:
+        passphrase_dialog.install(window)
+    changed, errors = [], []
+    monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(
+        lambda cls, parent, c, change=None: changed.append(c) or (None, True)))
+    monkeypatch.setattr(window, "show_error", lambda e: errors.append(str(e)))
+    window.set_case(_reopened(case), remember=False)
+    window.actions["change_passphrase"].trigger()
+    assert changed == [] and "not encrypted" in errors[0]
+    window.set_case(Case.open(encrypted, passphrase=PASS), remember=False)
+    window.actions["change_passphrase"].trigger()
+    assert changed == [window.case]
+    window.close_case()
