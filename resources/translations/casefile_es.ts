@@ -170,7 +170,7 @@
         <translation>El historial del expediente, protegido contra alteraciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+359"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="+360"/>
         <source>Change &amp;Passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
@@ -274,7 +274,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-85"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="-86"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
@@ -893,7 +893,7 @@
     <message>
         <location filename="../../casefile/dossier/labels.py" line="+23"/>
         <source>Case dossier</source>
-        <translation>Dossier del expediente</translation>
+        <translation>Expediente del caso</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -903,27 +903,27 @@
     <message>
         <location line="+1"/>
         <source>PARTNER - RESTRICTED</source>
-        <translation>ORGANIZACIONES ALIADAS - RESTRINGIDO</translation>
+        <translation>SOCIOS - RESTRINGIDO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PUBLIC - REDACTED</source>
-        <translation>PÚBLICO - TESTADO</translation>
+        <translation>PÚBLICO - VERSIÓN TESTADA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full dossier: every record, including protected identities and contact details. Keep it within the documenting team.</source>
-        <translation>Dossier completo: todos los registros, incluidas las identidades protegidas y los datos de contacto. Manténgalo dentro del equipo que documenta.</translation>
+        <translation>Expediente completo: todos los registros, con identidades protegidas y datos de contacto. Manténgalo dentro del equipo de documentación.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partner dossier: protected people and confidential sources appear under pseudonyms; contact details and confidential records are left out.</source>
-        <translation>Dossier para organizaciones aliadas: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto y los registros confidenciales.</translation>
+        <translation>Expediente para socios: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto y los registros confidenciales.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Public dossier: protected people and confidential sources appear under pseudonyms; contact details, confidential records and claims resting only on them are left out.</source>
-        <translation>Dossier público: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto, los registros confidenciales y las afirmaciones que solo se apoyan en ellos.</translation>
+        <translation>Expediente público: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto, los registros confidenciales y las afirmaciones que solo descansan en ellos.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -948,7 +948,7 @@
     <message>
         <location line="+1"/>
         <source>Partner</source>
-        <translation>Organizaciones aliadas</translation>
+        <translation>Socios</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -958,12 +958,12 @@
     <message>
         <location line="+1"/>
         <source>Audit head</source>
-        <translation>Sello del historial</translation>
+        <translation>Cabeza del historial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The audit head is a SHA-256 hash that commits to the case&apos;s whole recorded history when this dossier was made.</source>
-        <translation>El sello del historial es una huella SHA-256 que compromete todo el historial registrado del expediente al momento de generar este dossier.</translation>
+        <translation>La cabeza del historial es un hash SHA-256 que compromete todo el historial registrado del caso en el momento de hacer este expediente.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -973,32 +973,32 @@
     <message>
         <location line="+1"/>
         <source>Whole case</source>
-        <translation>Todo el expediente</translation>
+        <translation>Todo el caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chosen incidents: {codes}</source>
-        <translation>Hechos elegidos: {codes}</translation>
+        <translation>Incidentes elegidos: {codes}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents tagged “{tag}”</source>
-        <translation>Hechos con la etiqueta “{tag}”</translation>
+        <translation>Incidentes con la etiqueta “{tag}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents between {start} and {end}</source>
-        <translation>Hechos entre {start} y {end}</translation>
+        <translation>Incidentes entre {start} y {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents from {start}</source>
-        <translation>Hechos desde {start}</translation>
+        <translation>Incidentes desde {start}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents up to {end}</source>
-        <translation>Hechos hasta {end}</translation>
+        <translation>Incidentes hasta {end}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1013,12 +1013,12 @@
     <message>
         <location line="+1"/>
         <source>Case dossier ({marking})</source>
-        <translation>Dossier del expediente ({marking})</translation>
+        <translation>Expediente del caso ({marking})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contents</source>
-        <translation>Contenido</translation>
+        <translation>Índice</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1033,7 +1033,7 @@
     <message>
         <location line="+1"/>
         <source>Incidents</source>
-        <translation>Hechos</translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1058,7 +1058,7 @@
     <message>
         <location line="+1"/>
         <source>Evidence annex</source>
-        <translation>Anexo de evidencias</translation>
+        <translation>Anexo de pruebas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1073,17 +1073,17 @@
     <message>
         <location line="+1"/>
         <source>Withheld from this dossier</source>
-        <translation>Reservado en este dossier</translation>
+        <translation>Omitido en este expediente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>About the case</source>
-        <translation>Sobre el expediente</translation>
+        <translation>Sobre el caso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In this dossier</source>
-        <translation>En este dossier</translation>
+        <translation>En este expediente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1093,28 +1093,28 @@
     <message>
         <location line="+1"/>
         <source>Number</source>
-        <translation>Cantidad</translation>
+        <translation>Número</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period covered</source>
-        <translation>Periodo que abarca</translation>
+        <translation>Periodo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by type</source>
-        <translation>Hechos por tipo</translation>
+        <translation>Incidentes por tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by violation status</source>
-        <translation>Hechos por estado de la violación</translation>
+        <translation>Incidentes por estado de la violación</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+120"/>
         <source>Evidence items</source>
-        <translation>Evidencias</translation>
+        <translation>Pruebas</translation>
     </message>
     <message>
         <location line="-119"/>
@@ -1129,7 +1129,7 @@
     <message>
         <location line="+1"/>
         <source>Incident</source>
-        <translation>Hecho</translation>
+        <translation>Incidente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1161,7 +1161,7 @@
     <message>
         <location line="-97"/>
         <source>Reported fatalities</source>
-        <translation>Muertes reportadas</translation>
+        <translation>Víctimas mortales reportadas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1171,7 +1171,7 @@
     <message>
         <location line="+1"/>
         <source>Related incidents</source>
-        <translation>Hechos relacionados</translation>
+        <translation>Incidentes relacionados</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1186,7 +1186,7 @@
     <message>
         <location line="+1"/>
         <source>{start} to {end}</source>
-        <translation>de {start} a {end}</translation>
+        <translation>{start} a {end}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1231,7 +1231,7 @@
     <message>
         <location line="+1"/>
         <source>Evidence</source>
-        <translation>Evidencias</translation>
+        <translation>Pruebas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1246,12 +1246,12 @@
     <message>
         <location line="+1"/>
         <source>Stance of the accused</source>
-        <translation>Postura de la parte señalada</translation>
+        <translation>Postura del señalado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claimant</source>
-        <translation>Quién lo afirma</translation>
+        <translation>Quien afirma</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1266,7 +1266,7 @@
     <message>
         <location line="+1"/>
         <source>Claimed on</source>
-        <translation>Afirmado el</translation>
+        <translation>Fecha de la afirmación</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1281,12 +1281,12 @@
     <message>
         <location line="+1"/>
         <source>None in this dossier.</source>
-        <translation>Ninguno en este dossier.</translation>
+        <translation>Ninguno en este expediente.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>claimant not recorded</source>
-        <translation>no se registró quién lo afirma</translation>
+        <translation>autor no registrado</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1306,7 +1306,7 @@
     <message>
         <location line="+1"/>
         <source>For each claim: the sources and other claims that support it, contradict it, or merely repeat it (same origin, which is not corroboration).</source>
-        <translation>Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la contradicen o solo la repiten (mismo origen, lo cual no es corroboración).</translation>
+        <translation>Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la contradicen o solo la repiten (mismo origen, lo que no es corroboración).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1341,7 +1341,7 @@
     <message>
         <location line="+1"/>
         <source>Protected: shown as “{pseudonym}” in shared dossiers</source>
-        <translation>Protegido: aparece como “{pseudonym}” en los dossiers compartidos</translation>
+        <translation>Protegido: aparece como “{pseudonym}” en expedientes compartidos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1376,7 +1376,7 @@
     <message>
         <location line="+1"/>
         <source>Author</source>
-        <translation>Autor(a)</translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1406,7 +1406,7 @@
     <message>
         <location line="+1"/>
         <source>Cites</source>
-        <translation>Cita a</translation>
+        <translation>Cita</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1416,7 +1416,7 @@
     <message>
         <location line="+1"/>
         <source>Confidential: shown as “{pseudonym}” in shared dossiers</source>
-        <translation>Confidencial: aparece como “{pseudonym}” en los dossiers compartidos</translation>
+        <translation>Confidencial: aparece como “{pseudonym}” en expedientes compartidos</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1526,27 +1526,27 @@
     <message>
         <location line="+1"/>
         <source>Hash observed</source>
-        <translation>Huella observada</translation>
+        <translation>Hash observado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>withheld</source>
-        <translation>reservado</translation>
+        <translation>omitido</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sources are graded for reliability and claims for credibility separately, after the Admiralty system: a reliable source can carry a doubtful claim, and the reverse. Dates are recorded only as precisely as they are known (a year, a month or a day, possibly approximate), and places with the precision of their location.</source>
-        <translation>Las fuentes se califican por su confiabilidad y las afirmaciones por su credibilidad, por separado, según el sistema del Almirantazgo: una fuente confiable puede transmitir una afirmación dudosa, y al revés. Las fechas se registran solo con la precisión con que se conocen (un año, un mes o un día, quizá aproximados), y los lugares con la precisión de su ubicación.</translation>
+        <translation>La confiabilidad de las fuentes y la credibilidad de las afirmaciones se califican por separado, según el sistema del Almirantazgo: una fuente confiable puede transmitir una afirmación dudosa, y al revés. Las fechas se registran solo con la precisión con que se conocen (año, mes o día, quizá aproximados), y los lugares con la precisión de su ubicación.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A claim is corroborated only by independent support: a source that repeats another (same origin) adds no weight, and is listed as repeating.</source>
-        <translation>Una afirmación solo se corrobora con respaldo independiente: una fuente que repite a otra (mismo origen) no añade peso y se indica como repetición.</translation>
+        <translation>Una afirmación solo se corrobora con respaldo independiente: una fuente que repite otra (mismo origen) no añade peso y figura como repetición.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Each evidence file was hashed (SHA-256) when it was taken in and is kept unaltered; images in this dossier are re-encoded previews without embedded metadata.</source>
-        <translation>A cada evidencia se le calculó su huella (SHA-256) al ingresar y se conserva sin alteraciones; las imágenes de este dossier son vistas previas recodificadas sin metadatos incrustados.</translation>
+        <translation>Cada archivo de prueba se calculó con SHA-256 al ingresar y se conserva sin cambios; las imágenes de este expediente son vistas previas recodificadas sin metadatos.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1566,7 +1566,7 @@
     <message>
         <location line="+2"/>
         <source>Grade</source>
-        <translation>Calificación</translation>
+        <translation>Grado</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1576,17 +1576,17 @@
     <message>
         <location line="+2"/>
         <source>To check a delivered evidence file against this dossier, compute its SHA-256 (for example with sha256sum) and compare it with the value listed here.</source>
-        <translation>Para cotejar una evidencia entregada con este dossier, calcule su SHA-256 (por ejemplo con sha256sum) y compárelo con el valor que aparece aquí.</translation>
+        <translation>Para comprobar un archivo de prueba entregado, calcule su SHA-256 (por ejemplo con sha256sum) y compárelo con el valor de esta lista.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>To protect people and sources, the following were left out of this dossier or shown only under a pseudonym. Only counts are given.</source>
-        <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o aparece solo con seudónimo. Solo se indican cantidades.</translation>
+        <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este expediente o aparece solo con seudónimo. Solo se dan cantidades.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Confidential incidents</source>
-        <translation>Hechos confidenciales</translation>
+        <translation>Incidentes confidenciales</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1596,7 +1596,7 @@
     <message>
         <location line="+1"/>
         <source>Claims resting only on confidential records</source>
-        <translation>Afirmaciones que solo se apoyan en registros confidenciales</translation>
+        <translation>Afirmaciones que solo descansan en registros confidenciales</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1606,12 +1606,12 @@
     <message>
         <location line="+1"/>
         <source>People and sources shown under a pseudonym</source>
-        <translation>Personas y fuentes que aparecen con seudónimo</translation>
+        <translation>Personas y fuentes con seudónimo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Identifying details of protected people</source>
-        <translation>Datos que identifican a personas protegidas</translation>
+        <translation>Datos identificativos de personas protegidas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1621,7 +1621,7 @@
     <message>
         <location line="+1"/>
         <source>Nothing was withheld.</source>
-        <translation>No se reservó nada.</translation>
+        <translation>No se omitió nada.</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="+72"/>
@@ -3744,6 +3744,11 @@ huella {hash}
         <source>Wrong passphrase ({count} failed attempts).</source>
         <translation>Frase de contraseña incorrecta ({count} intentos fallidos).</translation>
     </message>
+    <message>
+        <location line="+207"/>
+        <source>This case is not encrypted, so it has no passphrase to change.</source>
+        <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
+    </message>
 </context>
 <context>
     <name>Picker</name>
@@ -3807,12 +3812,12 @@ huella {hash}
         <translation>Mostrar la cita en su fuente</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>{field}: how sure</source>
         <translation>{field}: qué tan seguro</translation>
     </message>
@@ -4194,23 +4199,24 @@ huella {hash}
         <translation>Todavía no hay texto. Péguelo con Editar texto, o cargue un archivo .txt, .html o .pdf.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+60"/>
         <source>Claim from Selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-58"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
         <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+111"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
@@ -4220,7 +4226,7 @@ huella {hash}
         <translation>{n} afirmaciones citadas de este texto (resaltadas).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Select a passage of the text first.</source>
         <translation>Primero seleccione un pasaje del texto.</translation>
     </message>
@@ -4474,14 +4480,6 @@ huella {hash}
         <location line="+1"/>
         <source>ignored explicit argument %r</source>
         <translation>se ignoró el argumento explícito %r</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+207"/>
-        <source>This case is not encrypted, so it has no passphrase to change.</source>
-        <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
     </message>
 </context>
 </TS>

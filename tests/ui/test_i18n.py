@@ -261,3 +261,22 @@ def test_todo_table_round_trip(tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.translate(context, "No such file: {path}") == "No se encontró: {path}"
+
+
+def test_spanish_dossier_reads_the_same_whatever_the_window_language(tmp_path):
+    """The dossier asks the installed translator first and falls back to its own table
+    (casefile/dossier/labels.py): both must give the same Spanish, or the PDF would
+    depend on the language of the computer that made it."""
+    from casefile.dossier.labels import BUILTIN, TEXT
+
+    qm = tmp_path / "casefile_es.qm"
+    assert i18n_build.compile_ts(SPANISH_TS, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    differ = {key: (translator.translate("Dossier", english), BUILTIN["es"][key])
+              for key, english in TEXT.items()
+              if key in BUILTIN["es"] and translator.translate("Dossier", english) != BUILTIN["es"][key]}
+    # Two keys with the same English text can only have one translation in the .ts.
+    duplicates = {key for key, english in TEXT.items() if list(TEXT.values()).count(english) > 1}
+    differ = {key: pair for key, pair in differ.items() if key not in duplicates}
+    assert not differ, f"align casefile_es.ts with labels.BUILTIN['es'] (--todo/--fill): {differ}"
