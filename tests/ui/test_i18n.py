@@ -280,3 +280,25 @@ def test_spanish_dossier_reads_the_same_whatever_the_window_language(tmp_path):
     duplicates = {key for key, english in TEXT.items() if list(TEXT.values()).count(english) > 1}
     differ = {key: pair for key, pair in differ.items() if key not in duplicates}
     assert not differ, f"align casefile_es.ts with labels.BUILTIN['es'] (--todo/--fill): {differ}"
+
+
+def test_spanish_menus_have_no_clashing_accelerators(qtbot, case, english_afterwards):
+    import re
+    from collections import Counter
+
+    from PySide6.QtWidgets import QMenu
+
+    from casefile.ui.mainwindow import MainWindow
+
+    ui_i18n.install_translators(english_afterwards, "es")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    ui_i18n.attach_language_menu(window)
+    window.set_case(case, remember=False)
+    menus = [window.menuBar(), *window.menuBar().findChildren(QMenu)]
+    assert "&Archivo" in [action.text() for action in window.menuBar().actions()]
+    for menu in menus:
+        keys = Counter(match.group(1).lower() for action in menu.actions()
+                       if (match := re.search(r"&([^&\s])", action.text())))
+        clashes = [key for key, count in keys.items() if count > 1]
+        assert not clashes, (menu.objectName(), [action.text() for action in menu.actions()])
