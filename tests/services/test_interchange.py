@@ -259,3 +259,27 @@ def test_generated_round_trip(document, new_case, tmp_path_factory):
         sorted(i["uuid"] for i in document["incidents"])
     for case in (first, second):
         case.close(backup=False)
+
+
+def test_progress_is_reported(new_case):
+    seen = []
+    import_json(new_case(), sample_path(), progress=lambda done, total, message: seen.append((done, total, message)))
+    assert seen and all(isinstance(m, str) and m for _, _, m in seen)
+    writing = [(d, t) for d, t, m in seen if t > 1]
+    assert writing == sorted(writing) and writing[-1][0] == writing[-1][1]
+
+
+def test_failed_export_leaves_the_previous_file(new_case, tmp_path, monkeypatch):
+    from casefile.errors import CasefileError
+
+    out = tmp_path / "kept.json"
+    out.write_text("previous export", encoding="utf-8")
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("casefile.services.interchange_export.os.replace", full_disk)
+    with pytest.raises(CasefileError, match="No space left"):
+        export_json(new_case(), out)
+    assert out.read_text(encoding="utf-8") == "previous export"
+    assert not list(tmp_path.glob(".kept.json.*"))  # the temp file is gone too
