@@ -85,6 +85,23 @@ def _refuse_constant(name: str):
     raise ValueError(translate("Interchange", "{name} is not allowed").format(name=name))
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _object(pairs: list) -> dict:
+    """JSON objects, refusing a key given twice: other readers may take the
+    first value where we would take the last."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return value
+
+
 def parse(data: bytes) -> dict:
     """Bytes -> document, refusing what is not a Casefile interchange file."""
     try:
@@ -92,7 +109,10 @@ def parse(data: bytes) -> dict:
     except UnicodeDecodeError as e:
         raise ImportRefused([translate("Interchange", "not UTF-8 text (byte {pos})").format(pos=e.start)]) from None
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object)
+    except _DuplicateKey as e:
+        raise ImportRefused([translate("Interchange", "not valid JSON (the key \"{key}\" appears twice in one object)")
+                             .format(key=str(e)[:64])]) from None
     except json.JSONDecodeError as e:
         raise ImportRefused([translate("Interchange", "not valid JSON (line {line}, column {col}: {why})").format(
             line=e.lineno, col=e.colno, why=e.msg)]) from None

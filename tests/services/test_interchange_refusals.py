@@ -146,6 +146,8 @@ BAD_FILES = {
             '"name": "x", "latitude": NaN}]}', "NaN is not allowed"),
     "nested too deeply": ('{"format": "casefile-interchange/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
                           "nested too deeply"),
+    "duplicate key": ('{"format": "casefile-interchange/1", "places": [{"uuid": "11111111-2222-4333-8444-555555555555",'
+                      ' "name": "Ayutla", "name": "Tlapa"}]}', 'the key "name" appears twice'),
     "section of the wrong type": (json.dumps({"format": "casefile-interchange/1", "incidents": {"a": 1}}),
                                   "incidents: must be array"),
 }
