@@ -7,13 +7,15 @@ are therefore stored once.
 
 Plain SQL over the caller's connection, inside the caller's transaction: no
 incremental blob API (SQLCipher has none) and nothing outside the case file.
-Memory stays flat: one chunk in flight plus 64 bytes of bookkeeping per MiB.
+Memory stays flat: a few chunks in flight plus 64 bytes of bookkeeping per MiB.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import queue
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -51,27 +53,20 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     ``progress(bytes_done)`` is called after each chunk; ``cancelled()``
     returning true raises :class:`Cancelled` (the caller rolls back).
     """
-    whole = hashlib.sha256()
     chunk_hashes: list[str] = []
     size = 0
     execute = conn.exec_driver_sql
-    while True:
-        if cancelled is not None and cancelled():
-            raise Cancelled(translate("Evidence", "cancelled"))
-        want = chunk_size if limit is None else min(chunk_size, limit - size)
-        if want <= 0:
-            break
-        data = fileobj.read(want)
-        if not data:
-            break
-        whole.update(data)
-        digest = hashlib.sha256(data).hexdigest()
-        execute(_INSERT_CHUNK, (digest, data))
-        chunk_hashes.append(digest)
-        size += len(data)
-        del data  # let the chunk go before the next read
-        if progress is not None:
-            progress(size)
+    with _ReadAhead(fileobj, chunk_size, limit) as reader:
+        for digest, data in reader:
+            if cancelled is not None and cancelled():
+                raise Cancelled(translate("Evidence", "cancelled"))
+            execute(_INSERT_CHUNK, (digest, data))
+            chunk_hashes.append(digest)
+            size += len(data)
+            del data  # let the chunk go before the next one arrives
+            if progress is not None:
+                progress(size)
+        whole = reader.whole
     sha256 = whole.hexdigest()
     inserted = execute(_INSERT_BLOB, (sha256, size)).rowcount
     if inserted:
@@ -84,6 +79,69 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
         if chunk_hashes:
             execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, h in enumerate(chunk_hashes)])
     return sha256, size
+
+
+class _ReadAhead:
+    """Reads and hashes the next chunk in a thread while the caller stores the
+    previous one: hashlib and SQLite both release the GIL, so hashing hides
+    behind the database's I/O. At most ``_AHEAD`` chunks wait in memory."""
+
+    _AHEAD = 2
+
+    def __init__(self, fileobj: BinaryIO, chunk_size: int, limit: int | None):
+        self._file, self._chunk_size, self._limit = fileobj, chunk_size, limit
+        self._queue: queue.Queue = queue.Queue(self._AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="chunk-read-ahead", daemon=True)
+        self.whole = hashlib.sha256()
+
+    def __enter__(self) -> _ReadAhead:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                self._queue.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        self._thread.join()
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            size = 0
+            while not self._stop.is_set():
+                want = self._chunk_size if self._limit is None else min(self._chunk_size, self._limit - size)
+                data = self._file.read(want) if want > 0 else b""
+                if not data:
+                    break
+                self.whole.update(data)
+                size += len(data)
+                if not self._put((hashlib.sha256(data).hexdigest(), data)):
+                    return
+                del data
+            self._put(None)
+        except BaseException as error:  # handed to the consumer, raised there  # noqa: BLE001
+            self._put(error)
+
+    def __iter__(self):
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
 
 
 def _complete(conn: Connection, sha256: str, size: int) -> bool:

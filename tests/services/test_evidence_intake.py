@@ -278,3 +278,22 @@ def test_extra_metadata_is_json(case, tmp_path):
     with case.Session() as s:
         stored = s.scalar(select(Evidence.extra_metadata).where(Evidence.code == item.code))
     assert isinstance(json.loads(stored)["warnings"], list)
+
+
+def test_memory_stays_flat_while_streaming(case, tmp_path):
+    import tracemalloc
+
+    size = 12 * chunks.CHUNK_SIZE
+    with open(tmp_path / "long.mov", "wb") as f:
+        for _ in range(12):
+            f.write(os.urandom(chunks.CHUNK_SIZE))
+    tracemalloc.start()
+    try:
+        item = evidence.intake(case, tmp_path / "long.mov")
+        out = evidence.export_original(case, item.code, tmp_path / "back.mov")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert item.size == size and out.stat().st_size == size
+    assert peak < 4 * chunks.CHUNK_SIZE, f"peak {peak / chunks.CHUNK_SIZE:.1f} MiB of Python memory for 12 MiB"
+    assert verify.verify(case) == []
