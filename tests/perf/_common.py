@@ -134,6 +134,12 @@ def child_main(children: dict[str, Callable[[dict], dict]]) -> bool:
     return True
 
 
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def wall_until_line(argv: list[str], marker: str, *, env: dict | None = None, timeout: float = 120) -> float:
     """Seconds from starting a process until it prints ``marker`` on stdout
     (interpreter start, imports and all), then let it finish."""
