@@ -29,6 +29,11 @@ SECTION_OF = {"place": "places", "actor": "actors", "incident": "incidents", "so
 PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "claim": "CLM", "evidence": "EVI"}
 
 
+#: how a problem names its record: a string, or (section, index, entry) turned
+#: into "incidents[3] (INC-0004)" only if there is a problem to report
+Label = str | tuple
+
+
 class _Stop(Exception):
     """Enough problems found; stop looking."""
 
@@ -60,7 +65,9 @@ class Plan:
 
     # -- problems -------------------------------------------------------------
 
-    def problem(self, label: str, field: str, message: str) -> None:
+    def problem(self, label: Label, field: str, message: str) -> None:
+        if isinstance(label, tuple):  # (section, index, entry): named only when needed
+            label = record_label(*label)
         self.problems.append(f"{label}: {field}: {message}" if field else f"{label}: {message}")
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
@@ -127,7 +134,7 @@ class Plan:
         missing: dict[str, list[dict]] = {}
         for table, section in SECTION_OF.items():
             for index, entry in enumerate(self.doc.get(section) or ()):
-                label = record_label(section, index, entry)
+                label = (section, index, entry)
                 uuid = entry["uuid"]
                 if uuid in self.ids:
                     where = (translate("Interchange", "already in this file") if uuid in self.planned
@@ -151,7 +158,7 @@ class Plan:
                     self.problem(label, "code", translate("Interchange", "already in this case"))
                 elif code in file_codes:
                     self.problem(label, "code", translate("Interchange", "already used by {other}").format(
-                        other=file_codes[code]))
+                        other=record_label(*file_codes[code])))
                 else:
                     file_codes[code] = label
                     number = int(code.partition("-")[2])
@@ -165,7 +172,7 @@ class Plan:
 
     # -- helpers ----------------------------------------------------------------
 
-    def ref(self, label: str, field: str, uuid, *tables: str) -> tuple[str, int] | None:
+    def ref(self, label: Label, field: str, uuid, *tables: str) -> tuple[str, int] | None:
         """Resolve a UUID to (table, id) of one of ``tables``; None if null."""
         if uuid is None:
             return None
@@ -181,14 +188,14 @@ class Plan:
         found = self.ref(label, field, uuid, table)
         return found[1] if found else None
 
-    def term(self, label: str, field: str, vocabulary: str, value: str, *, empty_ok: bool = False) -> str:
+    def term(self, label: Label, field: str, vocabulary: str, value: str, *, empty_ok: bool = False) -> str:
         if (empty_ok and value == "") or value in self.vocab.get(vocabulary, ()):
             return value
         self.problem(label, field, translate("Interchange", "\"{value}\" is not a term of {vocabulary}").format(
             value=value, vocabulary=vocabulary))
         return value
 
-    def date(self, label: str, field: str, value) -> PartialDate | None:
+    def date(self, label: Label, field: str, value) -> PartialDate | None:
         # Cached: a large file repeats the same dates many times.
         if value not in self._dates:
             try:
@@ -201,7 +208,7 @@ class Plan:
             return None
         return found
 
-    def time(self, label: str, field: str, value) -> datetime | None:
+    def time(self, label: Label, field: str, value) -> datetime | None:
         if value is None:
             return None
         if value not in self._times:
@@ -214,11 +221,11 @@ class Plan:
             self.problem(label, field, translate("Interchange", "not a time"))
         return found
 
-    def stamps(self, label: str, entry: dict) -> dict:
+    def stamps(self, label: Label, entry: dict) -> dict:
         return {"created_at": self.time(label, "created_at", entry.get("created_at")) or self.now,
                 "updated_at": self.time(label, "updated_at", entry.get("updated_at")) or self.now}
 
-    def identity(self, table: str, entry: dict, label: str) -> dict:
+    def identity(self, table: str, entry: dict, label: Label) -> dict:
         row = {"id": entry["_id"], "uuid": entry["uuid"], **self.stamps(label, entry)}
         if table in PREFIX:
             row["code"] = entry["code"]
@@ -227,7 +234,7 @@ class Plan:
 
     def entries(self, section: str):
         for index, entry in enumerate(self.doc.get(section) or ()):
-            yield record_label(section, index, entry), entry
+            yield (section, index, entry), entry
 
     # -- the records --------------------------------------------------------------
 
@@ -413,7 +420,7 @@ class Plan:
                 seen.add(node)
                 node = parent[node]
 
-    def _evidence_ref(self, label: str, e: dict) -> int | None:
+    def _evidence_ref(self, label: Label, e: dict) -> int | None:
         found = self.ref_id(label, "evidence", e["evidence"], "evidence")
         if found is not None and self.evidence_sha.get(e["evidence"]) != e["evidence_sha256"]:
             self.problem(label, "evidence_sha256", translate("Interchange", "does not match the evidence item's SHA-256"))
