@@ -130,7 +130,7 @@ class Plan:
     def _identities(self) -> None:
         """Give every record in the file its id and code; refuse duplicates
         and collisions before anything refers to them."""
-        file_codes: dict[str, str] = {}
+        file_codes: dict[str, tuple] = {}  # code -> label of the record that has it
         missing: dict[str, list[dict]] = {}
         for table, section in SECTION_OF.items():
             for index, entry in enumerate(self.doc.get(section) or ()):
@@ -165,10 +165,13 @@ class Plan:
                     self.max_code[PREFIX[table]] = max(self.max_code.get(PREFIX[table], 0), number)
         for table, entries in missing.items():  # new codes after every code in use
             prefix = PREFIX[table]
-            start = max(self.counters.get(prefix, 1), self.max_code.get(prefix, 0) + 1)
-            for offset, entry in enumerate(entries):
-                entry["code"] = f"{prefix}-{start + offset:04d}"
-            self.max_code[prefix] = start + len(entries) - 1
+            number = max(self.counters.get(prefix, 1), self.max_code.get(prefix, 0) + 1)
+            for entry in entries:
+                while f"{prefix}-{number:04d}" in self.case_codes:  # a code set by hand, past the counter
+                    number += 1
+                entry["code"] = f"{prefix}-{number:04d}"
+                number += 1
+            self.max_code[prefix] = number - 1
 
     # -- helpers ----------------------------------------------------------------
 
