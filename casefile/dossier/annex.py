@@ -72,7 +72,7 @@ class AnnexSections:
         for p in self.d.places:
             name = [self.cell(p.name)] + ([self.cell(p.description, "Small")] if p.description else [])
             rows.append([p.code, name, p.location, p.coordinates, p.precision])
-        return story + [self.table(rows, [20 * mm, WIDTH - 140 * mm, 50 * mm, 40 * mm, 30 * mm])]
+        return story + [self.table(rows, [20 * mm, WIDTH - 124 * mm, 44 * mm, 34 * mm, 26 * mm])]
 
     def sources(self) -> list:
         L = self.L
@@ -101,7 +101,9 @@ class AnnexSections:
         for n, e in enumerate(self.d.evidence.values()):
             if n:
                 story.append(CondPageBreak(70 * mm))
-            story.append(Heading(f"{e.code} {e.name}", self.st["H2"], level=1, key=f"evi-{e.id}", toc=False))
+            label = e.title or ("" if e.name.startswith(e.code) else e.name)
+            story.append(Heading(f"{e.code} {label}".strip(), self.st["H2"], level=1, key=f"evi-{e.id}",
+                                 toc=False))
             picture = self.picture(e.id, PREVIEW) or self.cell(L.no_preview, "Muted")
             if sum(len(value) for _, value in e.facts) < 700:  # short facts sit beside the preview
                 facts = self.facts(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm)
@@ -119,9 +121,9 @@ class AnnexSections:
                 story.append(self.field(L.linked_to, "; ".join(e.links), "Small"))
             if e.custody:
                 rows = [[L.time_utc, L.handler, L.action, L.hash_seen]]
-                rows += [[at, who, action, self.cell(digest, "Mono")] for at, who, action, digest in e.custody]
-                story += [Paragraph(escape(L.custody), self.st["H3"]),
-                          self.table(rows, [30 * mm, 32 * mm, 22 * mm, WIDTH - 84 * mm])]
+                rows += [[at, who, action, self.cell(digest, "MonoSmall")] for at, who, action, digest in e.custody]
+                story.append(KeepTogether([Paragraph(escape(L.custody), self.st["H3"]),
+                                           self.table(rows, [26 * mm, 32 * mm, 18 * mm, WIDTH - 76 * mm])]))
         return story
 
     def methodology(self) -> list:
@@ -149,8 +151,8 @@ class AnnexSections:
         if not self.d.evidence:
             return story + [self.p(L.none, "Muted")]
         rows = [[L.code, L.file, L.sha256, L.size]]
-        rows += [[e.code, e.name, self.cell(e.sha256, "Mono"), self._size(e.size)] for e in self.d.evidence.values()]
-        return story + [self.table(rows, [20 * mm, WIDTH - 140 * mm, 100 * mm, 20 * mm])]
+        rows += [[e.code, e.name, self.cell(e.sha256, "MonoSmall"), self._size(e.size)] for e in self.d.evidence.values()]
+        return story + [self.table(rows, [20 * mm, WIDTH - 132 * mm, 92 * mm, 20 * mm])]
 
     def withheld(self) -> list:
         L = self.L

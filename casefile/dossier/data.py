@@ -615,8 +615,8 @@ class Loader:
             if document:
                 facts.append((L.document, document))
             at = e.intake_at.strftime("%Y-%m-%d %H:%M UTC") if e.intake_at else ""
-            who = r.scrub(e.intake_by) if r.shows_handlers else L.hidden
-            facts.append((L.intake, L.intake_by.format(at=at, who=who) if e.intake_by else at))
+            shown = e.intake_by and r.shows_handlers
+            facts.append((L.intake, L.intake_by.format(at=at, who=r.scrub(e.intake_by)) if shown else at))
             if e.obtained_how:
                 facts.append((L.obtained, r.scrub(e.obtained_how)))
             if e.origin:

@@ -49,6 +49,7 @@ def stylesheet() -> StyleSheet1:
     add(ParagraphStyle("CellHead", parent=base, fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0,
                        textColor=ACCENT))
     add(ParagraphStyle("Mono", parent=base, fontName=MONO, fontSize=7.5, leading=9.5, spaceAfter=0))
+    add(ParagraphStyle("MonoSmall", parent=base, fontName=MONO, fontSize=6.5, leading=8.5, spaceAfter=0))
     add(ParagraphStyle("Quote", parent=base, fontName=ITALIC, leftIndent=12, textColor=MUTED))
     add(ParagraphStyle("Muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
     add(ParagraphStyle("H1", parent=base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT,
