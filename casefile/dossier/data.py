@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -24,165 +23,11 @@ from ..model import (
 )
 from ..services.redaction import Redactor
 from .labels import Labels
+from .views import (
+    ActorRow, ActorView, ClaimView, DossierData, EvidenceView, IncidentView, PlaceView, Scope, SourceView,
+)
 
 BATCH = 500  # ids per IN (...) query: well under SQLite's parameter limit
-
-
-@dataclass
-class Scope:
-    incidents: list[str] | None = None
-    tag: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @property
-    def whole(self) -> bool:
-        return not (self.incidents or self.tag or self.date_from or self.date_to)
-
-    def describe(self, labels: Labels) -> str:
-        parts = []
-        if self.incidents:
-            parts.append(labels.scope_incidents.format(codes=", ".join(self.incidents)))
-        if self.tag:
-            parts.append(labels.scope_tag.format(tag=self.tag))
-        if self.date_from and self.date_to:
-            parts.append(labels.scope_between.format(start=labels.date(self.date_from),
-                                                     end=labels.date(self.date_to)))
-        elif self.date_from:
-            parts.append(labels.scope_from.format(start=labels.date(self.date_from)))
-        elif self.date_to:
-            parts.append(labels.scope_to.format(end=labels.date(self.date_to)))
-        return "; ".join(parts) or labels.scope_all
-
-
-@dataclass
-class ActorRow:
-    actor: str
-    role: str
-    degree: str
-    head_count: str
-    note: str
-
-
-@dataclass
-class IncidentView:
-    id: int
-    code: str
-    title: str
-    description: str
-    notes: str
-    when: str
-    sort_key: str
-    where: str
-    place: str
-    type: str
-    violation: str
-    fatalities: str
-    tags: list[str]
-    links: list[str]
-    actors: list[ActorRow] = field(default_factory=list)
-    claims: list[int] = field(default_factory=list)
-    evidence: list[tuple[int, str]] = field(default_factory=list)  # (evidence id, relation label)
-    type_key: str = ""
-    violation_key: str = ""
-
-
-@dataclass
-class ClaimView:
-    id: int
-    code: str
-    summary: str
-    quote: str
-    claimant: str
-    source: str
-    credibility: str
-    status: str
-    stance: str
-    chain: list[str]
-    subjects: list[str]
-    assessments: dict[str, list[str]]
-    claimed_on: str
-    notes: str
-
-
-@dataclass
-class ActorView:
-    code: str
-    name: str
-    category: str
-    type: str
-    aliases: str
-    description: str
-    contact: str
-    protected_note: str
-    incidents: list[str]
-    relations: list[str]
-
-
-@dataclass
-class PlaceView:
-    code: str
-    name: str
-    location: str
-    coordinates: str
-    precision: str
-    description: str
-
-
-@dataclass
-class SourceView:
-    code: str
-    title: str
-    kind: str
-    outlet: str
-    author: str
-    published: str
-    accessed: str
-    reliability: str
-    url: str
-    language: str
-    cites: str
-    cited_by: list[str]
-    contact: str
-    confidential_note: str
-    notes: str
-
-
-@dataclass
-class EvidenceView:
-    id: int
-    code: str
-    name: str
-    title: str
-    media_type: str
-    size: int
-    sha256: str
-    facts: list[tuple[str, str]]  # (label, value) rows of the annex table
-    links: list[str]
-    custody: list[tuple[str, str, str, str]]
-    image: bytes | None = None
-
-
-@dataclass
-class DossierData:
-    title: str
-    organisation: str
-    description: str
-    audit_head: str
-    made_on: date
-    profile: str
-    scope: str
-    incidents: list[IncidentView]
-    claims: dict[int, ClaimView]
-    actors: list[ActorView]
-    places: list[PlaceView]
-    sources: list[SourceView]
-    evidence: dict[int, EvidenceView]
-    scales: dict[str, list[tuple[str, str, str]]]  # vocabulary -> [(key, label, description)]
-    withheld: dict[str, int]
-    type_counts: list[tuple[str, int]]
-    status_counts: list[tuple[str, int]]
-    period: str
 
 
 def batched(ids: Iterable[int]) -> Iterable[list[int]]:
