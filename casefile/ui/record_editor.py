@@ -9,7 +9,7 @@ the window, which calls :meth:`RecordEditor.reload` to show what is stored.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import CasefileError
 from ..services import records
@@ -278,5 +278,3 @@ def _line() -> QFrame:
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
 
-
-__all__ = ["QLabel", "RecordEditor"]
