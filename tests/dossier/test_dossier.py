@@ -184,3 +184,43 @@ def test_empty_case_still_makes_a_dossier(case, tmp_path):
     result = write_dossier(case, tmp_path / "empty.pdf", profile="public")
     qpdf_check(result.path)
     assert "Nothing was withheld." in pdf_text(result.path)
+
+
+def _queries_for(case, tmp_path, n: int) -> int:
+    from sqlalchemy import event
+
+    from casefile.model import Actor, Claim, ClaimSubject, Incident, Involvement, Source
+
+    with case.session() as s:
+        for i in range(n):
+            source = Source(title=f"Source {i}", reliability="C")
+            actor = Actor(name=f"Actor {i}", protected=i % 2 == 0, pseudonym=f"P{i}")
+            incident = Incident(title=f"Incident {i}", start_date="2013-08")
+            incident.involvements.append(Involvement(actor=actor, role="victim"))
+            claim = Claim(summary=f"Claim {i}", source=source, claimant=actor)
+            s.add_all([incident, claim])
+            s.flush()
+            s.add(ClaimSubject(claim_id=claim.id, incident_id=incident.id))
+    count = 0
+
+    def counter(*args):
+        nonlocal count
+        count += 1
+
+    event.listen(case.engine, "before_cursor_execute", counter)
+    try:
+        write_dossier(case, tmp_path / f"n{n}.pdf", profile="public")
+    finally:
+        event.remove(case.engine, "before_cursor_execute", counter)
+    return count
+
+
+def test_queries_do_not_grow_with_the_case(tmp_path):
+    """No per-record lookups: 2 and 12 incidents cost the same number of queries."""
+    from casefile.store import Case
+
+    counts = []
+    for n in (2, 12):
+        with Case.create(tmp_path / f"q{n}.casefile", "Queries") as case:
+            counts.append(_queries_for(case, tmp_path, n))
+    assert counts[0] == counts[1] < 60
