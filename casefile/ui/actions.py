@@ -163,8 +163,11 @@ class ActionRegistry(QObject):
             ids = self._menu_order.setdefault(spec.menu, [])
             ids.insert(ids.index(after) + 1 if after in ids else len(ids), spec.id)
             menu = self._menus.get(spec.menu)
-            if menu is not None:
-                menu.addAction(action)
+            if menu is not None:  # right after ``after`` when it is in this menu, else at the end
+                entries = menu.actions()
+                anchor = self._actions.get(after) if after else None
+                position = entries.index(anchor) + 1 if anchor in entries else len(entries)
+                menu.insertAction(entries[position] if position < len(entries) else None, action)
         self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.update_enabled(self.window.case is not None)
         return action
