@@ -47,6 +47,7 @@ EditorFactory = Callable[["MainWindow", str, int], QWidget]
 
 class MainWindow(QMainWindow):
     case_opened = Signal(object)
+    case_closing = Signal()  # before the case closes: background work on it stops here
     case_closed = Signal()
     record_opened = Signal(str, int)
 
@@ -86,8 +87,16 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.layout_memory = LayoutMemory(self)
         self.layout_memory.restore_window()
+        self._install_panels()
 
     # -- building ----------------------------------------------------------------
+
+    def _install_panels(self) -> None:
+        """Capabilities that add their own actions, tabs and drop targets."""
+        from . import dossier_dialog, evidence_panel, history_view, lock, passphrase_dialog
+
+        for module in (evidence_panel, dossier_dialog, history_view, passphrase_dialog, lock):
+            module.install(self)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"), self)
@@ -180,6 +189,7 @@ class MainWindow(QMainWindow):
     def close_case(self) -> None:
         if self.case is None:
             return
+        self.case_closing.emit()
         self.flush_editor()
         self.layout_memory.save_case_layout(self.view)
         self.undo_stack.clear()
