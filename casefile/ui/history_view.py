@@ -311,7 +311,7 @@ class HistoryDialog(QDialog):
 
 
 def install(window) -> None:
-    """Edit > History… (Ctrl+H): the audit log, filtered by the open record."""
+    """File > History… (Ctrl+H): the audit log, filtered by the open record."""
     from .actions import QT_TRANSLATE_NOOP, ActionSpec
     from ..services import records
 
@@ -327,9 +327,10 @@ def install(window) -> None:
                 code = ""
         HistoryDialog.show_history(window, window.case, code)
 
+    # In the File menu, with the case's other whole-case commands (its accelerator is free there).
     window.actions.add(ActionSpec("show_history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("Ctrl+H",),
                                   tip=QT_TRANSLATE_NOOP("Actions", "The case's tamper-evident history"),
-                                  menu="edit"), show)
+                                  menu="file"), show, after="close_case")
 
 
 def _current_record(window) -> tuple[str, int] | None:

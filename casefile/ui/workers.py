@@ -228,6 +228,7 @@ class ProcessJob(BackgroundJob):
         self._buffer = b""
         self._stderr = b""
         self._error_line: str | None = None
+        self._last_progress = 0.0
         self.process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
         environment.remove("CASEFILE_PASSPHRASE")  # the pipe carries it, if at all
@@ -270,7 +271,12 @@ class ProcessJob(BackgroundJob):
     def _handle(self, line: str) -> None:
         kind, value = parse_line(line)
         if kind == "progress":
-            self.progress.emit(*value)
+            # Merge reports, as ThreadJob does: a layout may report every flowable.
+            now = time.monotonic()
+            done, total, _text = value
+            if now - self._last_progress >= PROGRESS_INTERVAL or (total and done >= total):
+                self._last_progress = now
+                self.progress.emit(*value)
         elif kind == "result":
             self.result = value
         elif kind == "error":

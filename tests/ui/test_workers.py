@@ -139,7 +139,7 @@ def test_process_job_result_progress_and_stdin_secret(qtbot):
     with qtbot.waitSignal(job.succeeded, timeout=15000) as blocker:
         job.start()
     assert blocker.args == [{"secret_length": len("s3cret passphrase")}]
-    assert reports == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+    assert reports[0] == (1, 3, "step 1") and reports[-1] == (3, 3, "step 3")  # bursts are merged
     assert "CASEFILE_PASSPHRASE" not in job.process.processEnvironment().keys()
 
 
