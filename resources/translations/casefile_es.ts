@@ -160,7 +160,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+330"/>
+        <location filename="../../casefile/ui/history_view.py" line="+331"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="-247"/>
+        <location filename="../../casefile/ui/history_view.py" line="-248"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -881,7 +881,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+266"/>
+        <location filename="../../casefile/dossier/data.py" line="+111"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -2068,7 +2068,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence.py" line="+75"/>
+        <location filename="../../casefile/services/evidence.py" line="+76"/>
         <source>folder {path} does not exist</source>
         <translation>la carpeta {path} no existe</translation>
     </message>
@@ -2134,17 +2134,18 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+9"/>
         <source>{name}: no such file</source>
         <translation>{name}: no existe el archivo</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+10"/>
+        <location line="-7"/>
+        <location line="+12"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} es una carpeta, no un archivo</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>{name}: permission denied</source>
         <translation>{name}: permiso denegado</translation>
     </message>
@@ -2154,7 +2155,7 @@
         <translation>{name}: no se puede abrir ({reason})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{name} is not a regular file</source>
         <translation>{name} no es un archivo común</translation>
     </message>
@@ -2948,12 +2949,17 @@ huella {hash}
         <translation>{name} no está permitido</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>not UTF-8 text (byte {pos})</source>
         <translation>no es texto UTF-8 (byte {pos})</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>not valid JSON (the key &quot;{key}&quot; appears twice in one object)</source>
+        <translation>no es JSON válido (la clave &quot;{key}&quot; aparece dos veces en un mismo objeto)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>not valid JSON (line {line}, column {col}: {why})</source>
         <translation>no es JSON válido (línea {line}, columna {col}: {why})</translation>
     </message>
@@ -3003,8 +3009,9 @@ huella {hash}
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+112"/>
+        <location filename="../../casefile/services/interchange_plan.py" line="+119"/>
         <source>defined twice</source>
+        <extracomment>how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report</extracomment>
         <translation>definido dos veces</translation>
     </message>
     <message>
@@ -3029,7 +3036,7 @@ huella {hash}
         <translation>ya lo usa {other}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source> or </source>
         <translation> o </translation>
     </message>
@@ -3139,7 +3146,7 @@ huella {hash}
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+334"/>
+        <location filename="../../casefile/ui/workers.py" line="+340"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3398,13 +3405,13 @@ huella {hash}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+56"/>
-        <location line="+149"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+57"/>
+        <location line="+158"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-138"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -3419,7 +3426,7 @@ huella {hash}
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -3439,7 +3446,7 @@ huella {hash}
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
@@ -4393,7 +4400,7 @@ huella {hash}
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="-188"/>
+        <location filename="../../casefile/ui/workers.py" line="-194"/>
         <source>Unexpected error: {what}</source>
         <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. Running jobs, so Python keeps them alive until they finish.</extracomment>
         <translation>Error inesperado: {what}</translation>
