@@ -160,7 +160,8 @@ class Loader:
         actor_ids = {i.actor_id for i in involvements} | {c.claimant_id for c in claims if c.claimant_id}
         actor_ids |= {a for _, _, a in all_subjects if a}
         if whole:
-            actor_ids = set(s.scalars(select(Actor.id)))
+            shown = actor_ids
+            actor_ids = set(s.scalars(select(Actor.id))) - (self._only_in_withheld_actors() - shown)
         actors = {a.id: a for a in _objects(s, lambda c: select(Actor).where(Actor.id.in_(c)), actor_ids)}
 
         # Sources: conveying or assessing a claim, what they cite, and who cites them.
@@ -199,7 +200,7 @@ class Loader:
             audit_head=audit_head, made_on=made_on, profile=r.profile, scope=self.scope.describe(L),
             incidents=incident_views, claims=claim_views,
             actors=self._actors(actors, involvements, {i.id: i.code for i in incidents}),
-            places=self._places(places.values() if not whole else s.scalars(select(Place).order_by(Place.code))),
+            places=self._places(places.values() if not whole else self._whole_case_places(places)),
             sources=self._sources(sources),
             evidence=self._evidence(evidence, links, custody, derived_codes, incidents, claims, actors, sources),
             scales={name: v.scale(name) for name in ("reliability", "credibility", "claim_status",
@@ -217,6 +218,27 @@ class Loader:
             first, last = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
             data.period = L.until.format(start=L.date(first.isoformat()), end=L.date(last.isoformat()))
         return data
+
+    def _only_in_withheld_actors(self) -> set[int]:
+        """Actors named in withheld incidents or claims: listing them in a whole-case
+        index would hint at what was withheld (unless shown records name them too)."""
+        if self.r.full:
+            return set()
+        found = {a for (a,) in _rows(self.s, lambda c: select(Involvement.actor_id).where(
+            Involvement.incident_id.in_(c)), self.r.confidential_incidents)}
+        found |= {a for (a,) in _rows(self.s, lambda c: select(Claim.claimant_id).where(
+            Claim.id.in_(c), Claim.claimant_id.is_not(None)), self.r.withheld_claims)}
+        found |= {a for (a,) in _rows(self.s, lambda c: select(ClaimSubject.actor_id).where(
+            ClaimSubject.claim_id.in_(c), ClaimSubject.actor_id.is_not(None)), self.r.withheld_claims)}
+        return found
+
+    def _whole_case_places(self, shown: dict[int, Place]) -> list[Place]:
+        """Every place, except (outside ``full``) those only a withheld incident uses."""
+        hidden: set[int] = set()
+        if not self.r.full:
+            hidden = {p for (p,) in _rows(self.s, lambda c: select(Incident.place_id).where(
+                Incident.id.in_(c), Incident.place_id.is_not(None)), self.r.confidential_incidents)}
+        return [p for p in self.s.scalars(select(Place).order_by(Place.code)) if p.id in shown or p.id not in hidden]
 
     def _sources_with_citations(self, ids: set[int]) -> dict[int, Source]:
         """The sources, plus everything up their citation chains and every source citing them."""
