@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ..errors import CasefileError
 from ..store import SUFFIX, Case
 from . import dialogs
+from .passphrase_dialog import NewPassphraseWidget
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,6 +53,8 @@ class NewCaseDialog(QDialog):
         form.addRow(self.tr("Your &name:"), self.documenter)
         form.addRow(self.tr("&Folder:"), folder_row)
         form.addRow(self.tr("File &name:"), self.file_name)
+        # Encryption, on by default, with the warning that a lost passphrase is a lost case.
+        self.encryption = NewPassphraseWidget(self)
         self.problem = _plain_label()
         self.problem.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -60,6 +63,7 @@ class NewCaseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.encryption)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(520, 0)
@@ -88,14 +92,19 @@ class NewCaseDialog(QDialog):
             self.problem.setText(self.tr("That file already exists; choose another name."))
         elif not self.path().parent.is_dir():
             self.problem.setText(self.tr("That folder does not exist."))
+        elif self.encryption.problem():
+            self.problem.setText(self.encryption.problem())
         else:
             self.accept()
 
     @classmethod
-    def get_new_case(cls, parent=None) -> tuple[tuple[str, str, Path], bool]:
+    def get_new_case(cls, parent=None) -> tuple[tuple[str, str, Path, str | None], bool]:
+        """((title, documenter, path, passphrase or None), accepted)."""
         dialog = cls(parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return (dialog.title.text().strip(), dialog.documenter.text().strip(), dialog.path()), accepted
+        passphrase = dialog.encryption.passphrase() if accepted else None
+        dialog.encryption.clear()
+        return (dialog.title.text().strip(), dialog.documenter.text().strip(), dialog.path(), passphrase), accepted
 
 
 class WelcomePage(QWidget):
@@ -177,12 +186,14 @@ class WelcomePage(QWidget):
     # -- what the buttons do -------------------------------------------------------
 
     def new_case(self) -> None:
-        (title, documenter, path), ok = NewCaseDialog.get_new_case(self.window_)
+        values, ok = NewCaseDialog.get_new_case(self.window_)
         if not ok:
             return
+        title, documenter, path, *rest = values
+        passphrase = rest[0] if rest else None
         QSettings().setValue("cases/documenter", documenter)
         try:
-            case = Case.create(path, title, documenter=documenter)
+            case = Case.create(path, title, documenter=documenter, passphrase=passphrase)
         except CasefileError as error:
             self.window_.show_error(error)
             return
