@@ -327,3 +327,36 @@ def test_change_passphrase_action(qtbot, encrypted, case, monkeypatch):
     window.actions["change_passphrase"].trigger()
     assert changed == [window.case]
     window.close_case()
+
+
+def test_new_case_dialog_encrypts_by_default(qtbot, tmp_path, monkeypatch):
+    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.welcome import NewCaseDialog
+
+    dialog = NewCaseDialog(folder=str(tmp_path))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.title, "Guerrero 2013")
+    dialog._accept()
+    assert "at least" in dialog.problem.text() and not dialog.result()  # no passphrase yet
+    assert dialog.encryption.encrypted() and "lost" in dialog.encryption.warning.text()
+
+    def fill(self):
+        self.folder.setText(str(tmp_path))
+        self.title.setText("Guerrero 2013")
+        self.encryption.first.setText(PASS)
+        self.encryption.second.setText(PASS)
+        self._accept()
+        return self.result()
+
+    monkeypatch.setattr(NewCaseDialog, "exec", fill)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.welcome.new_case()
+    assert window.case is not None and window.case.encrypted
+    path = window.case.path
+    window.close_case()
+    from casefile.store import PassphraseRequired
+    with pytest.raises(PassphraseRequired):
+        Case.open(path)
+    Case.open(path, passphrase=PASS).close()
+
