@@ -137,7 +137,9 @@ class DossierDialog(QDialog):
         out_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow(self.tr("&Save as:"), out_row)
+        save_label = QLabel(self.tr("&Save as:"), self)
+        save_label.setBuddy(self.output)  # a row holding a layout gets no buddy by itself
+        form.addRow(save_label, out_row)
 
         # -- progress and outcome ------------------------------------------------------
         self.progress = QProgressBar(self)

@@ -193,6 +193,8 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("History"))
+        for column, width in enumerate((60, 150, 130, 110, 90)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._show_entry)
 
         self.detail = QPlainTextEdit(self)  # plain text: user data never becomes markup
