@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 IDLE_SETTING = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -146,6 +146,7 @@ class CaseLocker(QObject):
         self.idle.stop()
         self.is_locked = True
         self.locked_path = path
+        self._close_dialogs()
         self._close_case()
         self.clipboard.clear_if_ours()
         self.clipboard.active = False
@@ -153,6 +154,13 @@ class CaseLocker(QObject):
         # Ask once the close has been painted: the prompt is all a passer-by sees.
         QTimer.singleShot(0, lambda: self._unlock(path, encrypted))
         return True
+
+    def _close_dialogs(self) -> None:
+        """Dialogs showing the case (history, evidence, export) go with it."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.window:
+                widget.reject()
+                widget.hide()  # a dialog that refuses (a running export) is still not shown
 
     def _unlock(self, path: Path, encrypted: bool) -> None:
         case = self._ask(path, encrypted)

@@ -266,7 +266,7 @@ def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypt
                                  undo=window.undo_stack.count())
         return Case.open(path, passphrase=PASS)
 
-    locker = lock_module.install(window)
+    locker = getattr(window, "locker", None) or lock_module.install(window)
     locker._ask = ask
     window.show()
     window.activateWindow()
@@ -274,9 +274,13 @@ def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypt
     QGuiApplication.clipboard().setText("Soldiers held at the roadblock")
     QGuiApplication.processEvents()
     assert locker.idle.is_active()
+    from casefile.ui.history_view import HistoryDialog
+    history = HistoryDialog(window.case, window)
+    history.show()
     action = window.actions["lock_case"]
     assert action.shortcut().toString() == "Ctrl+L"
     action.trigger()
+    assert not history.isVisible()  # dialogs showing the case go with it
     assert window.case is None and window.view is None and locker.is_locked
     assert case.engine is None  # the store let go of the file and its key
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
@@ -294,7 +298,7 @@ def test_idle_lock_without_reopen_leaves_the_welcome_page(qtbot, case):
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_case(_reopened(case))
-    locker = lock_module.install(window)
+    locker = getattr(window, "locker", None) or lock_module.install(window)
     locker._ask = lambda path, is_encrypted: None
     locker.idle.set_interval_ms(50)
     locker.idle.start()
