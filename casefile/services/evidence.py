@@ -69,8 +69,9 @@ def export_original(case: Case, code: str, out_path: str | os.PathLike, *, who: 
     out = Path(out_path)
     with case.connection() as conn, case.Session(bind=conn) as session:
         evidence = custody.find_evidence(session, code)
-        if out.is_dir():
-            out = out / (Path(evidence.original_name).name or evidence.code)
+        if out.is_dir():  # into the folder, under the original's name (never a path from the record)
+            name = Path(evidence.original_name.replace("\\", "/")).name
+            out = out / (name if name not in ("", ".", "..") else evidence.code)
         if not out.parent.is_dir():
             raise CasefileError(translate("Evidence", "folder {path} does not exist").format(
                 path=display_name(out.parent)))

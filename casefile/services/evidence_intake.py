@@ -113,6 +113,8 @@ def _store_file(conn, path: Path, name: str, progress: Progress | None,
     except OSError as error:
         raise IntakeError(translate("Evidence", "{name}: cannot open it ({reason})").format(
             name=name, reason=error.strerror or error)) from None
+    except ValueError:  # a NUL byte: no file can have such a name
+        raise IntakeError(translate("Evidence", "{name}: no such file").format(name=name)) from None
     before = os.fstat(fd)
     if not stat.S_ISREG(before.st_mode):
         os.close(fd)

@@ -159,3 +159,15 @@ def test_encrypted_case_stores_and_verifies_evidence(tmp_path):
         assert verify.verify(case) == []
     raw = (tmp_path / "enc.casefile").read_bytes()
     assert b"Canon" not in raw and photo.read_bytes()[:64] not in raw
+
+
+@pytest.mark.parametrize("stored_name, expected", [
+    ("../../etc/passwd", "passwd"), ("..", "EVI-0001"), ("", "EVI-0001"), ("C:\\Users\\x\\foto.jpg", "foto.jpg"),
+])
+def test_export_into_a_folder_never_follows_a_path_in_the_record(case, tmp_path, stored_name, expected):
+    (tmp_path / "a.txt").write_text("x")
+    item = evidence.intake(case, tmp_path / "a.txt")
+    with case.session() as s:  # as a hostile JSON import could have recorded it
+        s.get(Evidence, item.id).original_name = stored_name
+    (tmp_path / "out").mkdir()
+    assert evidence.export_original(case, item.code, tmp_path / "out") == tmp_path / "out" / expected

@@ -130,6 +130,12 @@ def test_missing_file_and_folder(case, tmp_path):
     assert_nothing_stored(case, before)
 
 
+def test_nul_byte_in_a_name_is_a_clean_error(case, tmp_path):
+    # No file system allows NUL in a name, so only the refusal can be tested.
+    with pytest.raises(CasefileError, match=r"a\\x00b.jpg: no such file"):
+        evidence.intake(case, tmp_path / "a\x00b.jpg")
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_fifo_is_refused_without_hanging(case, tmp_path):
     os.mkfifo(tmp_path / "pipe")
@@ -283,9 +289,9 @@ def test_extra_metadata_is_json(case, tmp_path):
 def test_memory_stays_flat_while_streaming(case, tmp_path):
     import tracemalloc
 
-    size = 12 * chunks.CHUNK_SIZE
+    size = 20 * chunks.CHUNK_SIZE
     with open(tmp_path / "long.mov", "wb") as f:
-        for _ in range(12):
+        for _ in range(20):
             f.write(os.urandom(chunks.CHUNK_SIZE))
     tracemalloc.start()
     try:
@@ -295,5 +301,6 @@ def test_memory_stays_flat_while_streaming(case, tmp_path):
     finally:
         tracemalloc.stop()
     assert item.size == size and out.stat().st_size == size
-    assert peak < 4 * chunks.CHUNK_SIZE, f"peak {peak / chunks.CHUNK_SIZE:.1f} MiB of Python memory for 12 MiB"
+    # A few chunks in flight (read-ahead, storing, export), never the whole file.
+    assert peak < 8 * chunks.CHUNK_SIZE, f"peak {peak / chunks.CHUNK_SIZE:.1f} MiB of Python memory for 20 MiB"
     assert verify.verify(case) == []
