@@ -140,7 +140,7 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/lock.py" line="+204"/>
+        <location filename="../../casefile/ui/lock.py" line="+212"/>
         <source>&amp;Lock Case</source>
         <translation>&amp;Bloquear expediente</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+359"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+361"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -160,7 +160,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+331"/>
+        <location filename="../../casefile/ui/history_view.py" line="+333"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="-248"/>
+        <location filename="../../casefile/ui/history_view.py" line="-250"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -339,7 +339,7 @@
     <message>
         <location line="+5"/>
         <source>counts per record type, format, encryption, audit head</source>
-        <translation>cantidad por tipo de registro, formato, cifrado y sello del historial</translation>
+        <translation>cantidad por tipo de registro, formato, cifrado y cabeza del historial</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -424,7 +424,7 @@
     <message>
         <location line="+0"/>
         <source>Audit head</source>
-        <translation>Sello del historial</translation>
+        <translation>Cabeza del historial</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -651,12 +651,12 @@
     <message>
         <location line="+4"/>
         <source>check that a history head written down elsewhere (a dossier cover) still stands</source>
-        <translation>comprobar que un sello del historial anotado en otro lugar (la portada de un dossier) sigue siendo válido</translation>
+        <translation>comprobar que una cabeza del historial anotada en otro lugar (la portada de un dossier) sigue siendo válida</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the audit head hash</source>
-        <translation>la huella del sello del historial</translation>
+        <translation>el hash de la cabeza del historial</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1653,7 +1653,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="-306"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="-308"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -1730,7 +1730,7 @@
     <message>
         <location line="+4"/>
         <source>&amp;Full</source>
-        <translation>&amp;Completo</translation>
+        <translation>Com&amp;pleto</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1740,7 +1740,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Partner</source>
-        <translation>&amp;Organizaciones aliadas</translation>
+        <translation>&amp;Socios</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1755,7 +1755,7 @@
     <message>
         <location line="+1"/>
         <source>As partner, and also claims resting only on confidential sources and who handled evidence.</source>
-        <translation>Como el de organizaciones aliadas, y además sin las afirmaciones que solo se apoyan en fuentes confidenciales ni quién manejó las evidencias.</translation>
+        <translation>Como el de socios, y además sin las afirmaciones que solo se apoyan en fuentes confidenciales ni quién manejó las evidencias.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1780,7 +1780,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Browse…</source>
-        <translation>E&amp;xaminar…</translation>
+        <translation>Exa&amp;minar…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1793,7 +1793,7 @@
         <translation>&amp;Guardar como:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Export status</source>
         <translation>Estado de la exportación</translation>
     </message>
@@ -2742,7 +2742,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+210"/>
+        <location filename="../../casefile/ui/history_view.py" line="+212"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -2750,7 +2750,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="-117"/>
+        <location line="-119"/>
         <source>Record code, e.g. INC-0001</source>
         <translation>Código del registro, p. ej. INC-0001</translation>
     </message>
@@ -2765,7 +2765,7 @@
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Entry details</source>
         <translation>Detalles de la entrada</translation>
     </message>
@@ -2801,7 +2801,7 @@ huella {hash}
     <message>
         <location line="+16"/>
         <source>Chain verified: {count} entries, head {head}</source>
-        <translation>Cadena verificada: {count} entradas, sello {head}</translation>
+        <translation>Cadena verificada: {count} entradas, cabeza {head}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3585,7 +3585,7 @@ huella {hash}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../casefile/ui/welcome.py" line="+32"/>
+        <location filename="../../casefile/ui/welcome.py" line="+33"/>
         <source>New Case</source>
         <translation>Nuevo expediente</translation>
     </message>
@@ -3635,12 +3635,12 @@ huella {hash}
         <translation>Nombre del &amp;archivo:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Create Case</source>
         <translation>Crear expediente</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Where to save the case</source>
         <translation>Dónde guardar el expediente</translation>
     </message>
@@ -3846,7 +3846,7 @@ huella {hash}
     <message>
         <location line="+3"/>
         <source>Confidential: left out of partner and public dossiers.</source>
-        <translation>Confidencial: se omite en los dossiers para organizaciones aliadas y públicos.</translation>
+        <translation>Confidencial: se omite en los dossiers para socios y públicos.</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4155,7 +4155,7 @@ huella {hash}
     <message>
         <location line="+50"/>
         <source>head {head} is not in this case&apos;s history: the history was rewritten or cut</source>
-        <translation>el sello {head} no está en el historial de este expediente: el historial se reescribió o se recortó</translation>
+        <translation>la cabeza {head} no está en el historial de este expediente: el historial se reescribió o se recortó</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4165,7 +4165,7 @@ huella {hash}
     <message>
         <location line="+3"/>
         <source>ok: head is audit #{seq}; the history up to it verifies</source>
-        <translation>correcto: el sello es la entrada #{seq}; el historial hasta ella se verifica</translation>
+        <translation>correcto: la cabeza es la entrada #{seq}; el historial hasta ella se verifica</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4340,7 +4340,7 @@ huella {hash}
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../casefile/ui/welcome.py" line="+16"/>
+        <location filename="../../casefile/ui/welcome.py" line="+21"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
@@ -4372,12 +4372,12 @@ huella {hash}
     </message>
     <message>
         <location line="-16"/>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Remove from List</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>{name} — missing</source>
         <translation>{name} — no se encuentra</translation>
     </message>
@@ -4387,7 +4387,7 @@ huella {hash}
         <translation>Todavía no hay expedientes recientes.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Case not found</source>
         <translation>No se encontró el expediente</translation>
     </message>
