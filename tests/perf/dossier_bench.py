@@ -14,6 +14,17 @@ Compares, each in a fresh process:
 Reports wall and CPU time, and peak memory (growth of the resident set during
 the measured call; ``--tracemalloc`` for Python's own peak, slower) for both,
 and the ratios. Target: Casefile within 1.5x of ReportLab alone.
+
+Measured 2026-11-24 (1,000 incidents, 200 images, 1,236 pages, machine at
+load ~11, so wall time mostly measured the wait for a core):
+
+                wall s     CPU s +MiB peak   pages
+    reportlab   335.89     51.22     390.4    1236
+    casefile    122.45     51.85     555.9    1236
+    ratio: CPU 1.01x, peak memory 1.42x
+
+Nearly all the time is ReportLab's own layout (pure-Python TrueType width
+measurement: the optional ``rl_accel`` C extension would speed both sides).
 """
 
 from __future__ import annotations
