@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -240,6 +241,7 @@ def main() -> None:
         except Exception as error:  # one broken capability must not hide the others' rows
             bench.log(f"  {name} failed: {error}")
             bench.add(Row(f"{name}: {str(error).splitlines()[0][:80]}", None, None, "-"))
+    shutil.rmtree(bench.tmp, ignore_errors=True)  # the cached scale case stays; this run's scratch goes
     print(bench.report())
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     if args.json:
