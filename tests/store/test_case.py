@@ -111,3 +111,15 @@ def test_refuses_planted_trigger(tmp_path):
 def test_create_refuses_existing_path(case):
     with pytest.raises(CasefileError, match="already exists"):
         Case.create(case.path, "Again")
+
+
+def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
+    from casefile.store import case as case_module
+
+    path = tmp_path / "large.casefile"
+    Case.create(path, "Large").close()
+    assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
+    monkeypatch.setattr(case_module, "FULL_CHECK_LIMIT", 0)
+    assert all("quick_check(" in s for s in case_module._quick_checks(path))
+    path.with_name(path.name + "-wal").write_bytes(b"x")  # as if not closed cleanly
+    assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
