@@ -1915,12 +1915,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+157"/>
+        <location line="+173"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-177"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1940,8 +1940,8 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+24"/>
+        <location line="+93"/>
+        <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
         <translation>{path} está dañado y no se puede leer.</translation>
     </message>
