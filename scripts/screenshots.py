@@ -69,6 +69,16 @@ def source_reader(window) -> None:
         window.editor.reader.select_offsets(second, second + len("60 soldiers"))
 
 
+def evidence_preview(window) -> None:
+    """The sample's roadblock sketch in the evidence editor's File tab."""
+    window.show_kind("evidence")
+    window.open_record("evidence", 1)
+    tabs = window.editor.tabs
+    for index in range(tabs.count()):
+        if tabs.tabText(index).replace("&", "") in ("File", "Archivo"):
+            tabs.setCurrentIndex(index)
+
+
 def _report_text() -> str:
     for candidate in (REPORT, Path("/work/shared/samples/news-report-guerrero-2013.txt")):
         if candidate.exists():
@@ -85,6 +95,7 @@ SHOTS = {
     "main-window": main_window,
     "incident-editor": incident_editor,
     "source-reader": source_reader,
+    "evidence-preview": evidence_preview,
 }
 
 
