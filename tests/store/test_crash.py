@@ -157,7 +157,7 @@ class Driver:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:  # already finished
             pass
-        self._expect("EXIT", 60, lines)
+        self._expect("EXIT", 240, lines)  # a kill waits out an fsync in progress; generous under load
         result = Round(mode, delay)
         result.acks = [line.split()[1:] for line in lines if line.startswith("ACK ")]
         result.finished = "DONE" in lines
