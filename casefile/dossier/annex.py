@@ -167,5 +167,5 @@ class AnnexSections:
 
     @staticmethod
     def _size(size: int) -> str:
-        from .data import human_size
+        from ..formatting import human_size
         return human_size(size)

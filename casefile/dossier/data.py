@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput
+from ..formatting import human_size
 from ..i18n import translate
 from ..model import (
     Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink,
@@ -499,14 +500,3 @@ class Loader:
                           r.scrub(ev.who) if r.shows_handlers else L.hidden,
                           v("custody_action", ev.action), ev.sha256_observed or "") for ev in custody[e.id]])
         return views
-
-
-def human_size(size: int | None) -> str:
-    if size is None:
-        return ""
-    value = float(size)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ..formatting import human_size
 from ..services import evidence, history, links, records
 from ..services.custody import RELATIONS
 from .evidence_commands import LinkEvidence, UnlinkEvidence
@@ -377,15 +378,6 @@ class LinkTargetDialog(QDialog):
         dialog = cls(parent)
         accepted = dialog.exec() == QDialog.Accepted
         return dialog.combo.currentData(), accepted
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
 
 
 # -- the window ----------------------------------------------------------------------------
