@@ -75,7 +75,7 @@ def cmd_info(args) -> int:
 
 def cmd_search(args) -> int:
     with open_case(args) as case:
-        hits = search(case, args.query, limit=max(1, args.limit))
+        hits = search(case, args.query, limit=max(1, args.limit), exhaustive=True)
     if args.json:
         print(json.dumps([{"kind": h.kind, "code": h.code, "title": h.title, "snippet": h.plain_snippet,
                            "rank": h.rank} for h in hits], ensure_ascii=False, indent=2))

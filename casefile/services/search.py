@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from ..store import Case
-from ..store.search import Hit, search as _search
+from ..store.search import RANK_WINDOW, Hit, search as _search
 
 
-def search(case: Case, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[Hit]:
+def search(case: Case, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None,
+           exhaustive: bool = False) -> list[Hit]:
+    """As-you-type search; ``exhaustive`` ranks every match of a common word
+    instead of its most recent ones (the command line, which can wait)."""
     with case.connection() as conn:
-        return _search(conn, query, limit=limit, kinds=kinds)
+        return _search(conn, query, limit=limit, kinds=kinds, window=None if exhaustive else RANK_WINDOW)

@@ -94,15 +94,29 @@ _TITLE = {"incident": "title", "actor": "name", "place": "name", "source": "titl
           "claim": "summary", "evidence": "original_name"}
 
 
+#: As you type, a word found in more records than this (per kind) is ranked
+#: among its most recent matches only: bm25 must score every match, 0.4 s for a
+#: word in 114,000 claims, against 40 ms over the newest 2,000.
+RANK_WINDOW = 2000
+
+
 def search(conn: Connection, user_text: str, limit: int = 50,
-           kinds: tuple[str, ...] | None = None) -> list[Hit]:
+           kinds: tuple[str, ...] | None = None, window: int | None = RANK_WINDOW) -> list[Hit]:
+    """Ranked hits across kinds; ``window=None`` ranks every match (slower)."""
     query = fts_query(user_text)
     if query is None:
         return []
-    parts = []
+    parts, params = [], {"q": query, "limit": limit}
     for table in kinds or tuple(INDEXED):
         fts = f"{table}_fts"
         title = _TITLE[table]
+        floor = None
+        if window:  # FTS5 walks rowids newest first and stops: cheap even for common words
+            floor = conn.execute(text(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :skip"),
+                {"q": query, "skip": window - 1}).scalar()
+        newest = f"AND rowid >= :floor_{table} " if floor is not None else ""
+        params[f"floor_{table}"] = floor
         # The inner query touches only the FTS table and orders by its own
         # ``rank`` (bm25), so FTS5 sorts and SQLite stops at the limit: snippet()
         # and the join run for the rows shown, not for every match (about 40%
@@ -110,7 +124,7 @@ def search(conn: Connection, user_text: str, limit: int = 50,
         parts.append(
             f"SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, f.snip, f.rank FROM "
             f"(SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, rank FROM {fts} "
-            f"WHERE {fts} MATCH :q ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
+            f"WHERE {fts} MATCH :q {newest}ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
-    rows = conn.execute(text(sql), {"q": query, "limit": limit})
+    rows = conn.execute(text(sql), params)
     return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]

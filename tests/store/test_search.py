@@ -53,3 +53,18 @@ def test_hostile_queries_are_plain_words(case):
 @given(st.text())
 def test_any_typed_string_is_a_valid_query(case, query):
     search(case, query)
+
+
+def test_common_word_is_ranked_among_its_newest_matches(case):
+    from casefile.store import search as store_search
+
+    with case.session() as s:
+        s.add_all(Incident(title=f"roadblock number {i}") for i in range(30))
+        s.add(Incident(title="roadblock roadblock roadblock", description="roadblock"))
+    with case.connection() as conn:
+        windowed = store_search.search(conn, "roadblock", limit=5, window=10)
+        everything = store_search.search(conn, "roadblock", limit=50, window=None)
+    assert len(everything) == 31
+    assert windowed[0].code == "INC-0031"  # the best match is also among the newest
+    assert {h.id for h in windowed} <= {h.id for h in everything if h.id > 21}
+    assert search(case, "roadblock", limit=50, exhaustive=True) == everything
