@@ -106,7 +106,7 @@ class Case:
             passphrase = None
         elif passphrase is None:
             raise PassphraseRequired(translate(
-                "Errors", "{path} is encrypted (or not a Casefile file): a passphrase is needed."
+                "Errors", "{path} is not a Casefile file, or it is an encrypted case that needs its passphrase."
             ).format(path=path))
         key = as_key(passphrase)
         lock = CaseLock(path)

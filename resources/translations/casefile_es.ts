@@ -1926,8 +1926,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>{path} is encrypted (or not a Casefile file): a passphrase is needed.</source>
-        <translation>{path} está cifrado (o no es un archivo de Casefile): se necesita la frase de contraseña.</translation>
+        <source>{path} is not a Casefile file, or it is an encrypted case that needs its passphrase.</source>
+        <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
         <location line="+37"/>
