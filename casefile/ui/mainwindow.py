@@ -38,6 +38,7 @@ from .case_events import CaseEvents
 from .case_view import CaseView
 from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
 from .layout_memory import LayoutMemory
+from .list_model import ID_ROLE
 from .navigator import KINDS
 from .recent import RecentCases
 from .welcome import WelcomePage
@@ -185,6 +186,9 @@ class MainWindow(QMainWindow):
             self.tr("{path} — encrypted").format(path=case.path) if case.encrypted
             else self.tr("{path}").format(path=case.path))
         self.case_opened.emit(case)
+        first = self.view.list_model.index(0, 0)
+        if first.isValid():  # open on the first record rather than an empty pane
+            self.open_record(self.view.kind, first.data(ID_ROLE), remember=False)
 
     def close_case(self) -> None:
         if self.case is None:
