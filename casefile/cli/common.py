@@ -17,19 +17,23 @@ def add_passphrase_option(parser) -> None:
         "Cli", "read the passphrase from file F (else $CASEFILE_PASSPHRASE, else a prompt)"))
 
 
+def passphrase_from_file(file: str) -> str:
+    """The passphrase in file F, without its final newline; one clear line if unusable."""
+    try:
+        text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
+            file=file, why=getattr(e, "strerror", None) or str(e))) from None
+    if not text:
+        raise CasefileError(translate("Cli", "passphrase file {file} is empty").format(file=file))
+    return text
+
+
 def read_passphrase(args, *, prompt: bool = True) -> str | None:
     """--passphrase-file, else CASEFILE_PASSPHRASE, else ask on a terminal."""
     file = getattr(args, "passphrase_file", None)
     if file:
-        try:
-            text = Path(file).read_text(encoding="utf-8")
-        except OSError as e:
-            raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
-                file=file, why=e.strerror)) from None
-        text = text.rstrip("\r\n")
-        if not text:
-            raise CasefileError(translate("Cli", "passphrase file {file} is empty").format(file=file))
-        return text
+        return passphrase_from_file(file)
     env = os.environ.get("CASEFILE_PASSPHRASE")
     if env:
         return env

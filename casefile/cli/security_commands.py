@@ -10,12 +10,11 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from pathlib import Path
 
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services import security
-from .common import add_passphrase_option, open_case
+from .common import add_passphrase_option, open_case, passphrase_from_file
 
 
 def register(sub) -> None:
@@ -47,14 +46,7 @@ def _add_new_passphrase_option(parser) -> None:
 def read_new_passphrase(args) -> str:
     file = getattr(args, "new_passphrase_file", None)
     if file:
-        try:
-            text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
-        except (OSError, UnicodeDecodeError) as e:
-            raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
-                file=file, why=getattr(e, "strerror", None) or str(e))) from None
-        if not text:
-            raise CasefileError(translate("Cli", "passphrase file {file} is empty").format(file=file))
-        return text
+        return passphrase_from_file(file)
     env = os.environ.get("CASEFILE_NEW_PASSPHRASE")
     if env:
         return env

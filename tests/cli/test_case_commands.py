@@ -71,3 +71,17 @@ def test_verify(cli, sample_case):
 def test_verify_missing_case(cli, tmp_path):
     result = cli("verify", tmp_path / "nothing.casefile")
     assert result.code == 1 and result.one_error_line()
+
+
+def test_unusable_passphrase_files(cli, tmp_path):
+    path = tmp_path / "secret.casefile"
+    not_utf8 = tmp_path / "latin1.txt"
+    not_utf8.write_bytes(b"contrase\xf1a\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    for args in (("new", path, "--title", "T", "--passphrase-file", not_utf8),
+                 ("new", path, "--title", "T", "--passphrase-file", empty),
+                 ("new", path, "--title", "T", "--passphrase-file", tmp_path / "missing.txt")):
+        result = cli(*args)
+        assert result.code == 1 and "passphrase file" in result.one_error_line()
+    assert not path.exists()
