@@ -52,6 +52,14 @@ class Term:
     label: str
     description: str
 
+def _existing(session, cls, record_id: int):
+    """The record, or a clear error if it was deleted meanwhile (another window, an undo)."""
+    obj = session.get(cls, record_id)
+    if obj is None:
+        raise RecordNotFound(translate("Records", "that record no longer exists"))
+    return obj
+
+
 
 def vocabulary(case: Case, name: str, lang: str = "en") -> list[Term]:
     """The terms of one vocabulary in display order, labelled in ``lang``."""
@@ -81,9 +89,7 @@ def get(case: Case, kind: str, record_id: int) -> dict:
     """All stored columns of one record, as a dict."""
     cls = record_class(kind)
     with case.session() as session:
-        obj = session.get(cls, record_id)
-        if obj is None:
-            raise RecordNotFound(translate("Records", "that record no longer exists"))
+        obj = _existing(session, cls, record_id)
         return _columns(obj)
 
 
@@ -128,9 +134,7 @@ def update(case: Case, kind: str, record_id: int, **values) -> dict:
     if unknown:
         raise InvalidInput(translate("Records", "cannot be edited"), field=", ".join(sorted(unknown)))
     with case.session() as session:
-        obj = session.get(cls, record_id)
-        if obj is None:
-            raise RecordNotFound(translate("Records", "that record no longer exists"))
+        obj = _existing(session, cls, record_id)
         cleaned = _clean(session, kind, values)
         if kind == "source" and cleaned.get("cites_id") == record_id:
             raise InvalidInput(translate("Records", "a source cannot cite itself"), field=translate("Fields", "Cites"))
@@ -301,9 +305,7 @@ def delete(case: Case, kind: str, record_id: int) -> Snapshot:
         raise InvalidInput(translate("Records", "evidence is never deleted; withdraw it instead"))
     cls = record_class(kind)
     with case.session() as session:
-        obj = session.get(cls, record_id)
-        if obj is None:
-            raise RecordNotFound(translate("Records", "that record no longer exists"))
+        obj = _existing(session, cls, record_id)
         snap = _snapshot(session, obj)
         _remove(session, snap)
         return snap
@@ -358,9 +360,7 @@ def describe_deletion(case: Case, kind: str, record_id: int) -> list[str]:
     """What else goes (or is emptied) when this record is deleted, one line each."""
     cls = record_class(kind)
     with case.session() as session:
-        obj = session.get(cls, record_id)
-        if obj is None:
-            raise RecordNotFound(translate("Records", "that record no longer exists"))
+        obj = _existing(session, cls, record_id)
         snap = _snapshot(session, obj)
     lines = []
     counts: dict[str, int] = {}
