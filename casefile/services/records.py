@@ -44,14 +44,6 @@ def record_class(kind: str):
         raise InvalidInput(translate("Records", "unknown record kind “{kind}”").format(kind=kind)) from None
 
 
-# -- vocabularies --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Term:
-    key: str
-    label: str
-    description: str
-
 def _existing(session, cls, record_id: int):
     """The record, or a clear error if it was deleted meanwhile (another window, an undo)."""
     obj = session.get(cls, record_id)
@@ -59,6 +51,14 @@ def _existing(session, cls, record_id: int):
         raise RecordNotFound(translate("Records", "that record no longer exists"))
     return obj
 
+
+# -- vocabularies --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    label: str
+    description: str
 
 
 def vocabulary(case: Case, name: str, lang: str = "en") -> list[Term]:
