@@ -28,7 +28,7 @@ from ..resources import resource
 from . import audit, migrate
 from . import backup as _backup
 from .connection import APPLICATION_ID, CaseKey, as_key, connect, header_application_id, is_plain_sqlite, rekey
-from .lock import CaseLock
+from .lock import CaseLock, DelegatedLock
 from .tracking import ChangeTracker
 
 SUFFIX = ".casefile"
@@ -123,6 +123,17 @@ class Case:
         except BaseException:
             lock.release()
             raise
+
+    @classmethod
+    def open_delegated(cls, path: str | os.PathLike, *, passphrase: str | None = None) -> Case:
+        """Open a case that the calling process's parent holds open and checked
+        (a child doing long work for the window): no lock, no open-time checks."""
+        return cls(Path(path), as_key(passphrase), DelegatedLock())
+
+    @property
+    def passphrase(self) -> str | None:
+        """While open, so the window can hand it to a child through a pipe."""
+        return self._key.passphrase if self._key is not None else None
 
     def close(self, backup: bool = True) -> None:
         """Checkpoint so the file stands alone, then let go of it.

@@ -24,10 +24,8 @@ CODE = re.compile(r"^INC-\d+$")
 
 
 def case_passphrase(case) -> str | None:
-    """The open case's passphrase, to hand to the child through a pipe.
-    The store keeps it only while the case is open (CaseKey)."""
-    key = getattr(case, "_key", None)  # noqa: SLF001 - the window's own open case
-    return key.passphrase if key is not None else None
+    """The open case's passphrase, to hand to the child through a pipe."""
+    return case.passphrase
 
 
 def default_output(case, profile: str) -> Path:

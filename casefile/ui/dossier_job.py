@@ -28,13 +28,6 @@ from pathlib import Path
 from ..errors import CasefileError
 
 
-class _Delegated:
-    """The window's lock stands for this process too."""
-
-    def release(self) -> None:
-        pass
-
-
 class Channel:
     """Lines in from the window, JSON lines out to it."""
 
@@ -85,9 +78,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def open_for_window(path: Path, passphrase: str | None):
     from ..store import Case
-    from ..store.connection import as_key
 
-    return Case(path, as_key(passphrase), _Delegated())
+    return Case.open_delegated(path, passphrase=passphrase)
 
 
 def run(args: argparse.Namespace, channel: Channel) -> int:

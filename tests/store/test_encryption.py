@@ -253,3 +253,14 @@ def test_plain_sqlite_reader_sees_nothing(tmp_path):
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("SELECT * FROM sqlite_master").fetchall()
     conn.close()
+
+
+def test_passphrase_is_held_only_while_open_and_a_delegate_takes_no_lock(tmp_path):
+    path = tmp_path / "delegate.casefile"
+    case = Case.create(path, "Delegate", passphrase="correct horse")
+    assert case.passphrase == "correct horse"
+    helper = Case.open_delegated(path, passphrase=case.passphrase)  # the window's child process
+    assert helper.audit_head() == case.audit_head()
+    helper.close(backup=False)
+    case.close(backup=False)
+    assert case.passphrase is None
