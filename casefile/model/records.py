@@ -4,7 +4,7 @@ grading system; vocabulary fields hold term keys (see ``vocabulary.py``)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Float
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, Float
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Record, UTCDateTime, new_uuid

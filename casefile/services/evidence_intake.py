@@ -10,6 +10,7 @@ a court must be able to rely on the hash being that of one fixed file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -25,6 +26,7 @@ from ..i18n import translate
 from ..model import Evidence, EvidenceLink, Thumbnail, utcnow
 from ..store import Case
 from ..store import chunks
+from ..store.connection import WAL_KEEP
 from . import custody, media
 
 Progress = Callable[[int, int], None]
@@ -95,6 +97,10 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         reason = str(getattr(error, "orig", error)) or type(error).__name__
         raise IntakeError(translate("Evidence", "{name}: cannot store it in the case ({reason}); nothing was kept")
                           .format(name=name, reason=reason)) from None
+    if evidence.size > WAL_KEEP:
+        # Committed: the space is freed now if it can be, else at the next checkpoint.
+        with contextlib.suppress(sa_exc.OperationalError):
+            case.release_wal()
     return evidence
 
 

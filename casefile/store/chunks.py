@@ -20,7 +20,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ..errors import CasefileError

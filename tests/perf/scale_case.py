@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import math
 import random
 import shutil
 import sys
@@ -312,7 +311,11 @@ def write_evidence(folder: Path, seed: int, scale: float) -> list[tuple[Path, st
 
 
 def folder_for(seed: int, scale: float) -> Path:
-    return CACHE / f"seed{seed}-scale{scale:g}"
+    from casefile.store.connection import PAGE_SIZE
+
+    # Cases built for another page size are a different file format on disk.
+    suffix = "" if PAGE_SIZE == 4096 else f"-page{PAGE_SIZE // 1024}k"
+    return CACHE / f"seed{seed}-scale{scale:g}{suffix}"
 
 
 def build(seed: int = 7, scale: float = 0.01, *, force: bool = False, log=print) -> Path:

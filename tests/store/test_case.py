@@ -6,7 +6,7 @@ from sqlalchemy import select
 from casefile.errors import CaseLocked, CasefileError, DamagedCase, NewerFormat, NotACasefile
 from casefile.model import Actor, AuditEntry, Incident, Involvement, Place
 from casefile.store import Case, migrate
-from casefile.store.connection import APPLICATION_ID
+from casefile.store.connection import APPLICATION_ID, PAGE_SIZE
 
 
 def test_new_case_has_casefile_pragmas(case):
@@ -87,8 +87,7 @@ def test_refuses_damaged_file_without_writing(tmp_path):
     with Case.create(path, "Damaged") as c, c.session() as s:
         s.add_all(Incident(title=f"incident {i}", description="x" * 2000) for i in range(200))
     data = bytearray(path.read_bytes())
-    page = 4096
-    for offset in range(page * 5, page * 5 + 2000):
+    for offset in range(PAGE_SIZE * 5, PAGE_SIZE * 5 + 2000):
         data[offset] = 0xFF
     path.write_bytes(bytes(data))
     before = path.read_bytes()

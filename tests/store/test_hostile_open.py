@@ -11,6 +11,7 @@ from casefile.cli import main
 from casefile.errors import CasefileError
 from casefile.model import Incident
 from casefile.store import Case
+from casefile.store.connection import PAGE_SIZE
 from tests.fixtures.hostile import small_jpeg_bytes, truncated_copy, zero_byte_file
 
 
@@ -58,8 +59,8 @@ def _truncated(tmp_path):
 def _corrupt_page(tmp_path):
     path = _made(tmp_path, "corrupt.casefile")
     data = bytearray(path.read_bytes())
-    for page in range(3, len(data) // 4096, 4):  # scribble over several b-tree pages
-        start = page * 4096 + 16
+    for page in range(3, len(data) // PAGE_SIZE, 4):  # scribble over several b-tree pages
+        start = page * PAGE_SIZE + 16
         data[start:start + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     return path
