@@ -202,56 +202,56 @@ TEXT: dict[str, str] = {
 
 BUILTIN: dict[str, dict[str, str]] = {
     "es": {
-        "dossier": "Expediente del caso",
+        "dossier": "Dossier del expediente",
         "marking_full": "CONFIDENCIAL",
         "marking_partner": "SOCIOS - RESTRINGIDO",
         "marking_public": "PÚBLICO - VERSIÓN TESTADA",
-        "note_full": "Expediente completo: todos los registros, con identidades protegidas y datos de contacto. "
+        "note_full": "Dossier completo: todos los registros, con identidades protegidas y datos de contacto. "
                      "Manténgalo dentro del equipo de documentación.",
-        "note_partner": "Expediente para socios: las personas protegidas y las fuentes confidenciales aparecen con "
+        "note_partner": "Dossier para socios: las personas protegidas y las fuentes confidenciales aparecen con "
                         "seudónimo; se omiten los datos de contacto y los registros confidenciales.",
-        "note_public": "Expediente público: las personas protegidas y las fuentes confidenciales aparecen con "
+        "note_public": "Dossier público: las personas protegidas y las fuentes confidenciales aparecen con "
                        "seudónimo; se omiten los datos de contacto, los registros confidenciales y las "
                        "afirmaciones que solo descansan en ellos.",
         "organisation": "Organización", "date_head": "Fecha", "profile": "Perfil",
         "profile_full": "Completo", "profile_partner": "Socios", "profile_public": "Público",
         "audit_head": "Cabeza del historial",
         "audit_head_note": "La cabeza del historial es un hash SHA-256 que compromete todo el historial "
-                           "registrado del caso en el momento de hacer este expediente.",
-        "scope": "Alcance", "scope_all": "Todo el caso", "scope_incidents": "Incidentes elegidos: {codes}",
-        "scope_tag": "Incidentes con la etiqueta \u201c{tag}\u201d",
-        "scope_between": "Incidentes entre {start} y {end}", "scope_from": "Incidentes desde {start}",
-        "scope_to": "Incidentes hasta {end}", "made_with": "Hecho con Casefile",
-        "page_of": "Página {page} de {pages}", "subject": "Expediente del caso ({marking})",
-        "contents": "Índice", "summary": "Resumen", "chronology": "Cronología", "incidents": "Incidentes",
+                           "registrado del expediente en el momento de hacer este dossier.",
+        "scope": "Alcance", "scope_all": "Todo el expediente", "scope_incidents": "Hechos elegidos: {codes}",
+        "scope_tag": "Hechos con la etiqueta \u201c{tag}\u201d",
+        "scope_between": "Hechos entre {start} y {end}", "scope_from": "Hechos desde {start}",
+        "scope_to": "Hechos hasta {end}", "made_with": "Elaborado con Casefile",
+        "page_of": "Página {page} de {pages}", "subject": "Dossier del expediente ({marking})",
+        "contents": "Índice", "summary": "Resumen", "chronology": "Cronología", "incidents": "Hechos",
         "claims_register": "Registro de afirmaciones", "actors": "Actores", "places": "Lugares",
-        "sources": "Fuentes", "evidence_annex": "Anexo de pruebas", "methodology": "Metodología",
-        "manifest": "Manifiesto", "withheld": "Omitido en este expediente",
-        "about_case": "Sobre el caso", "in_dossier": "En este expediente", "records": "Registros",
-        "number": "Número", "period": "Periodo", "by_type": "Incidentes por tipo",
-        "by_status": "Incidentes por estado de la violación", "evidence_items": "Pruebas",
-        "claims": "Afirmaciones", "code": "Código", "incident": "Incidente", "when": "Cuándo",
+        "sources": "Fuentes", "evidence_annex": "Anexo de evidencias", "methodology": "Metodología",
+        "manifest": "Manifiesto", "withheld": "Omitido en este dossier",
+        "about_case": "Sobre el expediente", "in_dossier": "En este dossier", "records": "Registros",
+        "number": "Número", "period": "Periodo", "by_type": "Hechos por tipo",
+        "by_status": "Hechos por estado de la violación", "evidence_items": "Evidencias",
+        "claims": "Afirmaciones", "code": "Código", "incident": "Hecho", "when": "Cuándo",
         "where": "Dónde", "place": "Lugar", "type": "Tipo", "violation_status": "Estado de la violación",
-        "fatalities": "Víctimas mortales reportadas", "tags": "Etiquetas", "related": "Incidentes relacionados",
+        "fatalities": "Víctimas mortales reportadas", "tags": "Etiquetas", "related": "Hechos relacionados",
         "link_out": "{relation}: {code} {title}", "link_in": "{code} {title} ({relation} este)",
         "until": "{start} a {end}", "precision": "precisión de la ubicación: {precision}",
         "place_unknown": "lugar no registrado", "who": "Actores involucrados", "actor": "Actor",
         "role": "Papel", "degree": "Grado", "head_count": "Número de personas", "about_n": "unos {n}",
-        "evidence": "Pruebas", "credibility": "Credibilidad", "status": "Estado",
+        "evidence": "Evidencias", "credibility": "Credibilidad", "status": "Estado",
         "stance": "Postura del señalado", "claimant": "Quien afirma", "source": "Fuente",
         "chain": "Cadena de atribución", "claimed_on": "Fecha de la afirmación", "about": "Sobre",
-        "notes": "Notas", "none": "Ninguno en este expediente.", "unknown_claimant": "autor no registrado",
+        "notes": "Notas", "none": "Ninguno en este dossier.", "unknown_claimant": "autor no registrado",
         "no_preview": "sin vista previa", "assessments": "Valoraciones", "by_claim": "afirmación {code}",
         "register_intro": "Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la "
                           "contradicen o solo la repiten (mismo origen, lo que no es corroboración).",
         "name": "Nombre", "category": "Categoría", "aliases": "Alias", "relations": "Relaciones",
         "contact": "Contacto", "description": "Descripción",
-        "protected": "Protegido: aparece como \u201c{pseudonym}\u201d en expedientes compartidos",
+        "protected": "Protegido: aparece como \u201c{pseudonym}\u201d en dossiers compartidos",
         "location": "Ubicación", "coordinates": "Coordenadas", "precision_head": "Precisión", "title": "Título", "kind": "Clase",
         "outlet": "Medio", "author": "Autor", "published": "Publicado", "accessed": "Consultado",
         "reliability": "Confiabilidad", "address": "Dirección", "language": "Idioma", "cites": "Cita",
         "cited_by": "Citada por",
-        "confidential": "Confidencial: aparece como \u201c{pseudonym}\u201d en expedientes compartidos",
+        "confidential": "Confidencial: aparece como \u201c{pseudonym}\u201d en dossiers compartidos",
         "file": "Archivo", "media_type": "Tipo", "size": "Tamaño", "sha256": "SHA-256", "captured": "Captura",
         "camera": "Cámara", "gps": "Posición GPS", "dimensions": "Dimensiones", "duration": "Duración",
         "seconds": "{n} s", "document": "Propiedades del documento", "intake": "Ingreso",
@@ -266,18 +266,18 @@ BUILTIN: dict[str, dict[str, str]] = {
                         "ubicación.",
         "method_assess": "Una afirmación solo se corrobora con respaldo independiente: una fuente que repite "
                          "otra (mismo origen) no añade peso y figura como repetición.",
-        "method_evidence": "Cada archivo de prueba se calculó con SHA-256 al ingresar y se conserva sin cambios; "
-                           "las imágenes de este expediente son vistas previas recodificadas sin metadatos.",
+        "method_evidence": "Cada archivo de evidencia se calculó con SHA-256 al ingresar y se conserva sin cambios; "
+                           "las imágenes de este dossier son vistas previas recodificadas sin metadatos.",
         "reliability_scale": "Confiabilidad de la fuente", "credibility_scale": "Credibilidad de la afirmación",
         "status_scale": "Estado de la afirmación", "violation_scale": "Estado de la violación",
         "grade": "Grado", "meaning": "Significado",
-        "manifest_intro": "Para comprobar un archivo de prueba entregado, calcule su SHA-256 (por ejemplo con "
+        "manifest_intro": "Para comprobar un archivo de evidencia entregado, calcule su SHA-256 (por ejemplo con "
                           "sha256sum) y compárelo con el valor de esta lista.",
-        "withheld_intro": "Para proteger a personas y fuentes, lo siguiente se omitió en este expediente o "
+        "withheld_intro": "Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o "
                           "aparece solo con seudónimo. Solo se dan cantidades.",
-        "withheld_incident": "Incidentes confidenciales", "withheld_source": "Fuentes confidenciales",
+        "withheld_incident": "Hechos confidenciales", "withheld_source": "Fuentes confidenciales",
         "withheld_claim": "Afirmaciones que solo descansan en registros confidenciales",
-        "withheld_evidence": "Pruebas", "withheld_contact": "Datos de contacto",
+        "withheld_evidence": "Evidencias", "withheld_contact": "Datos de contacto",
         "withheld_pseudonym": "Personas y fuentes con seudónimo",
         "withheld_detail": "Datos identificativos de personas protegidas",
         "withheld_notes": "Notas internas", "withheld_nothing": "No se omitió nada.",

@@ -893,7 +893,7 @@
     <message>
         <location filename="../../casefile/dossier/labels.py" line="+23"/>
         <source>Case dossier</source>
-        <translation>Expediente del caso</translation>
+        <translation>Dossier del expediente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -913,17 +913,17 @@
     <message>
         <location line="+1"/>
         <source>Full dossier: every record, including protected identities and contact details. Keep it within the documenting team.</source>
-        <translation>Expediente completo: todos los registros, con identidades protegidas y datos de contacto. Manténgalo dentro del equipo de documentación.</translation>
+        <translation>Dossier completo: todos los registros, con identidades protegidas y datos de contacto. Manténgalo dentro del equipo de documentación.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Partner dossier: protected people and confidential sources appear under pseudonyms; contact details and confidential records are left out.</source>
-        <translation>Expediente para socios: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto y los registros confidenciales.</translation>
+        <translation>Dossier para socios: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto y los registros confidenciales.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Public dossier: protected people and confidential sources appear under pseudonyms; contact details, confidential records and claims resting only on them are left out.</source>
-        <translation>Expediente público: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto, los registros confidenciales y las afirmaciones que solo descansan en ellos.</translation>
+        <translation>Dossier público: las personas protegidas y las fuentes confidenciales aparecen con seudónimo; se omiten los datos de contacto, los registros confidenciales y las afirmaciones que solo descansan en ellos.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -963,7 +963,7 @@
     <message>
         <location line="+1"/>
         <source>The audit head is a SHA-256 hash that commits to the case&apos;s whole recorded history when this dossier was made.</source>
-        <translation>La cabeza del historial es un hash SHA-256 que compromete todo el historial registrado del caso en el momento de hacer este expediente.</translation>
+        <translation>La cabeza del historial es un hash SHA-256 que compromete todo el historial registrado del expediente en el momento de hacer este dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -973,37 +973,37 @@
     <message>
         <location line="+1"/>
         <source>Whole case</source>
-        <translation>Todo el caso</translation>
+        <translation>Todo el expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chosen incidents: {codes}</source>
-        <translation>Incidentes elegidos: {codes}</translation>
+        <translation>Hechos elegidos: {codes}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents tagged “{tag}”</source>
-        <translation>Incidentes con la etiqueta “{tag}”</translation>
+        <translation>Hechos con la etiqueta “{tag}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents between {start} and {end}</source>
-        <translation>Incidentes entre {start} y {end}</translation>
+        <translation>Hechos entre {start} y {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents from {start}</source>
-        <translation>Incidentes desde {start}</translation>
+        <translation>Hechos desde {start}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents up to {end}</source>
-        <translation>Incidentes hasta {end}</translation>
+        <translation>Hechos hasta {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Made with Casefile</source>
-        <translation>Hecho con Casefile</translation>
+        <translation>Elaborado con Casefile</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1013,7 +1013,7 @@
     <message>
         <location line="+1"/>
         <source>Case dossier ({marking})</source>
-        <translation>Expediente del caso ({marking})</translation>
+        <translation>Dossier del expediente ({marking})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1033,7 +1033,7 @@
     <message>
         <location line="+1"/>
         <source>Incidents</source>
-        <translation>Incidentes</translation>
+        <translation>Hechos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1058,7 +1058,7 @@
     <message>
         <location line="+1"/>
         <source>Evidence annex</source>
-        <translation>Anexo de pruebas</translation>
+        <translation>Anexo de evidencias</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1073,17 +1073,17 @@
     <message>
         <location line="+1"/>
         <source>Withheld from this dossier</source>
-        <translation>Omitido en este expediente</translation>
+        <translation>Omitido en este dossier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>About the case</source>
-        <translation>Sobre el caso</translation>
+        <translation>Sobre el expediente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In this dossier</source>
-        <translation>En este expediente</translation>
+        <translation>En este dossier</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1103,18 +1103,18 @@
     <message>
         <location line="+1"/>
         <source>Incidents by type</source>
-        <translation>Incidentes por tipo</translation>
+        <translation>Hechos por tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by violation status</source>
-        <translation>Incidentes por estado de la violación</translation>
+        <translation>Hechos por estado de la violación</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+120"/>
         <source>Evidence items</source>
-        <translation>Pruebas</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <location line="-119"/>
@@ -1129,7 +1129,7 @@
     <message>
         <location line="+1"/>
         <source>Incident</source>
-        <translation>Incidente</translation>
+        <translation>Hecho</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1171,7 +1171,7 @@
     <message>
         <location line="+1"/>
         <source>Related incidents</source>
-        <translation>Incidentes relacionados</translation>
+        <translation>Hechos relacionados</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1231,7 +1231,7 @@
     <message>
         <location line="+1"/>
         <source>Evidence</source>
-        <translation>Pruebas</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1281,7 +1281,7 @@
     <message>
         <location line="+1"/>
         <source>None in this dossier.</source>
-        <translation>Ninguno en este expediente.</translation>
+        <translation>Ninguno en este dossier.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1341,7 +1341,7 @@
     <message>
         <location line="+1"/>
         <source>Protected: shown as “{pseudonym}” in shared dossiers</source>
-        <translation>Protegido: aparece como “{pseudonym}” en expedientes compartidos</translation>
+        <translation>Protegido: aparece como “{pseudonym}” en dossiers compartidos</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1416,7 +1416,7 @@
     <message>
         <location line="+1"/>
         <source>Confidential: shown as “{pseudonym}” in shared dossiers</source>
-        <translation>Confidencial: aparece como “{pseudonym}” en expedientes compartidos</translation>
+        <translation>Confidencial: aparece como “{pseudonym}” en dossiers compartidos</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1546,7 +1546,7 @@
     <message>
         <location line="+3"/>
         <source>Each evidence file was hashed (SHA-256) when it was taken in and is kept unaltered; images in this dossier are re-encoded previews without embedded metadata.</source>
-        <translation>Cada archivo de prueba se calculó con SHA-256 al ingresar y se conserva sin cambios; las imágenes de este expediente son vistas previas recodificadas sin metadatos.</translation>
+        <translation>Cada archivo de evidencia se calculó con SHA-256 al ingresar y se conserva sin cambios; las imágenes de este dossier son vistas previas recodificadas sin metadatos.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1576,17 +1576,17 @@
     <message>
         <location line="+2"/>
         <source>To check a delivered evidence file against this dossier, compute its SHA-256 (for example with sha256sum) and compare it with the value listed here.</source>
-        <translation>Para comprobar un archivo de prueba entregado, calcule su SHA-256 (por ejemplo con sha256sum) y compárelo con el valor de esta lista.</translation>
+        <translation>Para comprobar un archivo de evidencia entregado, calcule su SHA-256 (por ejemplo con sha256sum) y compárelo con el valor de esta lista.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>To protect people and sources, the following were left out of this dossier or shown only under a pseudonym. Only counts are given.</source>
-        <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este expediente o aparece solo con seudónimo. Solo se dan cantidades.</translation>
+        <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o aparece solo con seudónimo. Solo se dan cantidades.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Confidential incidents</source>
-        <translation>Incidentes confidenciales</translation>
+        <translation>Hechos confidenciales</translation>
     </message>
     <message>
         <location line="+1"/>
