@@ -80,6 +80,7 @@ def child_intake(args: dict) -> dict:
 
         case.engine.dispose()
         event.listen(case.engine, "connect", lambda dbapi, record: dbapi.execute("PRAGMA wal_autocheckpoint = 0"))
+        case.release_wal = lambda: None  # the intake's own checkpoint after a large file, too
     profiler = None
     if args.get("profile"):
         from pyinstrument import Profiler
