@@ -146,7 +146,9 @@ def test_spanish_labels(sample, tmp_path):
     text = pdf_text(out)
     assert "Página 1 de" in text and "PÚBLICO - VERSIÓN TESTADA" in text
     assert "hacia 5 de agosto de 2013" in text
-    assert {"Índice", "Cronología", "Metodología", "Omitido en este expediente"} <= set(outline_titles(out))
+    # the window's glossary: expediente is the case, dossier the PDF, hecho an incident
+    assert {"Índice", "Cronología", "Hechos", "Metodología", "Omitido en este dossier"} <= set(outline_titles(out))
+    assert "Dossier del expediente" in text and "Incidente" not in text
     assert "Perpetrador" in text  # vocabulary labels in Spanish too
 
 
