@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QMenu,
-    QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..errors import CasefileError
@@ -143,10 +143,9 @@ class LinksPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemActivated.connect(self._jump)
         self.tree.setMinimumHeight(160)
-        self.add_button = QToolButton()
+        # A push button leaves room for its menu arrow (a tool button's overlapped the text).
+        self.add_button = QPushButton(self.tr("Add Link"))
         self.add_button.setObjectName("addLink")
-        self.add_button.setText(self.tr("Add Link"))
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for option in _options(kind):
             menu.addAction(option.label, lambda o=option: self.add(o))
