@@ -27,7 +27,9 @@ from ..model.base import new_uuid
 from ..resources import resource
 from . import audit, migrate
 from . import backup as _backup
-from .connection import APPLICATION_ID, CaseKey, as_key, connect, header_application_id, is_plain_sqlite, rekey
+from .connection import (
+    APPLICATION_ID, BUSY_TIMEOUT_MS, CaseKey, as_key, connect, header_application_id, is_plain_sqlite, rekey,
+)
 from .lock import CaseLock, DelegatedLock
 from .tracking import ChangeTracker
 
@@ -207,10 +209,14 @@ class Case:
     def release_wal(self) -> None:
         """Copy the WAL into the case and empty it now, not at close: one
         evidence file is one transaction, so its WAL is as large as the file.
-        Waits at most the busy timeout for a reader of an older snapshot;
-        failing that, the next checkpoint does it."""
+        While it waits for readers it holds up writers, so it gives up after
+        a quarter of a second; the next checkpoint does it then."""
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("PRAGMA busy_timeout = 250")
+            try:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
 
     @property
     def format_version(self) -> int:

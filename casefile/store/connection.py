@@ -44,6 +44,7 @@ PAGE_SIZE = 65536
 LEGACY_PAGE_SIZE = 4096
 # What the WAL keeps on disk after a checkpoint (journal_size_limit).
 WAL_KEEP = 64 << 20
+BUSY_TIMEOUT_MS = 5000
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -206,7 +207,7 @@ def apply_pragmas(conn, *, readonly: bool = False) -> None:
         "PRAGMA cell_size_check = ON",  # catch corrupt b-tree cells before they are used
         "PRAGMA mmap_size = 0",  # a damaged file read through mmap can crash the process
         "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 5000",
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}",
         "PRAGMA temp_store = MEMORY",  # no plaintext temp files beside an encrypted case
         "PRAGMA synchronous = FULL",  # a commit the user saw is on disk
         # 32 MiB of page cache (default 2 MiB): an encrypted page is decrypted
