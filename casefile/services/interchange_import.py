@@ -56,7 +56,7 @@ def import_json(case: Case, path: str | os.PathLike, progress: Progress | None =
     report(0, 1, translate("Interchange", "Checking"))
     check_schema(document)
     try:
-        with case.connection() as conn:
+        with case.bulk_connection() as conn:
             plan = Plan(conn, document, who=case.documenter)
             plan.build()
             if plan.problems:

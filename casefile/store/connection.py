@@ -45,6 +45,9 @@ LEGACY_PAGE_SIZE = 4096
 # What the WAL keeps on disk after a checkpoint (journal_size_limit).
 WAL_KEEP = 64 << 20
 BUSY_TIMEOUT_MS = 5000
+# Page cache per connection, and for one large write (Case.bulk_connection).
+CACHE_KIB = 32 << 10
+BULK_CACHE_KIB = 256 << 10
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -212,7 +215,7 @@ def apply_pragmas(conn, *, readonly: bool = False) -> None:
         "PRAGMA synchronous = FULL",  # a commit the user saw is on disk
         # 32 MiB of page cache (default 2 MiB): an encrypted page is decrypted
         # and its HMAC checked on every read from the OS, so keep more of them.
-        "PRAGMA cache_size = -32768",
+        f"PRAGMA cache_size = {-CACHE_KIB:d}",
         # Once checkpointed, a WAL grown by a large transaction (an import)
         # is cut back to WAL_KEEP instead of holding its space until close.
         f"PRAGMA journal_size_limit = {WAL_KEEP:d}",

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from casefile.errors import CaseLocked, CasefileError, DamagedCase, NewerFormat, NotACasefile
 from casefile.model import Actor, AuditEntry, Incident, Involvement, Place
 from casefile.store import Case, migrate
-from casefile.store.connection import APPLICATION_ID, PAGE_SIZE
+from casefile.store.connection import APPLICATION_ID, BULK_CACHE_KIB, CACHE_KIB, PAGE_SIZE
 
 
 def test_new_case_has_casefile_pragmas(case):
@@ -122,3 +122,22 @@ def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
     assert all("quick_check(" in s for s in case_module._quick_checks(path))
     path.with_name(path.name + "-wal").write_bytes(b"x")  # as if not closed cleanly
     assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
+
+
+def test_bulk_connection_has_a_larger_cache_only_while_it_lasts(case):
+    def cache_size(dbapi) -> int:
+        return int(dbapi.execute("PRAGMA cache_size").fetchone()[0])
+
+    with case.bulk_connection() as conn:
+        dbapi = conn.connection.dbapi_connection
+        assert cache_size(dbapi) == -BULK_CACHE_KIB
+        conn.execute(Incident.__table__.insert().values(uuid="u1", code="INC-0001", title="bulk"))
+    assert cache_size(dbapi) == -CACHE_KIB  # back to normal before the pool hands it out again
+    with pytest.raises(RuntimeError):
+        with case.bulk_connection() as conn:
+            dbapi = conn.connection.dbapi_connection
+            conn.execute(Incident.__table__.insert().values(uuid="u2", code="INC-0002", title="lost"))
+            raise RuntimeError("interrupted")
+    assert cache_size(dbapi) == -CACHE_KIB
+    with case.session() as s:
+        assert [i.title for i in s.scalars(select(Incident))] == ["bulk"]  # the failed one rolled back
