@@ -137,7 +137,7 @@ def import_core(a: dict) -> dict:
     batches = [(cls, rows) for cls, rows in batches if rows]
 
     def write():
-        with case.engine.begin() as conn:
+        with case.bulk_connection() as conn:  # the connection import_json writes through
             for cls, rows in batches:
                 conn.execute(insert(cls), rows)
 
