@@ -21,6 +21,12 @@ from ..model import utcnow
 from .connection import CaseKey, connect
 
 DEFAULT_KEEP = 3
+# A rotating backup copies the whole file at every close that follows a
+# change. For a case of tens of GB of evidence that copy would hold up the
+# close (and the idle lock) for minutes and take three times the case's size
+# on disk, so above this size there are none. Such a case is backed up by
+# copying it to other media. Backups before a migration are always made.
+ROTATING_LIMIT = 1 << 30
 STAMP = "%Y%m%dT%H%M%S.%fZ"  # sorts by time; microseconds keep two backups in one second apart
 
 
@@ -32,10 +38,11 @@ def backups_of(path: Path) -> list[Path]:
 
 def make_backup(path: Path, key: CaseKey | None, *, keep: int = DEFAULT_KEEP) -> Path | None:
     """Back up a case whose engine is closed (the caller holds the case lock),
-    then delete all but the newest ``keep`` backups. ``keep <= 0``: no backup."""
-    if keep <= 0:
-        return None
+    then delete all but the newest ``keep`` backups. No backup when ``keep <=
+    0`` or the case is larger than ``ROTATING_LIMIT``."""
     path = Path(path)
+    if keep <= 0 or path.stat().st_size > ROTATING_LIMIT:
+        return None
     target = path.with_name(f"{path.name}.backup-{utcnow().strftime(STAMP)}.bak")
     _snapshot(path, key, target)
     rotate(path, keep)

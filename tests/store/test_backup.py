@@ -112,3 +112,14 @@ def test_migration_backups_are_not_rotated(tmp_path):
     assert (tmp_path / "c.casefile.before-format-2-20240101T000000.000000Z.bak").exists()
     assert len(backup.backups_of(path)) == 3
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_no_rotating_backup_of_a_case_too_large_to_copy_at_every_close(tmp_path, monkeypatch):
+    path = tmp_path / "c.casefile"
+    Case.create(path, "Large").close()
+    _edit(path, "while small")
+    assert len(backup.backups_of(path)) == 1
+    monkeypatch.setattr(backup, "ROTATING_LIMIT", path.stat().st_size - 1)  # as if it held 1 GiB of video
+    _edit(path, "once large")
+    assert len(backup.backups_of(path)) == 1  # the close did not copy it again
+    assert _count(path) == 2  # and lost nothing
