@@ -137,9 +137,7 @@ def _source(session, record_id, labels) -> list[LinkItem]:
              for src in session.scalars(select(Source).where(Source.cites_id == record_id).order_by(Source.id))]
     items += [_item("claims_conveyed", "field:claim:source_id", claim.id, claim)
               for claim in session.scalars(select(Claim).where(Claim.source_id == record_id).order_by(Claim.id))]
-    for a in session.scalars(select(Assessment).where(Assessment.by_source_id == record_id)):
-        items.append(_item("assesses", "assessment", a.id, session.get(Claim, a.claim_id),
-                           labels.get(("assessment_relation", a.relation), a.relation)))
+    items += _assessments_made(session, Assessment.by_source_id, record_id, labels)
     items += _evidence(session, EvidenceLink.source_id, record_id, labels)
     return items
 
@@ -153,11 +151,16 @@ def _claim(session, record_id, labels) -> list[LinkItem]:
     for a in session.scalars(select(Assessment).where(Assessment.claim_id == record_id).order_by(Assessment.id)):
         by = session.get(Source, a.by_source_id) if a.by_source_id else session.get(Claim, a.by_claim_id)
         items.append(_item(a.relation, "assessment", a.id, by, a.note))
-    for a in session.scalars(select(Assessment).where(Assessment.by_claim_id == record_id)):
-        items.append(_item("assesses", "assessment", a.id, session.get(Claim, a.claim_id),
-                           labels.get(("assessment_relation", a.relation), a.relation)))
+    items += _assessments_made(session, Assessment.by_claim_id, record_id, labels)
     items += _evidence(session, EvidenceLink.claim_id, record_id, labels)
     return items
+
+
+def _assessments_made(session, by_column, record_id, labels) -> list[LinkItem]:
+    """The claims a source or a claim assesses, and how."""
+    return [_item("assesses", "assessment", a.id, session.get(Claim, a.claim_id),
+                  labels.get(("assessment_relation", a.relation), a.relation))
+            for a in session.scalars(select(Assessment).where(by_column == record_id).order_by(Assessment.id))]
 
 
 def _evidence_record(session, record_id, labels) -> list[LinkItem]:
