@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 from ..errors import CasefileError
+from ..formatting import human_size
 from ..i18n import translate
 from ..model import Evidence, EvidenceLink, Thumbnail, utcnow
 from ..store import Case
@@ -30,6 +32,7 @@ from ..store.connection import WAL_KEEP
 from . import custody, media
 
 Progress = Callable[[int, int], None]
+ROOM_MARGIN = 64 << 20  # the record, its thumbnail, history and search index, and slack
 
 
 class IntakeError(CasefileError):
@@ -68,7 +71,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             parent = custody.find_evidence(session, derived_from) if derived_from else None
             intake_at = utcnow()
             conn = session.connection()
-            sha256, size, modified = _store_file(conn, path, name, progress, cancelled)
+            sha256, size, modified = _store_file(conn, path, name, case.path.parent, progress, cancelled)
             facts = media.examine(chunks.BlobReader(conn, sha256))
             extra = dict(facts.extra)
             if facts.warnings:
@@ -104,9 +107,10 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
     return evidence
 
 
-def _store_file(conn, path: Path, name: str, progress: Progress | None,
+def _store_file(conn, path: Path, name: str, case_folder: Path, progress: Progress | None,
                 cancelled: Callable[[], bool] | None) -> tuple[str, int, datetime]:
-    """Open, stream into the chunk store, and check the file held still."""
+    """Open, check there is room, stream into the chunk store, and check the
+    file held still."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)  # non-blocking: a FIFO put in place of a file must not hang us
@@ -127,6 +131,11 @@ def _store_file(conn, path: Path, name: str, progress: Progress | None,
         if stat.S_ISDIR(before.st_mode):
             raise IntakeError(translate("Evidence", "{name} is a folder, not a file").format(name=name))
         raise IntakeError(translate("Evidence", "{name} is not a regular file").format(name=name))
+    try:
+        _check_room(case_folder, name, before.st_size)
+    except IntakeError:
+        os.close(fd)
+        raise
     with open(fd, "rb") as file:
         total = before.st_size
         report = (lambda done: progress(done, total)) if progress is not None else None
@@ -155,3 +164,17 @@ def _store_file(conn, path: Path, name: str, progress: Progress | None,
             "Evidence", "{name} changed while it was being read; nothing was kept (try again when it is complete)"
         ).format(name=name))
     return sha256, size, datetime.fromtimestamp(before.st_mtime_ns / 1e9, UTC)
+
+
+def _check_room(case_folder: Path, name: str, size: int) -> None:
+    """Refuse before reading a byte if the disk cannot hold the file twice:
+    while one file goes in, its bytes sit in the WAL and then in the case
+    (until the WAL is emptied). Otherwise a 20 GB video fails with "disk
+    full" only after minutes of reading."""
+    needed = 2 * size + ROOM_MARGIN
+    free = shutil.disk_usage(case_folder).free
+    if needed > free:
+        raise IntakeError(translate(
+            "Evidence", "{name} needs up to {needed} free beside the case while it is taken in (twice its size); "
+                        "{free} are free. Nothing was kept.").format(
+            name=name, needed=human_size(needed), free=human_size(free)))

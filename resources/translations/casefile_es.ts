@@ -150,7 +150,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+361"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+359"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -457,19 +457,17 @@
         <translation>leer la frase de contraseña del archivo F (si no, de $CASEFILE_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location filename="../../casefile/cli/security_commands.py" line="+53"/>
+        <location line="+9"/>
         <source>cannot read passphrase file {file}: {why}</source>
         <translation>no se puede leer el archivo de frase de contraseña {file}: {why}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../casefile/cli/security_commands.py" line="+3"/>
+        <location line="+3"/>
         <source>passphrase file {file} is empty</source>
         <translation>el archivo de frase de contraseña {file} está vacío</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Passphrase: </source>
         <translation>Frase de contraseña: </translation>
     </message>
@@ -634,7 +632,7 @@
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/security_commands.py" line="-34"/>
+        <location filename="../../casefile/cli/security_commands.py" line="+21"/>
         <source>change the passphrase of an encrypted case</source>
         <translation>cambiar la frase de contraseña de un expediente cifrado</translation>
     </message>
@@ -664,7 +662,7 @@
         <translation>leer la nueva frase de contraseña del archivo F (si no, de $CASEFILE_NEW_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>New passphrase: </source>
         <translation>Nueva frase de contraseña: </translation>
     </message>
@@ -712,7 +710,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+40"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+41"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -881,7 +879,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+111"/>
+        <location filename="../../casefile/dossier/data.py" line="+112"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -1883,7 +1881,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+72"/>
+        <location filename="../../casefile/store/case.py" line="+77"/>
         <source>A case needs a title.</source>
         <extracomment>rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -1915,12 +1913,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+173"/>
+        <location line="+216"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-220"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1930,7 +1928,7 @@
         <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
         <source>{name} was saved and closed, but its backup could not be written: {why}</source>
         <translation>{name} se guardó y se cerró, pero no se pudo escribir su respaldo: {why}</translation>
     </message>
@@ -1940,7 +1938,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+125"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
         <translation>{path} está dañado y no se puede leer.</translation>
@@ -1961,12 +1959,12 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+60"/>
+        <location filename="../../casefile/store/connection.py" line="+74"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -2048,7 +2046,7 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+62"/>
+        <location filename="../../casefile/store/chunks.py" line="+61"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -2123,7 +2121,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_intake.py" line="+88"/>
+        <location filename="../../casefile/services/evidence_intake.py" line="+93"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -2133,7 +2131,7 @@
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <location line="+9"/>
         <source>{name}: no such file</source>
         <translation>{name}: no existe el archivo</translation>
@@ -2160,7 +2158,7 @@
         <translation>{name} no es un archivo común</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{name}: cancelled; nothing was kept</source>
         <translation>{name}: cancelado; no se conservó nada</translation>
     </message>
@@ -2178,6 +2176,11 @@
         <location line="+6"/>
         <source>{name} changed while it was being read; nothing was kept (try again when it is complete)</source>
         <translation>{name} cambió mientras se leía; no se conservó nada (vuelva a intentarlo cuando esté completo)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} needs up to {needed} free beside the case while it is taken in (twice its size); {free} are free. Nothing was kept.</source>
+        <translation>{name} necesita hasta {needed} libres junto al expediente mientras se ingresa (el doble de su tamaño); hay {free} libres. No se conservó nada.</translation>
     </message>
 </context>
 <context>
@@ -2629,7 +2632,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/records.py" line="+136"/>
+        <location filename="../../casefile/services/records.py" line="+140"/>
         <source>Cites</source>
         <translation>Cita a</translation>
     </message>
@@ -3348,12 +3351,12 @@ huella {hash}
     <name>LinksPanel</name>
     <message>
         <location filename="../../casefile/ui/links_panel.py" line="+21"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Links</source>
         <translation>Vínculos</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Linked record</source>
         <translation>Registro vinculado</translation>
     </message>
@@ -3363,7 +3366,7 @@ huella {hash}
         <translation>Cómo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Add Link</source>
         <translation>Agregar vínculo</translation>
     </message>
@@ -3405,13 +3408,13 @@ huella {hash}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+57"/>
-        <location line="+158"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+58"/>
+        <location line="+161"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-141"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -3446,7 +3449,7 @@ huella {hash}
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
@@ -3938,7 +3941,7 @@ huella {hash}
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../casefile/services/records.py" line="-31"/>
+        <location filename="../../casefile/services/records.py" line="-29"/>
         <source>cannot be edited</source>
         <translation>no se puede editar</translation>
     </message>
@@ -3958,22 +3961,19 @@ huella {hash}
         <translation>el fin es anterior al inicio</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/records.py" line="-85"/>
+        <location filename="../../casefile/services/records.py" line="-91"/>
         <source>unknown record kind “{kind}”</source>
         <extracomment>link kinds -&gt; table classes; the window adds and removes these as links</extracomment>
         <translation>tipo de registro desconocido “{kind}”</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+47"/>
-        <location line="+56"/>
-        <location line="+117"/>
-        <location line="+57"/>
+        <location line="+7"/>
+        <location line="+142"/>
         <source>that record no longer exists</source>
         <translation>ese registro ya no existe</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-84"/>
         <source>the chosen record no longer exists</source>
         <translation>el registro elegido ya no existe</translation>
     </message>
@@ -3983,7 +3983,7 @@ huella {hash}
         <translation>una evidencia entra al expediente ingresando un archivo</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>a source cannot cite itself</source>
         <translation>una fuente no puede citarse a sí misma</translation>
     </message>
@@ -4014,12 +4014,12 @@ huella {hash}
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+99"/>
         <source>that link no longer exists</source>
         <translation>ese vínculo ya no existe</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-46"/>
         <source>{code} cannot be deleted: other records depend on it</source>
         <translation>{code} no se puede eliminar: otros registros dependen de él</translation>
     </message>
@@ -4029,7 +4029,7 @@ huella {hash}
         <translation>las evidencias nunca se eliminan; retírela en su lugar</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+66"/>
         <source>{n} {what} will be deleted with it</source>
         <translation>también se eliminarán {n} {what}</translation>
     </message>

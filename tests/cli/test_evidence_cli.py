@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 
 import pytest
@@ -111,3 +112,15 @@ def test_encrypted_case(tmp_path, capsys, monkeypatch):
     assert main(["export-evidence", str(path), "EVI-0001", "-o", str(tmp_path / "o.txt")]) == 0
     assert (tmp_path / "o.txt").read_text() == "confidential testimony"
     assert b"confidential testimony" not in path.read_bytes()
+
+
+def test_no_room_is_one_line_and_the_batch_goes_on(case_path, tmp_path, capsys):
+    huge = tmp_path / "video.mp4"
+    with open(huge, "wb") as f:
+        f.truncate(shutil.disk_usage(tmp_path).free)  # sparse: takes no space itself
+    (tmp_path / "note.txt").write_text("testimonio", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["add-evidence", str(case_path), str(huge), str(tmp_path / "note.txt")]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("EVI-0001 note.txt sha256:")
+    assert err.count("\n") == 1 and "video.mp4 needs up to" in err and "Nothing was kept." in err

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import sys
 
 import pytest
@@ -216,7 +217,7 @@ def test_disk_full_keeps_nothing(case, tmp_path):
     with case.connection() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
-    def limit(dbapi_connection, record, proxy):  # the case may grow by ~100 KiB at most
+    def limit(dbapi_connection, record, proxy):  # the case may grow by 25 pages (1.6 MiB) at most: less than the file
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 25}")
 
     event.listen(case.engine, "checkout", limit)
@@ -229,6 +230,18 @@ def test_disk_full_keeps_nothing(case, tmp_path):
         case.engine.dispose()  # drop connections that carry the limit
     assert_nothing_stored(case, before)
     assert evidence.intake(case, tmp_path / "big.bin").code == "EVI-0002"
+
+
+def test_no_room_for_the_file_is_refused_before_reading(case, tmp_path, capsys):
+    """A sparse file larger than half the free space: refused at once, with
+    the sizes, before a byte is read (cancelling at the first chunk proves it)."""
+    huge = tmp_path / "video.mp4"
+    with open(huge, "wb") as f:
+        f.truncate(shutil.disk_usage(tmp_path).free)  # takes no space itself
+    before = counts(case)
+    with pytest.raises(CasefileError, match=r"video.mp4 needs up to .* GiB free beside the case .* are free"):
+        evidence.intake(case, huge, cancelled=lambda: True)
+    assert_nothing_stored(case, before)
 
 
 def test_decompression_bomb_is_kept_without_thumbnail(case, tmp_path):
