@@ -120,3 +120,19 @@ def test_a_reader_in_the_way_does_not_hold_up_the_intake(tmp_path):
         reader.close()
         case.release_wal()
         assert wal.stat().st_size == 0
+
+
+def test_legacy_encrypted_case_changes_passphrase_and_keeps_its_pages(tmp_path, monkeypatch):
+    path = tmp_path / "old.casefile"
+    with monkeypatch.context() as m:
+        m.setattr(connection_module, "PAGE_SIZE", LEGACY_PAGE_SIZE)
+        with Case.create(path, "Old", passphrase=PASS) as case:
+            with case.session() as s:
+                s.add(Incident(title="from before"))
+    with Case.open(path, passphrase=PASS) as case:
+        security.change_passphrase(case, "a new and longer passphrase")
+        assert _titles(case) == ["from before"]  # the pool reopens under the new key
+    with pytest.raises(WrongPassphrase):
+        Case.open(path, passphrase=PASS)
+    with Case.open(path, passphrase="a new and longer passphrase") as case:
+        assert _page_size(case) == LEGACY_PAGE_SIZE and _titles(case) == ["from before"]
