@@ -3,8 +3,8 @@
 A backup is a byte copy of the checkpointed case file, so an encrypted case
 stays encrypted under the same key without ever being decrypted. When a
 checkpoint cannot complete (another connection still reads an old snapshot),
-``VACUUM INTO`` writes a consistent copy instead; SQLCipher encrypts it with
-the source's key. Copies are written under a temporary name, synced, then
+a consistent copy is written instead: ``VACUUM INTO`` for a plain case,
+``sqlcipher_export`` under the case's own key and salt for an encrypted one. Copies are written under a temporary name, synced, then
 renamed, so a crash never leaves a half backup that looks whole.
 
 Backups before a migration (``NAME.casefile.before-format-N-<UTC>.bak``) are
@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 from ..model import utcnow
-from .connection import CaseKey, connect
+from .connection import CaseKey, connect, encrypted_copy, salt_of
 
 DEFAULT_KEEP = 3
 # A rotating backup copies the whole file at every close that follows a
@@ -77,7 +77,10 @@ def _snapshot(path: Path, key: CaseKey | None, target: Path) -> None:
             shutil.copyfile(path, partial)
         else:
             partial.unlink(missing_ok=True)
-            conn.execute("VACUUM INTO ?", (str(partial),))
+            if key is None:
+                conn.execute("VACUUM INTO ?", (str(partial),))
+            else:  # same key and salt as the case, so its passphrase opens the backup
+                encrypted_copy(conn, partial, key, salt_of(path))
         _fsync(partial)
         os.replace(partial, target)
         _fsync_dir(target.parent)

@@ -95,7 +95,7 @@ def as_key(key: CaseKey | str | None) -> CaseKey | None:
     return CaseKey(key)
 
 
-def _salt_of(path: Path) -> bytes | None:
+def salt_of(path: Path) -> bytes | None:
     try:
         with open(path, "rb") as f:
             salt = f.read(SALT_SIZE)
@@ -124,7 +124,7 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
     """
     key = as_key(key)
     if key is None:
-        new_file = not readonly and _salt_of(path) is None
+        new_file = not readonly and salt_of(path) is None
         conn = sqlite3.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None)
         if new_file:  # must precede the first write (journal_mode = WAL writes the header)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
@@ -135,7 +135,7 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
 
 
 def _keyed(path: Path, key: CaseKey, readonly: bool):
-    salt = _salt_of(path)
+    salt = salt_of(path)
     if salt is None:  # a new file: we choose the salt, SQLCipher writes it as the first 16 bytes
         salt = os.urandom(SALT_SIZE)
         attempts = [("raw", PAGE_SIZE)]
@@ -172,36 +172,52 @@ def _quote(passphrase: str) -> str:
 def rekey(conn, path: Path, new: CaseKey) -> None:
     """Re-encrypt the whole file under ``new`` (same salt); ``conn`` must be the
     only connection to the file. SQLCipher rewrites every page."""
-    salt = _salt_of(path)
+    salt = salt_of(path)
     if salt is None:
         raise CasefileError(translate("Errors", "{path} is not an encrypted case.").format(path=path))
     conn.execute(f"PRAGMA rekey = {new.raw_key(salt)}")
 
 
 def export_encrypted(source: Path, target: Path, key: CaseKey) -> None:
-    """Write an encrypted copy of the plain database ``source`` to ``target``
-    (ATTACH ... KEY + sqlcipher_export), keeping application_id and user_version."""
-    salt = os.urandom(SALT_SIZE)
+    """Write an encrypted copy of the plain database ``source`` to ``target``,
+    keeping application_id and user_version."""
     # Read-write: an attached database inherits a read-only connection's mode.
     # The caller holds the case lock and no other connection is open on it.
     conn = sqlcipher.connect(_uri(source, False), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         apply_pragmas(conn)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {key.raw_key(salt)}", (str(target),))
-        conn.execute(f"PRAGMA encrypted.cipher_page_size = {PAGE_SIZE:d}")
-        # A new file nobody uses yet: no journal, no per-table fsync; the
-        # caller writes it under a temporary name and syncs it before renaming.
-        conn.execute("PRAGMA encrypted.journal_mode = OFF")
-        conn.execute("PRAGMA encrypted.synchronous = OFF")
-        conn.execute("SELECT sqlcipher_export('encrypted')")
-        conn.execute(f"PRAGMA encrypted.application_id = {int(app_id):d}")
-        conn.execute(f"PRAGMA encrypted.user_version = {int(version):d}")
-        conn.execute("DETACH DATABASE encrypted")
+        encrypted_copy(conn, target, key, os.urandom(SALT_SIZE))
     finally:
         conn.close()
+
+
+def encrypted_copy(conn, target: Path, key: CaseKey, salt: bytes) -> None:
+    """Copy the main database of the SQLCipher connection ``conn``, plain or
+    encrypted, into a new ``target`` encrypted under ``key`` and ``salt``
+    (ATTACH ... KEY + sqlcipher_export, in one read transaction, so the copy
+    is one consistent snapshot). Not VACUUM INTO: from an encrypted case with
+    64 KiB pages it wrote a file that no key opens."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"ATTACH DATABASE ? AS copy KEY {key.raw_key(salt)}", (str(target),))
+    try:
+        conn.execute(f"PRAGMA copy.cipher_page_size = {PAGE_SIZE:d}")
+        # A new file nobody uses yet: no journal, no per-table fsync; the
+        # caller writes it under a temporary name and syncs it before renaming.
+        conn.execute("PRAGMA copy.journal_mode = OFF")
+        conn.execute("PRAGMA copy.synchronous = OFF")
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT sqlcipher_export('copy')")
+            conn.execute(f"PRAGMA copy.application_id = {int(app_id):d}")
+            conn.execute(f"PRAGMA copy.user_version = {int(version):d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("DETACH DATABASE copy")
 
 
 def apply_pragmas(conn, *, readonly: bool = False) -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from casefile.model import Incident
 from casefile.store import Case, backup
-from casefile.store.connection import SQLITE_HEADER
+from casefile.store.connection import SQLITE_HEADER, CaseKey, connect
 
 NAME = re.compile(r"^c\.casefile\.backup-\d{8}T\d{6}\.\d{6}Z\.bak$")
 
@@ -123,3 +123,23 @@ def test_no_rotating_backup_of_a_case_too_large_to_copy_at_every_close(tmp_path,
     _edit(path, "once large")
     assert len(backup.backups_of(path)) == 1  # the close did not copy it again
     assert _count(path) == 2  # and lost nothing
+
+
+def test_encrypted_backup_through_vacuum_into_opens_with_the_passphrase(tmp_path):
+    path = tmp_path / "c.casefile"
+    with Case.create(path, "Backups", passphrase="pass phrase words") as case:
+        with case.session() as s:
+            s.add(Incident(title="first"))
+        reader = connect(path, "pass phrase words")
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM incident").fetchone()  # pins the snapshot: no byte copy
+        with case.session() as s:
+            s.add(Incident(title="second"))
+        made = backup.make_backup(path, CaseKey("pass phrase words"), keep=3)
+        reader.execute("COMMIT")
+        reader.close()
+        case.close(backup=False)
+    assert b"second" not in made.read_bytes()
+    copy = tmp_path / "restored.casefile"
+    copy.write_bytes(made.read_bytes())
+    assert _count(copy, passphrase="pass phrase words") == 2
