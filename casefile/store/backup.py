@@ -4,8 +4,9 @@ A backup is a byte copy of the checkpointed case file, so an encrypted case
 stays encrypted under the same key without ever being decrypted. When a
 checkpoint cannot complete (another connection still reads an old snapshot),
 a consistent copy is written instead: ``VACUUM INTO`` for a plain case,
-``sqlcipher_export`` under the case's own key and salt for an encrypted one. Copies are written under a temporary name, synced, then
-renamed, so a crash never leaves a half backup that looks whole.
+``sqlcipher_export`` under the case's own key and salt for an encrypted one.
+Copies are written under a temporary name, synced, then renamed, so a crash
+never leaves a half backup that looks whole.
 
 Backups before a migration (``NAME.casefile.before-format-N-<UTC>.bak``) are
 not rotated: they are the way back to the older format.
