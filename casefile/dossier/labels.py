@@ -266,8 +266,8 @@ BUILTIN: dict[str, dict[str, str]] = {
                         "ubicación.",
         "method_assess": "Una afirmación solo se corrobora con respaldo independiente: una fuente que repite "
                          "otra (mismo origen) no añade peso y figura como repetición.",
-        "method_evidence": "Cada archivo de evidencia se calculó con SHA-256 al ingresar y se conserva sin cambios; "
-                           "las imágenes de este dossier son vistas previas recodificadas sin metadatos.",
+        "method_evidence": "Al ingresar cada archivo de evidencia se calculó su SHA-256, y el archivo se conserva "
+                           "sin cambios; las imágenes de este dossier son vistas previas recodificadas sin metadatos.",
         "reliability_scale": "Confiabilidad de la fuente", "credibility_scale": "Credibilidad de la afirmación",
         "status_scale": "Estado de la afirmación", "violation_scale": "Estado de la violación",
         "grade": "Grado", "meaning": "Significado",

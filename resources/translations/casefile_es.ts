@@ -1544,7 +1544,7 @@
     <message>
         <location line="+3"/>
         <source>Each evidence file was hashed (SHA-256) when it was taken in and is kept unaltered; images in this dossier are re-encoded previews without embedded metadata.</source>
-        <translation>Cada archivo de evidencia se calculó con SHA-256 al ingresar y se conserva sin cambios; las imágenes de este dossier son vistas previas recodificadas sin metadatos.</translation>
+        <translation>Al ingresar cada archivo de evidencia se calculó su SHA-256, y el archivo se conserva sin cambios; las imágenes de este dossier son vistas previas recodificadas sin metadatos.</translation>
     </message>
     <message>
         <location line="+3"/>
