@@ -52,9 +52,17 @@ except ImportError:
     import_json = None
 
 
+def say(line):
+    # One write() per line: a pipe write this small is atomic, so the kill
+    # lands before or after it, never inside. print() writes the text and its
+    # newline separately when stdout is unbuffered (PYTHONUNBUFFERED=1); a
+    # kill between the two glued the driver's "EXIT" onto a half line.
+    os.write(1, (line + "\n").encode())
+
+
 def work(mode, path, arg):
     case = Case.open(path, passphrase=os.environ.get("CASEFILE_PASSPHRASE") or None)
-    print("READY", flush=True)
+    say("READY")
     if mode == "edits":
         i = int(arg)
         while True:
@@ -68,37 +76,37 @@ def work(mode, path, arg):
                     s.add(inc)
                 s.flush()
                 code = inc.code
-            print(f"ACK {code} t{i:07d}", flush=True)
+            say(f"ACK {code} t{i:07d}")
             i += 1
     elif mode == "intake":
         for f in sorted(Path(arg).iterdir()):
             ev = intake(case, f)
-            print(f"ACK {ev.code} {ev.sha256} {f.name}", flush=True)
+            say(f"ACK {ev.code} {ev.sha256} {f.name}")
     elif mode == "import":
         import_json(case, arg)
-        print(f"ACK import {Path(arg).stem}", flush=True)
-    print("DONE", flush=True)
+        say(f"ACK import {Path(arg).stem}")
+    say("DONE")
 
 
 # The imports above are paid once; each round is a forked child that opens
 # the case afresh, so the kill lands in a process that does real work.
-print("DRIVER", flush=True)
+say("DRIVER")
 for line in sys.stdin:
     mode, path, arg = json.loads(line)
     pid = os.fork()
     if pid == 0:
         code = 0
         try:
-            print(f"CHILD {os.getpid()}", flush=True)
+            say(f"CHILD {os.getpid()}")
             work(mode, path, arg)
         except BaseException:
-            print("ERROR " + traceback.format_exc().replace(chr(10), " | "), flush=True)
+            say("ERROR " + traceback.format_exc().replace(chr(10), " | "))
             code = 1
         finally:
             sys.stdout.flush()
             os._exit(code)
     _, status = os.waitpid(pid, 0)
-    print(f"EXIT {status}", flush=True)
+    say(f"EXIT {status}")
 """
 
 
@@ -136,8 +144,9 @@ class Driver:
         self._expect("DRIVER", 120)
 
     def _restart(self) -> None:
-        """The harness's own plumbing got stuck (seen rarely, cause unknown): start
-        a fresh driver. The case is still checked after the round as usual."""
+        """The harness's own plumbing got stuck: start a fresh driver. The case
+        is still checked after the round as usual. The one cause seen, a line
+        cut in two by the kill, is gone (``say``); this stays as a safety net."""
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except ProcessLookupError:
