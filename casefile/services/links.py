@@ -94,12 +94,8 @@ def _incident(session, record_id, labels) -> list[LinkItem]:
         claim = session.get(Claim, sub.claim_id)
         items.append(_item("claims_about", "claim_subject", sub.id, claim,
                            labels.get(("claim_status", claim.status), claim.status)))
-    for link in session.scalars(select(IncidentLink).where(IncidentLink.from_id == record_id)):
-        items.append(_item("related", "incident_link", link.id, session.get(Incident, link.to_id),
-                           labels.get(("incident_relation", link.relation), link.relation)))
-    for link in session.scalars(select(IncidentLink).where(IncidentLink.to_id == record_id)):
-        items.append(_item("related", "incident_link", link.id, session.get(Incident, link.from_id),
-                           "← " + labels.get(("incident_relation", link.relation), link.relation)))
+    items += _both_ways(session, IncidentLink, IncidentLink.from_id, IncidentLink.to_id, record_id,
+                        ("related", "incident_link", Incident, "incident_relation"), labels)
     items += _evidence(session, EvidenceLink.incident_id, record_id, labels)
     for tag in session.scalars(select(IncidentTag).where(IncidentTag.incident_id == record_id)
                                .order_by(IncidentTag.tag)):
@@ -113,12 +109,8 @@ def _actor(session, record_id, labels) -> list[LinkItem]:
                                .order_by(Involvement.id)):
         detail = ", ".join(p for p in (labels.get(("role", inv.role), inv.role), _head_count(inv)) if p)
         items.append(_item("incidents", "involvement", inv.id, session.get(Incident, inv.incident_id), detail))
-    for rel in session.scalars(select(ActorRelation).where(ActorRelation.actor_id == record_id)):
-        items.append(_item("relations", "actor_relation", rel.id, session.get(Actor, rel.other_id),
-                           labels.get(("actor_relation", rel.relation), rel.relation)))
-    for rel in session.scalars(select(ActorRelation).where(ActorRelation.other_id == record_id)):
-        items.append(_item("relations", "actor_relation", rel.id, session.get(Actor, rel.actor_id),
-                           "← " + labels.get(("actor_relation", rel.relation), rel.relation)))
+    items += _both_ways(session, ActorRelation, ActorRelation.actor_id, ActorRelation.other_id, record_id,
+                        ("relations", "actor_relation", Actor, "actor_relation"), labels)
     for claim in session.scalars(select(Claim).where(Claim.claimant_id == record_id).order_by(Claim.id)):
         items.append(_item("claims_by", "field:claim:claimant_id", claim.id, claim))
     for sub in session.scalars(select(ClaimSubject).where(ClaimSubject.actor_id == record_id)):
@@ -153,6 +145,18 @@ def _claim(session, record_id, labels) -> list[LinkItem]:
         items.append(_item(a.relation, "assessment", a.id, by, a.note))
     items += _assessments_made(session, Assessment.by_claim_id, record_id, labels)
     items += _evidence(session, EvidenceLink.claim_id, record_id, labels)
+    return items
+
+
+def _both_ways(session, model, from_column, to_column, record_id, what, labels) -> list[LinkItem]:
+    """A relation between two records of one kind, seen from either end:
+    outgoing first, then incoming marked "← "."""
+    group, kind, target_class, vocabulary = what
+    items = []
+    for mine, other, mark in ((from_column, to_column, ""), (to_column, from_column, "← ")):
+        for row in session.scalars(select(model).where(mine == record_id).order_by(model.id)):
+            items.append(_item(group, kind, row.id, session.get(target_class, getattr(row, other.key)),
+                               mark + labels.get((vocabulary, row.relation), row.relation)))
     return items
 
 
