@@ -135,3 +135,17 @@ def test_source_text_from_html_and_pdf(tmp_path):
     with pytest.raises(Exception) as caught:
         source_text.read_text_file(broken)
     assert type(caught.value).__name__ == "CasefileError"
+
+
+def test_two_way_links_show_from_both_ends(case):
+    first, second, third = (records.create(case, "incident", title=t) for t in ("Detention", "Roadblocks", "Takeover"))
+    records.create_link(case, "incident_link", from_id=first, to_id=second, relation="causes")
+    records.create_link(case, "incident_link", from_id=third, to_id=first, relation="causes")
+    police, army = (records.create(case, "actor", name=n) for n in ("Community police", "Army"))
+    records.create_link(case, "actor_relation", actor_id=police, other_id=army, relation="member_of")
+
+    def seen(kind, record_id, group):
+        return [(i.target_code, i.detail) for i in links.links_of(case, kind, record_id) if i.group == group]
+
+    assert seen("incident", first, "related") == [("INC-0002", "causes"), ("INC-0003", "← causes")]
+    assert seen("actor", army, "relations") == [("ACT-0001", "← is member of")]
