@@ -97,6 +97,8 @@ SHOTS = {
     "source-reader": source_reader,
     "evidence-preview": evidence_preview,
 }
+# Shots in another language than English (the AppStream metainfo shows this one).
+TRANSLATED = {"main-window-es": (main_window, "es")}
 
 
 def _evidence_hook() -> None:
@@ -114,6 +116,7 @@ def render_all(out: Path) -> list[Path]:
 
     settings_dir = tempfile.mkdtemp(prefix="casefile-shots-")
     from casefile.ui.app import make_app, render
+    from casefile.ui.i18n import install_translators
 
     app = make_app()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -124,7 +127,10 @@ def render_all(out: Path) -> list[Path]:
     _evidence_hook()
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, shot in SHOTS.items():
+    plan = [(name, shot, "en") for name, shot in SHOTS.items()] + \
+           [(name, shot, language) for name, (shot, language) in TRANSLATED.items()]
+    for name, shot, language in plan:
+        install_translators(app, language)
         window = MainWindow()
         window.resize(*SIZE)
         window.show()
