@@ -12,6 +12,7 @@ Memory stays flat: a few chunks in flight plus 64 bytes of bookkeeping per MiB.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import queue
@@ -81,42 +82,47 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
 
 
 class _ReadAhead:
-    """Reads and hashes the next chunk in a thread while the caller stores the
-    previous one: hashlib and SQLite both release the GIL, so hashing hides
-    behind the database's I/O. At most ``_AHEAD`` chunks wait in memory."""
+    """Reads the file (and feeds the whole-file hash) in one thread and hashes
+    each chunk in another, while the caller stores the chunk before: hashlib
+    and SQLite release the GIL, so the two hashes run beside the database's
+    writes instead of before them. At most ``_AHEAD`` chunks wait between
+    two stages, so memory stays flat."""
 
     _AHEAD = 2
 
     def __init__(self, fileobj: BinaryIO, chunk_size: int, limit: int | None):
         self._file, self._chunk_size, self._limit = fileobj, chunk_size, limit
-        self._queue: queue.Queue = queue.Queue(self._AHEAD)
+        self._read: queue.Queue = queue.Queue(self._AHEAD)  # bytes read and counted in the whole hash
+        self._ready: queue.Queue = queue.Queue(self._AHEAD)  # (chunk hash, bytes), ready to store
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="chunk-read-ahead", daemon=True)
+        self._threads = [threading.Thread(target=self._run_reader, name="chunk-read", daemon=True),
+                         threading.Thread(target=self._run_hasher, name="chunk-hash", daemon=True)]
         self.whole = hashlib.sha256()
 
     def __enter__(self) -> _ReadAhead:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
-        while self._thread.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                self._queue.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        self._thread.join()
+        for thread in self._threads:
+            while thread.is_alive():  # unblock a stage waiting on a full queue
+                for q in (self._read, self._ready):
+                    with contextlib.suppress(queue.Empty):
+                        q.get(timeout=0.01)
+            thread.join()
 
-    def _put(self, item) -> bool:
+    def _put(self, q: queue.Queue, item) -> bool:
         while not self._stop.is_set():
             try:
-                self._queue.put(item, timeout=0.05)
+                q.put(item, timeout=0.05)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def _run(self) -> None:
+    def _run_reader(self) -> None:
         try:
             size = 0
             while not self._stop.is_set():
@@ -126,16 +132,27 @@ class _ReadAhead:
                     break
                 self.whole.update(data)
                 size += len(data)
-                if not self._put((hashlib.sha256(data).hexdigest(), data)):
+                if not self._put(self._read, data):
                     return
                 del data
-            self._put(None)
-        except BaseException as error:  # handed to the consumer, raised there  # noqa: BLE001
-            self._put(error)
+            self._put(self._read, None)
+        except BaseException as error:  # handed on to the consumer, raised there  # noqa: BLE001
+            self._put(self._read, error)
+
+    def _run_hasher(self) -> None:
+        while not self._stop.is_set():
+            try:
+                item = self._read.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if isinstance(item, bytes):
+                item = (hashlib.sha256(item).hexdigest(), item)
+            if not self._put(self._ready, item) or not isinstance(item, tuple):
+                return  # stopped, or the end (None) or an error was handed on
 
     def __iter__(self):
         while True:
-            item = self._queue.get()
+            item = self._ready.get()
             if item is None:
                 return
             if isinstance(item, BaseException):
