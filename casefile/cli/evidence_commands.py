@@ -41,7 +41,8 @@ def cmd_add_evidence(args) -> int:
         raise CasefileError(translate("Cli", "--link and --relation go together"))
     link = (args.link, args.relation) if args.link else None
     failed = 0
-    with open_case(args) as case:
+    # The command has the case to itself: each byte is written once, not twice.
+    with open_case(args) as case, case.sole_writer():
         for path in args.files:
             try:
                 item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,

@@ -29,6 +29,7 @@ from ..model import Evidence, EvidenceLink, Thumbnail, utcnow
 from ..store import Case
 from ..store import chunks
 from ..store.connection import WAL_KEEP
+from ..store.writeback import Writeback
 from . import custody, media
 
 Progress = Callable[[int, int], None]
@@ -71,7 +72,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             parent = custody.find_evidence(session, derived_from) if derived_from else None
             intake_at = utcnow()
             conn = session.connection()
-            sha256, size, modified = _store_file(conn, path, name, case.path.parent, progress, cancelled)
+            sha256, size, modified = _store_file(conn, path, name, case, progress, cancelled)
             facts = media.examine(chunks.BlobReader(conn, sha256))
             extra = dict(facts.extra)
             if facts.warnings:
@@ -100,14 +101,14 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         reason = str(getattr(error, "orig", error)) or type(error).__name__
         raise IntakeError(translate("Evidence", "{name}: cannot store it in the case ({reason}); nothing was kept")
                           .format(name=name, reason=reason)) from None
-    if evidence.size > WAL_KEEP:
+    if evidence.size > WAL_KEEP and not case.sole:
         # Committed: the space is freed now if it can be, else at the next checkpoint.
         with contextlib.suppress(sa_exc.OperationalError):
             case.release_wal()
     return evidence
 
 
-def _store_file(conn, path: Path, name: str, case_folder: Path, progress: Progress | None,
+def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | None,
                 cancelled: Callable[[], bool] | None) -> tuple[str, int, datetime]:
     """Open, check there is room, stream into the chunk store, and check the
     file held still."""
@@ -132,13 +133,20 @@ def _store_file(conn, path: Path, name: str, case_folder: Path, progress: Progre
             raise IntakeError(translate("Evidence", "{name} is a folder, not a file").format(name=name))
         raise IntakeError(translate("Evidence", "{name} is not a regular file").format(name=name))
     try:
-        _check_room(case_folder, name, before.st_size)
+        # Through the WAL the bytes sit in the WAL and then in the case.
+        _check_room(case.path.parent, 1 if case.sole else 2, name, before.st_size)
     except IntakeError:
         os.close(fd)
         raise
-    with open(fd, "rb") as file:
-        total = before.st_size
-        report = (lambda done: progress(done, total)) if progress is not None else None
+    written = case.path if case.sole else case.path.with_name(case.path.name + "-wal")
+    total = before.st_size
+    with open(fd, "rb") as file, Writeback(written, total) as writeback:
+
+        def report(done: int) -> None:
+            writeback.wrote(done)
+            if progress is not None:
+                progress(done, total)
+
         try:
             # Read no further than the size seen at opening: a file still being
             # written (a recording in progress) must not keep us reading forever.
@@ -151,6 +159,9 @@ def _store_file(conn, path: Path, name: str, case_folder: Path, progress: Progre
             raise IntakeError(translate("Evidence", "{name}: read error ({reason}); nothing was kept").format(
                 name=name, reason=error.strerror or error)) from None
         after = os.fstat(fd)
+    if writeback.error is not None:
+        raise IntakeError(translate("Evidence", "{name}: cannot store it in the case ({reason}); nothing was kept")
+                          .format(name=name, reason=writeback.error.strerror or writeback.error))
     try:
         now = os.stat(path)
     except OSError:
@@ -166,15 +177,16 @@ def _store_file(conn, path: Path, name: str, case_folder: Path, progress: Progre
     return sha256, size, datetime.fromtimestamp(before.st_mtime_ns / 1e9, UTC)
 
 
-def _check_room(case_folder: Path, name: str, size: int) -> None:
-    """Refuse before reading a byte if the disk cannot hold the file twice:
-    while one file goes in, its bytes sit in the WAL and then in the case
-    (until the WAL is emptied). Otherwise a 20 GB video fails with "disk
-    full" only after minutes of reading."""
-    needed = 2 * size + ROOM_MARGIN
+def _check_room(case_folder: Path, copies: int, name: str, size: int) -> None:
+    """Refuse before reading a byte if the disk cannot hold ``copies`` of the
+    file: through the WAL its bytes sit in the WAL and then in the case (until
+    the WAL is emptied), through a sole writer's journal only in the case.
+    Otherwise a 20 GB video fails with "disk full" only after minutes of
+    reading."""
+    needed = copies * size + ROOM_MARGIN
     free = shutil.disk_usage(case_folder).free
     if needed > free:
         raise IntakeError(translate(
-            "Evidence", "{name} needs up to {needed} free beside the case while it is taken in (twice its size); "
+            "Evidence", "{name} needs up to {needed} free beside the case while it is taken in; "
                         "{free} are free. Nothing was kept.").format(
             name=name, needed=human_size(needed), free=human_size(free)))

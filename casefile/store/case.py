@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, event, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
 from ..i18n import translate
@@ -31,7 +31,7 @@ from . import audit, migrate
 from . import backup as _backup
 from .connection import (
     APPLICATION_ID, BULK_CACHE_KIB, BUSY_TIMEOUT_MS, CACHE_KIB, CaseKey, as_key, connect, header_application_id,
-    is_plain_sqlite, rekey,
+    hot_journal, is_plain_sqlite, rekey,
 )
 from .lock import CaseLock, DelegatedLock
 from .tracking import ChangeTracker
@@ -55,6 +55,7 @@ class Case:
         self.backup_keep = _backup.DEFAULT_KEEP
         self.engine: Engine = _engine(lambda: connect(self.path, self._key))
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self.sole = False  # inside sole_writer(): one connection, rollback journal
         self._listeners: list[Listener] = []
         self.tracker = ChangeTracker(self)
         self.tracker.install(self.Session)
@@ -117,7 +118,8 @@ class Case:
         lock = CaseLock(path)
         lock.acquire()
         try:
-            version = _inspect(path, key, check=check)
+            recovered = _roll_back_hot_journal(path, key)
+            version = _inspect(path, key, check=check, unclean=recovered)
             if version < migrate.head_version():
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
                 engine = _engine(lambda: connect(path, key))
@@ -209,6 +211,53 @@ class Case:
         self.engine.dispose()
         return old
 
+    @contextmanager
+    def sole_writer(self) -> Iterator[bool]:
+        """Write through one connection with a rollback journal instead of the
+        WAL, for a command that has the case to itself (``add-evidence``).
+
+        Under WAL every byte of an evidence file is written twice: into the
+        WAL, then into the case at the checkpoint. A rollback journal only
+        keeps the pages a transaction changes, not the ones it adds at the
+        end of the file, so a file goes in about twice as fast and needs its
+        own size free once instead of twice. The price is concurrency: the
+        mode can only change on the sole connection, and readers would wait
+        for a long write to finish, so the window keeps the WAL.
+
+        Yields whether the rollback journal is in effect; False means another
+        connection is in use and writes go through the WAL as usual. A crash
+        meanwhile leaves a hot journal, which the next ``Case.open`` rolls back.
+        """
+        if self.sole:
+            yield True
+            return
+        self.engine.dispose()  # idle pooled connections hold the WAL open
+        raw = connect(self.path, self._key)
+        try:
+            raw.execute("PRAGMA busy_timeout = 0")
+            mode = raw.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        except Exception:  # noqa: BLE001 - SQLite's or SQLCipher's "database is locked"
+            mode = None
+        if mode != "delete":
+            raw.close()
+            yield False
+            return
+        shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool)
+        self.Session.configure(bind=self.engine)
+        self.sole = True
+        try:
+            yield True
+        finally:
+            sole, self.engine, self.sole = self.engine, shared, False
+            self.Session.configure(bind=shared)
+            # Back to WAL on the way out; should that fail, the next pooled
+            # connection switches anyway (connection.apply_pragmas).
+            with contextlib.suppress(Exception), sole.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+            sole.dispose()
+            raw.close()
+
     def release_wal(self) -> None:
         """Copy the WAL into the case and empty it now, not at close: one
         evidence file is one transaction, so its WAL is as large as the file.
@@ -284,9 +333,10 @@ class Case:
             listener(changes)
 
 
-def _engine(creator: Callable) -> Engine:
+def _engine(creator: Callable, poolclass=QueuePool) -> Engine:
     # The pool keeps its connections, so each pays SQLCipher's key set-up once.
-    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=4, max_overflow=4)
+    sizes = dict(pool_size=4, max_overflow=4) if poolclass is QueuePool else {}
+    engine = create_engine("sqlite://", creator=creator, poolclass=poolclass, **sizes)
 
     # The driver runs in autocommit mode; we start transactions ourselves so
     # that DDL and DML alike are atomic (SQLAlchemy's pysqlite recipe).
@@ -305,15 +355,31 @@ FULL_CHECK_LIMIT = 128 * 1024 * 1024
 BOOKKEEPING_TABLES = ("case_info", "code_counter", "vocabulary_term", "audit_entry")
 
 
-def _quick_checks(path: Path) -> list[str]:
+def _quick_checks(path: Path, unclean: bool = False) -> list[str]:
     wal = path.with_name(path.name + "-wal")
-    unclean = wal.exists() and wal.stat().st_size > 0  # not closed by Casefile
+    unclean = unclean or (wal.exists() and wal.stat().st_size > 0)  # not closed by Casefile
     if unclean or path.stat().st_size <= FULL_CHECK_LIMIT:
         return ["PRAGMA quick_check"]
     return [f"PRAGMA quick_check({table})" for table in BOOKKEEPING_TABLES]
 
 
-def _inspect(path: Path, key: CaseKey | None, *, check: bool) -> int:
+def _roll_back_hot_journal(path: Path, key: CaseKey | None) -> bool:
+    """Undo what a sole writer (``Case.sole_writer``) left half done when it
+    was killed; True if there was anything to undo.
+
+    A read-only connection cannot roll a journal back, so this is the one
+    open-time step that writes. It is SQLite's own recovery: the journal
+    holds the changed pages as they were on disk, and they are put back byte
+    for byte, so even a wrong passphrase (which then fails) leaves the case
+    as it was before the interrupted transaction (tested)."""
+    if not hot_journal(path):
+        return False
+    conn = connect(path, key)  # its first read rolls the journal back; then WAL again
+    conn.close()
+    return True
+
+
+def _inspect(path: Path, key: CaseKey | None, *, check: bool, unclean: bool = False) -> int:
     """Read-only checks before anything writes: damage, format, hostile schema."""
     try:
         conn = connect(path, key, readonly=True)
@@ -326,7 +392,7 @@ def _inspect(path: Path, key: CaseKey | None, *, check: bool) -> int:
             raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
         if check:
             result = "ok"
-            for statement in _quick_checks(path):
+            for statement in _quick_checks(path, unclean):
                 result = conn.execute(statement).fetchone()[0]
                 if result != "ok":
                     break
@@ -374,5 +440,5 @@ def shipped_vocabulary_rows() -> list[dict]:
 
 
 def _remove_case_files(path: Path) -> None:
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for p in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
         p.unlink(missing_ok=True)

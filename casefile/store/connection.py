@@ -104,12 +104,21 @@ def salt_of(path: Path) -> bytes | None:
     return salt if len(salt) == SALT_SIZE else None
 
 
+def hot_journal(path: Path) -> bool:
+    """A rollback journal left by a sole writer (``Case.sole_writer``) that
+    stopped mid-transaction: the next writer rolls it back."""
+    try:
+        return os.stat(f"{path}-journal").st_size > 0
+    except FileNotFoundError:
+        return False
+
+
 def _uri(path: Path, readonly: bool) -> str:
     # Percent-encode what a URI would misread in a file name.
     quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     if not readonly:
         return f"file:{quoted}"
-    if not Path(f"{path}-wal").exists():
+    if not (Path(f"{path}-wal").exists() or hot_journal(path)):
         # Nothing to recover: read it as immutable, so that even SQLite's
         # -wal/-shm companions are not created beside a file we may refuse.
         return f"file:{quoted}?mode=ro&immutable=1"

@@ -512,7 +512,7 @@
         <translation>--link y --relation se usan juntos</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>note: {code} has the same content as {other} (stored once)</source>
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
@@ -1881,7 +1881,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+77"/>
+        <location filename="../../casefile/store/case.py" line="+78"/>
         <source>A case needs a title.</source>
         <extracomment>rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -1913,12 +1913,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+216"/>
+        <location line="+281"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-285"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1928,7 +1928,7 @@
         <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>{name} was saved and closed, but its backup could not be written: {why}</source>
         <translation>{name} se guardó y se cerró, pero no se pudo escribir su respaldo: {why}</translation>
     </message>
@@ -1938,7 +1938,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+189"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
         <translation>{path} está dañado y no se puede leer.</translation>
@@ -1964,7 +1964,7 @@
         <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+99"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -2121,7 +2121,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_intake.py" line="+93"/>
+        <location filename="../../casefile/services/evidence_intake.py" line="+94"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -2178,9 +2178,9 @@
         <translation>{name} cambió mientras se leía; no se conservó nada (vuelva a intentarlo cuando esté completo)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name} needs up to {needed} free beside the case while it is taken in (twice its size); {free} are free. Nothing was kept.</source>
-        <translation>{name} necesita hasta {needed} libres junto al expediente mientras se ingresa (el doble de su tamaño); hay {free} libres. No se conservó nada.</translation>
+        <location line="+15"/>
+        <source>{name} needs up to {needed} free beside the case while it is taken in; {free} are free. Nothing was kept.</source>
+        <translation>{name} necesita hasta {needed} libres junto al expediente mientras se ingresa; hay {free} libres. No se conservó nada.</translation>
     </message>
 </context>
 <context>

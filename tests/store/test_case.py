@@ -120,6 +120,7 @@ def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
     assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
     monkeypatch.setattr(case_module, "FULL_CHECK_LIMIT", 0)
     assert all("quick_check(" in s for s in case_module._quick_checks(path))
+    assert case_module._quick_checks(path, unclean=True) == ["PRAGMA quick_check"]  # a journal was rolled back
     path.with_name(path.name + "-wal").write_bytes(b"x")  # as if not closed cleanly
     assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
 

@@ -3,7 +3,9 @@ and check that nothing it acknowledged is lost and nothing is damaged.
 
 The driver (``DRIVER``, run with ``sys.executable -c``) opens the case and
 works through the services: a burst of ORM edits, an evidence intake of many
-small files, or a JSON import. After each commit it prints ``ACK ...`` on
+small files (through the WAL as the window does, or as the sole writer with a
+rollback journal as ``add-evidence`` does, with one file large enough to
+spill into the case before its commit), or a JSON import. After each commit it prints ``ACK ...`` on
 stdout. The parent kills it after a seeded random delay, then checks that the
 case opens (quick_check), passes ``PRAGMA integrity_check`` and
 ``services.verify``, and holds every acknowledged change. The same case is
@@ -37,7 +39,7 @@ from casefile.store import Case
 ROOT = Path(__file__).resolve().parents[2]
 
 DRIVER = r"""
-import json, os, sys, traceback
+import contextlib, json, os, sys, traceback
 from pathlib import Path
 from sqlalchemy import select
 from casefile.store import Case
@@ -78,10 +80,11 @@ def work(mode, path, arg):
                 code = inc.code
             say(f"ACK {code} t{i:07d}")
             i += 1
-    elif mode == "intake":
-        for f in sorted(Path(arg).iterdir()):
-            ev = intake(case, f)
-            say(f"ACK {ev.code} {ev.sha256} {f.name}")
+    elif mode in ("intake", "sole-intake"):
+        with case.sole_writer() if mode == "sole-intake" else contextlib.nullcontext():
+            for f in sorted(Path(arg).iterdir()):
+                ev = intake(case, f)
+                say(f"ACK {ev.code} {ev.sha256} {f.name}")
     elif mode == "import":
         import_json(case, arg)
         say(f"ACK import {Path(arg).stem}")
@@ -256,7 +259,8 @@ class Tally:
 
 
 def campaign(tmp: Path, kills: int, seed: int, *, passphrase: str | None = None,
-             modes: tuple[str, ...] = ("edits", "intake", "import"), max_delay: float = 0.6) -> Tally:
+             modes: tuple[str, ...] = ("edits", "intake", "sole-intake", "import"),
+             max_delay: float = 0.6) -> Tally:
     """Run ``kills`` kill rounds over one case, cycling through the modes the
     tree supports; check the case after each round. Returns what survived."""
     rng = random.Random(seed)
@@ -273,7 +277,7 @@ def campaign(tmp: Path, kills: int, seed: int, *, passphrase: str | None = None,
 def _rounds(driver: Driver, tmp: Path, path: Path, kills: int, rng: random.Random, passphrase: str | None,
             modes: tuple[str, ...], max_delay: float) -> Tally:
     available = [m for m in modes if m == "edits"
-                 or (m == "intake" and has_service("evidence_intake", "intake"))
+                 or (m in ("intake", "sole-intake") and has_service("evidence_intake", "intake"))
                  or (m == "import" and has_service("interchange_import", "import_json"))]
     titles: dict[str, str] = {}
     evidence: dict[str, str] = {}
@@ -288,11 +292,14 @@ def _rounds(driver: Driver, tmp: Path, path: Path, kills: int, rng: random.Rando
             counter += len(result.acks) + 2  # skip numbers a killed commit may have used
             for code, title in result.acks:
                 titles[code] = title
-        elif mode == "intake":
+        elif mode in ("intake", "sole-intake"):
             folder = tmp / f"files{n}"
             folder.mkdir()
-            for i in range(rng.randint(20, 60)):
+            count = rng.randint(20, 60)
+            for i in range(count):
                 (folder / f"f{i:03d}.bin").write_bytes(os.urandom(rng.randint(10, 30000)))
+            if mode == "sole-intake":  # larger than the page cache: pages reach the case before the commit
+                (folder / f"f{rng.randrange(count):03d}.bin").write_bytes(os.urandom(48 << 20))
             result = driver.round(path, mode, str(folder), delay)
             for code, sha, _name in result.acks:
                 evidence[code] = sha
@@ -330,5 +337,6 @@ def test_kill_harness_loses_nothing_acknowledged(tmp_path):
 
 @pytest.mark.slow
 def test_kill_harness_on_an_encrypted_case(tmp_path):
-    tally = campaign(tmp_path, kills=3, seed=7, passphrase="crash test passphrase", modes=("edits", "intake"))
+    tally = campaign(tmp_path, kills=3, seed=7, passphrase="crash test passphrase",
+                     modes=("edits", "intake", "sole-intake"))
     assert tally.kills == 3 and tally.acked > 0

@@ -1,0 +1,76 @@
+"""Early write-back: the disk writes a growing file while the writer still works.
+
+A large intake writes a whole evidence file through the page cache, and the
+commit's fsync then waits for every byte of it at once. ``Writeback`` asks
+the kernel, from a thread, to write what is already there each time another
+``every`` bytes have gone in, so the disk works while the intake still reads
+and hashes, and the commit finds little left to wait for.
+
+It changes no ordering SQLite relies on: pages handed to ``write()`` may
+reach the disk at any moment anyway. A failed write-back is kept and
+reported (``error``), so the caller can roll back instead of committing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+EVERY = 64 << 20
+# fdatasync skips metadata the data does not need; not on every platform.
+_sync = getattr(os, "fdatasync", os.fsync)
+
+
+class Writeback:
+    def __init__(self, path: Path, size: int, every: int | None = None):
+        """``size``: how much is about to be written; below ``every`` the commit's
+        own fsync is soon done, and no thread is started."""
+        self._path, self._size, self._every = path, size, every or EVERY
+        self._fd: int | None = None
+        self._thread: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._done = False
+        self._asked = False  # a sync is wanted
+        self._last = 0
+        self.error: OSError | None = None
+
+    def __enter__(self) -> Writeback:
+        if self._size <= self._every or os.name == "nt":  # Windows flushes only through a writable handle
+            return self
+        try:
+            self._fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:  # no file yet (a WAL not made): nothing to help with
+            return self
+        self._thread = threading.Thread(target=self._run, name="writeback", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread is not None:
+            self._done = True
+            self._wake.set()
+            self._thread.join()
+        if self._fd is not None:
+            os.close(self._fd)
+
+    def wrote(self, total: int) -> None:
+        """``total`` bytes have gone in so far."""
+        if self._thread is not None and total - self._last >= self._every:
+            self._last = total
+            self._asked = True
+            self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._asked:  # asks made while a sync ran are served by the next one
+                self._asked = False
+                try:
+                    _sync(self._fd)
+                except OSError as error:
+                    self.error = error
+                    return
+            if self._done:
+                return

@@ -1,0 +1,156 @@
+"""The sole writer: a rollback journal instead of the WAL while a command has
+the case to itself, so evidence bytes are written once (Case.sole_writer).
+
+Real case files throughout; the crash tests kill a real process in the middle
+of a large intake and open what it left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from casefile.errors import WrongPassphrase
+from casefile.model import Evidence, Incident
+from casefile.services import evidence, verify
+from casefile.store import Case
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE = "sole writer passphrase"
+
+
+def journal_mode(case: Case) -> str:
+    with case.engine.connect() as conn:
+        return conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+
+
+def header_says_wal(path: Path) -> bool:
+    """Bytes 18-19 of a plain SQLite header: 2 = WAL, 1 = rollback journal."""
+    return path.read_bytes()[18:20] == b"\x02\x02"
+
+
+def companions(path: Path) -> set[str]:
+    return {p.name[len(path.name):] for p in path.parent.glob(path.name + "-*")}
+
+
+def test_inside_a_rollback_journal_and_back_to_wal_after(case, tmp_path):
+    (tmp_path / "photo.bin").write_bytes(os.urandom(3 << 20))
+    with case.sole_writer() as sole:
+        assert sole and case.sole
+        assert journal_mode(case) == "delete"
+        item = evidence.intake(case, tmp_path / "photo.bin")
+    assert not case.sole
+    assert journal_mode(case) == "wal"
+    assert "-journal" not in companions(case.path)
+    assert evidence.read_all(case, item.code) == (tmp_path / "photo.bin").read_bytes()
+    assert verify.verify(case) == []
+    case.close()
+    assert header_says_wal(case.path)
+
+
+def test_a_failure_inside_rolls_back_and_the_case_returns_to_wal(case):
+    with pytest.raises(RuntimeError):
+        with case.sole_writer():
+            with case.session() as session:
+                session.add(Incident(title="never committed"))
+                session.flush()
+                raise RuntimeError("interrupted")
+    assert journal_mode(case) == "wal"
+    with case.session() as session:
+        assert session.scalar(select(func.count()).select_from(Incident)) == 0
+        session.add(Incident(title="after"))  # the shared pool works again
+
+
+def test_another_connection_in_use_keeps_the_wal(case, tmp_path):
+    """The mode can only change on the sole connection: with a reader open
+    the intake still works, through the WAL, and needs its size twice."""
+    (tmp_path / "a.txt").write_text("testimonio", encoding="utf-8")
+    with case.engine.connect() as reader, reader.begin():
+        reader.exec_driver_sql("SELECT count(*) FROM incident").scalar()
+        with case.sole_writer() as sole:
+            assert not sole and not case.sole
+            item = evidence.intake(case, tmp_path / "a.txt")
+    assert journal_mode(case) == "wal"
+    assert evidence.get(case, item.code).size == len("testimonio".encode())
+
+
+def test_nested_sole_writer_is_one(case):
+    with case.sole_writer() as outer, case.sole_writer() as inner:
+        assert outer and inner
+        assert journal_mode(case) == "delete"
+    assert journal_mode(case) == "wal"
+
+
+# -- killed in the middle --------------------------------------------------------
+
+STUCK_INTAKE = r"""
+import os, sys, time
+from casefile.store import Case
+from casefile.services.evidence_intake import intake
+
+case_path, file_path, passphrase = sys.argv[1], sys.argv[2], sys.argv[3] or None
+case = Case.open(case_path, passphrase=passphrase)
+
+
+def progress(done, total):
+    # Past the page cache (32 MiB): changed pages are in the case file, the
+    # originals in the journal. Stop here and wait for the kill.
+    if done >= 40 << 20:
+        os.write(1, b"STUCK\n")
+        time.sleep(60)
+
+
+with case.sole_writer():
+    intake(case, file_path, progress=progress)
+"""
+
+
+def killed_mid_intake(tmp_path: Path, passphrase: str | None) -> Path:
+    path = tmp_path / "hot.casefile"
+    with Case.create(path, "Hot journal", documenter="Ana", passphrase=passphrase) as case:
+        with case.session() as session:
+            session.add(Incident(title="before the crash"))
+    (tmp_path / "video.bin").write_bytes(os.urandom(48 << 20))
+    proc = subprocess.Popen([sys.executable, "-c", STUCK_INTAKE, str(path), str(tmp_path / "video.bin"),
+                             passphrase or ""], stdout=subprocess.PIPE, cwd=ROOT)
+    try:
+        assert proc.stdout.readline() == b"STUCK\n"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    assert (tmp_path / "hot.casefile-journal").stat().st_size > 0  # a hot journal: the case is mid-transaction
+    return path
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE], ids=["plain", "encrypted"])
+def test_killed_mid_intake_opens_as_before(tmp_path, passphrase):
+    path = killed_mid_intake(tmp_path, passphrase)
+    with Case.open(path, passphrase=passphrase) as case:
+        assert "-journal" not in companions(path)
+        assert journal_mode(case) == "wal"
+        with case.session() as session:
+            assert session.scalars(select(Incident.title)).all() == ["before the crash"]
+            assert session.scalar(select(func.count()).select_from(Evidence)) == 0
+        assert verify.verify(case) == []
+        item = evidence.intake(case, tmp_path / "video.bin")  # and the file goes in on a second try
+        assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(item.code, True)]
+
+
+def test_killed_mid_intake_then_a_wrong_passphrase(tmp_path):
+    """The journal holds pages as they were on disk, so even a wrong
+    passphrase rolls back to a consistent case; it is then refused, and the
+    right one opens it."""
+    path = killed_mid_intake(tmp_path, PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        Case.open(path, passphrase="not the passphrase")
+    with Case.open(path, passphrase=PASSPHRASE) as case:
+        with case.session() as session:
+            assert session.scalars(select(Incident.title)).all() == ["before the crash"]
+        assert verify.verify(case) == []

@@ -1,0 +1,75 @@
+"""Early write-back (store/writeback.py): the disk writes a growing file while
+the writer still works; a failure is kept for the caller to act on."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from casefile.services import evidence
+from casefile.store import writeback
+from casefile.store.writeback import Writeback
+
+
+def counting_sync(monkeypatch) -> list[int]:
+    """Count the real syncs (the real call still runs)."""
+    calls: list[int] = []
+    real = writeback._sync
+
+    def sync(fd: int) -> None:
+        calls.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(writeback, "_sync", sync)
+    return calls
+
+
+def test_syncs_each_time_another_step_has_gone_in(tmp_path, monkeypatch):
+    calls = counting_sync(monkeypatch)
+    path = tmp_path / "growing.bin"
+    path.write_bytes(b"")
+    with open(path, "ab") as out, Writeback(path, size=8 << 20, every=1 << 20) as flush:
+        for step in range(1, 9):
+            out.write(os.urandom(1 << 20))
+            out.flush()
+            flush.wrote(step << 20)
+            flush.wrote(step << 20)  # no new step: no new sync asked for
+    assert 1 <= len(calls) <= 8  # asks coalesce while a sync runs
+    assert flush.error is None
+
+
+def test_small_writes_start_no_thread(tmp_path, monkeypatch):
+    calls = counting_sync(monkeypatch)
+    (tmp_path / "small.bin").write_bytes(b"x")
+    before = threading.active_count()
+    with Writeback(tmp_path / "small.bin", size=1 << 20, every=4 << 20) as flush:
+        assert threading.active_count() == before
+        flush.wrote(1 << 20)
+    assert calls == []
+
+
+def test_a_missing_file_is_nothing_to_help_with(tmp_path):
+    with Writeback(tmp_path / "absent-wal", size=1 << 30, every=1) as flush:
+        flush.wrote(10)
+    assert flush.error is None
+
+
+def test_a_failed_sync_is_kept_for_the_caller():
+    """/dev/null cannot be synced (EINVAL): the error comes back, not lost in a thread."""
+    with Writeback(Path(os.devnull), size=10, every=1) as flush:
+        flush.wrote(5)
+    assert isinstance(flush.error, OSError)
+
+
+def test_large_intake_writes_back_early_in_both_journal_modes(case, tmp_path, monkeypatch):
+    calls = counting_sync(monkeypatch)
+    monkeypatch.setattr(writeback, "EVERY", 1 << 20)
+    (tmp_path / "video.bin").write_bytes(os.urandom(6 << 20))
+    first = evidence.intake(case, tmp_path / "video.bin")  # through the WAL
+    wal_syncs = len(calls)
+    with case.sole_writer():
+        (tmp_path / "video2.bin").write_bytes(os.urandom(6 << 20))
+        second = evidence.intake(case, tmp_path / "video2.bin")
+    assert wal_syncs >= 1 and len(calls) > wal_syncs
+    assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(first.code, True), (second.code, True)]
