@@ -9,7 +9,10 @@ peak RSS means something:
 - limit: read, SHA-256 and write the bytes to another file, fsync; the
   fastest of 64 KiB and 1 MiB reads and writes counts;
 - intake: ``casefile.services.evidence.intake`` into a new case (hash, chunk
-  rows, metadata, custody, audit, commit with synchronous=FULL).
+  rows, metadata, custody, audit, commit with synchronous=FULL), twice:
+  as ``casefile add-evidence`` runs it, inside ``Case.sole_writer()`` (a
+  rollback journal: each byte written once), and as the window runs it,
+  through the WAL (each byte written twice: WAL, then checkpoint).
 
 Prints MiB/s side by side with the ratio (target >= 0.8x) and the extra
 memory of each (peak RSS growth and tracemalloc peak; target: flat, under
@@ -19,6 +22,7 @@ memory of each (peak RSS growth and tracemalloc peak; target: flat, under
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -88,7 +92,8 @@ def child_intake(args: dict) -> dict:
         profiler = Profiler()
         profiler.start()
     settle()
-    result = measure(lambda: intake(case, args["file"]).sha256, args["trace"])
+    with case.sole_writer() if args["sole"] else contextlib.nullcontext():
+        result = measure(lambda: intake(case, args["file"]).sha256, args["trace"])
     if profiler is not None:
         profiler.stop()
         print(profiler.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
@@ -146,6 +151,8 @@ def main() -> int:
     parser.add_argument("--defer-checkpoint", action="store_true",
                         help="what-if: no WAL checkpoint inside the intake; timed separately afterwards")
     parser.add_argument("--profile", action="store_true", help="profile the intake with pyinstrument")
+    parser.add_argument("--path", choices=("sole", "wal", "both"), default="both",
+                        help="the command line's sole writer, the window's WAL, or both (default)")
     parser.add_argument("--dir", help="where to put the test file and case (default: a temp dir)")
     args = parser.parse_args()
     size = (4096 if args.full else args.size) * MIB
@@ -158,35 +165,38 @@ def main() -> int:
         common = {"file": str(source), "tmp": tmp, "trace": args.trace, "fsync": not args.no_fsync}
         if args.encrypted:
             common["passphrase"] = "benchmark passphrase"
-        limit, intake = [], []
-        for _ in range(max(1, args.repeat)):  # interleaved, so drift hits both sides alike
+        paths = ["sole", "wal"] if args.path == "both" else [args.path]
+        limit, intake = [], {p: [] for p in paths}
+        for _ in range(max(1, args.repeat)):  # interleaved, so drift hits every side alike
             limit.append(run_child("limit", common))
-            intake.append(run_child("intake", {**common, "profile": args.profile,
-                                               "defer_checkpoint": args.defer_checkpoint}))
-        if len({r["sha256"] for r in limit + intake}) != 1:
-            raise SystemExit("hash mismatch between the two sides")
+            for p in paths:
+                intake[p].append(run_child("intake", {**common, "sole": p == "sole", "profile": args.profile,
+                                                      "defer_checkpoint": args.defer_checkpoint}))
+        if len({r["sha256"] for r in limit + sum(intake.values(), [])}) != 1:
+            raise SystemExit("hash mismatch between the sides")
 
-    best_limit = min(limit, key=lambda r: r["seconds"])
-    best_intake = min(intake, key=lambda r: r["seconds"])
-    rate_limit = size / MIB / best_limit["seconds"]
-    rate_intake = size / MIB / best_intake["seconds"]
+    seconds = lambda runs: min(r["seconds"] for r in runs)  # noqa: E731
+    rate = lambda runs: size / MIB / seconds(runs)  # noqa: E731
+    rate_limit = rate(limit)
     kind = ("encrypted" if args.encrypted else "plain") + (", no fsync" if args.no_fsync else "")
-    print()
-    print(f"{'':32} {'hashlib+write':>14} {'intake (' + kind + ')':>24}")
-    print(f"{'throughput, MiB/s':32} {rate_limit:14.1f} {rate_intake:24.1f}   "
-          f"ratio {rate_intake / rate_limit:.2f}x (target >= 0.80x)")
-    print(f"{'seconds (best of ' + str(len(limit)) + ')':32} {best_limit['seconds']:14.2f} "
-          f"{best_intake['seconds']:24.2f}")
-    print(f"{'limit write size, KiB':32} {best_limit['block'] // 1024:14d}")
-    print(f"{'peak RSS growth, MiB':32} {max(r['rss_extra'] for r in limit) / MIB:14.1f} "
-          f"{max(r['rss_extra'] for r in intake) / MIB:24.1f}   (target < 64 MiB)")
+    titles = {"sole": "command line", "wal": "window (WAL)"}
+    print(f"\nintake of {size // MIB} MiB, {kind}; best of {len(limit)}")
+    print(f"{'':30} {'hashlib+write':>14}" + "".join(f" {titles[p]:>14}" for p in paths))
+    print(f"{'throughput, MiB/s':30} {rate_limit:14.1f}" + "".join(f" {rate(intake[p]):14.1f}" for p in paths))
+    print(f"{'ratio (target >= 0.80x)':30} {1:14.2f}" + "".join(f" {rate(intake[p]) / rate_limit:14.2f}"
+                                                            for p in paths))
+    print(f"{'seconds':30} {seconds(limit):14.2f}" + "".join(f" {seconds(intake[p]):14.2f}" for p in paths))
+    print(f"{'peak RSS growth, MiB':30} {max(r['rss_extra'] for r in limit) / MIB:14.1f}"
+          + "".join(f" {max(r['rss_extra'] for r in intake[p]) / MIB:14.1f}" for p in paths) + "   (target < 64)")
     if args.trace:
-        print(f"{'tracemalloc peak, MiB':32} {max(r['python_peak'] for r in limit) / MIB:14.1f} "
-              f"{max(r['python_peak'] for r in intake) / MIB:24.1f}")
-    if args.defer_checkpoint:
-        print(f"{'deferred checkpoint, seconds':32} {'':14} {best_intake['checkpoint_seconds']:24.2f}   "
-              f"(intake + checkpoint: {size / MIB / (best_intake['seconds'] + best_intake['checkpoint_seconds']) / rate_limit:.2f}x)")
-    print(f"{'file':32} {size // MIB} MiB, sha256 {best_intake['sha256'][:16]}...")
+        print(f"{'tracemalloc peak, MiB':30} {max(r['python_peak'] for r in limit) / MIB:14.1f}"
+              + "".join(f" {max(r['python_peak'] for r in intake[p]) / MIB:14.1f}" for p in paths))
+    print(f"{'limit write size, KiB':30} {min(limit, key=lambda r: r['seconds'])['block'] // 1024:14d}")
+    if args.defer_checkpoint and "wal" in paths:
+        best = min(intake["wal"], key=lambda r: r["seconds"])
+        total = best["seconds"] + best["checkpoint_seconds"]
+        print(f"deferred checkpoint: {best['checkpoint_seconds']:.2f} s "
+              f"(WAL intake + checkpoint: {size / MIB / total / rate_limit:.2f}x)")
     return 0
 
 
