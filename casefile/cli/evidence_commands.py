@@ -41,12 +41,13 @@ def cmd_add_evidence(args) -> int:
         raise CasefileError(translate("Cli", "--link and --relation go together"))
     link = (args.link, args.relation) if args.link else None
     failed = 0
-    # The command has the case to itself: each byte is written once, not twice.
-    with open_case(args) as case, case.sole_writer():
+    with open_case(args) as case:
         for path in args.files:
             try:
-                item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,
-                                       origin=args.origin, derived_from=args.derived_from)
+                # The command has the case to itself: a large file's bytes are written once, not twice.
+                with evidence.fastest_journal(case, path):
+                    item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,
+                                           origin=args.origin, derived_from=args.derived_from)
             except CasefileError as error:  # each file stands alone: report and go on
                 failed += 1
                 print(f"casefile: {_one_line(str(error))}", file=sys.stderr)

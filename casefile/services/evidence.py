@@ -25,11 +25,12 @@ from ..i18n import translate
 from ..model import Evidence, EvidenceLink, Thumbnail
 from ..store import Case, chunks
 from . import custody
-from .evidence_intake import IntakeError, display_name, intake
+from .evidence_intake import IntakeError, display_name, fastest_journal, intake
 from .evidence_verify import verify_evidence
 
-__all__ = ["IntakeError", "display_name", "duplicate_of", "export_original", "get", "intake", "link", "open_bytes",
-           "read_all", "reinstate", "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
+__all__ = ["IntakeError", "display_name", "duplicate_of", "export_original", "fastest_journal", "get", "intake",
+           "link", "open_bytes", "read_all", "reinstate", "thumbnail", "unlink", "verify_evidence", "warnings",
+           "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20
 

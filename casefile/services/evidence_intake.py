@@ -34,6 +34,11 @@ from . import custody, media
 
 Progress = Callable[[int, int], None]
 ROOM_MARGIN = 64 << 20  # the record, its thumbnail, history and search index, and slack
+# From this size a file goes in faster through a sole writer's rollback
+# journal (each byte written once) than through the WAL (written twice);
+# below it the WAL's cheaper commit wins: a 300 KB photo takes 7 ms through
+# the WAL and 9 ms through the journal, a 32 MiB file 130-150 ms and 83 ms.
+SOLE_FROM = 16 << 20
 
 
 class IntakeError(CasefileError):
@@ -106,6 +111,17 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         with contextlib.suppress(sa_exc.OperationalError):
             case.release_wal()
     return evidence
+
+
+def fastest_journal(case: Case, path: str | os.PathLike) -> contextlib.AbstractContextManager:
+    """For a caller that has the case to itself (``add-evidence``): take this
+    file in through ``Case.sole_writer`` if it is large, else through the WAL.
+    The size is only a hint here; the intake checks the file itself."""
+    try:
+        large = os.stat(path).st_size >= SOLE_FROM
+    except (OSError, ValueError):
+        large = False
+    return case.sole_writer() if large else contextlib.nullcontext()
 
 
 def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | None,

@@ -11,7 +11,7 @@ peak RSS means something:
 - intake: ``casefile.services.evidence.intake`` into a new case (hash, chunk
   rows, metadata, custody, audit, commit with synchronous=FULL), twice:
   as ``casefile add-evidence`` runs it, inside ``Case.sole_writer()`` (a
-  rollback journal: each byte written once), and as the window runs it,
+  rollback journal for files from 16 MiB: each byte written once), and as the window runs it,
   through the WAL (each byte written twice: WAL, then checkpoint).
 
 Prints MiB/s side by side with the ratio (target >= 0.8x) and the extra
@@ -92,7 +92,9 @@ def child_intake(args: dict) -> dict:
         profiler = Profiler()
         profiler.start()
     settle()
-    with case.sole_writer() if args["sole"] else contextlib.nullcontext():
+    from casefile.services.evidence import fastest_journal
+
+    with fastest_journal(case, args["file"]) if args["sole"] else contextlib.nullcontext():
         result = measure(lambda: intake(case, args["file"]).sha256, args["trace"])
     if profiler is not None:
         profiler.stop()

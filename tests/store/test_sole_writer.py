@@ -154,3 +154,41 @@ def test_killed_mid_intake_then_a_wrong_passphrase(tmp_path):
         with case.session() as session:
             assert session.scalars(select(Incident.title)).all() == ["before the crash"]
         assert verify.verify(case) == []
+
+
+# -- who uses it: add-evidence, for large files ---------------------------------------
+
+def test_fastest_journal_is_the_sole_writer_for_large_files_only(case, tmp_path, monkeypatch):
+    from casefile.services import evidence_intake
+
+    monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
+    (tmp_path / "photo.jpg").write_bytes(os.urandom(300_000))
+    (tmp_path / "video.mp4").write_bytes(os.urandom(2 << 20))
+    for name, sole in (("photo.jpg", False), ("video.mp4", True), ("missing.mp4", False)):
+        with evidence.fastest_journal(case, tmp_path / name):
+            assert case.sole is sole, name
+    assert journal_mode(case) == "wal"
+
+
+def test_add_evidence_takes_a_large_file_in_through_the_journal(tmp_path, monkeypatch):
+    from casefile.cli import main
+    from casefile.services import evidence_intake
+
+    monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
+    path = tmp_path / "c.casefile"
+    Case.create(path, "CLI", documenter="Ana").close()
+    used = []
+    real = Case.sole_writer
+
+    def watched(self):
+        used.append(True)
+        return real(self)
+
+    monkeypatch.setattr(Case, "sole_writer", watched)
+    (tmp_path / "note.txt").write_text("testimonio", encoding="utf-8")
+    (tmp_path / "video.mp4").write_bytes(os.urandom(3 << 20))
+    assert main(["add-evidence", str(path), str(tmp_path / "note.txt"), str(tmp_path / "video.mp4")]) == 0
+    assert used == [True]  # the large file only
+    assert "-journal" not in companions(path) and header_says_wal(path)
+    with Case.open(path) as case:
+        assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [("EVI-0001", True), ("EVI-0002", True)]
