@@ -156,7 +156,7 @@ def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | No
         raise
     written = case.path if case.sole else case.path.with_name(case.path.name + "-wal")
     total = before.st_size
-    with open(fd, "rb") as file, Writeback(written, total) as writeback:
+    with open(fd, "rb") as file, Writeback(written, total, reread=not case.sole) as writeback:
 
         def report(done: int) -> None:
             writeback.wrote(done)

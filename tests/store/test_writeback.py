@@ -7,6 +7,8 @@ import os
 import threading
 from pathlib import Path
 
+import pytest
+
 from casefile.services import evidence
 from casefile.store import writeback
 from casefile.store.writeback import Writeback
@@ -25,11 +27,25 @@ def counting_sync(monkeypatch) -> list[int]:
     return calls
 
 
+def counting_drops(monkeypatch) -> list[tuple[int, int]]:
+    """Count the real POSIX_FADV_DONTNEED calls: (offset, length)."""
+    calls: list[tuple[int, int]] = []
+    real = os.posix_fadvise
+
+    def fadvise(fd: int, offset: int, length: int, advice: int) -> None:
+        if advice == os.POSIX_FADV_DONTNEED:
+            calls.append((offset, length))
+        real(fd, offset, length, advice)
+
+    monkeypatch.setattr(os, "posix_fadvise", fadvise)
+    return calls
+
+
 def test_syncs_each_time_another_step_has_gone_in(tmp_path, monkeypatch):
     calls = counting_sync(monkeypatch)
     path = tmp_path / "growing.bin"
     path.write_bytes(b"")
-    with open(path, "ab") as out, Writeback(path, size=8 << 20, every=1 << 20) as flush:
+    with open(path, "ab") as out, Writeback(path, size=8 << 20, reread=True, every=1 << 20) as flush:
         for step in range(1, 9):
             out.write(os.urandom(1 << 20))
             out.flush()
@@ -43,33 +59,46 @@ def test_small_writes_start_no_thread(tmp_path, monkeypatch):
     calls = counting_sync(monkeypatch)
     (tmp_path / "small.bin").write_bytes(b"x")
     before = threading.active_count()
-    with Writeback(tmp_path / "small.bin", size=1 << 20, every=4 << 20) as flush:
+    with Writeback(tmp_path / "small.bin", size=1 << 20, reread=True, every=4 << 20) as flush:
         assert threading.active_count() == before
         flush.wrote(1 << 20)
     assert calls == []
 
 
 def test_a_missing_file_is_nothing_to_help_with(tmp_path):
-    with Writeback(tmp_path / "absent-wal", size=1 << 30, every=1) as flush:
+    with Writeback(tmp_path / "absent-wal", size=1 << 30, reread=True, every=1) as flush:
         flush.wrote(10)
     assert flush.error is None
 
 
 def test_a_failed_sync_is_kept_for_the_caller():
     """/dev/null cannot be synced (EINVAL): the error comes back, not lost in a thread."""
-    with Writeback(Path(os.devnull), size=10, every=1) as flush:
+    with Writeback(Path(os.devnull), size=10, reread=True, every=1) as flush:
         flush.wrote(5)
     assert isinstance(flush.error, OSError)
 
 
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise here")
+def test_pages_not_read_again_are_dropped_from_where_the_file_ended(tmp_path, monkeypatch):
+    drops, syncs = counting_drops(monkeypatch), counting_sync(monkeypatch)
+    path = tmp_path / "case.bin"
+    path.write_bytes(b"\0" * 65536)  # what was there before stays cached
+    with open(path, "ab") as out, Writeback(path, size=4 << 20, reread=False, every=1 << 20) as flush:
+        for step in range(1, 5):
+            out.write(os.urandom(1 << 20))
+            out.flush()
+            flush.wrote(step << 20)
+    assert drops and all(d == (65536, 0) for d in drops) and syncs == []
+
+
 def test_large_intake_writes_back_early_in_both_journal_modes(case, tmp_path, monkeypatch):
-    calls = counting_sync(monkeypatch)
+    syncs, drops = counting_sync(monkeypatch), counting_drops(monkeypatch)
     monkeypatch.setattr(writeback, "EVERY", 1 << 20)
     (tmp_path / "video.bin").write_bytes(os.urandom(6 << 20))
-    first = evidence.intake(case, tmp_path / "video.bin")  # through the WAL
-    wal_syncs = len(calls)
+    first = evidence.intake(case, tmp_path / "video.bin")  # through the WAL: synced, stays cached
+    assert len(syncs) >= 1 and drops == []
     with case.sole_writer():
         (tmp_path / "video2.bin").write_bytes(os.urandom(6 << 20))
-        second = evidence.intake(case, tmp_path / "video2.bin")
-    assert wal_syncs >= 1 and len(calls) > wal_syncs
+        second = evidence.intake(case, tmp_path / "video2.bin")  # the sole writer's new pages: dropped
+    assert len(drops) >= 1
     assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(first.code, True), (second.code, True)]
