@@ -374,8 +374,12 @@ def _roll_back_hot_journal(path: Path, key: CaseKey | None) -> bool:
     as it was before the interrupted transaction (tested)."""
     if not hot_journal(path):
         return False
-    conn = connect(path, key)  # its first read rolls the journal back; then WAL again
-    conn.close()
+    try:
+        connect(path, key).close()  # its first read rolls the journal back; then WAL again
+    except CasefileError:
+        raise
+    except Exception:
+        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
     return True
 
 

@@ -192,3 +192,17 @@ def test_add_evidence_takes_a_large_file_in_through_the_journal(tmp_path, monkey
     assert "-journal" not in companions(path) and header_says_wal(path)
     with Case.open(path) as case:
         assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [("EVI-0001", True), ("EVI-0002", True)]
+
+
+def test_a_garbage_journal_is_ignored(tmp_path):
+    """A journal without SQLite's header (planted, or damaged) holds nothing
+    to roll back: SQLite discards it and the case opens as it was."""
+    path = tmp_path / "g.casefile"
+    with Case.create(path, "Garbage journal") as case, case.session() as session:
+        session.add(Incident(title="kept"))
+    Path(f"{path}-journal").write_bytes(os.urandom(70_000))
+    with Case.open(path) as case:
+        assert "-journal" not in companions(path)
+        with case.session() as session:
+            assert session.scalars(select(Incident.title)).all() == ["kept"]
+        assert verify.verify(case) == []
