@@ -206,3 +206,47 @@ def test_a_garbage_journal_is_ignored(tmp_path):
         with case.session() as session:
             assert session.scalars(select(Incident.title)).all() == ["kept"]
         assert verify.verify(case) == []
+
+
+def test_a_cancelled_or_changed_file_leaves_nothing_and_wal_after(case, tmp_path):
+    from casefile.services.evidence_intake import IntakeError
+    from casefile.store.chunks import Cancelled
+
+    with case.connection() as conn:
+        before = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                  for t in ("chunk", "blob", "evidence", "custody_event", "audit_entry")}
+    video = tmp_path / "video.mp4"
+    video.write_bytes(os.urandom(4 << 20))
+
+    def grow(done, total):  # the recording is still being written
+        with open(video, "ab") as f:
+            f.write(b"more")
+
+    with case.sole_writer():
+        with pytest.raises(Cancelled):
+            evidence.intake(case, video, cancelled=lambda: True)
+        with pytest.raises(IntakeError, match="changed while it was being read"):
+            evidence.intake(case, video, progress=grow)
+    assert journal_mode(case) == "wal" and "-journal" not in companions(case.path)
+    with case.connection() as conn:
+        assert {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in before} == before
+    assert verify.verify(case) == []
+
+
+def test_add_evidence_links_a_large_file_through_the_journal(tmp_path, monkeypatch):
+    from casefile.cli import main
+    from casefile.services import evidence_intake
+
+    monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
+    path = tmp_path / "c.casefile"
+    with Case.create(path, "CLI", documenter="Ana") as case, case.session() as session:
+        session.add(Incident(title="Detention at the roadblock"))
+    (tmp_path / "video.mp4").write_bytes(os.urandom(3 << 20))
+    assert main(["add-evidence", str(path), str(tmp_path / "video.mp4"), "--link", "INC-0001",
+                 "--relation", "depicts", "--note", "from the road"]) == 0
+    with Case.open(path) as case:
+        with case.connection() as conn:
+            assert conn.exec_driver_sql("SELECT relation FROM evidence_link").scalars().all() == ["depicts"]
+            assert conn.exec_driver_sql("SELECT action FROM custody_event ORDER BY id").scalars().all() == [
+                "acquired", "linked"]
+        assert verify.verify(case) == []
