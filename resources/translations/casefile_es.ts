@@ -512,7 +512,7 @@
         <translation>--link y --relation se usan juntos</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>note: {code} has the same content as {other} (stored once)</source>
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
@@ -1913,12 +1913,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+281"/>
+        <location line="+285"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-289"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1938,7 +1938,8 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+182"/>
+        <location line="+11"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
         <translation>{path} está dañado y no se puede leer.</translation>
@@ -1964,7 +1965,7 @@
         <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+98"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -2046,12 +2047,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+61"/>
+        <location filename="../../casefile/store/chunks.py" line="+62"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+120"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -2066,7 +2067,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence.py" line="+76"/>
+        <location filename="../../casefile/services/evidence.py" line="+77"/>
         <source>folder {path} does not exist</source>
         <translation>la carpeta {path} no existe</translation>
     </message>
@@ -2121,17 +2122,18 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_intake.py" line="+94"/>
+        <location filename="../../casefile/services/evidence_intake.py" line="+99"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+72"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-44"/>
         <location line="+9"/>
         <source>{name}: no such file</source>
         <translation>{name}: no existe el archivo</translation>
@@ -2158,7 +2160,7 @@
         <translation>{name} no es un archivo común</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>{name}: cancelled; nothing was kept</source>
         <translation>{name}: cancelado; no se conservó nada</translation>
     </message>
@@ -2168,7 +2170,7 @@
         <translation>{name}: error de lectura ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>{name} vanished while it was being read; nothing was kept</source>
         <translation>{name} desapareció mientras se leía; no se conservó nada</translation>
     </message>
