@@ -56,7 +56,8 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     chunk_hashes: list[str] = []
     size = 0
     execute = conn.exec_driver_sql
-    with _ReadAhead(fileobj, chunk_size, limit) as reader:
+    small = limit is not None and limit <= chunk_size
+    with (_OneChunk if small else _ReadAhead)(fileobj, chunk_size, limit) as reader:
         for digest, data in reader:
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))
@@ -66,8 +67,7 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
             del data  # let the chunk go before the next one arrives
             if progress is not None:
                 progress(size)
-        whole = reader.whole
-    sha256 = whole.hexdigest()
+        sha256 = reader.whole_sha256()
     inserted = execute(_INSERT_BLOB, (sha256, size)).rowcount
     if inserted:
         if chunk_hashes:
@@ -112,6 +112,10 @@ class _ReadAhead:
                     with contextlib.suppress(queue.Empty):
                         q.get(timeout=0.01)
             thread.join()
+
+    def whole_sha256(self) -> str:
+        """Once the last chunk is out: the reader fed every byte to it before that."""
+        return self.whole.hexdigest()
 
     def _put(self, q: queue.Queue, item) -> bool:
         while not self._stop.is_set():
@@ -158,6 +162,31 @@ class _ReadAhead:
             if isinstance(item, BaseException):
                 raise item
             yield item
+
+
+class _OneChunk:
+    """A file of at most one chunk (a photo, a document), read and hashed
+    right here: threads would cost more than they hide, and the chunk's hash
+    is the whole file's."""
+
+    def __init__(self, fileobj: BinaryIO, chunk_size: int, limit: int):
+        self._file, self._limit = fileobj, limit
+        self._sha256 = hashlib.sha256(b"").hexdigest()
+
+    def __enter__(self) -> _OneChunk:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def __iter__(self):
+        data = self._file.read(self._limit) if self._limit > 0 else b""
+        if data:
+            self._sha256 = hashlib.sha256(data).hexdigest()
+            yield self._sha256, data
+
+    def whole_sha256(self) -> str:
+        return self._sha256
 
 
 def _complete(conn: Connection, sha256: str, size: int) -> bool:

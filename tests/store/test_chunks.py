@@ -28,6 +28,23 @@ def test_round_trip_any_bytes_any_chunk_size(case, data, chunk_size):
         conn.rollback()
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), chunk_size=st.integers(min_value=1, max_value=1200),
+       limit=st.integers(min_value=0, max_value=3500))
+def test_round_trip_up_to_a_limit_in_one_chunk_or_many(case, data, chunk_size, limit):
+    """The intake reads no further than the size seen at opening (``limit``);
+    a file within one chunk takes a path without threads."""
+    expected = data[:limit]
+    with case.connection() as conn:
+        stream = io.BytesIO(data)
+        sha256, size = chunks.write_stream(conn, stream, chunk_size=chunk_size, limit=limit)
+        assert (sha256, size) == (hashlib.sha256(expected).hexdigest(), len(expected))
+        assert stream.tell() == len(expected)  # not a byte past the limit
+        assert b"".join(chunks.read_blob(conn, sha256)) == expected
+        assert chunks.rehash(conn, sha256) == (sha256, len(expected), [])
+        conn.rollback()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(min_size=1, max_size=3000), ops=st.lists(
     st.tuples(st.integers(min_value=0, max_value=3500), st.integers(min_value=-1, max_value=900)), max_size=8))
