@@ -15,7 +15,7 @@ from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QDragEnterEvent, QUndoStack
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QListView, QMessageBox
+from PySide6.QtWidgets import QApplication, QListView
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select
