@@ -132,6 +132,10 @@ def killed_mid_intake(tmp_path: Path, passphrase: str | None) -> Path:
 @pytest.mark.parametrize("passphrase", [None, PASSPHRASE], ids=["plain", "encrypted"])
 def test_killed_mid_intake_opens_as_before(tmp_path, passphrase):
     path = killed_mid_intake(tmp_path, passphrase)
+    # The journal holds pages as they were on disk: the schema (page 1) in
+    # clear in a plain case, nothing readable in an encrypted one.
+    journal = Path(f"{path}-journal").read_bytes()
+    assert (b"CREATE TABLE" in journal) is (passphrase is None)
     with Case.open(path, passphrase=passphrase) as case:
         assert "-journal" not in companions(path)
         assert journal_mode(case) == "wal"
