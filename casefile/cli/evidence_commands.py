@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ..errors import CasefileError
@@ -9,6 +10,7 @@ from ..i18n import translate
 from ..services import evidence
 from ..services.custody import RELATIONS
 from .common import add_passphrase_option, open_case
+from .progress import TerminalProgress
 
 
 def register(sub) -> None:
@@ -41,17 +43,22 @@ def cmd_add_evidence(args) -> int:
         raise CasefileError(translate("Cli", "--link and --relation go together"))
     link = (args.link, args.relation) if args.link else None
     failed = 0
+    bar = TerminalProgress()
     with open_case(args) as case:
         for path in args.files:
+            name = evidence.display_name(os.path.basename(path))
             try:
                 # The command has the case to itself: a large file's bytes are written once, not twice.
                 with evidence.fastest_journal(case, path):
                     item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,
-                                           origin=args.origin, derived_from=args.derived_from)
+                                           origin=args.origin, derived_from=args.derived_from,
+                                           progress=lambda done, total, _name=name: bar(_name, done, total))
             except CasefileError as error:  # each file stands alone: report and go on
                 failed += 1
                 print(f"casefile: {_one_line(str(error))}", file=sys.stderr)
                 continue
+            finally:
+                bar.clear()
             name = evidence.display_name(item.original_name)
             print(f"{item.code} {name} sha256:{item.sha256}", flush=True)
             duplicate = evidence.duplicate_of(item)

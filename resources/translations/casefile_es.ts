@@ -472,7 +472,7 @@
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/evidence_commands.py" line="+15"/>
+        <location filename="../../casefile/cli/evidence_commands.py" line="+17"/>
         <source>take files in as evidence (hashed, stored inside the case, with chain of custody)</source>
         <translation>ingresar archivos como evidencia (con su huella, guardados dentro del expediente y con cadena de custodia)</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>--link y --relation se usan juntos</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>note: {code} has the same content as {other} (stored once)</source>
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
@@ -705,6 +705,11 @@
         <location line="+5"/>
         <source>{path} exists and is not a folder</source>
         <translation>{path} existe y no es una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/progress.py" line="+36"/>
+        <source>{name}: {percent}% ({done} of {total})</source>
+        <translation>{name}: {percent} % ({done} de {total})</translation>
     </message>
 </context>
 <context>
@@ -2047,12 +2052,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+62"/>
+        <location filename="../../casefile/store/chunks.py" line="+63"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+148"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>

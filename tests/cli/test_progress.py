@@ -1,0 +1,57 @@
+"""The command line's progress line: drawn in place on a terminal, wiped
+after, and never written when stderr is a pipe or a file."""
+
+from __future__ import annotations
+
+import io
+import time
+
+from casefile.cli.progress import TerminalProgress
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_drawn_in_place_then_wiped(monkeypatch):
+    monkeypatch.setattr(TerminalProgress, "INTERVAL", 0.0)
+    out = Terminal()
+    bar = TerminalProgress(out)
+    bar("video.mp4", 512 << 20, 2048 << 20)
+    bar("video.mp4", 1024 << 20, 2048 << 20)
+    bar.clear()
+    text = out.getvalue()
+    assert text.startswith("\rvideo.mp4: 25% (512.0 MiB of 2.0 GiB)")
+    assert "\rvideo.mp4: 50% (1.0 GiB of 2.0 GiB)" in text
+    last = text.rsplit("\r", 2)[-2]
+    assert last.strip() == ""  # the last drawing is blanks over the line, then back to its start
+    assert text.endswith("\r") and "\n" not in text
+
+
+def test_work_done_within_a_moment_draws_nothing():
+    out = Terminal()
+    bar = TerminalProgress(out)
+    for done in range(1000):
+        bar("photo.jpg", done, 1000)
+    bar.clear()
+    assert out.getvalue() == ""
+
+
+def test_redraws_at_most_every_interval(monkeypatch):
+    monkeypatch.setattr(TerminalProgress, "INTERVAL", 0.05)
+    out = Terminal()
+    bar = TerminalProgress(out)
+    start = time.monotonic()
+    while time.monotonic() - start < 0.32:
+        bar("video.mp4", 1, 2)
+        time.sleep(0.001)
+    assert 1 <= out.getvalue().count("\r") <= 6  # first after 0.05 s, then every 0.05 s at most
+
+
+def test_silent_when_not_a_terminal():
+    out = io.StringIO()
+    bar = TerminalProgress(out)
+    bar("video.mp4", 1, 2)
+    bar.clear()
+    assert out.getvalue() == ""
