@@ -10,6 +10,7 @@ from ..services import overview, verify
 from ..services.search import search
 from ..store import Case
 from .common import add_passphrase_option, open_case, read_passphrase
+from .progress import TerminalProgress
 
 
 def register(sub) -> None:
@@ -88,8 +89,12 @@ def cmd_search(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    bar = TerminalProgress()
     with open_case(args) as case:
-        problems = verify.verify(case)
+        try:
+            problems = verify.verify(case, bar)
+        finally:
+            bar.clear()
     for problem in problems:
         print(_one_line(str(problem)))
     if problems:

@@ -24,18 +24,21 @@ class TerminalProgress:
         self._drawn_at = 0.0
 
     def __call__(self, name: str, done: int, total: int) -> None:
+        """``total`` 0: work without a measure (one call as it starts), named at once."""
         if not self._live:
             return
         now = time.monotonic()
+        if not total:
+            self._drawn_at = now
+            self._draw(f"{name} …")
+            return
         if self._since is None:
             self._since = now
         if now - self._since < self.INTERVAL or now - self._drawn_at < self.INTERVAL:
             return
         self._drawn_at = now
-        percent = 100 * done // total if total else 100
-        line = translate("Cli", "{name}: {percent}% ({done} of {total})").format(
-            name=name, percent=percent, done=human_size(done), total=human_size(total))
-        self._draw(line)
+        self._draw(translate("Cli", "{name}: {percent}% ({done} of {total})").format(
+            name=name, percent=100 * done // total, done=human_size(done), total=human_size(total)))
 
     def clear(self) -> None:
         if self._width:

@@ -89,8 +89,8 @@ def _judge(item, result, acquired: bool) -> Finding | None:
         "found sha256:{found}{where}").format(expected=item.sha256, found=observed, where=where))
 
 
-def check_evidence(case: Case) -> Iterator[Problem]:
+def check_evidence(case: Case, progress: Progress | None = None) -> Iterator[Problem]:
     """The ``casefile verify`` check: one problem per item, named by its code."""
-    for finding in verify_evidence(case):
+    for finding in verify_evidence(case, progress):
         if not finding.ok:
             yield Problem(finding.code, finding.message)

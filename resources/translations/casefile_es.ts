@@ -327,7 +327,7 @@
         <translation>casefile: interrumpido</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/case_commands.py" line="+16"/>
+        <location filename="../../casefile/cli/case_commands.py" line="+17"/>
         <source>create a case file</source>
         <translation>crear un expediente</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>sin resultados</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{n} problem(s) found</source>
         <translation>se encontraron {n} problema(s)</translation>
     </message>
@@ -707,7 +707,7 @@
         <translation>{path} existe y no es una carpeta</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/progress.py" line="+36"/>
+        <location filename="../../casefile/cli/progress.py" line="+40"/>
         <source>{name}: {percent}% ({done} of {total})</source>
         <translation>{name}: {percent} % ({done} de {total})</translation>
     </message>
@@ -4306,19 +4306,39 @@ huella {hash}
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+29"/>
+        <location filename="../../casefile/services/verify.py" line="+36"/>
+        <source>checking the file&apos;s integrity</source>
+        <translation>comprobando la integridad del archivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>file integrity: {detail}</source>
         <translation>integridad del archivo: {detail}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>checking the links between records</source>
+        <translation>comprobando los vínculos entre registros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{table} row {rowid} points at a missing {parent}</source>
         <translation>la fila {rowid} de {table} apunta a un {parent} que no existe</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>checking the history</source>
+        <translation>comprobando el historial</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>history does not verify ({reason})</source>
         <translation>el historial no se verifica ({reason})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>re-hashing the evidence</source>
+        <translation>recalculando los hashes de la evidencia</translation>
     </message>
     <message>
         <location filename="../../casefile/services/evidence_verify.py" line="+77"/>

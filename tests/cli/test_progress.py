@@ -4,6 +4,7 @@ after, and never written when stderr is a pipe or a file."""
 from __future__ import annotations
 
 import io
+import os
 import time
 
 from casefile.cli.progress import TerminalProgress
@@ -55,3 +56,24 @@ def test_silent_when_not_a_terminal():
     bar("video.mp4", 1, 2)
     bar.clear()
     assert out.getvalue() == ""
+
+
+def test_work_without_a_measure_is_named_at_once():
+    out = Terminal()
+    bar = TerminalProgress(out)
+    bar("checking the history", 0, 0)
+    bar.clear()
+    assert out.getvalue().startswith("\rchecking the history …")
+
+
+def test_verify_says_what_it_does_on_a_terminal(case, tmp_path):
+    from casefile.services import evidence, verify
+
+    (tmp_path / "a.bin").write_bytes(os.urandom(3 << 20))
+    evidence.intake(case, tmp_path / "a.bin")
+    seen = []
+    assert verify.verify(case, lambda what, done, total: seen.append((what, done, total))) == []
+    steps = [what for what, _, total in seen if not total]
+    assert steps == ["checking the file's integrity", "checking the links between records",
+                     "checking the history", "re-hashing the evidence"]
+    assert seen[-1] == ("re-hashing the evidence", 3 << 20, 3 << 20)  # bytes, to the end
