@@ -232,15 +232,17 @@ class Case:
             yield True
             return
         self.engine.dispose()  # idle pooled connections hold the WAL open
-        raw = connect(self.path, self._key)
+        raw = None
         try:
+            raw = connect(self.path, self._key)
             raw.execute("PRAGMA busy_timeout = 0")
             mode = raw.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        except Exception:  # noqa: BLE001 - SQLite's or SQLCipher's "database is locked"
+        except Exception:  # noqa: BLE001 - "database is locked", or no new connection: the WAL will do
             mode = None
         if mode != "delete":
-            raw.close()
+            if raw is not None:
+                raw.close()
             yield False
             return
         shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -254,3 +255,20 @@ def test_add_evidence_links_a_large_file_through_the_journal(tmp_path, monkeypat
             assert conn.exec_driver_sql("SELECT action FROM custody_event ORDER BY id").scalars().all() == [
                 "acquired", "linked"]
         assert verify.verify(case) == []
+
+
+def test_no_new_connection_falls_back_to_the_wal(case, tmp_path, monkeypatch):
+    """If the sole connection cannot be opened (here: SQLite refuses it), the
+    intake still runs, through the WAL, instead of failing with a traceback."""
+    from casefile.store import case as case_module
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    (tmp_path / "a.bin").write_bytes(os.urandom(2 << 20))
+    monkeypatch.setattr(case_module, "connect", refuse)
+    with case.sole_writer() as sole:
+        assert not sole
+        monkeypatch.undo()  # the shared pool opens its connections as usual
+        item = evidence.intake(case, tmp_path / "a.bin")
+    assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(item.code, True)]
