@@ -16,6 +16,7 @@ from pathlib import Path
 from ..model import CaseInfo
 from ..resources import resource
 from ..store import Case
+from ..store.case import remove_case_files
 from .interchange_import import import_json
 
 SAMPLE = ("sample", "guerrero-2013.json")
@@ -41,8 +42,7 @@ def create_demo_case(path: str | os.PathLike, passphrase: str | None = None) -> 
         _take_in_image(case)
     except BaseException:
         case.close(backup=False)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        remove_case_files(Path(path))
         raise
     return case
 

@@ -19,6 +19,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..store import Case, audit
 from ..store.backup import backups_of
+from ..store.case import remove_case_files
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
 
 MIN_LENGTH = 8
@@ -117,8 +118,7 @@ def _export(source: Path, out: Path, passphrase: str, who: str) -> None:
         os.replace(partial, out)
     except BaseException:
         for p in (partial, out):
-            for q in (p, p.with_name(p.name + "-wal"), p.with_name(p.name + "-shm")):
-                q.unlink(missing_ok=True)
+            remove_case_files(p)
         raise
 
 

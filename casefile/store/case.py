@@ -92,7 +92,7 @@ class Case:
                       organisation=organisation.strip(), language=language)
             engine.dispose()
         except BaseException:
-            _remove_case_files(path)
+            remove_case_files(path)
             raise
         return cls.open(path, passphrase=key, check=False)
 
@@ -264,7 +264,10 @@ class Case:
         """Copy the WAL into the case and empty it now, not at close: one
         evidence file is one transaction, so its WAL is as large as the file.
         While it waits for readers it holds up writers, so it gives up after
-        a quarter of a second; the next checkpoint does it then."""
+        a quarter of a second; the next checkpoint does it then. A sole
+        writer has no WAL: nothing to do."""
+        if self.sole:
+            return
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA busy_timeout = 250")
             try:
@@ -445,6 +448,8 @@ def shipped_vocabulary_rows() -> list[dict]:
     return rows
 
 
-def _remove_case_files(path: Path) -> None:
+def remove_case_files(path: Path) -> None:
+    """Delete a case file that must not stay (a failed creation, a half
+    written copy) with every companion SQLite may have left beside it."""
     for p in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
         p.unlink(missing_ok=True)
