@@ -106,7 +106,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         reason = str(getattr(error, "orig", error)) or type(error).__name__
         raise IntakeError(translate("Evidence", "{name}: cannot store it in the case ({reason}); nothing was kept")
                           .format(name=name, reason=reason)) from None
-    if evidence.size > WAL_KEEP and not case.sole:
+    if evidence.size > WAL_KEEP:
         # Committed: the space is freed now if it can be, else at the next checkpoint.
         with contextlib.suppress(sa_exc.OperationalError):
             case.release_wal()
