@@ -72,7 +72,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
             raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written."))
 
     report(0, 0, translate("Dossier", "Reading the case"))
-    audit_head = case.audit_head()
+    audit_head = case.attested_head()  # never vouch for a case that does not verify
     with case.session() as session:
         redactor = Redactor(session, profile)
         data = Loader(session, redactor, labels, scope).load(audit_head, organisation, date.today())

@@ -1,6 +1,6 @@
 """Casefile's records as SQLAlchemy 2 typed ORM classes. No Qt, no I/O policy."""
 
-from .audit import AuditEntry
+from .audit import AuditEntry, RowState
 from .base import Base, Record, utcnow
 from .dates import PartialDate
 from .evidence import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, EvidenceLink, Thumbnail
@@ -19,6 +19,6 @@ __all__ = [
     "Actor", "ActorRelation", "Assessment", "AuditEntry", "BY_KIND", "BY_PREFIX", "Base", "Blob",
     "BlobChunk", "CaseInfo", "Chunk", "Claim", "ClaimSubject", "CodeCounter", "CustodyEvent",
     "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
-    "PartialDate", "Place", "RECORD_CLASSES", "Record", "Source", "Thumbnail", "VocabularyTerm",
+    "PartialDate", "Place", "RECORD_CLASSES", "Record", "RowState", "Source", "Thumbnail", "VocabularyTerm",
     "utcnow",
 ]

@@ -8,7 +8,7 @@ this case) is fine; bytes that went missing after an intake are a problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -17,7 +17,6 @@ from ..i18n import translate
 from ..model import Blob, CustodyEvent, Evidence
 from ..store import Case, chunks
 from . import custody
-from .verify import Problem
 
 Progress = Callable[[int, int], None]
 _BATCH = 500  # custody events written per transaction
@@ -87,10 +86,3 @@ def _judge(item, result, acquired: bool) -> Finding | None:
     return Finding(item.code, False, observed, translate(
         "Verify", "stored bytes do not match the hash taken at intake: expected sha256:{expected}, "
         "found sha256:{found}{where}").format(expected=item.sha256, found=observed, where=where))
-
-
-def check_evidence(case: Case, progress: Progress | None = None) -> Iterator[Problem]:
-    """The ``casefile verify`` check: one problem per item, named by its code."""
-    for finding in verify_evidence(case, progress):
-        if not finding.ok:
-            yield Problem(finding.code, finding.message)

@@ -7,11 +7,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..model import AuditEntry, CustodyEvent, Evidence
-from ..store import Case, audit
+from ..store import Case, audit, state
 from ..store.audit import ChainProblem
 
 
 def _filtered(query, code: str):
+    # Seals (store.state) are the history's bookkeeping of row states, not changes a reader made.
+    query = query.where(AuditEntry.action != state.SEAL)
     code = (code or "").strip()
     if code:
         # A code or its start ("INC-00"): case-insensitive prefix, LIKE wildcards taken literally.

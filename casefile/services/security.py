@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import CasefileError
 from ..i18n import translate
-from ..store import Case, audit
+from ..store import Case, audit, state
 from ..store.backup import backups_of
 from ..store.case import remove_case_files
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
@@ -135,6 +135,7 @@ def check_head(case: Case, head: str) -> HeadCheck:
     with case.connection() as conn:
         seq = audit.find(conn, head)
         problem = audit.verify(conn)
+        altered = problem is None and seq is not None and state.tampered(conn)
     if seq is None:
         return HeadCheck(False, None, translate(
             "Security", "head {head} is not in this case's history: the history was rewritten or cut").format(
@@ -143,6 +144,10 @@ def check_head(case: Case, head: str) -> HeadCheck:
         return HeadCheck(False, seq, translate(
             "Security", "history up to audit #{seq} does not verify (audit #{bad}: {reason})").format(
             seq=seq, bad=problem.seq, reason=problem.reason))
+    if altered:
+        return HeadCheck(False, seq, translate(
+            "Security", "the history up to audit #{seq} verifies, but the case's records do not match it: "
+            "some were changed outside Casefile; run 'casefile verify'").format(seq=seq))
     return HeadCheck(True, seq, translate("Security", "ok: head is audit #{seq}; the history up to it verifies").format(
         seq=seq))
 

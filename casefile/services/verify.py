@@ -8,11 +8,13 @@ evidence re-hash, 0 of 0 where SQLite gives no measure.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..i18n import translate
-from ..store import Case, audit
+from ..model import Base
+from ..store import Case, audit, state
 
 
 Progress = Callable[[str, int, int], None]
@@ -57,17 +59,79 @@ def check_audit_chain(case: Case, progress: Progress | None = None) -> Iterator[
             reason=problem.reason))
 
 
+def check_record_state(case: Case, progress: Progress | None = None) -> Iterator[Problem]:
+    """Every record, link, custody and vocabulary row against the state the
+    history last sealed for it (``store.state``), each named."""
+    _doing(progress, translate("Verify", "checking every record against its history"))
+    reasons = {
+        "changed": translate("Verify", "changed behind Casefile's back: it no longer matches its history"),
+        "added": translate("Verify", "added behind Casefile's back: it is not in the history"),
+        "deleted": translate("Verify", "deleted behind Casefile's back: the history says it exists"),
+    }
+    with case.connection() as conn:
+        try:
+            seals = list(state.check_seals(conn))
+            mismatches = list(state.check_rows(conn))
+        except Exception:  # noqa: BLE001 - a dropped table, a row SQLite cannot decode
+            yield Problem("", translate("Verify", "the records or their sealed states cannot be read"))
+            return
+        for seq in seals:
+            yield Problem(f"audit #{seq}", translate(
+                "Verify", "the row states this history entry seals were altered"))
+        for mismatch in mismatches:
+            name = mismatch.label if mismatch.what == "deleted" and mismatch.label else row_name(
+                conn, mismatch.table, mismatch.key)
+            yield Problem(name, reasons[mismatch.what])
+
+
+def row_name(conn, table: str, key: str) -> str:
+    """How a problem names a row: its code (INC-0001), or for a link the
+    codes it joins ("involvement INC-0002 ACT-0003"), else table and key."""
+    columns = Base.metadata.tables[table].columns
+    pk = [c.name for c in columns if c.primary_key]
+    try:
+        values = json.loads(key)
+    except ValueError:
+        values = []
+    where = " AND ".join(f'"{name}" IS ?' for name in pk)
+    row = conn.exec_driver_sql(f'SELECT * FROM "{table}" WHERE {where}', tuple(values)).mappings().first() \
+        if len(values) == len(pk) else None
+    if row is not None and "code" in columns and row["code"]:
+        return str(row["code"])
+    known = dict(row) if row is not None else dict(zip(pk, values, strict=False))
+    parts = [table]
+    for column in columns:
+        target = next((fk.column.table for fk in column.foreign_keys), None)
+        if target is not None and "code" in target.columns and known.get(column.name) is not None:
+            code = conn.exec_driver_sql(f'SELECT code FROM "{target.name}" WHERE id = ?',
+                                        (known[column.name],)).scalar()
+            parts.append(str(code or f"{target.name} #{known[column.name]}"))
+    if len(parts) == 1 or table == "custody_event":
+        parts.append(" ".join(str(v) for v in values) if values else key)
+    elif row is None:  # a deleted link: its key beyond the records it joined (a tag's text)
+        parts += [str(v) for name, v in zip(pk, values, strict=False) if not columns[name].foreign_keys]
+    return " ".join(parts)
+
+
 def check_evidence(case: Case, progress: Progress | None = None) -> Iterator[Problem]:
-    """Re-hash every stored evidence file (imported lazily: it imports this module)."""
-    from .evidence_verify import check_evidence as check
+    """Re-hash every stored evidence file (imported lazily: it imports this
+    module). Each result goes into the item's custody, unless the history
+    does not hold: nothing is written on top of it, verify only reports."""
+    from .evidence_verify import verify_evidence
 
     what = translate("Verify", "re-hashing the evidence")
     _doing(progress, what)
-    yield from check(case, (lambda done, total: progress(what, done, total)) if progress is not None else None)
+    with case.connection() as conn:
+        record = audit.verify(conn) is None
+    record = record and not case.read_only  # a case that cannot be changed here: report only
+    report = (lambda done, total: progress(what, done, total)) if progress is not None else None
+    for finding in verify_evidence(case, report, record=record):
+        if not finding.ok:
+            yield Problem(finding.code, finding.message)
 
 
 CHECKS: list[Callable[[Case, Progress | None], Iterator[Problem]]] = [
-    check_integrity, check_foreign_keys, check_audit_chain, check_evidence]
+    check_integrity, check_foreign_keys, check_audit_chain, check_record_state, check_evidence]
 
 
 def verify(case: Case, progress: Progress | None = None) -> list[Problem]:

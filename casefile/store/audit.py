@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, select, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
 from ..errors import CasefileError
@@ -99,6 +100,44 @@ def append(conn: Connection, action: str, *, who: str = "", kind: str = "", uuid
         seq=seq, at=at, who=who, action=action, record_kind=kind, record_uuid=uuid,
         record_code=code, changes=body, prev_hash=prev, hash=digest))
     return digest
+
+
+_COLUMNS = "seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash"
+_AT = AuditEntry.__table__.c.at.type.bind_processor(sqlite.dialect())
+
+
+def append_raw(dbapi_conn, action: str, *, who: str = "", changes: dict | None = None) -> tuple[int, str]:
+    """``append`` on a DB-API connection (the commit-time seal, ``store.state``):
+    the same checks, the same stored values; returns (seq, head)."""
+    row = dbapi_conn.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        seq, prev = 0, GENESIS
+    else:
+        stored = _Row(*row)
+        if _recompute(stored) != stored.hash:
+            raise ChainHeadUnreadable(unreadable_message())
+        seq, prev = stored.seq, stored.hash
+    seq += 1
+    at = utcnow()
+    body = canonical(changes or {})
+    digest = entry_hash(prev, seq, at, who, action, "", "", "", body)
+    dbapi_conn.execute(f"INSERT INTO audit_entry ({_COLUMNS}) VALUES (?, ?, ?, ?, '', '', '', ?, ?, ?)",
+                       (seq, _AT(at), who, action, body, prev, digest))
+    return seq, digest
+
+
+@dataclass(frozen=True)
+class _Row:
+    seq: int
+    at: str
+    who: str
+    action: str
+    record_kind: str
+    record_uuid: str
+    record_code: str
+    changes: str
+    prev_hash: str
+    hash: str
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from ..i18n import translate
 from ..model import CaseInfo, VocabularyTerm, utcnow
 from ..model.base import new_uuid
 from ..resources import resource
-from . import audit, migrate
+from . import audit, migrate, state
 from . import backup as _backup
 from .connection import (
     APPLICATION_ID, BULK_CACHE_KIB, BUSY_TIMEOUT_MS, CACHE_KIB, CaseKey, as_key, connect, header_application_id,
@@ -53,7 +53,7 @@ class Case:
         self._lock = lock
         #: rotating backups kept on close (the window passes its setting; 0: none)
         self.backup_keep = _backup.DEFAULT_KEEP
-        self.engine: Engine = _engine(lambda: connect(self.path, self._key))
+        self.engine: Engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self.sole = False  # inside sole_writer(): one connection, rollback journal
         self._listeners: list[Listener] = []
@@ -90,6 +90,7 @@ class Case:
                 migrate.upgrade(conn)
                 _seed(conn, title=title.strip(), documenter=documenter.strip(),
                       organisation=organisation.strip(), language=language)
+                state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
             engine.dispose()
         except BaseException:
             remove_case_files(path)
@@ -125,6 +126,7 @@ class Case:
                 engine = _engine(lambda: connect(path, key))
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
+                    _seal_upgraded(conn)
                 engine.dispose()
             return cls(path, key, lock)
         except BaseException:
@@ -245,7 +247,7 @@ class Case:
                 raw.close()
             yield False
             return
-        shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool)
+        shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
         self.Session.configure(bind=self.engine)
         self.sole = True
         try:
@@ -323,6 +325,21 @@ class Case:
             except Exception as error:
                 raise audit.ChainHeadUnreadable(audit.unreadable_message()) from error
 
+    def attested_head(self) -> str:
+        """The head, for printing where it vouches for the case (a dossier
+        cover): only when the whole history verifies and every row is what
+        it says; otherwise one line and nothing to print."""
+        with self.engine.connect() as conn:
+            try:
+                holds = audit.verify(conn) is None and not state.tampered(conn)
+            except Exception:  # a damaged table or row: it does not hold either
+                holds = False
+            if holds:
+                return audit.head(conn)[1]
+        raise audit.ChainHeadUnreadable(translate(
+            "Errors", "{name} does not verify: its history or records were altered outside Casefile; "
+            "nothing was exported. Run 'casefile verify' to see what.").format(name=self.path.name))
+
     # -- change notification: the store tells views what changed ---------------
 
     def subscribe(self, listener: Listener) -> None:
@@ -338,10 +355,18 @@ class Case:
             listener(changes)
 
 
-def _engine(creator: Callable, poolclass=QueuePool) -> Engine:
+def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str] | None = None) -> Engine:
+    """An engine on the case file; with ``sealed_by`` (who the history names),
+    each commit seals the rows it wrote (``store.state``)."""
     # The pool keeps its connections, so each pays SQLCipher's key set-up once.
     sizes = dict(pool_size=4, max_overflow=4) if poolclass is QueuePool else {}
     engine = create_engine("sqlite://", creator=creator, poolclass=poolclass, **sizes)
+
+    if sealed_by is not None:
+        @event.listens_for(engine, "connect")
+        def _arm(dbapi_conn, record):
+            state.install(dbapi_conn)
+            dbapi_conn.who = sealed_by
 
     # The driver runs in autocommit mode; we start transactions ourselves so
     # that DDL and DML alike are atomic (SQLAlchemy's pysqlite recipe).
@@ -426,6 +451,17 @@ def _inspect(path: Path, key: CaseKey | None, *, check: bool, unclean: bool = Fa
         raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
     finally:
         conn.close()
+
+
+def _seal_upgraded(conn: Connection) -> None:
+    """After a format upgrade, seal every row as it stands, so that from here
+    on ``verify`` can tell any row edited behind Casefile's back. A history
+    that does not hold is left as it is, for ``verify`` to report."""
+    try:
+        audit.verified_head(conn)
+    except audit.ChainHeadUnreadable:
+        return
+    state.mark_all(conn.connection.driver_connection)
 
 
 def _seed(conn: Connection, *, title: str, documenter: str, organisation: str, language: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -48,6 +49,29 @@ BUSY_TIMEOUT_MS = 5000
 # Page cache per connection, and for one large write (Case.bulk_connection).
 CACHE_KIB = 32 << 10
 BULK_CACHE_KIB = 256 << 10
+
+
+class _Sealing:
+    """Commits seal the rows their transaction wrote (``store.state``), once
+    ``state.install`` has armed the connection."""
+
+    sealing = False
+    who: Callable[[], str] = staticmethod(lambda: "")
+
+    def commit(self) -> None:
+        if self.sealing and self.in_transaction:
+            from . import state
+
+            state.seal(self, self.who())
+        super().commit()  # type: ignore[misc]
+
+
+class PlainConnection(_Sealing, sqlite3.Connection):
+    pass
+
+
+class CipherConnection(_Sealing, sqlcipher.Connection):
+    pass
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -134,7 +158,8 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
     key = as_key(key)
     if key is None:
         new_file = not readonly and salt_of(path) is None
-        conn = sqlite3.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None)
+        conn = sqlite3.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
+                               factory=PlainConnection)
         if new_file:  # must precede the first write (journal_mode = WAL writes the header)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
     else:
@@ -158,7 +183,8 @@ def _keyed(path: Path, key: CaseKey, readonly: bool):
                     ("pragma", LEGACY_PAGE_SIZE), ("pragma", PAGE_SIZE)]
     for attempt in attempts:
         kind, page_size = attempt
-        conn = sqlcipher.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None)
+        conn = sqlcipher.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
+                                 factory=CipherConnection)
         conn.execute("PRAGMA cipher_log_level = NONE")  # no decrypt errors on stderr: one clear line
         conn.execute(f"PRAGMA key = {key.raw_key(salt) if kind == 'raw' else _quote(key.passphrase)}")
         conn.execute(f"PRAGMA cipher_page_size = {page_size:d}")

@@ -1,0 +1,190 @@
+"""Row states: the history commits to what every row holds after every change.
+
+The audit chain records each change, but a row edited in plain SQL (``UPDATE
+actor SET protected = 0``) would still sit under a valid head. So every
+transaction that writes a record, link, custody or vocabulary row ends with
+a *seal*: the digest of each row it touched (SHA-256 of the row's stored
+values, None once deleted) goes into ``row_state`` under one history entry
+whose hash covers them all. ``verify`` recomputes every row and names each
+one whose digest is not the last one sealed.
+
+What the transaction touched is collected by TEMP triggers, which live in
+each connection's own temp schema, never in the file (a file with triggers
+is refused on open). So every writer is covered alike: ORM edits, bulk
+imports, intake, foreign-key cascades; whoever writes without Casefile's
+connection leaves rows no seal matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import AuditEntry, Base, Blob, BlobChunk, Chunk, CodeCounter, RowState, Thumbnail
+from . import audit
+
+SEAL = "seal"
+DELETED = "-"  # how a deleted row's digest enters a seal's hash
+# Storage and bookkeeping: evidence bytes are re-hashed by verify itself,
+# thumbnails are derived from them, counters only hand out codes.
+UNSEALED = {t.__tablename__ for t in (AuditEntry, RowState, CodeCounter, Chunk, Blob, BlobChunk, Thumbnail)}
+_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key_sql: str  # json_array(pk...) over the table's columns
+    row_sql: str  # json_array(every column), blobs as hex
+    label_sql: str  # the record's code, or NULL for a link
+    join_sql: str  # dirty_row d JOIN the table on its primary key
+
+
+def _tables() -> list[Table]:
+    tables = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in UNSEALED:
+            continue
+        pk = [c.name for c in table.primary_key.columns]
+        columns = [f'hex(t."{c.name}")' if c.type.python_type is bytes else f't."{c.name}"'
+                   for c in table.columns]
+        on = " AND ".join(f't."{name}" = json_extract(d.key, \'$[{i}]\')' for i, name in enumerate(pk))
+        tables.append(Table(
+            name=table.name,
+            key_sql="json_array(" + ", ".join(f't."{name}"' for name in pk) + ")",
+            row_sql="json_array(" + ", ".join(columns) + ")",
+            label_sql='t."code"' if "code" in table.columns else "NULL",
+            join_sql=f'temp.cf_dirty_row d JOIN main."{table.name}" t ON {on}'))
+    return tables
+
+
+TABLES: list[Table] = _tables()
+BY_NAME = {t.name: t for t in TABLES}
+
+
+def digest(table: str, row_json: str) -> str:
+    return hashlib.sha256(f"{table}\x00{row_json}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# -- collecting what a transaction touched --------------------------------------
+
+def install(dbapi_conn) -> None:
+    """Give a read-write connection its temp table and triggers (idempotent).
+    From then on its commits seal what they wrote (``SealingConnection``)."""
+    dbapi_conn.execute("CREATE TEMP TABLE IF NOT EXISTS cf_dirty_row "
+                       "(tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID")
+    for table in TABLES:
+        new, old = table.key_sql.replace("t.", "NEW."), table.key_sql.replace("t.", "OLD.")
+        for event, keys in (("INSERT", (new,)), ("UPDATE", (old, new)), ("DELETE", (old,))):
+            body = " ".join(f"INSERT OR IGNORE INTO cf_dirty_row VALUES ('{table.name}', {k});" for k in keys)
+            dbapi_conn.execute(f'CREATE TEMP TRIGGER IF NOT EXISTS "cf_{event.lower()}_{table.name}" '
+                               f'AFTER {event} ON main."{table.name}" BEGIN {body} END')
+    dbapi_conn.sealing = True
+
+
+def mark_all(dbapi_conn) -> None:
+    """Mark every row for the next seal: a new case, or one just upgraded to
+    a format whose rows the history had not sealed yet."""
+    install(dbapi_conn)
+    for table in TABLES:
+        dbapi_conn.execute(f"INSERT OR IGNORE INTO cf_dirty_row SELECT '{table.name}', "
+                           f'{table.key_sql} FROM main."{table.name}" t')
+
+
+def seal(dbapi_conn, who: str = "") -> None:
+    """Seal the rows this transaction touched: called just before COMMIT.
+    Raises (so the commit does not happen) if the history cannot take it."""
+    if dbapi_conn.execute("SELECT 1 FROM temp.cf_dirty_row LIMIT 1").fetchone() is None:
+        return
+    rows: list[tuple[str, str, str | None, str | None]] = []  # table, key, digest, label
+    for table in TABLES:
+        found = {key: (row, label) for key, row, label in dbapi_conn.execute(
+            f"SELECT d.key, {table.row_sql}, {table.label_sql} FROM {table.join_sql} WHERE d.tbl = ?",
+            (table.name,))}
+        for (key,) in dbapi_conn.execute("SELECT key FROM temp.cf_dirty_row WHERE tbl = ?", (table.name,)):
+            row, label = found.get(key, (None, None))
+            rows.append((table.name, key, None if row is None else digest(table.name, row), label))
+    rows.sort(key=lambda r: (r[0], r[1]))  # the order verify reads them back in
+    seq, _ = audit.append_raw(dbapi_conn, SEAL, who=who, changes={
+        "rows": len(rows), "state": commitment(r[:3] for r in rows)})
+    for start in range(0, len(rows), _BATCH):
+        dbapi_conn.executemany("INSERT INTO row_state (tbl, key, seq, digest, label) VALUES (?, ?, ?, ?, ?)",
+                               [(t, k, seq, d, label) for t, k, d, label in rows[start:start + _BATCH]])
+    dbapi_conn.execute("DELETE FROM temp.cf_dirty_row")
+
+
+def commitment(states) -> str:
+    """The hash a seal entry stores over its (table, key, digest) rows,
+    taken in (table, key) order."""
+    h = hashlib.sha256()
+    for table, key, row_digest in states:
+        h.update(f"{table}\t{key}\t{row_digest or DELETED}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+# -- checking ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mismatch:
+    table: str
+    key: str
+    what: str  # "changed", "added", "deleted"
+    label: str | None = None  # the code it had when last sealed
+
+
+def check_rows(conn) -> Iterator[Mismatch]:
+    """Every row whose stored values are not what the history last sealed
+    for it (``conn``: a DB-API or SQLAlchemy connection)."""
+    run = _runner(conn)
+    for table in TABLES:
+        sealed = {key: (row_digest, label) for key, row_digest, label, _ in run(
+            "SELECT key, digest, label, max(seq) FROM row_state WHERE tbl = ? GROUP BY key", (table.name,))}
+        for key, row in run(f'SELECT {table.key_sql}, {table.row_sql} FROM main."{table.name}" t', ()):
+            expected, label = sealed.pop(key, (None, None))
+            if expected is None:
+                yield Mismatch(table.name, key, "added")
+            elif expected != digest(table.name, row):
+                yield Mismatch(table.name, key, "changed", label)
+        for key, (row_digest, label) in sealed.items():
+            if row_digest is not None:
+                yield Mismatch(table.name, key, "deleted", label)
+
+
+def check_seals(conn) -> Iterator[int]:
+    """The seq of every seal entry whose recorded row states were altered,
+    added to or taken away from."""
+    run = _runner(conn)
+    stated = {seq: _stated(changes) for seq, changes in run(
+        "SELECT seq, changes FROM audit_entry WHERE action = ?", (SEAL,))}
+    current: int | None = None
+    states: list[tuple[str, str, str | None]] = []
+    for seq, table, key, row_digest in run("SELECT seq, tbl, key, digest FROM row_state ORDER BY seq, tbl, key", ()):
+        if seq != current:
+            if current is not None and stated.pop(current, None) != commitment(states):
+                yield current
+            current, states = seq, []
+        states.append((table, key, row_digest))
+    if current is not None and stated.pop(current, None) != commitment(states):
+        yield current
+    yield from sorted(seq for seq, value in stated.items() if value != commitment([]))
+
+
+def tampered(conn) -> bool:
+    """Does any row or seal differ from what the history says (stops at the first)?"""
+    return next(check_seals(conn), None) is not None or next(check_rows(conn), None) is not None
+
+
+def _stated(changes: str) -> str | None:
+    try:
+        value = json.loads(changes)
+        return value.get("state") if isinstance(value, dict) else None
+    except ValueError:
+        return None
+
+
+def _runner(conn):
+    if hasattr(conn, "exec_driver_sql"):  # SQLAlchemy
+        return lambda sql, params: conn.exec_driver_sql(sql, params)
+    return lambda sql, params: conn.execute(sql, params)
