@@ -161,8 +161,7 @@ class Loader:
         actor_ids = {i.actor_id for i in involvements} | {c.claimant_id for c in claims if c.claimant_id}
         actor_ids |= {a for _, _, a in all_subjects if a}
         if whole:
-            shown = actor_ids
-            actor_ids = set(s.scalars(select(Actor.id))) - (self._only_in_withheld_actors() - shown)
+            actor_ids = set(s.scalars(select(Actor.id))) - (r.withheld_actors - actor_ids)
         actors = {a.id: a for a in _objects(s, lambda c: select(Actor).where(Actor.id.in_(c)), actor_ids)}
 
         # Sources: conveying or assessing a claim, what they cite, and who cites them.
@@ -220,26 +219,11 @@ class Loader:
             data.period = L.until.format(start=L.date(first.isoformat()), end=L.date(last.isoformat()))
         return data
 
-    def _only_in_withheld_actors(self) -> set[int]:
-        """Actors named in withheld incidents or claims: listing them in a whole-case
-        index would hint at what was withheld (unless shown records name them too)."""
-        if self.r.full:
-            return set()
-        found = {a for (a,) in _rows(self.s, lambda c: select(Involvement.actor_id).where(
-            Involvement.incident_id.in_(c)), self.r.confidential_incidents)}
-        found |= {a for (a,) in _rows(self.s, lambda c: select(Claim.claimant_id).where(
-            Claim.id.in_(c), Claim.claimant_id.is_not(None)), self.r.withheld_claims)}
-        found |= {a for (a,) in _rows(self.s, lambda c: select(ClaimSubject.actor_id).where(
-            ClaimSubject.claim_id.in_(c), ClaimSubject.actor_id.is_not(None)), self.r.withheld_claims)}
-        return found
-
     def _whole_case_places(self, shown: dict[int, Place]) -> list[Place]:
-        """Every place, except (outside ``full``) those only a withheld incident uses."""
-        hidden: set[int] = set()
-        if not self.r.full:
-            hidden = {p for (p,) in _rows(self.s, lambda c: select(Incident.place_id).where(
-                Incident.id.in_(c), Incident.place_id.is_not(None)), self.r.confidential_incidents)}
-        return [p for p in self.s.scalars(select(Place).order_by(Place.code)) if p.id in shown or p.id not in hidden]
+        """Every place, except (outside ``full``) those only withheld incidents use
+        (the redactor's answer, the same in every output)."""
+        return [p for p in self.s.scalars(select(Place).order_by(Place.code))
+                if p.id in shown or not self.r.withheld(p.id, "place")]
 
     def _sources_with_citations(self, ids: set[int]) -> dict[int, Source]:
         """The sources, plus everything up their citation chains and every source citing them."""
@@ -313,15 +297,17 @@ class Loader:
                 count = ""
                 if inv.head_count is not None:
                     count = L.about_n.format(n=inv.head_count) if inv.head_count_approximate else str(inv.head_count)
+                # A protected person's note in an incident is one of their details.
                 rows.append(ActorRow(f"{actor.code} {r.actor_name(actor)}" if actor else "", v("role", inv.role),
-                                     v("degree", inv.degree), count, r.scrub(inv.note)))
+                                     v("degree", inv.degree), count, r.actor_detail(actor, inv.note)))
             views.append(IncidentView(
                 id=inc.id, code=inc.code, title=r.scrub(inc.title), description=r.scrub(inc.description),
                 notes=r.scrub(self._note(inc.notes)), when=when, sort_key=inc.start_date or "9999",
                 where=where, place=place_name, type=v("incident_type", inc.incident_type),
                 violation=v("violation_status", inc.violation_status),
                 fatalities="" if inc.fatalities is None else str(inc.fatalities),
-                tags=[r.scrub(t) for t in sorted(tags[inc.id])], links=link_text[inc.id], actors=rows,
+                tags=[r.scrub(t) for t in sorted(tags[inc.id]) if not r.tag_withheld(t)], links=link_text[inc.id],
+                actors=rows,
                 claims=sorted(set(claims_of[inc.id]), key=lambda c: claim_codes[c]),
                 evidence=evidence_of[inc.id], type_key=inc.incident_type, violation_key=inc.violation_status))
         views.sort(key=lambda view: (view.sort_key, view.code))
@@ -464,22 +450,27 @@ class Loader:
                                                     f"{names[(kind, target)]}")
         views = {}
         for e in sorted(evidence.values(), key=lambda e: e.code):
+            title = r.evidence_title(e)
+            if title == e.code:  # the title was the file name: the heading shows the code alone
+                title = ""
             facts = [(L.file, r.evidence_name(e)), (L.media_type, e.media_type), (L.size, human_size(e.size))]
-            if e.title:
-                facts.insert(0, (L.title, r.scrub(e.title)))
+            if title:
+                facts.insert(0, (L.title, title))
             if e.captured_at:
                 facts.append((L.captured, r.scrub(e.captured_at)))
-            camera = " ".join(x for x in (e.camera_make, e.camera_model) if x)
+            # Outside full: no camera, device, GPS position or document properties (they
+            # can name a person, a phone or the place where someone lives).
+            camera = " ".join(x for x in (e.camera_make, e.camera_model) if x) if r.shows_capture else ""
             if camera:
-                facts.append((L.camera, r.scrub(camera)))
-            if e.latitude is not None and e.longitude is not None:
+                facts.append((L.camera, camera))
+            if r.shows_capture and e.latitude is not None and e.longitude is not None:
                 facts.append((L.gps, f"{e.latitude:.5f}, {e.longitude:.5f}"))
             if e.width and e.height:
                 facts.append((L.dimensions, f"{e.width} \u00d7 {e.height}"))
             if e.duration:
                 facts.append((L.duration, L.seconds.format(n=round(e.duration, 1))))
-            document = "; ".join(r.scrub(x) for x in (e.document_title, e.document_author, e.document_created,
-                                                        e.document_modified) if x)
+            document = "; ".join(x for x in (e.document_title, e.document_author, e.document_created,
+                                             e.document_modified) if x) if r.shows_capture else ""
             if document:
                 facts.append((L.document, document))
             at = e.intake_at.strftime("%Y-%m-%d %H:%M UTC") if e.intake_at else ""
@@ -494,7 +485,7 @@ class Loader:
             if e.note:
                 facts.append((L.note, r.scrub(e.note)))
             views[e.id] = EvidenceView(
-                id=e.id, code=e.code, name=r.evidence_name(e), title=r.scrub(e.title), media_type=e.media_type,
+                id=e.id, code=e.code, name=r.evidence_name(e), title=title, media_type=e.media_type,
                 size=e.size, sha256=e.sha256, facts=facts, links=linked[e.id],
                 custody=[(ev.at.strftime("%Y-%m-%d %H:%M:%S") if ev.at else "",
                           r.scrub(ev.who) if r.shows_handlers else L.hidden,

@@ -1,0 +1,135 @@
+"""The redaction engine on its own: folding, the variants of a name, contact
+parts, replacement in the original text, near misses."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casefile.model import Actor, Source
+from casefile.services.redaction import Redactor, fold
+from casefile.services.redaction.matcher import Matcher, edit_distance_one, trie_pattern
+from casefile.services.redaction.normalise import fold_mapped
+from casefile.services.redaction.secrets import contact_secrets, name_variants
+
+NAME = "Rosa Ejemplo Ficticia"
+CONTACT = "rosa.ficticia@correo-ejemplo.mx; +52 (744) 555-0199\nCalle Hidalgo 12, Colonia Centro, Ayutla"
+
+
+def matcher() -> Matcher:
+    names, near = name_variants(NAME, "ACT-0009", "Witness A", "name", person=True, common={"rosa"})
+    alias, _ = name_variants("La Chata", "ACT-0009", "Witness A", "alias", person=True, common=set())
+    contact, phones = contact_secrets(CONTACT, "ACT-0009", "[withheld]")
+    fuzzy = {part: "ACT-0009" for part in fold(NAME).split()}
+    return Matcher(names + alias + contact, phones, near, fuzzy)
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Ejemplo Ficticia", "Rosa  Ejemplo  Ficticia", "Rosa\nEjemplo\r\nFicticia", "Rosa\u00a0Ejemplo\u2009Ficticia",
+    "ROSA EJEMPLO FICTICIA", "Rósa Ejémplo Fictícia", "Ro\u0301sa Ficti\u0301cia", "rosa_ejemplo_ficticia",
+    "rosa-ejemplo-ficticia", "rosa.ejemplo.ficticia", "Rosa Ficticia", "Ejemplo Ficticia", "Rosa Ejemplo",
+    "Ficticia, Rosa", "R. Ficticia", "RosaEjemploFicticia", "rosaficticia", "Ro\u200bsa Fic\u00adticia",
+    "Ficticia", "Ejemplo", "La Chata", "la  chata", "rosa.ficticia", "rosa_ficticia@correo-ejemplo.mx",
+    "correo-ejemplo.mx", "+52 744 555 0199", "744-555-0199", "(744) 5550199", "7 4 4 5 5 5 0 1 9 9",
+    "Calle Hidalgo 12", "calle  hidalgo #12", "https://example.org/people/rosa-ejemplo-ficticia",
+    "https://fb.example/rosa_ficticia85",
+])
+def test_every_variant_is_replaced_in_place(text):
+    sentence = f"Before. {text} after."
+    out = matcher().replace(sentence)
+    assert out.startswith("Before. ") and out.endswith(" after.")
+    assert "Witness A" in out or "[withheld]" in out
+    for part in ("rosa", "ficticia", "hidalgo", "5550199", "chata"):
+        assert part not in fold(out).replace(" ", ""), (text, out)
+
+
+def test_replacement_keeps_everything_else():
+    m = matcher()
+    assert m.replace("On 5 Aug 2013, 12 people saw Rosa Ficticia at 10:30.") == \
+        "On 5 Aug 2013, 12 people saw Witness A at 10:30."
+    assert m.replace("Rosalinda and Ficticiano were there") == "Rosalinda and Ficticiano were there"
+    assert m.replace("call +1 744 555 0199 ext 12") == "call +1 [withheld] ext 12"
+    assert m.replace("5550 19") == "5550 19"  # too few digits to be the number
+
+
+def test_single_given_name_and_typos_are_near_misses():
+    result = matcher().run("Rosa said so. Later Rosa Ficticla came, then Fictisia.", near=True)
+    assert result.text == "Rosa said so. Later Rosa Ficticla came, then Fictisia."
+    assert [(n.matched, n.kind) for n in result.near] == [
+        ("Rosa", "single part"), ("Rosa Ficticla", "edit distance one"), ("Fictisia", "edit distance one")]
+    assert all(n.owner == "ACT-0009" for n in result.near)
+
+
+def test_a_part_shared_with_an_unprotected_actor_is_only_a_near_miss():
+    names, near = name_variants("María Pérez Nava", "ACT-1", "W", "name", person=True, common={"perez"})
+    assert "perez" in near and "nava" not in near
+    assert "nava" in {s.folded for s in names} and "perez" not in {s.folded for s in names}
+
+
+def test_group_names_replace_no_single_word():
+    names, near = name_variants("Colectivo Luna Negra", "ACT-2", "Grupo X", "name", person=False, common=set())
+    assert not {"colectivo", "luna", "negra"} & {s.folded for s in names}
+    assert set(near) == {"colectivo", "luna", "negra"}
+
+
+def test_public_mail_domains_are_not_secrets():
+    secrets, _ = contact_secrets("rosa.f@gmail.com", "A", "[w]")
+    assert "gmail com" not in {s.folded for s in secrets}
+    assert {"rosa f gmail com", "rosa f", "rosaf"} <= {s.folded for s in secrets}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé1٣ _-.\n\u00a0\u200b\u0301İßﬁ\t@,")) | st.characters(),
+               max_size=40))
+def test_fast_and_mapped_folding_agree(text):
+    folded, starts, ends = fold_mapped(text)
+    assert fold(text) == folded
+    assert len(starts) == len(ends) == len(folded)
+    assert all(0 <= a <= b <= len(text) for a, b in zip(starts, ends))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_matcher_never_raises_and_keeps_text_without_secrets(text):
+    out = matcher().run(text, near=True)
+    if not out.hits:
+        assert out.text == text
+
+
+def test_edit_distance_one():
+    assert edit_distance_one("ficticia", "ficticla") and edit_distance_one("ficticia", "ficticiaa")
+    assert edit_distance_one("ficticia", "fitcicia")
+    assert not edit_distance_one("ficticia", "ficticia") and not edit_distance_one("ficticia", "fxctxcia")
+
+
+def test_one_matcher_scales_with_text_not_with_names():
+    words = [f"nombre{i} apellido{i}" for i in range(5000)]
+    pattern = trie_pattern(words)
+    m = Matcher([m for w in words for m in name_variants(w, "A", "P", "name", person=True, common=set())[0]])
+    text = "Una frase sin nombres protegidos, con acentos: Tecoanapa, Guerrero. " * 2000
+    start = time.perf_counter()
+    assert m.replace(text) == text
+    assert time.perf_counter() - start < 5  # a regex loop per name would take minutes
+    assert len(pattern) < sum(map(len, words)) * 2
+
+
+def test_redactor_uses_aliases_contacts_and_source_authors(case):
+    with case.session() as s:
+        s.add_all([
+            Actor(name=NAME, aliases="La Chata\nChayo", protected=True, pseudonym="Witness A", category="person",
+                  contact=CONTACT),
+            Actor(name="Rosa Morales", category="person"),
+            Source(title="Entrevista en Ayutla", author="Juana Fuente Secreta", confidential=True,
+                   pseudonym="Source W", url="https://example.org/entrevista-ayutla-secreta"),
+        ])
+    with case.session() as s:
+        r = Redactor(s, "public")
+    text = ("Chayo (la chata) met rosa_ficticia and Juana Secreta; see example.org/entrevista-ayutla-secreta "
+            "or write rosa.ficticia@correo-ejemplo.mx. Rosa Morales was there.")
+    out = r.scrub(text)
+    assert out == ("Witness A (Witness A) met Witness A and Source W; see [withheld] "
+                   "or write [withheld]. Rosa Morales was there."), out
+    assert r.counts()["replaced"] == 6
