@@ -61,14 +61,11 @@ def cmd_export(args) -> int:
     scoped = any((args.incidents, args.tag, args.date_from, args.date_to))
     if args.format != "pdf" and scoped:
         raise CasefileError(translate("Cli", "--incidents, --tag, --from and --to apply to --format pdf only"))
-    if args.format == "json" and args.profile != "full":
-        raise CasefileError(translate(
-            "Cli", "JSON export is always complete (--profile full); use pdf or csv for partner or public"))
     out = Path(args.output)
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     with open_case(args) as case:
         if args.format == "json":
-            counts = export_json(case, out)
+            counts = export_json(case, out, profile=args.profile)
             print(translate("Cli", "wrote {path}: {counts}").format(path=out, counts=_counts(counts)))
         elif args.format == "csv":
             from ..services.csv_export import export_csv

@@ -54,9 +54,9 @@ def code_key(code: str) -> tuple:
     return (prefix, int(number) if number.isdigit() else 0, code)
 
 
-def export_json(case: Case, out_path: str | os.PathLike) -> dict[str, int]:
+def export_json(case: Case, out_path: str | os.PathLike, *, profile: str = "full") -> dict[str, int]:
     """Write the whole case atomically (temp file + rename); return counts."""
-    document = build_document(case)
+    document = build_document(case, profile)
     write_atomically(Path(out_path), dumps(document).encode("utf-8"))
     return {section: len(document[section]) for section in document if isinstance(document[section], list)}
 
@@ -89,9 +89,20 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def build_document(case: Case) -> dict:
+def build_document(case: Case, profile: str = "full") -> dict:
+    """The case as an interchange document; ``partner`` and ``public`` go
+    through the redaction engine, as the PDF dossier and CSV do."""
+    from .redaction import check_profile
+
+    check_profile(profile)
     with case.connection() as conn:
-        return _Builder(conn).document()
+        document = _Builder(conn).document()
+    if profile != "full":
+        from .redaction.interchange import redact_document
+
+        with case.session() as session:
+            redact_document(document, session, profile)
+    return document
 
 
 class _Builder:
