@@ -83,7 +83,6 @@ def test_export_errors(cli, sample_case, tmp_path):
         assert result.code == 1, result
         return result.one_error_line()
 
-    assert "--profile full" in error("--format", "json", "-o", tmp_path / "x.json", "--profile", "public")
     assert "pdf only" in error("--format", "json", "-o", tmp_path / "x.json", "--tag", "ayutla")
     assert "pdf only" in error("--format", "csv", "-o", tmp_path / "c", "--incidents", "INC-0001")
     assert "does not exist" in error("--format", "json", "-o", tmp_path / "no" / "x.json")
