@@ -163,6 +163,7 @@ TEXT: dict[str, str] = {
     "handler": QT_TRANSLATE_NOOP("Dossier", "Who"),
     "action": QT_TRANSLATE_NOOP("Dossier", "Action"),
     "hash_seen": QT_TRANSLATE_NOOP("Dossier", "Hash observed"),
+    "custody_received": QT_TRANSLATE_NOOP("Dossier", "{action} (per sender)"),
     "hidden": QT_TRANSLATE_NOOP("Dossier", "withheld"),
     # Methodology
     "method_intro": QT_TRANSLATE_NOOP("Dossier", "Sources are graded for reliability and claims for credibility "
@@ -259,6 +260,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "derived_from": "Copia de trabajo de", "linked_to": "Vinculada a", "note": "Nota",
         "custody": "Cadena de custodia", "time_utc": "Hora (UTC)", "handler": "Quién", "action": "Acción",
         "hash_seen": "Hash observado", "hidden": "omitido",
+        "custody_received": "{action} (según remitente)",
         "method_intro": "La confiabilidad de las fuentes y la credibilidad de las afirmaciones se califican por "
                         "separado, según el sistema del Almirantazgo: una fuente confiable puede transmitir una "
                         "afirmación dudosa, y al revés. Las fechas se registran solo con la precisión con que se "

@@ -234,12 +234,12 @@ class _Builder:
             item = evidence_by_id[r.evidence_id]
             custody.append({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "at": stamp(r.at),
                             "who": r.who, "action": r.action, "sha256_observed": r.sha256_observed,
-                            "details": r.details, "_code": item["code"], "_at": r.at})
-        # Stable: by item, then time; ties keep the order they were recorded in.
-        custody.sort(key=lambda x: (code_key(x["_code"]), x["_at"]))
+                            "details": r.details, "_code": item["code"]})
+        # Stable: by item, then in the order this case recorded them (a time
+        # claimed by an imported file is data, not the order).
+        custody.sort(key=lambda x: code_key(x["_code"]))
         for entry in links + custody:
             del entry["_code"]
-            entry.pop("_at", None)
         return links, custody
 
 

@@ -20,7 +20,7 @@ from .workers import ProcessJob
 
 PROFILES = ("full", "partner", "public")
 LANGUAGES = ("en", "es")
-CODE = re.compile(r"^INC-\d+$")
+CODE = re.compile(r"INC-[0-9]+")  # whole strings: fullmatch
 
 
 def case_passphrase(case) -> str | None:
@@ -226,7 +226,7 @@ class DossierDialog(QDialog):
             codes = [c.strip().upper() for c in self.incidents.text().split(",") if c.strip()]
             if not codes:
                 raise CasefileError(self.tr("Name at least one incident, e.g. INC-0001."))
-            bad = [c for c in codes if not CODE.match(c)]
+            bad = [c for c in codes if not CODE.fullmatch(c)]
             if bad:
                 raise CasefileError(self.tr("{code} is not an incident code (INC-0001).").format(code=bad[0]))
             args += ["--incidents", ",".join(codes)]

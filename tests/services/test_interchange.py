@@ -160,7 +160,10 @@ def test_evidence_metadata_and_custody_round_trip(new_case, tmp_path):
     assert first["extra_metadata"] == {"exif": {"Make": "X"}}
     assert exported["evidence_links"][0]["target"] == document["incidents"][0]["uuid"]
     actions = [(c["evidence"][-1], c["action"]) for c in exported["custody"]]
-    assert actions == [("2", "acquired"), ("2", "imported"), ("3", "imported")]
+    # This case's own "imported" event first; the file's history follows, marked as received in it.
+    assert actions == [("2", "imported"), ("2", "acquired"), ("3", "imported")]
+    assert exported["custody"][1]["details"].startswith("received in evidence.json (sha256 ")
+    assert exported["custody"][1]["at"] == "2013-08-06T10:00:00Z"
     with case.connection() as conn:
         details = conn.scalars(select(CustodyEvent.details).where(CustodyEvent.action == "imported")).all()
         assert conn.scalar(select(func.count()).select_from(Evidence)) == 2
