@@ -11,9 +11,9 @@ import sys
 
 from ..errors import CasefileError
 from ..i18n import translate
-from . import case_commands, evidence_commands, exchange_commands, security_commands
+from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
 
-COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands)
+COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands)
 
 
 class _Parser(argparse.ArgumentParser):
