@@ -435,6 +435,7 @@ def install(window) -> EvidenceIntake:
     record's editor (intake and link), thumbnails in the Evidence list, and
     the evidence panel as a tab of the evidence editor."""
     intake = EvidenceIntake(None, window.undo_stack, window)
+    intake.push = window.push_done
     delegate = ThumbnailDelegate(window, window)
 
     def drop_on_record(paths: list[str]) -> None:
