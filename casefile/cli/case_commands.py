@@ -9,7 +9,7 @@ from ..i18n import translate
 from ..services import overview, verify
 from ..services.search import search
 from ..store import Case
-from .common import add_passphrase_option, open_case, read_passphrase
+from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
 from .progress import TerminalProgress
 
 
@@ -52,7 +52,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_info(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         data = overview.info(case)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -75,7 +75,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_search(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         hits = search(case, args.query, limit=max(1, args.limit), exhaustive=True)
     if args.json:
         print(json.dumps([{"kind": h.kind, "code": h.code, "title": h.title, "snippet": h.plain_snippet,
@@ -90,11 +90,12 @@ def cmd_search(args) -> int:
 
 def cmd_verify(args) -> int:
     bar = TerminalProgress()
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         try:
             problems = verify.verify(case, bar)
         finally:
             bar.clear()
+        note_not_recorded(case, translate("Cli", "the evidence checks are not recorded in its custody"))
     for problem in problems:
         print(_one_line(str(problem)))
     if problems:
