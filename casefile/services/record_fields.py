@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InvalidInput
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model import PartialDate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 @dataclass(frozen=True)
