@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 
+from ..errors import CasefileError
 from ..i18n import translate
 from ..services.redaction.report import redaction_report
 from .common import add_passphrase_option, open_case
@@ -18,6 +19,7 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help=translate("Cli", "print the report as JSON"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_redaction_report)
+    register_marks(sub)
 
 
 def _open(args):
@@ -53,3 +55,31 @@ def cmd_redaction_report(args) -> int:
 def _clean(text: str) -> str:
     """One line, no terminal control characters (record text is untrusted)."""
     return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def register_marks(sub) -> None:
+    p = sub.add_parser("withhold", help=translate(
+        "Cli", "mark a passage of a record's text to be withheld from partner and public exports"))
+    p.add_argument("case")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("field", metavar="FIELD", help=translate("Cli", "title, description, summary, quote, ..."))
+    p.add_argument("passage", metavar="TEXT")
+    p.add_argument("--remove", action="store_true", help=translate("Cli", "remove the mark instead"))
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_withhold)
+
+
+def cmd_withhold(args) -> int:
+    from ..services.redaction.marks import add_mark, remove_mark
+
+    with open_case(args) as case:
+        if args.remove:
+            if not remove_mark(case, args.code, args.field, args.passage):
+                raise CasefileError(translate("Cli", "{code} {field}: no such mark").format(
+                    code=args.code, field=_clean(args.field)))
+            print(translate("Cli", "{code} {field}: mark removed").format(code=args.code, field=_clean(args.field)))
+        else:
+            add_mark(case, args.code, args.field, args.passage)
+            print(translate("Cli", "{code} {field}: \u201c{passage}\u201d will be withheld from shared exports").format(
+                code=args.code, field=_clean(args.field), passage=_clean(args.passage)))
+    return 0
