@@ -198,6 +198,10 @@ TEXT: dict[str, str] = {
     "withheld_pseudonym": QT_TRANSLATE_NOOP("Dossier", "People and sources shown under a pseudonym"),
     "withheld_detail": QT_TRANSLATE_NOOP("Dossier", "Identifying details of protected people"),
     "withheld_notes": QT_TRANSLATE_NOOP("Dossier", "Internal notes"),
+    "withheld_place": QT_TRANSLATE_NOOP("Dossier", "Places used only by withheld records"),
+    "withheld_actor": QT_TRANSLATE_NOOP("Dossier", "Actors named only in withheld records"),
+    "withheld_replaced": QT_TRANSLATE_NOOP("Dossier", "Passages of text replaced in place (by a pseudonym or "
+                                           "\u201c[withheld]\u201d)"),
     "withheld_nothing": QT_TRANSLATE_NOOP("Dossier", "Nothing was withheld."),
 }
 
@@ -283,6 +287,9 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_pseudonym": "Personas y fuentes con seudónimo",
         "withheld_detail": "Datos identificativos de personas protegidas",
         "withheld_notes": "Notas internas", "withheld_nothing": "No se omitió nada.",
+        "withheld_place": "Lugares usados solo por registros omitidos",
+        "withheld_actor": "Actores nombrados solo en registros omitidos",
+        "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[omitido]\u201d)",
     },
 }
 
