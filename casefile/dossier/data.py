@@ -199,7 +199,7 @@ class Loader:
             title=r.scrub(info.title if info else ""),
             organisation=r.scrub(organisation if organisation is not None else (info.organisation if info else "")),
             description=r.scrub(info.description if info else ""),
-            audit_head=audit_head, made_on=made_on, profile=r.profile, scope=self.scope.describe(L),
+            audit_head=audit_head, made_on=made_on, profile=r.profile, scope=r.scrub(self.scope.describe(L)),
             incidents=incident_views, claims=claim_views,
             actors=self._actors(actors, involvements, {i.id: i.code for i in incidents}),
             places=self._places(places.values() if not whole else self._whole_case_places(places)),

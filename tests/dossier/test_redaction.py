@@ -156,3 +156,15 @@ def test_csv_scrubs_tags_place_names_and_municipalities(sample, tmp_path):
     assert "Testigo A" in (tmp_path / "csv" / "places.csv").read_text(encoding="utf-8-sig")
     incidents = (tmp_path / "csv" / "incidents.csv").read_text(encoding="utf-8-sig")
     assert "Testigo A" in incidents
+
+
+def test_a_scope_tag_naming_a_protected_person_is_scrubbed_on_the_cover(sample, tmp_path):
+    from casefile.dossier import write_dossier
+
+    from .conftest import leaks
+
+    with sample.case.session() as s:
+        incident = s.scalars(select(Incident).where(Incident.code == "INC-0001")).one()
+        incident.tags.append(IncidentTag(tag="maria-perez-nava"))
+    write_dossier(sample.case, tmp_path / "d.pdf", profile="public", tag="maria-perez-nava")
+    assert not leaks(tmp_path / "d.pdf", "maria-perez-nava") and not leaks(tmp_path / "d.pdf", "Pérez Nava")
