@@ -12,6 +12,7 @@ import sys
 from ..errors import CasefileError
 from ..i18n import translate
 from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
+from .text import one_line
 
 COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands)
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     except CasefileError as error:
-        print(f"casefile: {error}", file=sys.stderr)
+        print(f"casefile: {one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(translate("Cli", "casefile: interrupted"), file=sys.stderr)

@@ -20,7 +20,6 @@ import csv
 import io
 import os
 from collections import defaultdict
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -30,8 +29,8 @@ from ..model import (
     Actor, ActorRelation, Assessment, Claim, ClaimSubject, Evidence, Incident, IncidentTag, Involvement, Place,
     Source, VocabularyTerm,
 )
-from ..store import Case
-from .interchange_export import stamp, write_atomically
+from ..store import Case, outputs
+from .interchange_export import stamp
 
 from .redaction import Redactor, check_profile  # the profile rules shared with the PDF dossier
 
@@ -51,34 +50,31 @@ def cell(value) -> object:
 
 
 def export_csv(case: Case, folder: str | os.PathLike, *, profile: str = "full",
-               lang: str = "en") -> dict[str, int]:
+               lang: str = "en", force: bool = False) -> dict[str, int]:
     """Write the CSV files into ``folder`` (made if missing); return rows per file
-    and, under ``withheld``, how many records the profile left out."""
+    and, under ``withheld``, how many records the profile left out. Existing
+    files in it are replaced only with ``force`` (``store.outputs``)."""
     if check_profile is None:
         if profile != "full":
             raise CasefileError(translate("Cli", "CSV export supports only --profile full in this build"))
     else:
         check_profile(profile)
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise CasefileError(translate("Cli", "{path} exists and is not a folder").format(path=folder))
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=folder.parent))
-        folder.mkdir()
+    # Refuse a bad folder or file before the work, and write nothing then.
+    outputs.check_output_folder(folder, FILES, force=force, open_cases=(case.path,))
     with case.Session() as session:
         redactor = Redactor(session, profile)
         tables = _Tables(session, redactor, lang).build()
         withheld = sum(tables.redactor.counts().get(k, 0)
                        for k in ("incident", "source", "claim", "evidence", "place", "actor"))
-    counts = {}
+    counts, files = {}, {}
     for name, (header, rows) in tables.files.items():
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(header)
         writer.writerows([cell(v) for v in row] for row in rows)
-        write_atomically(folder / name, buffer.getvalue().encode("utf-8-sig"))
+        files[name] = buffer.getvalue().encode("utf-8-sig")
         counts[name] = len(rows)
+    outputs.write_folder(folder, files, force=force, open_cases=(case.path,))
     counts["withheld"] = withheld
     return counts
 

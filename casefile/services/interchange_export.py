@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from .. import __version__
-from ..errors import CasefileError
-from ..i18n import translate
 from ..model import (
     Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink,
     Incident, IncidentLink, IncidentTag, Involvement, Place, Source, VocabularyTerm, utcnow,
 )
-from ..store import Case
+from ..store import Case, outputs
 from .interchange import FORMAT
 
 # Columns written as they are (id / foreign keys are replaced by UUID references).
@@ -54,10 +51,12 @@ def code_key(code: str) -> tuple:
     return (prefix, int(number) if number.isdigit() else 0, code)
 
 
-def export_json(case: Case, out_path: str | os.PathLike, *, profile: str = "full") -> dict[str, int]:
-    """Write the whole case atomically (temp file + rename); return counts."""
+def export_json(case: Case, out_path: str | os.PathLike, *, force: bool = False,
+                profile: str = "full") -> dict[str, int]:
+    """Write the whole case atomically (``store.outputs``); return counts.
+    ``force`` replaces an existing file (never a case, a folder or a link)."""
     document = build_document(case, profile)
-    write_atomically(Path(out_path), dumps(document).encode("utf-8"))
+    write_atomically(Path(out_path), dumps(document).encode("utf-8"), force=force, open_cases=(case.path,))
     return {section: len(document[section]) for section in document if isinstance(document[section], list)}
 
 
@@ -65,28 +64,9 @@ def dumps(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=folder))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise CasefileError(translate("Errors", "cannot write {path}: {why}").format(
-            path=path, why=e.strerror)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise CasefileError(translate("Errors", "cannot write {path}: {why}").format(
-            path=path, why=e.strerror)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomically(path: Path, data: bytes, *, force: bool = False, open_cases=()) -> Path:
+    """``data`` at ``path``, through the one output check and writer."""
+    return outputs.write_bytes(path, data, force=force, open_cases=open_cases)
 
 
 def build_document(case: Case, profile: str = "full") -> dict:

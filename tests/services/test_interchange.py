@@ -284,6 +284,6 @@ def test_failed_export_leaves_the_previous_file(new_case, tmp_path, monkeypatch)
 
     monkeypatch.setattr("casefile.services.interchange_export.os.replace", full_disk)
     with pytest.raises(CasefileError, match="No space left"):
-        export_json(new_case(), out)
+        export_json(new_case(), out, force=True)
     assert out.read_text(encoding="utf-8") == "previous export"
     assert not list(tmp_path.glob(".kept.json.*"))  # the temp file is gone too
