@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import CasefileError
 from ..model import PartialDate
+from .outputs import may_write
 from .workers import ProcessJob
 
 PROFILES = ("full", "partner", "public")
@@ -189,8 +190,10 @@ class DossierDialog(QDialog):
 
     @Slot()
     def _browse(self) -> None:
+        # Replacing a file is asked once, when the export starts (ui.outputs).
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the dossier as"), self.output.text(),
-                                                    self.tr("PDF files (*.pdf)"))
+                                                    self.tr("PDF files (*.pdf)"), "",
+                                                    QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.output.setText(path)
 
@@ -264,9 +267,16 @@ class DossierDialog(QDialog):
             return
         try:
             args = self.arguments()
+            # Never a case, a folder, a link...; an existing file only if the documenter agrees.
+            force = may_write(self, args[2], open_cases=(self.case.path,))
         except CasefileError as error:
             self._show_error(str(error))
             return
+        if force is None:
+            self.status.setText(self.tr("Not exported; the existing file was kept."))
+            return
+        if force:
+            args.append("--force")
         stdin = [case_passphrase(self.case) or ""] if self.case_encrypted() else []
         self.result_info = None
         self.job = ProcessJob("casefile.ui.dossier_job", args, stdin_lines=stdin, parent=self)

@@ -1,7 +1,7 @@
 """The child process that builds a dossier for the window. No Qt.
 
 ``python -m casefile.ui.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
-[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted]``
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted] [--force]``
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
@@ -73,6 +73,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
     parser.add_argument("--encrypted", action="store_true")
+    parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
 
 
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
                                    date_from=args.date_from or None, date_to=args.date_to or None, lang=args.lang,
-                                   progress=channel.progress, cancelled=channel.cancelled)
+                                   progress=channel.progress, cancelled=channel.cancelled, force=args.force)
         finally:
             case.close(backup=False)  # the window makes the backups, on its own close
     except CasefileError as error:
