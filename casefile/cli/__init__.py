@@ -11,6 +11,7 @@ import sys
 
 from ..errors import CasefileError
 from ..i18n import translate
+from ..store import storage
 from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
 from .text import one_line
 
@@ -73,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except storage.DISK_ERRORS as error:  # a full disk, a read-only file system: one line
+        line = storage.trouble_message(error, [a for a in argv if not a.startswith("-")])
+        if line is None:
+            raise
+        print(f"casefile: {line}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

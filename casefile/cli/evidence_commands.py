@@ -9,7 +9,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..services import evidence
 from ..services.custody import RELATIONS
-from .common import add_passphrase_option, open_case
+from .common import add_passphrase_option, note_not_recorded, open_case
 from .progress import TerminalProgress
 from .text import one_line, printable
 
@@ -75,8 +75,10 @@ def cmd_add_evidence(args) -> int:
 
 
 def cmd_export_evidence(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True, records=True) as case:
         out = evidence.export_original(case, args.code, args.output, force=args.force)
         item = evidence.get(case, args.code)
+        note_not_recorded(case, translate("Cli", "this export is not recorded in the custody of {code}").format(
+            code=item.code))
     print(f"{item.code} {evidence.display_name(out)} sha256:{item.sha256}")
     return 0

@@ -10,7 +10,7 @@ from ..model.dates import PartialDate
 from ..services.interchange_export import export_json
 from ..services.interchange_import import import_json
 from ..store import outputs
-from .common import add_passphrase_option, open_case, read_passphrase
+from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
 from .text import printable
 
 FORMATS = ("json", "pdf", "csv")
@@ -70,7 +70,7 @@ def cmd_export(args) -> int:
     out = Path(args.output)
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     shown = printable(out)
-    with open_case(args) as case:
+    with open_case(args, reading=True, records=args.format == "pdf") as case:
         # Refused before any work (and checked again when the file is put in place).
         if args.format == "csv":
             outputs.check_output_folder(out, (), force=args.force, open_cases=(case.path,))
@@ -104,6 +104,8 @@ def cmd_export(args) -> int:
                 line = translate("Cli", "wrote {path} ({profile}, {pages} pages)").format(
                     path=shown, profile=args.profile, pages=pages)
             print(line)
+            note_not_recorded(case, translate(
+                "Cli", "the dossier's sha256:{sha} is not recorded in its history").format(sha=result.sha256))
     return 0
 
 

@@ -81,7 +81,7 @@ def cmd_encrypt(args) -> int:
 
 
 def cmd_check_head(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         result = security.check_head(case, args.head)
     print(one_line(result.message), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 3

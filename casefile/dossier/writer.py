@@ -102,9 +102,10 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
             pages = doc.page
             sha256 = output.sha256
             with case.connection() as conn:
-                audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
-                    "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope, "lang": labels.lang,
-                    "withheld": data.withheld})
+                if not case.read_only:  # a read-only case: the caller tells the hash instead
+                    audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
+                        "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope,
+                        "lang": labels.lang, "withheld": data.withheld})
                 output.commit()
     except Cancelled:
         raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written.")) from None

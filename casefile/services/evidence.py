@@ -88,6 +88,9 @@ def export_original(case: Case, code: str, out_path: str | os.PathLike, *, who: 
             raise CasefileError(translate(
                 "Evidence", "{code}: the stored bytes no longer match the hash taken at intake; not exported"
             ).format(code=evidence.code))
+        if case.read_only:  # a write-blocked medium: the copy, hash checked; the caller says it went unrecorded
+            output.commit()
+            return output.path
         # The event is written first and committed after the file is in
         # place: no event without the file, no file without the event.
         with case.session(custody.who(case, who)) as session:
