@@ -231,7 +231,10 @@ class MainWindow(QMainWindow):
             self.events.deleteLater()
             self.events = None
         case, self.case = self.case, None
-        case.close()
+        try:
+            case.close()
+        except CasefileError as error:  # saved, but no backup or no room to fold the log in: say so, go on
+            self.show_error(error)
         for step in self._cleanup:
             step()
         self._cleanup.clear()
