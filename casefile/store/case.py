@@ -146,7 +146,7 @@ class Case:
             if why is not None and read_only is False:
                 raise storage.read_only_error(path, why)
             if why == storage.READ_ONLY:
-                _check_readable_here(path)
+                storage.check_readable_here(path)
             recovered = False if why == storage.READ_ONLY else _roll_back_hot_journal(path, key)
             version = _inspect(path, key, check=check, unclean=recovered)
             if version < migrate.head_version():
@@ -456,19 +456,6 @@ def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: s
     if not fall_back:
         raise CaseReadOnly(storage.no_space_message(path))
     return cls(path, key, lock, read_only=storage.FULL)
-
-
-def _check_readable_here(path: Path) -> None:
-    """A case left unclosed keeps its last changes in ``-wal``; without the
-    ``-shm`` index beside it, SQLite cannot read that log on a read-only
-    medium (and must not make one): say so rather than show older data."""
-    real = storage.real_path(path)
-    if hot_journal(real) or (
-            storage.companion(real, "-wal").is_file() and storage.companion(real, "-wal").stat().st_size
-            and not storage.companion(real, "-shm").is_file()):
-        raise CaseReadOnly(translate(
-            "Errors", "{path} was not closed cleanly and is read-only here, so its last changes cannot be "
-            "read: copy it with the files beside it to a writable folder and open it there").format(path=path))
 
 
 def _roll_back_hot_journal(path: Path, key: CaseKey | None) -> bool:

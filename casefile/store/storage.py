@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import CasefileError
 from ..i18n import translate
+from .connection import hot_journal
 
 # Below this, a writable opening (a 32 KiB WAL index, then WAL frames of
 # 64 KiB pages) cannot work: the case is read as on a read-only medium.
@@ -97,8 +98,21 @@ def read_only_error(path: Path, why: str) -> CaseReadOnly:
 
 
 def no_space_message(path: Path) -> str:
-    return translate("Storage", "no space left on device: {path} was not changed; free some space and try again").format(
-        path=path)
+    return translate(
+        "Storage", "no space left on device: {path} was not changed; free some space and try again").format(path=path)
+
+
+def check_readable_here(path: Path) -> None:
+    """A case left unclosed keeps its last changes in ``-wal``; without the
+    ``-shm`` index beside it, SQLite cannot read that log on a read-only
+    medium (and must not make one): say so rather than show older data."""
+    real = real_path(path)
+    wal = companion(real, "-wal")
+    if hot_journal(real) or (
+            wal.is_file() and wal.stat().st_size and not companion(real, "-shm").is_file()):
+        raise CaseReadOnly(translate(
+            "Storage", "{path} was not closed cleanly and is read-only here, so its last changes cannot be "
+            "read: copy it with the files beside it to a writable folder and open it there").format(path=path))
 
 
 def is_disk_full(error: BaseException, folder: Path | None = None) -> bool:
