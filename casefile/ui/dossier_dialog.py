@@ -4,6 +4,7 @@ with progress and cancel; at the end, the file's SHA-256 and its folder."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -277,7 +278,8 @@ class DossierDialog(QDialog):
             return
         if force:
             args.append("--force")
-        stdin = [case_passphrase(self.case) or ""] if self.case_encrypted() else []
+        # As one JSON string: the passphrase exactly as typed, even with a line break or a final CR in it.
+        stdin = [json.dumps(case_passphrase(self.case) or "")] if self.case_encrypted() else []
         self.result_info = None
         self.job = ProcessJob("casefile.ui.dossier_job", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)

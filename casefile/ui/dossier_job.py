@@ -6,8 +6,8 @@
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
 
-- stdin: with ``--encrypted``, the first line is the passphrase (a pipe: never
-  argv, the environment, or a file); afterwards a line ``cancel`` (or the
+- stdin: with ``--encrypted``, the first line is the passphrase as a JSON
+  string (a pipe: never argv, the environment, or a file); afterwards a line ``cancel`` (or the
   window going away: end of input) stops the build, leaving nothing at OUT.
 - stdout: one JSON object per line, ``{"progress": [done, total, text]}``,
   then ``{"result": {...}}`` or ``{"error": "one line"}``.
@@ -38,7 +38,13 @@ class Channel:
         self._lock = threading.Lock()
 
     def read_secret(self) -> str:
-        return self.stdin.readline().rstrip("\r\n")
+        """The passphrase as the window holds it: one JSON string on one line
+        (a passphrase may end in CR or hold a line break; nothing is stripped)."""
+        try:
+            secret = json.loads(self.stdin.readline())
+        except ValueError:
+            secret = None
+        return secret if isinstance(secret, str) else ""  # then opening says the passphrase is empty
 
     def listen(self) -> None:
         """Watch stdin for "cancel" (or its end) in a daemon thread."""

@@ -146,3 +146,21 @@ def test_new_case_dialog_refuses_a_dangling_link(qtbot, tmp_path):
     dialog._accept()
     assert "exists" in dialog.problem.text() and not dialog.result()
     assert (tmp_path / dialog.file_name.text()).is_symlink() and not (tmp_path / "elsewhere.casefile").exists()
+
+
+def test_dossier_child_gets_the_passphrase_exactly_as_the_window_holds_it(qtbot, tmp_path):
+    """The window takes a passphrase as typed; the child that builds the
+    dossier used to read it as a line and strip CR/LF, so a passphrase with a
+    line break or a final CR (possible from CASEFILE_PASSPHRASE) failed."""
+    secret = "line one\nline two \r"
+    case = create_demo_case(tmp_path / "secret.casefile", passphrase=secret)
+    try:
+        dialog = DossierDialog(case)
+        qtbot.addWidget(dialog)
+        out = tmp_path / "secret.pdf"
+        dialog.output.setText(str(out))
+        with qtbot.waitSignal(dialog.exported, timeout=180000):
+            dialog.start_export()
+        assert PdfReader(out).pages
+    finally:
+        case.close(backup=False)
