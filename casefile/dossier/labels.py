@@ -109,6 +109,7 @@ TEXT: dict[str, str] = {
     "none": QT_TRANSLATE_NOOP("Dossier", "None in this dossier."),
     "unknown_claimant": QT_TRANSLATE_NOOP("Dossier", "claimant not recorded"),
     "no_preview": QT_TRANSLATE_NOOP("Dossier", "no preview"),
+    "continued": QT_TRANSLATE_NOOP("Dossier", "(continued below the table, [{n}])"),
     # Claims register
     "assessments": QT_TRANSLATE_NOOP("Dossier", "Assessments"),
     "by_claim": QT_TRANSLATE_NOOP("Dossier", "claim {code}"),
@@ -247,6 +248,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "chain": "Cadena de atribución", "claimed_on": "Fecha de la afirmación", "about": "Sobre",
         "notes": "Notas", "none": "Ninguno en este dossier.", "unknown_claimant": "autor no registrado",
         "no_preview": "sin vista previa", "assessments": "Valoraciones", "by_claim": "afirmación {code}",
+        "continued": "(continúa bajo la tabla, [{n}])",
         "register_intro": "Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la "
                           "contradicen o solo la repiten (mismo origen, lo que no es corroboración).",
         "name": "Nombre", "category": "Categoría", "aliases": "Alias", "relations": "Relaciones",
