@@ -149,6 +149,8 @@ class LinksPanel(QWidget):
         menu = QMenu(self.add_button)
         for option in _options(kind):
             menu.addAction(option.label, lambda o=option: self.add(o))
+        if any(option.target_kind == "evidence" for option in _options(kind)):  # no drag and drop needed
+            menu.addAction(self.tr("New Evidence from File…"), self.add_evidence_files)
         if kind == "incident":
             menu.addAction(self.tr("Tag…"), self.add_tag)
         self.add_button.setMenu(menu)
@@ -236,6 +238,13 @@ class LinksPanel(QWidget):
                                   {option.mine: self.record_id, option.theirs: target_id, **details},
                                   _tr("Link {kind}").format(kind=option.label.rstrip("…").lower()))
         return self.window_.apply_choice(choice, make, _tr("Add link"))
+
+    def add_evidence_files(self) -> bool:
+        """Files from a dialog, taken in and linked to this record (the evidence panel's intake)."""
+        intake = self.window_.evidence_intake
+        if intake is None:
+            return False
+        return intake.add_files(records.get(self.window_.case, self.kind, self.record_id)["code"])
 
     def add_tag(self) -> bool:
         tag, ok = dialogs.ask_text(self, self.tr("Tag"), self.tr("Tag for this incident:"))
