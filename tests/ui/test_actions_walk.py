@@ -23,12 +23,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy import select
 
+from casefile import i18n_build
 from casefile.model import Source
 from casefile.services import records
 from casefile.services.record_fields import TITLE_FIELD
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.ui import dialogs
+from casefile.ui import i18n as ui_i18n
 from casefile.ui.actions import ActionId
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.dossier_dialog import DossierDialog
@@ -63,6 +65,7 @@ class Before:
     status: str
     undo_command: object = None
     redo_command: object = None
+    language: str = ""
 
 
 @dataclass
@@ -93,7 +96,7 @@ def _snapshot(walk: Walk) -> Before:
                   _counts(w.case) if w.case else {}, row, stack.index(), list(w._back), list(w._forward),
                   reader.selection_offsets() if reader else None, w.statusBar().currentMessage(),
                   stack.command(stack.index() - 1) if stack.canUndo() else None,
-                  stack.command(stack.index()) if stack.canRedo() else None)
+                  stack.command(stack.index()) if stack.canRedo() else None, ui_i18n.language_choice())
 
 
 # -- effects, one per action id -----------------------------------------------------------
@@ -224,6 +227,15 @@ def _text_loaded(walk: Walk) -> None:
     assert _without_time(records.get(walk.window.case, *walk.before.current)) == _without_time(walk.before.row)
 
 
+def _language(code: str) -> Callable[[Walk], None]:
+    def check(walk: Walk) -> None:
+        assert ui_i18n.language_choice() == code and walk.window.findChild(QAction, f"action_language_{code}").isChecked()
+        if walk.before.language != code:  # a new choice is applied to what opens next, and said
+            assert walk.called("install_translators")[-1][-1] == code
+            assert "Restart" in walk.window.statusBar().currentMessage()
+    return check
+
+
 def _about(walk: Walk) -> None:
     assert "About Casefile" in [args[0] for args in walk.called("message_box")]
 
@@ -255,6 +267,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.UNDO: Effect(lambda walk: _undone(walk, -1)),
     ActionId.REDO: Effect(lambda walk: _undone(walk, +1)),
     ActionId.NEW_RECORD: Effect(_new_record),
+    "add_evidence_files": Effect(_dialog("file_dialog"), keeps=True),
     ActionId.DELETE_RECORD: Effect(_deleted),
     ActionId.FILTER: Effect(_filter, keeps=True),
     ActionId.SEARCH: Effect(_search, keeps=True),
@@ -264,6 +277,8 @@ EFFECTS: dict[str, Effect] = {
     ActionId.CLAIM_FROM_SELECTION: Effect(_claim_made),
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
     ActionId.ABOUT: Effect(_about, keeps=True),
+    **{f"language_{code}": Effect(_language(code), keeps=True)
+       for code in (ui_i18n.SYSTEM, *i18n_build.available_languages())},
 }
 
 
@@ -393,6 +408,7 @@ def patched(monkeypatch, tmp_path):
         lambda cls, parent, case, code="": calls.append(("show_history", (case, code))) or (None, True)))
     monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(record("change_passphrase", (None, False))))
     monkeypatch.setattr(CaseLocker, "ask_to_reopen", record("ask_to_reopen", None))
+    monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(record("file_dialog", ("", ""))))
@@ -453,21 +469,20 @@ class Walker:
         self.window.close()
 
 
-def _trigger(action_id_: str) -> Callable[[MainWindow], None]:
-    return lambda window: window.actions[action_id_].trigger()
+def _trigger(action: QAction) -> Callable[[MainWindow], None]:
+    return lambda window: action.trigger()
 
 
-def _click_toolbar(action_id_: str) -> Callable[[MainWindow], None]:
+def _click_toolbar(action: QAction) -> Callable[[MainWindow], None]:
     def press(window: MainWindow) -> None:
-        button = window.toolbar.widgetForAction(window.actions[action_id_])
+        button = window.toolbar.widgetForAction(action)
         assert button is not None and button.isVisible()
         button.click()
     return press
 
 
-def _shortcut(action_id_: str, sequence: QKeySequence) -> Callable[[MainWindow], None]:
+def _shortcut(action: QAction, sequence: QKeySequence) -> Callable[[MainWindow], None]:
     def press(window: MainWindow) -> None:
-        action = window.actions[action_id_]
         target: QWidget | None = QApplication.focusWidget()
         if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:  # Delete acts on the list only
             target = window.view.table
@@ -495,16 +510,16 @@ def test_walk(state, qtbot, templates, tmp_path, patched):
     walker = Walker(qtbot, templates, tmp_path, state, patched)
     window = walker.ready()
     actions = list(dict.fromkeys(menu_actions(window) + toolbar_actions(window)))
-    enabled = [action_id(a) for a in actions if a.isEnabled() and _walked_in(action_id(a), state)]
-    on_toolbar = {action_id(a) for a in toolbar_actions(window)}
+    enabled = [a for a in actions if a.isEnabled() and _walked_in(action_id(a), state)]
+    on_toolbar = toolbar_actions(window)
     # the closing ones last in each state: they need the case opened again after them
-    enabled.sort(key=lambda name: bool(EFFECTS[name].fresh_in))
-    for name in enabled:
-        ways = [("trigger", _trigger(name))]
-        if name in on_toolbar:
-            ways.append(("toolbar", _click_toolbar(name)))
-        ways += [(keys.toString(), _shortcut(name, keys)) for keys in window.actions[name].shortcuts()
-                 if typeable(keys)]
+    enabled.sort(key=lambda action: bool(EFFECTS[action_id(action)].fresh_in))
+    for action in enabled:
+        name = action_id(action)
+        ways = [("trigger", _trigger(action))]
+        if action in on_toolbar:
+            ways.append(("toolbar", _click_toolbar(action)))
+        ways += [(keys.toString(), _shortcut(action, keys)) for keys in action.shortcuts() if typeable(keys)]
         for way, press in ways:
             try:
                 walker.run(name, press)
