@@ -87,7 +87,10 @@ class LinkDetailsDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(self.head_count)
             row.addWidget(self.approximate)
-            form.addRow(self.tr("&Head count:"), row)
+            count_label = plain_label(self.tr("&Head count:"))
+            count_label.setTextFormat(Qt.TextFormat.AutoText)  # our own text: the "&" marks the shortcut
+            count_label.setBuddy(self.head_count)  # a row holding a layout gets no buddy by itself
+            form.addRow(count_label, row)
         elif link_kind in self.RELATION_VOCABULARY:
             self.combos["relation"] = VocabCombo(records.vocabulary(case, self.RELATION_VOCABULARY[link_kind], lang))
             form.addRow(self.tr("&Relation:"), self.combos["relation"])
