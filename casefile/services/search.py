@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..store import Case
-from ..store.search import RANK_WINDOW, Hit, search as _search
+from ..store.search import RANK_WINDOW, Exclude, Hit
+from ..store.search import candidates as _candidates
+from ..store.search import search as _search
 
 
 def search(case: Case, query: str, limit: int = 50, kinds: tuple[str, ...] | None = None,
@@ -12,3 +14,11 @@ def search(case: Case, query: str, limit: int = 50, kinds: tuple[str, ...] | Non
     instead of its most recent ones (the command line, which can wait)."""
     with case.connection() as conn:
         return _search(conn, query, limit=limit, kinds=kinds, window=None if exhaustive else RANK_WINDOW)
+
+
+def candidates(case: Case, kind: str, query: str, limit: int = 50, exclude: Exclude | None = None) -> list[Hit]:
+    """What a picker of ``kind`` offers as the documenter types: code matches,
+    then name matches, then the rest, ranked in SQL; nothing ``exclude`` names
+    (the records already linked that way)."""
+    with case.connection() as conn:
+        return _candidates(conn, kind, query, limit=limit, exclude=exclude)

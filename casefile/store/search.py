@@ -128,3 +128,85 @@ def search(conn: Connection, user_text: str, limit: int = 50,
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
     rows = conn.execute(text(sql), params)
     return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]
+
+
+#: The indexed columns that name a record: in a picker a match there ranks above
+#: one in a description or a text ("upoeg" finds the UPOEG before the coordinator
+#: whose description mentions it).
+NAME_COLUMNS = {
+    "incident": ("title",), "actor": ("name", "aliases", "pseudonym"), "place": ("name",),
+    "source": ("title", "outlet"), "claim": ("summary",), "evidence": ("title", "original_name"),
+}
+
+_IDENTIFIER = re.compile(r"[a-z_]+")
+
+
+@dataclass(frozen=True)
+class Exclude:
+    """Records a picker must not offer: ``SELECT column FROM table WHERE where = value``
+    (those already linked to one record by one kind of link), and ``also`` (that
+    record itself, when it is of the kind being picked). Names come from code, not users."""
+    table: str
+    column: str
+    where: str
+    value: int
+    also: int | None = None
+
+    def sql(self, id_column: str) -> str:
+        for name in (self.table, self.column, self.where):
+            if not _IDENTIFIER.fullmatch(name):
+                raise ValueError(f"not a column or table name: {name!r}")
+        clause = (f" AND {id_column} NOT IN (SELECT {self.column} FROM {self.table} "
+                  f"WHERE {self.where} = :exclude_value AND {self.column} IS NOT NULL)")
+        return clause + (f" AND {id_column} <> :exclude_also" if self.also is not None else "")
+
+    def params(self) -> dict:
+        return {"exclude_value": self.value, "exclude_also": self.also}
+
+
+def candidates(conn: Connection, table: str, user_text: str, limit: int = 50, exclude: Exclude | None = None,
+               window: int | None = RANK_WINDOW) -> list[Hit]:
+    """What a picker offers for ``user_text``: records whose code starts with it,
+    then those whose name matches (NAME_COLUMNS), then those matching anywhere,
+    each group in bm25 order; never one in ``exclude``. All in SQL, each query
+    stopping at the limit, so a case of 100,000 records is never sorted in Python."""
+    title = _TITLE[table]
+    params: dict = {"limit": limit, **(exclude.params() if exclude else {})}
+    not_in = exclude.sql("id") if exclude else ""
+    query = fts_query(user_text)
+    if query is None:  # nothing typed yet: the first records in code order
+        rows = conn.execute(text(f"SELECT id, code, {title} AS title FROM {table} WHERE 1 = 1{not_in} "
+                                 "ORDER BY id LIMIT :limit"), params)
+        return [Hit(table, r.id, r.code, r.title or "", "", 0.0) for r in rows]
+    hits: dict[int, Hit] = {}
+    typed = user_text.strip().upper()
+    if re.fullmatch(r"[A-Z]{3}(-[0-9]*)?", typed):  # a code, or the start of one: by the code's index
+        rows = conn.execute(text(f"SELECT id, code, {title} AS title FROM {table} WHERE code >= :low "
+                                 f"AND code < :high{not_in} ORDER BY code LIMIT :limit"),
+                            {**params, "low": typed, "high": typed + "\U0010ffff"})
+        hits.update((r.id, Hit(table, r.id, r.code, r.title or "", "", 0.0)) for r in rows)
+    names = "{" + " ".join(NAME_COLUMNS[table]) + "} : (" + query + ")"
+    for match in (names, query):
+        if len(hits) >= limit:
+            break
+        for hit in _ranked(conn, table, match, limit + len(hits), window, exclude):
+            hits.setdefault(hit.id, hit)
+    return list(hits.values())[:limit]
+
+
+def _ranked(conn: Connection, table: str, match: str, limit: int, window: int | None,
+            exclude: Exclude | None) -> list[Hit]:
+    fts, title = f"{table}_fts", _TITLE[table]
+    params: dict = {"m": match, "limit": limit, **(exclude.params() if exclude else {})}
+    newest = ""
+    if window:  # a common word is ranked among its newest matches only (see RANK_WINDOW)
+        floor = conn.execute(text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :m ORDER BY rowid DESC "
+                                  "LIMIT 1 OFFSET :skip"), {"m": match, "skip": window - 1}).scalar()
+        if floor is not None:
+            newest, params["floor"] = " AND rowid >= :floor", floor
+    not_in = exclude.sql("rowid") if exclude else ""
+    rows = conn.execute(text(
+        f"SELECT r.id, r.code, r.{title} AS title, f.rank FROM (SELECT rowid, rank FROM {fts} "
+        f"WHERE {fts} MATCH :m{newest}{not_in} ORDER BY rank LIMIT :limit) f "
+        f"JOIN {table} r ON r.id = f.rowid ORDER BY f.rank"), params)
+    return [Hit(table, r.id, r.code, r.title or "", "", r.rank) for r in rows]

@@ -284,9 +284,10 @@ class EvidencePanel(QWidget):
         kind, ok = LinkTargetDialog.choose(self)
         if not ok:
             return
-        from .picker import RecordPicker
+        from .picker import RecordPicker, already_linked
 
-        choice, ok = RecordPicker.pick(self, self.case, kind, allow_create=False)
+        choice, ok = RecordPicker.pick(self, self.case, kind, allow_create=False, exclude=already_linked(
+            "evidence", self.record.id, "evidence_link", "evidence_id", f"{kind}_id", kind))
         if not ok or choice is None or choice.record_id is None:
             return
         target = records.get(self.case, kind, choice.record_id)["code"]

@@ -18,7 +18,7 @@ from ..services import records
 from . import dialogs
 from .commands import CreateLink, DeleteLink, UpdateRecord
 from .field_widgets import VocabCombo, plain_label
-from .picker import RecordPicker
+from .picker import RecordPicker, already_linked
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -223,7 +223,9 @@ class LinksPanel(QWidget):
     def add(self, option: AddOption) -> bool:
         case = self.window_.case
         choice, ok = RecordPicker.pick(self, case, option.target_kind, option.label.rstrip("…"),
-                                       allow_create=option.allow_create)
+                                       allow_create=option.allow_create, exclude=already_linked(
+                                           self.kind, self.record_id, option.link_kind, option.mine,
+                                           option.theirs, option.target_kind))
         if not ok or choice is None:
             return False
         if option.link_kind.startswith("field:"):

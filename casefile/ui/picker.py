@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListView, QVBoxLayout
 
-from ..services import records
-from ..services.search import search
+from ..services.search import candidates
 from ..store import Case
+from ..store.search import Exclude
 from .navigator import kind_title
 
 
@@ -26,9 +26,13 @@ class Choice:
 
 
 class PickerModel(QAbstractListModel):
-    def __init__(self, case: Case, kind: str, allow_create: bool = True, parent=None):
+    """Records of one kind matching what is typed: a name match before a mention
+    in a description, and never one ``exclude`` names (already linked that way)."""
+
+    def __init__(self, case: Case, kind: str, allow_create: bool = True, parent=None,
+                 exclude: Exclude | None = None):
         super().__init__(parent)
-        self.case, self.kind, self.allow_create = case, kind, allow_create
+        self.case, self.kind, self.allow_create, self.exclude = case, kind, allow_create, exclude
         self._items: list[tuple[int | None, str]] = []
         self.query = ""
         self.set_query("")
@@ -36,20 +40,9 @@ class PickerModel(QAbstractListModel):
     def set_query(self, text: str) -> None:
         self.beginResetModel()
         self.query = text
-        items: list[tuple[int | None, str]] = []
-        if text.strip():
-            seen = set()
-            for row in records.list_rows(self.case, self.kind, filter_text=text, limit=5) if \
-                    text.strip().upper().startswith(records.record_class(self.kind).prefix) else []:
-                seen.add(row.id)
-                items.append((row.id, f"{row.values[0]}  {row.values[1]}"))
-            for hit in search(self.case, text, limit=50, kinds=(self.kind,)):
-                if hit.id not in seen:
-                    seen.add(hit.id)
-                    items.append((hit.id, f"{hit.code}  {hit.title}"))
-        else:
-            items = [(row.id, f"{row.values[0]}  {row.values[1]}")
-                     for row in records.list_rows(self.case, self.kind, limit=50)]
+        items: list[tuple[int | None, str]] = [
+            (hit.id, f"{hit.code}  {hit.title}")
+            for hit in candidates(self.case, self.kind, text, limit=50, exclude=self.exclude)]
         if self.allow_create and text.strip() and self.kind != "evidence":
             items.append((None, self.tr("Create new {kind} “{text}”").format(
                 kind=_singular(self.kind), text=text.strip())))
@@ -90,10 +83,11 @@ def _singular(kind: str) -> str:
 
 
 class RecordPicker(QDialog):
-    def __init__(self, parent, case: Case, kind: str, title: str = "", allow_create: bool = True):
+    def __init__(self, parent, case: Case, kind: str, title: str = "", allow_create: bool = True,
+                 exclude: Exclude | None = None):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Choose from {kind}").format(kind=kind_title(kind).lower()))
-        self.model = PickerModel(case, kind, allow_create, self)
+        self.model = PickerModel(case, kind, allow_create, self, exclude=exclude)
         self.query = QLineEdit()
         self.query.setObjectName("pickerQuery")
         self.query.setPlaceholderText(self.tr("Type to search…"))
@@ -144,9 +138,21 @@ class RecordPicker(QDialog):
         return self.model.choice(self.results.currentIndex().row())
 
     @classmethod
-    def pick(cls, parent, case: Case, kind: str, title: str = "", allow_create: bool = True
-             ) -> tuple[Choice | None, bool]:
-        dialog = cls(parent, case, kind, title, allow_create)
+    def pick(cls, parent, case: Case, kind: str, title: str = "", allow_create: bool = True,
+             exclude: Exclude | None = None) -> tuple[Choice | None, bool]:
+        dialog = cls(parent, case, kind, title, allow_create, exclude)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         choice = dialog.chosen()
         return choice, accepted and choice is not None
+
+
+def already_linked(kind: str, record_id: int, link_kind: str, mine: str, theirs: str,
+                   target_kind: str) -> Exclude:
+    """The records of ``target_kind`` already linked to this record through
+    ``link_kind`` (a link table, or ``field:<kind>:<column>`` on the target), and
+    the record itself when it is of that kind: a picker leaves them out."""
+    also = record_id if target_kind == kind else None
+    if link_kind.startswith("field:"):
+        _, table, column = link_kind.split(":")
+        return Exclude(table, "id", column, record_id, also)
+    return Exclude(link_kind, theirs, mine, record_id, also)

@@ -267,7 +267,7 @@ def test_link_and_unlink_are_undoable(qtbot, panel, case, monkeypatch):
     from casefile.ui import picker
     monkeypatch.setattr(LinkTargetDialog, "choose", classmethod(lambda cls, parent: ("incident", True)))
     monkeypatch.setattr(picker.RecordPicker, "pick", classmethod(
-        lambda cls, parent, case, kind, title="", allow_create=True: (picker.Choice("incident", 1), True)))
+        lambda cls, parent, case, kind, title="", allow_create=True, exclude=None: (picker.Choice("incident", 1), True)))
     monkeypatch.setattr(RelationDialog, "choose", classmethod(lambda cls, parent, target: ("supports", True)))
     panel.show_evidence("EVI-0002")
     panel.link_to_record()
