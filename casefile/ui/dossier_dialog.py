@@ -317,11 +317,23 @@ class DossierDialog(QDialog):
             path=info.get("path", ""), pages=info.get("pages", "?"), sha256=info.get("sha256", "")))
         self.open_folder_button.show()
         self.cancel_button.setText(self.tr("Close"))
+        self._fit()
         self.exported.emit(info)
 
     @Slot(str)
     def _show_error(self, message: str) -> None:
         self.status.setText(self.tr("The dossier was not written: {reason}").format(reason=message))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to hold a longer status (a path, a hash) instead of squeezing the
+        wrapped explanations above it into each other."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.setMinimumHeight(needed)
+            self.resize(self.width(), needed)
 
     @Slot()
     def _on_cancelled(self) -> None:

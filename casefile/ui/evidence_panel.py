@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ from ..services.custody import RELATIONS
 from .evidence_commands import LinkEvidence, UnlinkEvidence
 from .evidence_intake import EvidenceIntake, FileDropFilter, RelationDialog, relation_label, route_file_drops
 from .evidence_preview import EvidencePreview
+from .field_widgets import WrappingLabel
 from .outputs import may_write
 from .workers import JobProgressDialog, ThreadJob
 
@@ -84,9 +85,7 @@ class EvidencePanel(QWidget):
         #: the window's ``execute(command)``, when there is one (it applies, then pushes)
         self.executor = None
 
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = WrappingLabel(parent=self)  # a long file name wraps inside itself
         self.heading.setAccessibleName(self.tr("Evidence"))
         self.thumbnail = QLabel(self)
         self.thumbnail.setFixedSize(QSize(96, 96))
@@ -95,12 +94,20 @@ class EvidencePanel(QWidget):
 
         self.details = QWidget(self)
         self.form = QFormLayout(self.details)
-        self.fields: dict[str, QLabel] = {}
+        self.fields: dict[str, QLabel | QLineEdit] = {}
         for key, label in self._field_labels():
-            value = QLabel(self.details)
-            value.setTextFormat(Qt.PlainText)  # file names and metadata come from outside
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-            value.setWordWrap(True)
+            value: QLabel | QLineEdit
+            if key in self.UNBROKEN:  # a line that scrolls within itself, so the pane never widens
+                value = QLineEdit(self.details)
+                value.setReadOnly(True)
+                value.setFrame(False)
+                value.setMinimumWidth(80)
+                value.setStyleSheet("QLineEdit { background: transparent; }")
+            else:
+                value = QLabel(self.details)
+                value.setTextFormat(Qt.PlainText)  # file names and metadata come from outside
+                value.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+                value.setWordWrap(True)
             value.setAccessibleName(label)
             self.fields[key] = value
             self.form.addRow(label + ":", value)
@@ -158,6 +165,10 @@ class EvidencePanel(QWidget):
         layout.addLayout(buttons)
         self._set_enabled(False)
 
+    #: values with no place to break a line (a hash, a file name): a wrapped label would
+    #: be as wide as the whole value and push the editor wider than its pane
+    UNBROKEN = ("sha256", "original_name")
+
     def _field_labels(self) -> list[tuple[str, str]]:
         return [
             ("sha256", self.tr("SHA-256")), ("size", self.tr("Size")), ("media_type", self.tr("Type")),
@@ -189,6 +200,9 @@ class EvidencePanel(QWidget):
             self.thumbnail.clear()
         for key, value in self._describe(item).items():
             self.fields[key].setText(value)
+            if isinstance(self.fields[key], QLineEdit):
+                self.fields[key].setCursorPosition(0)  # the start of the hash or name shows
+                self.fields[key].setToolTip(value)
             self.form.setRowVisible(self.fields[key], bool(value))
         self.custody_model.set_rows(history.custody_of(self.case, item.code))
         self._fill_links()

@@ -5,7 +5,10 @@ no Save: the editor turns each commit into an undoable change at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QToolButton, QVBoxLayout,
     QWidget,
@@ -22,6 +25,87 @@ def plain_label(text: str = "", parent=None) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+class WrappingLabel(QLabel):
+    """Plain text that wraps between words, and inside a word too long for the
+    width (a file name, a hash), so a long value never makes its pane wider than
+    the window. With ``lines`` it always takes that many lines, the last one
+    elided: choosing a longer name then never moves the fields below."""
+
+    def __init__(self, text: str = "", parent=None, lines: int | None = None):
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.lines = lines
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def _pieces(self, width: float) -> list[str]:
+        """The text of each line drawn at ``width``, elided at ``lines``."""
+        text = self.text().replace("\n", "\u2028")
+        layout = QTextLayout(text, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        starts = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1.0, width))
+            starts.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        pieces = [text[start:start + length].replace("\u2028", "") for start, length in starts] or [""]
+        if self.lines is not None and len(pieces) > self.lines:
+            rest = text[starts[self.lines - 1][0]:].replace("\u2028", " ")
+            pieces = pieces[:self.lines - 1] + [self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight,
+                                                                              int(width))]
+        return pieces
+
+    def _extra(self) -> tuple[int, int]:
+        margins = self.contentsMargins()
+        return margins.left() + margins.right(), margins.top() + margins.bottom()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        across, down = self._extra()
+        count = self.lines if self.lines is not None else len(self._pieces(width - across))
+        return math.ceil(count * self.fontMetrics().lineSpacing()) + down
+
+    def minimumSizeHint(self) -> QSize:
+        across, down = self._extra()
+        return QSize(self.fontMetrics().averageCharWidth() * 6 + across,
+                     self.fontMetrics().lineSpacing() * (self.lines or 1) + down)
+
+    def sizeHint(self) -> QSize:
+        across, _down = self._extra()
+        width = min(self.fontMetrics().horizontalAdvance(self.text()), self.fontMetrics().averageCharWidth() * 60)
+        return QSize(width + across, self.heightForWidth(width + across))
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.lines is not None:  # the whole text when it had to be cut short
+            elided = len(self._pieces(self.contentsRect().width())) == self.lines and \
+                "".join(self._pieces(self.contentsRect().width())) != self.text().replace("\n", "")
+            self.setToolTip(self.text() if elided else "")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        y = rect.top() + metrics.ascent()
+        for piece in self._pieces(rect.width()):
+            painter.drawText(QPointF(rect.left(), y), piece)
+            y += metrics.lineSpacing()
 
 
 class LineField(QLineEdit):
@@ -251,12 +335,12 @@ class RefField(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.shown = plain_label()
+        # Two lines, always: a long name wraps (never widening the editor), and
+        # choosing one does not move the fields below.
+        self.shown = WrappingLabel(lines=2)
         self.shown.setObjectName("refShown")
-        self.shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.shown.setWordWrap(True)  # a long name wraps instead of widening the editor
+        self.shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.shown.setMinimumWidth(80)
-        self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Tool buttons: compact, so the referenced name keeps the room.
         self.choose = QToolButton(text=self.tr("Choose…"))
         self.clear = QToolButton(text=self.tr("Clear"))

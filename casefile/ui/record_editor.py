@@ -20,7 +20,8 @@ from . import dialogs
 from .commands import UpdateRecord
 from .editor import Changes, Editor
 from .field_widgets import (
-    BoolField, DateField, GradeField, LineField, NumberField, RefField, TextField, VocabCombo, plain_label,
+    BoolField, DateField, GradeField, LineField, NumberField, RefField, TextField, VocabCombo, WrappingLabel,
+    plain_label,
 )
 from .links_panel import LinksPanel
 from .source_reader import SourceReader
@@ -47,7 +48,7 @@ class RecordEditor(Editor):
         self.fields: dict[str, FieldWidget] = {}
         self.reader: SourceReader | None = None
 
-        self.heading = plain_label()
+        self.heading = WrappingLabel()  # a long file name or title wraps instead of widening the pane
         self.heading.setObjectName("editorHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
