@@ -12,7 +12,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
@@ -496,6 +496,21 @@ def install(window) -> EvidenceIntake:
         FileDropFilter(view.table).files_dropped.connect(intake.take_in)
         FileDropFilter(view.editor_scroll).files_dropped.connect(drop_on_record)
         view.editor_changed.connect(lambda: view.editor is not None and route_file_drops(view.editor, drop_on_record))
+        FileDropFilter(view.placeholder).files_dropped.connect(intake.take_in)
+        general = view.placeholder.text()
+
+        def hint(kind: str) -> None:
+            """On the Evidence list, the empty pane says how files come in (keys read from the actions)."""
+            if kind != "evidence":
+                view.placeholder.setText(general)
+                return
+            keys = [window.actions[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    for name in ("add_evidence_files", ActionId.NEW_RECORD)]
+            view.placeholder.setText(_tr(
+                "Choose an item in the list, or add files: press {add} (or {new}) to pick them from a "
+                "folder, or drop them here or on the list.").format(add=keys[0], new=keys[1]))
+        view.kind_changed.connect(hint)
+        hint(view.kind)
         view.table.setItemDelegateForColumn(0, delegate)
 
     def closing() -> None:

@@ -157,6 +157,8 @@ class LinksPanel(QWidget):
         if kind == "incident":
             menu.addAction(self.tr("Tag…"), self.add_tag)
         self.add_button.setMenu(menu)
+        # Opened by the keyboard, the first entry is highlighted so Enter takes it.
+        menu.aboutToShow.connect(lambda: menu.actions() and menu.setActiveAction(menu.actions()[0]))
         self.add_button.setEnabled(not menu.isEmpty())
         self.remove_button = QPushButton(self.tr("Remove Link"))
         self.remove_button.setObjectName("removeLink")
