@@ -40,6 +40,7 @@ from casefile.ui.lock import CaseLocker
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.passphrase_dialog import ChangePassphraseDialog
 from casefile.ui.search_popup import SearchPopup
+from casefile.ui.shortcuts import ShortcutsDialog
 from casefile.ui.welcome import NewCaseDialog
 
 PASSPHRASE = "correct horse battery staple"
@@ -277,6 +278,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.CLAIM_FROM_SELECTION: Effect(_claim_made),
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
     ActionId.ABOUT: Effect(_about, keeps=True),
+    "keyboard_shortcuts": Effect(_dialog("shortcuts"), keeps=True),
     **{f"language_{code}": Effect(_language(code), keeps=True)
        for code in (ui_i18n.SYSTEM, *i18n_build.available_languages())},
 }
@@ -408,6 +410,7 @@ def patched(monkeypatch, tmp_path):
         lambda cls, parent, case, code="": calls.append(("show_history", (case, code))) or (None, True)))
     monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(record("change_passphrase", (None, False))))
     monkeypatch.setattr(CaseLocker, "ask_to_reopen", record("ask_to_reopen", None))
+    monkeypatch.setattr(ShortcutsDialog, "show_for", classmethod(record("shortcuts", (None, True))))
     monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
