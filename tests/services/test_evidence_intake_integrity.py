@@ -16,7 +16,7 @@ CLI = [sys.executable, "-c", "import sys; from casefile.cli import main; sys.exi
 
 
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*CLI, *map(str, args)], check=False, capture_output=True, text=True, timeout=120)
 
 
 def counts(path) -> tuple:
