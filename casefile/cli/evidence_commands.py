@@ -80,5 +80,5 @@ def cmd_export_evidence(args) -> int:
         item = evidence.get(case, args.code)
         note_not_recorded(case, translate("Cli", "this export is not recorded in the custody of {code}").format(
             code=item.code))
-    print(f"{item.code} {evidence.display_name(out)} sha256:{item.sha256}")
+    print(f"{item.code} {printable(evidence.display_name(out))} sha256:{item.sha256}")
     return 0

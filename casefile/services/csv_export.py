@@ -54,11 +54,7 @@ def export_csv(case: Case, folder: str | os.PathLike, *, profile: str = "full",
     """Write the CSV files into ``folder`` (made if missing); return rows per file
     and, under ``withheld``, how many records the profile left out. Existing
     files in it are replaced only with ``force`` (``store.outputs``)."""
-    if check_profile is None:
-        if profile != "full":
-            raise CasefileError(translate("Cli", "CSV export supports only --profile full in this build"))
-    else:
-        check_profile(profile)
+    check_profile(profile)
     # Refuse a bad folder or file before the work, and write nothing then.
     outputs.check_output_folder(folder, FILES, force=force, open_cases=(case.path,))
     with case.Session() as session:
@@ -251,36 +247,6 @@ class _Tables:
             rows.append([self.code("claim", a.claim_id), by, self.label("assessment_relation", a.relation),
                          r.scrub(a.note)])
         self.add("assessments.csv", ["claim", "by", "relation", "note"], rows)
-
-
-class _Everything:
-    """The ``full`` profile when the redaction rules are not available."""
-
-    full, shows_handlers, shows_notes = True, True, True
-
-    def scrub(self, text):
-        return text or ""
-
-    def actor_name(self, actor):
-        return actor.name if actor is not None else ""
-
-    def actor_detail(self, actor, text):
-        return text or ""
-
-    def source_title(self, source):
-        return source.title if source is not None else ""
-
-    def contact(self, record):
-        return getattr(record, "contact", "") or ""
-
-    def evidence_name(self, evidence):
-        return evidence.original_name
-
-    def withheld(self, record, kind=None):
-        return False
-
-    def counts(self):
-        return {}
 
 
 def _code_key(code) -> tuple:
