@@ -33,6 +33,8 @@ class AnnexSections:
                     f"<b>{escape(L.credibility)}:</b> {markup(c.credibility)}",
                     f"<b>{escape(L.status)}:</b> {markup(c.status)}"]
             block.append(Paragraph(" \u00b7 ".join(line), self.st["Small"]))
+            block.append(self.field(L.chain, " \u2192 ".join(c.chain) + (" " + L.chain_review if c.chain_review
+                                                                          else ""), "Small"))
             if c.subjects:
                 block.append(self.field(L.about, "; ".join(c.subjects), "Small"))
             for relation, who in c.assessments.items():
@@ -84,7 +86,7 @@ class AnnexSections:
             details = [self.cell(s.title)]
             for label, value in ((L.outlet, s.outlet), (L.author, s.author), (L.published, s.published),
                                  (L.accessed, s.accessed), (L.address, s.url), (L.language, s.language),
-                                 (L.cites, s.cites), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
+                                 (L.cites, "; ".join(s.cites)), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
                                  (L.notes, s.notes)):
                 if value:
                     details.append(self.field(label, value, "Small"))

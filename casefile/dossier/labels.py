@@ -108,6 +108,11 @@ TEXT: dict[str, str] = {
     "notes": QT_TRANSLATE_NOOP("Dossier", "Notes"),
     "none": QT_TRANSLATE_NOOP("Dossier", "None in this dossier."),
     "unknown_claimant": QT_TRANSLATE_NOOP("Dossier", "claimant not recorded"),
+    "original_not_located": QT_TRANSLATE_NOOP("Dossier", "original not located"),
+    "origin_not_located": QT_TRANSLATE_NOOP("Dossier", "{origin} (original not located)"),
+    "translated_by": QT_TRANSLATE_NOOP("Dossier", "{kind}, by {who}"),
+    "quote_is": QT_TRANSLATE_NOOP("Dossier", "Quote: {kind}"),
+    "chain_review": QT_TRANSLATE_NOOP("Dossier", "(carried over from the source's citation; not yet reviewed)"),
     "no_preview": QT_TRANSLATE_NOOP("Dossier", "no preview"),
     # Claims register
     "assessments": QT_TRANSLATE_NOOP("Dossier", "Assessments"),
@@ -241,6 +246,9 @@ BUILTIN: dict[str, dict[str, str]] = {
         "stance": "Postura del señalado", "claimant": "Quien afirma", "source": "Fuente",
         "chain": "Cadena de atribución", "claimed_on": "Fecha de la afirmación", "about": "Sobre",
         "notes": "Notas", "none": "Ninguno en este dossier.", "unknown_claimant": "autor no registrado",
+        "original_not_located": "original no localizado", "origin_not_located": "{origin} (original no localizado)",
+        "translated_by": "{kind}, de {who}", "quote_is": "Cita: {kind}",
+        "chain_review": "(tomada de la cita de la fuente; aún sin revisar)",
         "no_preview": "sin vista previa", "assessments": "Valoraciones", "by_claim": "afirmación {code}",
         "register_intro": "Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la "
                           "contradicen o solo la repiten (mismo origen, lo que no es corroboración).",

@@ -186,6 +186,8 @@ class DossierStory(AnnexSections):
         story = [Paragraph(f"{escape(c.code)} \u2014 {markup(c.summary)}", self.st["ClaimHead"])]
         if c.quote:
             story.append(self.p(f"\u201c{c.quote}\u201d", "Quote"))
+            if c.quote_kind:  # whose words these are: "Plácido says" over a paraphrase is not his words
+                story.append(self.p(L.quote_is.format(kind=c.quote_kind), "Muted"))
         grades = [f"<b>{escape(L.credibility)}:</b> {markup(c.credibility)}",
                   f"<b>{escape(L.status)}:</b> {markup(c.status)}"]
         if c.stance:
@@ -194,6 +196,8 @@ class DossierStory(AnnexSections):
             grades.append(f"<b>{escape(L.claimed_on)}:</b> {markup(c.claimed_on)}")
         story.append(Paragraph(" \u00b7 ".join(grades), self.st["Small"]))
         chain = " \u2192 ".join(markup(link) for link in c.chain)
+        if c.chain_review:
+            chain += " " + escape(L.chain_review)
         story.append(Paragraph(f"<b>{escape(L.chain)}:</b> {chain}", self.st["Small"]))
         return story
 

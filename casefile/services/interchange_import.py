@@ -25,12 +25,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import (
-    ActorRelation, Assessment, Blob, ClaimSubject, CodeCounter, CustodyEvent, EvidenceLink, IncidentLink,
-    IncidentTag, Involvement, VocabularyTerm, utcnow,
+    ActorRelation, Assessment, Blob, ClaimRelay, ClaimSubject, CodeCounter, CustodyEvent, EvidenceLink,
+    IncidentLink, IncidentTag, Involvement, SourceCitation, VocabularyTerm, utcnow,
 )
 from ..model import Actor, Claim, Evidence, Incident, Place, Source
 from ..store import Case, audit, search
-from .interchange import DEFINITION, FORMAT, ImportRefused, explain, fast_checks, record_label
+from .interchange import (
+    DEFINITION, FORMAT, OLDER_FORMATS, ImportRefused, explain, fast_checks, record_label, upgrade_format_1,
+)
 from .interchange_plan import MAX_PROBLEMS, Plan
 
 Progress = Callable[[int, int, str], None]  # (done, total, message), as the dossier
@@ -40,7 +42,7 @@ TABLES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source
 #: link tables in the order they can be written (their targets exist by then)
 LINK_TABLES = (("actor_relation", ActorRelation), ("incident_tag", IncidentTag), ("involvement", Involvement),
                ("incident_link", IncidentLink), ("claim_subject", ClaimSubject), ("evidence_link", EvidenceLink),
-               ("custody_event", CustodyEvent))
+               ("source_citation", SourceCitation), ("claim_relay", ClaimRelay), ("custody_event", CustodyEvent))
 WRITE_ORDER = ("place", "actor", "incident", "source", "claim", "assessment", "evidence")
 
 
@@ -120,6 +122,8 @@ def parse(data: bytes) -> dict:
         raise ImportRefused([translate("Interchange", "not valid JSON ({why})").format(why=e)]) from None
     except RecursionError:
         raise ImportRefused([translate("Interchange", "not valid JSON (nested too deeply)")]) from None
+    if isinstance(document, dict) and document.get("format") in OLDER_FORMATS:
+        return upgrade_format_1(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
         if isinstance(found, str) and found.startswith("casefile-interchange/"):
@@ -167,7 +171,7 @@ def _write(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[s
             done += len(rows)
             report(done, total, label)
     # References to records of the same table inside the file, set once all exist.
-    for table, column in (("source", "cites_id"), ("evidence", "derived_from_id")):
+    for table, column in (("evidence", "derived_from_id"),):
         pairs = plan.self_refs[table]
         if pairs:
             cls = TABLES[table]

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, RecordNotFound
 from ..i18n import translate
 from ..model import (
-    BY_KIND, ActorRelation, Assessment, Base, ClaimSubject, EvidenceLink, IncidentLink, IncidentTag,
-    Involvement, VocabularyTerm,
+    BY_KIND, ActorRelation, Assessment, Base, ClaimRelay, ClaimSubject, EvidenceLink, IncidentLink, IncidentTag,
+    Involvement, SourceCitation, VocabularyTerm,
 )
 from ..store import Case
 from .record_fields import FIELDS, HIDDEN_FIELDS, TITLE_FIELD, check_record, clean_value
@@ -29,8 +29,12 @@ from .record_fields import FIELDS, HIDDEN_FIELDS, TITLE_FIELD, check_record, cle
 LINK_CLASSES: dict[str, type[Base]] = {
     "involvement": Involvement, "actor_relation": ActorRelation, "incident_link": IncidentLink,
     "claim_subject": ClaimSubject, "assessment": Assessment, "evidence_link": EvidenceLink,
-    "incident_tag": IncidentTag,
+    "incident_tag": IncidentTag, "claim_relay": ClaimRelay, "source_citation": SourceCitation,
 }
+#: ordered links: a new one goes last among those of the same record
+_ORDERED = {"claim_relay": "claim_id", "source_citation": "source_id"}
+#: what a link carries beyond its ends and relation (not part of "is it already there")
+_ATTRIBUTES = ("note", "degree", "head_count", "head_count_approximate", "position")
 _LINK_VOCABULARY = {"involvement": ("role", "role"), "actor_relation": ("relation", "actor_relation"),
                     "incident_link": ("relation", "incident_relation"),
                     "assessment": ("relation", "assessment_relation"),
@@ -171,9 +175,13 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
             values["head_count"] = None
         _check_not_self(link_kind, values)
         if session.scalars(select(cls).filter_by(**{k: v for k, v in values.items()
-                                                    if k not in ("note", "degree", "head_count",
-                                                                 "head_count_approximate")})).first():
+                                                    if k not in _ATTRIBUTES})).first():
             raise InvalidInput(translate("Records", "that link is already there"))
+        if link_kind in _ORDERED and "position" not in values:
+            owner = _ORDERED[link_kind]
+            last = session.scalar(select(func.max(cls.position)).where(
+                getattr(cls, owner) == values.get(owner)))
+            values["position"] = 0 if last is None else last + 1
         obj = cls(**values)
         session.add(obj)
         session.flush()
@@ -205,7 +213,7 @@ def _link_evidence(case: Case, values: dict) -> int:
 
 def _check_not_self(link_kind: str, values: dict) -> None:
     pairs = {"actor_relation": ("actor_id", "other_id"), "incident_link": ("from_id", "to_id"),
-             "assessment": ("claim_id", "by_claim_id")}
+             "assessment": ("claim_id", "by_claim_id"), "source_citation": ("source_id", "cited_id")}
     if link_kind in pairs:
         a, b = pairs[link_kind]
         if values.get(a) is not None and values.get(a) == values.get(b):

@@ -85,9 +85,10 @@ class Case:
             raw = connect(path, key)
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
             raw.close()
-            engine = _engine(lambda: connect(path, key))
+            engine = _migration_engine(path, key)
             with engine.begin() as conn:
                 migrate.upgrade(conn)
+                _check_foreign_keys(conn, path)
                 _seed(conn, title=title.strip(), documenter=documenter.strip(),
                       organisation=organisation.strip(), language=language)
                 state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
@@ -123,9 +124,10 @@ class Case:
             version = _inspect(path, key, check=check, unclean=recovered)
             if version < migrate.head_version():
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
-                engine = _engine(lambda: connect(path, key))
+                engine = _migration_engine(path, key)
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
+                    _check_foreign_keys(conn, path)
                     _seal_upgraded(conn)
                 engine.dispose()
             return cls(path, key, lock)
@@ -453,6 +455,25 @@ def _inspect(path: Path, key: CaseKey | None, *, check: bool, unclean: bool = Fa
         conn.close()
 
 
+def _migration_engine(path: Path, key: CaseKey | None) -> Engine:
+    """An engine for schema changes: foreign keys off, as SQLite's own
+    procedure for altering a table asks. Rebuilding a table drops the old
+    one, and with them on that would delete (or null) every row pointing at
+    it. They are checked before the change commits (``_check_foreign_keys``)."""
+    def creator():
+        conn = connect(path, key)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        return conn
+
+    return _engine(creator)
+
+
+def _check_foreign_keys(conn: Connection, path: Path) -> None:
+    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+        raise DamagedCase(translate(
+            "Errors", "{path} has links to records that do not exist; it was not upgraded.").format(path=path))
+
+
 def _seal_upgraded(conn: Connection) -> None:
     """After a format upgrade, seal every row as it stands, so that from here
     on ``verify`` can tell any row edited behind Casefile's back. A history
@@ -468,7 +489,8 @@ def _seed(conn: Connection, *, title: str, documenter: str, organisation: str, l
     now = utcnow()
     conn.execute(insert(CaseInfo).values(id=1, uuid=new_uuid(), title=title, documenter=documenter,
                                          organisation=organisation, language=language, created_at=now))
-    conn.execute(insert(VocabularyTerm), shipped_vocabulary_rows())
+    # OR IGNORE: a migration may already have added the vocabularies it introduced.
+    conn.execute(insert(VocabularyTerm).prefix_with("OR IGNORE"), shipped_vocabulary_rows())
     audit.append(conn, "create-case", who=documenter, kind="case",
                  changes={"title": title, "organisation": organisation})
 
