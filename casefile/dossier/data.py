@@ -69,15 +69,20 @@ class Vocab:
     def __init__(self, session: Session, lang: str):
         self.terms: dict[str, list[VocabularyTerm]] = defaultdict(list)
         self.labels: dict[tuple[str, str], str] = {}
+        self.inverses: dict[tuple[str, str], str] = {}  # a relation read from its other end
         for term in session.scalars(select(VocabularyTerm).order_by(VocabularyTerm.vocabulary,
                                                                      VocabularyTerm.position)):
             self.terms[term.vocabulary].append(term)
             self.labels[(term.vocabulary, term.key)] = term.label(lang)
+            self.inverses[(term.vocabulary, term.key)] = term.inverse(lang)
         self.lang = lang
 
     def __call__(self, vocabulary: str, key) -> str:
         key = "" if key is None else str(key)
         return self.labels.get((vocabulary, key), key)
+
+    def inverse(self, vocabulary: str, key: str) -> str:
+        return self.inverses.get((vocabulary, key), key)
 
     def scale(self, vocabulary: str) -> list[tuple[str, str, str]]:
         es = self.lang.startswith("es")
@@ -300,8 +305,8 @@ class Loader:
                 link_text[a].append(L.link_out.format(relation=label, code=others[b].code,
                                                       title=r.scrub(others[b].title)))
             if b in in_scope and not r.withheld(a, "incident") and a in others and a != b:
-                link_text[b].append(L.link_in.format(relation=label.lower(), code=others[a].code,
-                                                     title=r.scrub(others[a].title)))
+                link_text[b].append(L.link_out.format(relation=v.inverse("incident_relation", relation),
+                                                      code=others[a].code, title=r.scrub(others[a].title)))
         views = []
         for inc in incidents:
             start = L.date(inc.start_date, inc.start_qualifier)

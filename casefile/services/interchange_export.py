@@ -174,7 +174,8 @@ class _Builder:
         for t in rows:
             out.setdefault(t.vocabulary, []).append({
                 "key": t.key, "en": t.label_en, "es": t.label_es, "description_en": t.description_en,
-                "description_es": t.description_es, "position": t.position, "builtin": bool(t.builtin)})
+                "description_es": t.description_es, "position": t.position, "builtin": bool(t.builtin),
+                **({"inverse_en": t.inverse_en, "inverse_es": t.inverse_es} if t.inverse_en else {})})
         return out
 
     def nested(self, actor_by_id, incident_by_id, claim_by_id) -> None:

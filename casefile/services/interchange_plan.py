@@ -125,7 +125,8 @@ class Plan:
                     "vocabulary": vocabulary, "key": term["key"], "label_en": term["en"],
                     "label_es": term.get("es") or term["en"], "description_en": term.get("description_en", ""),
                     "description_es": term.get("description_es", ""), "position": term.get("position", index),
-                    "builtin": term.get("builtin", False)})
+                    "builtin": term.get("builtin", False), "inverse_en": term.get("inverse_en", ""),
+                    "inverse_es": term.get("inverse_es", "")})
 
     def _identities(self) -> None:
         """Give every record in the file its id and code; refuse duplicates

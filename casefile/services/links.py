@@ -60,9 +60,13 @@ def links_of(case: Case, kind: str, record_id: int, lang: str = "en") -> list[Li
 
 
 def _labels(session, lang: str) -> dict[tuple[str, str], str]:
-    es = lang.startswith("es")
-    return {(r.vocabulary, r.key): (r.label_es if es and r.label_es else r.label_en)
-            for r in session.scalars(select(VocabularyTerm))}
+    """Vocabulary labels by (vocabulary, key), and by ("~" + vocabulary, key)
+    the relation as its other end reads it ("caused by" for "causes")."""
+    labels = {}
+    for term in session.scalars(select(VocabularyTerm)):
+        labels[(term.vocabulary, term.key)] = term.label(lang)
+        labels[("~" + term.vocabulary, term.key)] = term.inverse(lang)
+    return labels
 
 
 def _item(group, link_kind, link_id, target, detail="") -> LinkItem:
@@ -163,13 +167,13 @@ def _claim(session, record_id, labels) -> list[LinkItem]:
 
 def _both_ways(session, model, from_column, to_column, record_id, what, labels) -> list[LinkItem]:
     """A relation between two records of one kind, seen from either end:
-    outgoing first, then incoming marked "← "."""
+    outgoing first, then incoming, which reads as its inverse ("caused by")."""
     group, kind, target_class, vocabulary = what
     items = []
-    for mine, other, mark in ((from_column, to_column, ""), (to_column, from_column, "← ")):
+    for mine, other, vocab in ((from_column, to_column, vocabulary), (to_column, from_column, "~" + vocabulary)):
         for row in session.scalars(select(model).where(mine == record_id).order_by(model.id)):
             items.append(_item(group, kind, row.id, session.get(target_class, getattr(row, other.key)),
-                               mark + labels.get((vocabulary, row.relation), row.relation)))
+                               labels.get((vocab, row.relation), row.relation)))
     return items
 
 

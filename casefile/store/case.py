@@ -502,7 +502,8 @@ def shipped_vocabulary_rows() -> list[dict]:
         for position, term in enumerate(terms):
             rows.append(dict(vocabulary=vocabulary, key=term["key"], label_en=term["en"], label_es=term["es"],
                              description_en=term.get("description_en", ""),
-                             description_es=term.get("description_es", ""), position=position, builtin=True))
+                             description_es=term.get("description_es", ""), position=position, builtin=True,
+                             inverse_en=term.get("inverse_en", ""), inverse_es=term.get("inverse_es", "")))
     return rows
 
 

@@ -7,6 +7,8 @@
   the sources it passed through, in order. Each claim's chain is seeded from
   its source's old chain (origin: the last source cited along it; relays: the
   ones between) and marked ``chain_review`` for the documenter to confirm.
+- vocabulary terms of relations get the label they read with from their
+  other end ("caused by" for "causes"); incidents may respond to one another.
 - ``source.cites_id`` is dropped. Casefile runs migrations with foreign keys
   off and checks them afterwards (the table is rebuilt: with them on, SQLite
   would empty the tables that point at it).
@@ -24,6 +26,7 @@ branch_labels = None
 depends_on = None
 
 NEW_VOCABULARIES = ("quote_kind", "translated_by", "origin_status")
+NEW_TERMS = {("incident_relation", "responds_to")}
 
 
 def upgrade() -> None:
@@ -93,13 +96,22 @@ def upgrade() -> None:
         batch_op.drop_constraint("fk_source_cites_id_source", type_="foreignkey")
         batch_op.drop_column("cites_id")
 
+    # Relations read from both ends: "causes" / "caused by".
+    with op.batch_alter_table("vocabulary_term") as batch_op:
+        batch_op.add_column(sa.Column("inverse_en", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("inverse_es", sa.Text(), nullable=False, server_default=""))
+
     from casefile.store.case import shipped_vocabulary_rows
 
-    rows = [r for r in shipped_vocabulary_rows() if r["vocabulary"] in NEW_VOCABULARIES]
+    shipped = shipped_vocabulary_rows()
     conn.execute(sa.text(
         "INSERT OR IGNORE INTO vocabulary_term (vocabulary, key, label_en, label_es, description_en, description_es, "
-        "position, builtin) VALUES (:vocabulary, :key, :label_en, :label_es, :description_en, :description_es, "
-        ":position, :builtin)"), rows)
+        "position, builtin, inverse_en, inverse_es) VALUES (:vocabulary, :key, :label_en, :label_es, "
+        ":description_en, :description_es, :position, :builtin, :inverse_en, :inverse_es)"),
+        [r for r in shipped if r["vocabulary"] in NEW_VOCABULARIES or (r["vocabulary"], r["key"]) in NEW_TERMS])
+    conn.execute(sa.text("UPDATE vocabulary_term SET inverse_en = :inverse_en, inverse_es = :inverse_es "
+                         "WHERE vocabulary = :vocabulary AND key = :key AND builtin"),
+                 [r for r in shipped if r["inverse_en"]])
 
 
 def _chain(cites: dict[int, int], start: int) -> list[int]:
