@@ -10,12 +10,10 @@ has nothing, the small built-in table below is used (Spanish for now).
 from __future__ import annotations
 
 from ..errors import CasefileError
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model.dates import PartialDate, describe
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 TEXT: dict[str, str] = {

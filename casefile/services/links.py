@@ -19,7 +19,7 @@ from ..model import (
     IncidentLink, IncidentTag, Involvement, Source, SourceCitation, VocabularyTerm,
 )
 from ..store import Case
-from .record_fields import QT_TRANSLATE_NOOP as T
+from ..i18n import QT_TRANSLATE_NOOP as T
 from .record_fields import TITLE_FIELD
 
 GROUPS = {

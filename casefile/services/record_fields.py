@@ -10,12 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import InvalidInput
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model import PartialDate
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
+from ..model.kinds import TITLE_FIELD
 
 
 @dataclass(frozen=True)
@@ -119,9 +116,6 @@ HIDDEN_FIELDS = {
     "source": {"text": "text"},
 }
 
-#: the column that names a record of each kind
-TITLE_FIELD = {"incident": "title", "actor": "name", "place": "name", "source": "title",
-               "claim": "summary", "evidence": "title"}
 
 
 def field(kind: str, name: str) -> Field:

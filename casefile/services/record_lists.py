@@ -16,7 +16,7 @@ from ..i18n import translate
 from ..model import BY_KIND, Actor, Claim, Incident, Place, Source, VocabularyTerm
 from ..store import Case
 from ..store.search import INDEXED, fts_query
-from .record_fields import QT_TRANSLATE_NOOP as T
+from ..i18n import QT_TRANSLATE_NOOP as T
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CasefileError
+from ..model.kinds import LINK_KINDS
 from ..services import links as link_service
 from ..services import records
 from . import dialogs
@@ -69,8 +70,8 @@ def _options(kind: str) -> list[AddOption]:
 class LinkDetailsDialog(QDialog):
     """Role, degree and head count of an involvement, or the relation of a link."""
 
-    RELATION_VOCABULARY = {"actor_relation": "actor_relation", "incident_link": "incident_relation",
-                           "assessment": "assessment_relation", "evidence_link": "evidence_relation"}
+    #: links whose relation is chosen here (an involvement's role has its own row)
+    RELATION_VOCABULARY = {k.name: k.vocabulary for k in LINK_KINDS if k.vocabulary and k.relation == "relation"}
 
     def __init__(self, parent, case, link_kind: str, lang: str = "en"):
         super().__init__(parent)
