@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from casefile.dossier import write_dossier
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident, IncidentTag,
-    Involvement, Place, Source, utcnow,
+    Actor, Assessment, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident, IncidentTag,
+    Involvement, Place, Source, SourceCitation, utcnow,
 )
 from casefile.store import Case
 from tests.fixtures.hostile import HOSTILE_STRINGS, small_jpeg_bytes
@@ -51,8 +51,8 @@ def hostile_case(tmp_path):
         actor = Actor(name=h(), aliases=h() + "\n" + h(), description=h(), contact="<font>contact</font>", actor_type=h())
         hidden = Actor(name=h("Hidden "), protected=True, pseudonym=h("Pseudo "), contact="<b>hidden</b> contact")
         cited = Source(title=h("Cited "), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h())
-        source = Source(title=h(), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h(), contact="<i>src</i>",
-                        cites=cited)
+        source = Source(title=h(), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h(), contact="<i>src</i>")
+        source.citations.append(SourceCitation(cited=cited, note=h()))
         secret = Source(title=h("Secret "), confidential=True, pseudonym=h("Anon "), contact="&amp; secret")
         incident = Incident(title=h() + " " + long_word, description=h() + "\n\n" + h(), notes=h(), place=place, incident_type=h(),
                             violation_status=h(), start_date="2013-08")
@@ -60,7 +60,9 @@ def hostile_case(tmp_path):
         incident.involvements += [Involvement(actor=actor, role=h(), degree=h(), note=h(), head_count=3),
                                   Involvement(actor=hidden, role="witness", note=h())]
         claim = Claim(summary=h(), quote=h() + long_word, notes=h(), claimant=hidden, source=secret, stance=h(), status=h())
-        other = Claim(summary=h("Other "), source=source, claimant=actor)
+        other = Claim(summary=h("Other "), source=source, claimant=actor, origin=cited, origin_status="not_located",
+                      quote=h(), quote_kind="translation", translated_by="documenter")
+        other.relays.append(ClaimRelay(source=secret, note=h()))
         s.add_all([incident, claim, other])
         s.flush()
         data = small_jpeg_bytes((80, 60))
