@@ -15,6 +15,12 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark a text for translation where it is declared (a table of labels); it is
+    translated later, where it is shown, with ``translate(context, text)``."""
+    return text
+
+
 def set_translator(fn: Callable[[str, str], str]) -> None:
     global _translator
     _translator = fn

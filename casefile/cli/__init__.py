@@ -11,9 +11,11 @@ import sys
 
 from ..errors import CasefileError
 from ..i18n import translate
-from . import case_commands, evidence_commands, exchange_commands, security_commands
+from ..store import storage
+from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
+from .text import one_line
 
-COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands)
+COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,13 +67,19 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     except CasefileError as error:
-        print(f"casefile: {error}", file=sys.stderr)
+        print(f"casefile: {one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(translate("Cli", "casefile: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except storage.DISK_ERRORS as error:  # a full disk, a read-only file system: one line
+        line = storage.trouble_message(error, [a for a in argv if not a.startswith("-")])
+        if line is None:
+            raise
+        print(f"casefile: {line}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from ..i18n import translate
 from ..services import overview, verify
 from ..services.search import search
-from ..store import Case
-from .common import add_passphrase_option, open_case, read_passphrase
+from ..store import Case, outputs
+from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
 from .progress import TerminalProgress
+from .text import json_text, one_line, printable
 
 
 def register(sub) -> None:
@@ -43,19 +43,22 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    # Never an existing name: not a file, a folder, a device, nor a link
+    # (a dangling one would be created through, then deleted on failure).
+    outputs.check_output(args.case, force=None)
     passphrase = read_passphrase(args, prompt=False) if args.passphrase_file else None
     with Case.create(args.case, args.title, documenter=args.documenter, organisation=args.organisation,
                      passphrase=passphrase) as case:
-        print(translate("Cli", "created {path} ({kind})").format(
-            path=case.path, kind=translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")))
+        kind = translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")
+        print(translate("Cli", "created {path} ({kind})").format(path=printable(case.path), kind=kind))
     return 0
 
 
 def cmd_info(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         data = overview.info(case)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data, indent=2))
         return 0
     labels = {
         "title": translate("Cli", "Title"), "organisation": translate("Cli", "Organisation"),
@@ -70,19 +73,19 @@ def cmd_info(args) -> int:
         value = data[key]
         if isinstance(value, bool):
             value = translate("Cli", "yes") if value else translate("Cli", "no")
-        print(f"{label:<{width}}  {value}")
+        print(f"{label:<{width}}  {one_line(value)}")
     return 0
 
 
 def cmd_search(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         hits = search(case, args.query, limit=max(1, args.limit), exhaustive=True)
     if args.json:
-        print(json.dumps([{"kind": h.kind, "code": h.code, "title": h.title, "snippet": h.plain_snippet,
-                           "rank": h.rank} for h in hits], ensure_ascii=False, indent=2))
+        print(json_text([{"kind": h.kind, "code": h.code, "title": h.title, "snippet": h.plain_snippet,
+                          "rank": h.rank} for h in hits], indent=2))
         return 0
     for h in hits:
-        print(f"{h.code}\t{_one_line(h.title)}\t{_one_line(h.plain_snippet)}")
+        print(f"{one_line(h.code)}\t{one_line(h.title)}\t{one_line(h.plain_snippet)}")
     if not hits:
         print(translate("Cli", "no matches"), file=sys.stderr)
     return 0
@@ -90,19 +93,16 @@ def cmd_search(args) -> int:
 
 def cmd_verify(args) -> int:
     bar = TerminalProgress()
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         try:
             problems = verify.verify(case, bar)
         finally:
             bar.clear()
+        note_not_recorded(case, translate("Cli", "the evidence checks are not recorded in its custody"))
     for problem in problems:
-        print(_one_line(str(problem)))
+        print(one_line(problem))
     if problems:
         print(translate("Cli", "{n} problem(s) found").format(n=len(problems)), file=sys.stderr)
         return 3
     print(translate("Cli", "ok: file, evidence and history verify"))
     return 0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

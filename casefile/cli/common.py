@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import CasefileError
 from ..i18n import translate
-from ..store import Case, PassphraseRequired
+from ..store import Case, PassphraseRequired, storage
 
 
 def add_passphrase_option(parser) -> None:
@@ -42,12 +42,44 @@ def read_passphrase(args, *, prompt: bool = True) -> str | None:
     return None
 
 
-def open_case(args, path: str | None = None) -> Case:
+def open_case(args, path: str | None = None, *, reading: bool = False, records: bool = False) -> Case:
+    """Open the command's case. A command that changes records opens it for
+    writing: on a read-only medium or a full disk that is one clear line. A
+    ``reading`` command also works on a case it cannot change (then it
+    records nothing, ``Case.read_only``) and closes without writing a backup:
+    a backup is for changes, and reading must not rotate out good ones.
+
+    ``records``: the command puts what it wrote out in the case's history (an
+    evidence export, a dossier). From a read-only medium (write-blocked on
+    purpose) it still writes and says it could not record; on a full disk,
+    which can be fixed, it refuses rather than hand out an unrecorded copy."""
     path = path or args.case
+    read_only = None if reading else False
     try:
-        return Case.open(path, passphrase=read_passphrase(args, prompt=False))
+        case = Case.open(path, passphrase=read_passphrase(args, prompt=False), read_only=read_only)
     except PassphraseRequired:
         passphrase = read_passphrase(args)
         if passphrase is None:
             raise
-        return Case.open(path, passphrase=passphrase)
+        case = Case.open(path, passphrase=passphrase, read_only=read_only)
+    if reading:
+        case.backup_keep = 0
+    if records and case.read_only == storage.FULL:
+        case.close()
+        raise CasefileError(translate(
+            "Cli", "no space left on device: {path} cannot record this export in its history, so nothing was "
+            "written; free some space and try again").format(path=path))
+    return case
+
+
+def note_not_recorded(case: Case, what: str) -> None:
+    """On stderr, when a reading command could not record what it did in the
+    case (``what``: which record it would have written)."""
+    if case.read_only:
+        print(translate("Cli", "note: {path} cannot be changed here ({why}): {what}").format(
+            path=case.path, why=read_only_reason(case), what=what), file=sys.stderr)
+
+
+def read_only_reason(case: Case) -> str:
+    return translate("Cli", "no space left on device") if case.read_only == storage.FULL else translate(
+        "Cli", "read-only")

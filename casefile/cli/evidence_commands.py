@@ -9,8 +9,9 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..services import evidence
 from ..services.custody import RELATIONS
-from .common import add_passphrase_option, open_case
+from .common import add_passphrase_option, note_not_recorded, open_case
 from .progress import TerminalProgress
+from .text import one_line, printable
 
 
 def register(sub) -> None:
@@ -33,7 +34,9 @@ def register(sub) -> None:
         "Cli", "write an evidence file's original bytes (hash checked on the way out)"))
     p.add_argument("case")
     p.add_argument("code")
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help=translate(
+        "Cli", "the file to write, or a folder to write it into under its original name"))
+    p.add_argument("--force", action="store_true", help=translate("Cli", "replace an existing file"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export_evidence)
 
@@ -55,29 +58,27 @@ def cmd_add_evidence(args) -> int:
                                            progress=lambda done, total, _name=name: bar(_name, done, total))
             except CasefileError as error:  # each file stands alone: report and go on
                 failed += 1
-                print(f"casefile: {_one_line(str(error))}", file=sys.stderr)
+                print(f"casefile: {one_line(error)}", file=sys.stderr)
                 continue
             finally:
                 bar.clear()
             name = evidence.display_name(item.original_name)
-            print(f"{item.code} {name} sha256:{item.sha256}", flush=True)
+            print(f"{item.code} {printable(name)} sha256:{item.sha256}", flush=True)
             duplicate = evidence.duplicate_of(item)
             if duplicate:
                 print(translate("Cli", "note: {code} has the same content as {other} (stored once)").format(
                     code=item.code, other=duplicate), file=sys.stderr)
             for warning in evidence.warnings(item):
-                print(translate("Cli", "note: {code}: {warning}").format(code=item.code, warning=warning),
+                print(translate("Cli", "note: {code}: {warning}").format(code=item.code, warning=one_line(warning)),
                       file=sys.stderr)
     return 1 if failed else 0
 
 
 def cmd_export_evidence(args) -> int:
-    with open_case(args) as case:
-        out = evidence.export_original(case, args.code, args.output)
+    with open_case(args, reading=True, records=True) as case:
+        out = evidence.export_original(case, args.code, args.output, force=args.force)
         item = evidence.get(case, args.code)
+        note_not_recorded(case, translate("Cli", "this export is not recorded in the custody of {code}").format(
+            code=item.code))
     print(f"{item.code} {evidence.display_name(out)} sha256:{item.sha256}")
     return 0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

@@ -9,7 +9,9 @@ from ..i18n import translate
 from ..model.dates import PartialDate
 from ..services.interchange_export import export_json
 from ..services.interchange_import import import_json
-from .common import add_passphrase_option, open_case, read_passphrase
+from ..store import outputs
+from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
+from .text import printable
 
 FORMATS = ("json", "pdf", "csv")
 PROFILES = ("full", "partner", "public")
@@ -38,11 +40,14 @@ def register(sub) -> None:
     p.add_argument("--to", dest="date_to", metavar="D", help=translate("Cli", "pdf: only incidents up to this date"))
     p.add_argument("--lang", choices=("en", "es"), default="en", help=translate(
         "Cli", "language of the dossier and of CSV labels"))
+    p.add_argument("--force", action="store_true", help=translate("Cli", "replace existing files"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("demo", help=translate("Cli", "write the sample case to OUT"))
     p.add_argument("out", metavar="OUT")
+    p.add_argument("--force", action="store_true", help=translate(
+        "Cli", "replace an existing file (never a case)"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_demo)
 
@@ -53,7 +58,8 @@ def cmd_import(args) -> int:
         raise CasefileError(translate("Cli", "No such file: {path}").format(path=path))
     with open_case(args) as case:
         counts = import_json(case, path)
-    print(translate("Cli", "imported {name}: {counts}").format(name=path.name, counts=_counts(counts)))
+    print(translate("Cli", "imported {name}: {counts}").format(
+        name=printable(path.name), counts=_counts(counts)))
     return 0
 
 
@@ -61,22 +67,25 @@ def cmd_export(args) -> int:
     scoped = any((args.incidents, args.tag, args.date_from, args.date_to))
     if args.format != "pdf" and scoped:
         raise CasefileError(translate("Cli", "--incidents, --tag, --from and --to apply to --format pdf only"))
-    if args.format == "json" and args.profile != "full":
-        raise CasefileError(translate(
-            "Cli", "JSON export is always complete (--profile full); use pdf or csv for partner or public"))
     out = Path(args.output)
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    with open_case(args) as case:
+    shown = printable(out)
+    with open_case(args, reading=True, records=args.format == "pdf") as case:
+        # Refused before any work (and checked again when the file is put in place).
+        if args.format == "csv":
+            outputs.check_output_folder(out, (), force=args.force, open_cases=(case.path,))
+        else:
+            outputs.check_output(out, force=args.force, open_cases=(case.path,))
         if args.format == "json":
-            counts = export_json(case, out)
-            print(translate("Cli", "wrote {path}: {counts}").format(path=out, counts=_counts(counts)))
+            counts = export_json(case, out, force=args.force, profile=args.profile)
+            print(translate("Cli", "wrote {path}: {counts}").format(path=shown, counts=_counts(counts)))
         elif args.format == "csv":
             from ..services.csv_export import export_csv
 
-            counts = export_csv(case, out, profile=args.profile, lang=args.lang)
+            counts = export_csv(case, out, profile=args.profile, lang=args.lang, force=args.force)
             withheld = counts.pop("withheld", 0)
             line = translate("Cli", "wrote {n} CSV files to {path} ({profile})").format(
-                n=len(counts), path=out, profile=args.profile)
+                n=len(counts), path=shown, profile=args.profile)
             if withheld:
                 line += translate("Cli", "; {n} records withheld").format(n=withheld)
             print(line)
@@ -87,28 +96,34 @@ def cmd_export(args) -> int:
                 raise CasefileError(translate("Cli", "PDF dossiers are not available in this build")) from None
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
             result = write_dossier(case, out, profile=args.profile, incidents=codes, tag=args.tag,
-                                   date_from=date_from, date_to=date_to, lang=args.lang, progress=None)
+                                   date_from=date_from, date_to=date_to, lang=args.lang, progress=None,
+                                   force=args.force)
             pages = getattr(result, "pages", None)
-            line = translate("Cli", "wrote {path} ({profile})").format(path=out, profile=args.profile)
+            line = translate("Cli", "wrote {path} ({profile})").format(path=shown, profile=args.profile)
             if pages:
                 line = translate("Cli", "wrote {path} ({profile}, {pages} pages)").format(
-                    path=out, profile=args.profile, pages=pages)
+                    path=shown, profile=args.profile, pages=pages)
             print(line)
+            note_not_recorded(case, translate(
+                "Cli", "the dossier's sha256:{sha} is not recorded in its history").format(sha=result.sha256))
     return 0
 
 
 def cmd_demo(args) -> int:
+    from ..services.overview import counts
     from ..services.sample import create_demo_case
 
     passphrase = read_passphrase(args, prompt=False) if args.passphrase_file else None
-    from ..services.overview import counts
-
-    case = create_demo_case(args.out, passphrase=passphrase)
-    try:
-        line = translate("Cli", "created {path} with the sample case: {counts}").format(
-            path=case.path, counts=_counts(counts(case)))
-    finally:
-        case.close(backup=False)  # a fresh sample: nothing a backup would save
+    # Made under a hidden temporary name next to OUT and put in place whole:
+    # OUT is checked like any output (never a case; an existing file only with --force).
+    with outputs.atomic_output(args.out, force=args.force, named=True) as output:
+        case = create_demo_case(output.temp, passphrase=passphrase)
+        try:
+            found = counts(case)
+        finally:
+            case.close(backup=False)  # a fresh sample: nothing a backup would save
+    line = translate("Cli", "created {path} with the sample case: {counts}").format(
+        path=printable(Path(args.out)), counts=_counts(found))
     print(line)
     return 0
 

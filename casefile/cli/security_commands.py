@@ -15,6 +15,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..services import security
 from .common import add_passphrase_option, open_case, passphrase_from_file
+from .text import one_line, printable
 
 
 def register(sub) -> None:
@@ -75,12 +76,12 @@ def cmd_encrypt(args) -> int:
     new = read_new_passphrase(args)
     out = security.encrypt_copy(args.case, args.out, new)
     print(translate("Cli", "wrote {out} (encrypted); {case} is unchanged: delete it yourself when sure").format(
-        out=out, case=args.case))
+        out=printable(out), case=printable(args.case)))
     return 0
 
 
 def cmd_check_head(args) -> int:
-    with open_case(args) as case:
+    with open_case(args, reading=True) as case:
         result = security.check_head(case, args.head)
-    print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    print(one_line(result.message), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 3

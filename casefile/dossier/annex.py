@@ -16,7 +16,8 @@ from .text import markup
 WIDTH = A4[0] - 2 * MARGIN
 PREVIEW = 45 * mm
 DASH = "\u2014"
-WITHHELD_ORDER = ("incident", "source", "claim", "evidence", "contact", "pseudonym", "detail", "notes")
+WITHHELD_ORDER = ("incident", "source", "claim", "evidence", "place", "actor", "contact", "pseudonym", "detail",
+                  "notes", "replaced")
 
 
 class AnnexSections:

@@ -23,6 +23,7 @@ from ..model import (
     EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, PartialDate, Place, Source, SourceCitation,
     VocabularyTerm,
 )
+from ..services.custody import received_from
 from ..services.redaction import Redactor
 from .labels import Labels
 from .views import (
@@ -194,8 +195,9 @@ class Loader:
         evidence = {e.id: e for e in _objects(s, lambda c: select(Evidence).where(
             Evidence.id.in_(c), ~Evidence.withdrawn), evidence_ids) if not r.withheld(e, "evidence")}
         custody = defaultdict(list)
+        # In the order this case recorded them: a time claimed by an imported file never sorts first.
         for event in _objects(s, lambda c: select(CustodyEvent).where(CustodyEvent.evidence_id.in_(c))
-                              .order_by(CustodyEvent.at, CustodyEvent.id), evidence):
+                              .order_by(CustodyEvent.id), evidence):
             custody[event.evidence_id].append(event)
         derived_codes = dict(s.execute(select(Evidence.id, Evidence.code).where(
             Evidence.id.in_([e.derived_from_id for e in evidence.values() if e.derived_from_id] or [0]))).all())
@@ -208,7 +210,7 @@ class Loader:
             title=r.scrub(info.title if info else ""),
             organisation=r.scrub(organisation if organisation is not None else (info.organisation if info else "")),
             description=r.scrub(info.description if info else ""),
-            audit_head=audit_head, made_on=made_on, profile=r.profile, scope=self.scope.describe(L),
+            audit_head=audit_head, made_on=made_on, profile=r.profile, scope=r.scrub(self.scope.describe(L)),
             incidents=incident_views, claims=claim_views,
             actors=self._actors(actors, involvements, {i.id: i.code for i in incidents}),
             places=self._places(places.values() if not whole else self._whole_case_places(places)),
@@ -521,5 +523,11 @@ class Loader:
                 size=e.size, sha256=e.sha256, facts=facts, links=linked[e.id],
                 custody=[(ev.at.strftime("%Y-%m-%d %H:%M:%S") if ev.at else "",
                           r.scrub(ev.who) if r.shows_handlers else L.hidden,
-                          v("custody_action", ev.action), ev.sha256_observed or "") for ev in custody[e.id]])
+                          _custody_action(L, v("custody_action", ev.action), ev.details),
+                          ev.sha256_observed or "") for ev in custody[e.id]])
         return views
+
+
+def _custody_action(L, action: str, details: str | None) -> str:
+    """An event received with an import says so: its time and handler are the file's claim."""
+    return L.custody_received.format(action=action) if received_from(details) is not None else action

@@ -165,6 +165,7 @@ TEXT: dict[str, str] = {
     "handler": QT_TRANSLATE_NOOP("Dossier", "Who"),
     "action": QT_TRANSLATE_NOOP("Dossier", "Action"),
     "hash_seen": QT_TRANSLATE_NOOP("Dossier", "Hash observed"),
+    "custody_received": QT_TRANSLATE_NOOP("Dossier", "{action} (per sender)"),
     "hidden": QT_TRANSLATE_NOOP("Dossier", "withheld"),
     # Methodology
     "method_intro": QT_TRANSLATE_NOOP("Dossier", "Sources are graded for reliability and claims for credibility "
@@ -199,6 +200,10 @@ TEXT: dict[str, str] = {
     "withheld_pseudonym": QT_TRANSLATE_NOOP("Dossier", "People and sources shown under a pseudonym"),
     "withheld_detail": QT_TRANSLATE_NOOP("Dossier", "Identifying details of protected people"),
     "withheld_notes": QT_TRANSLATE_NOOP("Dossier", "Internal notes"),
+    "withheld_place": QT_TRANSLATE_NOOP("Dossier", "Places used only by withheld records"),
+    "withheld_actor": QT_TRANSLATE_NOOP("Dossier", "Actors named only in withheld records"),
+    "withheld_replaced": QT_TRANSLATE_NOOP("Dossier", "Passages of text replaced in place (by a pseudonym or "
+                                           "\u201c[withheld]\u201d)"),
     "withheld_nothing": QT_TRANSLATE_NOOP("Dossier", "Nothing was withheld."),
 }
 
@@ -264,6 +269,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "derived_from": "Copia de trabajo de", "linked_to": "Vinculada a", "note": "Nota",
         "custody": "Cadena de custodia", "time_utc": "Hora (UTC)", "handler": "Quién", "action": "Acción",
         "hash_seen": "Hash observado", "hidden": "omitido",
+        "custody_received": "{action} (según remitente)",
         "method_intro": "La confiabilidad de las fuentes y la credibilidad de las afirmaciones se califican por "
                         "separado, según el sistema del Almirantazgo: una fuente confiable puede transmitir una "
                         "afirmación dudosa, y al revés. Las fechas se registran solo con la precisión con que se "
@@ -286,6 +292,9 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_pseudonym": "Personas y fuentes con seudónimo",
         "withheld_detail": "Datos identificativos de personas protegidas",
         "withheld_notes": "Notas internas", "withheld_nothing": "No se omitió nada.",
+        "withheld_place": "Lugares usados solo por registros omitidos",
+        "withheld_actor": "Actores nombrados solo en registros omitidos",
+        "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[omitido]\u201d)",
     },
 }
 

@@ -3,10 +3,7 @@ file atomically, and record its SHA-256 in the case's audit log."""
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +15,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..model import PartialDate
 from ..services.redaction import Redactor, check_profile
-from ..store import audit
+from ..store import audit, outputs
 from .data import Loader, Scope
 from .images import previews
 from .labels import Labels
@@ -44,21 +41,22 @@ class DossierResult:
 def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str] | None = None,
                   tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> DossierResult:
+                  cancelled: Callable[[], bool] | None = None, force: bool = False) -> DossierResult:
     """Write the case's dossier to ``out_path`` as PDF and return what was written.
 
     Scope: the whole case, or the incidents with the given codes, ``tag``, or
     partial ISO dates ``date_from``/``date_to`` (claims, actors, sources and
     evidence follow from the incidents). Raises :class:`CasefileError` for a
     bad profile, scope or folder, :class:`DossierCancelled` when ``cancelled()``
-    turns true; in both cases nothing is left at ``out_path``.
+    turns true; in both cases nothing is left at ``out_path``. ``out_path`` is
+    checked by ``store.outputs`` (an existing file is replaced only with
+    ``force``; never a case, a folder, a link or a device).
     """
     check_profile(profile)
     PartialDate.from_iso(date_from)  # raise a clear error for a bad date before any work
     PartialDate.from_iso(date_to)
     out = Path(out_path)
-    if not out.parent.is_dir():
-        raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=out.parent))
+    outputs.check_output(out, force=force, open_cases=(case.path,))  # before any work
     labels = Labels(lang)
     scope = Scope(incidents=list(incidents) if incidents else None, tag=tag or None,
                   date_from=date_from or None, date_to=date_to or None)
@@ -92,52 +90,24 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
             report(min(count, total), total, translate("Dossier", "Laying out pages"))
 
     marking = labels.marking(profile)
-    fd, temp_name = tempfile.mkstemp(prefix=".dossier-", suffix=".part", dir=out.parent)
-    os.close(fd)
+    # Written through store.outputs: checked before and again just before it
+    # is put in place, never left half written (a failed or cancelled build
+    # leaves nothing), and in place only together with its history entry.
     try:
-        doc = DossierTemplate(temp_name, marking=marking, header=one_line(data.title), page_label=labels.page_of,
-                              title=one_line(data.title), subject=labels.subject.format(marking=marking),
-                              on_flowable=on_flowable)
-        doc.multiBuild(story, maxPasses=6)
-        pages = doc.page
-        digest = hashlib.sha256()
-        with open(temp_name, "rb+") as f:
-            while block := f.read(1 << 20):
-                digest.update(block)
-            os.fsync(f.fileno())
-        os.replace(temp_name, out)
+        with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
+            doc = DossierTemplate(output, marking=marking, header=one_line(data.title), page_label=labels.page_of,
+                                  title=one_line(data.title), subject=labels.subject.format(marking=marking),
+                                  on_flowable=on_flowable)
+            doc.multiBuild(story, maxPasses=6)
+            pages = doc.page
+            sha256 = output.sha256
+            with case.connection() as conn:
+                if not case.read_only:  # a read-only case: the caller tells the hash instead
+                    audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
+                        "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope,
+                        "lang": labels.lang, "withheld": data.withheld})
+                output.commit()
     except Cancelled:
-        _remove(temp_name)
         raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written.")) from None
-    except BaseException:
-        _remove(temp_name)
-        raise
-    _sync_folder(out.parent)
-    sha256 = digest.hexdigest()
-    with case.connection() as conn:
-        audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
-            "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope, "lang": labels.lang,
-            "withheld": data.withheld})
     report(total, total, translate("Dossier", "Dossier written"))
-    return DossierResult(path=out, pages=pages, sha256=sha256, withheld=dict(data.withheld))
-
-
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except FileNotFoundError:
-        pass
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where unsupported."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return DossierResult(path=output.path, pages=pages, sha256=sha256, withheld=dict(data.withheld))

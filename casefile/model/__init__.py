@@ -8,6 +8,7 @@ from .records import (
     Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CodeCounter, Incident,
     IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation,
 )
+from .redaction import WithholdMark
 from .vocabulary import VocabularyTerm
 
 #: The six record kinds, in navigator order.
@@ -19,6 +20,6 @@ __all__ = [
     "Actor", "ActorRelation", "Assessment", "AuditEntry", "ClaimRelay", "SourceCitation", "BY_KIND", "BY_PREFIX", "Base", "Blob",
     "BlobChunk", "CaseInfo", "Chunk", "Claim", "ClaimSubject", "CodeCounter", "CustodyEvent",
     "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
-    "PartialDate", "Place", "RECORD_CLASSES", "Record", "RowState", "Source", "Thumbnail", "VocabularyTerm",
+    "PartialDate", "Place", "RECORD_CLASSES", "Record", "RowState", "Source", "Thumbnail", "VocabularyTerm", "WithholdMark",
     "utcnow",
 ]

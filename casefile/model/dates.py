@@ -16,7 +16,7 @@ from ..i18n import translate
 
 QUALIFIERS = ("exact", "approximate", "unknown")
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")  # whole strings: fullmatch
 
 _MONTHS = {
     # English
@@ -77,7 +77,7 @@ class PartialDate:
     def from_iso(cls, text: str | None) -> PartialDate | None:
         if not text:
             return None
-        m = _ISO.match(text.strip())
+        m = _ISO.fullmatch(text.strip())
         if not m:
             raise InvalidInput(translate("Dates", "not a date: use 2013, 2013-08 or 2013-08-05"))
         return cls(*(int(g) if g else None for g in m.groups()))
@@ -89,7 +89,7 @@ class PartialDate:
         text = text.strip()
         if not text:
             return None
-        if _ISO.match(text):
+        if _ISO.fullmatch(text):
             return cls.from_iso(text)
         numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
         if numeric:

@@ -5,10 +5,13 @@ Vocabulary values are written as labels in the chosen language; references
 as record codes. Cells that a spreadsheet would run as a formula (``=``,
 ``+``, ``-``, ``@`` first) are prefixed with ``'``.
 
-Profiles ``partner`` and ``public`` follow ``redaction.Redactor``: withheld
-records are left out, protected people and confidential sources appear under
-their pseudonyms, contacts are dropped, free text is scrubbed; evidence loses
-its GPS position and camera, and working notes stay with the team.
+Profiles ``partner`` and ``public`` follow ``redaction.Redactor``, the same
+rules as the PDF dossier: withheld records (and the places, actors and tags
+only they use) are left out, protected people and confidential sources
+appear under their pseudonyms, contacts are dropped, every free-text cell
+(names of places, tags, URLs included) goes through the redaction engine;
+evidence loses its GPS position, camera and original file name, and working
+notes stay with the team.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import csv
 import io
 import os
 from collections import defaultdict
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -27,13 +29,10 @@ from ..model import (
     Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, Evidence, Incident, IncidentTag, Involvement,
     Place, Source, SourceCitation, VocabularyTerm,
 )
-from ..store import Case
-from .interchange_export import stamp, write_atomically
+from ..store import Case, outputs
+from .interchange_export import stamp
 
-try:  # the profile rules are shared with the PDF dossier
-    from .redaction import Redactor, check_profile
-except ImportError:  # a build without them can still export everything
-    Redactor = check_profile = None
+from .redaction import Redactor, check_profile  # the profile rules shared with the PDF dossier
 
 FILES = ("incidents.csv", "actors.csv", "places.csv", "sources.csv", "claims.csv", "evidence.csv",
          "involvements.csv", "assessments.csv")
@@ -51,33 +50,31 @@ def cell(value) -> object:
 
 
 def export_csv(case: Case, folder: str | os.PathLike, *, profile: str = "full",
-               lang: str = "en") -> dict[str, int]:
+               lang: str = "en", force: bool = False) -> dict[str, int]:
     """Write the CSV files into ``folder`` (made if missing); return rows per file
-    and, under ``withheld``, how many records the profile left out."""
+    and, under ``withheld``, how many records the profile left out. Existing
+    files in it are replaced only with ``force`` (``store.outputs``)."""
     if check_profile is None:
         if profile != "full":
             raise CasefileError(translate("Cli", "CSV export supports only --profile full in this build"))
     else:
         check_profile(profile)
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise CasefileError(translate("Cli", "{path} exists and is not a folder").format(path=folder))
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=folder.parent))
-        folder.mkdir()
+    # Refuse a bad folder or file before the work, and write nothing then.
+    outputs.check_output_folder(folder, FILES, force=force, open_cases=(case.path,))
     with case.Session() as session:
-        redactor = Redactor(session, profile) if Redactor is not None else _Everything()
+        redactor = Redactor(session, profile)
         tables = _Tables(session, redactor, lang).build()
-        withheld = sum(tables.redactor.counts().get(k, 0) for k in ("incident", "source", "claim", "evidence"))
-    counts = {}
+        withheld = sum(tables.redactor.counts().get(k, 0)
+                       for k in ("incident", "source", "claim", "evidence", "place", "actor"))
+    counts, files = {}, {}
     for name, (header, rows) in tables.files.items():
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(header)
         writer.writerows([cell(v) for v in row] for row in rows)
-        write_atomically(folder / name, buffer.getvalue().encode("utf-8-sig"))
+        files[name] = buffer.getvalue().encode("utf-8-sig")
         counts[name] = len(rows)
+    outputs.write_folder(folder, files, force=force, open_cases=(case.path,))
     counts["withheld"] = withheld
     return counts
 
@@ -126,7 +123,7 @@ class _Tables:
         tags = defaultdict(list)
         for incident_id, tag in self.s.execute(select(IncidentTag.incident_id, IncidentTag.tag)):
             tags[incident_id].append(tag)
-        places = dict(self.s.execute(select(Place.id, Place.name)).all())
+        places = {i: r.scrub(name) for i, name in self.s.execute(select(Place.id, Place.name))}
         rows = []
         for i in self.s.scalars(select(Incident)):
             if r.withheld(i.id, "incident"):
@@ -136,7 +133,8 @@ class _Tables:
                          self.label("date_qualifier", i.end_qualifier), self.code("place", i.place_id),
                          places.get(i.place_id, ""), self.label("incident_type", i.incident_type),
                          self.label("violation_status", i.violation_status), i.fatalities, i.confidential,
-                         "; ".join(sorted(tags[i.id])), self.notes(i.notes), stamp(i.created_at),
+                         "; ".join(sorted(r.scrub(t) for t in tags[i.id] if not r.tag_withheld(t))),
+                         self.notes(i.notes), stamp(i.created_at),
                          stamp(i.updated_at), i.uuid])
         self.add("incidents.csv", ["code", "title", "description", "start_date", "start_qualifier", "end_date",
                                    "end_qualifier", "place", "place_name", "incident_type", "violation_status",
@@ -149,7 +147,7 @@ class _Tables:
             actor = self.actors[v.actor_id]
             rows.append([self.code("incident", v.incident_id), actor.code, r.actor_name(actor),
                          self.label("role", v.role), self.label("degree", v.degree), v.head_count,
-                         v.head_count_approximate, r.scrub(v.note)])
+                         v.head_count_approximate, r.actor_detail(actor, v.note)])
         self.add("involvements.csv", ["incident", "actor", "actor_name", "role", "degree", "head_count",
                                       "head_count_approximate", "note"], rows)
 
@@ -158,9 +156,12 @@ class _Tables:
         relations = defaultdict(list)
         for a_id, other, relation in self.s.execute(select(
                 ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
-            relations[a_id].append(f"{self.label('actor_relation', relation)} {self.code('actor', other)}")
+            if not r.withheld(other, "actor"):
+                relations[a_id].append(f"{self.label('actor_relation', relation)} {self.code('actor', other)}")
         rows = []
         for a in self.actors.values():
+            if r.withheld(a.id, "actor"):  # named only by withheld records
+                continue
             rows.append([a.code, r.actor_name(a), self.label("actor_category", a.category),
                          self.label("actor_type", a.actor_type), r.actor_detail(a, a.aliases),
                          r.actor_detail(a, a.description), a.protected, a.pseudonym, r.contact(a),
@@ -169,9 +170,10 @@ class _Tables:
                                 "pseudonym", "contact", "relations", "uuid"], rows)
 
     def places(self) -> None:
-        rows = [[p.code, p.name, p.municipality, p.state, p.country, p.latitude, p.longitude,
-                 self.label("place_precision", p.precision), self.redactor.scrub(p.description), p.uuid]
-                for p in self.s.scalars(select(Place))]
+        r = self.redactor
+        rows = [[p.code, r.scrub(p.name), r.scrub(p.municipality), r.scrub(p.state), r.scrub(p.country),
+                 p.latitude, p.longitude, self.label("place_precision", p.precision), r.scrub(p.description), p.uuid]
+                for p in self.s.scalars(select(Place)) if not r.withheld(p.id, "place")]
         self.add("places.csv", ["code", "name", "municipality", "state", "country", "latitude", "longitude",
                                 "precision", "description", "uuid"], rows)
 
@@ -186,7 +188,7 @@ class _Tables:
             if r.withheld(s.id, "source"):
                 continue
             rows.append([s.code, r.source_title(s), self.label("source_kind", s.source_kind), r.scrub(s.outlet),
-                         r.scrub(s.author), s.published, s.url, s.language, s.accessed,
+                         r.scrub(s.author), s.published, r.scrub(s.url), s.language, s.accessed,
                          self.label("reliability", s.reliability), s.confidential, s.pseudonym, r.contact(s),
                          "; ".join(self.sources[i].code for i in citations[s.id]
                                    if i in self.sources and not r.withheld(i, "source")),
@@ -202,7 +204,7 @@ class _Tables:
                 ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
             if incident_id is not None and not r.withheld(incident_id, "incident"):
                 subjects[claim_id].append(self.code("incident", incident_id))
-            elif actor_id is not None:
+            elif actor_id is not None and not r.withheld(actor_id, "actor"):
                 subjects[claim_id].append(self.code("actor", actor_id))
         relays = defaultdict(list)
         for claim_id, source_id in self.s.execute(select(ClaimRelay.claim_id, ClaimRelay.source_id)
@@ -233,16 +235,16 @@ class _Tables:
 
     def evidence(self) -> None:
         r = self.redactor
-        full = r.full
+        capture = r.shows_capture  # GPS, camera and device only in full
         rows = []
         for e in self.s.scalars(select(Evidence)):
             if r.withheld(e.id, "evidence"):
                 continue
-            rows.append([e.code, r.scrub(e.title) if full else e.code, r.evidence_name(e), e.sha256, e.size,
-                         e.media_type, stamp(e.intake_at), e.intake_by if r.shows_handlers else "",
-                         r.scrub(e.obtained_how), r.scrub(e.origin), e.captured_at,
-                         e.latitude if full else None, e.longitude if full else None,
-                         " ".join(x for x in (e.camera_make, e.camera_model) if x) if full else "",
+            rows.append([e.code, r.evidence_title(e), r.evidence_name(e), e.sha256, e.size,
+                         e.media_type, stamp(e.intake_at), r.scrub(e.intake_by) if r.shows_handlers else "",
+                         r.scrub(e.obtained_how), r.scrub(e.origin), r.scrub(e.captured_at),
+                         e.latitude if capture else None, e.longitude if capture else None,
+                         " ".join(x for x in (e.camera_make, e.camera_model) if x) if capture else "",
                          self.code("evidence", e.derived_from_id), e.withdrawn, e.confidential, r.scrub(e.note),
                          e.uuid])
         self.add("evidence.csv", ["code", "title", "original_name", "sha256", "size", "media_type", "intake_at",

@@ -6,6 +6,8 @@ the ORM session, so it also lands in the hash-chained audit log.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,27 @@ ACTIONS = ("acquired", "imported", "exported", "verified", "linked", "unlinked",
 LINK_TARGETS = {"INC": (Incident, "incident_id"), "CLM": (Claim, "claim_id"),
                 "SRC": (Source, "source_id"), "ACT": (Actor, "actor_id")}
 RELATIONS = ("supports", "contradicts", "depicts", "context")
+
+
+#: how a custody event brought by an import says where it came from. Kept
+#: verbatim, not translated, so any copy of the case can recognise it; its
+#: time, who and action are what the file claims, not what this case saw.
+RECEIVED_PREFIX = "received in "
+RECEIVED = RECEIVED_PREFIX + "{name} (sha256 {digest})"
+_RECEIVED = re.compile(r"received in (.*?) \(sha256 [0-9a-f]{64}\)(?:: .*)?", re.DOTALL)
+
+
+def received(name: str, digest: str, details: str) -> str:
+    """The details of an event received from the file ``name``."""
+    name = "".join(c if c.isprintable() else "?" for c in name)
+    mark = RECEIVED.format(name=name, digest=digest)
+    return f"{mark}: {details}" if details else mark
+
+
+def received_from(details: str | None) -> str | None:
+    """The file an event was received in, or None for this case's own events."""
+    found = _RECEIVED.fullmatch(details or "")
+    return found.group(1) if found else None
 
 
 def who(case, name: str | None = None) -> str:

@@ -10,10 +10,8 @@ audit entry.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +21,7 @@ from sqlalchemy import select
 from ..errors import CasefileError, InvalidInput, RecordNotFound
 from ..i18n import translate
 from ..model import Evidence, EvidenceLink, Thumbnail
-from ..store import Case, chunks
+from ..store import Case, chunks, outputs
 from . import custody
 from .evidence_intake import IntakeError, display_name, fastest_journal, intake
 from .evidence_verify import verify_evidence
@@ -60,56 +58,48 @@ def duplicate_of(evidence: Evidence) -> str | None:
 
 # -- getting the bytes back -------------------------------------------------------
 
-def export_original(case: Case, code: str, out_path: str | os.PathLike, *, who: str | None = None) -> Path:
+def export_original(case: Case, code: str, out_path: str | os.PathLike, *, who: str | None = None,
+                    force: bool = False) -> Path:
     """Write the original bytes to ``out_path`` (or into it, if it is a folder).
 
     The bytes are hashed on the way out; on a mismatch nothing is left behind.
-    Written to a temporary file next to the target, then renamed over it, so a
-    reader never sees a half-written file.
+    ``store.outputs`` checks the path (never the case, a companion, a backup,
+    a link, a device; an existing file only with ``force``) and writes
+    atomically. The file and its "exported" custody event go together: if
+    the event cannot be recorded, a file the export made is removed again.
     """
     out = Path(out_path)
-    with case.connection() as conn, case.Session(bind=conn) as session:
-        evidence = custody.find_evidence(session, code)
-        if out.is_dir():  # into the folder, under the original's name (never a path from the record)
-            name = Path(evidence.original_name.replace("\\", "/")).name
-            out = out / (name if name not in ("", ".", "..") else evidence.code)
-        if not out.parent.is_dir():
-            raise CasefileError(translate("Evidence", "folder {path} does not exist").format(
-                path=display_name(out.parent)))
-        try:
-            fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-        except OSError as error:
-            raise CasefileError(translate("Evidence", "cannot write in {path}: {reason}").format(
-                path=display_name(out.parent), reason=error.strerror or error)) from None
-        try:
-            digest = hashlib.sha256()
-            with open(fd, "wb") as file:
+    evidence = get(case, code)
+    if out.is_dir() and not out.is_symlink():
+        # Into the folder, under the original's name (never a path from the
+        # record); that name is checked like any output: a file named like
+        # the case, exported into the case's folder, is refused.
+        name = Path(evidence.original_name.replace("\\", "/")).name
+        out = out / (name if name not in ("", ".", "..") else evidence.code)
+    with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
+        with case.connection() as conn:
+            try:
                 for data in chunks.read_blob(conn, evidence.sha256):
-                    digest.update(data)
-                    file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            if digest.hexdigest() != evidence.sha256:
-                raise CasefileError(translate(
-                    "Evidence", "{code}: the stored bytes no longer match the hash taken at intake; not exported"
-                ).format(code=evidence.code))
-            os.replace(temp, out)
-        except chunks.BlobMissing as error:
-            Path(temp).unlink(missing_ok=True)
-            raise CasefileError(translate("Evidence", "{code}: {reason}; not exported").format(
-                code=evidence.code, reason=error)) from None
-        except OSError as error:
-            Path(temp).unlink(missing_ok=True)
-            raise CasefileError(translate("Evidence", "cannot write {path}: {reason}").format(
-                path=display_name(out), reason=error.strerror or error)) from None
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        observed = digest.hexdigest()
-    with case.session(custody.who(case, who)) as session:
-        custody.record(session, custody.find_evidence(session, code), "exported", sha256=observed,
-                       details=translate("Evidence", "exported to {path}").format(path=display_name(out)))
-    return out
+                    output.write(data)
+            except chunks.BlobMissing as error:
+                raise CasefileError(translate("Evidence", "{code}: {reason}; not exported").format(
+                    code=evidence.code, reason=error)) from None
+        if output.sha256 != evidence.sha256:
+            raise CasefileError(translate(
+                "Evidence", "{code}: the stored bytes no longer match the hash taken at intake; not exported"
+            ).format(code=evidence.code))
+        if case.read_only:  # a write-blocked medium: the copy, hash checked; the caller says it went unrecorded
+            output.commit()
+            return output.path
+        # The event is written first and committed after the file is in
+        # place: no event without the file, no file without the event.
+        with case.session(custody.who(case, who)) as session:
+            custody.record(session, custody.find_evidence(session, code), "exported", sha256=output.sha256,
+                           details=translate("Evidence", "exported to {path}").format(
+                               path=display_name(output.path)))
+            session.flush()
+            output.commit()
+    return output.path
 
 
 @contextmanager

@@ -102,6 +102,16 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
                 custody.record(session, evidence, "linked", sha256=sha256,
                                details=f"{link[1]} {target_obj.code}")
+    except sa_exc.IntegrityError as error:
+        # The case refuses the row: a code counter moved back behind the codes
+        # in use (the file was changed outside Casefile), or a constraint of a
+        # damaged case. The transaction rolled back: nothing was kept.
+        reason = str(getattr(error, "orig", error)).splitlines()[0] if str(error) else type(error).__name__
+        if "evidence.code" in reason:
+            reason = translate("Evidence", "the next evidence code is already taken: the case's code counter "
+                                           "was changed outside Casefile")
+        raise IntakeError(translate("Evidence", "{name}: the case refused the new item ({reason}); nothing was kept")
+                          .format(name=name, reason=reason)) from None
     except sa_exc.OperationalError as error:
         reason = str(getattr(error, "orig", error)) or type(error).__name__
         raise IntakeError(translate("Evidence", "{name}: cannot store it in the case ({reason}); nothing was kept")

@@ -37,7 +37,9 @@ def verify_evidence(case: Case, progress: Progress | None = None, *, record: boo
     with case.connection() as conn:
         items = conn.execute(select(Evidence.id, Evidence.code, Evidence.sha256, Evidence.size,
                                     Evidence.withdrawn).order_by(Evidence.id)).all()
-        acquired = set(conn.scalars(select(CustodyEvent.evidence_id).where(CustodyEvent.action == "acquired")))
+        # Items this case took in itself; an "acquired" received with an import is the sender's.
+        acquired = set(conn.scalars(select(CustodyEvent.evidence_id).where(
+            CustodyEvent.action == "acquired", ~CustodyEvent.details.startswith(custody.RECEIVED_PREFIX))))
         total = conn.scalar(select(func.coalesce(func.sum(Blob.size), 0)).where(
             Blob.sha256.in_(select(Evidence.sha256)))) or 0
         seen: dict[str, tuple[str, int, list[int]] | str | None] = {}

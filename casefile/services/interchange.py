@@ -286,8 +286,9 @@ def explain(section: str | None, entry) -> str:
     if not errors:
         return translate("Interchange", "does not match the interchange schema")
     error = errors[0]
-    while error.context:  # anyOf: the most specific reason
-        error = sorted(error.context, key=lambda e: len(e.absolute_path))[-1]
+    while error.context:  # anyOf: the most specific reason, not "must be null" of "X or null"
+        reasons = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        error = sorted(reasons or error.context, key=lambda e: len(e.absolute_path))[-1]
     where = field_path(error.absolute_path)
     message = _short(error)
     return f"{where}: {message}" if where else message

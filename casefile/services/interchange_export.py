@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from .. import __version__
-from ..errors import CasefileError
-from ..i18n import translate
 from ..model import (
     Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence,
     EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation, VocabularyTerm,
     utcnow,
 )
 from ..model.identity import link_id
-from ..store import Case
+from ..store import Case, outputs
 from .interchange import FORMAT
 
 # Columns written as they are (id / foreign keys are replaced by UUID references).
@@ -57,10 +54,12 @@ def code_key(code: str) -> tuple:
     return (prefix, int(number) if number.isdigit() else 0, code)
 
 
-def export_json(case: Case, out_path: str | os.PathLike) -> dict[str, int]:
-    """Write the whole case atomically (temp file + rename); return counts."""
-    document = build_document(case)
-    write_atomically(Path(out_path), dumps(document).encode("utf-8"))
+def export_json(case: Case, out_path: str | os.PathLike, *, force: bool = False,
+                profile: str = "full") -> dict[str, int]:
+    """Write the whole case atomically (``store.outputs``); return counts.
+    ``force`` replaces an existing file (never a case, a folder or a link)."""
+    document = build_document(case, profile)
+    write_atomically(Path(out_path), dumps(document).encode("utf-8"), force=force, open_cases=(case.path,))
     return {section: len(document[section]) for section in document if isinstance(document[section], list)}
 
 
@@ -68,33 +67,25 @@ def dumps(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=folder))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise CasefileError(translate("Errors", "cannot write {path}: {why}").format(
-            path=path, why=e.strerror)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise CasefileError(translate("Errors", "cannot write {path}: {why}").format(
-            path=path, why=e.strerror)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomically(path: Path, data: bytes, *, force: bool = False, open_cases=()) -> Path:
+    """``data`` at ``path``, through the one output check and writer."""
+    return outputs.write_bytes(path, data, force=force, open_cases=open_cases)
 
 
-def build_document(case: Case) -> dict:
+def build_document(case: Case, profile: str = "full") -> dict:
+    """The case as an interchange document; ``partner`` and ``public`` go
+    through the redaction engine, as the PDF dossier and CSV do."""
+    from .redaction import check_profile
+
+    check_profile(profile)
     with case.connection() as conn:
-        return _Builder(conn).document()
+        document = _Builder(conn).document()
+    if profile != "full":
+        from .redaction.interchange import redact_document
+
+        with case.session() as session:
+            redact_document(document, session, profile)
+    return document
 
 
 class _Builder:
@@ -254,12 +245,12 @@ class _Builder:
             item = evidence_by_id[r.evidence_id]
             custody.append({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "at": stamp(r.at),
                             "who": r.who, "action": r.action, "sha256_observed": r.sha256_observed,
-                            "details": r.details, "_code": item["code"], "_at": r.at})
-        # Stable: by item, then time; ties keep the order they were recorded in.
-        custody.sort(key=lambda x: (code_key(x["_code"]), x["_at"]))
+                            "details": r.details, "_code": item["code"]})
+        # Stable: by item, then in the order this case recorded them (a time
+        # claimed by an imported file is data, not the order).
+        custody.sort(key=lambda x: code_key(x["_code"]))
         for entry in links + custody:
             del entry["_code"]
-            entry.pop("_at", None)
         return links, custody
 
 

@@ -59,7 +59,7 @@ def import_json(case: Case, path: str | os.PathLike, progress: Progress | None =
     check_schema(document)
     try:
         with case.bulk_connection() as conn:
-            plan = Plan(conn, document, who=case.documenter)
+            plan = Plan(conn, document, who=case.documenter, file_name=path.name, file_digest=digest)
             plan.build()
             if plan.problems:
                 raise ImportRefused(plan.problems)
@@ -179,15 +179,18 @@ def _write(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[s
             conn.execute(update(cls).where(cls.id == bindparam("b_id"))
                          .values({column: bindparam("b_ref"), "updated_at": bindparam("b_updated")}), pairs)
     now = utcnow()
-    custody = plan.links["custody_event"]
     bytes_here = _blobs_present(conn, {row["sha256"] for row in plan.rows["evidence"]})
+    imported = []
     for row in plan.rows["evidence"]:
         where = (translate("Interchange", "file bytes already in this case") if row["sha256"] in bytes_here
                  else translate("Interchange", "file bytes not in this case"))
-        custody.append({"evidence_id": row["id"], "at": now, "who": plan.who, "action": "imported",
-                        "sha256_observed": "", "details": translate(
-                            "Interchange", "metadata imported from {name} (file SHA-256 {digest}); {where}").format(
-                            name=name, digest=digest, where=where)})
+        imported.append({"evidence_id": row["id"], "at": now, "who": plan.who, "action": "imported",
+                         "sha256_observed": "", "details": translate(
+                             "Interchange", "metadata imported from {name} (file SHA-256 {digest}); {where}").format(
+                             name=name, digest=digest, where=where)})
+    # This case's own event first: a chain lists events in the order the case
+    # recorded them (by id), and the history received with the file follows it.
+    plan.links["custody_event"][:0] = imported
     for table, cls in LINK_TABLES:
         rows = plan.links[table]
         if rows:

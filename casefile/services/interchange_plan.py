@@ -18,6 +18,7 @@ from ..errors import InvalidInput
 from ..i18n import translate
 from ..model import Actor, Assessment, Claim, CodeCounter, Evidence, Incident, Place, Source, VocabularyTerm, utcnow
 from ..model.dates import PartialDate
+from . import custody
 from .interchange import LIMIT as MAX_PROBLEMS, record_label
 
 EXTRA_METADATA_LIMIT = 200_000
@@ -34,15 +35,20 @@ PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "c
 Label = str | tuple
 
 
+#: why a time could not be read (cached like the times themselves)
+_OUT_OF_RANGE, _NOT_A_TIME = object(), object()
+
+
 class _Stop(Exception):
     """Enough problems found; stop looking."""
 
 
 class Plan:
-    def __init__(self, conn, document: dict, who: str = ""):
+    def __init__(self, conn, document: dict, who: str = "", file_name: str = "", file_digest: str = ""):
         self.conn = conn
         self.doc = document
         self.who = who
+        self.file_name, self.file_digest = file_name, file_digest  # where received custody came from
         self.problems: list[str] = []
         self.now = utcnow()
         self.rows: dict[str, list[dict]] = {table: [] for table in CLASSES}
@@ -218,11 +224,18 @@ class Plan:
         if value not in self._times:
             try:
                 self._times[value] = datetime.fromisoformat(value).astimezone(UTC)
+            except OverflowError:  # 9999-12-31T23:59:59-05:00 is past the last representable time in UTC
+                self._times[value] = _OUT_OF_RANGE
             except ValueError:
-                self._times[value] = None
+                self._times[value] = _OUT_OF_RANGE if value.startswith("0000") else _NOT_A_TIME
         found = self._times[value]
-        if found is None:
+        if found is _OUT_OF_RANGE:
+            self.problem(label, field, translate(
+                "Interchange", "outside the times Casefile can store (years 0001 to 9999, in UTC)"))
+            return None
+        if found is _NOT_A_TIME:
             self.problem(label, field, translate("Interchange", "not a time"))
+            return None
         return found
 
     def stamps(self, label: Label, entry: dict) -> dict:
@@ -461,12 +474,22 @@ class Plan:
             self.links["evidence_link"].append(row)
 
     def _custody(self) -> None:
+        """Custody arrives only with its evidence: history the file claims for
+        an item this case already holds would rewrite that item's chain. Each
+        event is marked as received in this file; its time is the file's claim."""
         for label, e in self.entries("custody"):
+            if e["evidence"] not in self.planned:
+                where = (translate("Interchange", "that evidence item is already in this case")
+                         if e["evidence"] in self.ids else translate("Interchange", "that evidence item is not in the file"))
+                self.problem(label, "evidence", translate(
+                    "Interchange", "custody can only be imported with its evidence item; {where}").format(where=where))
+                continue
             evidence = self._evidence_ref(label, e)
             self.links["custody_event"].append({
                 "evidence_id": evidence, "at": self.time(label, "at", e["at"]), "who": e.get("who", ""),
                 "action": self.term(label, "action", "custody_action", e["action"]),
-                "sha256_observed": e.get("sha256_observed", ""), "details": e.get("details", "")})
+                "sha256_observed": e.get("sha256_observed", ""),
+                "details": custody.received(self.file_name, self.file_digest, e.get("details", ""))})
 
 
 EVIDENCE_DEFAULTS = {

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..i18n import QT_TRANSLATE_NOOP as T
 from ..i18n import translate
 from ..model import (
     BY_KIND, Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, EvidenceLink, Incident,
     IncidentLink, IncidentTag, Involvement, Source, SourceCitation, VocabularyTerm,
 )
 from ..store import Case
-from ..i18n import QT_TRANSLATE_NOOP as T
 from .record_fields import TITLE_FIELD
 
 GROUPS = {

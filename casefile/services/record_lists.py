@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.sql import ColumnElement
 
+from ..i18n import QT_TRANSLATE_NOOP as T
 from ..i18n import translate
 from ..model import BY_KIND, Actor, Claim, Incident, Place, Source, VocabularyTerm
 from ..store import Case
 from ..store.search import INDEXED, fts_query
-from ..i18n import QT_TRANSLATE_NOOP as T
 
 
 @dataclass(frozen=True)

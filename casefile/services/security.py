@@ -19,7 +19,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..store import Case, audit, state
 from ..store.backup import backups_of
-from ..store.case import remove_case_files
+from ..store import outputs
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
 
 MIN_LENGTH = 8
@@ -67,11 +67,11 @@ def encrypt_copy(case_or_path: Case | str | os.PathLike, out_path: str | os.Path
     exist) and record the copy in the new file's history. The plain case is
     left as it is: deleting it safely is the user's decision."""
     _check_new(passphrase)
+    source_path = case_or_path.path if isinstance(case_or_path, Case) else Path(case_or_path)
+    # Never an existing name (not even with force), nor a link, a folder or a
+    # device; checked again when the copy is put in place.
+    outputs.check_output(out_path, force=None, open_cases=(source_path,))
     out = Path(out_path)
-    if out.exists():
-        raise CasefileError(translate("Security", "{path} already exists; choose another name.").format(path=out))
-    if not out.parent.is_dir():
-        raise CasefileError(translate("Security", "Folder {path} does not exist.").format(path=out.parent))
     if isinstance(case_or_path, Case):
         case = case_or_path
         if case.encrypted:
@@ -98,28 +98,17 @@ def encrypt_copy(case_or_path: Case | str | os.PathLike, out_path: str | os.Path
 
 
 def _export(source: Path, out: Path, passphrase: str, who: str) -> None:
-    # Written under a temporary name and renamed when complete, so a crash
-    # never leaves a half copy under the name the user asked for.
-    partial = out.with_name(out.name + ".partial")
+    # Written under a hidden temporary name (store.outputs) and put in place
+    # when complete, so a crash never leaves a half copy under the name the
+    # user asked for; on any error the temporary and its companions go.
     key = CaseKey(passphrase)  # derived once for the export and the check after it
-    partial.unlink(missing_ok=True)  # left by a crash during an earlier attempt
-    try:
-        export_encrypted(source, partial, key)
-        with Case.open(partial, passphrase=key) as copy:
+    with outputs.atomic_output(out, force=None, open_cases=(source,), named=True) as output:
+        export_encrypted(source, output.temp, key)
+        with Case.open(output.temp, passphrase=key) as copy:
             with copy.connection() as conn:
                 audit.append(conn, "encrypt-copy", who=who, kind="case",
                              changes={"from": source.name})
             copy.close(backup=False)
-        fd = os.open(partial, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(partial, out)
-    except BaseException:
-        for p in (partial, out):
-            remove_case_files(p)
-        raise
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,7 @@ def check_evidence(case: Case, progress: Progress | None = None) -> Iterator[Pro
     _doing(progress, what)
     with case.connection() as conn:
         record = audit.verify(conn) is None
+    record = record and not case.read_only  # a case that cannot be changed here: report only
     report = (lambda done, total: progress(what, done, total)) if progress is not None else None
     for finding in verify_evidence(case, report, record=record):
         if not finding.ok:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -27,13 +29,14 @@ from ..i18n import translate
 from ..model import CaseInfo, VocabularyTerm, utcnow
 from ..model.base import new_uuid
 from ..resources import resource
-from . import audit, migrate, state
+from . import audit, migrate, state, storage
 from . import backup as _backup
 from .connection import (
     APPLICATION_ID, BULK_CACHE_KIB, BUSY_TIMEOUT_MS, CACHE_KIB, CaseKey, as_key, connect, header_application_id,
     hot_journal, is_plain_sqlite, rekey,
 )
 from .lock import CaseLock, DelegatedLock
+from .storage import CaseReadOnly
 from .tracking import ChangeTracker
 
 SUFFIX = ".casefile"
@@ -47,13 +50,18 @@ Listener = Callable[[dict[str, set[int]]], None]
 
 
 class Case:
-    def __init__(self, path: Path, key: CaseKey | None, lock: CaseLock):
+    def __init__(self, path: Path, key: CaseKey | None, lock: CaseLock, *, read_only: str | None = None):
         self.path = path
         self._key = key
         self._lock = lock
+        #: why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None
+        self.read_only = read_only
         #: rotating backups kept on close (the window passes its setting; 0: none)
         self.backup_keep = _backup.DEFAULT_KEEP
-        self.engine: Engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
+        if read_only:  # nothing is written, so nothing is sealed
+            self.engine: Engine = _engine(lambda: connect(self.path, self._key, readonly=True))
+        else:
+            self.engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self.sole = False  # inside sole_writer(): one connection, rollback journal
         self._listeners: list[Listener] = []
@@ -80,6 +88,7 @@ class Case:
             raise CasefileError(translate("Errors", "{path} already exists; choose another name.").format(path=path))
         if not path.parent.is_dir():
             raise CasefileError(translate("Errors", "Folder {path} does not exist.").format(path=path.parent))
+        storage.check_can_create(path)
         key = as_key(passphrase)
         try:
             raw = connect(path, key)
@@ -96,10 +105,22 @@ class Case:
         except BaseException:
             remove_case_files(path)
             raise
-        return cls.open(path, passphrase=key, check=False)
+        try:
+            return cls.open(path, passphrase=key, check=False)
+        except BaseException as error:  # e.g. the disk filled up meanwhile: no case left half made
+            remove_case_files(path)
+            if isinstance(error, CaseReadOnly):
+                raise CaseReadOnly(storage.not_created_message(path)) from None
+            raise
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, passphrase: str | CaseKey | None = None, check: bool = True) -> Case:
+    def open(cls, path: str | os.PathLike, *, passphrase: str | CaseKey | None = None, check: bool = True,
+             read_only: bool | None = False) -> Case:
+        """Open a case with the open-time checks. ``read_only``: False (the
+        default) refuses, with one line, a case that cannot be changed here (a
+        read-only medium, a full disk); True reads without writing a byte;
+        None changes it when it can and otherwise reads it (``Case.read_only``
+        says why)."""
         path = Path(path)
         if not path.exists():
             raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
@@ -120,9 +141,20 @@ class Case:
         lock = CaseLock(path)
         lock.acquire()
         try:
-            recovered = _roll_back_hot_journal(path, key)
+            why = storage.why_not_writable(path)
+            if why != storage.READ_ONLY:  # deleting needs no space
+                storage.clear_half_made_index(path)
+            if why is not None and read_only is False:
+                raise storage.read_only_error(path, why)
+            if why == storage.READ_ONLY:
+                storage.check_readable_here(path)
+            recovered = False if why == storage.READ_ONLY else _roll_back_hot_journal(path, key)
             version = _inspect(path, key, check=check, unclean=recovered)
             if version < migrate.head_version():
+                if why is not None:
+                    raise CaseReadOnly(translate(
+                        "Errors", "{path} is in an older format, which is updated on opening, and it cannot be "
+                        "changed here: copy it to a writable folder and open it there").format(path=path))
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
                 engine = _migration_engine(path, key)
                 with engine.begin() as conn:
@@ -130,7 +162,10 @@ class Case:
                     _check_foreign_keys(conn, path)
                     _seal_upgraded(conn)
                 engine.dispose()
-            return cls(path, key, lock)
+            if why is None and not read_only:
+                _backup.clean_partials(path)  # a backup killed half way
+            return _open_engine(cls, path, key, lock, why=why or (storage.READ_ONLY if read_only else None),
+                                fall_back=read_only is None)
         except BaseException:
             lock.release()
             raise
@@ -156,17 +191,30 @@ class Case:
         if self.engine is None:
             return
         try:
+            if self.read_only:
+                return  # nothing was written: nothing to fold back, nothing to back up
             changed = backup and self.backup_keep > 0 and self._changed_since_open()
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DBAPIError as error:
+                if not storage.is_disk_full(error, storage.real_path(self.path).parent):
+                    raise
+                # Every commit is already in the -wal file, which the next
+                # opening folds back in; no backup of a file that is not whole.
+                raise CasefileError(translate(
+                    "Errors", "{name} is saved, but there was no space left to fold its log ({name}-wal) back "
+                    "into it: keep that file beside it and open the case again once there is space"
+                ).format(name=self.path.name)) from None
             self.engine.dispose()
             if changed:
                 try:
                     _backup.make_backup(self.path, self._key, keep=self.backup_keep)
-                except OSError as error:  # disk full, folder read-only: the case itself is safe
+                except (OSError, DBAPIError, sqlite3.Error, sqlcipher.Error) as error:
+                    # disk full, folder read-only: the case itself is safe
                     raise CasefileError(translate(
                         "Errors", "{name} was saved and closed, but its backup could not be written: {why}"
-                    ).format(name=self.path.name, why=error.strerror or error)) from None
+                    ).format(name=self.path.name, why=getattr(error, "strerror", None) or error)) from None
         finally:
             self.engine.dispose()
             self.engine = None
@@ -393,6 +441,23 @@ def _quick_checks(path: Path, unclean: bool = False) -> list[str]:
     if unclean or path.stat().st_size <= FULL_CHECK_LIMIT:
         return ["PRAGMA quick_check"]
     return [f"PRAGMA quick_check({table})" for table in BOOKKEEPING_TABLES]
+
+
+def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: str | None,
+                 fall_back: bool) -> Case:
+    """The case on its engine. On a full disk SQLite cannot even set up its
+    log for writing (``disk I/O error``): then, when the caller can do with
+    reading (``fall_back``), read it; else one line. Either way the half-made
+    log index that attempt left is removed, so the case is as it was."""
+    try:
+        return cls(path, key, lock, read_only=why)
+    except DBAPIError as error:
+        if why or not storage.is_disk_full(error, storage.real_path(path).parent):
+            raise
+    storage.clear_half_made_index(path)
+    if not fall_back:
+        raise CaseReadOnly(storage.no_space_message(path))
+    return cls(path, key, lock, read_only=storage.FULL)
 
 
 def _roll_back_hot_journal(path: Path, key: CaseKey | None) -> bool:

@@ -142,11 +142,19 @@ def _uri(path: Path, readonly: bool) -> str:
     quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     if not readonly:
         return f"file:{quoted}"
-    if not (Path(f"{path}-wal").exists() or hot_journal(path)):
-        # Nothing to recover: read it as immutable, so that even SQLite's
-        # -wal/-shm companions are not created beside a file we may refuse.
+    if not (_wal_size(path) or hot_journal(path)):
+        # Nothing to recover (no log, or an empty one): read it as immutable,
+        # so that SQLite creates no -wal/-shm beside a file we may refuse, on
+        # a read-only medium or on a full disk.
         return f"file:{quoted}?mode=ro&immutable=1"
     return f"file:{quoted}?mode=ro"
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except FileNotFoundError:
+        return 0
 
 
 def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
@@ -164,7 +172,11 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
     else:
         conn = _keyed(path, key, readonly)
-    apply_pragmas(conn, readonly=readonly)
+    try:
+        apply_pragmas(conn, readonly=readonly)
+    except BaseException:
+        conn.close()  # now, not at garbage collection: the caller may clean up after it (full disk)
+        raise
     return conn
 
 

@@ -16,10 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
-
+from ..i18n import QT_TRANSLATE_NOOP
 
 T = QT_TRANSLATE_NOOP
 SK = QKeySequence.StandardKey
@@ -50,6 +47,31 @@ class ActionId(StrEnum):
     ABOUT = "about"
 
 
+class Needs(StrEnum):
+    """What must be on screen for an action to act; it is disabled otherwise."""
+    NOTHING = "nothing"
+    CASE = "case"
+    SOURCE = "source"  # a source's text in the editor
+    SELECTION = "selection"  # ... with a passage of it selected
+    BACK = "back"  # a record visited before this one
+    FORWARD = "forward"  # a record left by going back
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """What the window shows now, as far as actions care."""
+    case: bool = False
+    source: bool = False
+    selection: bool = False
+    back: bool = False
+    forward: bool = False
+
+    def allows(self, needs: Needs) -> bool:
+        return {Needs.NOTHING: True, Needs.CASE: self.case, Needs.SOURCE: self.case and self.source,
+                Needs.SELECTION: self.case and self.source and self.selection,
+                Needs.BACK: self.case and self.back, Needs.FORWARD: self.case and self.forward}[needs]
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
@@ -57,8 +79,15 @@ class ActionSpec:
     shortcuts: tuple = ()
     tip: str = ""
     menu: str = ""  # a key of MENUS; "" for actions without a menu entry
-    needs_case: bool = True
+    needs_case: bool = True  # shorthand for needs=Needs.CASE / Needs.NOTHING
     extra: dict = field(default_factory=dict)
+    needs: Needs | None = None
+
+    @property
+    def required(self) -> Needs:
+        if self.needs is not None:
+            return self.needs
+        return Needs.CASE if self.needs_case else Needs.NOTHING
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -72,8 +101,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.DELETE_RECORD, T("Actions", "&Delete Record…"), (SK.Delete,), menu="edit"),
     ActionSpec(ActionId.FILTER, T("Actions", "&Filter the List"), (SK.Find,), menu="edit"),
     ActionSpec(ActionId.SEARCH, T("Actions", "&Search Everything…"), ("Ctrl+K",), menu="edit"),
-    ActionSpec(ActionId.BACK, T("Actions", "&Back"), (SK.Back, "Alt+Left"), menu="go"),
-    ActionSpec(ActionId.FORWARD, T("Actions", "&Forward"), (SK.Forward, "Alt+Right"), menu="go"),
+    ActionSpec(ActionId.BACK, T("Actions", "&Back"), (SK.Back, "Alt+Left"), menu="go", needs=Needs.BACK),
+    ActionSpec(ActionId.FORWARD, T("Actions", "&Forward"), (SK.Forward, "Alt+Right"), menu="go",
+               needs=Needs.FORWARD),
     ActionSpec(ActionId.SHOW_INCIDENTS, T("Actions", "&Incidents"), ("Ctrl+1",), menu="go"),
     ActionSpec(ActionId.SHOW_ACTORS, T("Actions", "&Actors"), ("Ctrl+2",), menu="go"),
     ActionSpec(ActionId.SHOW_PLACES, T("Actions", "&Places"), ("Ctrl+3",), menu="go"),
@@ -81,8 +111,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.SHOW_CLAIMS, T("Actions", "&Claims"), ("Ctrl+5",), menu="go"),
     ActionSpec(ActionId.SHOW_EVIDENCE, T("Actions", "&Evidence"), ("Ctrl+6",), menu="go"),
     ActionSpec(ActionId.CLAIM_FROM_SELECTION, T("Actions", "&Claim from Selection"), ("Ctrl+Shift+C",),
-               menu="source", tip=T("Actions", "Make a claim carrying the selected passage as its quote")),
-    ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source"),
+               menu="source", tip=T("Actions", "Make a claim carrying the selected passage as its quote"),
+               needs=Needs.SELECTION),
+    ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source",
+               tip=T("Actions", "Replace the open source's text with a .txt, .html or .pdf file"),
+               needs=Needs.SOURCE),
     ActionSpec(ActionId.ABOUT, T("Actions", "&About Casefile"), menu="help", needs_case=False),
 )
 
@@ -114,6 +147,7 @@ class ActionRegistry(QObject):
         self._specs: dict[str, ActionSpec] = {}
         self._menus: dict[str, QMenu] = {}
         self._menu_order = {key: list(ids) for key, (_, ids) in MENUS.items()}
+        self._state = ActionState()
         for spec in SPECS:
             self._make(spec)
 
@@ -169,7 +203,7 @@ class ActionRegistry(QObject):
                 position = entries.index(anchor) + 1 if anchor in entries else len(entries)
                 menu.insertAction(entries[position] if position < len(entries) else None, action)
         self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
-        self.update_enabled(self.window.case is not None)
+        self.update_enabled(self._state)
         return action
 
     def build_menus(self, bar: QMenuBar) -> None:
@@ -188,9 +222,12 @@ class ActionRegistry(QObject):
     def menu(self, key: str) -> QMenu:
         return self._menus[key]
 
-    def update_enabled(self, has_case: bool) -> None:
+    def ids(self) -> list[str]:
+        return list(self._actions)
+
+    def update_enabled(self, state: ActionState) -> None:
+        self._state = state
         for action_id, action in self._actions.items():
             if action_id in (ActionId.UNDO, ActionId.REDO):
                 continue  # the undo stack enables these itself
-            if self._specs[action_id].needs_case:
-                action.setEnabled(has_case)
+            action.setEnabled(state.allows(self._specs[action_id].required))

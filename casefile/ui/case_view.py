@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import Case
+from .editor import Editor
 from .list_model import ID_ROLE, RecordListModel
 from .navigator import KIND_ROLE, KINDS, NavigatorModel, NavigatorView, kind_title
 
@@ -40,6 +41,7 @@ class RecordTable(QTableView):
 class CaseView(QSplitter):
     record_chosen = Signal(str, int)  # kind, id
     kind_changed = Signal(str)
+    editor_changed = Signal()  # another editor (or none) is shown
 
     def __init__(self, case: Case, parent=None, lang: str = "en"):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -85,6 +87,7 @@ class CaseView(QSplitter):
         self.editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor_area.addWidget(self.editor_scroll)
+        self._editor: Editor | None = None
 
         self.addWidget(self.navigator)
         self.addWidget(list_pane)
@@ -198,16 +201,18 @@ class CaseView(QSplitter):
             self.list_model.refresh(set())  # a place renamed shows in the incident list
         self._update_heading()
 
-    def set_editor(self, widget: QWidget | None) -> None:
+    def set_editor(self, editor: Editor | None) -> None:
         old = self.editor_scroll.takeWidget()
         if old is not None:
             old.deleteLater()
-        if widget is None:
+        self._editor = editor
+        if editor is None:
             self.editor_area.setCurrentWidget(self.placeholder)
         else:
-            self.editor_scroll.setWidget(widget)
+            self.editor_scroll.setWidget(editor)
             self.editor_area.setCurrentWidget(self.editor_scroll)
+        self.editor_changed.emit()
 
     @property
-    def editor(self) -> QWidget | None:
-        return self.editor_scroll.widget() if self.editor_area.currentWidget() is self.editor_scroll else None
+    def editor(self) -> Editor | None:
+        return self._editor

@@ -4,10 +4,15 @@ A command calls a service; the service commits through the store, which
 notifies the window; the views refresh. Edit, undo and redo therefore look the
 same to every view (orange-canvas-core's ``document/commands.py`` pattern).
 
-A command is applied once *before* it is pushed (``MainWindow.execute``), so a
-refused change (InvalidInput) never reaches the undo stack; ``redo`` skips that
-first call. Undoing a creation deletes with a snapshot, and redoing restores
-that snapshot, so a record keeps its id, uuid and code across undo and redo.
+A command is applied once *before* it is pushed (``MainWindow.execute``, the
+one place that pushes), so a refused change (InvalidInput) never reaches the
+undo stack; ``redo`` skips that first call. Undoing a creation deletes with a
+snapshot, and redoing restores that snapshot, so a record keeps its id, uuid
+and code across undo and redo.
+
+An undo or redo that fails (the record was deleted or changed meanwhile) marks
+the command obsolete, so QUndoStack drops it instead of moving its index past
+it, and tells ``on_failure`` (the window), which drops what rested on it.
 """
 
 from __future__ import annotations
@@ -28,13 +33,12 @@ def _tr(text: str) -> str:
 
 
 class CaseCommand(QUndoCommand):
-    #: called with a CasefileError raised during undo/redo (set by the window)
-    on_error: Callable[[CasefileError], None] | None = None
-
     def __init__(self, case: Case, text: str):
         super().__init__(text)
         self.case = case
         self._pushed_applied = False
+        #: told when an undo or redo fails: (command, error, undoing); set when it is pushed
+        self.on_failure: Callable[[CaseCommand, CasefileError, bool], None] | None = None
 
     # subclasses implement these two
     def apply(self) -> None:
@@ -54,19 +58,19 @@ class CaseCommand(QUndoCommand):
         if self._pushed_applied:
             self._pushed_applied = False
             return
-        self._guard(self.apply)
+        self._guard(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._guard(self.revert)
+        self._guard(self.revert, undoing=True)
 
-    def _guard(self, step) -> None:
+    def _guard(self, step: Callable[[], None], *, undoing: bool) -> None:
         try:
             step()
-        except CasefileError as error:  # e.g. the record was changed meanwhile
-            if CaseCommand.on_error is not None:
-                CaseCommand.on_error(error)
-            else:
+        except CasefileError as error:  # e.g. the record was deleted or changed meanwhile
+            if self.on_failure is None:
                 raise
+            self.setObsolete(True)  # QUndoStack removes it and keeps its index where it was
+            self.on_failure(self, error, undoing)
 
 
 class CreateRecord(CaseCommand):
@@ -180,10 +184,17 @@ class Sequence(CaseCommand):
         self._steps = list(steps)
         self._built: list[CaseCommand] = []
 
+    @classmethod
+    def done(cls, case: Case, text: str, commands: list[CaseCommand]) -> Sequence:
+        """Changes already made elsewhere (a batch taken in by a worker), as one step."""
+        sequence = cls(case, text, [])
+        sequence._built = list(commands)
+        sequence.mark_applied()
+        return sequence
+
     def apply(self) -> None:
-        if self._built:
-            for command in self._built:
-                command.apply()
+        if self._built:  # redo: all of it or none of it
+            _all_or_none(self._built, lambda c: c.apply(), lambda c: c.revert())
             return
         try:
             for step in self._steps:
@@ -197,8 +208,7 @@ class Sequence(CaseCommand):
             raise
 
     def revert(self) -> None:
-        for command in reversed(self._built):
-            command.revert()
+        _all_or_none(list(reversed(self._built)), lambda c: c.revert(), lambda c: c.apply())
 
     @property
     def last(self) -> CaseCommand | None:
@@ -207,6 +217,21 @@ class Sequence(CaseCommand):
     @property
     def first(self) -> CaseCommand | None:
         return self._built[0] if self._built else None
+
+
+def _all_or_none(commands: list[CaseCommand], step: Callable[[CaseCommand], None],
+                 back: Callable[[CaseCommand], None]) -> None:
+    """Run ``step`` on each command; if one fails, run ``back`` on those done, so a
+    failed undo or redo of a sequence leaves the case as it was."""
+    done: list[CaseCommand] = []
+    try:
+        for command in commands:
+            step(command)
+            done.append(command)
+    except BaseException:
+        for command in reversed(done):
+            back(command)
+        raise
 
 
 def _kind_name(kind: str) -> str:

@@ -4,6 +4,7 @@ with progress and cancel; at the end, the file's SHA-256 and its folder."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from ..errors import CasefileError
 from ..model import PartialDate
+from .outputs import may_write
 from .workers import ProcessJob
 
 PROFILES = ("full", "partner", "public")
 LANGUAGES = ("en", "es")
-CODE = re.compile(r"^INC-\d+$")
+CODE = re.compile(r"INC-[0-9]+")  # whole strings: fullmatch
 
 
 def case_passphrase(case) -> str | None:
@@ -189,8 +191,10 @@ class DossierDialog(QDialog):
 
     @Slot()
     def _browse(self) -> None:
+        # Replacing a file is asked once, when the export starts (ui.outputs).
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the dossier as"), self.output.text(),
-                                                    self.tr("PDF files (*.pdf)"))
+                                                    self.tr("PDF files (*.pdf)"), "",
+                                                    QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.output.setText(path)
 
@@ -226,7 +230,7 @@ class DossierDialog(QDialog):
             codes = [c.strip().upper() for c in self.incidents.text().split(",") if c.strip()]
             if not codes:
                 raise CasefileError(self.tr("Name at least one incident, e.g. INC-0001."))
-            bad = [c for c in codes if not CODE.match(c)]
+            bad = [c for c in codes if not CODE.fullmatch(c)]
             if bad:
                 raise CasefileError(self.tr("{code} is not an incident code (INC-0001).").format(code=bad[0]))
             args += ["--incidents", ",".join(codes)]
@@ -264,10 +268,18 @@ class DossierDialog(QDialog):
             return
         try:
             args = self.arguments()
+            # Never a case, a folder, a link...; an existing file only if the documenter agrees.
+            force = may_write(self, args[2], open_cases=(self.case.path,))
         except CasefileError as error:
             self._show_error(str(error))
             return
-        stdin = [case_passphrase(self.case) or ""] if self.case_encrypted() else []
+        if force is None:
+            self.status.setText(self.tr("Not exported; the existing file was kept."))
+            return
+        if force:
+            args.append("--force")
+        # As one JSON string: the passphrase exactly as typed, even with a line break or a final CR in it.
+        stdin = [json.dumps(case_passphrase(self.case) or "")] if self.case_encrypted() else []
         self.result_info = None
         self.job = ProcessJob("casefile.ui.dossier_job", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)

@@ -1,13 +1,13 @@
 """The child process that builds a dossier for the window. No Qt.
 
 ``python -m casefile.ui.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
-[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted]``
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted] [--force]``
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
 
-- stdin: with ``--encrypted``, the first line is the passphrase (a pipe: never
-  argv, the environment, or a file); afterwards a line ``cancel`` (or the
+- stdin: with ``--encrypted``, the first line is the passphrase as a JSON
+  string (a pipe: never argv, the environment, or a file); afterwards a line ``cancel`` (or the
   window going away: end of input) stops the build, leaving nothing at OUT.
 - stdout: one JSON object per line, ``{"progress": [done, total, text]}``,
   then ``{"result": {...}}`` or ``{"error": "one line"}``.
@@ -38,7 +38,13 @@ class Channel:
         self._lock = threading.Lock()
 
     def read_secret(self) -> str:
-        return self.stdin.readline().rstrip("\r\n")
+        """The passphrase as the window holds it: one JSON string on one line
+        (a passphrase may end in CR or hold a line break; nothing is stripped)."""
+        try:
+            secret = json.loads(self.stdin.readline())
+        except ValueError:
+            secret = None
+        return secret if isinstance(secret, str) else ""  # then opening says the passphrase is empty
 
     def listen(self) -> None:
         """Watch stdin for "cancel" (or its end) in a daemon thread."""
@@ -73,6 +79,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
     parser.add_argument("--encrypted", action="store_true")
+    parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
 
 
@@ -95,7 +102,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
                                    date_from=args.date_from or None, date_to=args.date_to or None, lang=args.lang,
-                                   progress=channel.progress, cancelled=channel.cancelled)
+                                   progress=channel.progress, cancelled=channel.cancelled, force=args.force)
         finally:
             case.close(backup=False)  # the window makes the backups, on its own close
     except CasefileError as error:

@@ -10,6 +10,7 @@ per file.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.custody import RELATIONS
+from .commands import CaseCommand, Sequence
 from .evidence_commands import BatchResult, IntakeEvidence, intake_batch
 from .workers import JobProgressDialog, ThreadJob, guarded
 
@@ -142,6 +144,7 @@ class EvidenceIntake(QObject):
         self.parent_widget = parent_widget
         self.job: ThreadJob | None = None
         self._queue: deque = deque()  # batches wait: two intakes would fight for the write lock
+        self.push: Callable[[CaseCommand], None] | None = None  # the window's one path onto its undo stack
 
     def take_in(self, paths: list[str], link: tuple[str, str] | None = None) -> None:
         if not paths or self.case is None:
@@ -183,6 +186,11 @@ class EvidenceIntake(QObject):
         self._next()
 
     def _push(self, result: BatchResult) -> None:
+        if self.push is not None and result.taken:
+            taken = [IntakeEvidence(self.case, code, name) for code, name in result.taken]
+            self.push(taken[0] if len(taken) == 1 else Sequence.done(
+                self.case, self.tr("Take in %n file(s)", "", len(taken)), list(taken)))
+            return
         if self.undo_stack is None or not result.taken:
             return
         if len(result.taken) > 1:

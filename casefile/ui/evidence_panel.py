@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from ..errors import CasefileError
 from ..formatting import human_size
 from ..services import evidence, history, links, records
 from ..services.custody import RELATIONS
 from .evidence_commands import LinkEvidence, UnlinkEvidence
 from .evidence_intake import EvidenceIntake, FileDropFilter, RelationDialog, relation_label
 from .evidence_preview import EvidencePreview
+from .outputs import may_write
 from .workers import JobProgressDialog, ThreadJob
 
 
@@ -329,12 +331,20 @@ class EvidencePanel(QWidget):
         if self.code is None or self.export_job is not None:
             return
         suggested = Path(self.record.original_name).name or self.code
+        # Replacing a file is asked once, below, after the path is checked (ui.outputs).
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the original of {code}").format(
-            code=self.code), suggested)
+            code=self.code), suggested, "", "", QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
         case, code = self.case, self.code
-        job = ThreadJob(lambda progress, cancelled: evidence.export_original(case, code, path), self)
+        try:
+            force = may_write(self, path, open_cases=(case.path,))
+        except CasefileError as error:  # the case itself, its companions, a link, a device...
+            self._export_failed(str(error))
+            return
+        if force is None:
+            return
+        job = ThreadJob(lambda progress, cancelled: evidence.export_original(case, code, path, force=force), self)
         job.succeeded.connect(self._exported)
         job.failed.connect(self._export_failed)
         JobProgressDialog(job, self.tr("Exporting {code}").format(code=code), self, cancellable=False)
@@ -435,6 +445,7 @@ def install(window) -> EvidenceIntake:
     record's editor (intake and link), thumbnails in the Evidence list, and
     the evidence panel as a tab of the evidence editor."""
     intake = EvidenceIntake(None, window.undo_stack, window)
+    intake.push = window.push_done
     delegate = ThumbnailDelegate(window, window)
 
     def drop_on_record(paths: list[str]) -> None:

@@ -314,7 +314,8 @@ class HistoryDialog(QDialog):
 
 def install(window) -> None:
     """File > History… (Ctrl+H): the audit log, filtered by the open record."""
-    from .actions import QT_TRANSLATE_NOOP, ActionSpec
+    from ..i18n import QT_TRANSLATE_NOOP
+    from .actions import ActionSpec
     from ..services import records
 
     def show() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .. import i18n, i18n_build
+from ..i18n import QT_TRANSLATE_NOOP
 
 SETTING = "ui/language"
 SYSTEM = "system"
@@ -91,10 +92,6 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     QLocale.setDefault(locale_for(language))
     i18n.set_translator(QCoreApplication.translate)
     return language
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 # argparse's own messages (usage and errors) reach the user too; it looks them up

@@ -200,7 +200,8 @@ class CaseLocker(QObject):
 
 def install(window) -> CaseLocker:
     """Give a MainWindow its Lock action (Ctrl+L) and idle lock."""
-    from .actions import ActionSpec, QT_TRANSLATE_NOOP
+    from ..i18n import QT_TRANSLATE_NOOP
+    from .actions import ActionSpec
 
     locker = CaseLocker(
         window, current_case=lambda: window.case, close_case=window.close_case,

@@ -7,14 +7,20 @@ How to extend it
   "edit", "go", "source", "help", or a new key) with its shortcuts. Built-in
   actions are listed in ``ui/actions.py``; wire handlers in ``_wire()``.
 - **An editor or panel for a kind**: ``window.register_editor(kind, factory)``
-  where ``factory(window, kind, record_id) -> QWidget``; the widget may define
-  ``reload(changes)`` to refresh after a commit and ``focus_first()``.
+  where ``factory(window, kind, record_id) -> Editor`` (``ui/editor.py``: the
+  window calls its ``commit_pending``, ``reload(changes)``, ``focus_first`` and
+  ``source_reader``, never a method found by name).
   ``window.register_editor_tab(kind, title, factory)`` adds a tab to the
   built-in editor instead (evidence preview, custody).
 - **A change**: build a ``ui.commands`` command and call
-  ``window.execute(command)``; never write to the case directly. The store
-  notifies, and ``_case_changed`` refreshes navigator, list and editor.
+  ``window.execute(command)``, the one place that pushes on the undo stack
+  (``window.push_done(command)`` for a change a worker already made); never
+  write to the case directly. The store notifies, and ``_case_changed``
+  refreshes navigator, list and editor.
 - **Jumping to a record**: ``window.open_record(kind, id)`` (joins back/forward).
+- **A panel's hooks**: the evidence panel fills ``window.evidence_hooks`` (ask
+  for files; withdraw an item) and sets ``window.evidence_intake``; the lock
+  sets ``window.locker``. They are typed attributes, None until installed.
 
 ``window.case`` is the open :class:`~casefile.store.Case` (or None) and
 ``window.undo_stack`` its ``QUndoStack``.
@@ -23,27 +29,43 @@ How to extend it
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ..errors import CasefileError
 from ..services import records
 from ..store import Case, PassphraseRequired
 from . import dialogs
-from .actions import ActionId, ActionRegistry
+from .actions import ActionId, ActionRegistry, ActionState
 from .case_events import CaseEvents
 from .case_view import CaseView
 from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
+from .editor import Editor
 from .layout_memory import LayoutMemory
 from .list_model import ID_ROLE
 from .navigator import KINDS
 from .recent import RecentCases
+from .source_reader import SourceReader
 from .welcome import WelcomePage
 
-EditorFactory = Callable[["MainWindow", str, int], QWidget]
+if TYPE_CHECKING:
+    from .evidence_intake import EvidenceIntake
+    from .lock import CaseLocker
+
+EditorFactory = Callable[["MainWindow", str, int], Editor]
+TabFactory = Callable[["MainWindow", str, int], QWidget]
+
+
+@dataclass
+class EvidenceHooks:
+    """What the evidence panel lends the window's generic actions (None: not installed)."""
+    add_files: Callable[[], None] | None = None  # New Record on the Evidence list: ask for files
+    withdraw: Callable[[int], None] | None = None  # Delete Record on an evidence item
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +84,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.recent = RecentCases()
         self._editor_factories: dict[str, EditorFactory] = {}
-        self._editor_tabs: dict[str, list[tuple[str, EditorFactory]]] = {}
+        self._editor_tabs: dict[str, list[tuple[str, TabFactory]]] = {}
+        self.evidence_hooks = EvidenceHooks()
+        self.evidence_intake: EvidenceIntake | None = None  # set by the evidence panel
+        self.locker: CaseLocker | None = None  # set by the lock
         self._back: list[tuple[str, int]] = []
         self._forward: list[tuple[str, int]] = []
         self._current: tuple[str, int] | None = None
@@ -82,8 +107,7 @@ class MainWindow(QMainWindow):
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self._wire()
-        self.actions.update_enabled(False)
-        CaseCommand.on_error = self.show_error
+        self.refresh_actions()
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1400, 900)
         self.layout_memory = LayoutMemory(self)
@@ -129,17 +153,17 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.FORWARD, self.go_forward)
         for kind in KINDS:
             a.connect(f"show_{kind}", lambda kind=kind: self.show_kind(kind))
-        a.connect(ActionId.CLAIM_FROM_SELECTION, lambda: self._editor_call("claim_from_selection"))
-        a.connect(ActionId.LOAD_SOURCE_TEXT, lambda: self._editor_call("load_text_file"))
+        a.connect(ActionId.CLAIM_FROM_SELECTION, self.claim_from_selection)
+        a.connect(ActionId.LOAD_SOURCE_TEXT, self.load_source_text)
         a.connect(ActionId.ABOUT, self.about)
 
     def register_editor(self, kind: str, factory: EditorFactory) -> None:
         self._editor_factories[kind] = factory
 
-    def register_editor_tab(self, kind: str, title: str, factory: EditorFactory) -> None:
+    def register_editor_tab(self, kind: str, title: str, factory: TabFactory) -> None:
         self._editor_tabs.setdefault(kind, []).append((title, factory))
 
-    def editor_tabs(self, kind: str) -> list[tuple[str, EditorFactory]]:
+    def editor_tabs(self, kind: str) -> list[tuple[str, TabFactory]]:
         return list(self._editor_tabs.get(kind, []))
 
     # -- opening and closing cases ------------------------------------------------
@@ -170,6 +194,7 @@ class MainWindow(QMainWindow):
         self.view = CaseView(case, self, lang=self.lang)
         self.view.record_chosen.connect(lambda kind, rid: self.open_record(kind, rid))
         self.view.kind_changed.connect(lambda _kind: self._show_current_editor_for_kind())
+        self.view.editor_changed.connect(self._editor_changed)
         self.pages.addWidget(self.view)
         self.pages.setCurrentWidget(self.view)
         self.actions[ActionId.DELETE_RECORD].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -180,8 +205,7 @@ class MainWindow(QMainWindow):
             QSettings().setValue("cases/last", str(case.path))
         self.setWindowTitle(self.tr("{title} — Casefile").format(title=case.title or case.path.name))
         self.setWindowFilePath(str(case.path))
-        self.actions.update_enabled(True)
-        self._update_navigation()
+        self.refresh_actions()
         self.statusBar().showMessage(
             self.tr("{path} — encrypted").format(path=case.path) if case.encrypted
             else self.tr("{path}").format(path=case.path))
@@ -207,7 +231,10 @@ class MainWindow(QMainWindow):
             self.events.deleteLater()
             self.events = None
         case, self.case = self.case, None
-        case.close()
+        try:
+            case.close()
+        except CasefileError as error:  # saved, but no backup or no room to fold the log in: say so, go on
+            self.show_error(error)
         for step in self._cleanup:
             step()
         self._cleanup.clear()
@@ -217,7 +244,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.refresh()
         self.setWindowTitle(self.tr("Casefile"))
-        self.actions.update_enabled(False)
+        self.refresh_actions()
         self.case_closed.emit()
 
     # -- records ---------------------------------------------------------------------
@@ -238,20 +265,33 @@ class MainWindow(QMainWindow):
         self._current = (kind, record_id)
         self.view.select(kind, record_id)
         self._show_editor(kind, record_id)
-        self._update_navigation()
+        self.refresh_actions()
         self.record_opened.emit(kind, record_id)
+
+    def open_new_record(self, kind: str, record_id: int) -> None:
+        """Open a record just made, with the keyboard in its first field."""
+        self.open_record(kind, record_id)
+        if self.editor is not None and self.current_record == (kind, record_id):
+            self.editor.focus_first()
 
     def _show_editor(self, kind: str, record_id: int) -> None:
         from .record_editor import RecordEditor
 
-        factory = self._editor_factories.get(kind, RecordEditor)
+        assert self.view is not None
+        factory: EditorFactory = self._editor_factories.get(kind, RecordEditor)
         try:
-            widget = factory(self, kind, record_id)
+            editor = factory(self, kind, record_id)
         except CasefileError as error:  # deleted meanwhile
             self.statusBar().showMessage(str(error), 5000)
             self.view.set_editor(None)
             return
-        self.view.set_editor(widget)
+        self.view.set_editor(editor)
+
+    def _editor_changed(self) -> None:
+        reader = self.source_reader
+        if reader is not None:  # Claim from Selection follows the reader's selection
+            reader.can_claim_changed.connect(lambda _can: self.refresh_actions())
+        self.refresh_actions()
 
     def _show_current_editor_for_kind(self) -> None:
         if self.view is not None and (self._current is None or self._current[0] != self.view.kind):
@@ -259,27 +299,47 @@ class MainWindow(QMainWindow):
 
     def flush_editor(self) -> None:
         """Store what is still being typed in the editor (a field not yet left)."""
-        flush = getattr(self.editor, "commit_pending", None)
-        if callable(flush):
-            try:
-                flush()
-            except CasefileError as error:
-                self.statusBar().showMessage(str(error), 5000)
+        if self.editor is None:
+            return
+        try:
+            self.editor.commit_pending()
+        except CasefileError as error:
+            self.statusBar().showMessage(str(error), 5000)
 
     @property
     def current_record(self) -> tuple[str, int] | None:
         return self._current
 
     @property
-    def editor(self) -> QWidget | None:
+    def editor(self) -> Editor | None:
         return self.view.editor if self.view is not None else None
 
-    def _editor_call(self, name: str) -> None:
-        method = getattr(self.editor, name, None)
-        if callable(method):
-            method()
-        else:
+    @property
+    def source_reader(self) -> SourceReader | None:
+        """The open source's text, when the editor shows one."""
+        return self.editor.source_reader if self.editor is not None else None
+
+    def claim_from_selection(self) -> None:
+        reader = self.source_reader
+        if reader is None:
             self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
+            return
+        reader.claim_from_selection()
+
+    def load_source_text(self) -> None:
+        reader = self.source_reader
+        if reader is None:
+            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
+            return
+        reader.load_text_file()
+
+    def refresh_actions(self) -> None:
+        """Enable each action when it can act on what is shown now."""
+        reader = self.source_reader
+        self.actions.update_enabled(ActionState(
+            case=self.case is not None, source=reader is not None,
+            selection=reader is not None and reader.can_claim,
+            back=bool(self._back), forward=bool(self._forward)))
 
     def go_back(self) -> None:
         if self._back:
@@ -297,22 +357,53 @@ class MainWindow(QMainWindow):
             self._current = None
             self.open_record(*target, remember=False)
 
-    def _update_navigation(self) -> None:
-        self.actions[ActionId.BACK].setEnabled(self.case is not None and bool(self._back))
-        self.actions[ActionId.FORWARD].setEnabled(self.case is not None and bool(self._forward))
+    # -- the one path for changes -------------------------------------------------------
 
-    def execute(self, command: CaseCommand) -> bool:
+    def execute(self, command: CaseCommand, *, refused: Callable[[CasefileError], None] | None = None) -> bool:
         """Apply a change now and put it on the undo stack; a refused change is
-        shown and leaves the stack as it was."""
+        shown (in a dialog, or by ``refused``) and leaves the stack as it was."""
         try:
             command.apply()
         except CasefileError as error:
-            self.show_error(error)
+            if refused is not None:
+                refused(error)
+            else:
+                self.show_error(error)
             return False
         if command.changes_something:
             command.mark_applied()
-            self.undo_stack.push(command)
+            self._push(command)
         return True
+
+    def push_done(self, command: CaseCommand) -> None:
+        """Put a change already made (by a worker: an intake) on the undo stack."""
+        command.mark_applied()
+        self._push(command)
+
+    def _push(self, command: CaseCommand) -> None:
+        command.on_failure = self._command_failed
+        self.undo_stack.push(command)
+
+    def _command_failed(self, command: CaseCommand, error: CasefileError, undoing: bool) -> None:
+        """An undo or redo failed (the record went meanwhile). The command marked itself
+        obsolete, so the stack drops it; what was done after it rested on it, so it
+        goes too. The stack is busy now: finish once it is done."""
+        message = (self.tr("“{change}” could not be undone: {error}") if undoing
+                   else self.tr("“{change}” could not be redone: {error}")).format(
+            change=command.text(), error=error)
+        QTimer.singleShot(0, self, lambda: self._drop_redo_side(message))
+
+    def _drop_redo_side(self, message: str) -> None:
+        stack = self.undo_stack
+        if stack.canRedo():
+            cut = QUndoCommand()  # pushing an obsolete command drops the redo side and itself
+            cut.setObsolete(True)
+            stack.push(cut)
+            stack.canRedoChanged.emit(False)  # Qt says nothing when only the redo side goes
+            stack.redoTextChanged.emit("")
+        self.statusBar().showMessage(message, 8000)
+        dialogs.error(self, message, self.tr("It was taken off the undo history; the rest of the history "
+                                             "is kept."))
 
     def apply_choice(self, choice, make_command: Callable[[int], CaseCommand], text: str) -> bool:
         """Run ``make_command(target_id)`` for a picker's choice; when the choice is
@@ -326,10 +417,9 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         kind = self.view.kind
-        hook = getattr(self, "evidence_intake", None)
         if kind == "evidence":
-            if callable(hook):
-                hook()
+            if self.evidence_hooks.add_files is not None:
+                self.evidence_hooks.add_files()
             else:
                 self.statusBar().showMessage(self.tr("Evidence enters by dragging files onto the window."), 5000)
             return
@@ -337,11 +427,8 @@ class MainWindow(QMainWindow):
                  "source": self.tr("New source"), "claim": self.tr("New claim")}
         field = records.TITLE_FIELD[kind]
         command = CreateRecord(self.case, kind, {field: names[kind]})
-        if self.execute(command):
-            self.open_record(kind, command.record_id)
-            focus = getattr(self.editor, "focus_first", None)
-            if callable(focus):
-                focus()
+        if self.execute(command) and command.record_id is not None:
+            self.open_new_record(kind, command.record_id)
 
     def delete_current(self) -> None:
         if self._current is None or self.case is None:
@@ -354,9 +441,8 @@ class MainWindow(QMainWindow):
             return
         label = f"{row['code']} {row.get(records.TITLE_FIELD[kind]) or ''}".strip()
         if kind == "evidence":
-            hook = getattr(self, "withdraw_evidence", None)
-            if callable(hook):
-                hook(record_id)
+            if self.evidence_hooks.withdraw is not None:
+                self.evidence_hooks.withdraw(record_id)
             elif not row.get("withdrawn") and dialogs.confirm(
                     self, self.tr("Withdraw evidence"), self.tr("Withdraw {label}?").format(label=label),
                     self.tr("Evidence is never deleted: its file and its custody record stay in the case, "
@@ -378,7 +464,6 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.view.case_changed(changes)
-        editor = self.editor
         if self._current is not None:
             kind, record_id = self._current
             if record_id in changes.get(kind, ()):
@@ -388,10 +473,10 @@ class MainWindow(QMainWindow):
                     self.view.set_editor(None)
                     self._current = None
                     self._back = [entry for entry in self._back if entry != (kind, record_id)]
+                    self.refresh_actions()
                     return
-        reload = getattr(editor, "reload", None)
-        if callable(reload):
-            reload(changes)
+        if self.editor is not None:
+            self.editor.reload(changes)
 
     # -- small things ---------------------------------------------------------------------
 

@@ -346,7 +346,8 @@ class ChangePassphraseDialog(QDialog):
 
 def install(window) -> None:
     """File > Change Passphrase… in a MainWindow."""
-    from .actions import QT_TRANSLATE_NOOP, ActionSpec
+    from ..i18n import QT_TRANSLATE_NOOP
+    from .actions import ActionSpec
 
     def change() -> None:
         if window.case is None:

@@ -8,6 +8,8 @@ the window, which calls :meth:`RecordEditor.reload` to show what is stored.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -16,25 +18,34 @@ from ..services import records
 from ..services.record_fields import FIELDS, TITLE_FIELD
 from . import dialogs
 from .commands import UpdateRecord
+from .editor import Changes, Editor
 from .field_widgets import (
     BoolField, DateField, GradeField, LineField, NumberField, RefField, TextField, VocabCombo, plain_label,
 )
 from .links_panel import LinksPanel
+from .source_reader import SourceReader
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+#: every widget a form row may hold: each has ``value()``, ``set_value()``, ``dirty`` and ``committed``
+FieldWidget = LineField | TextField | DateField | VocabCombo | GradeField | BoolField | RefField
 
 OPTIONAL_VOCABULARIES = {"incident_type", "actor_type", "stance"}
 BANNER_STYLE = ("QLabel#protectionBanner { background: #fcefdc; color: #6b3b00; border: 1px solid #d9822b;"
                 " border-radius: 4px; padding: 6px; }")
 
 
-class RecordEditor(QWidget):
-    def __init__(self, window, kind: str, record_id: int):
-        super().__init__()
+class RecordEditor(Editor):
+    def __init__(self, window: MainWindow, kind: str, record_id: int):
+        super().__init__(kind, record_id)
         self.setObjectName(f"editor_{kind}")
         self.window_ = window
+        assert window.case is not None  # an editor is only made for an open case
         self.case = window.case
-        self.kind, self.record_id = kind, record_id
         self.row = records.get(self.case, kind, record_id)  # raises if it is gone
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, FieldWidget] = {}
+        self.reader: SourceReader | None = None
 
         self.heading = plain_label()
         self.heading.setObjectName("editorHeading")
@@ -98,6 +109,7 @@ class RecordEditor(QWidget):
         for spec in FIELDS[self.kind]:
             if spec.name in qualifiers:
                 continue  # shown beside its date
+            widget: FieldWidget
             if spec.type == "line":
                 widget = LineField()
             elif spec.type == "text":
@@ -133,10 +145,9 @@ class RecordEditor(QWidget):
     def _extra_tabs(self) -> list[tuple[str, QWidget]]:
         tabs = []
         if self.kind == "source":
-            from .source_reader import SourceReader
-
-            self.reader = SourceReader(self.window_, self.record_id)
-            tabs.append((self.tr("Text"), self.reader))
+            reader = self.reader = SourceReader(self.window_, self.record_id)
+            reader.show_wanted.connect(lambda: self.tabs.setCurrentWidget(reader) if self.tabs else None)
+            tabs.append((self.tr("Text"), reader))
         for title, factory in self.window_.editor_tabs(self.kind):
             tabs.append((title, factory(self.window_, self.kind, self.record_id)))
         return tabs
@@ -151,7 +162,7 @@ class RecordEditor(QWidget):
             if isinstance(widget, RefField):
                 widget.set_value(row[name], self._ref_text(next(f for f in FIELDS[self.kind] if f.name == name),
                                                            row[name]))
-            elif not (getattr(widget, "dirty", False) and widget.hasFocus()):
+            elif not (widget.dirty and widget.hasFocus()):
                 widget.set_value(row[name])
         for name, widget in self.fields.items():  # dates read their qualifier
             if isinstance(widget, DateField) and not widget.edit.hasFocus():
@@ -182,14 +193,18 @@ class RecordEditor(QWidget):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def reload(self, changes: dict | None = None) -> None:
+    @property
+    def source_reader(self) -> SourceReader | None:
+        return self.reader
+
+    def reload(self, changes: Changes | None = None) -> None:
         try:
             row = records.get(self.case, self.kind, self.record_id)
         except CasefileError:
             return
         self._show(row)
         self.links.reload()
-        if hasattr(self, "reader"):
+        if self.reader is not None:
             self.reader.reload()
 
     # -- committing --------------------------------------------------------------------
@@ -205,22 +220,18 @@ class RecordEditor(QWidget):
                 self._show(self.row)
                 return False
             values["pseudonym"] = pseudonym.strip()
-        try:
-            command = UpdateRecord(self.case, self.kind, self.record_id, values)
-            command.apply()
-        except CasefileError as error:
+
+        def refused(error: CasefileError) -> None:  # said beside the form, not in a dialog
             self.problem.setText(str(error))
             self.problem.show()
-            widget = self.fields.get(name)
-            self._revert(widget, name)
+            self._revert(self.fields.get(name), name)
+
+        if not self.window_.execute(UpdateRecord(self.case, self.kind, self.record_id, values), refused=refused):
             return False
         self.problem.hide()
-        if command.changes_something:
-            command.mark_applied()
-            self.window_.undo_stack.push(command)
         return True
 
-    def _revert(self, widget, name: str) -> None:
+    def _revert(self, widget: FieldWidget | None, name: str) -> None:
         if widget is None:
             return
         if isinstance(widget, RefField):
@@ -233,9 +244,9 @@ class RecordEditor(QWidget):
     def commit_pending(self) -> None:
         """Store a field still being typed in (before the window closes or moves on)."""
         for name, widget in self.fields.items():
-            if getattr(widget, "dirty", False):
+            if widget.dirty:
                 self.commit(name, widget.value())
-        if hasattr(self, "reader"):
+        if self.reader is not None:
             self.reader.commit_pending()
 
     def _choose_ref(self, spec) -> None:
@@ -256,11 +267,9 @@ class RecordEditor(QWidget):
             return
         self.window_.open_record("source", source_id)
         editor = self.window_.editor
-        reader = getattr(editor, "reader", None)
+        reader = editor.source_reader if editor is not None else None
         if reader is not None:
-            editor.tabs.setCurrentWidget(reader)
-            reader.select_offsets(start, min(end, len(reader.text)))
-            reader.view.setFocus()
+            reader.show_passage(start, end)
 
     def focus_first(self) -> None:
         widget = self.fields.get(TITLE_FIELD[self.kind])

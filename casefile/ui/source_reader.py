@@ -7,7 +7,9 @@ the text are highlighted in it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
@@ -16,6 +18,9 @@ from ..services import records, source_text
 from . import dialogs
 from .commands import CreateRecord, UpdateRecord
 from .field_widgets import plain_label
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
 
 HIGHLIGHT = QColor("#fff1a8")
 SUMMARY_LIMIT = 280
@@ -31,10 +36,14 @@ def py_to_qt(text: str, index: int) -> int:
 
 
 class SourceReader(QWidget):
-    def __init__(self, window, source_id: int):
+    can_claim_changed = Signal(bool)  # a passage is selected (or no longer), so a claim can be made
+    show_wanted = Signal()  # bring me to the front (the editor shows me in a tab)
+
+    def __init__(self, window: MainWindow, source_id: int):
         super().__init__()
         self.setObjectName("sourceReader")
         self.window_ = window
+        assert window.case is not None
         self.case = window.case
         self.source_id = source_id
         self.text = ""
@@ -104,7 +113,7 @@ class SourceReader(QWidget):
             selection.format.setToolTip(code)
             selections.append(selection)
         self.view.setExtraSelections(selections)
-        self.info.setText(self.tr("{n} claims quoted from this text (highlighted).").format(n=len(claims))
+        self.info.setText(self.tr("%n claim(s) quoted from this text (highlighted).", "", len(claims))
                           if claims else "")
 
     def _context_menu(self, position) -> None:
@@ -117,8 +126,14 @@ class SourceReader(QWidget):
         menu.deleteLater()
 
     def _selection_changed(self) -> None:
-        cursor = self.view.textCursor()
-        self.claim_button.setEnabled(cursor.hasSelection() and not self.edit_button.isChecked())
+        can = self.can_claim
+        if can != self.claim_button.isEnabled():
+            self.claim_button.setEnabled(can)
+            self.can_claim_changed.emit(can)
+
+    @property
+    def can_claim(self) -> bool:
+        return self.view.textCursor().hasSelection() and not self.edit_button.isChecked()
 
     def selection_offsets(self) -> tuple[int, int] | None:
         cursor = self.view.textCursor()
@@ -134,8 +149,15 @@ class SourceReader(QWidget):
         cursor.setPosition(py_to_qt(self.text, end), QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
 
+    def show_passage(self, start: int, end: int) -> None:
+        """Bring the text to the front with a passage selected (a claim's quote)."""
+        self.show_wanted.emit()
+        self.select_offsets(start, min(end, len(self.text)))
+        self.view.setFocus()
+
     def claim_from_selection(self) -> int | None:
-        """A new claim quoting exactly the selection, with its position, conveyed by this source."""
+        """A new claim quoting exactly the selection, with its position, conveyed by this
+        source, as one undoable step; the window then opens it to write what it claims."""
         offsets = self.selection_offsets()
         if offsets is None:
             self.window_.statusBar().showMessage(self.tr("Select a passage of the text first."), 4000)
@@ -152,13 +174,15 @@ class SourceReader(QWidget):
             "summary": summary, "quote": quote, "quote_start": start, "quote_end": end,
             "source_id": self.source_id, "claimed_on": source.get("published")},
             self.tr("Claim from selection"))
-        if not self.window_.execute(command):
+        if not self.window_.execute(command) or command.record_id is None:
             return None
-        code = records.get(self.case, "claim", command.record_id)["code"]
-        self.window_.statusBar().showMessage(
+        window, claim_id = self.window_, command.record_id
+        code = records.get(self.case, "claim", claim_id)["code"]
+        window.open_new_record("claim", claim_id)  # this reader goes with the source's editor
+        window.statusBar().showMessage(
             self.tr("{code} made from the selection; write what it claims in its own words.").format(code=code),
             8000)
-        return command.record_id
+        return claim_id
 
     # -- the text itself -----------------------------------------------------------------
 
@@ -179,8 +203,8 @@ class SourceReader(QWidget):
             return True
         quoted = source_text.quoted_claims(self.case, self.source_id)
         if quoted and not dialogs.confirm(self, self.tr("Replace the text"), self.tr(
-                "{n} claims quote this text by position; their highlights may no longer match.").format(
-                n=len(quoted)), action=self.tr("Replace")):
+                "%n claim(s) quote this text by position; their highlights may no longer match.", "",
+                len(quoted)), action=self.tr("Replace")):
             self.view.setPlainText(self.text)
             self._highlight()
             return False

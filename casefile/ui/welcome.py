@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CasefileError
-from ..store import SUFFIX, Case
+from ..store import SUFFIX, Case, outputs
 from . import dialogs
 from .passphrase_dialog import NewPassphraseWidget
 
@@ -88,7 +88,7 @@ class NewCaseDialog(QDialog):
         if not self.title.text().strip():
             self.problem.setText(self.tr("A case needs a title."))
             self.title.setFocus()
-        elif self.path().exists():
+        elif self.path().exists() or self.path().is_symlink():  # a dangling link too: never created through
             self.problem.setText(self.tr("That file already exists; choose another name."))
         elif not self.path().parent.is_dir():
             self.problem.setText(self.tr("That folder does not exist."))
@@ -193,6 +193,7 @@ class WelcomePage(QWidget):
         passphrase = rest[0] if rest else None
         QSettings().setValue("cases/documenter", documenter)
         try:
+            outputs.check_output(path, force=None)  # never an existing name, a link, a folder or a device
             case = Case.create(path, title, documenter=documenter, passphrase=passphrase)
         except CasefileError as error:
             self.window_.show_error(error)

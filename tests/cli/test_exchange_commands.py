@@ -26,7 +26,7 @@ def test_demo_then_info_and_search(cli, tmp_path):
 
 def test_demo_errors(cli, tmp_path, sample_case):
     result = cli("demo", sample_case)
-    assert result.code == 1 and "already exists" in result.one_error_line()
+    assert result.code == 1 and "it is a case file" in result.one_error_line()
     result = cli("demo", tmp_path / "missing" / "x.casefile")
     assert result.code == 1 and result.one_error_line()
     assert cli("demo").code == 2
@@ -83,7 +83,6 @@ def test_export_errors(cli, sample_case, tmp_path):
         assert result.code == 1, result
         return result.one_error_line()
 
-    assert "--profile full" in error("--format", "json", "-o", tmp_path / "x.json", "--profile", "public")
     assert "pdf only" in error("--format", "json", "-o", tmp_path / "x.json", "--tag", "ayutla")
     assert "pdf only" in error("--format", "csv", "-o", tmp_path / "c", "--incidents", "INC-0001")
     assert "does not exist" in error("--format", "json", "-o", tmp_path / "no" / "x.json")

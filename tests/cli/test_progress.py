@@ -75,5 +75,6 @@ def test_verify_says_what_it_does_on_a_terminal(case, tmp_path):
     assert verify.verify(case, lambda what, done, total: seen.append((what, done, total))) == []
     steps = [what for what, _, total in seen if not total]
     assert steps == ["checking the file's integrity", "checking the links between records",
-                     "checking the history", "re-hashing the evidence"]
+                     "checking the history", "checking every record against its history",
+                     "re-hashing the evidence"]
     assert seen[-1] == ("re-hashing the evidence", 3 << 20, 3 << 20)  # bytes, to the end

@@ -112,11 +112,11 @@ def test_scope_by_incident_tag_and_dates(sample, tmp_path):
     assert "About sixty soldiers were held" in text and "Los hombres de negro" not in text
     assert "EVI-0001" in text and "EVI-0003" not in text
 
-    write_dossier(sample.case, out, tag="guerrero-2013")
+    write_dossier(sample.case, out, tag="guerrero-2013", force=True)
     titles = outline_titles(out)
     assert any(t.startswith("INC-0001") for t in titles) and not any(t.startswith("INC-0002") for t in titles)
 
-    write_dossier(sample.case, out, date_from="2013-08-06", date_to="2013-08")
+    write_dossier(sample.case, out, date_from="2013-08-06", date_to="2013-08", force=True)
     titles = outline_titles(out)
     assert any(t.startswith("INC-0002") for t in titles) and not any(t.startswith("INC-0001") for t in titles)
 

@@ -1,8 +1,11 @@
+import json
+
 import pytest
+from sqlalchemy import select
 
 from casefile.errors import InvalidInput
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimSubject, Evidence, EvidenceLink, Incident, Source, utcnow,
+    Actor, Assessment, Claim, ClaimSubject, Evidence, EvidenceLink, Incident, IncidentTag, Source, utcnow,
 )
 from casefile.services.redaction import Redactor, safe_extension
 
@@ -104,3 +107,64 @@ def test_safe_extension():
     assert safe_extension("a.JPG") == ".jpg"
     assert safe_extension("noext") == ""
     assert safe_extension("x.<script>") == ""
+
+
+# -- every output asks the same withheld set ------------------------------------------
+
+def _csv_text(folder) -> str:
+    return "\n".join(p.read_text(encoding="utf-8-sig") for p in sorted(folder.iterdir()))
+
+
+@pytest.mark.parametrize("profile", ["partner", "public"])
+def test_what_only_confidential_records_use_is_left_out_of_every_output(sample, tmp_path, profile):
+    from casefile.dossier import write_dossier
+    from casefile.services.csv_export import export_csv
+    from casefile.services.interchange_export import export_json
+
+    from .conftest import SECRETS, pdf_text
+
+    with sample.case.session() as s:  # a tag only the confidential incident carries
+        raid = s.scalars(select(Incident).where(Incident.confidential)).one()
+        raid.tags.append(IncidentTag(tag="operativo-secreto"))
+    export_csv(sample.case, tmp_path / "csv", profile=profile)
+    export_json(sample.case, tmp_path / "case.json", profile=profile)
+    write_dossier(sample.case, tmp_path / "d.pdf", profile=profile)
+    outputs = {"csv": _csv_text(tmp_path / "csv"), "json": (tmp_path / "case.json").read_text(encoding="utf-8"),
+               "pdf": pdf_text(tmp_path / "d.pdf")}
+    for fmt, text in outputs.items():
+        for what in ("safe house place", "informant", "confidential incident", "protected name", "alias"):
+            assert SECRETS[what] not in text, (fmt, what)
+        assert "operativo-secreto" not in text, fmt
+        assert "Testigo A" in text, fmt
+    places = (tmp_path / "csv" / "places.csv").read_text(encoding="utf-8-sig")
+    assert "El Pericón" in places and places.count("\n") == 2  # header and the one shown place
+    doc = json.loads(outputs["json"])
+    assert [p["name"] for p in doc["places"]] == ["El Pericón"]
+    assert "Informante" not in json.dumps(doc) and not any(i["confidential"] for i in doc["incidents"])
+
+
+def test_csv_scrubs_tags_place_names_and_municipalities(sample, tmp_path):
+    from casefile.services.csv_export import export_csv
+
+    with sample.case.session() as s:
+        incident = s.scalars(select(Incident).where(Incident.code == "INC-0001")).one()
+        incident.tags.append(IncidentTag(tag="maria-perez-nava"))
+        incident.place.municipality = "Casa de María Pérez, Tecoanapa"
+    export_csv(sample.case, tmp_path / "csv", profile="public")
+    text = _csv_text(tmp_path / "csv")
+    assert "maria-perez-nava" not in text and "María Pérez" not in text
+    assert "Testigo A" in (tmp_path / "csv" / "places.csv").read_text(encoding="utf-8-sig")
+    incidents = (tmp_path / "csv" / "incidents.csv").read_text(encoding="utf-8-sig")
+    assert "Testigo A" in incidents
+
+
+def test_a_scope_tag_naming_a_protected_person_is_scrubbed_on_the_cover(sample, tmp_path):
+    from casefile.dossier import write_dossier
+
+    from .conftest import leaks
+
+    with sample.case.session() as s:
+        incident = s.scalars(select(Incident).where(Incident.code == "INC-0001")).one()
+        incident.tags.append(IncidentTag(tag="maria-perez-nava"))
+    write_dossier(sample.case, tmp_path / "d.pdf", profile="public", tag="maria-perez-nava")
+    assert not leaks(tmp_path / "d.pdf", "maria-perez-nava") and not leaks(tmp_path / "d.pdf", "Pérez Nava")

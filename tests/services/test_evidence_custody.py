@@ -144,8 +144,10 @@ def test_export_into_a_folder_and_bad_targets(case, tmp_path):
     item = evidence.intake(case, tmp_path / "in" / "statement.txt")
     out = evidence.export_original(case, item.code, tmp_path)
     assert out == tmp_path / "statement.txt" and out.read_text() == "declaración"
-    out.write_text("stale")  # exporting again replaces the file atomically
-    assert evidence.export_original(case, item.code, out).read_text() == "declaración"
+    out.write_text("stale")  # exporting again replaces the file atomically, when asked to
+    with pytest.raises(CasefileError, match="already exists"):
+        evidence.export_original(case, item.code, out)
+    assert evidence.export_original(case, item.code, out, force=True).read_text() == "declaración"
     with pytest.raises(CasefileError, match="does not exist"):
         evidence.export_original(case, item.code, tmp_path / "no" / "such" / "dir" / "f.txt")
 

@@ -160,7 +160,10 @@ def test_evidence_metadata_and_custody_round_trip(new_case, tmp_path):
     assert first["extra_metadata"] == {"exif": {"Make": "X"}}
     assert exported["evidence_links"][0]["target"] == document["incidents"][0]["uuid"]
     actions = [(c["evidence"][-1], c["action"]) for c in exported["custody"]]
-    assert actions == [("2", "acquired"), ("2", "imported"), ("3", "imported")]
+    # This case's own "imported" event first; the file's history follows, marked as received in it.
+    assert actions == [("2", "imported"), ("2", "acquired"), ("3", "imported")]
+    assert exported["custody"][1]["details"].startswith("received in evidence.json (sha256 ")
+    assert exported["custody"][1]["at"] == "2013-08-06T10:00:00Z"
     with case.connection() as conn:
         details = conn.scalars(select(CustodyEvent.details).where(CustodyEvent.action == "imported")).all()
         assert conn.scalar(select(func.count()).select_from(Evidence)) == 2
@@ -281,6 +284,6 @@ def test_failed_export_leaves_the_previous_file(new_case, tmp_path, monkeypatch)
 
     monkeypatch.setattr("casefile.services.interchange_export.os.replace", full_disk)
     with pytest.raises(CasefileError, match="No space left"):
-        export_json(new_case(), out)
+        export_json(new_case(), out, force=True)
     assert out.read_text(encoding="utf-8") == "previous export"
     assert not list(tmp_path.glob(".kept.json.*"))  # the temp file is gone too

@@ -122,6 +122,29 @@ BAD_RECORDS = {
     "uuid with markup": (set_in("actors", 0, "uuid", "<script>"), "actors[0] (ACT-0001): uuid: not a UUID"),
     "lone surrogate": (set_in("places", 1, "name", "\ud800"), "places[1] (PLC-0002): name: contains a NUL byte or an invalid"),
     "latitude out of range": (set_in("places", 0, "latitude", 91.5), "places[0] (PLC-0001): latitude: out of range"),
+    # Python's $ also matches before a final newline: "INC-0001\n" would be a second INC-0001.
+    "code with a trailing newline": (set_in("incidents", 0, "code", "INC-0001\n"),
+                                     "incidents[0]: code: not in the expected form"),
+    "uuid with a trailing newline": (set_in("actors", 0, "uuid", SAMPLE["actors"][0]["uuid"] + "\n"),
+                                     "actors[0] (ACT-0001): uuid: not a UUID"),
+    "reference with a trailing newline": (set_in("claims", 0, "source", SAMPLE["sources"][0]["uuid"] + "\n"),
+                                          "claims[0] (CLM-0001): source: not a UUID"),
+    "key with a trailing newline": (set_in("incidents", 0, "violation_status", "confirmed\n"),
+                                    "incidents[0] (INC-0001): violation_status: not a vocabulary key"),
+    "date with a trailing newline": (set_in("incidents", 0, "start_date", "2013-08-05\n"),
+                                     "incidents[0] (INC-0001): start_date: not a date"),
+    "time with a trailing newline": (set_in("incidents", 0, "created_at", "2013-08-05T14:00:00Z\n"),
+                                     "incidents[0] (INC-0001): created_at: not a time"),
+    "vocabulary term key with a trailing newline": (
+        lambda d: d["vocabularies"]["incident_type"].append({"key": "massacre\n", "en": "Massacre"}),
+        "vocabularies.incident_type[16].key: not a vocabulary key"),
+    # Times past the representable range once converted to UTC, or before year 1.
+    "time past year 9999 in UTC": (set_in("incidents", 0, "created_at", "9999-12-31T23:59:59-05:00"),
+                                   "incidents[0] (INC-0001): created_at: outside the times Casefile can store"),
+    "time before year 1 in UTC": (set_in("places", 0, "updated_at", "0001-01-01T00:00:00+05:00"),
+                                  "places[0] (PLC-0001): updated_at: outside the times Casefile can store"),
+    "year 0": (set_in("sources", 0, "created_at", "0000-06-01T00:00:00Z"),
+               "sources[0] (SRC-0001): created_at: outside the times Casefile can store"),
 }
 
 

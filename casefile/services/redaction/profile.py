@@ -265,11 +265,9 @@ _KIND_ORDER = {"passage": 0, "name": 1, "alias": 2, "author": 3, "title": 4, "na
 
 
 def passage_secrets(session: Session, placeholder: str) -> list[Secret]:
-    """Passages the documenter marked "withhold" (none before the marks table exists)."""
-    try:
-        from .marks import marked_passages
-    except ImportError:
-        return []
+    """Passages the documenter marked "withhold" (``marks.py``)."""
+    from .marks import marked_passages
+
     return [s for code, text in marked_passages(session) for s in phrase(text, code, placeholder, "passage")]
 
 

@@ -1,0 +1,114 @@
+"""One path for changes: every change goes through window.execute onto the undo
+stack, and an undo or redo that fails (the record was deleted meanwhile) is
+dropped from the stack with a message, leaving it consistent."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from casefile.services import records
+from casefile.ui import dialogs
+from casefile.ui.actions import ActionId
+from casefile.ui.commands import CreateRecord, Sequence, UpdateRecord
+
+
+@pytest.fixture
+def errors(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, details="": shown.append(text))
+    return shown
+
+
+def _undo(window) -> None:
+    window.actions[ActionId.UNDO].trigger()
+
+
+def _redo(window) -> None:
+    window.actions[ActionId.REDO].trigger()
+
+
+def _consistent(window, count: int) -> None:
+    stack = window.undo_stack
+    assert stack.count() == count and stack.index() == count
+    assert not stack.canRedo() and not window.actions[ActionId.REDO].isEnabled()
+    assert stack.canUndo() == (count > 0) == window.actions[ActionId.UNDO].isEnabled()
+
+
+def test_an_edit_in_the_editor_goes_through_the_window(window, qtbot, monkeypatch):
+    incident = records.create(window.case, "incident", title="Detention")
+    window.open_record("incident", incident)
+    executed = []
+    original = window.execute
+    monkeypatch.setattr(window, "execute", lambda command, **kw: executed.append(command) or original(command, **kw))
+    title = window.editor.fields["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Detention of soldiers")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert [type(c) for c in executed] == [UpdateRecord]
+    assert window.undo_stack.count() == 1
+    assert records.get(window.case, "incident", incident)["title"] == "Detention of soldiers"
+
+
+def test_a_refused_edit_is_said_beside_the_form_and_not_pushed(window, qtbot, errors):
+    incident = records.create(window.case, "incident", title="Detention")
+    window.open_record("incident", incident)
+    assert not window.editor.commit("title", "")  # a title is required
+    assert window.editor.problem.isVisibleTo(window.editor) and not errors
+    assert window.undo_stack.count() == 0
+
+
+def test_failed_undo_drops_the_change_and_what_came_after(window, qtbot, errors):
+    case = window.case
+    first = records.create(case, "incident", title="Detention")
+    assert window.execute(CreateRecord(case, "actor", {"name": "UPOEG"}))  # stays in the history
+    assert window.execute(UpdateRecord(case, "incident", first, {"title": "Detention of soldiers"}))
+    assert window.execute(CreateRecord(case, "place", {"name": "Ayutla"}))
+    _undo(window)  # the place goes; its creation waits on the redo side
+    assert window.undo_stack.canRedo()
+    records.delete(case, "incident", first)  # behind the stack's back (another window, a merge)
+
+    _undo(window)  # undoing the title edit cannot work now
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert "could not be undone" in errors[0] and "Edit title" in errors[0]
+    _consistent(window, 1)
+    assert window.undo_stack.undoText() == "Create actor"
+    assert records.count_rows(case, "place") == 0
+
+    _undo(window)  # what is left still undoes
+    assert records.count_rows(case, "actor") == 0
+    assert window.undo_stack.index() == 0 and window.undo_stack.canRedo()
+    _redo(window)
+    assert records.count_rows(case, "actor") == 1 and len(errors) == 1
+
+
+def test_failed_redo_drops_the_change_and_what_came_after(window, qtbot, errors):
+    case = window.case
+    first = records.create(case, "incident", title="Detention")
+    second = records.create(case, "incident", title="Roadblock")
+    assert window.execute(UpdateRecord(case, "incident", first, {"title": "Detention of soldiers"}))
+    assert window.execute(UpdateRecord(case, "incident", second, {"title": "Roadblock at Ayutla"}))
+    _undo(window)
+    _undo(window)
+    records.delete(case, "incident", first)
+
+    _redo(window)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert "could not be redone" in errors[0]
+    _consistent(window, 0)
+    assert records.get(case, "incident", second)["title"] == "Roadblock"
+
+
+def test_a_sequence_that_fails_halfway_through_its_undo_changes_nothing(window, qtbot, errors):
+    case = window.case
+    incident = records.create(case, "incident", title="Detention")
+    place = CreateRecord(case, "place", {"name": "Ayutla"})
+    assert window.execute(Sequence(case, "Add place and retitle", [
+        place, UpdateRecord(case, "incident", incident, {"title": "Detention at Ayutla"})]))
+    records.delete(case, "place", place.record_id)  # the place goes behind the stack's back
+
+    _undo(window)  # the title is put back first, then taking the place away fails
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    _consistent(window, 0)
+    assert records.get(case, "incident", incident)["title"] == "Detention at Ayutla"  # all or nothing
