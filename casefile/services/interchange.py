@@ -335,7 +335,7 @@ def _short(error) -> str:
 
 def upgrade_format_1(document: dict) -> dict:
     """A ``casefile-interchange/1`` document as format 2, the way a case of
-    that time is upgraded (``store/migrations/versions/0004_claim_chain.py``):
+    that time is upgraded (``store/migrations/versions/0005_claim_chain.py``):
     a source's single ``cites`` becomes its first citation, and each claim's
     chain is seeded from its source's old chain, marked for review. Entries
     of an unexpected shape are left for the schema check to refuse."""
