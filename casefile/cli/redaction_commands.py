@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import inspect
-import json
 
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services.redaction.report import redaction_report
 from .common import add_passphrase_option, open_case
+from .text import json_text
 
 
 def register(sub) -> None:
@@ -32,7 +32,7 @@ def cmd_redaction_report(args) -> int:
     with _open(args) as case:
         report = redaction_report(case, args.profile)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, sort_keys=True))
+        print(json_text(report.as_dict(), indent=1, sort_keys=True))  # C1 and bidi escaped too
         return 0
     print(translate("Cli", "Redaction report ({profile}): {n} replacements, {m} near misses").format(
         profile=args.profile, n=len(report.replacements), m=len(report.near_misses)))

@@ -8,10 +8,17 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from .template import MARGIN, Heading
-from .text import markup
+from .text import plain
 
 WIDTH = A4[0] - 2 * MARGIN
 PREVIEW = 45 * mm
@@ -28,22 +35,20 @@ class AnnexSections:
             return story + [self.p(L.none, "Muted")]
         story.append(self.p(L.register_intro, "Muted"))
         for c in self.d.claims.values():
-            block = [Paragraph(f"{escape(c.code)} \u2014 {markup(c.summary)}", self.st["ClaimHead"])]
-            line = [f"<b>{escape(L.source)}:</b> {markup(c.source or DASH)}",
-                    f"<b>{escape(L.claimant)}:</b> {markup(c.claimant or L.unknown_claimant)}",
-                    f"<b>{escape(L.credibility)}:</b> {markup(c.credibility)}",
-                    f"<b>{escape(L.status)}:</b> {markup(c.status)}"]
-            block.append(Paragraph(" \u00b7 ".join(line), self.st["Small"]))
-            block.append(self.field(L.chain, " \u2192 ".join(c.chain) + (" " + L.chain_review if c.chain_review
-                                                                          else ""), "Small"))
+            block = self.claim_head(c)
+            block += self.fields([(L.source, c.source or DASH), (L.claimant, c.claimant or L.unknown_claimant),
+                                  (L.credibility, c.credibility), (L.status, c.status)])
+            chain = " \u2192 ".join(plain(link) for link in c.chain)
+            block += self.paragraphs(chain + (" " + L.chain_review if c.chain_review else ""), "Small",
+                                     label=L.chain, visual=True)
             if c.subjects:
-                block.append(self.field(L.about, "; ".join(c.subjects), "Small"))
+                block += self.field(L.about, "; ".join(c.subjects), "Small")
             for relation, who in c.assessments.items():
-                block.append(self.field(relation, "; ".join(who), "Small"))
+                block += self.field(relation, "; ".join(who), "Small")
             if not c.assessments:
-                block.append(self.field(L.assessments, DASH, "Small"))
+                block += self.field(L.assessments, DASH, "Small")
             if c.notes:
-                block.append(self.field(L.notes, c.notes, "Small"))
+                block += self.field(L.notes, c.notes, "Small")
             story += block
         return story
 
@@ -54,17 +59,17 @@ class AnnexSections:
             return story + [self.p(L.none, "Muted")]
         rows = [[L.code, L.name, L.category, L.incidents]]
         for a in self.d.actors:
-            details = [self.cell(a.name)]
+            details = [self.cell(a.name, ref=f"{a.code} {L.name}")]
             for label, value in ((L.aliases, a.aliases), (L.contact, a.contact), (L.relations, "; ".join(a.relations))):
                 if value:
-                    details.append(self.field(label, value, "Small"))
+                    details.append(self.cell_field(label, value, "Small", ref=f"{a.code} {label}"))
             if a.description:
-                details.append(self.cell(a.description, "Small"))
+                details.append(self.cell(a.description, "Small", ref=f"{a.code} {L.description}"))
             if a.protected_note:
-                details.append(self.cell(a.protected_note, "Muted"))
+                details.append(self.cell(a.protected_note, "Muted", ref=a.code))
             kind = a.category + (f"\n{a.type}" if a.type else "")
             rows.append([a.code, details, kind, ", ".join(a.incidents)])
-        return story + [self.table(rows, [19 * mm, WIDTH - 89 * mm, 30 * mm, 40 * mm])]
+        return story + self.table(rows, [19 * mm, WIDTH - 89 * mm, 30 * mm, 40 * mm])
 
     def places(self) -> list:
         L = self.L
@@ -73,9 +78,11 @@ class AnnexSections:
             return story + [self.p(L.none, "Muted")]
         rows = [[L.code, L.name, L.location, L.coordinates, L.precision_head]]
         for p in self.d.places:
-            name = [self.cell(p.name)] + ([self.cell(p.description, "Small")] if p.description else [])
+            name = [self.cell(p.name, ref=f"{p.code} {L.name}")]
+            if p.description:
+                name.append(self.cell(p.description, "Small", ref=f"{p.code} {L.description}"))
             rows.append([p.code, name, p.location, p.coordinates, p.precision])
-        return story + [self.table(rows, [20 * mm, WIDTH - 124 * mm, 44 * mm, 34 * mm, 26 * mm])]
+        return story + self.table(rows, [20 * mm, WIDTH - 124 * mm, 44 * mm, 34 * mm, 26 * mm])
 
     def sources(self) -> list:
         L = self.L
@@ -84,17 +91,17 @@ class AnnexSections:
             return story + [self.p(L.none, "Muted")]
         rows = [[L.code, L.title, L.kind, L.reliability]]
         for s in self.d.sources:
-            details = [self.cell(s.title)]
+            details = [self.cell(s.title, ref=f"{s.code} {L.title}")]
             for label, value in ((L.outlet, s.outlet), (L.author, s.author), (L.published, s.published),
                                  (L.accessed, s.accessed), (L.address, s.url), (L.language, s.language),
                                  (L.cites, "; ".join(s.cites)), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
                                  (L.notes, s.notes)):
                 if value:
-                    details.append(self.field(label, value, "Small"))
+                    details.append(self.cell_field(label, value, "Small", ref=f"{s.code} {label}"))
             if s.confidential_note:
-                details.append(self.cell(s.confidential_note, "Muted"))
+                details.append(self.cell(s.confidential_note, "Muted", ref=s.code))
             rows.append([s.code, details, s.kind, s.reliability])
-        return story + [self.table(rows, [19 * mm, WIDTH - 87 * mm, 30 * mm, 38 * mm])]
+        return story + self.table(rows, [19 * mm, WIDTH - 87 * mm, 30 * mm, 38 * mm])
 
     def evidence_annex(self) -> list:
         L = self.L
@@ -104,29 +111,32 @@ class AnnexSections:
         for n, e in enumerate(self.d.evidence.values()):
             if n:
                 story.append(CondPageBreak(70 * mm))
+            # The heading may be shortened: the title and file name are in full among the facts.
             label = e.title or ("" if e.name.startswith(e.code) else e.name)
             story.append(Heading(f"{e.code} {label}".strip(), self.st["H2"], level=1, key=f"evi-{e.id}",
                                  toc=False))
             picture = self.picture(e.id, PREVIEW) or self.cell(L.no_preview, "Muted")
             if sum(len(value) for _, value in e.facts) < 700:  # short facts sit beside the preview
-                facts = self.facts(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm)
+                facts = self.facts_grid(e.facts, WIDTH - PREVIEW - 6 * mm, 30 * mm, e.code)
                 top = Table([[picture, facts]], colWidths=[PREVIEW + 6 * mm, WIDTH - PREVIEW - 6 * mm],
                             hAlign="LEFT")
                 top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                          ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                story += [top, *self.notes()]
             else:  # long ones flow below it, across pages if need be
-                top = [picture, Spacer(1, 2 * mm), self.facts(e.facts, WIDTH, 30 * mm)]
-            top = top if isinstance(top, list) else [top]
-            story += top + [Spacer(1, 2 * mm),
+                story += [picture, Spacer(1, 2 * mm), *self.facts(e.facts, WIDTH, 30 * mm, e.code)]
+            story += [Spacer(1, 2 * mm),
                       Paragraph(f"<b>{escape(L.sha256)}:</b> <font name=\"DossierMono\" size=\"7.5\">"
                                 f"{escape(e.sha256)}</font>", self.st["Small"])]
             if e.links:
-                story.append(self.field(L.linked_to, "; ".join(e.links), "Small"))
+                story += self.field(L.linked_to, "; ".join(e.links), "Small")
             if e.custody:
                 rows = [[L.time_utc, L.handler, L.action, L.hash_seen]]
-                rows += [[at, who, action, self.cell(digest, "MonoSmall")] for at, who, action, digest in e.custody]
-                story.append(KeepTogether([Paragraph(escape(L.custody), self.st["H3"]),
-                                           self.table(rows, [26 * mm, 32 * mm, 18 * mm, WIDTH - 76 * mm])]))
+                rows += [[at, who, action, self.cell(digest, "MonoSmall", cut=False)]
+                         for at, who, action, digest in e.custody]
+                tables = self.table(rows, [26 * mm, 32 * mm, 18 * mm, WIDTH - 76 * mm])
+                story.append(KeepTogether([Paragraph(escape(L.custody), self.st["H3"]), tables[0]]))
+                story += tables[1:]
         return story
 
     def methodology(self) -> list:
@@ -140,22 +150,26 @@ class AnnexSections:
                 continue
             rows = [[L.grade, L.meaning]]
             for key, label, description in terms:
-                meaning = [self.cell(label, "CellHead")] + ([self.cell(description)] if description else [])
+                meaning = [self.cell(label, "CellHead", ref=f"{key}")]
+                if description:
+                    meaning.append(self.cell(description, ref=f"{key}"))
                 rows.append([key, meaning])
-            story += [KeepTogether([Paragraph(escape(title), self.st["H2"]),
-                                    self.table(rows, [20 * mm, WIDTH - 20 * mm])])]
+            tables = self.table(rows, [20 * mm, WIDTH - 20 * mm])
+            story += [KeepTogether([Paragraph(escape(title), self.st["H2"]), tables[0]]), *tables[1:]]
         return story
 
     def manifest(self) -> list:
         L = self.L
         story = self.section(L.manifest, "manifest")
-        story += [self.p(L.manifest_intro), self.field(L.audit_head, ""), self.p(self.d.audit_head, "Mono"),
+        story += [self.p(L.manifest_intro), *self.field(L.audit_head, ""), self.p(self.d.audit_head, "Mono"),
                   Spacer(1, 4 * mm)]
         if not self.d.evidence:
             return story + [self.p(L.none, "Muted")]
         rows = [[L.code, L.file, L.sha256, L.size]]
-        rows += [[e.code, e.name, self.cell(e.sha256, "MonoSmall"), self._size(e.size)] for e in self.d.evidence.values()]
-        return story + [self.table(rows, [20 * mm, WIDTH - 132 * mm, 92 * mm, 20 * mm])]
+        rows += [[e.code, e.name, self.cell(e.sha256, "MonoSmall", cut=False), self._size(e.size)]
+                 for e in self.d.evidence.values()]
+        # File names are in full in the evidence annex.
+        return story + self.table(rows, [20 * mm, WIDTH - 132 * mm, 92 * mm, 20 * mm], whole=(1,))
 
     def withheld(self) -> list:
         L = self.L
@@ -166,7 +180,7 @@ class AnnexSections:
         rows += [[getattr(L, f"withheld_{kind}"), str(counts[kind])] for kind in WITHHELD_ORDER if counts.get(kind)]
         if len(rows) == 1:
             return story + [self.p(L.withheld_nothing, "Muted")]
-        return story + [self.table(rows, [100 * mm, 25 * mm])]
+        return story + self.table(rows, [100 * mm, 25 * mm])
 
     @staticmethod
     def _size(size: int) -> str:

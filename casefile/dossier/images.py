@@ -11,29 +11,30 @@ from __future__ import annotations
 import io
 import warnings
 
-from PIL import Image, ImageOps
+from PIL import Image
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ..services.media import IMAGE_FORMATS, TooLarge, preview_image
+
 MAX_SIDE = 480  # pixels: 45 mm at about 270 dpi, plenty for a printed preview
-MAX_PIXELS = 40_000_000  # refuse to decode anything larger (bombs)
 MAX_BYTES = 64 * 1024 * 1024  # only preview originals up to this size
 PREVIEWABLE = ("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp")
 
 
 def reencode(data: bytes, max_side: int = MAX_SIDE) -> bytes | None:
-    """JPEG bytes of ``data`` scaled to ``max_side``, without EXIF; None if unreadable."""
+    """JPEG bytes of ``data`` scaled to ``max_side``, without EXIF; None if
+    unreadable or too large to decode within the same bounds as intake's
+    thumbnails (``media.preview_image``)."""
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged file's complaints were noted at intake
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                width, height = image.size
-                if width * height > MAX_PIXELS or not width or not height:
+            with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as image:
+                if not image.width or not image.height:
                     return None
-                image.draft("RGB", (max_side, max_side))  # JPEG: decode at reduced scale
-                image = ImageOps.exif_transpose(image)  # show it the right way up, then drop EXIF
-                image.thumbnail((max_side, max_side))
-                if image.mode in ("RGBA", "LA", "P"):
+                image = preview_image(image, (max_side, max_side))
+                if image.mode in ("RGBA", "LA"):
                     image = image.convert("RGBA")
                     flat = Image.new("RGB", image.size, (255, 255, 255))
                     flat.paste(image, mask=image.getchannel("A"))
@@ -43,8 +44,8 @@ def reencode(data: bytes, max_side: int = MAX_SIDE) -> bytes | None:
                 out = io.BytesIO()
                 image.save(out, "JPEG", quality=82, optimize=False)  # no exif= argument: none written
                 return out.getvalue()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning,
-            MemoryError, ZeroDivisionError):
+    except (OSError, ValueError, SyntaxError, TypeError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning, MemoryError, ZeroDivisionError, TooLarge):
         return None
 
 

@@ -14,8 +14,6 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model.dates import PartialDate, describe
 
 
-
-
 TEXT: dict[str, str] = {
     # Cover and page furniture
     "dossier": QT_TRANSLATE_NOOP("Dossier", "Case dossier"),
@@ -111,6 +109,7 @@ TEXT: dict[str, str] = {
     "quote_is": QT_TRANSLATE_NOOP("Dossier", "Quote: {kind}"),
     "chain_review": QT_TRANSLATE_NOOP("Dossier", "(carried over from the source's citation; not yet reviewed)"),
     "no_preview": QT_TRANSLATE_NOOP("Dossier", "no preview"),
+    "continued": QT_TRANSLATE_NOOP("Dossier", "(continued below the table, [{n}])"),
     # Claims register
     "assessments": QT_TRANSLATE_NOOP("Dossier", "Assessments"),
     "by_claim": QT_TRANSLATE_NOOP("Dossier", "claim {code}"),
@@ -252,6 +251,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "translated_by": "{kind}, de {who}", "quote_is": "Cita: {kind}",
         "chain_review": "(tomada de la cita de la fuente; aún sin revisar)",
         "no_preview": "sin vista previa", "assessments": "Valoraciones", "by_claim": "afirmación {code}",
+        "continued": "(continúa bajo la tabla, [{n}])",
         "register_intro": "Para cada afirmación: las fuentes y otras afirmaciones que la respaldan, la "
                           "contradicen o solo la repiten (mismo origen, lo que no es corroboración).",
         "name": "Nombre", "category": "Categoría", "aliases": "Alias", "relations": "Relaciones",

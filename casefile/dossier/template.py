@@ -10,25 +10,29 @@ from collections.abc import Callable
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from .styles import MARK, MUTED, RULE, SANS, BOLD
-from .text import markup, one_line
+from .styles import BOLD, MARK, MUTED, RULE, SANS, register_fonts
+from .text import HEAD_CHARS, escaped, head_line
 
 MARGIN = 20 * mm
 
 
 class Heading(Paragraph):
     """A heading that is also an outline entry and (optionally) a contents line.
-    ``text`` is plain user text: it is escaped here, once. A heading too long
-    for the rest of a page splits; only its first part carries the entry."""
+    ``text`` is plain user text: it is made one line of at most HEAD_CHARS
+    characters (the caller prints a longer text in full below) and escaped
+    here, once. A heading too long for the rest of a page splits; only its
+    first part carries the entry."""
 
     def __init__(self, text: str | None, style, bulletText=None, frags=None, *, level: int = 0,  # noqa: N803
                  key: str | None = None, toc: bool = True, **kwargs):
-        super().__init__(markup(text) if frags is None else text, style, bulletText=bulletText, frags=frags,
+        shown = head_line(text) if frags is None else ""
+        super().__init__(escaped(shown) if frags is None else text, style, bulletText=bulletText, frags=frags,
                          **kwargs)
-        self.outline_title = one_line(text) if frags is None else ""
+        self.outline_title = shown
         self.level = level
         self.key = key
         self.toc = toc
@@ -108,11 +112,17 @@ class DossierTemplate(BaseDocTemplate):
 
     def __init__(self, filename, *, marking: str, header: str, page_label: str, title: str, subject: str,
                  on_flowable: Callable[[int], None] | None = None):
+        title = title if len(title) <= 4 * HEAD_CHARS else title[:4 * HEAD_CHARS - 1] + "\u2026"
         super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
                          bottomMargin=MARGIN, title=title, subject=subject, author="", creator="Casefile",
                          producer="Casefile", keywords=[])
         self.marking = marking
-        self.header = header
+        # Measured once here, not on every page: the title may be any length.
+        register_fonts()
+        width = A4[0]
+        short = header[:HEAD_CHARS]
+        self.header = header if len(header) <= HEAD_CHARS and stringWidth(short, SANS, 8) < width / 2 \
+            else header[:60] + "\u2026"
         self._on_flowable = on_flowable
         self._flowables = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -143,8 +153,7 @@ class DossierTemplate(BaseDocTemplate):
         canvas.drawString(MARGIN, 10 * mm, self.marking)
         canvas.setFont(SANS, 8)
         canvas.setFillColor(MUTED)
-        header = self.header if canvas.stringWidth(self.header, SANS, 8) < width / 2 else self.header[:60] + "\u2026"
-        canvas.drawRightString(width - MARGIN, height - MARGIN + 3 * mm, header)
+        canvas.drawRightString(width - MARGIN, height - MARGIN + 3 * mm, self.header)
         canvas.restoreState()
 
     def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
@@ -152,7 +161,7 @@ class DossierTemplate(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=flowable.level)
             if flowable.toc:
-                self.notify("TOCEntry", (flowable.level, markup(flowable.outline_title), self.page,
+                self.notify("TOCEntry", (flowable.level, escaped(flowable.outline_title), self.page,
                                          flowable.key))
         self._flowables += 1
         if self._on_flowable is not None:

@@ -38,7 +38,122 @@ def plain(text: str | None) -> str:
 
 def markup(text: str | None) -> str:
     """User text as safe Paragraph markup: escaped, newlines as line breaks."""
-    return escape(_break_long_words(plain(text))).replace("\n", "<br/>")
+    return escaped(plain(text))
+
+
+def escaped(text: str) -> str:
+    """Text already made :func:`plain` as Paragraph markup (plain() again
+    would reverse right-to-left runs back)."""
+    return escape(_break_long_words(text)).replace("\n", "<br/>")
+
+
+# -- bounded pieces ------------------------------------------------------------------
+#
+# ReportLab lays out a Paragraph by breaking all of its text into lines, and
+# does so again for what is left each time the paragraph is split at a page
+# end, and again for every frame a KeepTogether or keepWithNext tries: a
+# paragraph running over many pages costs pages x length (8,000 lines took
+# 84 s). Text therefore reaches ReportLab in pieces of bounded size, each its
+# own flowable, so the whole costs linear time whatever a field holds.
+
+PIECE_CHARS = 3000  # a piece is well under a page (about 4,500 characters of body text)
+PIECE_LINES = 30
+CELL_CHARS = 400  # a table cell: more than this continues below the table
+CELL_LINES = 8
+HEAD_CHARS = 200  # headings, contents, outline, page header
+SHORT = 120  # a paragraph this short may share its piece with the next ones
+
+_SPACES = re.compile(r"[^\S\n]{2,}")
+_BLANKS = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+_LINE_ENDS = re.compile(r"[^\S\n]*\n[^\S\n]*")
+
+
+def tidy(text: str | None, *, visual: bool = False) -> str:
+    """:func:`plain` text with each run of spaces made one space and each run
+    of blank lines one blank line (ReportLab shows runs of spaces as one
+    anyway; nothing printable is removed). ``visual``: the text is already
+    plain (joined from plain parts), so right-to-left runs stay as they are."""
+    text = (text or "") if visual else plain(text)
+    if not text:
+        return ""
+    text = _SPACES.sub(" ", text)
+    text = _LINE_ENDS.sub("\n", text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+def pieces(text: str | None, chars: int = PIECE_CHARS, lines: int = PIECE_LINES, *,
+           visual: bool = False) -> list[list[str]]:
+    """Tidy text as paragraphs (split at blank lines), each a list of pieces
+    of at most ``lines`` lines and about ``chars`` characters (a long line is
+    cut at a space where there is one). Short paragraphs in a row share a
+    piece, a blank line apart: thousands of one-word paragraphs would
+    otherwise be thousands of flowables."""
+    out: list[list[str]] = []
+    short: list[str] = []  # short paragraphs waiting to share a piece
+    size = rows = 0
+    for block in tidy(text, visual=visual).split("\n\n"):
+        if not block:
+            continue
+        height = block.count("\n") + 1
+        if len(block) < SHORT and height < lines // 4:
+            if short and (size + len(block) > chars or rows + 1 + height > lines):
+                out.append(["\n\n".join(short)])
+                short, size, rows = [], 0, 0
+            size += len(block) + 2
+            rows += height + (1 if short else 0)
+            short.append(block)
+            continue
+        if short:
+            out.append(["\n\n".join(short)])
+            short, size, rows = [], 0, 0
+        out.append(_cut(block, chars, lines))
+    if short:
+        out.append(["\n\n".join(short)])
+    return out
+
+
+def _cut(block: str, chars: int, lines: int) -> list[str]:
+    if len(block) <= chars and block.count("\n") < lines:
+        return [block]
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in block.split("\n"):
+        start = 0
+        while len(line) - start > chars:  # a long line: cut at the last space before the limit
+            space = line.rfind(" ", start + chars // 2, start + chars)
+            end = space if space > 0 else start + chars
+            if current:
+                out.append("\n".join(current))
+                current, size = [], 0
+            out.append(line[start:end])
+            start = end + 1 if space > 0 else end
+        line = line[start:]
+        if current and (len(current) >= lines or size + len(line) > chars):
+            out.append("\n".join(current))
+            current, size = [], 0
+        if line:
+            current.append(line)
+            size += len(line) + 1
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def clip(text: str | None, chars: int, lines: int = 1, *, visual: bool = False) -> tuple[str, bool]:
+    """Tidy text cut to at most ``lines`` lines and ``chars`` characters
+    (at a space where there is one), with an ellipsis if cut; and whether it was."""
+    text = tidy(text, visual=visual) if lines > 1 else " ".join(((text or "") if visual else plain(text)).split())
+    head = text[:chars + 1]
+    kept = head.split("\n")[:lines]
+    short = "\n".join(kept)
+    if len(short) == len(text):
+        return text, False
+    if len(short) > chars:
+        space = short.rfind(" ", chars // 2, chars)
+        short = short[:space if space > 0 else chars]
+    return short.rstrip() + "\u2026", True
 
 
 _LONG_WORD = re.compile(r"\S{200,}")
@@ -60,6 +175,11 @@ def _break_long_words(text: str) -> str:
 def one_line(text: str | None) -> str:
     """Plain text on one line (outline entries, table of contents, metadata)."""
     return " ".join(plain(text).split())
+
+
+def head_line(text: str | None, chars: int = HEAD_CHARS) -> str:
+    """One line, at most ``chars`` characters: a heading, contents or outline entry."""
+    return clip(text, chars)[0]
 
 
 # -- right to left ---------------------------------------------------------------

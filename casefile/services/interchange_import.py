@@ -1,14 +1,20 @@
 """Import ``casefile-interchange/1`` JSON into a case: all or nothing.
 
-Three passes, and nothing is written until the first two found no problem:
-
-1. read and parse the file, check each entry against the JSON Schema;
+1. read the file, hash and decode it, let the bytes go, parse the text, and
+   check each entry against the JSON Schema: nothing is written before this
+   passed;
 2. check meaning (``interchange_plan``): references resolve in the file or the
    case, vocabulary keys exist, dates parse, no UUID or code collides, and
    build every row with its id and foreign keys;
-3. write all rows in one transaction with Core ``insert()`` (executemany), then
-   code counters, the search index, one audit entry and a custody event per
+3. write in one transaction with Core ``insert()`` (executemany), then code
+   counters, the search index, one audit entry and a custody event per
    evidence item.
+
+Steps 2 and 3 go together, section by section: the plan hands its rows over
+in batches and lets the document's entries go behind it, so memory holds the
+parsed document and one batch, not the file, the document and every row at
+once. A problem found on the way stops the writing, and the transaction is
+rolled back: the case is exactly as it was.
 """
 
 from __future__ import annotations
@@ -39,11 +45,12 @@ Progress = Callable[[int, int, str], None]  # (done, total, message), as the dos
 
 TABLES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
           "evidence": Evidence, "assessment": Assessment}
-#: link tables in the order they can be written (their targets exist by then)
-LINK_TABLES = (("actor_relation", ActorRelation), ("incident_tag", IncidentTag), ("involvement", Involvement),
-               ("incident_link", IncidentLink), ("claim_subject", ClaimSubject), ("evidence_link", EvidenceLink),
-               ("source_citation", SourceCitation), ("claim_relay", ClaimRelay), ("custody_event", CustodyEvent))
-WRITE_ORDER = ("place", "actor", "incident", "source", "claim", "assessment", "evidence")
+CLASSES = {**TABLES, "actor_relation": ActorRelation, "incident_tag": IncidentTag, "involvement": Involvement,
+           "incident_link": IncidentLink, "claim_subject": ClaimSubject, "evidence_link": EvidenceLink,
+           "source_citation": SourceCitation, "claim_relay": ClaimRelay, "custody_event": CustodyEvent,
+           "vocabulary_term": VocabularyTerm}
+#: tables with one row per entry of the file (what progress counts)
+ENTRY_TABLES = {*TABLES, "evidence_link", "custody_event"}
 
 
 def import_json(case: Case, path: str | os.PathLike, progress: Progress | None = None) -> dict[str, int]:
@@ -53,17 +60,19 @@ def import_json(case: Case, path: str | os.PathLike, progress: Progress | None =
     report = progress or (lambda done, total, message: None)
     path = Path(path)
     report(0, 1, translate("Interchange", "Reading"))
-    data, digest = _read(path)
-    document = parse(data)
+    document, digest = _load(path)
     report(0, 1, translate("Interchange", "Checking"))
     check_schema(document)
+    writer = _Writer(sum(len(document.get(s) or ()) for s in DEFINITION), report)
     try:
         with case.bulk_connection() as conn:
-            plan = Plan(conn, document, who=case.documenter, file_name=path.name, file_digest=digest)
+            writer.conn = conn
+            plan = Plan(conn, document, who=case.documenter, file_name=path.name, file_digest=digest, sink=writer)
+            del document  # the plan lets its entries go once they are written
             plan.build()
             if plan.problems:
-                raise ImportRefused(plan.problems)
-            counts = _write(conn, plan, path.name, digest, report)
+                raise ImportRefused(plan.problems)  # leaving the transaction rolls back what was written
+            counts = _finish(conn, plan, path.name, digest, report)
     except IntegrityError as error:  # a check above missed something: still nothing written
         raise CasefileError(translate("Interchange", "{name} conflicts with this case: {why}").format(
             name=path.name, why=str(error.orig).splitlines()[0])) from None
@@ -74,13 +83,18 @@ def import_json(case: Case, path: str | os.PathLike, progress: Progress | None =
     return counts
 
 
-def _read(path: Path) -> tuple[bytes, str]:
+def _load(path: Path) -> tuple[dict, str]:
+    """(document, SHA-256 of the file). The bytes are let go once decoded,
+    before parsing: never the bytes, the text and the document at once."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise CasefileError(translate("Interchange", "cannot read {path}: {why}").format(
             path=path, why=e.strerror)) from None
-    return data, hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256(data).hexdigest()
+    text = _decode(data)
+    del data
+    return parse_text(text), digest
 
 
 def _refuse_constant(name: str):
@@ -106,10 +120,18 @@ def _object(pairs: list) -> dict:
 
 def parse(data: bytes) -> dict:
     """Bytes -> document, refusing what is not a Casefile interchange file."""
+    return parse_text(_decode(data))
+
+
+def _decode(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ImportRefused([translate("Interchange", "not UTF-8 text (byte {pos})").format(pos=e.start)]) from None
+
+
+def parse_text(text: str) -> dict:
+    """Text -> document, refusing what is not a Casefile interchange file."""
     try:
         document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object)
     except _DuplicateKey as e:
@@ -157,19 +179,42 @@ def check_schema(document: dict) -> None:
         raise ImportRefused(problems)
 
 
-def _write(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[str, int]:
-    total = sum(len(rows) for rows in plan.rows.values()) + sum(len(rows) for rows in plan.links.values())
-    done = 0
-    label = translate("Interchange", "Writing")
-    report(done, total, label)
-    if plan.vocabulary_rows:
-        conn.execute(insert(VocabularyTerm), plan.vocabulary_rows)
-    for table in WRITE_ORDER:
-        rows = plan.rows[table]
-        if rows:
-            conn.execute(insert(TABLES[table]), rows)
-            done += len(rows)
-            report(done, total, label)
+class _Writer:
+    """The plan's sink: inserts each batch as it comes, and after the
+    evidence section the import's own custody event for each item, so it
+    comes before the history the file brings (the chain is listed by id)."""
+
+    def __init__(self, total: int, report: Progress):
+        self.conn = None
+        self.total, self.done, self.report = max(total, 1), 0, report
+        self.label = translate("Interchange", "Writing")
+        report(0, self.total, self.label)
+
+    def insert(self, table: str, rows: list[dict]) -> None:
+        self.conn.execute(insert(CLASSES[table]), rows)
+        if table in ENTRY_TABLES:  # progress counts the file's entries
+            self.done = min(self.total, self.done + len(rows))
+            self.report(self.done, self.total, self.label)
+
+    def section_done(self, section: str, plan: Plan) -> None:
+        if section != "evidence" or not plan.evidence_items:
+            return
+        now = utcnow()
+        bytes_here = _blobs_present(self.conn, {sha for _, _, sha in plan.evidence_items})
+        events = []
+        for item_id, _, sha in plan.evidence_items:
+            where = (translate("Interchange", "file bytes already in this case") if sha in bytes_here
+                     else translate("Interchange", "file bytes not in this case"))
+            events.append({"evidence_id": item_id, "at": now, "who": plan.who, "action": "imported",
+                           "sha256_observed": "", "details": translate(
+                               "Interchange", "metadata imported from {name} (file SHA-256 {digest}); {where}").format(
+                               name=plan.file_name, digest=plan.file_digest, where=where)})
+        self.conn.execute(insert(CustodyEvent), events)
+
+
+def _finish(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[str, int]:
+    """Once every row is in: references inside the file, counters, search
+    index, the history entry."""
     # References to records of the same table inside the file, set once all exist.
     for table, column in (("evidence", "derived_from_id"),):
         pairs = plan.self_refs[table]
@@ -178,27 +223,8 @@ def _write(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[s
             # updated_at given explicitly, or its onupdate default would stamp the import time
             conn.execute(update(cls).where(cls.id == bindparam("b_id"))
                          .values({column: bindparam("b_ref"), "updated_at": bindparam("b_updated")}), pairs)
-    now = utcnow()
-    bytes_here = _blobs_present(conn, {row["sha256"] for row in plan.rows["evidence"]})
-    imported = []
-    for row in plan.rows["evidence"]:
-        where = (translate("Interchange", "file bytes already in this case") if row["sha256"] in bytes_here
-                 else translate("Interchange", "file bytes not in this case"))
-        imported.append({"evidence_id": row["id"], "at": now, "who": plan.who, "action": "imported",
-                         "sha256_observed": "", "details": translate(
-                             "Interchange", "metadata imported from {name} (file SHA-256 {digest}); {where}").format(
-                             name=name, digest=digest, where=where)})
-    # This case's own event first: a chain lists events in the order the case
-    # recorded them (by id), and the history received with the file follows it.
-    plan.links["custody_event"][:0] = imported
-    for table, cls in LINK_TABLES:
-        rows = plan.links[table]
-        if rows:
-            conn.execute(insert(cls), rows)
-            done += len(rows)
-            report(done, total, label)
     _bump_counters(conn, plan.max_code)
-    report(done, total, translate("Interchange", "Indexing"))
+    report(1, 1, translate("Interchange", "Indexing"))
     for table, ids in plan.new_ids.items():
         if table not in search.INDEXED or not ids:
             continue
@@ -206,11 +232,11 @@ def _write(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[s
             search.index_all(conn, table)
         else:
             search.reindex(conn, table, ids)
-    counts = {section: len(plan.rows[kind]) for section, kind in (
+    counts = {section: plan.count(kind) for section, kind in (
         ("places", "place"), ("actors", "actor"), ("incidents", "incident"), ("sources", "source"),
         ("claims", "claim"), ("assessments", "assessment"), ("evidence", "evidence"))}
-    counts["evidence_links"] = len(plan.links["evidence_link"])
-    counts["vocabulary_terms"] = len(plan.vocabulary_rows)
+    counts["evidence_links"] = plan.count("evidence_link")
+    counts["vocabulary_terms"] = plan.count("vocabulary_term")
     audit.append(conn, "import", who=plan.who, kind="case",
                  changes={"file": name, "sha256": digest, "counts": counts})
     return counts

@@ -2,15 +2,24 @@
 
 A ``Plan`` reads what the case already holds (UUIDs, codes, vocabularies,
 highest ids), walks the schema-valid document once, and either lists problems
-(``incidents[3] (INC-0004): start_date: no such day in that month``) or holds
+(``incidents[3] (INC-0004): start_date: no such day in that month``) or makes
 every row to insert, ids and foreign keys already resolved, so the write is
 plain executemany.
+
+Given a ``sink``, the plan hands its rows over in batches as it goes (records
+every ``BATCH`` entries, a section's links once its records are all there) and
+lets go of the document's entries behind it: a large file is never held as
+document and rows at once. The caller writes inside one transaction and rolls
+it back if the plan found a problem, so import stays all or nothing; once a
+problem is found nothing more is handed over. Without a sink every row stays
+in ``rows`` and ``links``.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sqlalchemy import func, select
 
@@ -30,6 +39,23 @@ SECTION_OF = {"place": "places", "actor": "actors", "incident": "incidents", "so
 PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "claim": "CLM", "evidence": "EVI"}
 
 
+#: entries planned between two hand-overs of record rows to the sink
+BATCH = 5000
+#: the link tables each section fills, in the order they can be written
+SECTION_LINKS = {"actors": ("actor_relation",), "incidents": ("incident_tag", "involvement", "incident_link"),
+                 "sources": ("source_citation",), "claims": ("claim_subject", "claim_relay"),
+                 "evidence_links": ("evidence_link",), "custody": ("custody_event",)}
+TABLE_OF = {section: table for table, section in SECTION_OF.items()}
+
+
+class Sink(Protocol):
+    """Where a plan's rows go as soon as they can be written."""
+
+    def insert(self, table: str, rows: list[dict]) -> None: ...
+
+    def section_done(self, section: str, plan: Plan) -> None: ...
+
+
 #: how a problem names its record: a string, or (section, index, entry) turned
 #: into "incidents[3] (INC-0004)" only if there is a problem to report
 Label = str | tuple
@@ -44,9 +70,11 @@ class _Stop(Exception):
 
 
 class Plan:
-    def __init__(self, conn, document: dict, who: str = "", file_name: str = "", file_digest: str = ""):
+    def __init__(self, conn, document: dict, who: str = "", file_name: str = "", file_digest: str = "",
+                 sink: Sink | None = None):
         self.conn = conn
-        self.doc = document
+        self.doc = document  # with a sink, its entries are let go once planned
+        self.sink = sink
         self.who = who
         self.file_name, self.file_digest = file_name, file_digest  # where received custody came from
         self.problems: list[str] = []
@@ -58,6 +86,7 @@ class Plan:
         self.self_refs: dict[str, list[dict]] = {"evidence": []}
         self.vocabulary_rows: list[dict] = []
         self.new_ids: dict[str, list[int]] = {table: [] for table in CLASSES}
+        self.handed: dict[str, int] = {}  # rows given to the sink, per table
         self.max_code: dict[str, int] = {}
         # uuid -> (table, id) for records in the case and, as planned, in the file
         self.ids: dict[str, tuple[str, int]] = {}
@@ -65,6 +94,7 @@ class Plan:
         self.existing: dict[str, int] = {}
         self.next_id: dict[str, int] = {}
         self.evidence_sha: dict[str, str] = {}  # evidence uuid -> sha256
+        self.evidence_items: list[tuple[int, str, str]] = []  # the file's items: (id, code, sha256)
         self.planned: set[str] = set()  # UUIDs of the file's records
         self._dates: dict = {}
         self._times: dict = {}
@@ -87,6 +117,7 @@ class Plan:
             self._identities()
             if self.problems:  # references cannot be judged on broken identities
                 return
+            self._hand_over("vocabulary_term", self.vocabulary_rows)
             self._places()
             self._actors()
             self._incidents()
@@ -250,8 +281,39 @@ class Plan:
         return row
 
     def entries(self, section: str):
-        for index, entry in enumerate(self.doc.get(section) or ()):
+        """A section's entries with their labels. With a sink, every BATCH
+        entries their record rows go to it and the entries are let go; at the
+        end of the section, its links follow."""
+        items = self.doc.get(section) or []
+        table = TABLE_OF.get(section)
+        for index, entry in enumerate(items):
+            if self.sink is not None and index and index % BATCH == 0:
+                if table is not None:
+                    self._hand_over(table, self.rows[table])
+                items[index - BATCH:index] = [None] * BATCH
             yield (section, index, entry), entry
+        if self.sink is not None:
+            if table is not None:
+                self._hand_over(table, self.rows[table])
+            for link_table in SECTION_LINKS.get(section, ()):
+                self._hand_over(link_table, self.links[link_table])
+            self.doc[section] = None
+            if not self.problems:
+                self.sink.section_done(section, self)
+
+    def _hand_over(self, table: str, rows: list[dict]) -> None:
+        """Give the rows to the sink (none once there is a problem) and empty the list."""
+        if self.sink is None:
+            return
+        if rows and not self.problems:
+            self.sink.insert(table, rows)
+            self.handed[table] = self.handed.get(table, 0) + len(rows)
+        rows.clear()
+
+    def count(self, table: str) -> int:
+        """Rows planned for a table: handed to the sink, or still held."""
+        held = self.vocabulary_rows if table == "vocabulary_term" else (self.rows.get(table) or self.links.get(table))
+        return self.handed.get(table, 0) + len(held or ())
 
     # -- the records --------------------------------------------------------------
 
@@ -436,6 +498,7 @@ class Plan:
             if len(extra) > EXTRA_METADATA_LIMIT:
                 self.problem(label, "extra_metadata", translate("Interchange", "too long"))
             row.update({key: e.get(key, default) for key, default in EVIDENCE_DEFAULTS.items()})
+            self.evidence_items.append((row["id"], row["code"], e["sha256"]))
             row.update(sha256=e["sha256"], size=e["size"], original_name=e["original_name"],
                        file_modified=self.time(label, "file_modified", e.get("file_modified")),
                        intake_at=self.time(label, "intake_at", e.get("intake_at")) or self.now,
@@ -445,7 +508,7 @@ class Plan:
 
     def _derivation_cycles(self) -> None:
         parent = {p["b_id"]: p["b_ref"] for p in self.self_refs["evidence"]}
-        code = {row["id"]: row["code"] for row in self.rows["evidence"]}
+        code = {item_id: item_code for item_id, item_code, _ in self.evidence_items}
         for start in parent:
             seen, node = set(), start
             while node in parent:

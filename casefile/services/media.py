@@ -10,18 +10,31 @@ they choke on is still evidence; the problem is noted, the intake goes on.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import BinaryIO
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..i18n import translate
 
 HEAD_SIZE = 4096
 THUMBNAIL_SIZE = (256, 256)
+#: A preview decodes at most this many pixels, and at most this many bytes of
+#: full-size pixels at once (the decoded image and one converted copy): an
+#: 85 KB PNG of 80 megapixels would otherwise take hundreds of MB. A JPEG is
+#: decoded at reduced scale first (``draft``), so it rarely comes near.
+PREVIEW_PIXELS = 50_000_000
+PREVIEW_BYTES = 128 * 1024 * 1024
+#: What the parsers may say about one file, at most (a hostile PDF can make
+#: pypdf log thousands of lines).
+LIBRARY_NOTES = 20
+LIBRARY_LOGGERS = ("pypdf", "PIL", "mutagen")
 #: formats Pillow may open at all: common, well-exercised decoders only
 IMAGE_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP")
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp"}
@@ -166,13 +179,70 @@ def examine(reader: BinaryIO) -> Facts:
     head = reader.read(HEAD_SIZE)
     facts = Facts(media_type=sniff(head, reader))
     kind = facts.media_type
-    if kind in IMAGE_TYPES:
-        _image(reader, facts)
-    elif kind == "application/pdf":
-        _pdf(reader, facts)
-    elif kind.startswith(AUDIO_VIDEO_PREFIXES):
-        _duration(reader, facts)
+    with library_notes(facts.warnings):
+        if kind in IMAGE_TYPES:
+            _image(reader, facts)
+        elif kind == "application/pdf":
+            _pdf(reader, facts)
+        elif kind.startswith(AUDIO_VIDEO_PREFIXES):
+            _duration(reader, facts)
     return facts
+
+
+# -- what the parsers say ------------------------------------------------------------
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def library_notes(notes: list[str]) -> Iterator[None]:
+    """What Pillow, pypdf and mutagen warn about (``warnings.warn`` and their
+    loggers) goes into ``notes`` ("Corrupt EXIF data", "EOF marker not
+    found"), not to stderr: it belongs to the evidence item. Python's warning
+    filters are process-wide, so a warning another thread raises meanwhile
+    may land here too."""
+    collect = _Collect()
+    loggers = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    saved = [(logger, logger.propagate) for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(collect)
+        logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # a bomb stops decoding
+            yield
+    finally:
+        for logger, propagate in saved:
+            logger.removeHandler(collect)
+            logger.propagate = propagate
+    said = [(_library(w.filename), str(w.message)) for w in caught]
+    said += [(_library(r.name), r.getMessage()) for r in collect.records]
+    seen: set[str] = set()
+    for library, message in said:
+        message = " ".join(message.split())[:300]
+        if message in seen:
+            continue
+        seen.add(message)
+        if len(seen) > LIBRARY_NOTES:
+            notes.append(translate("Evidence", "(further messages from the file's readers left out)"))
+            break
+        notes.append(translate("Evidence", "{library} reports: {message}").format(library=library, message=message))
+
+
+def _library(where: str) -> str:
+    """Pillow, pypdf or mutagen, from a warning's file or a logger's name."""
+    where = (where or "").replace("\\", "/")
+    for marker, name in (("PIL", "Pillow"), ("pypdf", "pypdf"), ("mutagen", "mutagen")):
+        if where.startswith(marker) or f"/{marker}/" in where:
+            return name
+    return "Python"
 
 
 # -- images -------------------------------------------------------------------
@@ -201,11 +271,15 @@ def _image(reader: BinaryIO, facts: Facts) -> None:
     with image:
         facts.width, facts.height = image.size
         try:
-            _exif(image.getexif(), facts)
+            _exif(read_exif(image), facts)
         except Exception:  # noqa: BLE001
             facts.warnings.append(translate("Evidence", "EXIF metadata cannot be read"))
         try:
             facts.thumbnail = _thumbnail(image)
+        except TooLarge as error:
+            facts.warnings.append(translate(
+                "Evidence", "image too large to preview ({width} \u00d7 {height} pixels): kept without a thumbnail"
+            ).format(width=error.width, height=error.height))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             facts.warnings.append(translate("Evidence", "image too large to decode safely (possible decompression bomb)"))
         except Exception:  # noqa: BLE001
@@ -253,19 +327,74 @@ def _gps_decimal(dms, ref, limit: float) -> float | None:
     return round(value, 7) if abs(value) <= limit else None
 
 
-def _thumbnail(image: Image.Image) -> bytes:
-    """A PNG of at most 256 px, upright, built from pixels only (no EXIF, no text chunks)."""
+class TooLarge(Exception):
+    """The image would take more than the preview's bounds to decode."""
+
+    def __init__(self, width: int, height: int):
+        super().__init__(f"{width} x {height}")
+        self.width, self.height = width, height
+
+
+# Image.transpose methods for EXIF orientations 2-8 (as ImageOps.exif_transpose).
+_TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+          5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+          8: Image.Transpose.ROTATE_90}
+
+
+def _full_size_bytes(image: Image.Image) -> int:
+    """Bytes of full-size pixels a preview holds at once: the decoded image
+    (Pillow keeps 1 byte a pixel for 1, L and P, 4 for colour), plus a
+    converted copy unless it is L or RGB (reduce() premultiplies alpha)."""
+    width, height = image.size
+    stored = 1 if image.mode in ("1", "L", "P") else 2 if image.mode.startswith("I;16") else 4
+    copy = 0 if image.mode in ("L", "RGB") else 4
+    return width * height * (stored + copy)
+
+
+def fits_preview(image: Image.Image) -> bool:
+    """Whether decoding ``image`` as it now stands keeps within the bounds."""
+    width, height = image.size
+    return width * height <= PREVIEW_PIXELS and _full_size_bytes(image) <= PREVIEW_BYTES
+
+
+def read_exif(image: Image.Image) -> Image.Exif:
+    """The image's EXIF, without decoding the pixels of one too large to
+    preview: Pillow decodes a whole PNG to look for EXIF after its pixels."""
+    if image.format == "PNG" and "exif" not in image.info and not fits_preview(image):
+        return Image.Exif()
+    return image.getexif()
+
+
+def preview_image(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """``image`` scaled to fit ``size`` and turned upright (RGB, RGBA, L or
+    LA), decoding no more than PREVIEW_PIXELS and PREVIEW_BYTES: a JPEG is
+    decoded at reduced scale; anything else too large raises TooLarge before
+    a byte of it is decoded."""
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # animated: the first frame
     if image.format == "JPEG":
-        image.draft("RGB", THUMBNAIL_SIZE)  # decode at reduced scale: fast, little memory
+        image.draft("RGB", size)  # decode at 1/2, 1/4 or 1/8 scale: fast, little memory
+    if not fits_preview(image):
+        raise TooLarge(*image.size)
+    try:
+        turn = _TURNS.get(image.getexif().get(0x0112))
+    except Exception:  # noqa: BLE001 - damaged EXIF: shown as stored
+        turn = None
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image.load()
-    upright = ImageOps.exif_transpose(image)
-    mode = "RGBA" if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info else "RGB"
-    small = upright.convert(mode)
-    small.thumbnail(THUMBNAIL_SIZE)
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        alpha = image.mode in ("PA", "La", "RGBa") or "transparency" in image.info
+        image = image.convert("RGBA" if alpha else "RGB")
+    image.thumbnail(size)  # in place: scaled before any other copy is made
+    return image.transpose(turn) if turn is not None else image
+
+
+def _thumbnail(image: Image.Image) -> bytes:
+    """A PNG of at most 256 px, upright, built from pixels only (no EXIF, no text chunks)."""
+    small = preview_image(image, THUMBNAIL_SIZE)
+    mode = "RGBA" if small.mode in ("RGBA", "LA") else "RGB"
+    small = small.convert(mode)
     clean = Image.frombytes(mode, small.size, small.tobytes())  # drops info (exif, icc, comments)
     out = io.BytesIO()
     clean.save(out, format="PNG", optimize=True)
@@ -279,15 +408,13 @@ def _pdf(reader: BinaryIO, facts: Facts) -> None:
         from pypdf import PdfReader
 
         reader.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            pdf = PdfReader(reader, strict=False)
-            meta = pdf.metadata or {}
-            facts.document_title = _text(meta.get("/Title", ""))[:1000]
-            facts.document_author = _text(meta.get("/Author", ""))[:1000]
-            facts.document_created = _pdf_date(meta, "creation_date", "/CreationDate")
-            facts.document_modified = _pdf_date(meta, "modification_date", "/ModDate")
-            facts.extra["pages"] = len(pdf.pages)
+        pdf = PdfReader(reader, strict=False)  # what it warns about is noted by examine()
+        meta = pdf.metadata or {}
+        facts.document_title = _text(meta.get("/Title", ""))[:1000]
+        facts.document_author = _text(meta.get("/Author", ""))[:1000]
+        facts.document_created = _pdf_date(meta, "creation_date", "/CreationDate")
+        facts.document_modified = _pdf_date(meta, "modification_date", "/ModDate")
+        facts.extra["pages"] = len(pdf.pages)
     except Exception:  # noqa: BLE001 - hostile input
         facts.warnings.append(translate("Evidence", "PDF metadata cannot be read"))
 

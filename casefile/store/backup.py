@@ -25,8 +25,9 @@ That is at most about 15 copies of the case. Before an older backup is
 dropped, the newest one is checked, and if it fails the one before it, and
 so on until one passes: it must open read-only (with the case's key if
 encrypted), pass ``PRAGMA quick_check``, its history chain must recompute,
-and every evidence file stored in it must still hash to its SHA-256. The
-result goes into a hidden marker beside the backup
+every chunk of stored evidence must still hash to its name, and every
+evidence file must still have all its chunks. That reads the backup about
+once (0.3 GiB: about 1 s plain, 3 s encrypted). The result goes into a hidden marker beside the backup
 (``.NAME.casefile.backup-<UTC>.bak.checked``: "ok" or "failed"), so each
 backup is read for its check once at most. A case whose evidence was
 damaged therefore never rotates out its last good backup, however many
@@ -38,16 +39,17 @@ not rotated: they are the way back to the older format.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
 from ..model import utcnow
-from . import audit, chunks
+from . import audit
 from .connection import CaseKey, connect, encrypted_copy, salt_of
 from .storage import real_path
 
@@ -131,24 +133,42 @@ def _passes(backup: Path, key: CaseKey | None) -> bool:
 
 def check(backup: Path, key: CaseKey | None) -> bool:
     """Does the backup open read-only, pass quick_check, hold a history that
-    recomputes, and evidence that hashes to its names? Reads it whole."""
+    recomputes, and evidence whose every chunk hashes to its name?
+
+    Reads the file about once: ``quick_check`` covers every table but the
+    chunks (most of the bytes), which are read and hashed in one scan instead,
+    their key index in another (a damaged page fails either way)."""
     try:
         engine = create_engine("sqlite://", creator=lambda: connect(backup, key, readonly=True), poolclass=NullPool)
         try:
             with engine.connect() as conn:
-                if conn.exec_driver_sql("PRAGMA quick_check").scalar() != "ok":
-                    return False
-                if audit.verify(conn) is not None:
-                    return False
-                for sha256, size in conn.execute(text("SELECT sha256, size FROM blob")).all():
-                    observed, length, damaged = chunks.rehash(conn, sha256)
-                    if observed != sha256 or length != size or damaged:
-                        return False
+                return _sound(conn)
         finally:
             engine.dispose()
     except Exception:  # noqa: BLE001 - unreadable, wrong key, damaged: it did not pass
         return False
-    return True
+
+
+def _sound(conn) -> bool:
+    tables = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").scalars().all()
+    for table in tables:
+        if table != "chunk" and conn.exec_driver_sql(f'PRAGMA quick_check("{table}")').scalar() != "ok":
+            return False
+    if audit.verify(conn) is not None:
+        return False
+    if "chunk" not in tables:
+        return True
+    for sha256, data in conn.exec_driver_sql("SELECT sha256, data FROM chunk").yield_per(16):
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return False
+    conn.exec_driver_sql("SELECT count(sha256) FROM chunk INDEXED BY sqlite_autoindex_chunk_1").scalar()
+    # Every stored file still has all its chunks, adding up to its size.
+    return conn.exec_driver_sql(
+        "SELECT count(*) FROM blob b WHERE b.size != (SELECT coalesce(sum(length(c.data)), 0) "
+        "FROM blob_chunk bc LEFT JOIN chunk c ON c.sha256 = bc.chunk_sha256 WHERE bc.blob_sha256 = b.sha256) "
+        "OR EXISTS (SELECT 1 FROM blob_chunk bc LEFT JOIN chunk c ON c.sha256 = bc.chunk_sha256 "
+        "WHERE bc.blob_sha256 = b.sha256 AND c.sha256 IS NULL)").scalar() == 0
 
 
 def clean_partials(path: Path) -> list[Path]:

@@ -81,6 +81,8 @@ def check_output(path: str | os.PathLike, *, force: bool | None, open_cases: Ite
     compared by identity (device and inode), never opened.
     """
     given = Path(os.fspath(path))
+    if "\x00" in str(given):  # no file system takes it (and os.stat would raise)
+        raise _refuse(given, translate("Outputs", "not a file name"))
     if given.name in ("", ".", ".."):  # "-o .", "-o /", "-o x/..": a folder by its spelling
         if given.is_dir():
             raise _refuse(given, translate("Outputs", "it is a folder"))
@@ -125,6 +127,8 @@ def check_output_folder(path: str | os.PathLike, names: Iterable[str], *, force:
     """A folder of outputs (CSV): new or an existing folder (not a symlink),
     and each file in it checked like ``check_output``. Returns the folder."""
     given = Path(os.fspath(path))
+    if "\x00" in str(given):
+        raise _refuse(given, translate("Outputs", "not a file name"))
     if given.is_symlink():
         raise _refuse(given, translate("Outputs", "it is a symbolic link (give the real folder's path)"))
     folder = Path(os.path.realpath(given))

@@ -12,15 +12,16 @@ and code across undo and redo.
 
 An undo or redo that fails (the record was deleted or changed meanwhile) marks
 the command obsolete, so QUndoStack drops it instead of moving its index past
-it, and tells ``on_failure`` (the window), which drops what rested on it.
+it, and tells ``on_failure`` (the :class:`CaseUndoStack`), which then drops
+what was done after it and says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..errors import CasefileError
 from ..services import records
@@ -71,6 +72,33 @@ class CaseCommand(QUndoCommand):
                 raise
             self.setObsolete(True)  # QUndoStack removes it and keeps its index where it was
             self.on_failure(self, error, undoing)
+
+
+class CaseUndoStack(QUndoStack):
+    """The window's undo stack. Commands arrive already applied (``push_applied``);
+    one whose undo or redo fails is dropped with every change after it (they rested
+    on it), earlier history stays, and ``dropped`` says what happened in words."""
+
+    dropped = Signal(str)
+
+    def push_applied(self, command: CaseCommand) -> None:
+        command.mark_applied()
+        command.on_failure = self._failed
+        self.push(command)
+
+    def _failed(self, command: CaseCommand, error: CasefileError, undoing: bool) -> None:
+        message = (_tr("“{change}” could not be undone: {error}") if undoing
+                   else _tr("“{change}” could not be redone: {error}")).format(change=command.text(), error=error)
+        QTimer.singleShot(0, self, lambda: self._drop_redo_side(message))  # the stack is busy until then
+
+    def _drop_redo_side(self, message: str) -> None:
+        if self.canRedo():
+            cut = QUndoCommand()  # pushing an obsolete command drops the redo side and itself
+            cut.setObsolete(True)
+            self.push(cut)
+            self.canRedoChanged.emit(False)  # Qt says nothing when only the redo side goes
+            self.redoTextChanged.emit("")
+        self.dropped.emit(message)
 
 
 class CreateRecord(CaseCommand):

@@ -9,12 +9,14 @@ per file.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+    QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
 )
 
 from ..services.custody import RELATIONS
@@ -62,6 +64,31 @@ class FileDropFilter(QObject):
                 self.files_dropped.emit(paths)
                 return True
         return False
+
+
+def route_file_drops(root: QWidget, handler: Callable[[list], None]) -> None:
+    """Files dropped on any text field or list inside ``root`` go to ``handler``
+    instead of being inserted as ``file:///...`` text (a line edit and a text
+    edit accept drops of their own, so the editor's own filter never sees them)."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QAbstractScrollArea)) and not widget.property("casefileFileDrops"):
+            widget.setProperty("casefileFileDrops", True)  # once per widget, however often the editor reloads
+            FileDropFilter(widget).files_dropped.connect(handler)
+
+
+class EvidenceFileDialog:
+    """Which files to take in: one dialog, several files (tests patch ``choose``)."""
+
+    SETTING = "evidence/last_folder"
+
+    @classmethod
+    def choose(cls, parent: QWidget | None) -> tuple[list[str], bool]:
+        folder = QSettings().value(cls.SETTING, "", type=str)
+        paths, _filter = QFileDialog.getOpenFileNames(parent, _tr("Add Evidence Files"), folder,
+                                                      _tr("All files (*)"))
+        if paths:
+            QSettings().setValue(cls.SETTING, os.path.dirname(paths[0]))
+        return list(paths), bool(paths)
 
 
 def relation_label(relation: str) -> str:
@@ -145,13 +172,33 @@ class EvidenceIntake(QObject):
         self.job: ThreadJob | None = None
         self._queue: deque = deque()  # batches wait: two intakes would fight for the write lock
         self.push: Callable[[CaseCommand], None] | None = None  # the window's one path onto its undo stack
+        self._then: Callable[[BatchResult], None] | None = None  # for the batch running now
 
-    def take_in(self, paths: list[str], link: tuple[str, str] | None = None) -> None:
+    def take_in(self, paths: list[str], link: tuple[str, str] | None = None,
+                then: Callable[[BatchResult], None] | None = None) -> None:
+        """Queue a batch; ``link`` is (record code, relation); ``then`` runs with the result."""
         if not paths or self.case is None:
             return
-        self._queue.append((list(paths), link))
+        self._queue.append((list(paths), link, then))
         if self.job is None:
             self._next()
+
+    def add_files(self, target: str | None = None, then: Callable[[BatchResult], None] | None = None) -> bool:
+        """Ask for files (several at once) and take them in; with ``target`` (a
+        record's code) ask how they relate to it and link them to it."""
+        if self.case is None:
+            return False
+        paths, ok = EvidenceFileDialog.choose(self.parent_widget)
+        if not ok:
+            return False
+        link = None
+        if target is not None:
+            relation, ok = RelationDialog.choose(self.parent_widget, target)
+            if not ok:
+                return False
+            link = (target, relation)
+        self.take_in(paths, link=link, then=then)
+        return True
 
     @property
     def busy(self) -> bool:
@@ -165,7 +212,8 @@ class EvidenceIntake(QObject):
     def _next(self) -> None:
         if not self._queue:
             return
-        paths, link = self._queue.popleft()
+        paths, link, then = self._queue.popleft()
+        self._then = then
         case = self.case
         job = ThreadJob(lambda progress, cancelled: intake_batch(case, paths, link=link, progress=progress,
                                                                  cancelled=cancelled), self)
@@ -179,10 +227,13 @@ class EvidenceIntake(QObject):
 
     def _done(self, result: BatchResult) -> None:
         self.job = None
+        then, self._then = self._then, None
         self._push(result)
         if result.errors:
             IntakeReportDialog.report(self.parent_widget, result)
         self.batch_finished.emit(result)
+        if then is not None:
+            then(result)
         self._next()
 
     def _push(self, result: BatchResult) -> None:

@@ -24,7 +24,7 @@ from ..formatting import human_size
 from ..services import evidence, history, links, records
 from ..services.custody import RELATIONS
 from .evidence_commands import LinkEvidence, UnlinkEvidence
-from .evidence_intake import EvidenceIntake, FileDropFilter, RelationDialog, relation_label
+from .evidence_intake import EvidenceIntake, FileDropFilter, RelationDialog, relation_label, route_file_drops
 from .evidence_preview import EvidencePreview
 from .outputs import may_write
 from .workers import JobProgressDialog, ThreadJob
@@ -441,12 +441,26 @@ LINKABLE = ("incident", "claim", "source", "actor")
 
 
 def install(window) -> EvidenceIntake:
-    """Evidence in a MainWindow: drop files on the list (intake) or on a
-    record's editor (intake and link), thumbnails in the Evidence list, and
-    the evidence panel as a tab of the evidence editor."""
+    """Evidence in a MainWindow: drop files on the list (intake) or anywhere on
+    a record's editor, its text fields included (intake and link); Edit > Add
+    Evidence Files… (Ctrl+Shift+E, and New Record on the Evidence list) through a
+    file dialog; thumbnails in the Evidence list; the evidence panel as a tab
+    of the evidence editor."""
+    from ..i18n import QT_TRANSLATE_NOOP
+    from .actions import ActionId, ActionSpec
+
     intake = EvidenceIntake(None, window.undo_stack, window)
     intake.push = window.push_done
     delegate = ThumbnailDelegate(window, window)
+
+    def open_first(result) -> None:
+        """After Add Files: the first new item opens, the keyboard in its title."""
+        if result.taken and window.case is not None:
+            window.open_new_record("evidence", evidence.get(window.case, result.taken[0][0]).id)
+
+    def add_files() -> None:
+        if window.case is not None:
+            intake.add_files(then=open_first)
 
     def drop_on_record(paths: list[str]) -> None:
         current = _current_record(window)
@@ -466,6 +480,7 @@ def install(window) -> EvidenceIntake:
             return
         FileDropFilter(view.table).files_dropped.connect(intake.take_in)
         FileDropFilter(view.editor_scroll).files_dropped.connect(drop_on_record)
+        view.editor_changed.connect(lambda: view.editor is not None and route_file_drops(view.editor, drop_on_record))
         view.table.setItemDelegateForColumn(0, delegate)
 
     def closing() -> None:
@@ -490,6 +505,11 @@ def install(window) -> EvidenceIntake:
         window.case_closing.connect(closing)
     window.case_closed.connect(closing)
     window.register_editor_tab("evidence", _tr("File"), panel_tab)
+    window.actions.add(ActionSpec("add_evidence_files", QT_TRANSLATE_NOOP("Actions", "Add &Evidence Files…"),
+                                  ("Ctrl+Shift+E",), menu="edit", tip=QT_TRANSLATE_NOOP(
+                                      "Actions", "Take files into the case as evidence (several at once)")),
+                       add_files, after=ActionId.NEW_RECORD)
+    window.evidence_hooks.add_files = add_files  # New Record on the Evidence list
     if window.case is not None:
         opened(window.case)
     window.evidence_intake = intake

@@ -322,7 +322,7 @@ def install(window) -> None:
         if window.case is None:
             return
         code = ""
-        current = _current_record(window)
+        current = window.current_record
         if current is not None:
             try:
                 code = records.get(window.case, current[0], current[1])["code"]
@@ -334,9 +334,3 @@ def install(window) -> None:
     window.actions.add(ActionSpec("show_history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("Ctrl+H",),
                                   tip=QT_TRANSLATE_NOOP("Actions", "The case's tamper-evident history"),
                                   menu="file"), show, after="close_case")
-
-
-def _current_record(window) -> tuple[str, int] | None:
-    """The window's open record (a property there; tolerate a method too)."""
-    current = getattr(window, "current_record", None)
-    return current() if callable(current) else current

@@ -139,7 +139,7 @@ def language_menu(parent):
     stored at once and applies to everything opened from then on; the window's
     existing labels change at the next start."""
     from PySide6.QtGui import QAction, QActionGroup
-    from PySide6.QtWidgets import QApplication, QMenu
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
     menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
     menu.setObjectName("languageMenu")
@@ -150,6 +150,7 @@ def language_menu(parent):
     entries += [(code, NATIVE_NAMES.get(code, code)) for code in i18n_build.available_languages()]
     for code, label in entries:
         action = QAction(label, menu, checkable=True)
+        action.setObjectName(f"action_language_{code}")
         action.setData(code)
         action.setChecked(code == current)
         group.addAction(action)
@@ -163,9 +164,8 @@ def language_menu(parent):
         app = QApplication.instance()
         if app is not None:
             install_translators(app, code)
-        status = getattr(parent, "statusBar", None)
-        if callable(status):
-            status().showMessage(QCoreApplication.translate(
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(QCoreApplication.translate(
                 "LanguageMenu", "Language saved. Restart Casefile to change the whole window."), 10000)
 
     group.triggered.connect(chosen)
@@ -174,9 +174,13 @@ def language_menu(parent):
 
 def attach_language_menu(window, preferred: tuple[str, ...] = ("view", "settings", "edit")):
     """Put the Language menu into the first of the window's menus that exists
-    (menus are named ``menu_<key>`` by the action registry); returns it."""
+    (menus are named ``menu_<key>`` by the action registry); returns it. A window
+    that has one already keeps it."""
     from PySide6.QtWidgets import QMenu
 
+    existing = window.findChild(QMenu, "languageMenu")
+    if existing is not None:
+        return existing
     for key in preferred:
         host = window.menuBar().findChild(QMenu, f"menu_{key}")
         if host is not None:

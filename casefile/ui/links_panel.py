@@ -90,7 +90,10 @@ class LinkDetailsDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(self.head_count)
             row.addWidget(self.approximate)
-            form.addRow(self.tr("&Head count:"), row)
+            count_label = plain_label(self.tr("&Head count:"))
+            count_label.setTextFormat(Qt.TextFormat.AutoText)  # our own text: the "&" marks the shortcut
+            count_label.setBuddy(self.head_count)  # a row holding a layout gets no buddy by itself
+            form.addRow(count_label, row)
         elif link_kind in self.RELATION_VOCABULARY:
             self.combos["relation"] = VocabCombo(records.vocabulary(case, self.RELATION_VOCABULARY[link_kind], lang))
             form.addRow(self.tr("&Relation:"), self.combos["relation"])
@@ -152,6 +155,8 @@ class LinksPanel(QWidget):
         menu = QMenu(self.add_button)
         for option in _options(kind):
             menu.addAction(option.label, lambda o=option: self.add(o))
+        if any(option.target_kind == "evidence" for option in _options(kind)):  # no drag and drop needed
+            menu.addAction(self.tr("New Evidence from File…"), self.add_evidence_files)
         if kind == "incident":
             menu.addAction(self.tr("Tag…"), self.add_tag)
         self.add_button.setMenu(menu)
@@ -239,6 +244,13 @@ class LinksPanel(QWidget):
                                   {option.mine: self.record_id, option.theirs: target_id, **details},
                                   _tr("Link {kind}").format(kind=option.label.rstrip("…").lower()))
         return self.window_.apply_choice(choice, make, _tr("Add link"))
+
+    def add_evidence_files(self) -> bool:
+        """Files from a dialog, taken in and linked to this record (the evidence panel's intake)."""
+        intake = self.window_.evidence_intake
+        if intake is None:
+            return False
+        return intake.add_files(records.get(self.window_.case, self.kind, self.record_id)["code"])
 
     def add_tag(self) -> bool:
         tag, ok = dialogs.ask_text(self, self.tr("Tag"), self.tr("Tag for this incident:"))

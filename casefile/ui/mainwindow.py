@@ -23,7 +23,7 @@ How to extend it
   sets ``window.locker``. They are typed attributes, None until installed.
 
 ``window.case`` is the open :class:`~casefile.store.Case` (or None) and
-``window.undo_stack`` its ``QUndoStack``.
+``window.undo_stack`` its :class:`~casefile.ui.commands.CaseUndoStack`.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ..errors import CasefileError
@@ -44,7 +44,7 @@ from . import dialogs
 from .actions import ActionId, ActionRegistry, ActionState
 from .case_events import CaseEvents
 from .case_view import CaseView
-from .commands import CaseCommand, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
+from .commands import CaseCommand, CaseUndoStack, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
 from .editor import Editor
 from .layout_memory import LayoutMemory
 from .list_model import ID_ROLE
@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
         self.case: Case | None = None
         self.events: CaseEvents | None = None
         self.view: CaseView | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = CaseUndoStack(self)
+        self.undo_stack.dropped.connect(self._change_dropped)
         self.recent = RecentCases()
         self._editor_factories: dict[str, EditorFactory] = {}
         self._editor_tabs: dict[str, list[tuple[str, TabFactory]]] = {}
@@ -119,9 +120,11 @@ class MainWindow(QMainWindow):
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
         from . import dossier_dialog, evidence_panel, history_view, lock, passphrase_dialog
+        from .i18n import attach_language_menu
 
         for module in (evidence_panel, dossier_dialog, history_view, passphrase_dialog, lock):
             module.install(self)
+        attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"), self)
@@ -371,36 +374,15 @@ class MainWindow(QMainWindow):
                 self.show_error(error)
             return False
         if command.changes_something:
-            command.mark_applied()
-            self._push(command)
+            self.undo_stack.push_applied(command)
         return True
 
     def push_done(self, command: CaseCommand) -> None:
         """Put a change already made (by a worker: an intake) on the undo stack."""
-        command.mark_applied()
-        self._push(command)
+        self.undo_stack.push_applied(command)
 
-    def _push(self, command: CaseCommand) -> None:
-        command.on_failure = self._command_failed
-        self.undo_stack.push(command)
-
-    def _command_failed(self, command: CaseCommand, error: CasefileError, undoing: bool) -> None:
-        """An undo or redo failed (the record went meanwhile). The command marked itself
-        obsolete, so the stack drops it; what was done after it rested on it, so it
-        goes too. The stack is busy now: finish once it is done."""
-        message = (self.tr("“{change}” could not be undone: {error}") if undoing
-                   else self.tr("“{change}” could not be redone: {error}")).format(
-            change=command.text(), error=error)
-        QTimer.singleShot(0, self, lambda: self._drop_redo_side(message))
-
-    def _drop_redo_side(self, message: str) -> None:
-        stack = self.undo_stack
-        if stack.canRedo():
-            cut = QUndoCommand()  # pushing an obsolete command drops the redo side and itself
-            cut.setObsolete(True)
-            stack.push(cut)
-            stack.canRedoChanged.emit(False)  # Qt says nothing when only the redo side goes
-            stack.redoTextChanged.emit("")
+    def _change_dropped(self, message: str) -> None:
+        """An undo or redo failed and the stack let go of that change: say so."""
         self.statusBar().showMessage(message, 8000)
         dialogs.error(self, message, self.tr("It was taken off the undo history; the rest of the history "
                                              "is kept."))

@@ -95,6 +95,7 @@ class PassphraseDialog(QDialog):
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.Password)
         self.field.setAccessibleName(self.tr("Passphrase"))
+        self.field.setMinimumWidth(self.field.fontMetrics().averageCharWidth() * 36)  # room for a long one
         self.field.textChanged.connect(self._refresh)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.PlainText)
@@ -204,6 +205,9 @@ class NewPassphraseWidget(QWidget):
         self.plain_warning.setTextFormat(Qt.PlainText)
         self.plain_warning.setWordWrap(True)
 
+        for field in (self.first, self.second):
+            # The wrapped warning below asks for its height late; the fields must not pay for it.
+            field.setMinimumHeight(field.sizeHint().height())
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.first)
         form.addRow(self.tr("&Repeat:"), self.second)

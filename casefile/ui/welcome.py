@@ -48,10 +48,12 @@ class NewCaseDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)  # a row holding a layout gets no buddy, and shows a literal "&"
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("Your &name:"), self.documenter)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("File &name:"), self.file_name)
         # Encryption, on by default, with the warning that a lost passphrase is a lost case.
         self.encryption = NewPassphraseWidget(self)
@@ -66,7 +68,13 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.encryption)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        # A problem shown goes (or changes) as soon as the documenter fixes it.
+        for signal in (self.title.textChanged, self.folder.textChanged, self.file_name.textChanged,
+                       self.encryption.changed):
+            signal.connect(self._recheck)
+        self.setMinimumWidth(520)
+        self.adjustSize()
+        self.title.setFocus()  # typing starts in the title, never on the encryption box
 
     def _follow_title(self, text: str) -> None:
         if not self._name_edited:
@@ -84,18 +92,43 @@ class NewCaseDialog(QDialog):
             name += SUFFIX
         return Path(self.folder.text().strip()).expanduser() / name
 
-    def _accept(self) -> None:
+    def _problem(self) -> str:
+        """What stops the case being created, or ""; a missing folder is offered on Create."""
+        folder = self.path().parent
         if not self.title.text().strip():
-            self.problem.setText(self.tr("A case needs a title."))
-            self.title.setFocus()
-        elif self.path().exists() or self.path().is_symlink():  # a dangling link too: never created through
-            self.problem.setText(self.tr("That file already exists; choose another name."))
-        elif not self.path().parent.is_dir():
-            self.problem.setText(self.tr("That folder does not exist."))
-        elif self.encryption.problem():
-            self.problem.setText(self.encryption.problem())
-        else:
+            return self.tr("A case needs a title.")
+        if folder.exists() and not folder.is_dir():
+            return self.tr("{path} is a file, not a folder.").format(path=folder)
+        if not folder.exists():
+            return self.tr("That folder does not exist.")
+        if self.path().exists() or self.path().is_symlink():  # a dangling link too: never created through
+            return self.tr("That file already exists; choose another name.")
+        return self.encryption.problem()
+
+    def _recheck(self) -> None:
+        if self.problem.text():
+            self.problem.setText(self._problem())
+
+    def _accept(self) -> None:
+        folder = self.path().parent
+        if self.title.text().strip() and not folder.exists() and not folder.is_symlink():
+            if not dialogs.confirm(self, self.tr("Create the folder?"),
+                                   self.tr("The folder {path} does not exist. Create it?").format(path=folder),
+                                   action=self.tr("Create Folder")):
+                self.problem.setText(self.tr("That folder does not exist."))
+                return
+            try:
+                folder.mkdir(parents=True)
+            except OSError as error:
+                self.problem.setText(self.tr("The folder could not be created: {reason}").format(
+                    reason=error.strerror or error))
+                return
+        problem = self._problem()
+        self.problem.setText(problem)
+        if not problem:
             self.accept()
+        elif not self.title.text().strip():
+            self.title.setFocus()
 
     @classmethod
     def get_new_case(cls, parent=None) -> tuple[tuple[str, str, Path, str | None], bool]:

@@ -89,6 +89,7 @@ def test_exports_onto_a_full_disk_are_one_line_and_leave_nothing(sample_case, di
     before = _sha(case)
     for argv in (("export", case, "--format", "json", "-o", disk / "out.json"),
                  ("export", case, "--format", "pdf", "-o", disk / "out.pdf"),
+                 ("export", case, "--format", "csv", "-o", disk / "csv"),
                  ("export-evidence", case, "EVI-0001", "-o", disk / "evidence.bin")):
         line = one_line(run_cli(*argv))
         assert "No space left on device" in line or NO_SPACE in line, line

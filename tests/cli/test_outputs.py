@@ -359,3 +359,17 @@ def test_search_prints_no_terminal_escapes(tmp_path):
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\x7f"):
         assert bad not in run.stdout
     assert HOSTILE in json.loads(run.stdout)[0]["title"]
+
+
+def test_redaction_report_json_escapes_c1_and_bidi(tmp_path):
+    from casefile.model import Actor
+
+    case = tmp_path / "c.casefile"
+    assert main(["new", str(case), "--title", "T"]) == 0
+    with Case.open(case) as opened, opened.session() as s:
+        s.add(Actor(name="Rosa \u202eFicticia", protected=True, pseudonym="Witness \x9bA", category="person"))
+        s.add(Incident(title="Rosa \u202eFicticia spoke"))
+    run = in_process("redaction-report", case, "--profile", "public", "--json")
+    assert run.returncode == 0, run.stderr
+    assert "\u202e" not in run.stdout and "\x9b" not in run.stdout
+    assert json.loads(run.stdout)["replacements"][0]["replacement"] == "Witness \x9bA"

@@ -217,3 +217,20 @@ def test_the_fast_validator_agrees_with_jsonschema():
             fast_checks()[section](entry) for section in ("places", "actors", "incidents", "sources", "claims",
                                                           "assessments", "evidence") for entry in document[section])
         assert schema_valid == fast_valid, name
+
+
+def test_a_problem_after_written_batches_leaves_nothing(case, tmp_path):
+    """Rows go to the case in batches as they are checked; a problem in the
+    last entry of a later section still leaves the case exactly as it was."""
+    from casefile.services.interchange_plan import BATCH
+
+    places = [{"uuid": f"22222222-0000-4000-8000-{n:012x}", "code": f"PLC-{n + 1:05d}", "name": f"Lugar {n}"}
+              for n in range(2 * BATCH + 7)]
+    incidents = [{"uuid": f"33333333-0000-4000-8000-{n:012x}", "title": f"Hecho {n}", "place": places[n]["uuid"]}
+                 for n in range(BATCH + 1)]
+    incidents[-1]["start_date"] = "2013-02-30"
+    message = refuse(case, tmp_path, {"format": "casefile-interchange/1", "places": places, "incidents": incidents})
+    assert message.startswith(f"incidents[{BATCH}] (INC-") and "start_date: no such day in that month" in message
+    with case.connection() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM place").scalar() == 0
+        assert conn.exec_driver_sql("SELECT next_value FROM code_counter WHERE prefix = 'PLC'").scalar() in (None, 1)

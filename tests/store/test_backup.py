@@ -290,3 +290,24 @@ def test_a_backup_killed_half_way_is_cleaned_up_at_the_next_open(tmp_path):
     assert run_cli("info", path).returncode == 0  # the next opening cleans it up
     assert not list(tmp_path.glob("*.partial"))
     assert _count(path) == 1  # the change itself was committed before the kill
+
+
+def test_the_check_of_a_backup(tmp_path):
+    path = tmp_path / "c.casefile"
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.bin").write_bytes(os.urandom(200_000))
+    Case.create(path, "Checked").close()
+    with Case.open(path) as case:
+        evidence.intake(case, tmp_path / "empty.txt")  # a file of no chunks at all
+        evidence.intake(case, tmp_path / "photo.bin")
+    [made] = backup.backups_of(path)
+    assert backup.check(made, None) is True
+    cut = tmp_path / "cut.bak"
+    cut.write_bytes(made.read_bytes()[: made.stat().st_size // 2])  # a copy cut short
+    assert backup.check(cut, None) is False
+    edited = tmp_path / "edited.bak"
+    shutil.copyfile(made, edited)
+    with sqlite3.connect(edited) as conn:  # the history rewritten behind Casefile's back
+        conn.execute("UPDATE audit_entry SET who = 'someone else' WHERE seq = 1")
+    conn.close()
+    assert backup.check(edited, None) is False

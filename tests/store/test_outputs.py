@@ -89,6 +89,7 @@ def test_refusals_name_the_path_and_the_reason(folder):
         folder / "sub": "folder",
         folder / ".": "folder",
         folder / "missing" / "out.json": "does not exist",
+        folder / "nul\x00.json": "not a file name",
     }
     before = sha(case)
     for path, reason in cases.items():
@@ -98,6 +99,24 @@ def test_refusals_name_the_path_and_the_reason(folder):
         assert reason in message and str(path) in message and "\n" not in message, (path, message)
     assert sha(case) == before
     assert (folder / "dangling").is_symlink() and not (folder / "nowhere").exists()
+
+
+def test_a_folder_of_outputs_is_checked_too(folder):
+    """CSV: the folder may be new or existing, never a link or a name that
+    would stand in a case's way (a folder named c.casefile-wal stops it opening)."""
+    from casefile.store.outputs import check_output_folder
+
+    names = ["a.csv", "b.csv"]
+    assert check_output_folder(folder / "new", names, force=False) == folder / "new"
+    assert check_output_folder(folder / "sub", names, force=False) == folder / "sub"
+    for path, reason in ((folder / "c.casefile-wal", "companion"), (folder / "linked-folder", "symbolic link"),
+                         (folder / "notes.txt", "not a folder"), (folder / "x" / "y", "does not exist")):
+        with pytest.raises(OutputRefused, match=reason):
+            check_output_folder(path, names, force=True, open_cases=[folder / "c.casefile"])
+    (folder / "sub" / "a.csv").write_text("old")
+    with pytest.raises(OutputExists):
+        check_output_folder(folder / "sub", names, force=False)
+    assert not (folder / "new").exists() and not (folder / "c.casefile-wal").exists()
 
 
 def test_a_case_is_refused_without_being_told_which_one(folder, tmp_path):

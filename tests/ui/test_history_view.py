@@ -27,7 +27,8 @@ def test_model_fetches_lazily_newest_first(qtbot, case, monkeypatch):
     model = AuditModel(case)
     assert model.total() == 26 and model.rowCount() == 10
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    assert model.index(0, 0).data() == 26  # newest first
+    # newest first (seq is the place in the chain, which also holds the seals of row states)
+    assert model.index(0, 3).data() == "create" and model.index(0, 0).data() > model.index(1, 0).data()
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 26
@@ -51,7 +52,7 @@ def test_view_shows_verified_chain_and_entry_details_as_plain_text(qtbot, case):
     view = HistoryView(case)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.status.text().startswith("Chain verified"), timeout=5000)
-    assert "2 entries" in view.status.text()
+    assert "4 entries" in view.status.text()  # creation and edit, each with its seal
     assert view.status.textFormat() == Qt.PlainText
     view.set_filter("INC-0001")
     assert view.model.rowCount() == 1
