@@ -165,7 +165,8 @@ def every_field_case(path, text) -> Case:
         cited = Source(title=line, outlet=line, author=line, url=line, language=text(16), text=text(FULLTEXT),
                        notes=long, contact=long)
         source = Source(title=line, outlet=line, author=line, url=line, language=text(16), text=text(FULLTEXT),
-                        notes=long, contact=long, cites=cited, confidential=True, pseudonym=line)
+                        notes=long, contact=long, confidential=True, pseudonym=line)
+        source.citations.append(SourceCitation(cited=cited, note=long))
         incident = Incident(title=line, description=long, notes=long, place=place, incident_type="hostile",
                             start_date="2013-08")
         other = Incident(title=line, description=long, place=place, start_date="2013-09")
@@ -174,7 +175,9 @@ def every_field_case(path, text) -> Case:
         incident.tags += [IncidentTag(tag=f"{n:03d}{tag}") for n in range(20)]
         incident.involvements += [Involvement(actor=actor, role="victim", note=long),
                                   Involvement(actor=hidden, role="witness", note=long)]
-        claim = Claim(summary=long, quote=long, notes=long, claimant=hidden, source=source, credibility=3)
+        claim = Claim(summary=long, quote=long, notes=long, claimant=hidden, source=source, credibility=3,
+                      quote_kind="translation", translated_by="outlet", origin=cited, origin_status="not_located")
+        claim.relays.append(ClaimRelay(source=cited, note=long))
         second = Claim(summary=long, quote=long, notes=long, claimant=actor, source=cited, credibility=3)
         s.add_all([incident, other, claim, second])
         s.flush()
