@@ -18,6 +18,7 @@ from reportlab.platypus import (
 )
 
 from .template import MARGIN, Heading
+from .text import plain
 
 WIDTH = A4[0] - 2 * MARGIN
 PREVIEW = 45 * mm
@@ -37,6 +38,9 @@ class AnnexSections:
             block = self.claim_head(c)
             block += self.fields([(L.source, c.source or DASH), (L.claimant, c.claimant or L.unknown_claimant),
                                   (L.credibility, c.credibility), (L.status, c.status)])
+            chain = " \u2192 ".join(plain(link) for link in c.chain)
+            block += self.paragraphs(chain + (" " + L.chain_review if c.chain_review else ""), "Small",
+                                     label=L.chain, visual=True)
             if c.subjects:
                 block += self.field(L.about, "; ".join(c.subjects), "Small")
             for relation, who in c.assessments.items():
@@ -90,7 +94,7 @@ class AnnexSections:
             details = [self.cell(s.title, ref=f"{s.code} {L.title}")]
             for label, value in ((L.outlet, s.outlet), (L.author, s.author), (L.published, s.published),
                                  (L.accessed, s.accessed), (L.address, s.url), (L.language, s.language),
-                                 (L.cites, s.cites), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
+                                 (L.cites, "; ".join(s.cites)), (L.cited_by, "; ".join(s.cited_by)), (L.contact, s.contact),
                                  (L.notes, s.notes)):
                 if value:
                     details.append(self.cell_field(label, value, "Small", ref=f"{s.code} {label}"))

@@ -19,8 +19,9 @@ from ..errors import InvalidInput
 from ..formatting import human_size
 from ..i18n import translate
 from ..model import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink,
-    Incident, IncidentLink, IncidentTag, Involvement, PartialDate, Place, Source, VocabularyTerm,
+    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence,
+    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, PartialDate, Place, Source, SourceCitation,
+    VocabularyTerm,
 )
 from ..services.custody import received_from
 from ..services.redaction import Redactor
@@ -69,15 +70,20 @@ class Vocab:
     def __init__(self, session: Session, lang: str):
         self.terms: dict[str, list[VocabularyTerm]] = defaultdict(list)
         self.labels: dict[tuple[str, str], str] = {}
+        self.inverses: dict[tuple[str, str], str] = {}  # a relation read from its other end
         for term in session.scalars(select(VocabularyTerm).order_by(VocabularyTerm.vocabulary,
                                                                      VocabularyTerm.position)):
             self.terms[term.vocabulary].append(term)
             self.labels[(term.vocabulary, term.key)] = term.label(lang)
+            self.inverses[(term.vocabulary, term.key)] = term.inverse(lang)
         self.lang = lang
 
     def __call__(self, vocabulary: str, key) -> str:
         key = "" if key is None else str(key)
         return self.labels.get((vocabulary, key), key)
+
+    def inverse(self, vocabulary: str, key: str) -> str:
+        return self.inverses.get((vocabulary, key), key)
 
     def scale(self, vocabulary: str) -> list[tuple[str, str, str]]:
         es = self.lang.startswith("es")
@@ -166,8 +172,13 @@ class Loader:
         actors = {a.id: a for a in _objects(s, lambda c: select(Actor).where(Actor.id.in_(c)), actor_ids)}
 
         # Sources: conveying or assessing a claim, what they cite, and who cites them.
+        relays = defaultdict(list)  # each claim's own chain between its origin and the source read
+        for (relay,) in _rows(s, lambda c: select(ClaimRelay).where(ClaimRelay.claim_id.in_(c))
+                              .order_by(ClaimRelay.position, ClaimRelay.id), claim_ids):
+            relays[relay.claim_id].append(relay.source_id)
         source_ids = {c.source_id for c in claims if c.source_id} | {a.by_source_id for a in assessments
                                                                      if a.by_source_id}
+        source_ids |= {c.origin_id for c in claims if c.origin_id} | {i for chain in relays.values() for i in chain}
         if whole:
             source_ids = set(s.scalars(select(Source.id)))
         sources = self._sources_with_citations(source_ids)
@@ -194,7 +205,7 @@ class Loader:
         incident_views = self._incidents(incidents, places, tags, involvements, actors, subjects, claims,
                                          links, evidence)
         claim_views = self._claims(claims, all_subjects, assessments, actors, sources,
-                                   {i.id: i for i in incidents})
+                                   {i.id: i for i in incidents}, relays)
         data = DossierData(
             title=r.scrub(info.title if info else ""),
             organisation=r.scrub(organisation if organisation is not None else (info.organisation if info else "")),
@@ -230,13 +241,25 @@ class Loader:
     def _sources_with_citations(self, ids: set[int]) -> dict[int, Source]:
         """The sources, plus everything up their citation chains and every source citing them."""
         found: dict[int, Source] = {}
+        self.citations: dict[int, list[tuple[int, str]]] = defaultdict(list)  # source: [(cited, note)]
+        self.cited_by: dict[int, list[int]] = defaultdict(list)
         todo = set(ids)
         while todo:
             batch = _objects(self.s, lambda c: select(Source).where(Source.id.in_(c)), todo)
             found.update((src.id, src) for src in batch)
-            todo = {src.cites_id for src in batch if src.cites_id and src.cites_id not in found}
-        citing = _objects(self.s, lambda c: select(Source).where(Source.cites_id.in_(c)), list(found))
-        found.update((src.id, src) for src in citing if src.id not in found)
+            cited = [row[0] for row in _rows(self.s, lambda c: select(SourceCitation).where(
+                SourceCitation.source_id.in_(c)).order_by(SourceCitation.position, SourceCitation.id),
+                {src.id for src in batch})]
+            for c in cited:
+                self.citations[c.source_id].append((c.cited_id, c.note))
+            todo = {c.cited_id for c in cited if c.cited_id not in found}
+        citing = [row[0] for row in _rows(self.s, lambda c: select(SourceCitation).where(
+            SourceCitation.cited_id.in_(c)), set(found))]
+        missing = {c.source_id for c in citing if c.source_id not in found}
+        found.update((src.id, src) for src in _objects(self.s, lambda c: select(Source).where(Source.id.in_(c)),
+                                                      missing))
+        for c in citing:
+            self.cited_by[c.cited_id].append(c.source_id)
         return found
 
     # -- views ---------------------------------------------------------------------
@@ -284,8 +307,8 @@ class Loader:
                 link_text[a].append(L.link_out.format(relation=label, code=others[b].code,
                                                       title=r.scrub(others[b].title)))
             if b in in_scope and not r.withheld(a, "incident") and a in others and a != b:
-                link_text[b].append(L.link_in.format(relation=label.lower(), code=others[a].code,
-                                                     title=r.scrub(others[a].title)))
+                link_text[b].append(L.link_out.format(relation=v.inverse("incident_relation", relation),
+                                                      code=others[a].code, title=r.scrub(others[a].title)))
         views = []
         for inc in incidents:
             start = L.date(inc.start_date, inc.start_qualifier)
@@ -315,7 +338,7 @@ class Loader:
         views.sort(key=lambda view: (view.sort_key, view.code))
         return views
 
-    def _claims(self, claims, subjects, assessments, actors, sources, incidents):
+    def _claims(self, claims, subjects, assessments, actors, sources, incidents, relays):
         r, L, v = self.r, self.L, self.vocab
         codes = {c.id: c.code for c in claims}
         about = defaultdict(list)
@@ -337,20 +360,18 @@ class Loader:
                 who = L.by_claim.format(code=codes.get(a.by_claim_id) or "")
             note = r.scrub(a.note)
             assessed[a.claim_id][v("assessment_relation", a.relation)].append(f"{who}: {note}" if note else who)
-        cited_by = defaultdict(list)
-        for src in sources.values():
-            if src.cites_id:
-                cited_by[src.cites_id].append(src)
         views = {}
         for c in sorted(claims, key=lambda c: c.code):
             claimant = actors.get(c.claimant_id)
             source = sources.get(c.source_id)
             views[c.id] = ClaimView(
                 id=c.id, code=c.code, summary=r.scrub(c.summary), quote=r.scrub(c.quote),
+                quote_kind=self._quote_kind(c),
                 claimant=r.actor_name(claimant) if claimant else "",
                 source=self._source_ref(source), credibility=v("credibility", c.credibility),
                 status=v("claim_status", c.status), stance=v("stance", c.stance) if c.stance else "",
-                chain=self._chain(claimant, source, cited_by), subjects=about[c.id],
+                chain=self._chain(c, claimant, sources, relays.get(c.id, [])), chain_review=c.chain_review,
+                subjects=about[c.id],
                 assessments={k: list(vals) for k, vals in assessed[c.id].items()},
                 claimed_on=self.L.date(c.claimed_on) if c.claimed_on else "", notes=r.scrub(self._note(c.notes)))
         return views
@@ -362,21 +383,35 @@ class Loader:
             return self.r.source_title(source)
         return f"{source.code} {self.r.source_title(source)}"
 
-    def _chain(self, claimant, source, cited_by) -> list[str]:
-        """Claimant -> the sources the claim's source cites (oldest first) ->
-        the source -> the sources that cite it."""
-        chain = [self.r.actor_name(claimant) if claimant else self.L.unknown_claimant]
-        upstream, seen = [], set()
-        node = source
-        while node is not None and node.id not in seen:
-            seen.add(node.id)
-            upstream.append(node)
-            node = node.cites
-        chain += [self._source_ref(src) for src in reversed(upstream)]
-        if source is not None:
-            chain += [self._source_ref(src) for src in sorted(cited_by.get(source.id, []), key=lambda s: s.code)
-                      if src.id not in seen]
+    def _chain(self, claim, claimant, sources, relays: list[int]) -> list[str]:
+        """The claim's own chain: claimant -> where it was first said (or
+        "original not located") -> the sources that relayed it, in order ->
+        the source the documenter read. Never a source's citations."""
+        L = self.L
+        chain = [self.r.actor_name(claimant) if claimant else L.unknown_claimant]
+        origin = sources.get(claim.origin_id)
+        if claim.origin_status == "not_located":
+            chain.append(L.origin_not_located.format(origin=self._source_ref(origin)) if origin is not None
+                         else L.original_not_located)
+        elif origin is not None and claim.origin_id != claim.source_id:
+            chain.append(self._source_ref(origin))
+        shown = {claim.origin_id}
+        for source_id in relays:
+            if source_id not in shown and source_id != claim.source_id and source_id in sources:
+                chain.append(self._source_ref(sources[source_id]))
+                shown.add(source_id)
+        if claim.source_id in sources:
+            chain.append(self._source_ref(sources[claim.source_id]))
         return chain
+
+    def _quote_kind(self, claim) -> str:
+        """Whose words the quote is, in words ("" when no quote or not said)."""
+        if not claim.quote or not claim.quote_kind:
+            return ""
+        label = self.vocab("quote_kind", claim.quote_kind)
+        if claim.quote_kind == "translation" and claim.translated_by:
+            label = self.L.translated_by.format(kind=label, who=self.vocab("translated_by", claim.translated_by))
+        return label
 
     def _actors(self, actors, involvements, incident_codes) -> list[ActorView]:
         r, L, v = self.r, self.L, self.vocab
@@ -414,24 +449,21 @@ class Loader:
 
     def _sources(self, sources: dict[int, Source]) -> list[SourceView]:
         r, L, v = self.r, self.L, self.vocab
-        cited_by = defaultdict(list)
-        for src in sources.values():
-            if src.cites_id:
-                cited_by[src.cites_id].append(src)
         views = []
         for src in sorted(sources.values(), key=lambda s: s.code):
             if r.withheld(src):
                 r.contact(src)  # tally its contact too
                 continue
-            cites = src.cites
             views.append(SourceView(
                 code=src.code, title=r.source_title(src), kind=v("source_kind", src.source_kind),
                 outlet=r.scrub(src.outlet), author=r.scrub(src.author),
                 published=L.date(src.published) if src.published else "",
                 accessed=L.date(src.accessed) if src.accessed else "",
                 reliability=v("reliability", src.reliability), url=r.scrub(src.url), language=src.language or "",
-                cites=self._source_ref(cites) if cites is not None else "",
-                cited_by=[self._source_ref(c) for c in sorted(cited_by[src.id], key=lambda c: c.code)],
+                cites=[self._source_ref(sources[i]) + (f" ({r.scrub(note)})" if note else "")
+                       for i, note in self.citations.get(src.id, []) if i in sources and not r.withheld(sources[i])],
+                cited_by=sorted(self._source_ref(sources[i]) for i in self.cited_by.get(src.id, [])
+                                if i in sources and not r.withheld(sources[i])),
                 contact=r.contact(src),
                 confidential_note=L.confidential.format(pseudonym=src.pseudonym) if src.confidential else "",
                 notes=r.scrub(self._note(src.notes))))

@@ -310,11 +310,15 @@ class DossierStory(AnnexSections):
         story = self.claim_head(c)
         if c.quote:
             story += self.paragraphs(f"\u201c{c.quote}\u201d", "Quote")
+            if c.quote_kind:  # whose words these are: "Plácido says" over a paraphrase is not his words
+                story += self.paragraphs(L.quote_is.format(kind=c.quote_kind), "Muted")
         grades = [(L.credibility, c.credibility), (L.status, c.status)]
         grades += [(label, value) for label, value in ((L.stance, c.stance), (L.claimed_on, c.claimed_on)) if value]
         story += self.fields(grades)
         # Each link made plain on its own, so right-to-left names keep their order in the chain.
         chain = " \u2192 ".join(plain(link) for link in c.chain)
+        if c.chain_review:
+            chain += " " + L.chain_review
         story += self.paragraphs(chain, "Small", label=L.chain, visual=True)
         return story
 

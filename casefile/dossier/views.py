@@ -74,12 +74,14 @@ class ClaimView:
     code: str
     summary: str
     quote: str
+    quote_kind: str  # whose words: "The claimant's own words", "Translation (by the outlet)", ...
     claimant: str
     source: str
     credibility: str
     status: str
     stance: str
     chain: list[str]
+    chain_review: bool  # seeded on upgrade, not yet confirmed by a person
     subjects: list[str]
     assessments: dict[str, list[str]]
     claimed_on: str
@@ -122,7 +124,7 @@ class SourceView:
     reliability: str
     url: str
     language: str
-    cites: str
+    cites: list[str]
     cited_by: list[str]
     contact: str
     confidential_note: str

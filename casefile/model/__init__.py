@@ -5,8 +5,8 @@ from .base import Base, Record, utcnow
 from .dates import PartialDate
 from .evidence import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, EvidenceLink, Thumbnail
 from .records import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CodeCounter, Incident,
-    IncidentLink, IncidentTag, Involvement, Place, Source,
+    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CodeCounter, Incident,
+    IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation,
 )
 from .redaction import WithholdMark
 from .vocabulary import VocabularyTerm
@@ -17,7 +17,7 @@ BY_KIND = {cls.kind: cls for cls in RECORD_CLASSES}
 BY_PREFIX = {cls.prefix: cls for cls in RECORD_CLASSES}
 
 __all__ = [
-    "Actor", "ActorRelation", "Assessment", "AuditEntry", "BY_KIND", "BY_PREFIX", "Base", "Blob",
+    "Actor", "ActorRelation", "Assessment", "AuditEntry", "ClaimRelay", "SourceCitation", "BY_KIND", "BY_PREFIX", "Base", "Blob",
     "BlobChunk", "CaseInfo", "Chunk", "Claim", "ClaimSubject", "CodeCounter", "CustodyEvent",
     "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
     "PartialDate", "Place", "RECORD_CLASSES", "Record", "RowState", "Source", "Thumbnail", "VocabularyTerm", "WithholdMark",

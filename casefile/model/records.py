@@ -163,15 +163,36 @@ class Source(Record, Base):
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     pseudonym: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str] = mapped_column(Text, default="")
-    cites_id: Mapped[int | None] = mapped_column(ForeignKey("source.id", ondelete="SET NULL"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    cites: Mapped[Source | None] = relationship(remote_side="Source.id")
+    #: the sources this one cites, in order (``SourceCitation``)
+    citations: Mapped[list[SourceCitation]] = relationship(
+        foreign_keys="SourceCitation.source_id", order_by="SourceCitation.position",
+        cascade="all, delete-orphan", passive_deletes=True, back_populates="source")
 
     __table_args__ = (
         CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability"),
         CheckConstraint("NOT confidential OR pseudonym <> ''", name="confidential_pseudonym"),
+    )
+
+
+class SourceCitation(Base):
+    """A source cites another (relays it, quotes it, builds on it), with a
+    note: "relays CNN México for the count". A source may cite any number."""
+
+    __tablename__ = "source_citation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    cited_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    source: Mapped[Source] = relationship(foreign_keys=[source_id], back_populates="citations")
+    cited: Mapped[Source] = relationship(foreign_keys=[cited_id])
+    __table_args__ = (
+        UniqueConstraint("source_id", "cited_id", name="uq_source_citation"),
+        CheckConstraint("source_id <> cited_id", name="not_itself"),
     )
 
 
@@ -180,24 +201,55 @@ class Claim(Record, Base):
     prefix, kind = "CLM", "claim"
 
     summary: Mapped[str] = mapped_column(Text)  # the paraphrase
-    quote: Mapped[str] = mapped_column(Text, default="")  # verbatim
+    quote: Mapped[str] = mapped_column(Text, default="")  # as the read source gives it
+    #: whose words the quote is: own_words, translation, paraphrase ("" not yet said)
+    quote_kind: Mapped[str] = mapped_column(String(16), default="")
+    #: who translated a translated quote: outlet, documenter
+    translated_by: Mapped[str] = mapped_column(String(16), default="")
     quote_start: Mapped[int | None] = mapped_column(Integer)  # offset in source.text
     quote_end: Mapped[int | None] = mapped_column(Integer)
     claimant_id: Mapped[int | None] = mapped_column(ForeignKey("actor.id", ondelete="SET NULL"), index=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id", ondelete="SET NULL"), index=True)
     claimed_on: Mapped[str | None] = mapped_column(String(10))
+    # The chain of attribution: claimant -> origin -> relays (ClaimRelay, in
+    # order) -> source (the one the documenter read). Each claim has its own;
+    # a source's citations never stand in for it.
+    origin_id: Mapped[int | None] = mapped_column(ForeignKey("source.id", ondelete="SET NULL"), index=True)
+    #: where it was first said: located (origin_id), not_located, read_source (the source is the origin), "" unknown
+    origin_status: Mapped[str] = mapped_column(String(16), default="")
+    #: seeded from the source's old single citation on upgrade: a person should look at it
+    chain_review: Mapped[bool] = mapped_column(Boolean, default=False)
     credibility: Mapped[int] = mapped_column(Integer, default=6)
     status: Mapped[str] = mapped_column(String(32), default="unverified")
     stance: Mapped[str] = mapped_column(String(32), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     claimant: Mapped[Actor | None] = relationship()
-    source: Mapped[Source | None] = relationship()
+    source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
+    origin: Mapped[Source | None] = relationship(foreign_keys=[origin_id])
+    relays: Mapped[list[ClaimRelay]] = relationship(
+        order_by="ClaimRelay.position", cascade="all, delete-orphan", passive_deletes=True, back_populates="claim")
 
     __table_args__ = (
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility"),
         CheckConstraint("quote_start IS NULL OR (quote_start >= 0 AND quote_end >= quote_start)", name="quote_span"),
     )
+
+
+class ClaimRelay(Base):
+    """A source through which a claim reached the documenter, between its
+    origin and the source she read, ordered from the origin onwards."""
+
+    __tablename__ = "claim_relay"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    claim: Mapped[Claim] = relationship(back_populates="relays")
+    source: Mapped[Source] = relationship()
+    __table_args__ = (UniqueConstraint("claim_id", "source_id", name="uq_claim_relay"),)
 
 
 class ClaimSubject(Base):

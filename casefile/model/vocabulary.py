@@ -22,6 +22,14 @@ class VocabularyTerm(Base):
     description_es: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     builtin: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: a relation read from its other end ("caused by" for "causes"); "" when it reads the same both ways
+    inverse_en: Mapped[str] = mapped_column(Text, default="")
+    inverse_es: Mapped[str] = mapped_column(Text, default="")
 
     def label(self, lang: str = "en") -> str:
         return self.label_es if lang.startswith("es") and self.label_es else self.label_en
+
+    def inverse(self, lang: str = "en") -> str:
+        """The relation as its other end reads it."""
+        text = self.inverse_es if lang.startswith("es") and self.inverse_es else self.inverse_en
+        return text or self.label(lang)

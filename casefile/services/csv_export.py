@@ -26,8 +26,8 @@ from sqlalchemy import select
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import (
-    Actor, ActorRelation, Assessment, Claim, ClaimSubject, Evidence, Incident, IncidentTag, Involvement, Place,
-    Source, VocabularyTerm,
+    Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, Evidence, Incident, IncidentTag, Involvement,
+    Place, Source, SourceCitation, VocabularyTerm,
 )
 from ..store import Case, outputs
 from .interchange_export import stamp
@@ -175,15 +175,19 @@ class _Tables:
 
     def sources_file(self) -> None:
         r = self.redactor
+        citations = defaultdict(list)
+        for source_id, cited_id in self.s.execute(select(SourceCitation.source_id, SourceCitation.cited_id)
+                                                  .order_by(SourceCitation.position, SourceCitation.id)):
+            citations[source_id].append(cited_id)
         rows = []
         for s in self.sources.values():
             if r.withheld(s.id, "source"):
                 continue
-            cited = self.sources.get(s.cites_id)
             rows.append([s.code, r.source_title(s), self.label("source_kind", s.source_kind), r.scrub(s.outlet),
                          r.scrub(s.author), s.published, r.scrub(s.url), s.language, s.accessed,
                          self.label("reliability", s.reliability), s.confidential, s.pseudonym, r.contact(s),
-                         cited.code if cited and not r.withheld(cited.id, "source") else "",
+                         "; ".join(self.sources[i].code for i in citations[s.id]
+                                   if i in self.sources and not r.withheld(i, "source")),
                          self.notes(s.notes), s.uuid])
         self.add("sources.csv", ["code", "title", "source_kind", "outlet", "author", "published", "url", "language",
                                  "accessed", "reliability", "confidential", "pseudonym", "contact", "cites", "notes",
@@ -198,18 +202,31 @@ class _Tables:
                 subjects[claim_id].append(self.code("incident", incident_id))
             elif actor_id is not None and not r.withheld(actor_id, "actor"):
                 subjects[claim_id].append(self.code("actor", actor_id))
+        relays = defaultdict(list)
+        for claim_id, source_id in self.s.execute(select(ClaimRelay.claim_id, ClaimRelay.source_id)
+                                                  .order_by(ClaimRelay.position, ClaimRelay.id)):
+            relays[claim_id].append(source_id)
+
+        def ref(source) -> str:  # a source's code, unless sharing it would reveal a confidential one
+            return source.code if source is not None and (r.full or not source.confidential) else ""
+
         rows = []
         for c in self.s.scalars(select(Claim)):
             if r.withheld(c.id, "claim"):
                 continue
             claimant = self.actors.get(c.claimant_id)
             source = self.sources.get(c.source_id)
-            rows.append([c.code, r.scrub(c.summary), r.scrub(c.quote), claimant.code if claimant else "",
-                         r.actor_name(claimant), source.code if source and (r.full or not source.confidential) else "",
-                         r.source_title(source), c.claimed_on, self.label("credibility", str(c.credibility)),
+            rows.append([c.code, r.scrub(c.summary), r.scrub(c.quote), self.label("quote_kind", c.quote_kind),
+                         self.label("translated_by", c.translated_by), claimant.code if claimant else "",
+                         r.actor_name(claimant), self.label("origin_status", c.origin_status),
+                         ref(self.sources.get(c.origin_id)),
+                         " > ".join(filter(None, (ref(self.sources.get(i)) for i in relays[c.id]))),
+                         ref(source), r.source_title(source), c.chain_review, c.claimed_on,
+                         self.label("credibility", str(c.credibility)),
                          self.label("claim_status", c.status), self.label("stance", c.stance),
                          "; ".join(sorted(subjects[c.id])), self.notes(c.notes), c.uuid])
-        self.add("claims.csv", ["code", "summary", "quote", "claimant", "claimant_name", "source", "source_title",
+        self.add("claims.csv", ["code", "summary", "quote", "quote_kind", "translated_by", "claimant", "claimant_name",
+                                "first_said", "origin", "relayed_by", "source", "source_title", "chain_review",
                                 "claimed_on", "credibility", "status", "stance", "subjects", "notes", "uuid"], rows)
 
     def evidence(self) -> None:

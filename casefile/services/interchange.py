@@ -24,8 +24,10 @@ from ..errors import InvalidInput
 from ..i18n import translate
 from ..resources import resource
 
-FORMAT = "casefile-interchange/1"
-SCHEMA_FILE = ("schema", "casefile-interchange-1.schema.json")
+FORMAT = "casefile-interchange/2"
+#: older formats still read: each is brought up to FORMAT before it is checked
+OLDER_FORMATS = ("casefile-interchange/1",)
+SCHEMA_FILE = ("schema", "casefile-interchange-2.schema.json")
 
 #: record sections in the order they are written and imported
 RECORD_SECTIONS = ("places", "actors", "incidents", "sources", "claims", "assessments", "evidence")
@@ -329,3 +331,47 @@ def _short(error) -> str:
     if kind in ("maxItems", "maxProperties"):
         return translate("Interchange", "too many entries")
     return translate("Interchange", "does not match the interchange schema")
+
+
+def upgrade_format_1(document: dict) -> dict:
+    """A ``casefile-interchange/1`` document as format 2, the way a case of
+    that time is upgraded (``store/migrations/versions/0005_claim_chain.py``):
+    a source's single ``cites`` becomes its first citation, and each claim's
+    chain is seeded from its source's old chain, marked for review. Entries
+    of an unexpected shape are left for the schema check to refuse."""
+    document = dict(document, format=FORMAT)
+    sources = document.get("sources")
+    cites: dict[str, str] = {}
+    if isinstance(sources, list):
+        upgraded = []
+        for entry in sources:
+            if isinstance(entry, dict) and "cites" in entry:
+                cited = entry["cites"]
+                entry = dict(entry, cites=[] if cited is None else [{"source": cited}])
+                if isinstance(cited, str) and isinstance(entry.get("uuid"), str):
+                    cites[entry["uuid"]] = cited
+            upgraded.append(entry)
+        document["sources"] = upgraded
+    claims = document.get("claims")
+    if isinstance(claims, list):
+        upgraded = []
+        for entry in claims:
+            source = entry.get("source") if isinstance(entry, dict) else None
+            chain = chain_of(cites, source) if isinstance(source, str) else []
+            if chain:
+                entry = dict(entry, origin=chain[-1], origin_status="located", chain_review=True,
+                             relayed_by=[{"source": s} for s in reversed(chain[:-1])])
+            upgraded.append(entry)
+        document["claims"] = upgraded
+    return document
+
+
+def chain_of(cites: dict, start) -> list:
+    """The sources cited from ``start`` onwards, nearest first, stopping at a loop."""
+    chain, seen = [], {start}
+    node = cites.get(start)
+    while node is not None and node not in seen:
+        chain.append(node)
+        seen.add(node)
+        node = cites.get(node)
+    return chain

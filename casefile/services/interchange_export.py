@@ -1,8 +1,9 @@
-"""Export a case as ``casefile-interchange/1`` JSON.
+"""Export a case as ``casefile-interchange/2`` JSON.
 
 Deterministic: records sorted by code (numerically), nested lists sorted,
 keys sorted, so export -> import into a new case -> export gives the same
-bytes in every record section. Records refer to each other by UUID.
+bytes in every record section. Records refer to each other by UUID; each
+link carries its identity (``model.identity``) as ``id``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from sqlalchemy import select
 
 from .. import __version__
 from ..model import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink,
-    Incident, IncidentLink, IncidentTag, Involvement, Place, Source, VocabularyTerm, utcnow,
+    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence,
+    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation, VocabularyTerm,
+    utcnow,
 )
+from ..model.identity import link_id
 from ..store import Case, outputs
 from .interchange import FORMAT
 
@@ -29,8 +32,8 @@ INCIDENT_FIELDS = ("title", "description", "start_date", "start_qualifier", "end
                    "incident_type", "violation_status", "fatalities", "confidential", "notes")
 SOURCE_FIELDS = ("title", "source_kind", "outlet", "author", "published", "url", "language", "accessed",
                  "reliability", "confidential", "pseudonym", "contact", "text", "notes")
-CLAIM_FIELDS = ("summary", "quote", "quote_start", "quote_end", "claimed_on", "credibility", "status", "stance",
-                "notes")
+CLAIM_FIELDS = ("summary", "quote", "quote_kind", "translated_by", "quote_start", "quote_end", "claimed_on",
+                "origin_status", "chain_review", "credibility", "status", "stance", "notes")
 EVIDENCE_FIELDS = ("title", "sha256", "size", "original_name", "media_type", "intake_by", "obtained_how", "origin",
                    "note", "confidential", "withdrawn", "captured_at", "latitude", "longitude", "camera_make",
                    "camera_model", "width", "height", "duration", "document_title", "document_author",
@@ -130,16 +133,20 @@ class _Builder:
         places, _ = self.record(Place, PLACE_FIELDS)
         actors, actor_by_id = self.record(Actor, ACTOR_FIELDS)
         incidents, incident_by_id = self.record(Incident, INCIDENT_FIELDS, {"place": "place_id"})
-        sources, _ = self.record(Source, SOURCE_FIELDS, {"cites": "cites_id"})
-        claims, claim_by_id = self.record(Claim, CLAIM_FIELDS, {"claimant": "claimant_id", "source": "source_id"})
+        sources, source_by_id = self.record(Source, SOURCE_FIELDS)
+        claims, claim_by_id = self.record(Claim, CLAIM_FIELDS, {"claimant": "claimant_id", "origin": "origin_id",
+                                                                "source": "source_id"})
+        for claim in claims:
+            claim["chain_review"] = bool(claim["chain_review"])
         evidence, evidence_by_id = self.record(Evidence, EVIDENCE_FIELDS + EVIDENCE_TIMES + ("extra_metadata",),
                                                {"derived_from": "derived_from_id"})
         self.resolve(incidents, "place", "place")
-        self.resolve(sources, "cites", "source")
         self.resolve(claims, "claimant", "actor")
+        self.resolve(claims, "origin", "source")
         self.resolve(claims, "source", "source")
         self.resolve(evidence, "derived_from", "evidence")
         self.nested(actor_by_id, incident_by_id, claim_by_id)
+        self.chains(source_by_id, claim_by_id)
         for e in evidence:
             for key in EVIDENCE_TIMES:
                 e[key] = stamp(e[key])
@@ -158,7 +165,8 @@ class _Builder:
         for t in rows:
             out.setdefault(t.vocabulary, []).append({
                 "key": t.key, "en": t.label_en, "es": t.label_es, "description_en": t.description_en,
-                "description_es": t.description_es, "position": t.position, "builtin": bool(t.builtin)})
+                "description_es": t.description_es, "position": t.position, "builtin": bool(t.builtin),
+                **({"inverse_en": t.inverse_en, "inverse_es": t.inverse_es} if t.inverse_en else {})})
         return out
 
     def nested(self, actor_by_id, incident_by_id, claim_by_id) -> None:
@@ -166,17 +174,23 @@ class _Builder:
         for entry in actor_by_id.values():
             entry["relations"] = []
         for r in self.rows(select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
-            actor_by_id[r.actor_id]["relations"].append({"relation": r.relation, "other": actor_uuid[r.other_id]})
+            mine = actor_by_id[r.actor_id]
+            mine["relations"].append({"id": link_id("actor_relation", mine["uuid"], actor_uuid[r.other_id], r.relation),
+                                      "relation": r.relation, "other": actor_uuid[r.other_id]})
         for entry in incident_by_id.values():
             entry["tags"], entry["involvements"], entry["links"] = [], [], []
         for r in self.rows(select(IncidentTag.incident_id, IncidentTag.tag)):
             incident_by_id[r.incident_id]["tags"].append(r.tag)
         for r in self.rows(select(Involvement)):
-            incident_by_id[r.incident_id]["involvements"].append({
+            incident = incident_by_id[r.incident_id]
+            incident["involvements"].append({
+                "id": link_id("involvement", incident["uuid"], actor_uuid[r.actor_id], r.role),
                 "actor": actor_uuid[r.actor_id], "role": r.role, "degree": r.degree, "head_count": r.head_count,
                 "head_count_approximate": bool(r.head_count_approximate), "note": r.note})
         for r in self.rows(select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)):
-            incident_by_id[r.from_id]["links"].append({"relation": r.relation, "to": incident_uuid[r.to_id]})
+            incident = incident_by_id[r.from_id]
+            incident["links"].append({"id": link_id("incident_link", incident["uuid"], incident_uuid[r.to_id], r.relation),
+                                      "relation": r.relation, "to": incident_uuid[r.to_id]})
         for entry in claim_by_id.values():
             entry["subjects"] = []
         for r in self.rows(select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
@@ -190,6 +204,22 @@ class _Builder:
             entry["links"].sort(key=lambda x: (x["relation"], x["to"]))
         for entry in claim_by_id.values():
             entry["subjects"].sort()
+
+    def chains(self, source_by_id, claim_by_id) -> None:
+        """What each source cites and through which sources each claim came, in order."""
+        source_uuid = self.uuid["source"]
+        for entry in source_by_id.values():
+            entry["cites"] = []
+        for r in self.rows(select(SourceCitation).order_by(SourceCitation.position, SourceCitation.id)):
+            mine = source_by_id[r.source_id]
+            mine["cites"].append({"id": link_id("source_citation", mine["uuid"], source_uuid[r.cited_id]),
+                                  "source": source_uuid[r.cited_id], "note": r.note})
+        for entry in claim_by_id.values():
+            entry["relayed_by"] = []
+        for r in self.rows(select(ClaimRelay).order_by(ClaimRelay.position, ClaimRelay.id)):
+            mine = claim_by_id[r.claim_id]
+            mine["relayed_by"].append({"id": link_id("claim_relay", mine["uuid"], source_uuid[r.source_id]),
+                                       "source": source_uuid[r.source_id], "note": r.note})
 
     def assessments(self) -> list[dict]:
         claim, source = self.uuid["claim"], self.uuid["source"]
@@ -206,7 +236,8 @@ class _Builder:
         for r in self.rows(select(EvidenceLink)):
             item = evidence_by_id[r.evidence_id]
             target = next(targets[c][getattr(r, c)] for c in targets if getattr(r, c) is not None)
-            links.append({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "target": target,
+            links.append({"id": link_id("evidence_link", item["uuid"], target, r.relation),
+                          "evidence": item["uuid"], "evidence_sha256": item["sha256"], "target": target,
                           "relation": r.relation, "note": r.note, "_code": item["code"]})
         links.sort(key=lambda x: (code_key(x["_code"]), x["relation"], x["target"]))
         custody = []

@@ -31,12 +31,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import (
-    ActorRelation, Assessment, Blob, ClaimSubject, CodeCounter, CustodyEvent, EvidenceLink, IncidentLink,
-    IncidentTag, Involvement, VocabularyTerm, utcnow,
+    ActorRelation, Assessment, Blob, ClaimRelay, ClaimSubject, CodeCounter, CustodyEvent, EvidenceLink,
+    IncidentLink, IncidentTag, Involvement, SourceCitation, VocabularyTerm, utcnow,
 )
 from ..model import Actor, Claim, Evidence, Incident, Place, Source
 from ..store import Case, audit, search
-from .interchange import DEFINITION, FORMAT, ImportRefused, explain, fast_checks, record_label
+from .interchange import (
+    DEFINITION, FORMAT, OLDER_FORMATS, ImportRefused, explain, fast_checks, record_label, upgrade_format_1,
+)
 from .interchange_plan import MAX_PROBLEMS, Plan
 
 Progress = Callable[[int, int, str], None]  # (done, total, message), as the dossier
@@ -45,7 +47,8 @@ TABLES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source
           "evidence": Evidence, "assessment": Assessment}
 CLASSES = {**TABLES, "actor_relation": ActorRelation, "incident_tag": IncidentTag, "involvement": Involvement,
            "incident_link": IncidentLink, "claim_subject": ClaimSubject, "evidence_link": EvidenceLink,
-           "custody_event": CustodyEvent, "vocabulary_term": VocabularyTerm}
+           "source_citation": SourceCitation, "claim_relay": ClaimRelay, "custody_event": CustodyEvent,
+           "vocabulary_term": VocabularyTerm}
 #: tables with one row per entry of the file (what progress counts)
 ENTRY_TABLES = {*TABLES, "evidence_link", "custody_event"}
 
@@ -141,6 +144,8 @@ def parse_text(text: str) -> dict:
         raise ImportRefused([translate("Interchange", "not valid JSON ({why})").format(why=e)]) from None
     except RecursionError:
         raise ImportRefused([translate("Interchange", "not valid JSON (nested too deeply)")]) from None
+    if isinstance(document, dict) and document.get("format") in OLDER_FORMATS:
+        return upgrade_format_1(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
         if isinstance(found, str) and found.startswith("casefile-interchange/"):
@@ -211,7 +216,7 @@ def _finish(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[
     """Once every row is in: references inside the file, counters, search
     index, the history entry."""
     # References to records of the same table inside the file, set once all exist.
-    for table, column in (("source", "cites_id"), ("evidence", "derived_from_id")):
+    for table, column in (("evidence", "derived_from_id"),):
         pairs = plan.self_refs[table]
         if pairs:
             cls = TABLES[table]

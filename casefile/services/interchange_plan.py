@@ -43,7 +43,8 @@ PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "c
 BATCH = 5000
 #: the link tables each section fills, in the order they can be written
 SECTION_LINKS = {"actors": ("actor_relation",), "incidents": ("incident_tag", "involvement", "incident_link"),
-                 "claims": ("claim_subject",), "evidence_links": ("evidence_link",), "custody": ("custody_event",)}
+                 "sources": ("source_citation",), "claims": ("claim_subject", "claim_relay"),
+                 "evidence_links": ("evidence_link",), "custody": ("custody_event",)}
 TABLE_OF = {section: table for table, section in SECTION_OF.items()}
 
 
@@ -81,8 +82,8 @@ class Plan:
         self.rows: dict[str, list[dict]] = {table: [] for table in CLASSES}
         self.links: dict[str, list[dict]] = {t: [] for t in (
             "actor_relation", "incident_tag", "involvement", "incident_link", "claim_subject", "evidence_link",
-            "custody_event")}
-        self.self_refs: dict[str, list[dict]] = {"source": [], "evidence": []}
+            "source_citation", "claim_relay", "custody_event")}
+        self.self_refs: dict[str, list[dict]] = {"evidence": []}
         self.vocabulary_rows: list[dict] = []
         self.new_ids: dict[str, list[int]] = {table: [] for table in CLASSES}
         self.handed: dict[str, int] = {}  # rows given to the sink, per table
@@ -161,7 +162,8 @@ class Plan:
                     "vocabulary": vocabulary, "key": term["key"], "label_en": term["en"],
                     "label_es": term.get("es") or term["en"], "description_en": term.get("description_en", ""),
                     "description_es": term.get("description_es", ""), "position": term.get("position", index),
-                    "builtin": term.get("builtin", False)})
+                    "builtin": term.get("builtin", False), "inverse_en": term.get("inverse_en", ""),
+                    "inverse_es": term.get("inverse_es", "")})
 
     def _identities(self) -> None:
         """Give every record in the file its id and code; refuse duplicates
@@ -406,19 +408,29 @@ class Plan:
             confidential, pseudonym = e.get("confidential", False), e.get("pseudonym", "")
             if confidential and not pseudonym.strip():
                 self.problem(label, "pseudonym", translate("Interchange", "a confidential source needs a pseudonym"))
-            cites = self.ref_id(label, "cites", e.get("cites"), "source")
-            if cites == row["id"]:
-                self.problem(label, "cites", translate("Interchange", "a source cannot cite itself"))
-            if cites is not None and e["cites"] in self.planned:
-                self.self_refs["source"].append({"b_id": row["id"], "b_ref": cites, "b_updated": row["updated_at"]})
-                cites = None  # set after every source of the file exists
+            self._ordered_links(label, "cites", e.get("cites", ()), "source_citation",
+                                {"source_id": row["id"]}, "cited_id", itself=row["id"])
             row.update(title=e["title"], source_kind=self.term(label, "source_kind", "source_kind",
                                                                e.get("source_kind", "news_article")),
                        outlet=e.get("outlet", ""), author=e.get("author", ""), published=e.get("published"),
                        url=e.get("url", ""), language=e.get("language", ""), accessed=e.get("accessed"),
                        reliability=e.get("reliability", "F"), confidential=confidential, pseudonym=pseudonym,
-                       contact=e.get("contact", ""), cites_id=cites, text=e.get("text", ""), notes=e.get("notes", ""))
+                       contact=e.get("contact", ""), text=e.get("text", ""), notes=e.get("notes", ""))
             self.rows["source"].append(row)
+
+    def _ordered_links(self, label: str, field: str, entries, table: str, owner: dict, column: str,
+                       itself: int | None = None) -> None:
+        """Citations of a source, relays of a claim: other sources, in order, each with a note."""
+        seen = set()
+        for i, entry in enumerate(entries):
+            where = f"{field}[{i}]"
+            other = self.ref_id(label, where + ".source", entry["source"], "source")
+            if other is not None and other == itself:
+                self.problem(label, where, translate("Interchange", "a source cannot cite itself"))
+            elif other in seen:
+                self.problem(label, where, translate("Interchange", "listed twice"))
+            seen.add(other)
+            self.links[table].append({**owner, column: other, "position": i, "note": entry.get("note", "")})
 
     def _claims(self) -> None:
         for label, e in self.entries("claims"):
@@ -430,12 +442,21 @@ class Plan:
             elif start is not None and end < start:
                 self.problem(label, "quote_end", translate("Interchange", "before quote_start"))
             row.update(summary=e["summary"], quote=e.get("quote", ""), quote_start=start, quote_end=end,
+                       quote_kind=self.term(label, "quote_kind", "quote_kind", e.get("quote_kind", ""), empty_ok=True),
+                       translated_by=self.term(label, "translated_by", "translated_by", e.get("translated_by", ""),
+                                               empty_ok=True),
                        claimant_id=self.ref_id(label, "claimant", e.get("claimant"), "actor"),
+                       origin_id=self.ref_id(label, "origin", e.get("origin"), "source"),
+                       origin_status=self.term(label, "origin_status", "origin_status", e.get("origin_status", ""),
+                                               empty_ok=True),
+                       chain_review=e.get("chain_review", False),
                        source_id=self.ref_id(label, "source", e.get("source"), "source"),
                        claimed_on=e.get("claimed_on"), credibility=e.get("credibility", 6),
                        status=self.term(label, "status", "claim_status", e.get("status", "unverified")),
                        stance=self.term(label, "stance", "stance", e.get("stance", "")), notes=e.get("notes", ""))
             self.rows["claim"].append(row)
+            self._ordered_links(label, "relayed_by", e.get("relayed_by", ()), "claim_relay",
+                                {"claim_id": row["id"]}, "source_id")
             seen = set()
             for i, subject in enumerate(e.get("subjects", ())):
                 found = self.ref(label, f"subjects[{i}]", subject, "incident", "actor")

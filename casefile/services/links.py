@@ -16,8 +16,8 @@ from sqlalchemy import select
 from ..i18n import QT_TRANSLATE_NOOP as T
 from ..i18n import translate
 from ..model import (
-    BY_KIND, Actor, ActorRelation, Assessment, Claim, ClaimSubject, EvidenceLink, Incident, IncidentLink,
-    IncidentTag, Involvement, Source, VocabularyTerm,
+    BY_KIND, Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, EvidenceLink, Incident,
+    IncidentLink, IncidentTag, Involvement, Source, SourceCitation, VocabularyTerm,
 )
 from ..store import Case
 from .record_fields import TITLE_FIELD
@@ -27,7 +27,9 @@ GROUPS = {
     "related": T("Links", "Related incidents"), "evidence": T("Links", "Evidence"), "tags": T("Links", "Tags"),
     "incidents": T("Links", "Incidents"), "relations": T("Links", "Relations"),
     "claims_by": T("Links", "Claims made"), "incidents_here": T("Links", "Incidents here"),
-    "cited_by": T("Links", "Cited by"), "claims_conveyed": T("Links", "Claims conveyed"),
+    "cites": T("Links", "Cites"), "cited_by": T("Links", "Cited by"),
+    "claims_conveyed": T("Links", "Claims read in it"), "relayed_by": T("Links", "Relayed by (from the origin on)"),
+    "claims_relayed": T("Links", "Claims it relays"), "claims_first_said": T("Links", "Claims first said in it"),
     "assesses": T("Links", "Assesses claims"), "about": T("Links", "About"),
     "supports": T("Links", "Supported by"), "contradicts": T("Links", "Contradicted by"),
     "repeats": T("Links", "Repeated by (same origin)"), "linked_to": T("Links", "Linked to"),
@@ -58,9 +60,13 @@ def links_of(case: Case, kind: str, record_id: int, lang: str = "en") -> list[Li
 
 
 def _labels(session, lang: str) -> dict[tuple[str, str], str]:
-    es = lang.startswith("es")
-    return {(r.vocabulary, r.key): (r.label_es if es and r.label_es else r.label_en)
-            for r in session.scalars(select(VocabularyTerm))}
+    """Vocabulary labels by (vocabulary, key), and by ("~" + vocabulary, key)
+    the relation as its other end reads it ("caused by" for "causes")."""
+    labels = {}
+    for term in session.scalars(select(VocabularyTerm)):
+        labels[(term.vocabulary, term.key)] = term.label(lang)
+        labels[("~" + term.vocabulary, term.key)] = term.inverse(lang)
+    return labels
 
 
 def _item(group, link_kind, link_id, target, detail="") -> LinkItem:
@@ -125,17 +131,28 @@ def _place(session, record_id, labels) -> list[LinkItem]:
 
 
 def _source(session, record_id, labels) -> list[LinkItem]:
-    items = [_item("cited_by", "field:source:cites_id", src.id, src)
-             for src in session.scalars(select(Source).where(Source.cites_id == record_id).order_by(Source.id))]
+    items = [_item("cites", "source_citation", c.id, c.cited, c.note)
+             for c in session.scalars(select(SourceCitation).where(SourceCitation.source_id == record_id)
+                                      .order_by(SourceCitation.position, SourceCitation.id))]
+    items += [_item("cited_by", "source_citation", c.id, c.source, c.note)
+              for c in session.scalars(select(SourceCitation).where(SourceCitation.cited_id == record_id)
+                                       .order_by(SourceCitation.id))]
     items += [_item("claims_conveyed", "field:claim:source_id", claim.id, claim)
               for claim in session.scalars(select(Claim).where(Claim.source_id == record_id).order_by(Claim.id))]
+    items += [_item("claims_first_said", "field:claim:origin_id", claim.id, claim)
+              for claim in session.scalars(select(Claim).where(Claim.origin_id == record_id).order_by(Claim.id))]
+    items += [_item("claims_relayed", "claim_relay", r.id, r.claim, r.note)
+              for r in session.scalars(select(ClaimRelay).where(ClaimRelay.source_id == record_id)
+                                       .order_by(ClaimRelay.id))]
     items += _assessments_made(session, Assessment.by_source_id, record_id, labels)
     items += _evidence(session, EvidenceLink.source_id, record_id, labels)
     return items
 
 
 def _claim(session, record_id, labels) -> list[LinkItem]:
-    items = []
+    items = [_item("relayed_by", "claim_relay", r.id, r.source, r.note)
+             for r in session.scalars(select(ClaimRelay).where(ClaimRelay.claim_id == record_id)
+                                      .order_by(ClaimRelay.position, ClaimRelay.id))]
     for sub in session.scalars(select(ClaimSubject).where(ClaimSubject.claim_id == record_id)
                                .order_by(ClaimSubject.id)):
         target = session.get(Incident, sub.incident_id) if sub.incident_id else session.get(Actor, sub.actor_id)
@@ -150,13 +167,13 @@ def _claim(session, record_id, labels) -> list[LinkItem]:
 
 def _both_ways(session, model, from_column, to_column, record_id, what, labels) -> list[LinkItem]:
     """A relation between two records of one kind, seen from either end:
-    outgoing first, then incoming marked "← "."""
+    outgoing first, then incoming, which reads as its inverse ("caused by")."""
     group, kind, target_class, vocabulary = what
     items = []
-    for mine, other, mark in ((from_column, to_column, ""), (to_column, from_column, "← ")):
+    for mine, other, vocab in ((from_column, to_column, vocabulary), (to_column, from_column, "~" + vocabulary)):
         for row in session.scalars(select(model).where(mine == record_id).order_by(model.id)):
             items.append(_item(group, kind, row.id, session.get(target_class, getattr(row, other.key)),
-                               mark + labels.get((vocabulary, row.relation), row.relation)))
+                               labels.get((vocab, row.relation), row.relation)))
     return items
 
 

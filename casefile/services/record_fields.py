@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..errors import InvalidInput
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model import PartialDate
+from ..model.kinds import TITLE_FIELD
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,6 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("language", T("Fields", "Language")),
         F("accessed", T("Fields", "Accessed"), "date"),
         F("reliability", T("Fields", "Reliability"), "grade", "reliability"),
-        F("cites_id", T("Fields", "Cites"), "ref", ref_kind="source"),
         F("confidential", T("Fields", "Confidential source"), "bool"),
         F("pseudonym", T("Fields", "Pseudonym")),
         F("contact", T("Fields", "Contact (never shared)"), "text"),
@@ -87,10 +87,15 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
     "claim": (
         F("summary", T("Fields", "What is claimed"), "text", required=True),
-        F("quote", T("Fields", "Verbatim quote"), "text"),
-        F("source_id", T("Fields", "Conveyed by source"), "ref", ref_kind="source"),
+        F("quote", T("Fields", "Quote"), "text"),
+        F("quote_kind", T("Fields", "The quote is"), "vocab", "quote_kind"),
+        F("translated_by", T("Fields", "Translated by"), "vocab", "translated_by"),
         F("claimant_id", T("Fields", "Claimant"), "ref", ref_kind="actor"),
         F("claimed_on", T("Fields", "Claimed on"), "date"),
+        F("origin_status", T("Fields", "First said"), "vocab", "origin_status"),
+        F("origin_id", T("Fields", "First said in (origin)"), "ref", ref_kind="source"),
+        F("source_id", T("Fields", "Read in (source)"), "ref", ref_kind="source"),
+        F("chain_review", T("Fields", "Chain of attribution to review"), "bool"),
         F("credibility", T("Fields", "Credibility"), "grade", "credibility"),
         F("status", T("Fields", "Status"), "vocab", "claim_status"),
         F("stance", T("Fields", "Stance of the accused"), "vocab", "stance"),
@@ -111,9 +116,6 @@ HIDDEN_FIELDS = {
     "source": {"text": "text"},
 }
 
-#: the column that names a record of each kind
-TITLE_FIELD = {"incident": "title", "actor": "name", "place": "name", "source": "title",
-               "claim": "summary", "evidence": "title"}
 
 
 def field(kind: str, name: str) -> Field:

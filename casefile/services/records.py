@@ -13,28 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, RecordNotFound
 from ..i18n import translate
-from ..model import (
-    BY_KIND, ActorRelation, Assessment, Base, ClaimSubject, EvidenceLink, IncidentLink, IncidentTag,
-    Involvement, VocabularyTerm,
-)
+from ..model import BY_KIND, Base, VocabularyTerm
+from ..model.kinds import LINK_KIND, LINK_KINDS
 from ..store import Case
 from .record_fields import FIELDS, HIDDEN_FIELDS, TITLE_FIELD, check_record, clean_value
 
 #: link kinds -> table classes; the window adds and removes these as links
-LINK_CLASSES: dict[str, type[Base]] = {
-    "involvement": Involvement, "actor_relation": ActorRelation, "incident_link": IncidentLink,
-    "claim_subject": ClaimSubject, "assessment": Assessment, "evidence_link": EvidenceLink,
-    "incident_tag": IncidentTag,
-}
-_LINK_VOCABULARY = {"involvement": ("role", "role"), "actor_relation": ("relation", "actor_relation"),
-                    "incident_link": ("relation", "incident_relation"),
-                    "assessment": ("relation", "assessment_relation"),
-                    "evidence_link": ("relation", "evidence_relation")}
+LINK_CLASSES: dict[str, type[Base]] = {k.name: k.model for k in LINK_KINDS}
 
 
 def record_class(kind: str):
@@ -158,8 +148,9 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
     if link_kind == "evidence_link":
         return _link_evidence(case, values)
     with case.session() as session:
-        if link_kind in _LINK_VOCABULARY:
-            column, vocab_name = _LINK_VOCABULARY[link_kind]
+        spec = LINK_KIND[link_kind]
+        if spec.vocabulary:
+            column, vocab_name = spec.relation, spec.vocabulary
             if values.get(column, "") not in _vocabulary_keys(session).get(vocab_name, set()):
                 raise InvalidInput(translate("Records", "choose one of the choices"),
                                    field=translate("Records", "relation"))
@@ -169,11 +160,16 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
                 raise InvalidInput(translate("Records", "a tag cannot be empty"))
         if link_kind == "involvement" and values.get("head_count") in ("", None):
             values["head_count"] = None
-        _check_not_self(link_kind, values)
+        if spec.not_itself and values.get(spec.not_itself[0]) is not None and \
+                values.get(spec.not_itself[0]) == values.get(spec.not_itself[1]):
+            raise InvalidInput(translate("Records", "a record cannot be linked to itself"))
         if session.scalars(select(cls).filter_by(**{k: v for k, v in values.items()
-                                                    if k not in ("note", "degree", "head_count",
-                                                                 "head_count_approximate")})).first():
+                                                    if k not in spec.attributes})).first():
             raise InvalidInput(translate("Records", "that link is already there"))
+        if spec.owner and "position" not in values:  # an ordered list: a new one goes last
+            last = session.scalar(select(func.max(cls.position)).where(
+                getattr(cls, spec.owner) == values.get(spec.owner)))
+            values["position"] = 0 if last is None else last + 1
         obj = cls(**values)
         session.add(obj)
         session.flush()
@@ -201,15 +197,6 @@ def _link_evidence(case: Case, values: dict) -> int:
         evidence_code, target_code = _evidence_codes(session, values)
     row = evidence.link(case, evidence_code, target_code, values.get("relation", ""), values.get("note", ""))
     return row.id
-
-
-def _check_not_self(link_kind: str, values: dict) -> None:
-    pairs = {"actor_relation": ("actor_id", "other_id"), "incident_link": ("from_id", "to_id"),
-             "assessment": ("claim_id", "by_claim_id")}
-    if link_kind in pairs:
-        a, b = pairs[link_kind]
-        if values.get(a) is not None and values.get(a) == values.get(b):
-            raise InvalidInput(translate("Records", "a record cannot be linked to itself"))
 
 
 def update_link(case: Case, link_kind: str, link_id, **values) -> dict:

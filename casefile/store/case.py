@@ -94,9 +94,10 @@ class Case:
             raw = connect(path, key)
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
             raw.close()
-            engine = _engine(lambda: connect(path, key))
+            engine = _migration_engine(path, key)
             with engine.begin() as conn:
                 migrate.upgrade(conn)
+                _check_foreign_keys(conn, path)
                 _seed(conn, title=title.strip(), documenter=documenter.strip(),
                       organisation=organisation.strip(), language=language)
                 state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
@@ -155,9 +156,10 @@ class Case:
                         "Errors", "{path} is in an older format, which is updated on opening, and it cannot be "
                         "changed here: copy it to a writable folder and open it there").format(path=path))
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
-                engine = _engine(lambda: connect(path, key))
+                engine = _migration_engine(path, key)
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
+                    _check_foreign_keys(conn, path)
                     _seal_upgraded(conn)
                 engine.dispose()
             if why is None and not read_only:
@@ -518,6 +520,25 @@ def _inspect(path: Path, key: CaseKey | None, *, check: bool, unclean: bool = Fa
         conn.close()
 
 
+def _migration_engine(path: Path, key: CaseKey | None) -> Engine:
+    """An engine for schema changes: foreign keys off, as SQLite's own
+    procedure for altering a table asks. Rebuilding a table drops the old
+    one, and with them on that would delete (or null) every row pointing at
+    it. They are checked before the change commits (``_check_foreign_keys``)."""
+    def creator():
+        conn = connect(path, key)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        return conn
+
+    return _engine(creator)
+
+
+def _check_foreign_keys(conn: Connection, path: Path) -> None:
+    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+        raise DamagedCase(translate(
+            "Errors", "{path} has links to records that do not exist; it was not upgraded.").format(path=path))
+
+
 def _seal_upgraded(conn: Connection) -> None:
     """After a format upgrade, seal every row as it stands, so that from here
     on ``verify`` can tell any row edited behind Casefile's back. A history
@@ -533,7 +554,8 @@ def _seed(conn: Connection, *, title: str, documenter: str, organisation: str, l
     now = utcnow()
     conn.execute(insert(CaseInfo).values(id=1, uuid=new_uuid(), title=title, documenter=documenter,
                                          organisation=organisation, language=language, created_at=now))
-    conn.execute(insert(VocabularyTerm), shipped_vocabulary_rows())
+    # OR IGNORE: a migration may already have added the vocabularies it introduced.
+    conn.execute(insert(VocabularyTerm).prefix_with("OR IGNORE"), shipped_vocabulary_rows())
     audit.append(conn, "create-case", who=documenter, kind="case",
                  changes={"title": title, "organisation": organisation})
 
@@ -545,7 +567,8 @@ def shipped_vocabulary_rows() -> list[dict]:
         for position, term in enumerate(terms):
             rows.append(dict(vocabulary=vocabulary, key=term["key"], label_en=term["en"], label_es=term["es"],
                              description_en=term.get("description_en", ""),
-                             description_es=term.get("description_es", ""), position=position, builtin=True))
+                             description_es=term.get("description_es", ""), position=position, builtin=True,
+                             inverse_en=term.get("inverse_en", ""), inverse_es=term.get("inverse_es", "")))
     return rows
 
 

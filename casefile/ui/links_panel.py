@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import CasefileError
+from ..model.kinds import LINK_KINDS
 from ..services import links as link_service
 from ..services import records
 from . import dialogs
@@ -49,10 +50,12 @@ def _options(kind: str) -> list[AddOption]:
                   AddOption(_tr("Relation to another actor…"), "actor", "actor_relation", "actor_id", "other_id"),
                   evidence],
         "place": [AddOption(_tr("Incident here…"), "incident", "field:incident:place_id")],
-        "source": [AddOption(_tr("Claim it conveys…"), "claim", "field:claim:source_id"),
+        "source": [AddOption(_tr("Cites another source…"), "source", "source_citation", "source_id", "cited_id"),
+                   AddOption(_tr("Claim read in it…"), "claim", "field:claim:source_id"),
                    AddOption(_tr("Assesses a claim…"), "claim", "assessment", "by_source_id", "claim_id"),
                    evidence],
-        "claim": [AddOption(_tr("About an incident…"), "incident", "claim_subject", "claim_id", "incident_id"),
+        "claim": [AddOption(_tr("Relayed by a source…"), "source", "claim_relay", "claim_id", "source_id"),
+                  AddOption(_tr("About an incident…"), "incident", "claim_subject", "claim_id", "incident_id"),
                   AddOption(_tr("About an actor…"), "actor", "claim_subject", "claim_id", "actor_id"),
                   AddOption(_tr("Assessed by a source…"), "source", "assessment", "claim_id", "by_source_id"),
                   AddOption(_tr("Assessed by another claim…"), "claim", "assessment", "claim_id", "by_claim_id"),
@@ -67,8 +70,8 @@ def _options(kind: str) -> list[AddOption]:
 class LinkDetailsDialog(QDialog):
     """Role, degree and head count of an involvement, or the relation of a link."""
 
-    RELATION_VOCABULARY = {"actor_relation": "actor_relation", "incident_link": "incident_relation",
-                           "assessment": "assessment_relation", "evidence_link": "evidence_relation"}
+    #: links whose relation is chosen here (an involvement's role has its own row)
+    RELATION_VOCABULARY = {k.name: k.vocabulary for k in LINK_KINDS if k.vocabulary and k.relation == "relation"}
 
     def __init__(self, parent, case, link_kind: str, lang: str = "en"):
         super().__init__(parent)

@@ -5,21 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
+from ..model.kinds import RECORD_KIND, RECORD_KINDS
 from ..services import overview
 from ..store import Case
 
-KINDS = ("incident", "actor", "place", "source", "claim", "evidence")
-_PLURAL = {"incident": "incidents", "actor": "actors", "place": "places", "source": "sources",
-           "claim": "claims", "evidence": "evidence"}
+KINDS = tuple(k.name for k in RECORD_KINDS)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def kind_title(kind: str) -> str:
     """The kind's name in the navigator and headings, translated."""
-    tr = QCoreApplication.translate
-    return {"incident": tr("Navigator", "Incidents"), "actor": tr("Navigator", "Actors"),
-            "place": tr("Navigator", "Places"), "source": tr("Navigator", "Sources"),
-            "claim": tr("Navigator", "Claims"), "evidence": tr("Navigator", "Evidence")}[kind]
+    return QCoreApplication.translate("Kinds", RECORD_KIND[kind].plural)
 
 
 class NavigatorModel(QAbstractListModel):
@@ -36,7 +32,7 @@ class NavigatorModel(QAbstractListModel):
         if self.case.engine is None:  # closed before the deferred count ran
             return
         counts = overview.counts(self.case)
-        fresh = {kind: counts[_PLURAL[kind]] for kind in KINDS}
+        fresh = {kind: counts[RECORD_KIND[kind].section] for kind in KINDS}
         if fresh != self._counts:
             self._counts = fresh
             self.dataChanged.emit(self.index(0), self.index(len(KINDS) - 1))

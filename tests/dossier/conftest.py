@@ -17,7 +17,7 @@ from pypdf.generic import StreamObject
 
 from casefile.model import (
     Actor, ActorRelation, Assessment, Blob, BlobChunk, Chunk, Claim, ClaimSubject, CustodyEvent, Evidence,
-    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, Thumbnail, utcnow,
+    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation, Thumbnail, utcnow,
 )
 from tests.fixtures.hostile import small_jpeg_bytes
 
@@ -83,7 +83,8 @@ def sample(case) -> Sample:
         jornada = Source(title="Retienen autodefensas a 60 militares", outlet="La Jornada", author="Sergio Ocampo",
                          published="2013-08-06", reliability="B", url="https://www.jornada.example/2013/08/06")
         analysis = Source(title="Paramilitares en Guerrero: análisis", outlet="Análisis Sur", reliability="C",
-                          source_kind="analysis", cites=jornada)
+                          source_kind="analysis")
+        analysis.citations.append(SourceCitation(cited=jornada, note="relays La Jornada"))
         secret = Source(title=SECRETS["confidential source title"], author=SECRETS["confidential source author"],
                         confidential=True, pseudonym="Fuente W", contact=SECRETS["source contact"],
                         source_kind="testimony", reliability="B")
@@ -108,7 +109,9 @@ def sample(case) -> Sample:
         s.add(IncidentLink(from_id=detention.id, to_id=roadblock.id, relation="causes"))
         s.add(ActorRelation(actor_id=coordinator.id, other_id=upoeg.id, relation="leader_of"))
         paramilitaries = Claim(summary="Los hombres de negro son paramilitares que trabajan con el Ejército",
-                               quote="son paramilitares", claimant=coordinator, source=analysis, credibility=3,
+                               quote="son paramilitares", quote_kind="translation", translated_by="outlet",
+                               claimant=coordinator, source=analysis, origin=jornada, origin_status="located",
+                               credibility=3,
                                status="contested", stance="denies", claimed_on="2013-08-06")
         beaten = Claim(summary="Soldiers beat the detainees", source=secret, claimant=witness, credibility=2)
         sixty = Claim(summary="About sixty soldiers were held", source=secret, credibility=1,

@@ -108,7 +108,7 @@ def test_scope_by_incident_tag_and_dates(sample, tmp_path):
     text = pdf_text(out)
     incidents = [t for t in outline_titles(out) if t.startswith("INC-")]
     assert incidents == ["INC-0002 Bloqueo carretero en El Pericón"]
-    assert "INC-0001 Detención de policías comunitarios por el Ejército (causes this one)" in text
+    assert "caused by: INC-0001 Detención de policías comunitarios por el Ejército" in text
     assert "About sixty soldiers were held" in text and "Los hombres de negro" not in text
     assert "EVI-0001" in text and "EVI-0003" not in text
 
@@ -218,11 +218,12 @@ def _queries_for(case, tmp_path, n: int) -> int:
 
 
 def test_queries_do_not_grow_with_the_case(tmp_path):
-    """No per-record lookups: 2 and 12 incidents cost the same number of queries."""
+    """No per-record lookups: 2 and 12 incidents cost the same number of queries
+    (a fixed number per kind of row: records, links, chains, redaction facts)."""
     from casefile.store import Case
 
     counts = []
     for n in (2, 12):
         with Case.create(tmp_path / f"q{n}.casefile", "Queries") as case:
             counts.append(_queries_for(case, tmp_path, n))
-    assert counts[0] == counts[1] < 60
+    assert counts[0] == counts[1] < 100, counts

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from casefile.dossier import write_dossier
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident, IncidentTag,
-    Involvement, Place, Source, utcnow,
+    Actor, Assessment, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident, IncidentTag,
+    Involvement, Place, Source, SourceCitation, utcnow,
 )
 from casefile.store import Case
 from tests.fixtures.hostile import HOSTILE_STRINGS, small_jpeg_bytes
@@ -53,8 +53,8 @@ def hostile_case(tmp_path):
         hidden = Actor(name="Rosendo Quintana Oculto", protected=True, pseudonym=h("Pseudo "),
                        contact="<b>hidden</b> contact")
         cited = Source(title=h("Cited "), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h())
-        source = Source(title=h(), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h(), contact="<i>src</i>",
-                        cites=cited)
+        source = Source(title=h(), outlet=h(), author=h(), url=h(), language=h()[:16], text=h(), notes=h(), contact="<i>src</i>")
+        source.citations.append(SourceCitation(cited=cited, note=h()))
         secret = Source(title="Entrevista reservada en Tixtla", confidential=True, pseudonym=h("Anon "),
                         contact="&amp; secret")
         incident = Incident(title=h() + " " + long_word, description=h() + "\n\n" + h(), notes=h(), place=place, incident_type=h(),
@@ -63,7 +63,9 @@ def hostile_case(tmp_path):
         incident.involvements += [Involvement(actor=actor, role=h(), degree=h(), note=h(), head_count=3),
                                   Involvement(actor=hidden, role="witness", note=h())]
         claim = Claim(summary=h(), quote=h() + long_word, notes=h(), claimant=hidden, source=secret, stance=h(), status=h())
-        other = Claim(summary=h("Other "), source=source, claimant=actor)
+        other = Claim(summary=h("Other "), source=source, claimant=actor, origin=cited, origin_status="not_located",
+                      quote=h(), quote_kind="translation", translated_by="documenter")
+        other.relays.append(ClaimRelay(source=secret, note=h()))
         s.add_all([incident, claim, other])
         s.flush()
         data = small_jpeg_bytes((80, 60))
@@ -163,7 +165,8 @@ def every_field_case(path, text) -> Case:
         cited = Source(title=line, outlet=line, author=line, url=line, language=text(16), text=text(FULLTEXT),
                        notes=long, contact=long)
         source = Source(title=line, outlet=line, author=line, url=line, language=text(16), text=text(FULLTEXT),
-                        notes=long, contact=long, cites=cited, confidential=True, pseudonym=line)
+                        notes=long, contact=long, confidential=True, pseudonym=line)
+        source.citations.append(SourceCitation(cited=cited, note=long))
         incident = Incident(title=line, description=long, notes=long, place=place, incident_type="hostile",
                             start_date="2013-08")
         other = Incident(title=line, description=long, place=place, start_date="2013-09")
@@ -172,7 +175,9 @@ def every_field_case(path, text) -> Case:
         incident.tags += [IncidentTag(tag=f"{n:03d}{tag}") for n in range(20)]
         incident.involvements += [Involvement(actor=actor, role="victim", note=long),
                                   Involvement(actor=hidden, role="witness", note=long)]
-        claim = Claim(summary=long, quote=long, notes=long, claimant=hidden, source=source, credibility=3)
+        claim = Claim(summary=long, quote=long, notes=long, claimant=hidden, source=source, credibility=3,
+                      quote_kind="translation", translated_by="outlet", origin=cited, origin_status="not_located")
+        claim.relays.append(ClaimRelay(source=cited, note=long))
         second = Claim(summary=long, quote=long, notes=long, claimant=actor, source=cited, credibility=3)
         s.add_all([incident, other, claim, second])
         s.flush()

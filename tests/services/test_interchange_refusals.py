@@ -111,9 +111,9 @@ BAD_RECORDS = {
                                     "actors[8] (ACT-0009): pseudonym: a protected actor needs a pseudonym"),
     "confidential source without pseudonym": (set_in("sources", 4, "pseudonym", ""),
                                               "sources[4] (SRC-0005): pseudonym: a confidential source needs"),
-    "source cites itself": (set_in("sources", 0, "cites", SAMPLE["sources"][0]["uuid"]),
-                            "sources[0] (SRC-0001): cites: a source cannot cite itself"),
-    "assessment with two assessors": (set_in("assessments", 0, "by_claim", SAMPLE["claims"][5]["uuid"]),
+    "source cites itself": (set_in("sources", 0, "cites", [{"source": SAMPLE["sources"][0]["uuid"]}]),
+                            "sources[0] (SRC-0001): cites[0]: a source cannot cite itself"),
+    "assessment with two assessors": (set_in("assessments", 0, "by_source", SAMPLE["sources"][0]["uuid"]),
                                       "by_source: give exactly one"),
     "involvement listed twice": (lambda d: d["incidents"][0]["involvements"].append(
         dict(d["incidents"][0]["involvements"][0])), "incidents[0] (INC-0001): involvements[2]: the same actor"),
@@ -164,7 +164,7 @@ BAD_FILES = {
                           "not UTF-8"),
     "top level is a list": ("[1, 2, 3]", "not a Casefile interchange file"),
     "no format": (json.dumps({"places": []}), "not a Casefile interchange file"),
-    "newer format": (json.dumps({"format": "casefile-interchange/2"}), "format casefile-interchange/2 is not supported"),
+    "newer format": (json.dumps({"format": "casefile-interchange/3"}), "format casefile-interchange/3 is not supported"),
     "NaN": ('{"format": "casefile-interchange/1", "places": [{"uuid": "11111111-2222-4333-8444-555555555555", '
             '"name": "x", "latitude": NaN}]}', "NaN is not allowed"),
     "nested too deeply": ('{"format": "casefile-interchange/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",

@@ -147,5 +147,5 @@ def test_two_way_links_show_from_both_ends(case):
     def seen(kind, record_id, group):
         return [(i.target_code, i.detail) for i in links.links_of(case, kind, record_id) if i.group == group]
 
-    assert seen("incident", first, "related") == [("INC-0002", "causes"), ("INC-0003", "← causes")]
-    assert seen("actor", army, "relations") == [("ACT-0001", "← is member of")]
+    assert seen("incident", first, "related") == [("INC-0002", "causes"), ("INC-0003", "caused by")]
+    assert seen("actor", army, "relations") == [("ACT-0001", "has as member")]

@@ -56,14 +56,16 @@ def test_the_chain_of_attribution(demo):
     with demo.Session() as s:
         placido = s.scalars(select(Actor).where(Actor.name == "Bruno Plácido Valerio")).one()
         allegation = s.scalars(select(Claim).where(Claim.claimant_id == placido.id, Claim.credibility == 6)).one()
-        assert "paramilitary" in allegation.quote and allegation.source.outlet == "La Jornada"
+        # Read in InSight Crime, first said to La Jornada: its own chain, not InSight's citations.
+        assert "paramilitary" in allegation.quote and allegation.source.outlet == "InSight Crime"
+        assert allegation.origin.outlet == "La Jornada" and allegation.origin_status == "located"
+        assert allegation.quote_kind == "paraphrase"
         assert allegation.stance == ""  # the army's stance is not known
         analysis = s.scalars(select(Source).where(Source.outlet == "InSight Crime")).one()
-        assert analysis.cites.outlet == "La Jornada"
-        repeats = s.scalars(select(Assessment).where(Assessment.by_source_id == analysis.id,
-                                                     Assessment.relation == "repeats")).all()
-        outlets = {s.get(Claim, a.claim_id).source.outlet for a in repeats}
-        assert outlets == {"La Jornada", "CNN México", "Milenio"}
+        assert [c.cited.outlet for c in analysis.citations] == ["La Jornada", "CNN México", "Milenio"]
+        origins = {c.origin.outlet for c in s.scalars(select(Claim).where(Claim.source_id == analysis.id))
+                   if c.origin is not None}
+        assert origins == {"La Jornada", "CNN México", "Milenio"}
         subjects = s.scalars(select(ClaimSubject.actor_id).where(ClaimSubject.claim_id == allegation.id)).all()
         army = s.scalars(select(Actor).where(Actor.actor_type == "state_forces", Actor.category == "organisation")).one()
         assert army.id in subjects

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from casefile.cli import main
 from casefile.model import Incident
@@ -24,7 +24,18 @@ SEALED = [t.name for t in state.TABLES]
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     path = tmp_path_factory.mktemp("sample") / "sample.casefile"
-    create_demo_case(path).close(backup=False)
+    case = create_demo_case(path)
+    try:  # a row in every table the sample leaves empty, written as a documenter would
+        from casefile.services import records
+        from casefile.services.redaction.marks import add_mark
+
+        with case.session() as s:
+            claim_id = s.execute(text("SELECT id FROM claim WHERE code = 'CLM-0003'")).scalar_one()
+            relay_id = s.execute(text("SELECT id FROM source WHERE code = 'SRC-0002'")).scalar_one()
+        records.create_link(case, "claim_relay", claim_id=claim_id, source_id=relay_id, note="also in La Jornada")
+        add_mark(case, "INC-0001", "description", "Weapons")
+    finally:
+        case.close(backup=False)
     return path
 
 

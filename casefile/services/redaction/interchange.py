@@ -74,11 +74,14 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
     for e in doc["sources"]:
         for key in ("title", "outlet", "author", "url", "text"):
             e[key] = r.scrub(e[key])
-        e["contact"], e["notes"], e["cites"] = "", "", ref(e["cites"])
+        e["contact"], e["notes"] = "", ""
+        e["cites"] = [dict(x, note=r.scrub(x["note"])) for x in e["cites"] if x["source"] in everything]
     for e in doc["claims"]:
         e["summary"], e["quote"] = r.scrub(e["summary"]), r.scrub(e["quote"])
         e["quote_start"] = e["quote_end"] = None  # offsets into a source text that was scrubbed
         e["notes"], e["claimant"], e["source"] = "", ref(e["claimant"]), ref(e["source"])
+        e["origin"] = ref(e["origin"])
+        e["relayed_by"] = [dict(x, note=r.scrub(x["note"])) for x in e["relayed_by"] if x["source"] in everything]
         e["subjects"] = [x for x in e["subjects"] if x in everything]
     for e in doc["evidence"]:
         row = _Row(ids["evidence"][e["uuid"]], e)
