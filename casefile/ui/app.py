@@ -82,6 +82,9 @@ def run_gui(args) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .system_libraries import check
+
+    check()  # Qt would abort naming one library, maybe the wrong one: say which packages, in one line
     app = make_app()
     from .mainwindow import MainWindow
 
