@@ -116,14 +116,24 @@ ALIAS = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:QCoreApplication\.)?translate|
 IMPORT_ALIAS = re.compile(r"\b(translate|QT_TRANSLATE_NOOP3?)[ \t]+as[ \t]+(\w+)")
 
 
+# ``def _tr(text): return QCoreApplication.translate("Links", text)``: a module's helper
+# that fixes the context; lupdate would skip ``_tr("Actor involved…")`` altogether.
+HELPER = re.compile(r"^def[ \t]+(\w+)\([ \t]*(\w+)[^)\n]*\)[^:\n]*:[ \t]*\n[ \t]+return[ \t]+"
+                    r"((?:QCoreApplication\.)?translate)\([ \t]*(\"[^\"\n]*\"|'[^'\n]*')[ \t]*,[ \t]*\2[ \t]*\)",
+                    re.MULTILINE)
+
+
 def expand_aliases(text: str) -> str:
     """Spell out local aliases of the translate functions (``T = QT_TRANSLATE_NOOP``,
-    ``import QT_TRANSLATE_NOOP as T``) so lupdate extracts their strings with the right
-    context (same lines, so locations stay true)."""
+    ``import QT_TRANSLATE_NOOP as T``, a ``def _tr(text)`` helper with a fixed context)
+    so lupdate extracts their strings with the right context (same lines, so locations
+    stay true)."""
     aliases = set(ALIAS.findall(text)) | {(name, target) for target, name in IMPORT_ALIAS.findall(text)}
     for name, target in aliases:
         if name != target.rsplit(".", 1)[-1]:
             text = re.sub(rf"(?<![\w.]){re.escape(name)}\(", f"{target}(", text)
+    for name, _argument, target, context in HELPER.findall(text):
+        text = re.sub(rf"(?<![\w.])(?<!def ){re.escape(name)}\(", f"{target}({context}, ", text)
     return text
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput, RecordNotFound
+from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..model import BY_KIND, Base, VocabularyTerm
 from ..model.kinds import LINK_KIND, LINK_KINDS
@@ -330,16 +331,26 @@ def restore(case: Case, snapshot: Snapshot) -> None:
                     obj.updated_at = updated_at
 
 
+# What a deletion takes with it, by table: (singular, plural), marked for translation.
 _KIND_NAMES = {
-    "incident": ("incident", "incidents"), "actor": ("actor", "actors"), "place": ("place", "places"),
-    "source": ("source", "sources"), "claim": ("claim", "claims"), "evidence": ("evidence item", "evidence items"),
-    "involvement": ("involvement of an actor", "involvements of actors"),
-    "actor_relation": ("relation between actors", "relations between actors"),
-    "incident_link": ("link between incidents", "links between incidents"),
-    "claim_subject": ("subject of a claim", "subjects of claims"),
-    "assessment": ("assessment", "assessments"), "evidence_link": ("evidence link", "evidence links"),
-    "incident_tag": ("tag", "tags"), "custody_event": ("custody event", "custody events"),
-    "thumbnail": ("thumbnail", "thumbnails"),
+    "incident": (N("Records", "incident"), N("Records", "incidents")),
+    "actor": (N("Records", "actor"), N("Records", "actors")),
+    "place": (N("Records", "place"), N("Records", "places")),
+    "source": (N("Records", "source"), N("Records", "sources")),
+    "claim": (N("Records", "claim"), N("Records", "claims")),
+    "evidence": (N("Records", "evidence item"), N("Records", "evidence items")),
+    "involvement": (N("Records", "involvement of an actor"), N("Records", "involvements of actors")),
+    "actor_relation": (N("Records", "relation between actors"), N("Records", "relations between actors")),
+    "incident_link": (N("Records", "link between incidents"), N("Records", "links between incidents")),
+    "claim_subject": (N("Records", "subject of a claim"), N("Records", "subjects of claims")),
+    "assessment": (N("Records", "assessment"), N("Records", "assessments")),
+    "evidence_link": (N("Records", "evidence link"), N("Records", "evidence links")),
+    "incident_tag": (N("Records", "tag"), N("Records", "tags")),
+    "custody_event": (N("Records", "custody event"), N("Records", "custody events")),
+    "thumbnail": (N("Records", "thumbnail"), N("Records", "thumbnails")),
+    "source_citation": (N("Records", "citation of a source"), N("Records", "citations of sources")),
+    "claim_relay": (N("Records", "relay of a claim"), N("Records", "relays of claims")),
+    "withhold_mark": (N("Records", "passage marked to withhold"), N("Records", "passages marked to withhold")),
 }
 
 

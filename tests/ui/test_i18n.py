@@ -84,6 +84,20 @@ def test_update_sees_through_local_aliases_of_translate():
     assert "self.tr('Kept')" in expanded and expanded.count("\n") == code.count("\n")
 
 
+def test_update_sees_through_a_module_helper_with_a_fixed_context():
+    """``def _tr(text): return QCoreApplication.translate("Links", text)``: without this,
+    lupdate skipped every ``_tr("...")`` and the Add Link menu and undo texts stayed English."""
+    code = ("from PySide6.QtCore import QCoreApplication\n"
+            "def _tr(text: str) -> str:\n    return QCoreApplication.translate(\"Links\", text)\n"
+            "OPTIONS = [_tr(\"Actor involved…\"), self._tr('x'), my_tr('y')]\n")
+    expanded = i18n_build.expand_aliases(code)
+    assert 'QCoreApplication.translate("Links", "Actor involved…")' in expanded
+    assert "def _tr(text: str)" in expanded and "self._tr('x')" in expanded and "my_tr('y')" in expanded
+    assert expanded.count("\n") == code.count("\n")
+    text = SPANISH_TS.read_text(encoding="utf-8")
+    assert "<source>Actor involved…</source>" in text and "<source>Create {kind}</source>" in text
+
+
 def test_committed_ts_holds_core_and_qt_strings():
     text = SPANISH_TS.read_text(encoding="utf-8")
     assert "<name>Cli</name>" in text and "<name>Errors</name>" in text
