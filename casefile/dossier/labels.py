@@ -294,7 +294,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_notes": "Notas internas", "withheld_nothing": "No se omitió nada.",
         "withheld_place": "Lugares usados solo por registros omitidos",
         "withheld_actor": "Actores nombrados solo en registros omitidos",
-        "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[omitido]\u201d)",
+        "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[reservado]\u201d)",
     },
 }
 

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../casefile/ui/actions.py" line="+65"/>
+        <location filename="../../casefile/ui/actions.py" line="+94"/>
         <source>&amp;New Case…</source>
         <translation>&amp;Nuevo expediente…</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>A&amp;delante</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Hechos</translation>
     </message>
@@ -104,12 +104,17 @@
         <translation>Crear una afirmación con el pasaje seleccionado como cita</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Load Text from File…</source>
         <translation>&amp;Cargar texto desde un archivo…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Replace the open source&apos;s text with a .txt, .html or .pdf file</source>
+        <translation>Reemplazar el texto de la fuente abierta con un archivo .txt, .html o .pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Casefile</source>
         <translation>&amp;Acerca de Casefile</translation>
     </message>
@@ -140,7 +145,7 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/lock.py" line="+212"/>
+        <location filename="../../casefile/ui/lock.py" line="+213"/>
         <source>&amp;Lock Case</source>
         <translation>&amp;Bloquear expediente</translation>
     </message>
@@ -150,7 +155,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+359"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+383"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -160,7 +165,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+333"/>
+        <location filename="../../casefile/ui/history_view.py" line="+334"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -170,15 +175,35 @@
         <translation>El historial del expediente, protegido contra alteraciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+360"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="+365"/>
         <source>Change &amp;Passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+538"/>
+        <source>Add &amp;Evidence Files…</source>
+        <translation>A&amp;gregar archivos de evidencia…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take files into the case as evidence (several at once)</source>
+        <translation>Ingresar archivos al expediente como evidencia (varios a la vez)</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/shortcuts.py" line="+142"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every shortcut of the window, read from its actions</source>
+        <translation>Todos los atajos de la ventana, leídos de sus acciones</translation>
     </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="-250"/>
+        <location filename="../../casefile/ui/history_view.py" line="-251"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -212,7 +237,7 @@
 <context>
     <name>CaseLocker</name>
     <message>
-        <location filename="../../casefile/ui/lock.py" line="-33"/>
+        <location filename="../../casefile/ui/lock.py" line="-34"/>
         <source>Casefile locked this case.</source>
         <extracomment>what counts as the documenter being at the keyboard</extracomment>
         <translation>Casefile bloqueó este expediente.</translation>
@@ -241,7 +266,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case_view.py" line="+57"/>
+        <location filename="../../casefile/ui/case_view.py" line="+59"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -256,7 +281,7 @@
         <translation>Elija un registro de la lista, o presione Ctrl+Mayús+N para agregar uno.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Filter {kind} (Ctrl+F)</source>
         <translation>Filtrar {kind} (Ctrl+F)</translation>
     </message>
@@ -274,7 +299,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-86"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="-87"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
@@ -297,7 +322,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../casefile/cli/__init__.py" line="+25"/>
+        <location filename="../../casefile/cli/__init__.py" line="+27"/>
         <source>Offline case files for human-rights documentation. Without a command, opens the window.</source>
         <translation>Expedientes sin conexión para documentar violaciones de derechos humanos. Sin un comando, abre la ventana.</translation>
     </message>
@@ -352,12 +377,12 @@
         <translation>verificar la integridad del archivo, las huellas de las evidencias y la cadena del historial</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>created {path} ({kind})</source>
         <translation>se creó {path} ({kind})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>encrypted</source>
         <translation>cifrado</translation>
     </message>
@@ -367,7 +392,7 @@
         <translation>sin cifrar</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -442,7 +467,12 @@
         <translation>sin resultados</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>the evidence checks are not recorded in its custody</source>
+        <translation>las comprobaciones de las evidencias no quedan registradas en su custodia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{n} problem(s) found</source>
         <translation>se encontraron {n} problema(s)</translation>
     </message>
@@ -472,7 +502,27 @@
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/evidence_commands.py" line="+17"/>
+        <location line="+28"/>
+        <source>no space left on device: {path} cannot record this export in its history, so nothing was written; free some space and try again</source>
+        <translation>no queda espacio en el dispositivo: {path} no puede registrar esta exportación en su historial, así que no se escribió nada; libere espacio y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>note: {path} cannot be changed here ({why}): {what}</source>
+        <translation>nota: {path} no se puede modificar aquí ({why}): {what}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no space left on device</source>
+        <translation>no queda espacio en el dispositivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read-only</source>
+        <translation>solo lectura</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/evidence_commands.py" line="+18"/>
         <source>take files in as evidence (hashed, stored inside the case, with chain of custody)</source>
         <translation>ingresar archivos como evidencia (con su huella, guardados dentro del expediente y con cadena de custodia)</translation>
     </message>
@@ -507,7 +557,17 @@
         <translation>escribir los bytes originales de una evidencia (se comprueba la huella al salir)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>the file to write, or a folder to write it into under its original name</source>
+        <translation>el archivo que se escribirá, o una carpeta donde escribirlo con su nombre original</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace an existing file</source>
+        <translation>reemplazar un archivo existente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--link and --relation go together</source>
         <translation>--link y --relation se usan juntos</translation>
     </message>
@@ -522,7 +582,12 @@
         <translation>nota: {code}: {warning}</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/exchange_commands.py" line="+19"/>
+        <location line="+9"/>
+        <source>this export is not recorded in the custody of {code}</source>
+        <translation>esta exportación no queda registrada en la custodia de {code}</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/exchange_commands.py" line="+21"/>
         <source>import interchange JSON into a case (all or nothing)</source>
         <translation>importar JSON de intercambio a un expediente (todo o nada)</translation>
     </message>
@@ -567,9 +632,19 @@
         <translation>idioma del dossier y de los encabezados CSV</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>replace existing files</source>
+        <translation>reemplazar los archivos existentes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>write the sample case to OUT</source>
         <translation>escribir el expediente de ejemplo en OUT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace an existing file (never a case)</source>
+        <translation>reemplazar un archivo existente (nunca un expediente)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -582,17 +657,12 @@
         <translation>se importó {name}: {counts}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--incidents, --tag, --from and --to apply to --format pdf only</source>
         <translation>--incidents, --tag, --from y --to solo se aplican a --format pdf</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>JSON export is always complete (--profile full); use pdf or csv for partner or public</source>
-        <translation>la exportación JSON siempre es completa (--profile full); use pdf o csv para partner o public</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>wrote {path}: {counts}</source>
         <translation>se escribió {path}: {counts}</translation>
     </message>
@@ -612,7 +682,7 @@
         <translation>los dossiers en PDF no están disponibles en esta versión</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>wrote {path} ({profile})</source>
         <translation>se escribió {path} ({profile})</translation>
     </message>
@@ -622,17 +692,22 @@
         <translation>se escribió {path} ({profile}, {pages} páginas)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>the dossier&apos;s sha256:{sha} is not recorded in its history</source>
+        <translation>el sha256:{sha} del dossier no queda registrado en su historial</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>created {path} with the sample case: {counts}</source>
         <translation>se creó {path} con el expediente de ejemplo: {counts}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/security_commands.py" line="+21"/>
+        <location filename="../../casefile/cli/security_commands.py" line="+22"/>
         <source>change the passphrase of an encrypted case</source>
         <translation>cambiar la frase de contraseña de un expediente cifrado</translation>
     </message>
@@ -697,25 +772,159 @@
         <translation>se escribió {out} (cifrado); {case} no cambió: bórrelo usted cuando esté seguro(a)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/csv_export.py" line="+59"/>
-        <source>CSV export supports only --profile full in this build</source>
-        <translation>en esta versión la exportación CSV solo admite --profile full</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{path} exists and is not a folder</source>
-        <translation>{path} existe y no es una carpeta</translation>
-    </message>
-    <message>
         <location filename="../../casefile/cli/progress.py" line="+40"/>
         <source>{name}: {percent}% ({done} of {total})</source>
         <translation>{name}: {percent} % ({done} de {total})</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/redaction_commands.py" line="+15"/>
+        <source>before sharing: every replacement a partner or public export makes, and every near miss</source>
+        <translation>antes de compartir: cada sustitución que hace una exportación partner o public, y cada coincidencia parcial</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>print the report as JSON</source>
+        <translation>imprimir el informe en JSON</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Redaction report ({profile}): {n} replacements, {m} near misses</source>
+        <translation>Informe de testado ({profile}): {n} sustituciones, {m} coincidencias parciales</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replaced:</source>
+        <translation>Sustituido:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  {record} {field}: {kind} “{matched}” -&gt; “{replacement}” ({owner})</source>
+        <translation>  {record} {field}: {kind} “{matched}” -&gt; “{replacement}” ({owner})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Near misses (left as they are; mark them to withhold them):</source>
+        <translation>Coincidencias parciales (se dejan como están; márquelas para reservarlas):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  {record} {field}: {kind} “{matched}” looks like {owner}</source>
+        <translation>  {record} {field}: {kind} “{matched}” se parece a {owner}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withheld ({kind}): {codes}</source>
+        <translation>Reservados ({kind}): {codes}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>mark a passage of a record&apos;s text to be withheld from partner and public exports</source>
+        <translation>marcar un pasaje del texto de un registro para reservarlo en las exportaciones partner y public</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>title, description, summary, quote, ...</source>
+        <translation>el campo: title, description, summary, quote, ...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>remove the mark instead</source>
+        <translation>quitar la marca en lugar de ponerla</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code} {field}: no such mark</source>
+        <translation>{code} {field}: no existe esa marca</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code} {field}: mark removed</source>
+        <translation>{code} {field}: se quitó la marca</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} {field}: “{passage}” will be withheld from shared exports</source>
+        <translation>{code} {field}: “{passage}” se reservará en las exportaciones compartidas</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../casefile/ui/commands.py" line="+90"/>
+        <source>“{change}” could not be undone: {error}</source>
+        <extracomment>told when an undo or redo fails: (command, error, undoing); set when it is pushed</extracomment>
+        <translation>No se pudo deshacer “{change}”: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{change}” could not be redone: {error}</source>
+        <translation>No se pudo rehacer “{change}”: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Create {kind}</source>
+        <translation>Crear {kind}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit {fields}</source>
+        <translation>Editar {fields}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delete {label}</source>
+        <translation>Eliminar {label}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add link</source>
+        <translation>Agregar vínculo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove link</source>
+        <translation>Quitar vínculo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Withdraw {code}</source>
+        <translation>Retirar {code}</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>incident</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>actor</source>
+        <translation>actor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>place</source>
+        <translation>lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claim</source>
+        <translation>afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evidence</source>
+        <translation>evidencia</translation>
     </message>
 </context>
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+41"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="-495"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -743,7 +952,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="+99"/>
+        <location filename="../../casefile/ui/field_widgets.py" line="+183"/>
         <source>e.g. 2013, Aug 2013, 5 de agosto de 2013</source>
         <translation>p. ej. 2013, ago 2013, 5 de agosto de 2013</translation>
     </message>
@@ -882,9 +1091,52 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs.py" line="+31"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Casefile</source>
+        <translation>Casefile</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Encrypted case</source>
+        <translation>Expediente cifrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase for {name}:</source>
+        <translation>Frase de contraseña de {name}:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Case</source>
+        <translation>Abrir expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case files (*.casefile);;All files (*)</source>
+        <translation>Expedientes (*.casefile);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load Source Text</source>
+        <translation>Cargar el texto de la fuente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Texts (*.txt *.html *.htm *.pdf);;All files (*)</source>
+        <translation>Textos (*.txt *.html *.htm *.pdf);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+112"/>
+        <location filename="../../casefile/dossier/data.py" line="+119"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -894,7 +1146,7 @@
         <translation>ningún hecho corresponde al alcance elegido</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/labels.py" line="+23"/>
+        <location filename="../../casefile/dossier/labels.py" line="+19"/>
         <source>Case dossier</source>
         <translation>Dossier del expediente</translation>
     </message>
@@ -1115,12 +1367,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>Evidence items</source>
         <translation>Evidencias</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-125"/>
         <source>Claims</source>
         <translation>Afirmaciones</translation>
     </message>
@@ -1151,18 +1403,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+98"/>
+        <location line="-65"/>
+        <location line="+104"/>
         <source>Violation status</source>
         <translation>Estado de la violación</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-103"/>
         <source>Reported fatalities</source>
         <translation>Víctimas mortales reportadas</translation>
     </message>
@@ -1180,11 +1432,6 @@
         <location line="+1"/>
         <source>{relation}: {code} {title}</source>
         <translation>{relation}: {code} {title}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{code} {title} ({relation} this one)</source>
-        <translation>{code} {title} ({relation} este)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1293,8 +1540,38 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>original not located</source>
+        <translation>original no localizado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{origin} (original not located)</source>
+        <translation>{origin} (original no localizado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind}, by {who}</source>
+        <translation>{kind}, de {who}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote: {kind}</source>
+        <translation>Cita: {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(carried over from the source&apos;s citation; not yet reviewed)</source>
+        <translation>(tomada de la cita de la fuente; aún sin revisar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no preview</source>
         <translation>sin vista previa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(continued below the table, [{n}])</source>
+        <translation>(continúa bajo la tabla, [{n}])</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1533,6 +1810,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{action} (per sender)</source>
+        <translation>{action} (según remitente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>withheld</source>
         <translation>omitido</translation>
     </message>
@@ -1623,17 +1905,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Places used only by withheld records</source>
+        <translation>Lugares usados solo por registros omitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actors named only in withheld records</source>
+        <translation>Actores nombrados solo en registros omitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages of text replaced in place (by a pseudonym or “[withheld]”)</source>
+        <translation>Pasajes de texto sustituidos en su lugar (por un seudónimo o “[reservado]”)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing was withheld.</source>
         <translation>No se omitió nada.</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/writer.py" line="+72"/>
-        <location line="+39"/>
+        <location filename="../../casefile/dossier/writer.py" line="+70"/>
+        <location line="+41"/>
         <source>Dossier cancelled; nothing was written.</source>
         <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Reading the case</source>
         <translation>Leyendo el expediente</translation>
     </message>
@@ -1648,7 +1945,7 @@
         <translation>Componiendo las páginas</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Dossier written</source>
         <translation>Dossier escrito</translation>
     </message>
@@ -1656,7 +1953,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="-308"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="-330"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -1811,7 +2108,7 @@
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Save the dossier as</source>
         <translation>Guardar el dossier como</translation>
     </message>
@@ -1821,7 +2118,7 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Choose where to save the dossier.</source>
         <translation>Elija dónde guardar el dossier.</translation>
     </message>
@@ -1851,7 +2148,12 @@
         <translation>Escriba una fecha inicial, una final, o ambas.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
+        <source>Not exported; the existing file was kept.</source>
+        <translation>No se exportó; se conservó el archivo existente.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -1868,12 +2170,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The dossier was not written: {reason}</source>
         <translation>No se escribió el dossier: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Cancelado; no se escribió nada.</translation>
     </message>
@@ -1886,9 +2188,9 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+78"/>
+        <location filename="../../casefile/store/case.py" line="+86"/>
         <source>A case needs a title.</source>
-        <extracomment>rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
+        <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
@@ -1897,33 +2199,24 @@
         <translation>{path} ya existe; elija otro nombre.</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/writer.py" line="-60"/>
-        <location filename="../../casefile/services/csv_export.py" line="+3"/>
-        <location filename="../../casefile/services/interchange_export.py" line="+71"/>
-        <location filename="../../casefile/store/case.py" line="+2"/>
+        <location line="+2"/>
         <source>Folder {path} does not exist.</source>
         <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_export.py" line="+4"/>
-        <location line="+10"/>
-        <source>cannot write {path}: {why}</source>
-        <translation>no se puede escribir {path}: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../casefile/store/case.py" line="+21"/>
+        <location line="+36"/>
         <source>No such file: {path}</source>
         <translation>No existe el archivo: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+285"/>
+        <location line="+359"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-363"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -1933,7 +2226,17 @@
         <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+18"/>
+        <source>{path} is in an older format, which is updated on opening, and it cannot be changed here: copy it to a writable folder and open it there</source>
+        <translation>{path} está en un formato anterior, que se actualiza al abrirlo, y aquí no se puede modificar: cópielo a una carpeta con permiso de escritura y ábralo allí</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{name} is saved, but there was no space left to fold its log ({name}-wal) back into it: keep that file beside it and open the case again once there is space</source>
+        <translation>{name} está guardado, pero no quedó espacio para integrar en él su bitácora ({name}-wal): conserve ese archivo a su lado y vuelva a abrir el expediente cuando haya espacio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{name} was saved and closed, but its backup could not be written: {why}</source>
         <translation>{name} se guardó y se cerró, pero no se pudo escribir su respaldo: {why}</translation>
     </message>
@@ -1943,7 +2246,12 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+137"/>
+        <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
+        <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <location line="+11"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
@@ -1965,12 +2273,17 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+74"/>
+        <location line="+27"/>
+        <source>{path} has links to records that do not exist; it was not upgraded.</source>
+        <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/connection.py" line="+98"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+112"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -1986,7 +2299,7 @@
         <translation>{name} ya está abierto en otra ventana o comando de Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/audit.py" line="+76"/>
+        <location filename="../../casefile/store/audit.py" line="+77"/>
         <source>The case history cannot be read or does not verify; nothing was written. Run &apos;casefile verify&apos;.</source>
         <translation>El historial del expediente no se puede leer o no se verifica; no se escribió nada. Ejecute &apos;casefile verify&apos;.</translation>
     </message>
@@ -1994,9 +2307,9 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../casefile/services/custody.py" line="+47"/>
+        <location filename="../../casefile/services/custody.py" line="+70"/>
         <source>no evidence {code} in this case</source>
-        <extracomment>evidence can be linked to these record kinds, by code prefix -&gt; (class, EvidenceLink column)</extracomment>
+        <extracomment>evidence can be linked to these record kinds, by code prefix -&gt; (class, EvidenceLink column) how a custody event brought by an import says where it came from. Kept verbatim, not translated, so any copy of the case can recognise it; its time, who and action are what the file claims, not what this case saw.</extracomment>
         <translation>no hay ninguna evidencia {code} en este expediente</translation>
     </message>
     <message>
@@ -2015,14 +2328,24 @@
         <translation>la relación debe ser una de: {choices}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/media.py" line="+196"/>
-        <location line="+14"/>
+        <location filename="../../casefile/services/media.py" line="+234"/>
+        <source>(further messages from the file&apos;s readers left out)</source>
+        <extracomment>A preview decodes at most this many pixels, and at most this many bytes of full-size pixels at once (the decoded image and one converted copy): an 85 KB PNG of 80 megapixels would otherwise take hundreds of MB. A JPEG is decoded at reduced scale first (``draft``), so it rarely comes near. What the parsers may say about one file, at most (a hostile PDF can make pypdf log thousands of lines). formats Pillow may open at all: common, well-exercised decoders only</extracomment>
+        <translation>(se omiten más mensajes de los lectores del archivo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{library} reports: {message}</source>
+        <translation>{library} informa: {message}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+18"/>
         <source>image too large to decode safely (possible decompression bomb)</source>
-        <extracomment>formats Pillow may open at all: common, well-exercised decoders only</extracomment>
         <translation>imagen demasiado grande para decodificarla con seguridad (posible bomba de descompresión)</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-15"/>
         <source>image cannot be read</source>
         <translation>no se puede leer la imagen</translation>
     </message>
@@ -2030,6 +2353,11 @@
         <location line="+7"/>
         <source>EXIF metadata cannot be read</source>
         <translation>no se pueden leer los metadatos EXIF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>image too large to preview ({width} × {height} pixels): kept without a thumbnail</source>
+        <translation>imagen demasiado grande para la vista previa ({width} × {height} píxeles): se conserva sin miniatura</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2042,7 +2370,7 @@
         <translation>la posición GPS en EXIF está incompleta o no es válida</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+111"/>
         <source>PDF metadata cannot be read</source>
         <translation>no se pueden leer los metadatos del PDF</translation>
     </message>
@@ -2072,37 +2400,22 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence.py" line="+77"/>
-        <source>folder {path} does not exist</source>
-        <translation>la carpeta {path} no existe</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>cannot write in {path}: {reason}</source>
-        <translation>no se puede escribir en {path}: {reason}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../casefile/services/evidence.py" line="+88"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>{code}: {reason}; not exported</source>
         <translation>{code}: {reason}; no se exportó</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>cannot write {path}: {reason}</source>
-        <translation>no se puede escribir {path}: {reason}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>exported to {path}</source>
         <translation>exportado a {path}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{code} is too large to preview ({size} bytes)</source>
         <translation>{code} es demasiado grande para la vista previa ({size} bytes)</translation>
     </message>
@@ -2132,7 +2445,17 @@
         <translation>ingresada desde {name}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>the next evidence code is already taken: the case&apos;s code counter was changed outside Casefile</source>
+        <translation>el siguiente código de evidencia ya está ocupado: el contador de códigos del expediente se modificó fuera de Casefile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: the case refused the new item ({reason}); nothing was kept</source>
+        <translation>{name}: el expediente rechazó la nueva evidencia ({reason}); no se conservó nada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+72"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
@@ -2191,9 +2514,42 @@
     </message>
 </context>
 <context>
+    <name>EvidenceCommands</name>
+    <message>
+        <location filename="../../casefile/ui/evidence_commands.py" line="+33"/>
+        <source>Take in {name}</source>
+        <translation>Ingresar {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>intake undone</source>
+        <translation>ingreso deshecho</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Link {code} to {target}</source>
+        <translation>Vincular {code} con {target}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unlink {code} from {target}</source>
+        <translation>Desvincular {code} de {target}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Taking in {name} ({number} of {count})</source>
+        <translation>Ingresando {name} ({number} de {count})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence_intake.py" line="+174"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="+225"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -2201,7 +2557,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+18"/>
+        <location line="+5"/>
         <source>Take in %n file(s)</source>
         <translation>
             <numerusform>Ingresar %n archivo</numerusform>
@@ -2212,14 +2569,14 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+46"/>
-        <location line="+232"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+44"/>
+        <location line="+248"/>
         <source>Evidence</source>
         <extracomment>the window&apos;s ``execute(command)``, when there is one (it applies, then pushes)</extracomment>
         <translation>Evidencia</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-214"/>
         <source>Chain of custody</source>
         <translation>Cadena de custodia</translation>
     </message>
@@ -2264,8 +2621,9 @@
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>SHA-256</source>
+        <extracomment>values with no place to break a line (a hash, a file name): a wrapped label would be as wide as the whole value and push the editor wider than its pane</extracomment>
         <translation>SHA-256</translation>
     </message>
     <message>
@@ -2339,7 +2697,7 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>{bytes} bytes ({human})</source>
         <translation>{bytes} bytes ({human})</translation>
     </message>
@@ -2374,12 +2732,12 @@
         <translation>{n} páginas</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Export the original of {code}</source>
         <translation>Exportar el original de {code}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Exporting {code}</source>
         <translation>Exportando {code}</translation>
     </message>
@@ -2397,6 +2755,46 @@
         <location line="+4"/>
         <source>Export failed</source>
         <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Choose an item in the list, or add files: press {add} (or {new}) to pick them from a folder, or drop them here or on the list.</source>
+        <translation>Elija una evidencia de la lista, o agregue archivos: pulse {add} (o {new}) para elegirlos de una carpeta, o suéltelos aquí o sobre la lista.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/evidence_intake.py" line="-161"/>
+        <source>Add Evidence Files</source>
+        <translation>Agregar archivos de evidencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>supports</source>
+        <translation>respalda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>contradicts</source>
+        <translation>contradice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>depicts</source>
+        <translation>muestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gives context to</source>
+        <translation>da contexto a</translation>
     </message>
 </context>
 <context>
@@ -2440,23 +2838,23 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="+61"/>
-        <location line="+27"/>
-        <location line="+105"/>
+        <location filename="../../casefile/services/record_fields.py" line="+58"/>
+        <location line="+26"/>
+        <location line="+107"/>
         <location line="+3"/>
         <source>Pseudonym</source>
         <translation>Seudónimo</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+153"/>
+        <location line="-151"/>
+        <location line="+154"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-157"/>
         <location line="+34"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <location filename="../../casefile/services/record_lists.py" line="+37"/>
         <location line="+12"/>
         <location line="+8"/>
@@ -2465,7 +2863,7 @@
         <translation>Título</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-64"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
@@ -2505,12 +2903,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Confidential</source>
         <translation>Confidencial</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-58"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Description</source>
@@ -2518,13 +2916,13 @@
     </message>
     <message>
         <location line="-20"/>
-        <location line="+36"/>
-        <location line="+11"/>
+        <location line="+35"/>
+        <location line="+16"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-48"/>
         <location line="+10"/>
         <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <location line="+4"/>
@@ -2555,12 +2953,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Contact (never shared)</source>
         <translation>Contacto (nunca se comparte)</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-20"/>
         <location filename="../../casefile/services/record_lists.py" line="+3"/>
         <source>Municipality</source>
         <translation>Municipio</translation>
@@ -2638,13 +3036,27 @@
         <translation>Confiabilidad</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Quote</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/records.py" line="+140"/>
+        <source>The quote is</source>
+        <translation>La cita es</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translated by</source>
+        <translation>Traducida por</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/records.py" line="+131"/>
         <source>Cites</source>
         <translation>Cita a</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../casefile/services/record_fields.py" line="-9"/>
         <source>Confidential source</source>
         <translation>Fuente confidencial</translation>
     </message>
@@ -2655,17 +3067,7 @@
         <translation>Qué se afirma</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Verbatim quote</source>
-        <translation>Cita textual</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conveyed by source</source>
-        <translation>Transmitida por la fuente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <location filename="../../casefile/services/record_lists.py" line="+1"/>
         <source>Claimant</source>
         <translation>Quién lo afirma</translation>
@@ -2674,6 +3076,26 @@
         <location line="+1"/>
         <source>Claimed on</source>
         <translation>Afirmado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First said</source>
+        <translation>Primera mención</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First said in (origin)</source>
+        <translation>Primera mención en (origen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read in (source)</source>
+        <translation>Leída en (fuente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chain of attribution to review</source>
+        <translation>Cadena de atribución por revisar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2822,7 +3244,7 @@ huella {hash}
 <context>
     <name>IntakeReportDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_intake.py" line="-81"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="+41"/>
         <source>Some files were not taken in</source>
         <translation>Algunos archivos no se ingresaron</translation>
     </message>
@@ -2840,14 +3262,14 @@ huella {hash}
 <context>
     <name>Interchange</name>
     <message>
-        <location filename="../../casefile/services/interchange.py" line="+56"/>
+        <location filename="../../casefile/services/interchange.py" line="+58"/>
         <source>{problem} (and {n} more problems)</source>
-        <extracomment>record sections in the order they are written and imported section -&gt; table / record kind schema definition for one entry of each array section problems listed before an import stops looking</extracomment>
+        <extracomment>older formats still read: each is brought up to FORMAT before it is checked record sections in the order they are written and imported section -&gt; table / record kind schema definition for one entry of each array section problems listed before an import stops looking</extracomment>
         <translation>{problem} (y {n} problemas más)</translation>
     </message>
     <message>
         <location line="+229"/>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>does not match the interchange schema</source>
         <extracomment>free text: anything but NUL and unpaired surrogates (the schema&apos;s &quot;text&quot; pattern)</extracomment>
         <translation>no corresponde al esquema de intercambio</translation>
@@ -2928,18 +3350,18 @@ huella {hash}
         <translation>demasiadas entradas</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_import.py" line="+53"/>
+        <location filename="../../casefile/services/interchange_import.py" line="+62"/>
         <source>Reading</source>
-        <extracomment>link tables in the order they can be written (their targets exist by then)</extracomment>
+        <extracomment>tables with one row per entry of the file (what progress counts)</extracomment>
         <translation>Leyendo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Checking</source>
         <translation>Comprobando</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>{name} conflicts with this case: {why}</source>
         <translation>{name} entra en conflicto con este expediente: {why}</translation>
     </message>
@@ -2949,22 +3371,22 @@ huella {hash}
         <translation>no se pudo importar {name}: {why}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>cannot read {path}: {why}</source>
         <translation>no se puede leer {path}: {why}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>{name} is not allowed</source>
         <translation>{name} no está permitido</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>not UTF-8 text (byte {pos})</source>
         <translation>no es texto UTF-8 (byte {pos})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>not valid JSON (the key &quot;{key}&quot; appears twice in one object)</source>
         <translation>no es JSON válido (la clave &quot;{key}&quot; aparece dos veces en un mismo objeto)</translation>
     </message>
@@ -2984,7 +3406,7 @@ huella {hash}
         <translation>no es JSON válido (anidado demasiado profundo)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>format {found} is not supported; this Casefile reads {format}</source>
         <translation>el formato {found} no es compatible; esta versión de Casefile lee {format}</translation>
     </message>
@@ -2994,12 +3416,12 @@ huella {hash}
         <translation>no es un archivo de intercambio de Casefile (falta &quot;format&quot;: &quot;{format}&quot;)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Writing</source>
         <translation>Escribiendo</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>file bytes already in this case</source>
         <translation>los bytes del archivo ya están en este expediente</translation>
     </message>
@@ -3014,18 +3436,18 @@ huella {hash}
         <translation>metadatos importados de {name} (SHA-256 del archivo {digest}); {where}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Indexing</source>
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+119"/>
+        <location filename="../../casefile/services/interchange_plan.py" line="+156"/>
         <source>defined twice</source>
-        <extracomment>how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report</extracomment>
+        <extracomment>entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
         <translation>definido dos veces</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>already in this file</source>
         <translation>ya está en este archivo</translation>
     </message>
@@ -3061,12 +3483,17 @@ huella {hash}
         <translation>&quot;{value}&quot; no es un término de {vocabulary}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
+        <source>outside the times Casefile can store (years 0001 to 9999, in UTC)</source>
+        <translation>fuera de las fechas que Casefile puede guardar (años 0001 a 9999, en UTC)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>not a time</source>
         <translation>no es una hora</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+66"/>
         <source>a protected actor needs a pseudonym</source>
         <translation>un actor protegido necesita un seudónimo</translation>
     </message>
@@ -3078,12 +3505,13 @@ huella {hash}
     <message>
         <location line="+2"/>
         <location line="+51"/>
-        <location line="+46"/>
+        <location line="+32"/>
+        <location line="+33"/>
         <source>listed twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-105"/>
         <source>before start_date</source>
         <translation>anterior a start_date</translation>
     </message>
@@ -3108,12 +3536,12 @@ huella {hash}
         <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>a source cannot cite itself</source>
         <translation>una fuente no puede citarse a sí misma</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>give both quote_start and quote_end, or neither</source>
         <translation>indique quote_start y quote_end, o ninguno de los dos</translation>
     </message>
@@ -3123,7 +3551,7 @@ huella {hash}
         <translation>anterior a quote_start</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>give exactly one of by_source and by_claim</source>
         <translation>indique solo uno de by_source y by_claim</translation>
     </message>
@@ -3143,7 +3571,7 @@ huella {hash}
         <translation>demasiado largo</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>items derive from each other in a circle</source>
         <translation>los elementos derivan unos de otros en círculo</translation>
     </message>
@@ -3151,6 +3579,21 @@ huella {hash}
         <location line="+8"/>
         <source>does not match the evidence item&apos;s SHA-256</source>
         <translation>no coincide con el SHA-256 de la evidencia</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>that evidence item is already in this case</source>
+        <translation>esa evidencia ya está en este expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>that evidence item is not in the file</source>
+        <translation>esa evidencia no está en el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custody can only be imported with its evidence item; {where}</source>
+        <translation>la custodia solo se puede importar junto con su evidencia; {where}</translation>
     </message>
 </context>
 <context>
@@ -3167,9 +3610,67 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../casefile/model/kinds.py" line="+38"/>
+        <source>Incident</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incidents</source>
+        <translation>Hechos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actors</source>
+        <translation>Actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claims</source>
+        <translation>Afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../casefile/ui/i18n.py" line="+147"/>
+        <location filename="../../casefile/ui/i18n.py" line="+144"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -3187,9 +3688,9 @@ huella {hash}
 <context>
     <name>LinkDetailsDialog</name>
     <message>
-        <location filename="../../casefile/ui/links_panel.py" line="+75"/>
+        <location filename="../../casefile/ui/links_panel.py" line="+78"/>
         <source>Link details</source>
-        <extracomment>which column holds this record, which the target</extracomment>
+        <extracomment>links whose relation is chosen here (an involvement&apos;s role has its own row)</extracomment>
         <translation>Detalles del vínculo</translation>
     </message>
     <message>
@@ -3218,7 +3719,7 @@ huella {hash}
         <translation>&amp;Número de personas:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Relation:</source>
         <translation>&amp;Relación:</translation>
     </message>
@@ -3231,7 +3732,7 @@ huella {hash}
 <context>
     <name>LinkTargetDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+10"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="-150"/>
         <source>Link evidence to</source>
         <translation>Vincular la evidencia a</translation>
     </message>
@@ -3315,8 +3816,28 @@ huella {hash}
     </message>
     <message>
         <location line="+0"/>
-        <source>Claims conveyed</source>
-        <translation>Afirmaciones que transmite</translation>
+        <source>Cites</source>
+        <translation>Cita a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims read in it</source>
+        <translation>Afirmaciones leídas en ella</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relayed by (from the origin on)</source>
+        <translation>Reproducida por (desde el origen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims it relays</source>
+        <translation>Afirmaciones que reproduce</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claims first said in it</source>
+        <translation>Afirmaciones mencionadas por primera vez en ella</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3349,21 +3870,137 @@ huella {hash}
         <translation>Vinculada a</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>about {n}</source>
         <translation>unos {n}</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/links_panel.py" line="-81"/>
+        <source>Evidence…</source>
+        <extracomment>which column holds this record, which the target</extracomment>
+        <translation>Evidencia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actor involved…</source>
+        <translation>Actor involucrado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim about it…</source>
+        <translation>Afirmación sobre este registro…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Related incident…</source>
+        <translation>Hecho relacionado…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Involved in incident…</source>
+        <translation>Involucrado en un hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation to another actor…</source>
+        <translation>Relación con otro actor…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident here…</source>
+        <translation>Hecho en este lugar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cites another source…</source>
+        <translation>Cita otra fuente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim read in it…</source>
+        <translation>Afirmación leída en ella…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assesses a claim…</source>
+        <translation>Valora una afirmación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relayed by a source…</source>
+        <translation>Reproducida por una fuente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About an incident…</source>
+        <translation>Sobre un hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About an actor…</source>
+        <translation>Sobre un actor…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessed by a source…</source>
+        <translation>Valorada por una fuente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessed by another claim…</source>
+        <translation>Valorada por otra afirmación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident…</source>
+        <translation>Hecho…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim…</source>
+        <translation>Afirmación…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source…</source>
+        <translation>Fuente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actor…</source>
+        <translation>Actor…</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Link {kind}</source>
+        <translation>Vincular {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add link</source>
+        <translation>Agregar vínculo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add tag</source>
+        <translation>Agregar etiqueta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove link</source>
+        <translation>Quitar vínculo</translation>
     </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../casefile/ui/links_panel.py" line="+21"/>
-        <location line="+20"/>
+        <location line="-129"/>
+        <location line="+24"/>
         <source>Links</source>
         <translation>Vínculos</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-22"/>
         <source>Linked record</source>
         <translation>Registro vinculado</translation>
     </message>
@@ -3379,16 +4016,21 @@ huella {hash}
     </message>
     <message>
         <location line="+6"/>
+        <source>New Evidence from File…</source>
+        <translation>Nueva evidencia desde un archivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Tag…</source>
         <translation>Etiqueta…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Remove Link</source>
         <translation>Quitar vínculo</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+94"/>
         <source>Tag</source>
         <translation>Etiqueta</translation>
     </message>
@@ -3415,38 +4057,40 @@ huella {hash}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+58"/>
-        <location line="+161"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+80"/>
+        <location line="+169"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-145"/>
+        <location filename="../../casefile/ui/shortcuts.py" line="-70"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/ui/shortcuts.py" line="+2"/>
         <source>&amp;Redo</source>
         <translation>Re&amp;hacer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>{path} — encrypted</source>
         <translation>{path} — cifrado</translation>
     </message>
@@ -3456,12 +4100,18 @@ huella {hash}
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+114"/>
+        <location line="+7"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
     <message>
         <location line="+52"/>
+        <source>It was taken off the undo history; the rest of the history is kept.</source>
+        <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Evidence enters by dragging files onto the window.</source>
         <translation>Las evidencias se ingresan arrastrando archivos a la ventana.</translation>
     </message>
@@ -3491,7 +4141,7 @@ huella {hash}
         <translation>Nueva afirmación</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Withdraw evidence</source>
         <translation>Retirar evidencia</translation>
     </message>
@@ -3531,7 +4181,7 @@ huella {hash}
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>About Casefile</source>
         <translation>Acerca de Casefile</translation>
     </message>
@@ -3544,37 +4194,7 @@ huella {hash}
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../casefile/ui/navigator.py" line="+20"/>
-        <source>Incidents</source>
-        <translation>Hechos</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Actors</source>
-        <translation>Actores</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Places</source>
-        <translation>Lugares</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sources</source>
-        <translation>Fuentes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Claims</source>
-        <translation>Afirmaciones</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Evidence</source>
-        <translation>Evidencias</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../casefile/ui/navigator.py" line="+52"/>
         <source>{kind}  ({count})</source>
         <translation>{kind}  ({count})</translation>
     </message>
@@ -3625,7 +4245,7 @@ huella {hash}
         <translation>Nombre del archivo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
@@ -3635,12 +4255,32 @@ huella {hash}
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
+        <location line="+60"/>
+        <source>Create the folder?</source>
+        <translation>¿Crear la carpeta?</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The folder {path} does not exist. Create it?</source>
+        <translation>La carpeta {path} no existe. ¿Desea crearla?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create Folder</source>
+        <translation>Crear carpeta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The folder could not be created: {reason}</source>
+        <translation>No se pudo crear la carpeta: {reason}</translation>
+    </message>
+    <message>
+        <location line="-72"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>File &amp;name:</source>
         <translation>Nombre del &amp;archivo:</translation>
     </message>
@@ -3650,22 +4290,28 @@ huella {hash}
         <translation>Crear expediente</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Where to save the case</source>
         <translation>Dónde guardar el expediente</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>A case needs a title.</source>
         <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>That file already exists; choose another name.</source>
         <translation>Ese archivo ya existe; elija otro nombre.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+15"/>
         <source>That folder does not exist.</source>
         <translation>Esa carpeta no existe.</translation>
     </message>
@@ -3673,7 +4319,7 @@ huella {hash}
 <context>
     <name>NewPassphraseWidget</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-133"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="-136"/>
         <source>&amp;Encrypt this case with a passphrase (recommended)</source>
         <translation>&amp;Cifrar este expediente con una frase de contraseña (recomendado)</translation>
     </message>
@@ -3703,7 +4349,7 @@ huella {hash}
         <translation>Sin frase de contraseña, cualquiera que obtenga esta computadora o el archivo podrá leer el expediente.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
@@ -3725,9 +4371,106 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Outputs</name>
+    <message>
+        <location filename="../../casefile/store/outputs.py" line="+71"/>
+        <source>{path}: {reason}; nothing was written</source>
+        <translation>{path}: {reason}; no se escribió nada</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+42"/>
+        <source>not a file name</source>
+        <translation>no es un nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+16"/>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+48"/>
+        <source>folder {folder} does not exist</source>
+        <translation>la carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>it is a symbolic link (give the real file&apos;s path)</source>
+        <translation>es un enlace simbólico (indique la ruta del archivo real)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is a device, pipe or socket, not a regular file</source>
+        <translation>es un dispositivo, una tubería o un socket, no un archivo común</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is the case itself</source>
+        <translation>es el propio expediente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it already exists; choose another name</source>
+        <translation>ya existe; elija otro nombre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is a case open in Casefile</source>
+        <translation>es un expediente abierto en Casefile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is a case file</source>
+        <translation>es un archivo de expediente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it already exists (--force replaces it)</source>
+        <translation>ya existe (--force lo reemplaza)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it is a symbolic link (give the real folder&apos;s path)</source>
+        <translation>es un enlace simbólico (indique la ruta de la carpeta real)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it exists and is not a folder</source>
+        <translation>existe y no es una carpeta</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>it is the name of a case backup</source>
+        <translation>es el nombre de un respaldo de un expediente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it is a companion file of a case</source>
+        <translation>es un archivo auxiliar de un expediente</translation>
+    </message>
+    <message>
+        <location line="+260"/>
+        <source>cannot write {path}: {why}</source>
+        <translation>no se puede escribir {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/outputs.py" line="+32"/>
+        <source>Replace the file?</source>
+        <translation>¿Reemplazar el archivo?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} ya existe. ¿Desea reemplazarlo?</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
-        <location line="-170"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="-174"/>
         <source>Open encrypted case</source>
         <translation>Abrir expediente cifrado</translation>
     </message>
@@ -3742,7 +4485,7 @@ huella {hash}
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -3762,7 +4505,7 @@ huella {hash}
         <translation>Frase de contraseña incorrecta ({count} intentos fallidos).</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+211"/>
         <source>This case is not encrypted, so it has no passphrase to change.</source>
         <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
     </message>
@@ -3770,7 +4513,7 @@ huella {hash}
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../../casefile/ui/picker.py" line="+87"/>
+        <location filename="../../casefile/ui/picker.py" line="+80"/>
         <source>incident</source>
         <translation>hecho</translation>
     </message>
@@ -3824,8 +4567,9 @@ huella {hash}
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../casefile/ui/record_editor.py" line="+62"/>
+        <location filename="../../casefile/ui/record_editor.py" line="+74"/>
         <source>Show the Quote in Its Source</source>
+        <extracomment>every widget a form row may hold: each has ``value()``, ``set_value()``, ``dirty`` and ``committed``</extracomment>
         <translation>Mostrar la cita en su fuente</translation>
     </message>
     <message>
@@ -3834,12 +4578,12 @@ huella {hash}
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>{field}: how sure</source>
         <translation>{field}: qué tan seguro</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
@@ -3859,7 +4603,7 @@ huella {hash}
         <translation>Confidencial: se omite en los dossiers para socios y públicos.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Pseudonym needed</source>
         <translation>Se necesita un seudónimo</translation>
     </message>
@@ -3869,7 +4613,7 @@ huella {hash}
         <translation>Los dossiers compartidos nombrarán este registro solo con un seudónimo. Seudónimo:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Choose: {field}</source>
         <translation>Elegir: {field}</translation>
     </message>
@@ -3882,7 +4626,7 @@ huella {hash}
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../casefile/ui/picker.py" line="+41"/>
+        <location filename="../../casefile/ui/picker.py" line="+42"/>
         <source>Choose from {kind}</source>
         <translation>Elegir entre {kind}</translation>
     </message>
@@ -3905,9 +4649,9 @@ huella {hash}
 <context>
     <name>Records</name>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="+21"/>
+        <location filename="../../casefile/services/record_fields.py" line="+18"/>
         <source>no such field</source>
-        <extracomment>fields set by the window but not shown as form rows the column that names a record of each kind</extracomment>
+        <extracomment>fields set by the window but not shown as form rows</extracomment>
         <translation>no existe ese campo</translation>
     </message>
     <message>
@@ -3922,7 +4666,7 @@ huella {hash}
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../casefile/services/records.py" line="+24"/>
+        <location filename="../../casefile/services/records.py" line="+25"/>
         <source>choose one of the choices</source>
         <translation>elija una de las opciones</translation>
     </message>
@@ -3948,7 +4692,7 @@ huella {hash}
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../casefile/services/records.py" line="-29"/>
+        <location filename="../../casefile/services/records.py" line="-30"/>
         <source>cannot be edited</source>
         <translation>no se puede editar</translation>
     </message>
@@ -3975,12 +4719,12 @@ huella {hash}
     </message>
     <message>
         <location line="+7"/>
-        <location line="+142"/>
+        <location line="+148"/>
         <source>that record no longer exists</source>
         <translation>ese registro ya no existe</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-90"/>
         <source>the chosen record no longer exists</source>
         <translation>el registro elegido ya no existe</translation>
     </message>
@@ -4000,7 +4744,7 @@ huella {hash}
         <translation>vínculo desconocido “{kind}”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>relation</source>
         <translation>relación</translation>
     </message>
@@ -4010,17 +4754,17 @@ huella {hash}
         <translation>una etiqueta no puede quedar vacía</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>that link is already there</source>
         <translation>ese vínculo ya existe</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-3"/>
         <source>a record cannot be linked to itself</source>
         <translation>un registro no puede vincularse consigo mismo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+42"/>
         <location line="+99"/>
         <source>that link no longer exists</source>
         <translation>ese vínculo ya no existe</translation>
@@ -4036,7 +4780,187 @@ huella {hash}
         <translation>las evidencias nunca se eliminan; retírela en su lugar</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+43"/>
+        <source>incident</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incidents</source>
+        <translation>hechos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actor</source>
+        <translation>actor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>actors</source>
+        <translation>actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>place</source>
+        <translation>lugar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>places</source>
+        <translation>lugares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sources</source>
+        <translation>fuentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claim</source>
+        <translation>afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claims</source>
+        <translation>afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence item</source>
+        <translation>evidencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evidence items</source>
+        <translation>evidencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>involvement of an actor</source>
+        <translation>participación de un actor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>involvements of actors</source>
+        <translation>participaciones de actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relation between actors</source>
+        <translation>relación entre actores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>relations between actors</source>
+        <translation>relaciones entre actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link between incidents</source>
+        <translation>vínculo entre hechos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>links between incidents</source>
+        <translation>vínculos entre hechos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subject of a claim</source>
+        <translation>tema de una afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>subjects of claims</source>
+        <translation>temas de afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessment</source>
+        <translation>valoración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>assessments</source>
+        <translation>valoraciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence link</source>
+        <translation>vínculo de una evidencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evidence links</source>
+        <translation>vínculos de evidencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custody event</source>
+        <translation>registro de custodia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>custody events</source>
+        <translation>registros de custodia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thumbnail</source>
+        <translation>miniatura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>thumbnails</source>
+        <translation>miniaturas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>citation of a source</source>
+        <translation>cita de una fuente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>citations of sources</source>
+        <translation>citas de fuentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relay of a claim</source>
+        <translation>reproducción de una afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>relays of claims</source>
+        <translation>reproducciones de afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passage marked to withhold</source>
+        <translation>pasaje marcado para reservar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>passages marked to withhold</source>
+        <translation>pasajes marcados para reservar</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>{n} {what} will be deleted with it</source>
         <translation>también se eliminarán {n} {what}</translation>
     </message>
@@ -4049,15 +4973,37 @@ huella {hash}
 <context>
     <name>Redaction</name>
     <message>
-        <location filename="../../casefile/services/redaction.py" line="+48"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+47"/>
         <source>unknown profile {profile}: use full, partner or public</source>
         <extracomment>Record kinds whose withheld rows are counted, in the order a report lists them.</extracomment>
         <translation>perfil desconocido {profile}: use full, partner o public</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../../casefile/services/redaction/matcher.py" line="+290"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+45"/>
         <source>[withheld]</source>
         <translation>[reservado]</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/redaction/marks.py" line="+30"/>
+        <source>no record {code}</source>
+        <extracomment>the field types whose text can be marked (record_fields types)</extracomment>
+        <translation>no existe el registro {code}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code} has no text field {field} (one of: {names})</source>
+        <translation>{code} no tiene el campo de texto {field} (uno de: {names})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a passage to withhold needs at least three letters or digits</source>
+        <translation>un pasaje que se reserva necesita al menos tres letras o dígitos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code} {field} does not contain that passage</source>
+        <translation>{code} {field} no contiene ese pasaje</translation>
     </message>
 </context>
 <context>
@@ -4129,7 +5075,7 @@ huella {hash}
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../casefile/services/security.py" line="+29"/>
+        <location filename="../../casefile/services/security.py" line="+30"/>
         <source>The new passphrase is empty.</source>
         <translation>La nueva frase de contraseña está vacía.</translation>
     </message>
@@ -4144,23 +5090,13 @@ huella {hash}
         <translation>{name} no está cifrado: use &apos;casefile encrypt&apos; para hacer una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>{path} already exists; choose another name.</source>
-        <translation>{path} ya existe; elija otro nombre.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Folder {path} does not exist.</source>
-        <translation>La carpeta {path} no existe.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+36"/>
         <location line="+12"/>
         <source>{name} is already encrypted.</source>
         <translation>{name} ya está cifrado.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+39"/>
         <source>head {head} is not in this case&apos;s history: the history was rewritten or cut</source>
         <translation>la cabeza {head} no está en el historial de este expediente: el historial se reescribió o se recortó</translation>
     </message>
@@ -4168,6 +5104,11 @@ huella {hash}
         <location line="+4"/>
         <source>history up to audit #{seq} does not verify (audit #{bad}: {reason})</source>
         <translation>el historial hasta la entrada #{seq} no se verifica (entrada #{bad}: {reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the history up to audit #{seq} verifies, but the case&apos;s records do not match it: some were changed outside Casefile; run &apos;casefile verify&apos;</source>
+        <translation>el historial hasta la entrada #{seq} se verifica, pero los registros del expediente no coinciden con él: algunos se modificaron fuera de Casefile; ejecute &apos;casefile verify&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4201,9 +5142,47 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../casefile/ui/shortcuts.py" line="+9"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the list&apos;s filter</source>
+        <translation>Borrar el filtro de la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the filter box</source>
+        <translation>En el cuadro de filtro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Does</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+</context>
+<context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../casefile/ui/source_reader.py" line="+43"/>
+        <location filename="../../casefile/ui/source_reader.py" line="+52"/>
         <source>Source text</source>
         <translation>Texto de la fuente</translation>
     </message>
@@ -4225,22 +5204,33 @@ huella {hash}
     </message>
     <message>
         <location line="+2"/>
-        <location line="+111"/>
+        <location line="+126"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-122"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+47"/>
-        <source>{n} claims quoted from this text (highlighted).</source>
-        <translation>{n} afirmaciones citadas de este texto (resaltadas).</translation>
+        <source>%n claim(s) quoted from this text (highlighted).</source>
+        <translation>
+            <numerusform>%n afirmación citada de este texto (resaltada).</numerusform>
+            <numerusform>%n afirmaciones citadas de este texto (resaltadas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>%n claim(s) quote this text by position; their highlights may no longer match.</source>
+        <translation>
+            <numerusform>%n afirmación cita este texto por posición; es posible que su resaltado ya no coincida.</numerusform>
+            <numerusform>%n afirmaciones citan este texto por posición; es posible que sus resaltados ya no coincidan.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-43"/>
         <source>Select a passage of the text first.</source>
         <translation>Primero seleccione un pasaje del texto.</translation>
     </message>
@@ -4250,7 +5240,7 @@ huella {hash}
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{code} made from the selection; write what it claims in its own words.</source>
         <translation>Se creó {code} desde la selección; escriba con sus propias palabras lo que afirma.</translation>
     </message>
@@ -4265,12 +5255,7 @@ huella {hash}
         <translation>Reemplazar el texto</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} claims quote this text by position; their highlights may no longer match.</source>
-        <translation>{n} afirmaciones citan este texto por posición; es posible que sus resaltados ya no coincidan.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Replace</source>
         <translation>Reemplazar</translation>
     </message>
@@ -4304,9 +5289,56 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../casefile/store/storage.py" line="+81"/>
+        <source>{path} cannot be created: its folder is read-only</source>
+        <translation>no se puede crear {path}: su carpeta es de solo lectura</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no space left on device: {path} was not created</source>
+        <translation>no queda espacio en el dispositivo: no se creó {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{path} is read-only: it cannot be changed here (copy it to a writable folder to work on it)</source>
+        <translation>{path} es de solo lectura: aquí no se puede modificar (cópielo a una carpeta con permiso de escritura para trabajar en él)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no space left on device: {path} was not changed; free some space and try again</source>
+        <translation>no queda espacio en el dispositivo: {path} no se modificó; libere espacio y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{path} was not closed cleanly and is read-only here, so its last changes cannot be read: copy it with the files beside it to a writable folder and open it there</source>
+        <translation>{path} no se cerró correctamente y aquí es de solo lectura, así que no se pueden leer sus últimos cambios: cópielo junto con los archivos que tiene al lado a una carpeta con permiso de escritura y ábralo allí</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>no space left on device: nothing more was written; free some space and try again</source>
+        <translation>no queda espacio en el dispositivo: no se escribió nada más; libere espacio y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read-only file system: nothing was written</source>
+        <translation>sistema de archivos de solo lectura: no se escribió nada</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLibraries</name>
+    <message>
+        <location filename="../../casefile/ui/system_libraries.py" line="+65"/>
+        <source>the window cannot start: the system lacks {libraries}; on Debian or Ubuntu install them with: sudo apt install {packages}</source>
+        <extracomment>what the X11 (xcb) platform plugin adds (readelf -d libqxcb.so, PySide6 6.11)</extracomment>
+        <translation>la ventana no puede iniciarse: al sistema le faltan {libraries}; en Debian o Ubuntu instálelas con: sudo apt install {packages}</translation>
+    </message>
+</context>
+<context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+36"/>
+        <location filename="../../casefile/services/verify.py" line="+38"/>
         <source>checking the file&apos;s integrity</source>
         <translation>comprobando la integridad del archivo</translation>
     </message>
@@ -4336,12 +5368,42 @@ huella {hash}
         <translation>el historial no se verifica ({reason})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>checking every record against its history</source>
+        <translation>comprobando cada registro contra su historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed behind Casefile&apos;s back: it no longer matches its history</source>
+        <translation>modificado a espaldas de Casefile: ya no coincide con su historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added behind Casefile&apos;s back: it is not in the history</source>
+        <translation>agregado a espaldas de Casefile: no está en el historial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted behind Casefile&apos;s back: the history says it exists</source>
+        <translation>eliminado a espaldas de Casefile: el historial dice que existe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the records or their sealed states cannot be read</source>
+        <translation>no se pueden leer los registros o sus estados sellados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the row states this history entry seals were altered</source>
+        <translation>se alteraron los estados de fila que sella esta entrada del historial</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>re-hashing the evidence</source>
         <translation>recalculando los hashes de la evidencia</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_verify.py" line="+77"/>
+        <location filename="../../casefile/services/evidence_verify.py" line="+78"/>
         <source>the stored bytes are missing (taken in as sha256:{sha})</source>
         <translation>faltan los bytes guardados (ingresados como sha256:{sha})</translation>
     </message>
@@ -4367,7 +5429,7 @@ huella {hash}
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../casefile/ui/welcome.py" line="+21"/>
+        <location filename="../../casefile/ui/welcome.py" line="+30"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
@@ -4399,12 +5461,12 @@ huella {hash}
     </message>
     <message>
         <location line="-16"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Remove from List</source>
         <translation>Quitar de la lista</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>{name} — missing</source>
         <translation>{name} — no se encuentra</translation>
     </message>
@@ -4414,7 +5476,7 @@ huella {hash}
         <translation>Todavía no hay expedientes recientes.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Case not found</source>
         <translation>No se encontró el expediente</translation>
     </message>
