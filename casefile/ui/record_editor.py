@@ -191,6 +191,10 @@ class RecordEditor(Editor):
                 name=row.get("pseudonym") or "")
         elif row.get("confidential"):
             text = self.tr("Confidential: left out of partner and public dossiers.")
+        elif self.kind == "claim" and row.get("chain_review"):
+            text = self.tr("Chain of attribution to review: it was carried over from its source's citation when "
+                           "the case was upgraded. Check where it was first said and who relayed it, then untick "
+                           "“Chain of attribution to review”.")
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
