@@ -8,7 +8,12 @@ or the CLI installs Qt's translator with :func:`set_translator` at start-up.
 
 from collections.abc import Callable
 
-_translator: Callable[[str, str], str] = lambda context, text: text
+
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
+_translator: Callable[[str, str], str] = _untranslated
 
 
 def translate(context: str, text: str) -> str:
@@ -24,8 +29,3 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 def set_translator(fn: Callable[[str, str], str]) -> None:
     global _translator
     _translator = fn
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for extraction in ``context``; it is translated where shown."""
-    return text
