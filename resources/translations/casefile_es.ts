@@ -777,7 +777,82 @@
         <translation>{name}: {percent} % ({done} de {total})</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/redaction_commands.py" line="+15"/>
+        <location filename="../../casefile/cli/redaction_commands.py" line="+18"/>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name part</source>
+        <translation>parte del nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>marked passage</source>
+        <translation>pasaje marcado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pseudonym</source>
+        <translation>seudónimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file name</source>
+        <translation>nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>one part of a name</source>
+        <translation>una parte del nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one letter off</source>
+        <translation>una letra de diferencia</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>before sharing: every replacement a partner or public export makes, and every near miss</source>
         <translation>antes de compartir: cada sustitución que hace una exportación partner o public, y cada coincidencia parcial</translation>
     </message>
@@ -4603,7 +4678,12 @@ huella {hash}
         <translation>Confidencial: se omite en los dossiers para socios y públicos.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Chain of attribution to review: it was carried over from its source&apos;s citation when the case was upgraded. Check where it was first said and who relayed it, then untick “Chain of attribution to review”.</source>
+        <translation>Cadena de atribución por revisar: se tomó de la cita de su fuente cuando se actualizó el expediente. Compruebe dónde se mencionó por primera vez y quién la reprodujo; luego desmarque “Cadena de atribución por revisar”.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Pseudonym needed</source>
         <translation>Se necesita un seudónimo</translation>
     </message>

@@ -204,6 +204,22 @@ def test_command_line_errors_in_spanish(tmp_path):
     assert result.stderr.startswith("casefile: No existe el archivo:"), result.stderr
 
 
+def test_redaction_report_in_spanish_names_its_kinds_in_spanish(tmp_path):
+    """The text report's kinds (pseudonym, file name, withheld sources) follow the
+    language; --json keeps its identifiers."""
+    spanish = {"LANGUAGE": "es", "LANG": "C.UTF-8"}
+    assert _run_casefile("demo", str(tmp_path / "demo.casefile"), env_extra={}, cwd=tmp_path).returncode == 0
+    result = _run_casefile("redaction-report", str(tmp_path / "demo.casefile"), "--profile", "public",
+                           env_extra=spanish, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Informe de testado (public):")
+    assert "ACT-0009 name: seudónimo \u201cRosa Ejemplo Ficticia\u201d" in result.stdout
+    assert "nombre de archivo" in result.stdout and "Reservados (fuentes): SRC-0005" in result.stdout
+    as_json = _run_casefile("redaction-report", str(tmp_path / "demo.casefile"), "--profile", "public", "--json",
+                            env_extra=spanish, cwd=tmp_path)
+    assert '"pseudonym"' in as_json.stdout and "seudónimo" not in as_json.stdout
+
+
 def test_argparse_messages_follow_the_translation(english_afterwards):
     import argparse
 
