@@ -154,6 +154,11 @@ class DossierDialog(QDialog):
         self.open_folder_button = QPushButton(self.tr("Open &folder"), self)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.open_folder_button.hide()
+        # Before a shared export: what the redaction engine replaces and may miss (ui.redaction_preview).
+        self.preview_button = QPushButton(self.tr("Preview &redaction…"), self)
+        self.preview_button.clicked.connect(self.preview_redaction)
+        self.profile_group.idToggled.connect(lambda _id, _on: self.preview_button.setVisible(self.profile() != "full"))
+        self.preview_button.hide()
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.AcceptRole)
@@ -170,6 +175,7 @@ class DossierDialog(QDialog):
         layout.addWidget(self.status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_folder_button)
+        bottom.addWidget(self.preview_button)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
@@ -359,6 +365,12 @@ class DossierDialog(QDialog):
             self._cancel_or_close()
             return
         super().reject()
+
+    @Slot()
+    def preview_redaction(self) -> None:
+        from .redaction_preview import RedactionPreviewDialog
+
+        RedactionPreviewDialog.show_for(self.parentWidget(), self.case, self.profile(), parent=self)
 
     @Slot()
     def open_folder(self) -> None:

@@ -119,10 +119,13 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
-        from . import dossier_dialog, evidence_panel, history_view, lock, passphrase_dialog, shortcuts
+        from . import (
+            dossier_dialog, evidence_panel, history_view, lock, passphrase_dialog, redaction_preview, shortcuts,
+        )
         from .i18n import attach_language_menu
 
-        for module in (evidence_panel, dossier_dialog, history_view, passphrase_dialog, lock, shortcuts):
+        for module in (evidence_panel, dossier_dialog, redaction_preview, history_view, passphrase_dialog, lock,
+                       shortcuts):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 

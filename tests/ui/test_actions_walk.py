@@ -39,6 +39,7 @@ from casefile.ui.list_model import ID_ROLE
 from casefile.ui.lock import CaseLocker
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.passphrase_dialog import ChangePassphraseDialog
+from casefile.ui.redaction_preview import RedactionPreviewDialog
 from casefile.ui.search_popup import SearchPopup
 from casefile.ui.shortcuts import ShortcutsDialog
 from casefile.ui.welcome import NewCaseDialog
@@ -260,6 +261,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.OPEN_CASE: Effect(_dialog("open_case_file"), keeps=True),
     ActionId.OPEN_SAMPLE: Effect(_sample_opened, fresh_in=CLOSING_STATES),
     "export_dossier": Effect(_dialog("export_dossier"), keeps=True),
+    "redaction_preview": Effect(_dialog("redaction_preview"), keeps=True),
     ActionId.CLOSE_CASE: Effect(_case_closed, fresh_in=CLOSING_STATES),
     "lock_case": Effect(_locked, fresh_in=LOCK_STATES),
     "change_passphrase": Effect(_passphrase, keeps=True),
@@ -411,6 +413,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(record("change_passphrase", (None, False))))
     monkeypatch.setattr(CaseLocker, "ask_to_reopen", record("ask_to_reopen", None))
     monkeypatch.setattr(ShortcutsDialog, "show_for", classmethod(record("shortcuts", (None, True))))
+    monkeypatch.setattr(RedactionPreviewDialog, "show_for", classmethod(record("redaction_preview", (None, True))))
     monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
