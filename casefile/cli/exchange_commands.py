@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import CasefileError
+from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..model.dates import PartialDate
 from ..services.interchange_export import export_json
@@ -139,6 +140,14 @@ def _date(text: str | None, option: str) -> str | None:
     return value.iso() if value else None
 
 
+#: what an import or export counted, by section, named in the user's language
+_SECTIONS = {"places": N("Cli", "places"), "actors": N("Cli", "actors"), "incidents": N("Cli", "incidents"),
+             "sources": N("Cli", "sources"), "claims": N("Cli", "claims"), "assessments": N("Cli", "assessments"),
+             "evidence": N("Cli", "evidence"), "evidence_links": N("Cli", "evidence links"),
+             "custody": N("Cli", "custody"), "vocabulary_terms": N("Cli", "vocabulary terms")}
+
+
 def _counts(counts: dict[str, int]) -> str:
-    shown = [f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n]
+    shown = [f"{n} {translate('Cli', _SECTIONS[name]) if name in _SECTIONS else name.replace('_', ' ')}"
+             for name, n in counts.items() if n]
     return ", ".join(shown) or translate("Cli", "nothing")

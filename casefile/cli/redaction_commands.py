@@ -5,29 +5,10 @@ from __future__ import annotations
 import inspect
 
 from ..errors import CasefileError
-from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
-from ..model.kinds import RECORD_KIND
-from ..services.redaction.report import redaction_report
+from ..services.redaction.report import kind_label, redaction_report
 from .common import add_passphrase_option, open_case
 from .text import json_text
-
-
-# The report's kinds are identifiers (as they stay in --json); the text names them in the user's language.
-_KINDS = {
-    "name": N("Cli", "name"), "alias": N("Cli", "alias"), "name part": N("Cli", "name part"),
-    "author": N("Cli", "author"), "title": N("Cli", "title"), "email": N("Cli", "email"),
-    "phone": N("Cli", "phone"), "address": N("Cli", "address"), "url": N("Cli", "URL"),
-    "contact": N("Cli", "contact"), "passage": N("Cli", "marked passage"), "pseudonym": N("Cli", "pseudonym"),
-    "file name": N("Cli", "file name"), "single part": N("Cli", "one part of a name"),
-    "edit distance one": N("Cli", "one letter off"),
-}
-
-
-def _kind(kind: str) -> str:
-    if kind in RECORD_KIND:
-        return translate("Kinds", RECORD_KIND[kind].plural).lower()
-    return translate("Cli", _KINDS[kind]) if kind in _KINDS else kind
 
 
 def register(sub) -> None:
@@ -59,15 +40,15 @@ def cmd_redaction_report(args) -> int:
         print(translate("Cli", "Replaced:"))
     for e in report.replacements:
         print(translate("Cli", "  {record} {field}: {kind} \u201c{matched}\u201d -> \u201c{replacement}\u201d ({owner})")
-              .format(record=e.record, field=_clean(e.field), kind=_kind(e.kind), matched=_clean(e.matched),
-                      replacement=_clean(e.replacement), owner=e.owner))
+              .format(record=e.record, field=_clean(e.field), kind=kind_label(e.kind),
+                      matched=_clean(e.matched), replacement=_clean(e.replacement), owner=e.owner))
     if report.near_misses:
         print(translate("Cli", "Near misses (left as they are; mark them to withhold them):"))
     for e in report.near_misses:
         print(translate("Cli", "  {record} {field}: {kind} \u201c{matched}\u201d looks like {owner}").format(
-            record=e.record, field=_clean(e.field), kind=_kind(e.kind), matched=_clean(e.matched), owner=e.owner))
+            record=e.record, field=_clean(e.field), kind=kind_label(e.kind), matched=_clean(e.matched), owner=e.owner))
     for kind, codes in report.withheld.items():
-        print(translate("Cli", "Withheld ({kind}): {codes}").format(kind=_kind(kind), codes=", ".join(codes)))
+        print(translate("Cli", "Withheld ({kind}): {codes}").format(kind=kind_label(kind), codes=", ".join(codes)))
     return 0
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import CasefileError
 from ..services.redaction import marks
-from ..services.redaction.report import Entry, Report, redaction_report
+from ..services.redaction.report import Entry, Report, kind_label, redaction_report
 from .commands import CaseCommand
 from .workers import ThreadJob, guarded
 
@@ -109,8 +109,9 @@ class EntryModel(QAbstractTableModel):
         if column == 2:
             return one_line(entry.matched)
         if self.near_misses:  # the engine's kind of resemblance, and whose name it resembles
-            return self.tr("{kind}, like {owner}").format(kind=entry.kind, owner=entry.owner)
-        return self.tr("{replacement} ({kind})").format(replacement=one_line(entry.replacement), kind=entry.kind)
+            return self.tr("{kind}, like {owner}").format(kind=kind_label(entry.kind), owner=entry.owner)
+        return self.tr("{replacement} ({kind})").format(replacement=one_line(entry.replacement),
+                                                        kind=kind_label(entry.kind))
 
 
 def _table(model: EntryModel, name: str, parent: QWidget) -> QTableView:
@@ -241,7 +242,7 @@ class RedactionPreviewDialog(QDialog):
         self.summary.setText(self.tr("{profile} profile: {n} replacements, {m} near misses.").format(
             profile=self.profile_box.currentText(), n=len(report.replacements), m=len(report.near_misses)))
         withheld = sum(len(codes) for codes in report.withheld.values())
-        parts = ", ".join(self.tr("{kind}: {count} ({codes})").format(kind=kind, count=len(codes),
+        parts = ", ".join(self.tr("{kind}: {count} ({codes})").format(kind=kind_label(kind), count=len(codes),
                                                                        codes=", ".join(codes))
                           for kind, codes in sorted(report.withheld.items()))
         self.withheld.setText(self.tr("Withheld records: {count}. {parts}").format(count=withheld, parts=parts)

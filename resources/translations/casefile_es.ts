@@ -155,7 +155,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+383"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+395"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -198,6 +198,16 @@
         <location line="+2"/>
         <source>Every shortcut of the window, read from its actions</source>
         <translation>Todos los atajos de la ventana, leídos de sus acciones</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/redaction_preview.py" line="+321"/>
+        <source>&amp;Redaction Preview…</source>
+        <translation>Vista p&amp;revia del testado…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before sharing: what a partner or public export replaces, and what it may miss</source>
+        <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
 </context>
 <context>
@@ -587,7 +597,7 @@
         <translation>esta exportación no queda registrada en la custodia de {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/exchange_commands.py" line="+21"/>
+        <location filename="../../casefile/cli/exchange_commands.py" line="+22"/>
         <source>import interchange JSON into a case (all or nothing)</source>
         <translation>importar JSON de intercambio a un expediente (todo o nada)</translation>
     </message>
@@ -702,7 +712,58 @@
         <translation>se creó {path} con el expediente de ejemplo: {counts}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>places</source>
+        <extracomment>what an import or export counted, by section, named in the user&apos;s language</extracomment>
+        <translation>lugares</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>actors</source>
+        <translation>actores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incidents</source>
+        <translation>hechos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sources</source>
+        <translation>fuentes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claims</source>
+        <translation>afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>assessments</source>
+        <translation>valoraciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence</source>
+        <translation>evidencias</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evidence links</source>
+        <translation>vínculos de evidencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custody</source>
+        <translation>registros de custodia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vocabulary terms</source>
+        <translation>términos de vocabulario</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -777,82 +838,7 @@
         <translation>{name}: {percent} % ({done} de {total})</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/redaction_commands.py" line="+18"/>
-        <source>name</source>
-        <translation>nombre</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>alias</source>
-        <translation>alias</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>name part</source>
-        <translation>parte del nombre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>author</source>
-        <translation>autor</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>title</source>
-        <translation>título</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>email</source>
-        <translation>correo electrónico</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>phone</source>
-        <translation>teléfono</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>address</source>
-        <translation>dirección</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>contact</source>
-        <translation>contacto</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>marked passage</source>
-        <translation>pasaje marcado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>pseudonym</source>
-        <translation>seudónimo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>file name</source>
-        <translation>nombre de archivo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>one part of a name</source>
-        <translation>una parte del nombre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>one letter off</source>
-        <translation>una letra de diferencia</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../casefile/cli/redaction_commands.py" line="+15"/>
         <source>before sharing: every replacement a partner or public export makes, and every near miss</source>
         <translation>antes de compartir: cada sustitución que hace una exportación partner o public, y cada coincidencia parcial</translation>
     </message>
@@ -2028,7 +2014,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="-330"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="-342"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -2178,12 +2164,17 @@
         <translation>Abrir &amp;carpeta</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Preview &amp;redaction…</source>
+        <translation>Vista p&amp;revia del testado…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Export</source>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Save the dossier as</source>
         <translation>Guardar el dossier como</translation>
     </message>
@@ -2261,6 +2252,49 @@
     </message>
 </context>
 <context>
+    <name>EntryModel</name>
+    <message>
+        <location filename="../../casefile/ui/redaction_preview.py" line="-247"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replaced by</source>
+        <translation>Sustituido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What matched</source>
+        <translation>Qué coincidió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{kind}, like {owner}</source>
+        <translation>{kind}, parecido a {owner}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{replacement} ({kind})</source>
+        <translation>{replacement} ({kind})</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../casefile/store/case.py" line="+86"/>
@@ -2286,12 +2320,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+359"/>
+        <location line="+361"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-365"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -2321,7 +2355,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -4133,12 +4167,12 @@ huella {hash}
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+80"/>
-        <location line="+169"/>
+        <location line="+172"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <location filename="../../casefile/ui/shortcuts.py" line="-70"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
@@ -4155,7 +4189,7 @@ huella {hash}
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -5084,6 +5118,218 @@ huella {hash}
         <location line="+2"/>
         <source>{code} {field} does not contain that passage</source>
         <translation>{code} {field} no contiene ese pasaje</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/redaction/report.py" line="+30"/>
+        <source>name</source>
+        <extracomment>An entry&apos;s kind is an identifier (kept as it is in --json); ``kind_label`` gives it in the user&apos;s language.</extracomment>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alias</source>
+        <translation>alias</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name part</source>
+        <translation>parte del nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passage</source>
+        <translation>pasaje marcado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>single part</source>
+        <translation>una parte del nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edit distance one</source>
+        <translation>una letra de diferencia</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pseudonym</source>
+        <translation>seudónimo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file name</source>
+        <translation>nombre de archivo</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionPreview</name>
+    <message>
+        <location filename="../../casefile/ui/redaction_preview.py" line="-65"/>
+        <source>Withhold “{passage}” in {code}</source>
+        <translation>Reservar “{passage}” en {code}</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionPreviewDialog</name>
+    <message>
+        <location line="+97"/>
+        <source>Redaction Preview</source>
+        <translation>Vista previa del testado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Partner</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Perfil:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Building the report</source>
+        <translation>Preparando el informe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replacements</source>
+        <translation>Sustituciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replaced in the shared output:</source>
+        <translation>&amp;Sustituido en lo que se comparte:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Near misses</source>
+        <translation>Coincidencias parciales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Near misses, left as they are (check each one):</source>
+        <translation>&amp;Coincidencias parciales, que se dejan como están (revise cada una):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withhold This Passage</source>
+        <translation>&amp;Reservar este pasaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace this text with “[withheld]” in every partner and public output</source>
+        <translation>Sustituir este texto por “[reservado]” en todo lo que se comparta con socios o con el público</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Withheld records</source>
+        <translation>Registros reservados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Building the report…</source>
+        <translation>Preparando el informe…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{profile} profile: {n} replacements, {m} near misses.</source>
+        <translation>Perfil {profile}: {n} sustituciones, {m} coincidencias parciales.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {count} ({codes})</source>
+        <translation>{kind}: {count} ({codes})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withheld records: {count}. {parts}</source>
+        <translation>Registros reservados: {count}. {parts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withheld records: none.</source>
+        <translation>Registros reservados: ninguno.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark a near miss to withhold it, or leave it if it names someone else.</source>
+        <translation>Marque una coincidencia parcial para reservarla, o déjela si nombra a otra persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No near misses.</source>
+        <translation>No hay coincidencias parciales.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report could not be built: {reason}</source>
+        <translation>No se pudo preparar el informe: {reason}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{code} {field}: “{passage}” will be withheld.</source>
+        <translation>{code} {field}: “{passage}” se reservará.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not marked: {reason}</source>
+        <translation>No se marcó: {reason}</translation>
     </message>
 </context>
 <context>

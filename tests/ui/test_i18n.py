@@ -218,6 +218,10 @@ def test_redaction_report_in_spanish_names_its_kinds_in_spanish(tmp_path):
     as_json = _run_casefile("redaction-report", str(tmp_path / "demo.casefile"), "--profile", "public", "--json",
                             env_extra=spanish, cwd=tmp_path)
     assert '"pseudonym"' in as_json.stdout and "seudónimo" not in as_json.stdout
+    exported = _run_casefile("export", str(tmp_path / "demo.casefile"), "--format", "json", "-o",
+                             str(tmp_path / "demo.json"), env_extra=spanish, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert "3 lugares, 9 actores, 5 hechos" in exported.stdout and "places" not in exported.stdout
 
 
 def test_argparse_messages_follow_the_translation(english_afterwards):

@@ -17,10 +17,30 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 
+from ...i18n import QT_TRANSLATE_NOOP as N
+from ...i18n import translate
 from ...model import (
     Actor, Assessment, CaseInfo, Claim, Evidence, EvidenceLink, Incident, IncidentTag, Involvement, Place, Source,
 )
+from ...model.kinds import RECORD_KIND
 from .profile import Redactor, check_profile
+
+#: An entry's kind is an identifier (kept as it is in --json); ``kind_label`` gives it in the user's language.
+KIND_LABELS = {
+    "name": N("Redaction", "name"), "alias": N("Redaction", "alias"), "name part": N("Redaction", "name part"),
+    "author": N("Redaction", "author"), "title": N("Redaction", "title"), "email": N("Redaction", "email"),
+    "phone": N("Redaction", "phone"), "address": N("Redaction", "address"), "url": N("Redaction", "url"),
+    "contact": N("Redaction", "contact"), "passage": N("Redaction", "passage"),
+    "pseudonym": N("Redaction", "pseudonym"), "file name": N("Redaction", "file name"),
+    "single part": N("Redaction", "single part"), "edit distance one": N("Redaction", "edit distance one"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """An entry's kind, or a withheld record kind (plural), in the user's language."""
+    if kind in RECORD_KIND:
+        return translate("Kinds", RECORD_KIND[kind].plural).lower()
+    return translate("Redaction", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 #: The free-text fields each shared output prints, per record kind.
 FIELDS = {
