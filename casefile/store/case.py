@@ -348,7 +348,8 @@ class Case:
 
     @contextmanager
     def bulk_connection(self) -> Iterator[Connection]:
-        """Like ``connection``, for one large write (an import), with an eight
+        """Like ``connection``, for one large write that only adds rows (an
+        import), sealed as a whole (``state.appending``), with an eight
         times larger page cache while it lasts. A big import keeps pushing
         pages out of the cache. In an encrypted case each of them is encrypted
         again on the way out and decrypted again on the way back: at full
@@ -357,7 +358,8 @@ class Case:
             try:
                 with conn.begin():
                     conn.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB:d}")
-                    yield conn
+                    with state.appending(conn.connection.driver_connection):
+                        yield conn
             finally:
                 if not conn.invalidated:
                     # Back to normal before the pool hands it out again; this

@@ -82,7 +82,8 @@ def bulk_insert(case: Case, document: dict) -> None:
         involvements.extend({"incident_id": n, "actor_id": ids[v["actor"]], "role": v["role"], "degree": v["degree"],
                              "head_count": v["head_count"], "head_count_approximate": v["head_count_approximate"],
                              "note": v["note"]} for v in e["involvements"])
-    with case.connection() as conn:
+    # Through the connection the import writes through, so both sides pay for sealing the rows' states.
+    with case.bulk_connection() as conn:
         for cls, rows in ((Place, places), (Actor, actors), (Incident, incidents), (IncidentTag, tags),
                           (Involvement, involvements)):
             conn.execute(insert(cls), rows)

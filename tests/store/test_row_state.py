@@ -208,3 +208,20 @@ def test_format_one_case_is_sealed_when_it_is_upgraded(tmp_path):
     assert _problems(path) == []
     _sql(path, "UPDATE incident SET title = 'forged after the upgrade'")
     assert any("changed behind" in p for p in _problems(path))
+
+
+def test_an_import_into_a_case_with_records_is_sealed_as_a_whole(tmp_path):
+    """Imports write through ``state.appending``: the rows they add are sealed
+    at once, the case's own rows keep their seals, and verify stays clean."""
+    from casefile.resources import resource
+    from casefile.services.interchange_import import import_json
+
+    with Case.create(tmp_path / "c.casefile", "C") as case:
+        with case.session() as s:  # a record with a code the sample does not use
+            s.add(Incident(title="recorded before the import", code="INC-0900"))
+        import_json(case, resource("sample", "guerrero-2013.json"))
+        assert verify.verify(case) == []
+        case.close(backup=False)
+    _sql(tmp_path / "c.casefile", "UPDATE involvement SET note = 'forged' WHERE id = 1")
+    problems = _problems(tmp_path / "c.casefile")
+    assert len(problems) == 1 and problems[0].startswith("involvement INC-") and "changed behind" in problems[0]
