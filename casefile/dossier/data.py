@@ -19,15 +19,39 @@ from ..errors import InvalidInput
 from ..formatting import human_size
 from ..i18n import translate
 from ..model import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence,
-    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, PartialDate, Place, Source, SourceCitation,
+    Actor,
+    ActorRelation,
+    Assessment,
+    CaseInfo,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    CustodyEvent,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    PartialDate,
+    Place,
+    Source,
+    SourceCitation,
     VocabularyTerm,
 )
 from ..services.custody import received_from
 from ..services.redaction import Redactor
 from .labels import Labels
 from .views import (
-    ActorRow, ActorView, ClaimView, DossierData, EvidenceView, IncidentView, PlaceView, Scope, SourceView,
+    ActorRow,
+    ActorView,
+    ClaimView,
+    DossierData,
+    EvidenceView,
+    IncidentView,
+    PlaceView,
+    Scope,
+    SourceView,
 )
 
 BATCH = 500  # ids per IN (...) query: well under SQLite's parameter limit

@@ -13,7 +13,6 @@ from ..errors import CasefileError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model.dates import PartialDate, describe
 
-
 TEXT: dict[str, str] = {
     # Cover and page furniture
     "dossier": QT_TRANSLATE_NOOP("Dossier", "Case dossier"),

@@ -5,8 +5,21 @@ from .base import Base, Record, utcnow
 from .dates import PartialDate
 from .evidence import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, EvidenceLink, Thumbnail
 from .records import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CodeCounter, Incident,
-    IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation,
+    Actor,
+    ActorRelation,
+    Assessment,
+    CaseInfo,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    CodeCounter,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
 )
 from .redaction import WithholdMark
 from .vocabulary import VocabularyTerm

@@ -15,8 +15,19 @@ from ..i18n import QT_TRANSLATE_NOOP as T
 from .base import Base, Record
 from .evidence import CustodyEvent, Evidence, EvidenceLink
 from .records import (
-    Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, Incident, IncidentLink, IncidentTag,
-    Involvement, Place, Source, SourceCitation,
+    Actor,
+    ActorRelation,
+    Assessment,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
 )
 
 

@@ -4,11 +4,12 @@ grading system; vocabulary fields hold term keys (see ``vocabulary.py``)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, Float
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Record, UTCDateTime, new_uuid
-from datetime import datetime
 
 
 class CaseInfo(Base):

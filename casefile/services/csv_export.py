@@ -23,15 +23,24 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from ..errors import CasefileError
-from ..i18n import translate
 from ..model import (
-    Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, Evidence, Incident, IncidentTag, Involvement,
-    Place, Source, SourceCitation, VocabularyTerm,
+    Actor,
+    ActorRelation,
+    Assessment,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    Evidence,
+    Incident,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
+    VocabularyTerm,
 )
 from ..store import Case, outputs
 from .interchange_export import stamp
-
 from .redaction import Redactor, check_profile  # the profile rules shared with the PDF dossier
 
 FILES = ("incidents.csv", "actors.csv", "places.csv", "sources.csv", "claims.csv", "evidence.csv",

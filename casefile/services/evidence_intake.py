@@ -26,8 +26,7 @@ from ..errors import CasefileError
 from ..formatting import human_size
 from ..i18n import translate
 from ..model import Evidence, EvidenceLink, Thumbnail, utcnow
-from ..store import Case
-from ..store import chunks
+from ..store import Case, chunks
 from ..store.connection import WAL_KEEP
 from ..store.writeback import Writeback
 from . import custody, media

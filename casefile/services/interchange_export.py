@@ -17,8 +17,24 @@ from sqlalchemy import select
 
 from .. import __version__
 from ..model import (
-    Actor, ActorRelation, Assessment, CaseInfo, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence,
-    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation, VocabularyTerm,
+    Actor,
+    ActorRelation,
+    Assessment,
+    CaseInfo,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    CustodyEvent,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
+    VocabularyTerm,
     utcnow,
 )
 from ..model.identity import link_id

@@ -31,13 +31,37 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import (
-    ActorRelation, Assessment, Blob, ClaimRelay, ClaimSubject, CodeCounter, CustodyEvent, EvidenceLink,
-    IncidentLink, IncidentTag, Involvement, SourceCitation, VocabularyTerm, utcnow,
+    Actor,
+    ActorRelation,
+    Assessment,
+    Blob,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    CodeCounter,
+    CustodyEvent,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
+    VocabularyTerm,
+    utcnow,
 )
-from ..model import Actor, Claim, Evidence, Incident, Place, Source
 from ..store import Case, audit, search
 from .interchange import (
-    DEFINITION, FORMAT, OLDER_FORMATS, ImportRefused, explain, fast_checks, record_label, upgrade_format_1,
+    DEFINITION,
+    FORMAT,
+    OLDER_FORMATS,
+    ImportRefused,
+    explain,
+    fast_checks,
+    record_label,
+    upgrade_format_1,
 )
 from .interchange_plan import MAX_PROBLEMS, Plan
 

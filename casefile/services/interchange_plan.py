@@ -28,7 +28,8 @@ from ..i18n import translate
 from ..model import Actor, Assessment, Claim, CodeCounter, Evidence, Incident, Place, Source, VocabularyTerm, utcnow
 from ..model.dates import PartialDate
 from . import custody
-from .interchange import LIMIT as MAX_PROBLEMS, record_label
+from .interchange import LIMIT as MAX_PROBLEMS
+from .interchange import record_label
 
 EXTRA_METADATA_LIMIT = 200_000
 

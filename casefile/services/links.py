@@ -16,11 +16,24 @@ from sqlalchemy import select
 from ..i18n import QT_TRANSLATE_NOOP as T
 from ..i18n import translate
 from ..model import (
-    BY_KIND, Actor, ActorRelation, Assessment, Claim, ClaimRelay, ClaimSubject, EvidenceLink, Incident,
-    IncidentLink, IncidentTag, Involvement, Source, SourceCitation, VocabularyTerm,
+    BY_KIND,
+    Actor,
+    ActorRelation,
+    Assessment,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Source,
+    SourceCitation,
+    VocabularyTerm,
 )
+from ..model.kinds import TITLE_FIELD
 from ..store import Case
-from .record_fields import TITLE_FIELD
 
 GROUPS = {
     "actors": T("Links", "Actors involved"), "claims_about": T("Links", "Claims about it"),

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from ..errors import InvalidInput
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model import PartialDate
-from ..model.kinds import TITLE_FIELD
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ Evidence is never deleted: it is withdrawn (``casefile.services.evidence``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
@@ -20,9 +21,9 @@ from ..errors import InvalidInput, RecordNotFound
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..model import BY_KIND, Base, VocabularyTerm
-from ..model.kinds import LINK_KIND, LINK_KINDS
+from ..model.kinds import LINK_KIND, LINK_KINDS, TITLE_FIELD
 from ..store import Case
-from .record_fields import FIELDS, HIDDEN_FIELDS, TITLE_FIELD, check_record, clean_value
+from .record_fields import FIELDS, HIDDEN_FIELDS, check_record, clean_value
 
 #: link kinds -> table classes; the window adds and removes these as links
 LINK_CLASSES: dict[str, type[Base]] = {k.name: k.model for k in LINK_KINDS}

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from ..errors import CasefileError
 from ..i18n import translate
-from ..store import Case, audit, state
+from ..store import Case, audit, outputs, state
 from ..store.backup import backups_of
-from ..store import outputs
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
 
 MIN_LENGTH = 8

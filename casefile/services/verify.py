@@ -16,7 +16,6 @@ from ..i18n import translate
 from ..model import Base
 from ..store import Case, audit, state
 
-
 Progress = Callable[[str, int, int], None]
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine
@@ -98,7 +98,7 @@ def rotate(path: Path, keep: int, key: CaseKey | None = None, *, now: datetime |
     if keep <= 0:
         return []
     backups = backups_of(path)
-    kept = _kept_by_age(backups, keep, now or datetime.now(timezone.utc))
+    kept = _kept_by_age(backups, keep, now or datetime.now(UTC))
     dropped = [p for p in backups if p not in kept]
     if not dropped:
         return []
@@ -213,7 +213,7 @@ def _kept_by_age(backups: list[Path], keep: int, now: datetime) -> set[Path]:
 def _stamp(backup: Path) -> datetime | None:
     stamp = backup.name.rsplit(_PREFIX, 1)[-1].removesuffix(".bak")
     try:
-        return datetime.strptime(stamp, STAMP).replace(tzinfo=timezone.utc)
+        return datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
 

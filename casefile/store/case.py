@@ -32,8 +32,17 @@ from ..resources import resource
 from . import audit, migrate, state, storage
 from . import backup as _backup
 from .connection import (
-    APPLICATION_ID, BULK_CACHE_KIB, BUSY_TIMEOUT_MS, CACHE_KIB, CaseKey, as_key, connect, header_application_id,
-    hot_journal, is_plain_sqlite, rekey,
+    APPLICATION_ID,
+    BULK_CACHE_KIB,
+    BUSY_TIMEOUT_MS,
+    CACHE_KIB,
+    CaseKey,
+    as_key,
+    connect,
+    header_application_id,
+    hot_journal,
+    is_plain_sqlite,
+    rekey,
 )
 from .lock import CaseLock, DelegatedLock
 from .storage import CaseReadOnly

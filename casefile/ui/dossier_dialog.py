@@ -11,8 +11,22 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..errors import CasefileError
@@ -206,8 +220,8 @@ class DossierDialog(QDialog):
 
     @Slot()
     def _choose_incident(self) -> None:
-        from .picker import RecordPicker
         from ..services import records
+        from .picker import RecordPicker
 
         choice, ok = RecordPicker.pick(self, self.case, "incident", allow_create=False)
         if not ok or choice is None or choice.record_id is None:

@@ -15,8 +15,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit,
-    QVBoxLayout, QWidget,
+    QAbstractScrollArea,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..services.custody import RELATIONS

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..services import history
@@ -315,8 +326,8 @@ class HistoryDialog(QDialog):
 def install(window) -> None:
     """File > History… (Ctrl+H): the audit log, filtered by the open record."""
     from ..i18n import QT_TRANSLATE_NOOP
-    from .actions import ActionSpec
     from ..services import records
+    from .actions import ActionSpec
 
     def show() -> None:
         if window.case is None:

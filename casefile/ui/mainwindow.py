@@ -120,7 +120,13 @@ class MainWindow(QMainWindow):
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
         from . import (
-            dossier_dialog, evidence_panel, history_view, lock, passphrase_dialog, redaction_preview, shortcuts,
+            dossier_dialog,
+            evidence_panel,
+            history_view,
+            lock,
+            passphrase_dialog,
+            redaction_preview,
+            shortcuts,
         )
         from .i18n import attach_language_menu
 

@@ -14,13 +14,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import CasefileError
+from ..model.kinds import TITLE_FIELD
 from ..services import records
-from ..services.record_fields import FIELDS, TITLE_FIELD
+from ..services.record_fields import FIELDS
 from . import dialogs
 from .commands import UpdateRecord
 from .editor import Changes, Editor
 from .field_widgets import (
-    BoolField, DateField, GradeField, LineField, NumberField, RefField, TextField, VocabCombo, WrappingLabel,
+    BoolField,
+    DateField,
+    GradeField,
+    LineField,
+    NumberField,
+    RefField,
+    TextField,
+    VocabCombo,
+    WrappingLabel,
     plain_label,
 )
 from .links_panel import LinksPanel

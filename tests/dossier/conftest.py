@@ -7,8 +7,8 @@ import hashlib
 import io
 import os
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pytest
 from PIL import Image
@@ -16,8 +16,26 @@ from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from casefile.model import (
-    Actor, ActorRelation, Assessment, Blob, BlobChunk, Chunk, Claim, ClaimSubject, CustodyEvent, Evidence,
-    EvidenceLink, Incident, IncidentLink, IncidentTag, Involvement, Place, Source, SourceCitation, Thumbnail, utcnow,
+    Actor,
+    ActorRelation,
+    Assessment,
+    Blob,
+    BlobChunk,
+    Chunk,
+    Claim,
+    ClaimSubject,
+    CustodyEvent,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
+    Thumbnail,
+    utcnow,
 )
 from tests.fixtures.hostile import small_jpeg_bytes
 

@@ -10,8 +10,21 @@ from pypdf import PdfReader
 
 from casefile.dossier import write_dossier
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimRelay, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident, IncidentTag,
-    Involvement, Place, Source, SourceCitation, utcnow,
+    Actor,
+    Assessment,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    CustodyEvent,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    SourceCitation,
+    utcnow,
 )
 from casefile.store import Case
 from tests.fixtures.hostile import HOSTILE_STRINGS, small_jpeg_bytes

@@ -5,7 +5,16 @@ from sqlalchemy import select
 
 from casefile.errors import InvalidInput
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimSubject, Evidence, EvidenceLink, Incident, IncidentTag, Source, utcnow,
+    Actor,
+    Assessment,
+    Claim,
+    ClaimSubject,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentTag,
+    Source,
+    utcnow,
 )
 from casefile.services.redaction import Redactor, safe_extension
 

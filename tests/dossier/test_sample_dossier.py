@@ -38,7 +38,7 @@ def test_sample_dossier_is_complete(demo, tmp_path):
         secrets += [src.title for src in s.scalars(select(Source).where(Source.confidential))]
     missing = [code for code in codes if code not in text]
     assert not missing
-    for code, title in incidents:
+    for code, _title in incidents:
         assert any(t.startswith(code) for t in titles), code
     public = tmp_path / "out" / "public.pdf"
     write_dossier(demo, public, profile="public")

@@ -10,7 +10,6 @@ hashlib + write, ``write_dossier`` vs ReportLab laying out the same flowables.
 from __future__ import annotations
 
 import contextlib
-
 import io
 import sys
 import time
@@ -40,9 +39,9 @@ def open_case(spec: dict):
 
 
 def new_case(tmp: str, variant: str):
-    from casefile.store import Case
-
     import scale_case
+
+    from casefile.store import Case
 
     path = Path(tmp) / f"{variant}-{uuid.uuid4().hex[:8]}.casefile"
     case = Case.create(path, "bench", documenter="bench",

@@ -83,14 +83,13 @@ def _open(spec: dict):
 def ui_list(a: dict) -> dict:
     """First paint of the incident list (model's first page + view paint), and
     fetching page after page to the end, against the same rows without SQL."""
+    from _common import timed
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
     from casefile.services import records
     from casefile.ui.app import make_app
     from casefile.ui.case_view import RecordTable
     from casefile.ui.list_model import PAGE, RecordListModel
-
-    from _common import timed
 
     app = make_app(sys.argv[:1])
     case = _open(a["case"])

@@ -28,8 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
-from _common import MIB, Row, children_cpu, ensure_bytecode, load, machine, median, run_child, table, wall_until_line  # noqa: E402
 import scale_case  # noqa: E402
+from _common import MIB, Row, children_cpu, ensure_bytecode, load, machine, median, run_child, table, wall_until_line  # noqa: E402
 
 MEASURE = HERE / "_measure.py"
 WINDOW = HERE / "_window.py"

@@ -60,8 +60,21 @@ def make_case(path: Path, n_incidents: int, n_images: int) -> None:
     from sqlalchemy import insert
 
     from casefile.model import (
-        Actor, Blob, BlobChunk, Chunk, Claim, ClaimSubject, CustodyEvent, Evidence, EvidenceLink, Incident,
-        Involvement, Place, Source, Thumbnail, utcnow,
+        Actor,
+        Blob,
+        BlobChunk,
+        Chunk,
+        Claim,
+        ClaimSubject,
+        CustodyEvent,
+        Evidence,
+        EvidenceLink,
+        Incident,
+        Involvement,
+        Place,
+        Source,
+        Thumbnail,
+        utcnow,
     )
     from casefile.store import Case
 

@@ -61,7 +61,7 @@ def child_limit(args: dict) -> dict:
     best = None
     for block in COPY_BLOCKS:
         settle()
-        result = measure(lambda: hash_and_copy(args["file"], out, block), args["trace"])
+        result = measure(lambda block=block: hash_and_copy(args["file"], out, block), args["trace"])
         out.unlink()
         if best is None or result["seconds"] < best["seconds"]:
             best = {**result, "block": block}

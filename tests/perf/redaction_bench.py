@@ -83,7 +83,7 @@ def main() -> None:
         case_path = tmp / "case.casefile"
         shutil.copy(folder / "plain.casefile", case_path)
         best: dict[str, dict] = {}
-        for run in range(args.runs):
+        for _run in range(args.runs):
             for mode in MODES:  # interleaved, so a busy spell hurts every mode alike
                 out = subprocess.run([sys.executable, __file__, "--child", mode, str(case_path),
                                       str(tmp / f"{mode}.pdf")], capture_output=True, text=True, check=True,

@@ -35,7 +35,7 @@ class TickRecorder:
     """Timestamps of a 1 ms timer on the UI thread; gaps show stalls."""
 
     def __init__(self):
-        from PySide6.QtCore import QTimer, Qt
+        from PySide6.QtCore import Qt, QTimer
 
         self.stamps: list[float] = []
         self.timer = QTimer()

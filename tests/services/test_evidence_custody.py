@@ -57,7 +57,7 @@ def test_every_action_leaves_a_custody_event(records, tmp_path):
         ("withdrawn", "Tester", sha), ("reinstated", "Tester", sha)]
     with case.Session() as s:
         links = s.scalars(select(EvidenceLink)).all()
-        assert [(l.relation, l.incident_id) for l in links] == [("depicts", 1)]
+        assert [(link.relation, link.incident_id) for link in links] == [("depicts", 1)]
         audited = s.scalars(select(AuditEntry.record_kind).where(AuditEntry.record_kind == "custody_event")).all()
         assert len(audited) == 8  # custody events are also in the hash-chained history
         assert s.scalar(select(AuditEntry).where(AuditEntry.record_code == item.code,

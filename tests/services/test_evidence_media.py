@@ -166,7 +166,7 @@ def test_what_a_parser_repeats_is_noted_once_and_bounded(case, tmp_path):
     with library_notes(notes):
         for n in range(500):
             logging.getLogger("pypdf._reader").warning("Object %d 0 not defined.", n)
-            py_warnings.warn("same thing again")
+            py_warnings.warn("same thing again", stacklevel=1)
     assert len(notes) == LIBRARY_NOTES + 1 and notes[-1].startswith("(further")
     assert sum("same thing again" in note for note in notes) == 1
     assert not logging.getLogger("pypdf").handlers and logging.getLogger("pypdf").propagate

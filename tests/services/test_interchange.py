@@ -210,7 +210,7 @@ def documents(draw):
                                      draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=2)) if o != uuid]})
     incident_ids = [_uuid(i, 3) for i in range(n_incidents)]
     incidents = []
-    for i, uuid in enumerate(incident_ids):
+    for _i, uuid in enumerate(incident_ids):
         start = draw(DATES)
         incidents.append({
             "uuid": uuid, "title": draw(TEXT), "description": draw(TEXT), "start_date": start,

@@ -104,7 +104,7 @@ def test_links_grouped_by_relation(case):
 
 
 def test_list_rows_sort_filter_and_position(case):
-    for n, (title, date) in enumerate([("Roadblocks", "2013-08"), ("Detention", "2013-08-05"),
+    for _n, (title, date) in enumerate([("Roadblocks", "2013-08"), ("Detention", "2013-08-05"),
                                        ("Plácido denounces", None), ("Takeover", "2013")]):
         records.create(case, "incident", title=title, start_date=date)
     rows = records.list_rows(case, "incident", "start_date", "asc")

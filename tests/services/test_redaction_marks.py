@@ -27,7 +27,7 @@ def run(*args) -> subprocess.CompletedProcess:
 @pytest.fixture
 def marked_case(case):
     with case.session() as s:
-        s.add(Incident(title="Night raid", description=f"She hid in The Blue House behind the chapel.\nAll safe."))
+        s.add(Incident(title="Night raid", description="She hid in The Blue House behind the chapel.\nAll safe."))
     return case
 
 

@@ -18,8 +18,19 @@ from pypdf.generic import StreamObject
 
 from casefile.dossier import write_dossier
 from casefile.model import (
-    Actor, Assessment, CaseInfo, Claim, ClaimSubject, CustodyEvent, EvidenceLink, Incident, IncidentTag,
-    Involvement, Place, Source, utcnow,
+    Actor,
+    Assessment,
+    CaseInfo,
+    Claim,
+    ClaimSubject,
+    CustodyEvent,
+    EvidenceLink,
+    Incident,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
+    utcnow,
 )
 from casefile.services.csv_export import export_csv
 from casefile.services.evidence import intake

@@ -9,7 +9,15 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import select
 
 from casefile.model import (
-    Actor, Assessment, Claim, ClaimSubject, Evidence, EvidenceLink, Incident, IncidentLink, Involvement, Place,
+    Actor,
+    Claim,
+    ClaimSubject,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentLink,
+    Involvement,
+    Place,
     Source,
 )
 from casefile.services.interchange import schema
@@ -44,7 +52,7 @@ def test_the_events_of_the_report(demo):
         soldiers = s.scalars(select(Involvement).where(Involvement.head_count == 60)).one()
         assert soldiers.head_count_approximate and soldiers.role == "detained"
         assert soldiers.incident.code == "INC-0003" and soldiers.actor.actor_type == "state_forces"
-        links = {(l.from_id, l.relation, l.to_id) for l in s.scalars(select(IncidentLink))}
+        links = {(link.from_id, link.relation, link.to_id) for link in s.scalars(select(IncidentLink))}
         first, second = by_code(s, Incident, "INC-0001"), by_code(s, Incident, "INC-0002")
         assert (first.id, "causes", second.id) in links
         ayutla = by_code(s, Place, "PLC-0001")

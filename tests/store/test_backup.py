@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -102,18 +102,18 @@ def test_rotation_by_age_keeps_recent_daily_and_weekly(tmp_path, monkeypatch):
     time.tzset()
     path = tmp_path / "c.casefile"
     Case.create(path, "Backups").close()
-    now = datetime(2025, 6, 11, 12, 0, tzinfo=timezone.utc)  # a Wednesday
+    now = datetime(2025, 6, 11, 12, 0, tzinfo=UTC)  # a Wednesday
     at = {label: _backup_at(path, when) for label, when in {
         "today 11h": now - timedelta(hours=1), "today 10h": now - timedelta(hours=2),
         "today 9h": now - timedelta(hours=3), "today 8h": now - timedelta(hours=4),
-        "yesterday 18h": datetime(2025, 6, 10, 18, tzinfo=timezone.utc),
-        "yesterday 9h": datetime(2025, 6, 10, 9, tzinfo=timezone.utc),
-        "6 days ago": datetime(2025, 6, 5, 10, tzinfo=timezone.utc),
-        "last week, later": datetime(2025, 6, 4, 10, tzinfo=timezone.utc),
-        "last week, first": datetime(2025, 6, 2, 9, tzinfo=timezone.utc),
-        "3 weeks ago": datetime(2025, 5, 20, 9, tzinfo=timezone.utc),
-        "5 weeks ago": datetime(2025, 5, 7, 9, tzinfo=timezone.utc),
-        "10 weeks ago": datetime(2025, 4, 1, 9, tzinfo=timezone.utc),
+        "yesterday 18h": datetime(2025, 6, 10, 18, tzinfo=UTC),
+        "yesterday 9h": datetime(2025, 6, 10, 9, tzinfo=UTC),
+        "6 days ago": datetime(2025, 6, 5, 10, tzinfo=UTC),
+        "last week, later": datetime(2025, 6, 4, 10, tzinfo=UTC),
+        "last week, first": datetime(2025, 6, 2, 9, tzinfo=UTC),
+        "3 weeks ago": datetime(2025, 5, 20, 9, tzinfo=UTC),
+        "5 weeks ago": datetime(2025, 5, 7, 9, tzinfo=UTC),
+        "10 weeks ago": datetime(2025, 4, 1, 9, tzinfo=UTC),
     }.items()}
     gone = backup.rotate(path, 3, now=now)
     assert sorted(gone) == sorted(at[k] for k in ("yesterday 18h", "last week, later", "5 weeks ago",
@@ -153,7 +153,7 @@ def test_verify_runs_and_edits_on_a_damaged_case_never_drop_the_last_good_backup
     damaged = backup.backups_of(path)[1:]
     assert backup.backups_of(path) == [good, *damaged] and len(damaged) == 3
     # A month on, age alone would keep only the newest three: the check keeps the good one.
-    gone = backup.rotate(path, 3, now=datetime.now(timezone.utc) + timedelta(days=60))
+    gone = backup.rotate(path, 3, now=datetime.now(UTC) + timedelta(days=60))
     assert gone == [] and backup.backups_of(path) == [good, *damaged]
     assert [backup.passed(p) for p in (good, *damaged)] == [True, False, False, False]
     assert _restored_count(tmp_path, good) == 0

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from casefile.errors import CaseLocked, CasefileError, DamagedCase, NewerFormat, NotACasefile
+from casefile.errors import CasefileError, CaseLocked, DamagedCase, NewerFormat, NotACasefile
 from casefile.model import Actor, AuditEntry, Incident, Involvement, Place
 from casefile.store import Case, migrate
 from casefile.store.connection import APPLICATION_ID, BULK_CACHE_KIB, CACHE_KIB, PAGE_SIZE

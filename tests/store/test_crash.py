@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
-import queue
 import threading
 import time
 import uuid

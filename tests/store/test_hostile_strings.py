@@ -23,7 +23,7 @@ def test_every_hostile_string_round_trips_and_searches(case):
     with case.session() as s:
         for name, text in HOSTILE_STRINGS.items():
             assert s.get(Incident, ids[name]).description == text, name
-    for name, text in HOSTILE_STRINGS.items():
+    for text in HOSTILE_STRINGS.values():
         search(case, text)  # any typed string is a valid query
     with case.connection() as conn:
         assert audit.verify(conn) is None

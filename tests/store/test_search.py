@@ -1,4 +1,5 @@
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile.model import Actor, Claim, Incident
 from casefile.services.search import search

@@ -78,7 +78,7 @@ def test_another_connection_in_use_keeps_the_wal(case, tmp_path):
             assert not sole and not case.sole
             item = evidence.intake(case, tmp_path / "a.txt")
     assert journal_mode(case) == "wal"
-    assert evidence.get(case, item.code).size == len("testimonio".encode())
+    assert evidence.get(case, item.code).size == len(b"testimonio")
 
 
 def test_nested_sole_writer_is_one(case):

@@ -25,8 +25,8 @@ from sqlalchemy import select
 
 from casefile import i18n_build
 from casefile.model import Source
+from casefile.model.kinds import TITLE_FIELD
 from casefile.services import records
-from casefile.services.record_fields import TITLE_FIELD
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.ui import dialogs

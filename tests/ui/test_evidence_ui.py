@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QDragEnterEvent, QUndoStack
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QListView
 from reportlab.lib.pagesizes import A4
@@ -23,8 +23,8 @@ from sqlalchemy import func, select
 from casefile.model import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, Incident
 from casefile.services import evidence
 from casefile.ui import evidence_panel
-from casefile.ui.evidence_intake import EvidenceIntake, FileDropFilter, IntakeReportDialog, RelationDialog, local_files
 from casefile.ui.evidence_commands import intake_batch
+from casefile.ui.evidence_intake import EvidenceIntake, FileDropFilter, IntakeReportDialog, RelationDialog, local_files
 from casefile.ui.evidence_panel import CustodyModel, EvidencePanel, LinkTargetDialog
 
 HOSTILE_NAME = '<b>bold<\b> <img src=x> «testimonio».txt'

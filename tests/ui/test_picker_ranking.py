@@ -65,7 +65,7 @@ def test_every_add_link_option_leaves_out_what_it_already_links(window, monkeypa
             window.open_record(kind, me)
             asked: list = []
 
-            def pick(cls, *args, answer=Choice(option.target_kind, other), **kwargs):
+            def pick(cls, *args, answer=Choice(option.target_kind, other), asked=asked, **kwargs):
                 asked.append(kwargs["exclude"])
                 return (answer, True) if len(asked) == 1 else (None, False)
             monkeypatch.setattr(RecordPicker, "pick", classmethod(pick))

@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QDialog
 from casefile.errors import CasefileError, WrongPassphrase
 from casefile.store import Case
 from casefile.ui.passphrase_dialog import (
-    Backoff, ChangePassphraseDialog, NewPassphraseWidget, PassphraseDialog, backoff_for,
+    Backoff,
+    ChangePassphraseDialog,
+    NewPassphraseWidget,
+    PassphraseDialog,
+    backoff_for,
 )
 
 PASS = "correct horse battery staple"
@@ -248,8 +252,8 @@ def test_clipboard_guard_clears_only_text_from_the_case(qtbot):
 
 
 def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypted, monkeypatch):
-    from casefile.ui.mainwindow import MainWindow
     from casefile.model import Incident
+    from casefile.ui.mainwindow import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)

@@ -20,7 +20,17 @@ from sqlalchemy import select
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...i18n import translate
 from ...model import (
-    Actor, Assessment, CaseInfo, Claim, Evidence, EvidenceLink, Incident, IncidentTag, Involvement, Place, Source,
+    Actor,
+    Assessment,
+    CaseInfo,
+    Claim,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentTag,
+    Involvement,
+    Place,
+    Source,
 )
 from ...model.kinds import RECORD_KIND
 from .profile import Redactor, check_profile

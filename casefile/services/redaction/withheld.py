@@ -24,7 +24,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...model import (
-    Actor, Assessment, Claim, ClaimSubject, Evidence, EvidenceLink, Incident, IncidentTag, Involvement, Source,
+    Actor,
+    Assessment,
+    Claim,
+    ClaimSubject,
+    Evidence,
+    EvidenceLink,
+    Incident,
+    IncidentTag,
+    Involvement,
+    Source,
 )
 
 
