@@ -155,7 +155,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+395"/>
+        <location filename="../../casefile/ui/dossier_dialog.py" line="+409"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -165,7 +165,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+334"/>
+        <location filename="../../casefile/ui/history_view.py" line="+345"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -175,12 +175,12 @@
         <translation>El historial del expediente, protegido contra alteraciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+365"/>
+        <location filename="../../casefile/ui/passphrase_dialog.py" line="+372"/>
         <source>Change &amp;Passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+538"/>
+        <location filename="../../casefile/ui/evidence_panel.py" line="+556"/>
         <source>Add &amp;Evidence Files…</source>
         <translation>A&amp;gregar archivos de evidencia…</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>Ingresar archivos al expediente como evidencia (varios a la vez)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/shortcuts.py" line="+142"/>
+        <location filename="../../casefile/ui/shortcuts.py" line="+149"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
@@ -200,7 +200,7 @@
         <translation>Todos los atajos de la ventana, leídos de sus acciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/redaction_preview.py" line="+321"/>
+        <location filename="../../casefile/ui/redaction_preview.py" line="+331"/>
         <source>&amp;Redaction Preview…</source>
         <translation>Vista p&amp;revia del testado…</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case_view.py" line="+59"/>
+        <location filename="../../casefile/ui/case_view.py" line="+67"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -1013,7 +1013,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="+183"/>
+        <location filename="../../casefile/ui/field_widgets.py" line="+191"/>
         <source>e.g. 2013, Aug 2013, 5 de agosto de 2013</source>
         <translation>p. ej. 2013, ago 2013, 5 de agosto de 2013</translation>
     </message>
@@ -1197,7 +1197,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+119"/>
+        <location filename="../../casefile/dossier/data.py" line="+143"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -1207,7 +1207,7 @@
         <translation>ningún hecho corresponde al alcance elegido</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/labels.py" line="+19"/>
+        <location filename="../../casefile/dossier/labels.py" line="+18"/>
         <source>Case dossier</source>
         <translation>Dossier del expediente</translation>
     </message>
@@ -2297,7 +2297,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+86"/>
+        <location filename="../../casefile/store/case.py" line="+95"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -2549,7 +2549,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_intake.py" line="+99"/>
+        <location filename="../../casefile/services/evidence_intake.py" line="+98"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -2658,7 +2658,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence_intake.py" line="+225"/>
+        <location filename="../../casefile/ui/evidence_intake.py" line="+233"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -2947,7 +2947,7 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="+58"/>
+        <location filename="../../casefile/services/record_fields.py" line="+57"/>
         <location line="+26"/>
         <location line="+107"/>
         <location line="+3"/>
@@ -3160,7 +3160,7 @@
         <translation>Traducida por</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/records.py" line="+131"/>
+        <location filename="../../casefile/services/records.py" line="+132"/>
         <source>Cites</source>
         <translation>Cita a</translation>
     </message>
@@ -3459,7 +3459,7 @@ huella {hash}
         <translation>demasiadas entradas</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_import.py" line="+62"/>
+        <location filename="../../casefile/services/interchange_import.py" line="+86"/>
         <source>Reading</source>
         <extracomment>tables with one row per entry of the file (what progress counts)</extracomment>
         <translation>Leyendo</translation>
@@ -3550,7 +3550,7 @@ huella {hash}
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+156"/>
+        <location filename="../../casefile/services/interchange_plan.py" line="+157"/>
         <source>defined twice</source>
         <extracomment>entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
         <translation>definido dos veces</translation>
@@ -3721,7 +3721,7 @@ huella {hash}
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../casefile/model/kinds.py" line="+38"/>
+        <location filename="../../casefile/model/kinds.py" line="+49"/>
         <source>Incident</source>
         <translation>Hecho</translation>
     </message>
@@ -3797,7 +3797,7 @@ huella {hash}
 <context>
     <name>LinkDetailsDialog</name>
     <message>
-        <location filename="../../casefile/ui/links_panel.py" line="+78"/>
+        <location filename="../../casefile/ui/links_panel.py" line="+89"/>
         <source>Link details</source>
         <extracomment>links whose relation is chosen here (an involvement&apos;s role has its own row)</extracomment>
         <translation>Detalles del vínculo</translation>
@@ -3874,7 +3874,7 @@ huella {hash}
 <context>
     <name>Links</name>
     <message>
-        <location filename="../../casefile/services/links.py" line="+26"/>
+        <location filename="../../casefile/services/links.py" line="+39"/>
         <source>Actors involved</source>
         <translation>Actores involucrados</translation>
     </message>
@@ -4167,12 +4167,12 @@ huella {hash}
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+80"/>
-        <location line="+172"/>
+        <location line="+178"/>
         <source>Casefile</source>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-154"/>
         <location filename="../../casefile/ui/shortcuts.py" line="-70"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
@@ -4189,7 +4189,7 @@ huella {hash}
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -4324,7 +4324,7 @@ huella {hash}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../casefile/ui/welcome.py" line="+33"/>
+        <location filename="../../casefile/ui/welcome.py" line="+43"/>
         <source>New Case</source>
         <translation>Nuevo expediente</translation>
     </message>
@@ -4676,7 +4676,7 @@ huella {hash}
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../casefile/ui/record_editor.py" line="+74"/>
+        <location filename="../../casefile/ui/record_editor.py" line="+83"/>
         <source>Show the Quote in Its Source</source>
         <extracomment>every widget a form row may hold: each has ``value()``, ``set_value()``, ``dirty`` and ``committed``</extracomment>
         <translation>Mostrar la cita en su fuente</translation>
@@ -5120,7 +5120,7 @@ huella {hash}
         <translation>{code} {field} no contiene ese pasaje</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/redaction/report.py" line="+30"/>
+        <location filename="../../casefile/services/redaction/report.py" line="+40"/>
         <source>name</source>
         <extracomment>An entry&apos;s kind is an identifier (kept as it is in --json); ``kind_label`` gives it in the user&apos;s language.</extracomment>
         <translation>nombre</translation>
@@ -5401,7 +5401,7 @@ huella {hash}
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../casefile/services/security.py" line="+30"/>
+        <location filename="../../casefile/services/security.py" line="+29"/>
         <source>The new passphrase is empty.</source>
         <translation>La nueva frase de contraseña está vacía.</translation>
     </message>
@@ -5664,7 +5664,7 @@ huella {hash}
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+38"/>
+        <location filename="../../casefile/services/verify.py" line="+37"/>
         <source>checking the file&apos;s integrity</source>
         <translation>comprobando la integridad del archivo</translation>
     </message>
