@@ -69,6 +69,13 @@ def source_reader(window) -> None:
         window.editor.reader.select_offsets(second, second + len("60 soldiers"))
 
 
+def claim_chain(window) -> None:
+    """A claim read in InSight Crime, first said to CNN México: its own chain."""
+    window.show_kind("claim")
+    window.open_record("claim", 3)
+    window.view.setSizes([170, 470, 760])
+
+
 def evidence_preview(window) -> None:
     """The sample's roadblock sketch in the evidence editor's File tab."""
     window.show_kind("evidence")
@@ -95,6 +102,7 @@ SHOTS = {
     "main-window": main_window,
     "incident-editor": incident_editor,
     "source-reader": source_reader,
+    "claim-chain": claim_chain,
     "evidence-preview": evidence_preview,
 }
 # Shots in another language than English (the AppStream metainfo shows this one).
