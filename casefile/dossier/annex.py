@@ -11,13 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from .template import MARGIN, Heading
+from .template import MARGIN, Heading, Text
 from .text import plain
 
 WIDTH = A4[0] - 2 * MARGIN
@@ -126,7 +125,7 @@ class AnnexSections:
             else:  # long ones flow below it, across pages if need be
                 story += [picture, Spacer(1, 2 * mm), *self.facts(e.facts, WIDTH, 30 * mm, e.code)]
             story += [Spacer(1, 2 * mm),
-                      Paragraph(f"<b>{escape(L.sha256)}:</b> <font name=\"DossierMono\" size=\"7.5\">"
+                      Text(f"<b>{escape(L.sha256)}:</b> <font name=\"DossierMono\" size=\"7.5\">"
                                 f"{escape(e.sha256)}</font>", self.st["Small"])]
             if e.links:
                 story += self.field(L.linked_to, "; ".join(e.links), "Small")
@@ -135,7 +134,7 @@ class AnnexSections:
                 rows += [[at, who, action, self.cell(digest, "MonoSmall", cut=False)]
                          for at, who, action, digest in e.custody]
                 tables = self.table(rows, [26 * mm, 32 * mm, 18 * mm, WIDTH - 76 * mm])
-                story.append(KeepTogether([Paragraph(escape(L.custody), self.st["H3"]), tables[0]]))
+                story.append(KeepTogether([Text(escape(L.custody), self.st["H3"]), tables[0]]))
                 story += tables[1:]
         return story
 
@@ -155,7 +154,7 @@ class AnnexSections:
                     meaning.append(self.cell(description, ref=f"{key}"))
                 rows.append([key, meaning])
             tables = self.table(rows, [20 * mm, WIDTH - 20 * mm])
-            story += [KeepTogether([Paragraph(escape(title), self.st["H2"]), tables[0]]), *tables[1:]]
+            story += [KeepTogether([Text(escape(title), self.st["H2"]), tables[0]]), *tables[1:]]
         return story
 
     def manifest(self) -> list:

@@ -29,7 +29,7 @@ from .annex import AnnexSections
 from .data import DossierData
 from .labels import Labels
 from .styles import RULE, SHADE, stylesheet
-from .template import MARGIN, Heading, Picture
+from .template import MARGIN, Heading, Picture, Text
 from .text import (
     CELL_CHARS,
     CELL_LINES,
@@ -85,7 +85,7 @@ class DossierStory(AnnexSections):
 
     def p(self, text: str, style: str = "Body") -> Paragraph:
         """One paragraph of short text (labels, codes, hashes); user text goes through paragraphs()."""
-        return Paragraph(markup(text), self.st[style])
+        return Text(markup(text), self.st[style])
 
     def tight(self, style: str) -> ParagraphStyle:
         """``style`` without space after: the pieces of one paragraph read as one."""
@@ -102,9 +102,9 @@ class DossierStory(AnnexSections):
                 body = escaped(piece)
                 if label and not out:
                     body = f"<b>{escape(label)}:</b> {body}"
-                out.append(Paragraph(body, self.st[style] if n == len(block) - 1 else self.tight(style)))
+                out.append(Text(body, self.st[style] if n == len(block) - 1 else self.tight(style)))
         if label and not out:
-            out.append(Paragraph(f"<b>{escape(label)}:</b> ", self.st[style]))
+            out.append(Text(f"<b>{escape(label)}:</b> ", self.st[style]))
         return out
 
     def field(self, label: str, value: str, style: str = "Body") -> list:
@@ -114,7 +114,7 @@ class DossierStory(AnnexSections):
         """Short label: value pairs on one line joined by middle dots; long ones each in full."""
         if all(not clip(value, CELL_CHARS // 2, 2)[1] for _, value in pairs):
             line = " \u00b7 ".join(f"<b>{escape(label)}:</b> {markup(value)}" for label, value in pairs)
-            return [Paragraph(line, self.st[style])]
+            return [Text(line, self.st[style])]
         return [flowable for label, value in pairs for flowable in self.field(label, value, style)]
 
     def heading_rest(self, shown: str, label: str, text: str) -> list:
@@ -126,10 +126,10 @@ class DossierStory(AnnexSections):
         lines. Longer text ends in a pointer "[n]" and is printed in full
         after the table (``ref`` names it there); ``cut=False`` only shortens,
         for text printed in full elsewhere in the dossier."""
-        return Paragraph(self._cell_text(text, ref, cut), self.st[style])
+        return Text(self._cell_text(text, ref, cut), self.st[style])
 
     def cell_field(self, label: str, value: str, style: str = "Small", *, ref: str = "") -> Paragraph:
-        return Paragraph(f"<b>{escape(label)}:</b> {self._cell_text(value, ref or label, True)}", self.st[style])
+        return Text(f"<b>{escape(label)}:</b> {self._cell_text(value, ref or label, True)}", self.st[style])
 
     def _cell_text(self, text: str, ref: str, cut: bool) -> str:
         short, was_cut = clip(text, CELL_CHARS, CELL_LINES)
@@ -217,7 +217,7 @@ class DossierStory(AnnexSections):
         pairs = [(L.organisation, d.organisation), (L.date_head, L.today(d.made_on)),
                  (L.profile, getattr(L, f"profile_{d.profile}")), (L.scope, d.scope)]
         title, _ = clip(d.title, HEAD_CHARS, 3)  # in full in the summary if cut
-        story = [Spacer(1, 30 * mm), self.p(L.dossier, "CoverSub"), Paragraph(escaped(title), self.st["CoverTitle"]),
+        story = [Spacer(1, 30 * mm), self.p(L.dossier, "CoverSub"), Text(escaped(title), self.st["CoverTitle"]),
                  self.p(marking, "Marking"), *self.facts(pairs), Spacer(1, 6 * mm),
                  self.p(getattr(L, f"note_{d.profile}"), "Muted"), Spacer(1, 10 * mm),
                  *self.field(L.audit_head, ""), self.p(d.audit_head, "Mono"), self.p(L.audit_head_note, "Muted"),
@@ -242,13 +242,13 @@ class DossierStory(AnnexSections):
         counts = [[L.records, L.number], [L.incidents, str(len(d.incidents))], [L.actors, str(len(d.actors))],
                   [L.places, str(len(d.places))], [L.sources, str(len(d.sources))],
                   [L.claims, str(len(d.claims))], [L.evidence_items, str(len(d.evidence))]]
-        story += [Paragraph(escape(L.in_dossier), self.st["H2"]), *self.table(counts, [70 * mm, 25 * mm])]
+        story += [Text(escape(L.in_dossier), self.st["H2"]), *self.table(counts, [70 * mm, 25 * mm])]
         if d.type_counts:
-            story += [Paragraph(escape(L.by_type), self.st["H2"]),
+            story += [Text(escape(L.by_type), self.st["H2"]),
                       *self.table([[L.type, L.number]] + [[k, str(n)] for k, n in d.type_counts],
                                   [70 * mm, 25 * mm])]
         if d.status_counts:
-            story += [Paragraph(escape(L.by_status), self.st["H2"]),
+            story += [Text(escape(L.by_status), self.st["H2"]),
                       *self.table([[L.violation_status, L.number]] + [[k, str(n)] for k, n in d.status_counts],
                                   [70 * mm, 25 * mm])]
         return story
@@ -288,21 +288,21 @@ class DossierStory(AnnexSections):
                 ref = f"{i.code} \u00b7 {one(a.actor)}"
                 who = [self.cell(a.actor, ref=ref)] + ([self.cell(a.note, "Small", ref=ref)] if a.note else [])
                 rows.append([who, a.role, a.degree, a.head_count])
-            story += [Paragraph(escape(L.who), st["H3"]),
+            story += [Text(escape(L.who), st["H3"]),
                       *self.table(rows, [WIDTH - 95 * mm, 35 * mm, 30 * mm, 30 * mm])]
         claims = [self.d.claims[c] for c in i.claims if c in self.d.claims]
         if claims:
-            story += [Paragraph(escape(L.claims), st["H3"])]
+            story += [Text(escape(L.claims), st["H3"])]
             for claim in claims:
                 story += self.claim_block(claim)
         if i.evidence:
-            story += [Paragraph(escape(L.evidence), st["H3"])] + self.thumbnails(i.evidence)
+            story += [Text(escape(L.evidence), st["H3"])] + self.thumbnails(i.evidence)
         return story
 
     def claim_head(self, c) -> list:
         """The claim's code and summary as a heading; a long summary follows it in full."""
         short, cut = clip(c.summary, HEAD_CHARS, 3)
-        head = [Paragraph(f"{escape(c.code)} \u2014 {escaped(short)}", self.st["ClaimHead"])]
+        head = [Text(f"{escape(c.code)} \u2014 {escaped(short)}", self.st["ClaimHead"])]
         return head + (self.paragraphs(c.summary, "Small") if cut else [])
 
     def claim_block(self, c) -> list:

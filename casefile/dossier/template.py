@@ -20,7 +20,23 @@ from .text import HEAD_CHARS, escaped, head_line
 MARGIN = 20 * mm
 
 
-class Heading(Paragraph):
+class Text(Paragraph):
+    """A Paragraph that forgets its line breaking once drawn or split.
+    ReportLab keeps the broken lines on the object, and the story holds every
+    paragraph until the end (the contents take extra passes), so a long
+    dossier used to hold all its lines, word by word, at once."""
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        self.__dict__.pop("blPara", None)  # wrap() breaks the lines afresh before any use
+        return parts
+
+    def draw(self):
+        super().draw()
+        self.__dict__.pop("blPara", None)
+
+
+class Heading(Text):
     """A heading that is also an outline entry and (optionally) a contents line.
     ``text`` is plain user text: it is made one line of at most HEAD_CHARS
     characters (the caller prints a longer text in full below) and escaped
