@@ -28,9 +28,17 @@ from .navigator import KIND_ROLE, KINDS, NavigatorModel, NavigatorView, kind_tit
 
 
 class RecordTable(QTableView):
+    """The list of records. Tab leaves it (to the editor; Shift+Tab to the
+    filter) instead of walking its cells, and typing goes to the filter
+    rather than a type-ahead search the documenter cannot see."""
+
+    tab_out = Signal(bool)  # True: forward, to the editor
+    typed = Signal(str)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("recordList")
+        self.setTabKeyNavigation(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -44,6 +52,14 @@ class RecordTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name; Tab and Shift+Tab
+        self.tab_out.emit(forward)
+        return True
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt's name
+        self.typed.emit(search)
 
 
 class CaseView(QSplitter):
@@ -111,6 +127,8 @@ class CaseView(QSplitter):
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.navigator.selectionModel().currentChanged.connect(self._kind_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.tab_out.connect(self._tab_from_list)
+        self.table.typed.connect(self._type_into_filter)
         self.list_model.modelReset.connect(self._reselect)
         self.navigator_model.counted.connect(self._update_heading)
 
@@ -208,6 +226,18 @@ class CaseView(QSplitter):
         elif any(k in changes for k in related[kind]):
             self.list_model.refresh(set())  # a place renamed shows in the incident list
         self._update_heading()
+
+    def _tab_from_list(self, forward: bool) -> None:
+        if forward and self._editor is not None:
+            self._editor.focus_first()
+        elif forward:
+            QWidget.focusNextPrevChild(self.table, True)
+        else:
+            self.filter_box.setFocus(Qt.FocusReason.BacktabFocusReason)
+
+    def _type_into_filter(self, text: str) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.filter_box.insert(text)
 
     def set_editor(self, editor: Editor | None) -> None:
         old = self.editor_scroll.takeWidget()
