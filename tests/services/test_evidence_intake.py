@@ -82,7 +82,7 @@ def test_any_file_comes_back_byte_identical(case, tmp_path, data):
     source.write_bytes(data)
     item = evidence.intake(case, source)
     assert evidence.read_all(case, item.code) == data
-    out = evidence.export_original(case, item.code, tmp_path / "export.bin")
+    out = evidence.export_original(case, item.code, tmp_path / f"{item.code}.bin")  # a new file each example
     assert out.read_bytes() == data
 
 
