@@ -276,7 +276,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case_view.py" line="+67"/>
+        <location filename="../../casefile/ui/case_view.py" line="+83"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -291,7 +291,7 @@
         <translation>Elija un registro de la lista, o presione Ctrl+Mayús+N para agregar uno.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Filter {kind} (Ctrl+F)</source>
         <translation>Filtrar {kind} (Ctrl+F)</translation>
     </message>
