@@ -40,7 +40,7 @@ class Table:
     key_sql: str  # json_array(pk...) over the table's columns
     row_sql: str  # json_array(every column), blobs as hex
     label_sql: str  # the record's code, or NULL for a link
-    join_sql: str  # dirty_row d JOIN the table on its primary key
+    join_sql: str  # dirty_row d JOIN the table on the row it names
 
 
 def _tables() -> list[Table]:
@@ -51,13 +51,15 @@ def _tables() -> list[Table]:
         pk = [c.name for c in table.primary_key.columns]
         columns = [f'hex(t."{c.name}")' if c.type.python_type is bytes else f't."{c.name}"'
                    for c in table.columns]
-        on = " AND ".join(f't."{name}" = json_extract(d.key, \'$[{i}]\')' for i, name in enumerate(pk))
+        key_sql = "json_array(" + ", ".join(f't."{name}"' for name in pk) + ")"
         tables.append(Table(
             name=table.name,
-            key_sql="json_array(" + ", ".join(f't."{name}"' for name in pk) + ")",
+            key_sql=key_sql,
             row_sql="json_array(" + ", ".join(columns) + ")",
             label_sql='t."code"' if "code" in table.columns else "NULL",
-            join_sql=f'temp.cf_dirty_row d JOIN main."{table.name}" t ON {on}'))
+            # By rowid (exact and indexed), and by the key as JSON text: a value's
+            # own characters, NUL included, where json_extract would stop at a NUL.
+            join_sql=f'temp.cf_dirty_row d JOIN main."{table.name}" t ON t.rowid = d.rid AND {key_sql} = d.key'))
     return tables
 
 
@@ -75,11 +77,14 @@ def install(dbapi_conn) -> None:
     """Give a read-write connection its temp table and triggers (idempotent).
     From then on its commits seal what they wrote (``SealingConnection``)."""
     dbapi_conn.execute("CREATE TEMP TABLE IF NOT EXISTS cf_dirty_row "
-                       "(tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID")
+                       "(tbl TEXT NOT NULL, key TEXT NOT NULL, rid INTEGER, PRIMARY KEY (tbl, key)) WITHOUT ROWID")
     for table in TABLES:
-        new, old = table.key_sql.replace("t.", "NEW."), table.key_sql.replace("t.", "OLD.")
+        new = (table.key_sql.replace("t.", "NEW."), "NEW.rowid")
+        old = (table.key_sql.replace("t.", "OLD."), "OLD.rowid")
         for event, keys in (("INSERT", (new,)), ("UPDATE", (old, new)), ("DELETE", (old,))):
-            body = " ".join(f"INSERT OR IGNORE INTO cf_dirty_row VALUES ('{table.name}', {k});" for k in keys)
+            # OR REPLACE: the row a key names last in the transaction is the one to seal
+            body = " ".join(f"INSERT OR REPLACE INTO cf_dirty_row VALUES ('{table.name}', {k}, {rid});"
+                            for k, rid in keys)
             dbapi_conn.execute(f'CREATE TEMP TRIGGER IF NOT EXISTS "cf_{event.lower()}_{table.name}" '
                                f'AFTER {event} ON main."{table.name}" BEGIN {body} END')
     dbapi_conn.sealing = True
@@ -104,8 +109,8 @@ def appending(dbapi_conn) -> Iterator[None]:
     try:
         yield
         for table in TABLES:
-            dbapi_conn.execute(f"INSERT OR IGNORE INTO cf_dirty_row SELECT '{table.name}', {table.key_sql} "
-                               f'FROM main."{table.name}" t WHERE t.rowid > ?', (before[table.name],))
+            dbapi_conn.execute(f"INSERT OR REPLACE INTO cf_dirty_row SELECT '{table.name}', {table.key_sql}, "
+                               f't.rowid FROM main."{table.name}" t WHERE t.rowid > ?', (before[table.name],))
     finally:
         install(dbapi_conn)
 
@@ -115,8 +120,8 @@ def mark_all(dbapi_conn) -> None:
     a format whose rows the history had not sealed yet."""
     install(dbapi_conn)
     for table in TABLES:
-        dbapi_conn.execute(f"INSERT OR IGNORE INTO cf_dirty_row SELECT '{table.name}', "
-                           f'{table.key_sql} FROM main."{table.name}" t')
+        dbapi_conn.execute(f"INSERT OR REPLACE INTO cf_dirty_row SELECT '{table.name}', "
+                           f'{table.key_sql}, t.rowid FROM main."{table.name}" t')
 
 
 def seal(dbapi_conn, who: str = "") -> None:

@@ -225,3 +225,20 @@ def test_an_import_into_a_case_with_records_is_sealed_as_a_whole(tmp_path):
     _sql(tmp_path / "c.casefile", "UPDATE involvement SET note = 'forged' WHERE id = 1")
     problems = _problems(tmp_path / "c.casefile")
     assert len(problems) == 1 and problems[0].startswith("involvement INC-") and "changed behind" in problems[0]
+
+
+def test_a_key_with_a_nul_character_is_sealed(tmp_path):
+    """A tag may hold any character the model takes; a NUL in it must not make
+    its own row look added behind Casefile's back."""
+    from casefile.model import IncidentTag
+
+    with Case.create(tmp_path / "n.casefile", "N") as case:
+        with case.session() as s:
+            incident = Incident(title="tagged")
+            incident.tags.append(IncidentTag(tag="a\x00b"))
+            s.add(incident)
+        assert verify.verify(case) == []
+        with case.session() as s:
+            s.delete(s.scalars(select(IncidentTag)).one())
+        assert verify.verify(case) == []
+        case.close(backup=False)
