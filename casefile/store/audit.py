@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
@@ -91,25 +91,22 @@ def append(conn: Connection, action: str, *, who: str = "", kind: str = "", uuid
     Raises ``ChainHeadUnreadable`` (rolling the caller back) when the current
     head cannot be read or its hash does not recompute.
     """
-    seq, prev = verified_head(conn)
-    seq += 1
-    at = utcnow()
-    body = canonical(changes or {})
-    digest = entry_hash(prev, seq, at, who, action, kind, uuid, code, body)
-    conn.execute(insert(AuditEntry).values(
-        seq=seq, at=at, who=who, action=action, record_kind=kind, record_uuid=uuid,
-        record_code=code, changes=body, prev_hash=prev, hash=digest))
-    return digest
+    return append_raw(conn.connection.driver_connection, action, who=who, kind=kind, uuid=uuid, code=code,
+                      changes=changes)[1]
 
 
 _COLUMNS = "seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash"
 _AT = AuditEntry.__table__.c.at.type.bind_processor(sqlite.dialect())
 
 
-def append_raw(dbapi_conn, action: str, *, who: str = "", changes: dict | None = None) -> tuple[int, str]:
-    """``append`` on a DB-API connection (the commit-time seal, ``store.state``):
-    the same checks, the same stored values; returns (seq, head)."""
-    row = dbapi_conn.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+def append_raw(dbapi_conn, action: str, *, who: str = "", kind: str = "", uuid: str = "", code: str = "",
+               changes: dict | None = None) -> tuple[int, str]:
+    """The one writer of history entries, on a DB-API connection (``append``
+    and the commit-time seal, ``store.state``, both use it); returns (seq, head)."""
+    try:
+        row = dbapi_conn.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+    except Exception as error:  # a dropped or damaged table
+        raise ChainHeadUnreadable(unreadable_message()) from error
     if row is None:
         seq, prev = 0, GENESIS
     else:
@@ -120,9 +117,9 @@ def append_raw(dbapi_conn, action: str, *, who: str = "", changes: dict | None =
     seq += 1
     at = utcnow()
     body = canonical(changes or {})
-    digest = entry_hash(prev, seq, at, who, action, "", "", "", body)
-    dbapi_conn.execute(f"INSERT INTO audit_entry ({_COLUMNS}) VALUES (?, ?, ?, ?, '', '', '', ?, ?, ?)",
-                       (seq, _AT(at), who, action, body, prev, digest))
+    digest = entry_hash(prev, seq, at, who, action, kind, uuid, code, body)
+    dbapi_conn.execute(f"INSERT INTO audit_entry ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (seq, _AT(at), who, action, kind, uuid, code, body, prev, digest))
     return seq, digest
 
 
