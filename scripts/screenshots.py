@@ -7,7 +7,7 @@ the sample case open, or none for the welcome page). Another panel adds its own
 shot by appending to SHOTS, e.g. the evidence preview::
 
     SHOTS["evidence-preview"] = lambda window: ...
-    (or define ``screenshot(window)`` in ``casefile.ui.evidence_preview``)
+    (or define ``screenshot(window)`` in ``casefile.ui.evidence.preview``)
 
 Settings go to a temporary folder, so the user's own are never touched.
 """
@@ -89,7 +89,7 @@ def evidence_preview(window) -> None:
 def _report_text() -> str:
     for candidate in (REPORT, Path("/work/shared/samples/news-report-guerrero-2013.txt")):
         if candidate.exists():
-            from casefile.services.source_text import read_text_file
+            from casefile.services.records.source_text import read_text_file
 
             return read_text_file(candidate)
     return ("Placido told La Jornada that people had witnessed strange men dressed in black in the "
@@ -111,7 +111,7 @@ TRANSLATED = {"main-window-es": (main_window, "es")}
 
 def _evidence_hook() -> None:
     try:
-        from casefile.ui import evidence_preview
+        from casefile.ui.evidence import preview as evidence_preview
     except ImportError:
         return
     shot = getattr(evidence_preview, "screenshot", None)
@@ -124,7 +124,7 @@ def render_all(out: Path) -> list[Path]:
 
     settings_dir = tempfile.mkdtemp(prefix="casefile-shots-")
     from casefile.ui.app import make_app, render
-    from casefile.ui.i18n import install_translators
+    from casefile.ui.language import install_translators
 
     app = make_app()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):

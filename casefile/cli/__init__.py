@@ -13,7 +13,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..store import storage
 from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
-from .text import one_line
+from .printable import one_line
 
 COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands)
 
@@ -47,7 +47,7 @@ def _install_translation() -> None:
 
     language = environment_language()
     if language != SOURCE_LANGUAGE:
-        from ..ui.i18n import install_cli_translator
+        from ..ui.language import install_cli_translator
 
         install_cli_translator(language)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 
 from ..i18n import translate
-from ..services import overview, verify
-from ..services.search import search
+from ..services import verify
+from ..services.records import overview
+from ..services.records.search import search
 from ..store import Case, outputs
 from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
+from .printable import json_text, one_line, printable
 from .progress import TerminalProgress
-from .text import json_text, one_line, printable
 
 
 def register(sub) -> None:

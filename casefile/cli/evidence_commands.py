@@ -8,10 +8,10 @@ import sys
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services import evidence
-from ..services.custody import RELATIONS
+from ..services.evidence.custody import RELATIONS
 from .common import add_passphrase_option, note_not_recorded, open_case
+from .printable import one_line, printable
 from .progress import TerminalProgress
-from .text import one_line, printable
 
 
 def register(sub) -> None:

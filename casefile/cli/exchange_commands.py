@@ -8,11 +8,11 @@ from ..errors import CasefileError
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..model.dates import PartialDate
-from ..services.interchange_export import export_json
-from ..services.interchange_import import import_json
+from ..services.interchange.export import export_json
+from ..services.interchange.importer import import_json
 from ..store import outputs
 from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
-from .text import printable
+from .printable import printable
 
 FORMATS = ("json", "pdf", "csv")
 PROFILES = ("full", "partner", "public")
@@ -111,7 +111,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..services.overview import counts
+    from ..services.records.overview import counts
     from ..services.sample import create_demo_case
 
     passphrase = read_passphrase(args, prompt=False) if args.passphrase_file else None

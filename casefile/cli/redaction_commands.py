@@ -8,7 +8,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..services.redaction.report import kind_label, redaction_report
 from .common import add_passphrase_option, open_case
-from .text import json_text
+from .printable import json_text
 
 
 def register(sub) -> None:

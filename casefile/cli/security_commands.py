@@ -14,8 +14,8 @@ import sys
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services import security
-from .common import add_passphrase_option, open_case, passphrase_from_file
-from .text import one_line, printable
+from .common import add_passphrase_option, open_case
+from .printable import one_line, printable
 
 
 def register(sub) -> None:
@@ -47,7 +47,7 @@ def _add_new_passphrase_option(parser) -> None:
 def read_new_passphrase(args) -> str:
     file = getattr(args, "new_passphrase_file", None)
     if file:
-        return passphrase_from_file(file)
+        return security.passphrase_from_file(file)
     env = os.environ.get("CASEFILE_NEW_PASSPHRASE")
     if env:
         return env

@@ -39,7 +39,7 @@ from ..model import (
     SourceCitation,
     VocabularyTerm,
 )
-from ..services.custody import received_from
+from ..services.evidence.custody import received_from
 from ..services.redaction import Redactor
 from .labels import Labels
 from .views import (

@@ -15,7 +15,7 @@ from PIL import Image
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from ..services.media import IMAGE_FORMATS, TooLarge, preview_image
+from ..services.evidence.media import IMAGE_FORMATS, TooLarge, preview_image
 
 MAX_SIDE = 480  # pixels: 45 mm at about 270 dpi, plenty for a printed preview
 MAX_BYTES = 64 * 1024 * 1024  # only preview originals up to this size

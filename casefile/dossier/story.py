@@ -30,16 +30,7 @@ from .data import DossierData
 from .labels import Labels
 from .styles import RULE, SHADE, stylesheet
 from .template import MARGIN, Heading, Picture, Text
-from .text import (
-    CELL_CHARS,
-    CELL_LINES,
-    HEAD_CHARS,
-    clip,
-    escaped,
-    markup,
-    pieces,
-    plain,
-)
+from .text import CELL_CHARS, CELL_LINES, HEAD_CHARS, clip, escaped, markup, pieces, plain
 
 WIDTH = A4[0] - 2 * MARGIN
 ROWS = 100  # rows per Table: splitting a long table re-measures what is left (quadratic in its rows)

@@ -40,7 +40,7 @@ from ..model import (
     VocabularyTerm,
 )
 from ..store import Case, outputs
-from .interchange_export import stamp
+from .interchange.export import stamp
 from .redaction import Redactor, check_profile  # the profile rules shared with the PDF dossier
 
 FILES = ("incidents.csv", "actors.csv", "places.csv", "sources.csv", "claims.csv", "evidence.csv",

@@ -17,7 +17,7 @@ from ..model import CaseInfo
 from ..resources import resource
 from ..store import Case
 from ..store.case import remove_case_files
-from .interchange_import import import_json
+from .interchange.importer import import_json
 
 SAMPLE = ("sample", "guerrero-2013.json")
 SAMPLE_IMAGE = ("sample", "evidence", "roadblock-sketch.png")

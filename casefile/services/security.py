@@ -7,11 +7,15 @@
 - ``check_head``: does a head hash written down elsewhere (a dossier cover)
   still stand at the start of this case's history?
 - ``passphrase_strength``: a hint for the new-case and change dialogs.
+- ``read_passphrase``: the passphrase a command (or the window started from
+  one) was given: ``--passphrase-file``, else ``$CASEFILE_PASSPHRASE``, else a prompt.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +26,31 @@ from ..store.backup import backups_of
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
 
 MIN_LENGTH = 8
+
+
+def passphrase_from_file(file: str) -> str:
+    """The passphrase in file F, without its final newline; one clear line if unusable."""
+    try:
+        text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
+            file=file, why=getattr(e, "strerror", None) or str(e))) from None
+    if not text:
+        raise CasefileError(translate("Cli", "passphrase file {file} is empty").format(file=file))
+    return text
+
+
+def read_passphrase(args, *, prompt: bool = True) -> str | None:
+    """--passphrase-file, else CASEFILE_PASSPHRASE, else ask on a terminal."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        return passphrase_from_file(file)
+    env = os.environ.get("CASEFILE_PASSPHRASE")
+    if env:
+        return env
+    if prompt and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(translate("Cli", "Passphrase: "))
+    return None
 
 
 def _check_new(passphrase: str) -> None:

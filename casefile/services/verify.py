@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..i18n import translate
 from ..model import Base
 from ..store import Case, audit, state
+from .evidence.verify import verify_evidence
 
 Progress = Callable[[str, int, int], None]
 
@@ -113,11 +114,8 @@ def row_name(conn, table: str, key: str) -> str:
 
 
 def check_evidence(case: Case, progress: Progress | None = None) -> Iterator[Problem]:
-    """Re-hash every stored evidence file (imported lazily: it imports this
-    module). Each result goes into the item's custody, unless the history
+    """Re-hash every stored evidence file. Each result goes into the item's custody, unless the history
     does not hold: nothing is written on top of it, verify only reports."""
-    from .evidence_verify import verify_evidence
-
     what = translate("Verify", "re-hashing the evidence")
     _doing(progress, what)
     with case.connection() as conn:

@@ -1,7 +1,7 @@
-"""Opening, creating, encrypting and migrating case files; search; audit chain.
+"""Opening, creating, encrypting and migrating case files; full-text search; audit chain.
 SQLite specifics stay in this package."""
 
-from . import audit, search
+from . import audit, fulltext
 from .case import SUFFIX, Case, PassphraseRequired
 
-__all__ = ["SUFFIX", "Case", "PassphraseRequired", "audit", "search"]
+__all__ = ["SUFFIX", "Case", "PassphraseRequired", "audit", "fulltext"]

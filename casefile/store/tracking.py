@@ -17,7 +17,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from ..model import AuditEntry, Blob, BlobChunk, Chunk, CodeCounter, Record, Thumbnail
-from . import audit, search
+from . import audit, fulltext
 
 if TYPE_CHECKING:
     from .case import Case
@@ -109,7 +109,7 @@ class ChangeTracker:
                 ident = pk[0] if len(pk) == 1 else tuple(pk)
                 changed.setdefault(kind, set()).add(ident)
                 if isinstance(obj, Record):
-                    search.reindex(conn, kind, [ident])
+                    fulltext.reindex(conn, kind, [ident])
 
     def _after_commit(self, session: Session) -> None:
         changed = session.info.pop("changed", None)

@@ -27,7 +27,7 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationDisplayName("Casefile")
     app.setDesktopFileName("casefile")
     try:
-        from .i18n import install_translators
+        from .language import install_translators
 
         install_translators(app)
     except Exception:  # a missing translation tool must never stop the window
@@ -37,7 +37,7 @@ def make_app(argv: list[str] | None = None):
 
 def _passphrase(args) -> str | None:
     if getattr(args, "passphrase_file", None) or os.environ.get("CASEFILE_PASSPHRASE"):
-        from ..cli.common import read_passphrase
+        from ..services.security import read_passphrase
 
         return read_passphrase(args, prompt=False)
     return None
@@ -89,7 +89,7 @@ def run_gui(args) -> int:
     from .mainwindow import MainWindow
 
     window = MainWindow()
-    from .i18n import attach_language_menu
+    from .language import attach_language_menu
 
     attach_language_menu(window)  # View, else Edit: system / English / Español
     if screenshot:

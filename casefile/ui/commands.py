@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..errors import CasefileError
 from ..services import records
-from ..services.record_fields import field as _field
+from ..services.records.fields import field as _field
 from ..store import Case
 
 

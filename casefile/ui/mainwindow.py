@@ -7,7 +7,7 @@ How to extend it
   "edit", "go", "source", "help", or a new key) with its shortcuts. Built-in
   actions are listed in ``ui/actions.py``; wire handlers in ``_wire()``.
 - **An editor or panel for a kind**: ``window.register_editor(kind, factory)``
-  where ``factory(window, kind, record_id) -> Editor`` (``ui/editor.py``: the
+  where ``factory(window, kind, record_id) -> Editor`` (``ui/editors/protocol.py``: the
   window calls its ``commit_pending``, ``reload(changes)``, ``focus_first`` and
   ``source_reader``, never a method found by name).
   ``window.register_editor_tab(kind, title, factory)`` adds a tab to the
@@ -42,20 +42,20 @@ from ..services import records
 from ..store import Case, PassphraseRequired
 from . import dialogs
 from .actions import ActionId, ActionRegistry, ActionState
+from .case.layout_memory import LayoutMemory
+from .case.list_model import ID_ROLE
+from .case.navigator import KINDS
+from .case.panes import CaseView
 from .case_events import CaseEvents
-from .case_view import CaseView
 from .commands import CaseCommand, CaseUndoStack, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
-from .editor import Editor
-from .layout_memory import LayoutMemory
-from .list_model import ID_ROLE
-from .navigator import KINDS
+from .editors.protocol import Editor
+from .editors.source_reader import SourceReader
 from .recent import RecentCases
-from .source_reader import SourceReader
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
-    from .evidence_intake import EvidenceIntake
-    from .lock import CaseLocker
+    from .evidence.intake import EvidenceIntake
+    from .screen_lock import CaseLocker
 
 EditorFactory = Callable[["MainWindow", str, int], Editor]
 TabFactory = Callable[["MainWindow", str, int], QWidget]
@@ -119,16 +119,13 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
-        from . import (
-            dossier_dialog,
-            evidence_panel,
-            history_view,
-            lock,
-            passphrase_dialog,
-            redaction_preview,
-            shortcuts,
-        )
-        from .i18n import attach_language_menu
+        from . import screen_lock as lock
+        from .case import history as history_view
+        from .dialogs import dossier as dossier_dialog
+        from .dialogs import passphrase as passphrase_dialog
+        from .dialogs import redaction_preview, shortcuts
+        from .evidence import panel as evidence_panel
+        from .language import attach_language_menu
 
         for module in (evidence_panel, dossier_dialog, redaction_preview, history_view, passphrase_dialog, lock,
                        shortcuts):
@@ -287,7 +284,7 @@ class MainWindow(QMainWindow):
             self.editor.focus_first()
 
     def _show_editor(self, kind: str, record_id: int) -> None:
-        from .record_editor import RecordEditor
+        from .editors.record import RecordEditor
 
         assert self.view is not None
         factory: EditorFactory = self._editor_factories.get(kind, RecordEditor)
@@ -479,7 +476,7 @@ class MainWindow(QMainWindow):
     def show_search(self) -> None:
         if self.case is None:
             return
-        from .search_popup import SearchPopup
+        from .dialogs.search_popup import SearchPopup
 
         popup = SearchPopup(self.case, self)
         popup.chosen.connect(lambda kind, rid: self.open_record(kind, rid))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..errors import CasefileError
 from ..store import SUFFIX, Case, outputs
 from . import dialogs
-from .passphrase_dialog import NewPassphraseWidget
+from .dialogs.passphrase import NewPassphraseWidget
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

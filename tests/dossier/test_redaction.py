@@ -128,7 +128,7 @@ def _csv_text(folder) -> str:
 def test_what_only_confidential_records_use_is_left_out_of_every_output(sample, tmp_path, profile):
     from casefile.dossier import write_dossier
     from casefile.services.csv_export import export_csv
-    from casefile.services.interchange_export import export_json
+    from casefile.services.interchange.export import export_json
 
     from .conftest import SECRETS, pdf_text
 

@@ -60,8 +60,8 @@ def drop(case) -> None:
 # -- search ---------------------------------------------------------------------------
 
 def search(a: dict) -> dict:
-    from casefile.services.search import search as service_search
-    from casefile.store.search import INDEXED, fts_query
+    from casefile.services.records.search import search as service_search
+    from casefile.store.fulltext import INDEXED, fts_query
 
     case = open_case(a["case"])
     raw_sql = {t: f"SELECT rowid, bm25({t}_fts) FROM {t}_fts WHERE {t}_fts MATCH ? ORDER BY rank LIMIT 50"
@@ -105,7 +105,7 @@ def search(a: dict) -> dict:
 # -- import -----------------------------------------------------------------------------
 
 def import_casefile(a: dict) -> dict:
-    from casefile.services.interchange_import import import_json
+    from casefile.services.interchange.importer import import_json
 
     case = new_case(a["tmp"], a["variant"])
     with peak_memory(trace=False) as peak:
@@ -120,8 +120,8 @@ def import_core(a: dict) -> dict:
     from sqlalchemy import insert
 
     from casefile.model import VocabularyTerm
-    from casefile.services.interchange_import import LINK_TABLES, TABLES, WRITE_ORDER, parse
-    from casefile.services.interchange_plan import Plan
+    from casefile.services.interchange.importer import LINK_TABLES, TABLES, WRITE_ORDER, parse
+    from casefile.services.interchange.plan import Plan
 
     case = new_case(a["tmp"], a["variant"])
     document = parse(Path(a["json"]).read_bytes())

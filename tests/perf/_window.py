@@ -88,8 +88,8 @@ def ui_list(a: dict) -> dict:
 
     from casefile.services import records
     from casefile.ui.app import make_app
-    from casefile.ui.case_view import RecordTable
-    from casefile.ui.list_model import PAGE, RecordListModel
+    from casefile.ui.case.list_model import PAGE, RecordListModel
+    from casefile.ui.case.panes import RecordTable
 
     app = make_app(sys.argv[:1])
     case = _open(a["case"])
@@ -187,7 +187,7 @@ def ui_stall(a: dict) -> dict:
     out = Path(a["tmp"]) / "stall.pdf"
     case = window.case
     try:
-        from casefile.ui.dossier_dialog import DossierDialog
+        from casefile.ui.dialogs.dossier import DossierDialog
     except ImportError:
         DossierDialog = None
     if DossierDialog is not None:

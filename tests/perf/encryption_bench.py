@@ -42,8 +42,8 @@ def best(fn, repeat: int) -> float:
 
 
 def measure(variant: str, doc: Path, files: list[Path], folder: Path, repeat: int) -> dict[str, float]:
-    from casefile.services.interchange_import import import_json
-    from casefile.services.search import search
+    from casefile.services.interchange.importer import import_json
+    from casefile.services.records.search import search
     from casefile.store import Case
 
     passphrase = PASSPHRASE if variant == "encrypted" else None
@@ -91,7 +91,7 @@ def measure(variant: str, doc: Path, files: list[Path], folder: Path, repeat: in
         figures["search p50"] = statistics.median(latencies)
         figures["search p95"] = latencies[int(0.95 * (len(latencies) - 1))]
         try:
-            from casefile.services.evidence_intake import intake
+            from casefile.services.evidence.intake import intake
         except ImportError:
             intake = None
         if intake is not None and files:

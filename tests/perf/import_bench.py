@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import insert  # noqa: E402
 
 from casefile.model import Actor, Incident, IncidentTag, Involvement, Place  # noqa: E402
-from casefile.services.interchange_import import check_schema, import_json, parse  # noqa: E402
-from casefile.services.interchange_plan import Plan  # noqa: E402
-from casefile.store import Case, search  # noqa: E402
+from casefile.services.interchange.importer import check_schema, import_json, parse  # noqa: E402
+from casefile.services.interchange.plan import Plan  # noqa: E402
+from casefile.store import Case, fulltext  # noqa: E402
 
 TYPES = ("detention", "roadblock", "armed_clash", "sighting", "occupation")
 
@@ -117,7 +117,7 @@ def main() -> int:
         baseline_case = fresh("baseline.casefile")
         baseline, _ = timed(bulk_insert, baseline_case, document)
         with baseline_case.connection() as conn:
-            index, _ = timed(search.index_all, conn)
+            index, _ = timed(fulltext.index_all, conn)
         baseline_case.close(backup=False)
 
         import_case = fresh("import.casefile")

@@ -38,7 +38,7 @@ def cpu():
     return usage.ru_utime + usage.ru_stime
 
 import casefile
-from casefile.services.interchange_import import import_json
+from casefile.services.interchange.importer import import_json
 from casefile.store import Case
 
 folder = Path(tempfile.mkdtemp(prefix="casefile-import-memory-"))

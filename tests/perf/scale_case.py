@@ -322,7 +322,7 @@ def build(seed: int = 7, scale: float = 0.01, *, force: bool = False, log=print)
     """Build (or reuse) the scale case; return its folder."""
     from casefile.services import security
     from casefile.services.evidence import intake
-    from casefile.services.interchange_import import import_json
+    from casefile.services.interchange.importer import import_json
     from casefile.store import Case
 
     folder = folder_for(seed, scale)

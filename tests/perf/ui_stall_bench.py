@@ -88,7 +88,7 @@ def main() -> None:
 
     from casefile.dossier.writer import write_dossier
     from casefile.store import Case
-    from casefile.ui.dossier_dialog import DossierDialog
+    from casefile.ui.dialogs.dossier import DossierDialog
     from casefile.ui.workers import ThreadJob
 
     app = QApplication.instance() or QApplication([])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E40
 from sqlalchemy import insert  # noqa: E402
 
 from casefile.model import Incident, Place  # noqa: E402
-from casefile.store import Case, search  # noqa: E402
+from casefile.store import Case, fulltext  # noqa: E402
 
 
 class PaintWatch(QObject):
@@ -60,7 +60,7 @@ def make_scale_case(folder: Path, rows: int) -> Path:
                      title=f"Incident {i}: detention at a roadblock", start_date=f"{2000 + i % 24:04d}-"
                      f"{1 + i % 12:02d}-{1 + i % 28:02d}", place_id=1 + i % 200, incident_type="detention",
                      violation_status="possible") for i in range(start, min(rows, start + batch))])
-        search.index_all(conn, "incident")
+        fulltext.index_all(conn, "incident")
     case.close()
     return path
 

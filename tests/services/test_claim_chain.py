@@ -17,8 +17,8 @@ from sqlalchemy import select
 from casefile.dossier import write_dossier
 from casefile.model import Claim, ClaimRelay, Source, SourceCitation
 from casefile.services import verify
-from casefile.services.interchange_export import build_document, export_json
-from casefile.services.interchange_import import import_json
+from casefile.services.interchange.export import build_document, export_json
+from casefile.services.interchange.importer import import_json
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from casefile.services import evidence
-from casefile.services.media import sniff
+from casefile.services.evidence.media import sniff
 
 from .evidence_samples import docx_bytes, pdf_with_metadata, png_bytes, wav
 
@@ -160,7 +160,7 @@ def test_what_a_parser_repeats_is_noted_once_and_bounded(case, tmp_path):
     import logging
     import warnings as py_warnings
 
-    from casefile.services.media import LIBRARY_NOTES, library_notes
+    from casefile.services.evidence.media import LIBRARY_NOTES, library_notes
 
     notes: list[str] = []
     with library_notes(notes):

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from casefile.model import Actor, AuditEntry, CustodyEvent, Evidence, Incident
 from casefile.services.interchange import RECORD_SECTIONS, schema
-from casefile.services.interchange_export import build_document, dumps, export_json
-from casefile.services.interchange_import import import_json
+from casefile.services.interchange.export import build_document, dumps, export_json
+from casefile.services.interchange.importer import import_json
+from casefile.services.records.search import search
 from casefile.services.sample import sample_path
-from casefile.services.search import search
 from casefile.store import Case
 
 COMPARED = ("vocabularies", *RECORD_SECTIONS, "evidence_links")
@@ -282,7 +282,7 @@ def test_failed_export_leaves_the_previous_file(new_case, tmp_path, monkeypatch)
     def full_disk(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("casefile.services.interchange_export.os.replace", full_disk)
+    monkeypatch.setattr("casefile.services.interchange.export.os.replace", full_disk)
     with pytest.raises(CasefileError, match="No space left"):
         export_json(new_case(), out, force=True)
     assert out.read_text(encoding="utf-8") == "previous export"

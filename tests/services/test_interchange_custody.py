@@ -13,10 +13,11 @@ import pytest
 from pypdf import PdfReader
 
 from casefile.dossier.writer import write_dossier
-from casefile.services import evidence, history, overview
-from casefile.services.custody import received_from
+from casefile.services import evidence, history
+from casefile.services.evidence.custody import received_from
 from casefile.services.interchange import ImportRefused
-from casefile.services.interchange_import import import_json
+from casefile.services.interchange.importer import import_json
+from casefile.services.records import overview
 from casefile.store import Case
 
 CLI = [sys.executable, "-c", "import sys; from casefile.cli import main; sys.exit(main(sys.argv[1:]))"]
@@ -147,7 +148,7 @@ def test_round_trip_keeps_the_mark_of_each_hop(tmp_path):
     cases = [Case.create(tmp_path / f"{n}.casefile", n, documenter=n) for n in ("b", "c")]
     try:
         import_json(cases[0], first)
-        from casefile.services.interchange_export import export_json
+        from casefile.services.interchange.export import export_json
 
         second = tmp_path / "second.json"
         export_json(cases[0], second)

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from casefile.errors import CasefileError
-from casefile.services import overview
 from casefile.services.interchange import ImportRefused, fast_checks, schema
-from casefile.services.interchange_import import import_json
+from casefile.services.interchange.importer import import_json
+from casefile.services.records import overview
 from casefile.services.sample import sample_path
 from casefile.store import Case
 
@@ -222,7 +222,7 @@ def test_the_fast_validator_agrees_with_jsonschema():
 def test_a_problem_after_written_batches_leaves_nothing(case, tmp_path):
     """Rows go to the case in batches as they are checked; a problem in the
     last entry of a later section still leaves the case exactly as it was."""
-    from casefile.services.interchange_plan import BATCH
+    from casefile.services.interchange.plan import BATCH
 
     places = [{"uuid": f"22222222-0000-4000-8000-{n:012x}", "code": f"PLC-{n + 1:05d}", "name": f"Lugar {n}"}
               for n in range(2 * BATCH + 7)]

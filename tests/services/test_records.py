@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from casefile.errors import InvalidInput
 from casefile.model import AuditEntry
-from casefile.services import links, records, source_text
+from casefile.services import records
+from casefile.services.records import links, source_text
 from casefile.store import Case
 
 

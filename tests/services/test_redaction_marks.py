@@ -42,7 +42,7 @@ def test_a_marked_passage_is_withheld_everywhere_and_kept_in_history(marked_case
     assert [(e.record, e.field, e.kind, e.matched) for e in report.replacements] == [
         ("INC-0001", "description", "passage", "The Blue House behind the chapel")]
     from casefile.services.csv_export import export_csv
-    from casefile.services.interchange_export import export_json
+    from casefile.services.interchange.export import export_json
 
     export_csv(case, tmp_path / "csv", profile="partner")
     export_json(case, tmp_path / "p.json", profile="public")

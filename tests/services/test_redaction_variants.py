@@ -34,7 +34,7 @@ from casefile.model import (
 )
 from casefile.services.csv_export import export_csv
 from casefile.services.evidence import intake
-from casefile.services.interchange_export import export_json
+from casefile.services.interchange.export import export_json
 from casefile.services.redaction import fold
 from casefile.store import Case
 from tests.fixtures.hostile import small_jpeg_bytes

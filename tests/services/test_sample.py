@@ -21,8 +21,8 @@ from casefile.model import (
     Source,
 )
 from casefile.services.interchange import schema
+from casefile.services.records.search import search
 from casefile.services.sample import create_demo_case, sample_path
-from casefile.services.search import search
 
 DOCUMENT = json.loads(sample_path().read_text(encoding="utf-8"))
 

@@ -211,8 +211,8 @@ def test_bulk_paths_append_to_the_history(case, tmp_path):
 
     if not (has_service("interchange_import", "import_json") and has_service("evidence_intake", "intake")):
         pytest.skip("import or intake service not in this tree")
-    from casefile.services.evidence_intake import intake
-    from casefile.services.interchange_import import import_json
+    from casefile.services.evidence.intake import intake
+    from casefile.services.interchange.importer import import_json
 
     doc, _ = make_import(tmp_path, 1, 5)
     with case.connection() as conn:

@@ -45,11 +45,11 @@ from sqlalchemy import select
 from casefile.store import Case
 from casefile.model import Incident
 try:
-    from casefile.services.evidence_intake import intake
+    from casefile.services.evidence.intake import intake
 except ImportError:
     intake = None
 try:
-    from casefile.services.interchange_import import import_json
+    from casefile.services.interchange.importer import import_json
 except ImportError:
     import_json = None
 

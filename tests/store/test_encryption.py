@@ -14,7 +14,7 @@ from casefile.cli import main
 from casefile.errors import CasefileError, WrongPassphrase
 from casefile.model import AuditEntry, Blob, BlobChunk, Chunk, Incident, Source
 from casefile.services import security
-from casefile.services.search import search
+from casefile.services.records.search import search
 from casefile.store import Case, PassphraseRequired, audit
 from casefile.store import connection as connection_module
 from casefile.store.backup import backups_of
@@ -35,7 +35,7 @@ def _fill(case: Case, secret: str) -> None:
         s.add(Source(title=f"Report {secret}", text=f"Full text {secret} " * 200))
     data = (f"evidence bytes {secret} ".encode() * 3000)
     try:
-        from casefile.services.evidence_intake import intake
+        from casefile.services.evidence.intake import intake
     except ImportError:  # the evidence service is not in this tree: store chunk rows directly
         intake = None
     if intake is not None:

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from casefile.model import AuditEntry, Incident
-from casefile.services.search import search
+from casefile.services.records.search import search
 from casefile.store import audit
 from tests.fixtures.hostile import HOSTILE_STRINGS, huge_string
 

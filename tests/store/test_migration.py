@@ -4,7 +4,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from casefile.model import Evidence, Incident
-from casefile.services.search import search
+from casefile.services.records.search import search
 from casefile.services.verify import verify
 from casefile.store import Case, migrate
 

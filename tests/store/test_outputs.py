@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from casefile.errors import CasefileError
 from casefile.services import evidence
 from casefile.services.csv_export import export_csv
-from casefile.services.interchange_export import export_json
+from casefile.services.interchange.export import export_json
 from casefile.store import Case, outputs
 from casefile.store.outputs import OutputExists, OutputRefused, atomic_output, check_output, write_bytes
 

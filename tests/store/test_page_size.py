@@ -13,7 +13,7 @@ import pytest
 from casefile.errors import WrongPassphrase
 from casefile.model import Incident
 from casefile.services import security
-from casefile.services.evidence_intake import intake
+from casefile.services.evidence.intake import intake
 from casefile.store import Case, backup
 from casefile.store import connection as connection_module
 from casefile.store.connection import LEGACY_PAGE_SIZE, PAGE_SIZE

@@ -214,7 +214,7 @@ def test_an_import_into_a_case_with_records_is_sealed_as_a_whole(tmp_path):
     """Imports write through ``state.appending``: the rows they add are sealed
     at once, the case's own rows keep their seals, and verify stays clean."""
     from casefile.resources import resource
-    from casefile.services.interchange_import import import_json
+    from casefile.services.interchange.importer import import_json
 
     with Case.create(tmp_path / "c.casefile", "C") as case:
         with case.session() as s:  # a record with a code the sample does not use

@@ -2,8 +2,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.model import Actor, Claim, Incident
-from casefile.services.search import search
-from casefile.store.search import fts_query
+from casefile.services.records.search import search
+from casefile.store.fulltext import fts_query
 
 HOSTILE = ['"', "AND", "NEAR(", "*", "-", "a OR b", "title:x", "^", "'); DROP TABLE actor; --",
            "\u202eevil\u202c", "e\u0301", "🔥", "\x00", "(", ")", ":", "{a b}", '""""']
@@ -57,7 +57,7 @@ def test_any_typed_string_is_a_valid_query(case, query):
 
 
 def test_common_word_is_ranked_among_its_newest_matches(case):
-    from casefile.store import search as store_search
+    from casefile.store import fulltext as store_search
 
     with case.session() as s:
         s.add_all(Incident(title=f"roadblock number {i}") for i in range(30))

@@ -93,7 +93,7 @@ def test_nested_sole_writer_is_one(case):
 STUCK_INTAKE = r"""
 import os, sys, time
 from casefile.store import Case
-from casefile.services.evidence_intake import intake
+from casefile.services.evidence.intake import intake as evidence_intake
 
 case_path, file_path, passphrase = sys.argv[1], sys.argv[2], sys.argv[3] or None
 case = Case.open(case_path, passphrase=passphrase)
@@ -164,7 +164,7 @@ def test_killed_mid_intake_then_a_wrong_passphrase(tmp_path):
 # -- who uses it: add-evidence, for large files ---------------------------------------
 
 def test_fastest_journal_is_the_sole_writer_for_large_files_only(case, tmp_path, monkeypatch):
-    from casefile.services import evidence_intake
+    from casefile.services.evidence import intake as evidence_intake
 
     monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
     (tmp_path / "photo.jpg").write_bytes(os.urandom(300_000))
@@ -177,7 +177,7 @@ def test_fastest_journal_is_the_sole_writer_for_large_files_only(case, tmp_path,
 
 def test_add_evidence_takes_a_large_file_in_through_the_journal(tmp_path, monkeypatch):
     from casefile.cli import main
-    from casefile.services import evidence_intake
+    from casefile.services.evidence import intake as evidence_intake
 
     monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
     path = tmp_path / "c.casefile"
@@ -214,7 +214,7 @@ def test_a_garbage_journal_is_ignored(tmp_path):
 
 
 def test_a_cancelled_or_changed_file_leaves_nothing_and_wal_after(case, tmp_path):
-    from casefile.services.evidence_intake import IntakeError
+    from casefile.services.evidence.intake import IntakeError
     from casefile.store.chunks import Cancelled
 
     with case.connection() as conn:
@@ -240,7 +240,7 @@ def test_a_cancelled_or_changed_file_leaves_nothing_and_wal_after(case, tmp_path
 
 def test_add_evidence_links_a_large_file_through_the_journal(tmp_path, monkeypatch):
     from casefile.cli import main
-    from casefile.services import evidence_intake
+    from casefile.services.evidence import intake as evidence_intake
 
     monkeypatch.setattr(evidence_intake, "SOLE_FROM", 1 << 20)
     path = tmp_path / "c.casefile"

@@ -30,18 +30,18 @@ from casefile.services import records
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.ui import dialogs
-from casefile.ui import i18n as ui_i18n
+from casefile.ui import language as ui_i18n
 from casefile.ui.actions import ActionId
+from casefile.ui.case.history import HistoryDialog
+from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.commands import UpdateRecord
-from casefile.ui.dossier_dialog import DossierDialog
-from casefile.ui.history_view import HistoryDialog
-from casefile.ui.list_model import ID_ROLE
-from casefile.ui.lock import CaseLocker
+from casefile.ui.dialogs.dossier import DossierDialog
+from casefile.ui.dialogs.passphrase import ChangePassphraseDialog
+from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
+from casefile.ui.dialogs.search_popup import SearchPopup
+from casefile.ui.dialogs.shortcuts import ShortcutsDialog
 from casefile.ui.mainwindow import MainWindow
-from casefile.ui.passphrase_dialog import ChangePassphraseDialog
-from casefile.ui.redaction_preview import RedactionPreviewDialog
-from casefile.ui.search_popup import SearchPopup
-from casefile.ui.shortcuts import ShortcutsDialog
+from casefile.ui.screen_lock import CaseLocker
 from casefile.ui.welcome import NewCaseDialog
 
 PASSPHRASE = "correct horse battery staple"

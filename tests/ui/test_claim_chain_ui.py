@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from casefile.model import Claim, ClaimRelay, Source
 from casefile.store import Case
-from casefile.ui.links_panel import _options
+from casefile.ui.editors.links import _options
+from casefile.ui.editors.picker import Choice, RecordPicker
 from casefile.ui.mainwindow import MainWindow
-from casefile.ui.picker import Choice, RecordPicker
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

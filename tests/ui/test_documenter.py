@@ -13,9 +13,9 @@ from casefile.services import records
 from casefile.store import Case
 from casefile.ui import dialogs
 from casefile.ui.actions import ActionId
-from casefile.ui.links_panel import LinkDetailsDialog
+from casefile.ui.editors.links import LinkDetailsDialog
+from casefile.ui.editors.picker import Choice, RecordPicker
 from casefile.ui.mainwindow import MainWindow
-from casefile.ui.picker import Choice, RecordPicker
 from casefile.ui.welcome import NewCaseDialog
 
 REPORT = Path("/work/shared/samples/news-report-guerrero-2013.txt")
@@ -69,7 +69,7 @@ def test_documenter_records_the_detention_then_undoes_and_redoes_it(qtbot, tmp_p
 
     # Two actors with their roles, each created from the picker.
     panel = window.editor.links
-    actor_option = next(o for o in __import__("casefile.ui.links_panel", fromlist=["_options"])._options("incident")
+    actor_option = next(o for o in __import__("casefile.ui.editors.links", fromlist=["_options"])._options("incident")
                         if o.link_kind == "involvement")
     pick(monkeypatch, Choice("actor", None, "Self-defence group at the roadblock"))
     details(monkeypatch, {"role": "detaining", "degree": "carried_out", "head_count": None,
@@ -177,7 +177,7 @@ def test_delete_asks_says_what_goes_and_undoes_exactly(window, monkeypatch):
     window.undo_stack.undo()
     assert records.get(case, "incident", incident)["code"] == "INC-0001"
     assert len(records.list_rows(case, "incident")) == 1
-    from casefile.services.links import links_of
+    from casefile.services.records.links import links_of
     assert [i.target_title for i in links_of(case, "incident", incident)] == ["UPOEG"]
 
 
@@ -232,7 +232,7 @@ def test_links_jump_and_back_forward(window, qtbot):
 def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     records.create(window.case, "actor", name="Bruno Plácido Valerio")
     window.actions[ActionId.SEARCH].trigger()
-    from casefile.ui.search_popup import SearchPopup
+    from casefile.ui.dialogs.search_popup import SearchPopup
 
     popup = window.findChild(SearchPopup)
     qtbot.keyClicks(popup.query, "placido")

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from casefile.model import AuditEntry
 from casefile.services.sample import create_demo_case
-from casefile.ui import dossier_dialog
-from casefile.ui.dossier_dialog import DossierDialog, case_passphrase
+from casefile.ui.dialogs import dossier as dossier_dialog
+from casefile.ui.dialogs.dossier import DossierDialog, case_passphrase
 
 PASS = "a long enough passphrase"
 

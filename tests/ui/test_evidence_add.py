@@ -13,8 +13,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit
 
-from casefile.services import evidence, links, records
-from casefile.ui.evidence_intake import EvidenceFileDialog, IntakeReportDialog, RelationDialog
+from casefile.services import evidence, records
+from casefile.services.records import links
+from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog, RelationDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

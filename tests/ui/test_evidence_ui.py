@@ -22,10 +22,16 @@ from sqlalchemy import func, select
 
 from casefile.model import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, Incident
 from casefile.services import evidence
-from casefile.ui import evidence_panel
-from casefile.ui.evidence_commands import intake_batch
-from casefile.ui.evidence_intake import EvidenceIntake, FileDropFilter, IntakeReportDialog, RelationDialog, local_files
-from casefile.ui.evidence_panel import CustodyModel, EvidencePanel, LinkTargetDialog
+from casefile.ui.evidence import panel as evidence_panel
+from casefile.ui.evidence.commands import intake_batch
+from casefile.ui.evidence.intake import (
+    EvidenceIntake,
+    FileDropFilter,
+    IntakeReportDialog,
+    RelationDialog,
+    local_files,
+)
+from casefile.ui.evidence.panel import CustodyModel, EvidencePanel, LinkTargetDialog
 
 HOSTILE_NAME = '<b>bold<\b> <img src=x> «testimonio».txt'
 
@@ -118,7 +124,7 @@ def test_drop_on_a_record_links_with_relation(qtbot, case, files, no_report):
         intake.take_in([str(files / "photo.png")], link=("INC-0001", "depicts"))
     assert stack.count() == 1
     item = evidence.get(case, "EVI-0001")
-    from casefile.services import links
+    from casefile.services.records import links
     found = links.links_of(case, "evidence", item.id)
     assert [(link.target_code, link.detail) for link in found] == [("INC-0001", "depicts")]
 
@@ -135,7 +141,7 @@ def test_bad_files_are_listed_together_and_the_rest_comes_in(qtbot, case, files,
 
 
 def test_report_dialog_shows_errors_as_plain_text(qtbot):
-    from casefile.ui.evidence_commands import BatchResult
+    from casefile.ui.evidence.commands import BatchResult
     dialog = IntakeReportDialog(None, BatchResult(taken=[("EVI-0001", "a")], errors=[("x", "<b>x</b>: no such file")],
                                                   cancelled=True))
     qtbot.addWidget(dialog)
@@ -264,7 +270,7 @@ def test_export_original(qtbot, panel, files, tmp_path, monkeypatch):
 def test_link_and_unlink_are_undoable(qtbot, panel, case, monkeypatch):
     with case.session() as s:
         s.add(Incident(title="Roadblock"))
-    from casefile.ui import picker
+    from casefile.ui.editors import picker
     monkeypatch.setattr(LinkTargetDialog, "choose", classmethod(lambda cls, parent: ("incident", True)))
     monkeypatch.setattr(picker.RecordPicker, "pick", classmethod(
         lambda cls, parent, case, kind, title="", allow_create=True, exclude=None: (picker.Choice("incident", 1), True)))
@@ -336,7 +342,8 @@ def test_window_drop_on_list_then_open_the_file_tab(qtbot, window, files, no_rep
 
 
 def test_window_drop_on_an_incident_links_the_file(qtbot, window, files, no_report, monkeypatch):
-    from casefile.services import links, records
+    from casefile.services import records
+    from casefile.services.records import links
 
     incident = records.create(window.case, "incident", title="Soldiers held at the roadblock")
     window.open_record("incident", incident)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from casefile.model import Incident
-from casefile.ui import history_view
-from casefile.ui.history_view import AuditModel, HistoryView, summarise
+from casefile.ui.case import history as history_view
+from casefile.ui.case.history import AuditModel, HistoryView, summarise
 
 HOSTILE = '<b>bold</b> <img src="/etc/passwd"> NEAR( "x'
 

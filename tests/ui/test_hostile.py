@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from casefile.services import records
-from casefile.ui.picker import PickerModel
-from casefile.ui.search_popup import SearchResultsModel
+from casefile.ui.dialogs.search_popup import SearchResultsModel
+from casefile.ui.editors.picker import PickerModel
 
 HOSTILE = [
     "<b>bold</b> &amp; <i>it</i>",

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QMainWindow
 
 from casefile import i18n, i18n_build
-from casefile.ui import i18n as ui_i18n
+from casefile.ui import language as ui_i18n
 
 RUN_CLI = "import sys; from casefile.cli import main; sys.exit(main(sys.argv[1:]))"
 SPANISH_TS = i18n_build.translations_dir() / "casefile_es.ts"
@@ -72,7 +72,7 @@ def test_update_sees_through_local_aliases_of_translate():
     code = ("from PySide6.QtCore import QCoreApplication\n"
             "def QT_TRANSLATE_NOOP(context, text):\n    return text\n"
             "T = QT_TRANSLATE_NOOP\n"
-            "from casefile.services.record_fields import QT_TRANSLATE_NOOP as N\n"
+            "from casefile.services.records.fields import QT_TRANSLATE_NOOP as N\n"
             "COLUMNS = (N('Fields', 'Code'),)\n"
             "MENUS = {'file': T('Actions', '&File')}\n"
             "def title():\n    tr = QCoreApplication.translate\n    return tr('Navigator', 'Incidents')\n"

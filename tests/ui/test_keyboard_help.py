@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casefile.services import evidence, records
-from casefile.ui.evidence_intake import IntakeReportDialog
-from casefile.ui.i18n import install_translators
+from casefile.ui.dialogs.shortcuts import ShortcutsDialog, plain, typeable
+from casefile.ui.editors.picker import RecordPicker
+from casefile.ui.evidence.intake import IntakeReportDialog
+from casefile.ui.language import install_translators
 from casefile.ui.mainwindow import MainWindow
-from casefile.ui.picker import RecordPicker
-from casefile.ui.shortcuts import ShortcutsDialog, plain, typeable
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from casefile.services import records
 from casefile.services.sample import create_demo_case
-from casefile.ui.dossier_dialog import DossierDialog
-from casefile.ui.evidence_intake import EvidenceFileDialog, IntakeReportDialog
-from casefile.ui.evidence_panel import EvidencePanel
-from casefile.ui.picker import RecordPicker
+from casefile.ui.dialogs.dossier import DossierDialog
+from casefile.ui.editors.picker import RecordPicker
+from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog
+from casefile.ui.evidence.panel import EvidencePanel
 
 LONG_NAME = "IMG_20130805_reten_de_Ayutla_militares_detenidos_por_la_policia_comunitaria_UPOEG_toma_3.txt"
 
@@ -95,7 +95,7 @@ def _overlaps(dialog: QWidget) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_export_dialog_holds_its_result(qtbot, tmp_path, language, qapp):
-    from casefile.ui.i18n import install_translators
+    from casefile.ui.language import install_translators
 
     install_translators(qapp, language)
     case = create_demo_case(tmp_path / "demo.casefile")

@@ -10,11 +10,11 @@ from sqlalchemy import insert
 
 from casefile.model import Incident
 from casefile.services import records
-from casefile.store import search
-from casefile.ui.list_model import PAGE, RecordListModel
-from casefile.ui.navigator import NavigatorModel
-from casefile.ui.picker import PickerModel
-from casefile.ui.search_popup import SearchResultsModel
+from casefile.store import fulltext
+from casefile.ui.case.list_model import PAGE, RecordListModel
+from casefile.ui.case.navigator import NavigatorModel
+from casefile.ui.dialogs.search_popup import SearchResultsModel
+from casefile.ui.editors.picker import PickerModel
 
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
@@ -27,7 +27,7 @@ def _fill(case, n=450):
                  start_date=f"{2000 + i % 20:04d}-{1 + i % 12:02d}", place_id=place if i % 2 else None,
                  incident_type="detention", violation_status="possible")
             for i in range(n)])
-        search.index_all(conn, "incident")  # bulk paths keep the search index themselves
+        fulltext.index_all(conn, "incident")  # bulk paths keep the search index themselves
     return place
 
 

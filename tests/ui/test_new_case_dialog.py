@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from casefile.store import Case
 from casefile.ui import welcome
-from casefile.ui.i18n import install_translators
-from casefile.ui.links_panel import LinkDetailsDialog
-from casefile.ui.passphrase_dialog import ChangePassphraseDialog, PassphraseDialog
+from casefile.ui.dialogs.passphrase import ChangePassphraseDialog, PassphraseDialog
+from casefile.ui.editors.links import LinkDetailsDialog
+from casefile.ui.language import install_translators
 from casefile.ui.welcome import NewCaseDialog
 
 PASS = "correct horse battery staple"
@@ -62,7 +62,7 @@ def test_no_label_shows_a_literal_ampersand(qtbot, tmp_path, case, lang):
                ChangePassphraseDialog(case),
                *(LinkDetailsDialog(None, case, kind, lang) for kind in
                  ("involvement", "actor_relation", "incident_link", "assessment", "evidence_link"))]
-    from casefile.ui.dossier_dialog import DossierDialog
+    from casefile.ui.dialogs.dossier import DossierDialog
     dialogs.append(DossierDialog(case, ui_language=lang))
     for dialog in dialogs:
         _shown(qtbot, dialog)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from casefile.services import evidence
 from casefile.services.sample import create_demo_case
-from casefile.ui import evidence_panel, outputs
-from casefile.ui.dossier_dialog import DossierDialog
-from casefile.ui.evidence_panel import EvidencePanel
+from casefile.ui.dialogs import output_path
+from casefile.ui.dialogs.dossier import DossierDialog
+from casefile.ui.evidence import panel as evidence_panel
+from casefile.ui.evidence.panel import EvidencePanel
 
 
 def sha(path: Path) -> str:
@@ -31,10 +32,10 @@ def answers(monkeypatch):
 
     def exec_(box):
         asked.append(box.text())
-        assert box.textFormat() == outputs.Qt.TextFormat.PlainText
+        assert box.textFormat() == output_path.Qt.TextFormat.PlainText
         return replies.pop(0)
 
-    monkeypatch.setattr(outputs.QMessageBox, "exec", exec_)
+    monkeypatch.setattr(output_path.QMessageBox, "exec", exec_)
     return asked, replies
 
 

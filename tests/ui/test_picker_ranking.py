@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from casefile.model import Involvement
 from casefile.services import records
-from casefile.services.search import candidates
-from casefile.ui.links_panel import LinkDetailsDialog, _options
-from casefile.ui.picker import Choice, PickerModel, RecordPicker, already_linked
+from casefile.services.records.search import candidates
+from casefile.ui.editors.links import LinkDetailsDialog, _options
+from casefile.ui.editors.picker import Choice, PickerModel, RecordPicker, already_linked
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from casefile.model import Incident, WithholdMark
 from casefile.services import records
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
-from casefile.ui.dossier_dialog import DossierDialog
+from casefile.ui.dialogs.dossier import DossierDialog
+from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
 from casefile.ui.mainwindow import MainWindow
-from casefile.ui.redaction_preview import RedactionPreviewDialog
 
 PLANTED = "Rosa Ficticla"  # one letter away from the protected witness's name
 

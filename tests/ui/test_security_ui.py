@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from casefile.errors import CasefileError, WrongPassphrase
 from casefile.store import Case
-from casefile.ui.passphrase_dialog import (
+from casefile.ui.dialogs.passphrase import (
     Backoff,
     ChangePassphraseDialog,
     NewPassphraseWidget,
@@ -196,8 +196,8 @@ def test_change_passphrase_dialog_shows_failure(qtbot, case):
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
-from casefile.ui import lock as lock_module  # noqa: E402
-from casefile.ui.lock import ClipboardGuard, IdleWatcher, idle_minutes  # noqa: E402
+from casefile.ui import screen_lock as lock_module  # noqa: E402
+from casefile.ui.screen_lock import ClipboardGuard, IdleWatcher, idle_minutes  # noqa: E402
 
 
 def test_idle_minutes_setting(qapp):
@@ -278,7 +278,7 @@ def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypt
     QGuiApplication.clipboard().setText("Soldiers held at the roadblock")
     QGuiApplication.processEvents()
     assert locker.idle.is_active()
-    from casefile.ui.history_view import HistoryDialog
+    from casefile.ui.case.history import HistoryDialog
     history = HistoryDialog(window.case, window)
     history.show()
     action = window.actions["lock_case"]
@@ -317,7 +317,7 @@ def _reopened(case):
 
 
 def test_change_passphrase_action(qtbot, encrypted, case, monkeypatch):
-    from casefile.ui import passphrase_dialog
+    from casefile.ui.dialogs import passphrase as passphrase_dialog
     from casefile.ui.mainwindow import MainWindow
 
     window = MainWindow()

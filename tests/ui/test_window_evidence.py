@@ -8,11 +8,11 @@ from sqlalchemy import select
 
 from casefile.model import CustodyEvent, Evidence, EvidenceLink
 from casefile.services import records
-from casefile.services.evidence_intake import intake
+from casefile.services.evidence.intake import intake
 from casefile.ui import dialogs
 from casefile.ui.actions import ActionId
-from casefile.ui.links_panel import LinkDetailsDialog, _options
-from casefile.ui.picker import Choice, RecordPicker
+from casefile.ui.editors.links import LinkDetailsDialog, _options
+from casefile.ui.editors.picker import Choice, RecordPicker
 
 
 def _photo(case, tmp_path):

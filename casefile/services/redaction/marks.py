@@ -32,7 +32,7 @@ def _record(session: Session, code: str):
 
 
 def _check(record, field: str, passage: str) -> str:
-    from ..record_fields import FIELDS
+    from ..records.fields import FIELDS
 
     names = {f.name for f in FIELDS.get(record.kind, ()) if f.type in TEXT_TYPES}
     if record.kind == "source":

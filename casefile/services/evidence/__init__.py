@@ -1,0 +1,198 @@
+"""The evidence vault: what the window and the command line do with evidence.
+
+Intake lives in ``evidence_intake``, re-hashing in ``evidence_verify``; this
+module gets bytes back out (export, in-app preview, thumbnails), links
+evidence to records, and withdraws it. Evidence is never deleted: custody
+events refer to it, and a court may ask about a file that was set aside.
+Every handling step appends a custody event and, through the ORM session, an
+audit entry.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ...errors import CasefileError, InvalidInput, RecordNotFound
+from ...i18n import translate
+from ...model import Evidence, EvidenceLink, Thumbnail
+from ...store import Case, chunks, outputs
+from . import custody
+from .intake import IntakeError, display_name, fastest_journal, intake
+from .verify import verify_evidence
+
+__all__ = ["IntakeError", "display_name", "duplicate_of", "export_original", "fastest_journal", "get", "intake",
+           "link", "open_bytes", "read_all", "reinstate", "thumbnail", "unlink", "verify_evidence", "warnings",
+           "withdraw"]
+
+PREVIEW_LIMIT = 64 << 20
+
+
+def get(case: Case, code: str) -> Evidence:
+    with case.Session() as session:
+        return custody.find_evidence(session, code)
+
+
+def _extra(evidence: Evidence) -> dict:
+    try:
+        value = json.loads(evidence.extra_metadata or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def warnings(evidence: Evidence) -> list[str]:
+    """Problems noted at intake (unreadable image, decompression bomb...)."""
+    return [str(w) for w in _extra(evidence).get("warnings", [])]
+
+
+def duplicate_of(evidence: Evidence) -> str | None:
+    """The code of the earlier item with the same bytes, if there was one at intake."""
+    return _extra(evidence).get("duplicate_of")
+
+
+# -- getting the bytes back -------------------------------------------------------
+
+def export_original(case: Case, code: str, out_path: str | os.PathLike, *, who: str | None = None,
+                    force: bool = False) -> Path:
+    """Write the original bytes to ``out_path`` (or into it, if it is a folder).
+
+    The bytes are hashed on the way out; on a mismatch nothing is left behind.
+    ``store.outputs`` checks the path (never the case, a companion, a backup,
+    a link, a device; an existing file only with ``force``) and writes
+    atomically. The file and its "exported" custody event go together: if
+    the event cannot be recorded, a file the export made is removed again.
+    """
+    out = Path(out_path)
+    evidence = get(case, code)
+    if out.is_dir() and not out.is_symlink():
+        # Into the folder, under the original's name (never a path from the
+        # record); that name is checked like any output: a file named like
+        # the case, exported into the case's folder, is refused.
+        name = Path(evidence.original_name.replace("\\", "/")).name
+        out = out / (name if name not in ("", ".", "..") else evidence.code)
+    with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
+        with case.connection() as conn:
+            try:
+                for data in chunks.read_blob(conn, evidence.sha256):
+                    output.write(data)
+            except chunks.BlobMissing as error:
+                raise CasefileError(translate("Evidence", "{code}: {reason}; not exported").format(
+                    code=evidence.code, reason=error)) from None
+        if output.sha256 != evidence.sha256:
+            raise CasefileError(translate(
+                "Evidence", "{code}: the stored bytes no longer match the hash taken at intake; not exported"
+            ).format(code=evidence.code))
+        if case.read_only:  # a write-blocked medium: the copy, hash checked; the caller says it went unrecorded
+            output.commit()
+            return output.path
+        # The event is written first and committed after the file is in
+        # place: no event without the file, no file without the event.
+        with case.session(custody.who(case, who)) as session:
+            custody.record(session, custody.find_evidence(session, code), "exported", sha256=output.sha256,
+                           details=translate("Evidence", "exported to {path}").format(
+                               path=display_name(output.path)))
+            session.flush()
+            output.commit()
+    return output.path
+
+
+@contextmanager
+def open_bytes(case: Case, code: str) -> Iterator[chunks.BlobReader]:
+    """A seekable reader over the stored bytes, for in-app previews: nothing
+    is written to disk, so an encrypted case leaks no plain copy."""
+    with case.connection() as conn, case.Session(bind=conn) as session:
+        evidence = custody.find_evidence(session, code)
+        try:
+            reader = chunks.BlobReader(conn, evidence.sha256)
+        except chunks.BlobMissing as error:
+            raise CasefileError(f"{evidence.code}: {error}") from None
+        try:
+            yield reader
+        finally:
+            reader.close()
+
+
+def read_all(case: Case, code: str, limit: int = PREVIEW_LIMIT) -> bytes:
+    """The whole file in memory, for previews of files up to ``limit`` bytes."""
+    with open_bytes(case, code) as reader:
+        if reader.size > limit:
+            raise CasefileError(translate("Evidence", "{code} is too large to preview ({size} bytes)").format(
+                code=code.upper(), size=reader.size))
+        return reader.read()
+
+
+def thumbnail(case: Case, code: str) -> bytes | None:
+    """The stored PNG thumbnail (no EXIF), or None for non-images."""
+    with case.Session() as session:
+        evidence = custody.find_evidence(session, code)
+        return session.scalar(select(Thumbnail.png).where(Thumbnail.evidence_id == evidence.id))
+
+
+# -- links ------------------------------------------------------------------------------
+
+def link(case: Case, evidence_code: str, target_code: str, relation: str, note: str = "", *,
+         who: str | None = None) -> EvidenceLink:
+    custody.check_relation(relation)
+    with case.session(custody.who(case, who)) as session:
+        evidence = custody.find_evidence(session, evidence_code)
+        target, column = custody.find_target(session, target_code)
+        existing = session.scalar(select(EvidenceLink).where(
+            EvidenceLink.evidence_id == evidence.id, getattr(EvidenceLink, column) == target.id,
+            EvidenceLink.relation == relation))
+        if existing is not None:
+            raise InvalidInput(translate("Evidence", "{code} already {relation} {target}").format(
+                code=evidence.code, relation=relation, target=target.code))
+        row = EvidenceLink(evidence_id=evidence.id, relation=relation, note=note, **{column: target.id})
+        session.add(row)
+        custody.record(session, evidence, "linked", sha256=evidence.sha256, details=f"{relation} {target.code}")
+    return row
+
+
+def unlink(case: Case, evidence_code: str, target_code: str, relation: str | None = None, *,
+           who: str | None = None) -> int:
+    """Remove the link(s) to ``target_code`` (of ``relation`` if given); returns how many."""
+    with case.session(custody.who(case, who)) as session:
+        evidence = custody.find_evidence(session, evidence_code)
+        target, column = custody.find_target(session, target_code)
+        query = select(EvidenceLink).where(EvidenceLink.evidence_id == evidence.id,
+                                           getattr(EvidenceLink, column) == target.id)
+        if relation is not None:
+            query = query.where(EvidenceLink.relation == custody.check_relation(relation))
+        rows = session.scalars(query).all()
+        if not rows:
+            raise RecordNotFound(translate("Evidence", "{code} is not linked to {target}").format(
+                code=evidence.code, target=target.code))
+        for row in rows:
+            session.delete(row)
+            custody.record(session, evidence, "unlinked", sha256=evidence.sha256,
+                           details=f"{row.relation} {target.code}")
+    return len(rows)
+
+
+# -- withdrawal (never deletion) ---------------------------------------------------------
+
+def withdraw(case: Case, code: str, reason: str = "", *, who: str | None = None) -> Evidence:
+    """Set an item aside (also how an intake is undone); its bytes and history stay."""
+    with case.session(custody.who(case, who)) as session:
+        evidence = custody.find_evidence(session, code)
+        if evidence.withdrawn:
+            raise InvalidInput(translate("Evidence", "{code} is already withdrawn").format(code=evidence.code))
+        evidence.withdrawn = True
+        custody.record(session, evidence, "withdrawn", sha256=evidence.sha256, details=reason)
+    return evidence
+
+
+def reinstate(case: Case, code: str, *, who: str | None = None) -> Evidence:
+    with case.session(custody.who(case, who)) as session:
+        evidence = custody.find_evidence(session, code)
+        if not evidence.withdrawn:
+            raise InvalidInput(translate("Evidence", "{code} is not withdrawn").format(code=evidence.code))
+        evidence.withdrawn = False
+        custody.record(session, evidence, "reinstated", sha256=evidence.sha256)
+    return evidence

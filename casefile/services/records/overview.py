@@ -1,0 +1,30 @@
+"""Counts and facts about a case (``casefile info``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ...model import RECORD_CLASSES, CaseInfo
+from ...store import Case
+
+
+def counts(case: Case) -> dict[str, int]:
+    """Records per kind, keyed by the plural used in ``info --json``."""
+    plural = {"incident": "incidents", "actor": "actors", "place": "places", "source": "sources",
+              "claim": "claims", "evidence": "evidence"}
+    with case.connection() as conn:
+        return {plural[cls.kind]: conn.scalar(select(func.count()).select_from(cls)) for cls in RECORD_CLASSES}
+
+
+def info(case: Case) -> dict:
+    with case.connection() as conn:
+        row = conn.execute(select(CaseInfo)).first()
+    return {
+        "title": row.title if row else "",
+        "organisation": row.organisation if row else "",
+        "documenter": row.documenter if row else "",
+        **counts(case),
+        "encrypted": case.encrypted,
+        "format_version": case.format_version,
+        "audit_head": case.audit_head(),
+    }

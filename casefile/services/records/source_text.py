@@ -1,0 +1,111 @@
+"""A source's readable text: read from .txt, .html or .pdf files, and the
+claims quoted from it (for highlighting in the reader)."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ...errors import CasefileError
+from ...i18n import translate
+from ...model import Claim
+from ...store import Case
+
+MAX_BYTES = 50 * 1024 * 1024  # a source text, not an evidence file
+
+
+class _TextOnly(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+              "blockquote", "pre", "header", "footer", "table", "ul", "ol"}
+    SKIP = {"script", "style", "head", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML page: no tags, no scripts, paragraphs kept."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def normalise(text: str) -> str:
+    """One newline convention, so quote offsets mean the same everywhere."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def read_text_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise CasefileError(translate("Sources", "{name} is too large to read as a source text.").format(
+                name=path.name))
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
+            return normalise(_pdf_text(path))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CasefileError(translate("Sources", "cannot read {name}: {why}").format(
+            name=path.name, why=error.strerror or error)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if suffix in (".html", ".htm", ".xhtml") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        text = html_to_text(text)
+    return normalise(text)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise CasefileError(translate("Sources", "{name} is not a readable PDF ({why}).").format(
+            name=path.name, why=error)) from None
+    text = "\n\n".join(p for p in pages if p)
+    if not text:
+        raise CasefileError(translate("Sources", "{name} has no text to extract (a scanned PDF?).").format(
+            name=path.name))
+    return text
+
+
+def quoted_claims(case: Case, source_id: int) -> list[tuple[int, str, int, int]]:
+    """(claim id, code, start, end) of claims quoting this source's text."""
+    with case.connection() as conn:
+        rows = conn.execute(select(Claim.id, Claim.code, Claim.quote_start, Claim.quote_end)
+                            .where(Claim.source_id == source_id, Claim.quote_start.is_not(None))
+                            .order_by(Claim.quote_start))
+        return [tuple(r) for r in rows]

@@ -1,0 +1,134 @@
+"""The child process that builds a dossier for the window. No Qt.
+
+``python -m casefile.ui.dialogs.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted] [--force]``
+
+ReportLab holds the GIL for a whole build, so the window runs it here rather
+than in a thread (see ``workers.ProcessJob``). The protocol:
+
+- stdin: with ``--encrypted``, the first line is the passphrase as a JSON
+  string (a pipe: never argv, the environment, or a file); afterwards a line ``cancel`` (or the
+  window going away: end of input) stops the build, leaving nothing at OUT.
+- stdout: one JSON object per line, ``{"progress": [done, total, text]}``,
+  then ``{"result": {...}}`` or ``{"error": "one line"}``.
+
+The window already holds the case open (and its lock, which only keeps other
+windows out); this process works on the window's behalf, so it opens the
+case without taking the lock, after the window's own checks on open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+
+from ...errors import CasefileError
+
+
+class Channel:
+    """Lines in from the window, JSON lines out to it."""
+
+    def __init__(self, stdin=None, stdout=None):
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+
+    def read_secret(self) -> str:
+        """The passphrase as the window holds it: one JSON string on one line
+        (a passphrase may end in CR or hold a line break; nothing is stripped)."""
+        try:
+            secret = json.loads(self.stdin.readline())
+        except ValueError:
+            secret = None
+        return secret if isinstance(secret, str) else ""  # then opening says the passphrase is empty
+
+    def listen(self) -> None:
+        """Watch stdin for "cancel" (or its end) in a daemon thread."""
+        def watch():
+            for line in self.stdin:
+                if line.strip() == "cancel":
+                    break
+            self._cancel.set()  # "cancel", or the window closed our stdin
+        threading.Thread(target=watch, daemon=True).start()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def send(self, **message) -> None:
+        with self._lock:
+            self.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
+            self.stdout.flush()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self.send(progress=[int(done), int(total), str(text)])
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="casefile.ui.dialogs.dossier_job")
+    parser.add_argument("case")
+    parser.add_argument("-o", "--output", required=True)
+    parser.add_argument("--profile", default="full")
+    parser.add_argument("--incidents", default="")
+    parser.add_argument("--tag", default="")
+    parser.add_argument("--from", dest="date_from", default="")
+    parser.add_argument("--to", dest="date_to", default="")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
+    parser.add_argument("--encrypted", action="store_true")
+    parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
+    return parser.parse_args(argv)
+
+
+def open_for_window(path: Path, passphrase: str | None):
+    from ...store import Case
+
+    return Case.open_delegated(path, passphrase=passphrase)
+
+
+def run(args: argparse.Namespace, channel: Channel) -> int:
+    passphrase = channel.read_secret() if args.encrypted else None
+    channel.listen()
+    try:
+        _install_language(args.ui_lang)
+        from ...dossier.writer import write_dossier
+
+        case = open_for_window(Path(args.case), passphrase)
+        passphrase = None
+        try:
+            codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
+            result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
+                                   date_from=args.date_from or None, date_to=args.date_to or None, lang=args.lang,
+                                   progress=channel.progress, cancelled=channel.cancelled, force=args.force)
+        finally:
+            case.close(backup=False)  # the window makes the backups, on its own close
+    except CasefileError as error:
+        channel.send(error=str(error))
+        return 1
+    channel.send(result={"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
+                         "withheld": dict(result.withheld)})
+    return 0
+
+
+def _install_language(lang: str) -> None:
+    """Messages (errors, progress) in the window's language."""
+    if not lang or lang == "en":
+        return
+    try:
+        from ..language import install_cli_translator  # QtCore only: no widgets in this process
+
+        install_cli_translator(lang)
+    except Exception:  # noqa: BLE001 - English messages are still messages
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args, Channel())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

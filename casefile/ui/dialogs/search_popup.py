@@ -1,0 +1,106 @@
+"""Global search (Ctrl+K): results across every kind as you type; arrow keys
+move, Enter opens the record, Escape closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout
+
+from ...services.records.search import search
+from ...store import Case
+from ...store.fulltext import Hit
+from ..case.navigator import kind_title
+
+LIMIT = 40
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, case: Case, parent=None):
+        super().__init__(parent)
+        self.case = case
+        self.hits: list[Hit] = []
+
+    def set_query(self, text: str) -> None:
+        self.beginResetModel()
+        self.hits = search(self.case, text, limit=LIMIT) if text.strip() else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            first = f"{hit.code}  {hit.title}"
+            snippet = " ".join(hit.plain_snippet.split())
+            return f"{first}\n{snippet}" if snippet and snippet != hit.title else first
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return kind_title(hit.kind)
+        return None
+
+    def hit(self, row: int) -> Hit | None:
+        return self.hits[row] if 0 <= row < len(self.hits) else None
+
+
+class SearchPopup(QDialog):
+    chosen = Signal(str, int)
+
+    def __init__(self, case: Case, parent=None):
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("searchPopup")
+        self.model = SearchResultsModel(case, self)
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText(self.tr("Search incidents, actors, places, sources, claims, evidence…"))
+        self.query.setAccessibleName(self.tr("Search everything"))
+        self.results = QListView()
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setModel(self.model)
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(lambda index: self._open(index.row()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        self._timer = QTimer(self, singleShot=True, interval=80)
+        self._timer.timeout.connect(self._search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.installEventFilter(self)
+        self.resize(640, 420)
+
+    def _search(self) -> None:
+        self.model.set_query(self.query.text())
+        if self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.query and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                row = self.results.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
+                self.results.setCurrentIndex(self.model.index(max(0, min(row, self.model.rowCount() - 1))))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self._timer.stop()
+                    self._search()
+                self._open(self.results.currentIndex().row())
+                return True
+        return super().eventFilter(obj, event)
+
+    def _open(self, row: int) -> None:
+        hit = self.model.hit(row)
+        if hit is not None:
+            self.close()
+            self.chosen.emit(hit.kind, hit.id)
+
+    def popup(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            top_left = parent.mapToGlobal(QPoint((parent.width() - self.width()) // 2, 60))
+            self.move(top_left)
+        self.show()
+        self.query.setFocus()

@@ -1,0 +1,121 @@
+"""Evidence changes as undo commands, and the intake of a batch of files.
+
+An intake runs in a background thread (a video may take minutes to hash);
+once a file is in, an :class:`IntakeEvidence` command is pushed already
+applied. Undo withdraws the item (evidence is never deleted: custody refers
+to it), redo reinstates it. Linking is undoable the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from ...errors import CasefileError
+from ...services import evidence
+from ...store import Case
+from ...store.chunks import Cancelled
+from ..commands import CaseCommand
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidenceCommands", text)
+
+
+class IntakeEvidence(CaseCommand):
+    """One file taken in. Pushed after the intake, so the first redo is skipped."""
+
+    def __init__(self, case: Case, code: str, name: str):
+        super().__init__(case, _tr("Take in {name}").format(name=name))
+        self.code = code
+        self.mark_applied()
+
+    def apply(self) -> None:
+        evidence.reinstate(self.case, self.code)
+
+    def revert(self) -> None:
+        evidence.withdraw(self.case, self.code, _tr("intake undone"))
+
+
+class LinkEvidence(CaseCommand):
+    def __init__(self, case: Case, code: str, target: str, relation: str, note: str = ""):
+        super().__init__(case, _tr("Link {code} to {target}").format(code=code, target=target))
+        self.code, self.target, self.relation, self.note = code, target, relation, note
+
+    def apply(self) -> None:
+        evidence.link(self.case, self.code, self.target, self.relation, self.note)
+
+    def revert(self) -> None:
+        evidence.unlink(self.case, self.code, self.target, self.relation)
+
+
+class UnlinkEvidence(CaseCommand):
+    def __init__(self, case: Case, code: str, target: str, relation: str, note: str = ""):
+        super().__init__(case, _tr("Unlink {code} from {target}").format(code=code, target=target))
+        self.code, self.target, self.relation, self.note = code, target, relation, note
+
+    def apply(self) -> None:
+        evidence.unlink(self.case, self.code, self.target, self.relation)
+
+    def revert(self) -> None:
+        evidence.link(self.case, self.code, self.target, self.relation, self.note)
+
+
+# -- a batch of files, for a background thread ------------------------------------------
+
+
+@dataclass
+class BatchResult:
+    taken: list[tuple[str, str]] = field(default_factory=list)  # (code, file name)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
+    cancelled: bool = False
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[str, str] | None = None,
+                 progress: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> BatchResult:
+    """Take each file in with its own transaction: a failure or a cancel
+    loses at most the file being read, never one already taken in.
+
+    Runs on a worker thread: it only calls services and reports numbers."""
+    paths = [Path(p) for p in paths]
+    sizes = [_size(p) for p in paths]
+    total = sum(sizes) or len(paths)
+    result = BatchResult()
+    done_before = 0
+    for number, (path, size) in enumerate(zip(paths, sizes), start=1):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        name = evidence.display_name(path.name)
+        label = _tr("Taking in {name} ({number} of {count})").format(name=name, number=number, count=len(paths))
+        if progress:
+            progress(done_before, total, label)
+        report = (lambda done, _total, _base=done_before, _label=label: progress(_base + done, total, _label)) \
+            if progress and sum(sizes) else None
+        try:
+            item = evidence.intake(case, path, link=link, progress=report, cancelled=cancelled)
+        except Cancelled:
+            result.cancelled = True
+            break
+        except CasefileError as error:
+            result.errors.append((name, str(error)))
+        except OSError as error:  # the service names most; this is the last resort
+            result.errors.append((name, error.strerror or str(error)))
+        else:
+            result.taken.append((item.code, name))
+        done_before += size if sum(sizes) else 1
+    if progress and not result.cancelled:
+        progress(total, total, _tr("Done"))
+    return result
