@@ -81,7 +81,8 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 ends[-1] = index + 1
             continue
         for produced in piece:
-            kind = " " if produced == SEPARATOR else ("d" if produced.isdigit() else "a")
+            # isdecimal, as the fast path's \d: a circled digit (category No) is a letter here
+            kind = " " if produced == SEPARATOR else ("d" if produced.isdecimal() else "a")
             if kind == " ":
                 if previous_kind in ("", " "):
                     if out:
