@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from .styles import BOLD, MARK, MUTED, RULE, SANS, register_fonts
+from .styles import BOLD, BOLD_ITALIC, ITALIC, MARK, MONO, MUTED, RULE, SANS, register_fonts
 from .text import HEAD_CHARS, escaped, head_line
 
 MARGIN = 20 * mm
@@ -52,6 +52,11 @@ class Heading(Text):
         self.level = level
         self.key = key
         self.toc = toc
+        self.top: float | None = None  # where it was drawn, from the page's foot (for its destination)
+
+    def draw(self):
+        self.top = self.canv.absolutePosition(0, self.height)[1]
+        super().draw()
 
     def split(self, available_width, available_height):
         parts = super().split(available_width, available_height)
@@ -95,6 +100,15 @@ class _PlainInfo(PDFInfo):
         return PDFDictionary(info).format(document)
 
 
+STANDARD_FONTS = {
+    **{name: SANS for name in ("Helvetica", "Times-Roman", "Symbol", "ZapfDingbats")},
+    **{name: BOLD for name in ("Helvetica-Bold", "Times-Bold")},
+    **{name: ITALIC for name in ("Helvetica-Oblique", "Times-Italic")},
+    **{name: BOLD_ITALIC for name in ("Helvetica-BoldOblique", "Times-BoldItalic")},
+    **{name: MONO for name in ("Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique")},
+}
+
+
 class NumberedCanvas(Canvas):
     """Holds every page until the end, then stamps "Page X of Y" on each."""
 
@@ -109,6 +123,24 @@ class NumberedCanvas(Canvas):
     def showPage(self):  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
+
+    def setFont(self, psfontname, size, leading=None):  # noqa: N802 - ReportLab's name
+        # ReportLab falls back on standard-14 fonts (a table's plain string
+        # cells, list bullets); those are never embedded, nor do they cover
+        # more than Latin-1: draw them in ours.
+        super().setFont(STANDARD_FONTS.get(psfontname, psfontname), size, leading)
+
+    def bookmarkPage(self, key, fit="Fit", left=None, top=None, bottom=None, right=None, zoom=None):  # noqa: N802
+        """A destination on the page being drawn. The document names a page
+        by how many it has been given, and this canvas gives it none until
+        save(): without this every destination would be page 1."""
+        doc = self._doc
+        given = doc.pageCounter
+        doc.pageCounter = given + len(self._pages)
+        try:
+            return super().bookmarkPage(key, fit=fit, left=left, top=top, bottom=bottom, right=right, zoom=zoom)
+        finally:
+            doc.pageCounter = given
 
     def save(self):
         total = len(self._pages)
@@ -153,6 +185,9 @@ class DossierTemplate(BaseDocTemplate):
         return super().build(flowables, **kwargs)
 
     def _canvas(self, *args, **kwargs):
+        # Text drawn before any setFont (and each page's preamble) is in our embedded
+        # font: the canvas's default, Helvetica, is a standard-14 font never embedded.
+        kwargs["initialFontName"] = SANS
         return NumberedCanvas(*args, page_label=self._page_label, **kwargs)
 
     def _furniture(self, canvas, doc):
@@ -174,7 +209,9 @@ class DossierTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
         if isinstance(flowable, Heading) and flowable.key:
-            self.canv.bookmarkPage(flowable.key)
+            # Land on the heading itself, not only on its page.
+            top = None if flowable.top is None else flowable.top + 4 * mm
+            self.canv.bookmarkPage(flowable.key, fit="XYZ", top=top)
             self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=flowable.level)
             if flowable.toc:
                 self.notify("TOCEntry", (flowable.level, escaped(flowable.outline_title), self.page,
