@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..errors import CasefileError
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model.dates import PartialDate, describe
+from . import wording
 
 TEXT: dict[str, str] = {
     # Cover and page furniture
@@ -220,8 +221,8 @@ BUILTIN: dict[str, dict[str, str]] = {
                        "afirmaciones que solo descansan en ellos.",
         "organisation": "Organización", "date_head": "Fecha", "profile": "Perfil",
         "profile_full": "Completo", "profile_partner": "Socios", "profile_public": "Público",
-        "audit_head": "Cabeza del historial",
-        "audit_head_note": "La cabeza del historial es un hash SHA-256 que compromete todo el historial "
+        "audit_head": "Huella del historial",
+        "audit_head_note": "La huella del historial es un hash SHA-256 que vincula todo el historial "
                            "registrado del expediente en el momento de hacer este dossier.",
         "scope": "Alcance", "scope_all": "Todo el expediente", "scope_incidents": "Hechos elegidos: {codes}",
         "scope_tag": "Hechos con la etiqueta \u201c{tag}\u201d",
@@ -296,6 +297,9 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[reservado]\u201d)",
     },
 }
+
+TEXT.update(wording.TEXT)
+BUILTIN["es"].update(wording.ES)
 
 _MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
               "octubre", "noviembre", "diciembre")

@@ -66,6 +66,7 @@ class IncidentView:
     evidence: list[tuple[int, str]] = field(default_factory=list)  # (evidence id, relation label)
     type_key: str = ""
     violation_key: str = ""
+    caveats: str = ""  # for the reader: printed in every profile, unlike notes
 
 
 @dataclass
@@ -86,6 +87,8 @@ class ClaimView:
     assessments: dict[str, list[str]]
     claimed_on: str
     notes: str
+    caveats: str = ""
+    credibility_reason: str = ""
 
 
 @dataclass
@@ -100,6 +103,7 @@ class ActorView:
     protected_note: str
     incidents: list[str]
     relations: list[str]
+    caveats: str = ""
 
 
 @dataclass
@@ -110,6 +114,7 @@ class PlaceView:
     coordinates: str
     precision: str
     description: str
+    caveats: str = ""
 
 
 @dataclass
@@ -129,6 +134,11 @@ class SourceView:
     contact: str
     confidential_note: str
     notes: str
+    caveats: str = ""
+    reliability_reason: str = ""
+    #: a confidential source a shared dossier cites under its pseudonym: listed
+    #: with its kind and grade only
+    pseudonymous: bool = False
 
 
 @dataclass
@@ -141,9 +151,40 @@ class EvidenceView:
     size: int
     sha256: str
     facts: list[tuple[str, str]]  # (label, value) rows of the annex table
-    links: list[str]
-    custody: list[tuple[str, str, str, str]]
+    links: list[str]  # analysis: what the item is linked to, and how
+    custody: list[tuple[str, str, str, str]]  # handling: acquired, exported, transferred, verified...
     image: bytes | None = None
+    #: linking and unlinking, recorded in the custody log but analysis, not handling
+    analysis: list[tuple[str, str, str]] = field(default_factory=list)  # (time, who, what)
+
+
+@dataclass
+class AllegationView:
+    """One incident as an allegation: who, what, when, where, how it stands."""
+
+    incident_id: int
+    code: str
+    title: str
+    who: str
+    when: str
+    where: str
+    status: str  # violation status, the right concerned and the basis, one per line
+    origins: str  # independent origins behind it, counted by origin
+    credibility: str
+
+
+@dataclass
+class Findings:
+    allegations: dict[int, AllegationView] = field(default_factory=dict)  # by incident id
+    gaps: list[str] = field(default_factory=list)
+    limitations: list[str] = field(default_factory=list)
+    protection: list[str] = field(default_factory=list)  # consent and do-no-harm, counted
+
+
+@dataclass
+class Definition:
+    term: str  # the label, in the dossier's language
+    meaning: str
 
 
 @dataclass
@@ -166,3 +207,6 @@ class DossierData:
     type_counts: list[tuple[str, int]]
     status_counts: list[tuple[str, int]]
     period: str
+    findings: Findings = field(default_factory=Findings)
+    #: vocabulary -> its terms defined, in the dossier's language
+    definitions: dict[str, list[Definition]] = field(default_factory=dict)

@@ -459,7 +459,7 @@
     <message>
         <location line="+0"/>
         <source>Audit head</source>
-        <translation>Cabeza del historial</translation>
+        <translation>Huella del historial</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1274,12 +1274,12 @@
     <message>
         <location line="+1"/>
         <source>Audit head</source>
-        <translation>Cabeza del historial</translation>
+        <translation>Huella del historial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The audit head is a SHA-256 hash that commits to the case&apos;s whole recorded history when this dossier was made.</source>
-        <translation>La cabeza del historial es un hash SHA-256 que compromete todo el historial registrado del expediente en el momento de hacer este dossier.</translation>
+        <translation>La huella del historial es un hash SHA-256 que vincula todo el historial registrado del expediente en el momento de hacer este dossier.</translation>
     </message>
     <message>
         <location line="+2"/>
