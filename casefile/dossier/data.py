@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..services.evidence.custody import received_from
 from ..services.redaction import Redactor
+from .chronology import Dated, order, period
 from .labels import Labels
 from .views import (
     ActorRow,
@@ -249,11 +250,11 @@ class Loader:
         data.withheld = r.counts()
         if self.notes_hidden:
             data.withheld["notes"] = self.notes_hidden
-        spans = [_span(i.start_date, i.end_date) for i in incidents]
-        spans = [sp for sp in spans if sp]
-        if spans:
-            first, last = min(sp[0] for sp in spans), max(sp[1] for sp in spans)
-            data.period = L.until.format(start=L.date(first.isoformat()), end=L.date(last.isoformat()))
+        span = period(Dated(i.id, i.start_date, i.start_qualifier, i.code, i.end_date, i.end_qualifier)
+                      for i in incidents)  # from dated incidents, each end as recorded ("about 2013")
+        if span:
+            first, last = L.date(span.start, span.start_qualifier), L.date(span.end, span.end_qualifier)
+            data.period = first if first == last else L.until.format(start=first, end=last)
         return data
 
     def _whole_case_places(self, shown: dict[int, Place]) -> list[Place]:
@@ -359,7 +360,11 @@ class Loader:
                 actors=rows,
                 claims=sorted(set(claims_of[inc.id]), key=lambda c: claim_codes[c]),
                 evidence=evidence_of[inc.id], type_key=inc.incident_type, violation_key=inc.violation_status))
-        views.sort(key=lambda view: (view.sort_key, view.code))
+        dated, undated = order([Dated(i.id, i.start_date, i.start_qualifier, i.code) for i in incidents], link_rows)
+        position = {key: n for n, key in enumerate(dated + undated)}
+        views.sort(key=lambda view: position[view.id])
+        for view in views[len(dated):]:
+            view.sort_key = ""  # undated: the chronology lists these apart
         return views
 
     def _claims(self, claims, subjects, assessments, actors, sources, incidents, relays):

@@ -249,10 +249,17 @@ class DossierStory(AnnexSections):
         story = self.section(L.chronology, "chronology")
         if not self.d.incidents:
             return story + [self.p(L.none, "Muted")]
-        rows = [[L.date_head, L.code, L.incident, L.place, L.type]]
-        rows += [[i.when, i.code, i.title, i.place, i.type] for i in self.d.incidents]
+        head = [L.date_head, L.code, L.incident, L.place, L.type]
+        widths = [34 * mm, 20 * mm, 62 * mm, 30 * mm, WIDTH - 146 * mm]
+        dated = [i for i in self.d.incidents if i.sort_key]  # in order (chronology.py); the undated apart
+        undated = [i for i in self.d.incidents if not i.sort_key]
         # Titles, places and types are printed in full with each incident.
-        return story + self.table(rows, [34 * mm, 20 * mm, 62 * mm, 30 * mm, WIDTH - 146 * mm], whole=(2, 3, 4))
+        for n, part in enumerate((dated, undated)):
+            if part:
+                story += [Text(escape(L.undated), self.st["H2"])] if n else []
+                story += self.table([head] + [[i.when, i.code, i.title, i.place, i.type] for i in part], widths,
+                                    whole=(2, 3, 4))
+        return story
 
     def incidents(self) -> list:
         story = self.section(self.L.incidents, "incidents")
