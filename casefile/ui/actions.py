@@ -43,6 +43,8 @@ class ActionId(StrEnum):
     SHOW_CLAIMS = "show_claim"
     SHOW_EVIDENCE = "show_evidence"
     CLAIM_FROM_SELECTION = "claim_from_selection"
+    INCIDENT_FROM_SELECTION = "incident_from_selection"
+    LINK_MENTION = "link_mention"
     LOAD_SOURCE_TEXT = "load_source_text"
     ABOUT = "about"
 
@@ -113,6 +115,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.CLAIM_FROM_SELECTION, T("Actions", "&Claim from Selection"), ("Ctrl+Shift+C",),
                menu="source", tip=T("Actions", "Make a claim carrying the selected passage as its quote"),
                needs=Needs.SELECTION),
+    ActionSpec(ActionId.INCIDENT_FROM_SELECTION, T("Actions", "&Incident from Selection"), ("Ctrl+Shift+I",),
+               menu="source", tip=T("Actions", "Make an incident titled and dated by the selected passage"),
+               needs=Needs.SELECTION),
+    ActionSpec(ActionId.LINK_MENTION, T("Actions", "Link the &Mention…"), ("Ctrl+Shift+M",), menu="source",
+               tip=T("Actions", "Link the actor or place named at the cursor to the claim being written, "
+                                "or make one from the selected words"),
+               needs=Needs.SOURCE),
     ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source",
                tip=T("Actions", "Replace the open source's text with a .txt, .html or .pdf file"),
                needs=Needs.SOURCE),
@@ -128,7 +137,8 @@ MENUS: dict[str, tuple[str, list]] = {
     "go": (T("Actions", "&Go"), [ActionId.BACK, ActionId.FORWARD, None, ActionId.SHOW_INCIDENTS,
                                  ActionId.SHOW_ACTORS, ActionId.SHOW_PLACES, ActionId.SHOW_SOURCES,
                                  ActionId.SHOW_CLAIMS, ActionId.SHOW_EVIDENCE]),
-    "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.LOAD_SOURCE_TEXT]),
+    "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.INCIDENT_FROM_SELECTION,
+                                         ActionId.LINK_MENTION, None, ActionId.LOAD_SOURCE_TEXT]),
     "help": (T("Actions", "&Help"), [ActionId.ABOUT]),
 }
 

@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         for kind in KINDS:
             a.connect(f"show_{kind}", lambda kind=kind: self.show_kind(kind))
         a.connect(ActionId.CLAIM_FROM_SELECTION, self.claim_from_selection)
+        a.connect(ActionId.INCIDENT_FROM_SELECTION, lambda: self.on_source_reader(SourceReader.incident_from_selection))
+        a.connect(ActionId.LINK_MENTION, lambda: self.on_source_reader(SourceReader.link_mention))
         a.connect(ActionId.LOAD_SOURCE_TEXT, self.load_source_text)
         a.connect(ActionId.ABOUT, self.about)
 
@@ -334,6 +336,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
             return
         reader.claim_from_selection()
+
+    def on_source_reader(self, act: Callable[[SourceReader], object]) -> None:
+        """A Source menu action on the open source's text."""
+        if self.source_reader is None:
+            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
+            return
+        act(self.source_reader)
 
     def load_source_text(self) -> None:
         reader = self.source_reader

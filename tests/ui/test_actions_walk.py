@@ -40,6 +40,7 @@ from casefile.ui.dialogs.passphrase import ChangePassphraseDialog
 from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
 from casefile.ui.dialogs.search_popup import SearchPopup
 from casefile.ui.dialogs.shortcuts import ShortcutsDialog
+from casefile.ui.editors import source_reader
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.screen_lock import CaseLocker
 from casefile.ui.welcome import NewCaseDialog
@@ -222,6 +223,23 @@ def _claim_made(walk: Walk) -> None:
     assert _counts(w.case)["claim"] == walk.before.counts["claim"]
 
 
+def _incident_made(walk: Walk) -> None:
+    w = walk.window
+    start, end = walk.before.selection
+    assert _counts(w.case)["incident"] == walk.before.counts["incident"] + 1
+    assert w.current_record is not None and w.current_record[0] == "incident"  # the new incident is open
+    text = records.get(w.case, *walk.before.current)["text"]
+    assert records.get(w.case, *w.current_record)["title"].startswith(" ".join(text[start:end].split())[:40])
+    assert QApplication.focusWidget() is w.editor.fields["title"]
+    w.undo_stack.undo()  # one step takes it all back
+    assert _counts(w.case)["incident"] == walk.before.counts["incident"]
+
+
+def _mention_offered(walk: Walk) -> None:
+    """A menu for the name at the cursor or the selected words, or a word on what to select."""
+    assert walk.called("mention_menu") or "underlined name" in walk.window.statusBar().currentMessage()
+
+
 def _text_loaded(walk: Walk) -> None:
     assert walk.called("open_text_file")
     assert records.get(walk.window.case, *walk.before.current)["text"] == LOADED_TEXT
@@ -278,6 +296,8 @@ EFFECTS: dict[str, Effect] = {
     ActionId.FORWARD: Effect(_forward),
     **{f"show_{kind}": Effect(_shows(kind)) for kind in KINDS},
     ActionId.CLAIM_FROM_SELECTION: Effect(_claim_made),
+    ActionId.INCIDENT_FROM_SELECTION: Effect(_incident_made),
+    ActionId.LINK_MENTION: Effect(_mention_offered, keeps=True),
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
     ActionId.ABOUT: Effect(_about, keeps=True),
     "keyboard_shortcuts": Effect(_dialog("shortcuts"), keeps=True),
@@ -405,6 +425,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(dialogs, "open_case_file", record("open_case_file", ("", False)))
     monkeypatch.setattr(dialogs, "open_text_file", record("open_text_file", (str(text_file), True)))
     monkeypatch.setattr(dialogs, "confirm", record("confirm", True))
+    monkeypatch.setattr(source_reader, "popup", record("mention_menu", None))
     monkeypatch.setattr(dialogs, "error", record("error", None))
     monkeypatch.setattr(DossierDialog, "export", classmethod(
         lambda cls, parent, case, **k: calls.append(("export_dossier", (case,))) or (None, False)))

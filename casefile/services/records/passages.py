@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ...errors import InvalidInput
-from ...model import Actor, Claim, Source, SourceCitation
+from ...model import Actor, Claim, ClaimSubject, Source, SourceCitation
 from ...model.dates import _MONTHS, PartialDate  # the month names both languages write
 from ...store import Case
 from .mentions import MentionMatcher, Name, case_names, key_of
@@ -216,3 +216,23 @@ def incident_draft(case: Case, source_id: int, text: str, start: int, end: int,
     if len(places) == 1:
         values["place_id"] = places[0]
     return IncidentDraft(values, claims, found)
+
+
+def claim_being_written(case: Case, source_id: int, position: int) -> int | None:
+    """The claim a name at ``position`` of the source's text goes with: the last one
+    quoting a passage around it, or else the last one made from this source."""
+    with case.session() as session:
+        around = session.scalar(select(Claim.id).where(
+            Claim.source_id == source_id, Claim.quote_start <= position, Claim.quote_end >= position)
+            .order_by(Claim.id.desc()).limit(1))
+        if around is not None:
+            return around
+        return session.scalar(select(Claim.id).where(Claim.source_id == source_id)
+                              .order_by(Claim.id.desc()).limit(1))
+
+
+def incidents_of_claim(case: Case, claim_id: int) -> list[int]:
+    """The incidents a claim is about, in the order they were linked."""
+    with case.session() as session:
+        return list(session.scalars(select(ClaimSubject.incident_id).where(
+            ClaimSubject.claim_id == claim_id, ClaimSubject.incident_id.is_not(None)).order_by(ClaimSubject.id)))

@@ -219,7 +219,7 @@ class RecordEditor(Editor):
         self._show(row)
         self.links.reload()
         if self.reader is not None:
-            self.reader.reload()
+            self.reader.reload(changes)
 
     # -- committing --------------------------------------------------------------------
 

@@ -1,30 +1,39 @@
-"""The source reader: a source's text, with "Claim from selection".
+"""The source reader: a source's text, with "Claim from selection" and
+"Incident from selection", and the case's actors and places it names underlined.
 
 Offsets are stored in Python characters (code points) of ``source.text``; Qt
 counts UTF-16 units, so the two are converted at the edge. Claims quoted from
-the text are highlighted in it.
+the text are highlighted in it. What a passage proposes (chain, claimant, date,
+place) comes from ``services.records.passages``; the names from
+``services.records.mentions``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from ...errors import CasefileError
+from ...model.kinds import TITLE_FIELD
 from ...services import records
-from ...services.records import source_text
+from ...services.records import passages, source_text
+from ...services.records.mentions import Mention, MentionMatcher, Name, case_names, mention_at
 from .. import dialogs
-from ..commands import CreateRecord, UpdateRecord
+from ..commands import CaseCommand, CreateLink, CreateRecord, Sequence, UpdateRecord
 from .fields import plain_label
+from .protocol import Changes
 
 if TYPE_CHECKING:
     from ..mainwindow import MainWindow
 
 HIGHLIGHT = QColor("#fff1a8")
-SUMMARY_LIMIT = 280
+MENTION = QColor("#1f5fbf")  # the underline under a name the case knows
+NAME_LIMIT = 200  # longer selected words are not a name
 
 
 def qt_to_py(text: str, position: int) -> int:
@@ -34,6 +43,11 @@ def qt_to_py(text: str, position: int) -> int:
 
 def py_to_qt(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
+
+
+def popup(menu: QMenu, position: QPoint) -> QAction | None:
+    """Show a menu where the text's cursor is and return the entry taken (tests patch this)."""
+    return menu.exec(position)
 
 
 class SourceReader(QWidget):
@@ -48,6 +62,10 @@ class SourceReader(QWidget):
         self.case = window.case
         self.source_id = source_id
         self.text = ""
+        self.mentions: list[Mention] = []
+        self._matcher: MentionMatcher | None = None  # rebuilt when actors or places change
+        self._names: list[Name] = []
+        self._entries: list[tuple[QAction, Callable[[], object]]] = []  # the mention menu's, with what each does
         self.view = QPlainTextEdit()
         self.view.setObjectName("sourceText")
         self.view.setAccessibleName(self.tr("Source text"))
@@ -63,6 +81,11 @@ class SourceReader(QWidget):
         self.claim_button.setObjectName("claimFromSelection")
         self.claim_button.setToolTip(self.tr("Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)"))
         self.claim_button.clicked.connect(self.claim_from_selection)
+        self.incident_button = QPushButton(self.tr("Incident from Selection"))
+        self.incident_button.setObjectName("incidentFromSelection")
+        self.incident_button.setToolTip(self.tr("Make an incident titled and dated by the selected passage "
+                                                "(Ctrl+Shift+I)"))
+        self.incident_button.clicked.connect(self.incident_from_selection)
         self.edit_button = QPushButton(self.tr("Edit Text"))
         self.edit_button.setObjectName("editSourceText")
         self.edit_button.setCheckable(True)
@@ -73,6 +96,7 @@ class SourceReader(QWidget):
         self.info.setObjectName("readerInfo")
         buttons = QHBoxLayout()
         buttons.addWidget(self.claim_button)
+        buttons.addWidget(self.incident_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.load_button)
@@ -82,47 +106,72 @@ class SourceReader(QWidget):
         layout.addWidget(self.info)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, changes: Changes | None = None) -> None:
         if self.edit_button.isChecked():
             return  # do not pull text from under the documenter's cursor
         try:
             text = records.get(self.case, "source", self.source_id)["text"] or ""
         except CasefileError:
             return
+        if changes is None or "actor" in changes or "place" in changes:
+            self._matcher = None
         if text != self.text or self.view.toPlainText() != text:
             self.text = text
             scroll = self.view.verticalScrollBar().value()
             self.view.setPlainText(text)
             self.view.verticalScrollBar().setValue(scroll)
+            self._matcher = None
+        if self._matcher is None:
+            self._names = case_names(self.case)
+            self._matcher = MentionMatcher(self._names)
+            self.mentions = self._matcher.find(self.text)
         self._highlight()
         self._selection_changed()
 
     def _highlight(self) -> None:
         selections = []
+        underline = QTextCharFormat()
+        underline.setFontUnderline(True)
+        underline.setUnderlineColor(MENTION)
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        for mention in self.mentions:  # first, so a claim's highlight is drawn over them
+            selections.append(self._extra(mention.start, mention.end, underline, mention.first.text))
         fmt = QTextCharFormat()
         fmt.setBackground(HIGHLIGHT)
         claims = source_text.quoted_claims(self.case, self.source_id)
         for _claim_id, code, start, end in claims:
-            if end > len(self.text):
-                continue
-            cursor = QTextCursor(self.view.document())
-            cursor.setPosition(py_to_qt(self.text, start))
-            cursor.setPosition(py_to_qt(self.text, end), QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = QTextCharFormat(fmt)
-            selection.format.setToolTip(code)
-            selections.append(selection)
+            if end <= len(self.text):
+                selections.append(self._extra(start, end, fmt, code))
         self.view.setExtraSelections(selections)
-        self.info.setText(self.tr("%n claim(s) quoted from this text (highlighted).", "", len(claims))
-                          if claims else "")
+        lines = [self.tr("%n claim(s) quoted from this text (highlighted).", "", len(claims))] if claims else []
+        if self.mentions:
+            lines.append(self.tr("%n mention(s) of the case's actors and places (underlined; Ctrl+Shift+M "
+                                 "links one).", "", len(self.mentions)))
+        self.info.setText(" ".join(lines))
 
-    def _context_menu(self, position) -> None:
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat, tip: str) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(py_to_qt(self.text, start))
+        cursor.setPosition(py_to_qt(self.text, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = QTextCharFormat(fmt)
+        selection.format.setToolTip(tip)
+        return selection
+
+    def _context_menu(self, position: QPoint) -> None:
         menu = self.view.createStandardContextMenu(position)
-        action = menu.addAction(self.tr("Claim from Selection"), self.claim_from_selection)
-        action.setEnabled(self.claim_button.isEnabled())
-        menu.insertAction(menu.actions()[0], action)
-        menu.insertSeparator(menu.actions()[1])
+        first = menu.actions()[0] if menu.actions() else None
+        for text, handler, enabled in (
+                (self.tr("Claim from Selection"), self.claim_from_selection, self.can_claim),
+                (self.tr("Incident from Selection"), self.incident_from_selection, self.can_claim),
+                (self.tr("Link the Mention…"), self.link_mention, True)):
+            action = menu.addAction(text, handler)
+            action.setEnabled(enabled)
+            if first is not None:
+                menu.insertAction(first, action)
+        if first is not None:
+            menu.insertSeparator(first)
         menu.exec(self.view.viewport().mapToGlobal(position))
         menu.deleteLater()
 
@@ -130,6 +179,7 @@ class SourceReader(QWidget):
         can = self.can_claim
         if can != self.claim_button.isEnabled():
             self.claim_button.setEnabled(can)
+            self.incident_button.setEnabled(can)
             self.can_claim_changed.emit(can)
 
     @property
@@ -156,34 +206,168 @@ class SourceReader(QWidget):
         self.select_offsets(start, min(end, len(self.text)))
         self.view.setFocus()
 
-    def claim_from_selection(self) -> int | None:
-        """A new claim quoting exactly the selection, with its position, conveyed by this
-        source, as one undoable step; the window then opens it to write what it claims."""
+    def _passage(self) -> tuple[int, int] | None:
+        """The selected passage, or None (and a word why) when there is none."""
         offsets = self.selection_offsets()
         if offsets is None:
             self.window_.statusBar().showMessage(self.tr("Select a passage of the text first."), 4000)
             return None
         start, end = offsets
-        quote = self.text[start:end]
-        if not quote.strip():
+        return (start, end) if self.text[start:end].strip() else None
+
+    def _code(self, kind: str, record_id: int) -> str:
+        return str(records.get(self.case, kind, record_id)["code"])
+
+    def claim_from_selection(self) -> int | None:
+        """A new claim quoting exactly the selection, with its position, conveyed by this
+        source, with the claimant and chain the text proposes, as one undoable step; the
+        window then opens it with the keyboard in what it claims."""
+        passage = self._passage()
+        if passage is None:
             return None
-        summary = " ".join(quote.split())
-        if len(summary) > SUMMARY_LIMIT:
-            summary = summary[:SUMMARY_LIMIT - 1].rstrip() + "…"
-        source = records.get(self.case, "source", self.source_id)
-        command = CreateRecord(self.case, "claim", {
-            "summary": summary, "quote": quote, "quote_start": start, "quote_end": end,
-            "source_id": self.source_id, "claimed_on": source.get("published")},
-            self.tr("Claim from selection"))
-        if not self.window_.execute(command) or command.record_id is None:
+        draft = passages.claim_draft(self.case, self.source_id, self.text, *passage, names=self._names)
+        create = CreateRecord(self.case, "claim", draft.values)
+        steps: list[CaseCommand | Callable[[], CaseCommand]] = [create]
+        for source_id in draft.relays:  # each made once the claim has its id
+            steps.append(partial(self._new_link, "claim_relay", create, "claim_id", {"source_id": source_id}))
+        if not self.window_.execute(Sequence(self.case, self.tr("Claim from selection"), steps)) \
+                or create.record_id is None:
             return None
-        window, claim_id = self.window_, command.record_id
-        code = records.get(self.case, "claim", claim_id)["code"]
+        window, claim_id = self.window_, create.record_id
+        filled = []
+        if draft.values.get("claimant_id") is not None:
+            filled.append(self.tr("claimant {code}").format(code=self._code("actor", draft.values["claimant_id"])))
+        if draft.values.get("origin_id") is not None:
+            filled.append(self.tr("first said in {code}").format(code=self._code("source", draft.values["origin_id"])))
+        if draft.relays:
+            filled.append(self.tr("relayed by {codes}").format(
+                codes=", ".join(self._code("source", sid) for sid in draft.relays)))
+        code = self._code("claim", claim_id)
         window.open_new_record("claim", claim_id)  # this reader goes with the source's editor
-        window.statusBar().showMessage(
-            self.tr("{code} made from the selection; write what it claims in its own words.").format(code=code),
-            8000)
+        message = self.tr("{code} made from the selection; write what it claims in its own words.").format(code=code)
+        if filled:
+            message += " " + self.tr("Proposed from the text: {what}.").format(what="; ".join(filled))
+        window.statusBar().showMessage(message, 10000)
         return claim_id
+
+    def incident_from_selection(self) -> int | None:
+        """A new incident titled by the selection, dated and placed by what it says, the
+        claims quoting that passage about it, as one undoable step; opened at its title."""
+        passage = self._passage()
+        if passage is None:
+            return None
+        draft = passages.incident_draft(self.case, self.source_id, self.text, *passage, names=self._names)
+        source = records.get(self.case, "source", self.source_id)
+        draft.values["description"] = self.tr("“{passage}” ({code}, {title})").format(
+            passage=draft.values["description"], code=source["code"], title=source["title"])
+        create = CreateRecord(self.case, "incident", draft.values)
+        steps: list[CaseCommand | Callable[[], CaseCommand]] = [create]
+        for claim_id in draft.claims:
+            steps.append(partial(self._new_link, "claim_subject", create, "incident_id", {"claim_id": claim_id}))
+        if not self.window_.execute(Sequence(self.case, self.tr("Incident from selection"), steps)) \
+                or create.record_id is None:
+            return None
+        code = self._code("incident", create.record_id)
+        self.window_.open_new_record("incident", create.record_id)
+        message = self.tr("{code} made from the selection; give it a short title.").format(code=code)
+        if draft.date is not None:
+            message += " " + (self.tr("Date {date} read from the text (year from the source).") if
+                              draft.date.year_guessed else self.tr("Date {date} read from the text.")).format(
+                date=draft.date.date.iso())
+        self.window_.statusBar().showMessage(message, 10000)
+        return create.record_id
+
+    # -- mentions ------------------------------------------------------------------------
+
+    def mention_here(self) -> Mention | None:
+        """The mention the selection or the cursor is on."""
+        cursor = self.view.textCursor()
+        position = qt_to_py(self.text, cursor.position())
+        if cursor.hasSelection():
+            start, end = qt_to_py(self.text, cursor.selectionStart()), qt_to_py(self.text, cursor.selectionEnd())
+            inside = [m for m in self.mentions if m.start <= start and end <= m.end]
+            return inside[0] if inside else None
+        return mention_at(self.mentions, position)
+
+    def link_mention(self) -> bool:
+        """Ctrl+Shift+M: a menu of what to do with the name at the cursor (link it to the
+        claim being written, open it), or, for selected words the case does not know,
+        make an actor or a place of them."""
+        menu = self.mention_menu()
+        if menu is None:
+            return False
+        menu.setActiveAction(menu.actions()[0])  # Enter takes the first entry
+        chosen = popup(menu, self.view.viewport().mapToGlobal(self.view.cursorRect().bottomLeft()))
+        handler = next((handler for action, handler in self._entries if action is chosen), None)
+        self._entries = []
+        menu.deleteLater()
+        if handler is None:
+            return False
+        handler()  # once the menu has closed, so the record it opens keeps the keyboard
+        return True
+
+    def _entry(self, menu: QMenu, text: str, handler: Callable[[], object]) -> None:
+        self._entries.append((menu.addAction(text), handler))
+
+    def mention_menu(self) -> QMenu | None:
+        mention = self.mention_here()
+        selected = self.view.textCursor().selectedText().replace("\u2029", " ").strip()
+        menu = QMenu(self)
+        menu.setObjectName("mentionMenu")
+        self._entries = []
+        if mention is not None:
+            claim_id = passages.claim_being_written(self.case, self.source_id, mention.start)
+            for name in mention.names:
+                self._mention_entries(menu, name, claim_id)
+        elif selected and len(selected) <= NAME_LIMIT:
+            for kind, label in (("actor", self.tr("New Actor “{name}”")), ("place", self.tr("New Place “{name}”"))):
+                self._entry(menu, label.format(name=selected), partial(self._create_named, kind, selected))
+        else:
+            self.window_.statusBar().showMessage(self.tr(
+                "Put the cursor on an underlined name, or select the words that name an actor or place."), 6000)
+            return None
+        return menu
+
+    def _mention_entries(self, menu: QMenu, name: Name, claim_id: int | None) -> None:
+        target = records.get(self.case, name.kind, name.record_id)
+        label = f"{target['code']} {target[TITLE_FIELD[name.kind]] or ''}".strip()
+        if claim_id is not None:
+            claim = self._code("claim", claim_id)
+            if name.kind == "actor":
+                claimant = UpdateRecord(self.case, "claim", claim_id, {"claimant_id": name.record_id},
+                                        self.tr("Claimant from the text"))
+                about = CreateLink(self.case, "claim_subject", {"claim_id": claim_id, "actor_id": name.record_id},
+                                   self.tr("Claim about an actor named in the text"))
+                self._entry(menu, self.tr("Claimant of {claim}: {actor}").format(claim=claim, actor=label),
+                            partial(self._link, claimant))
+                self._entry(menu, self.tr("{claim} Is About {actor}").format(claim=claim, actor=label),
+                            partial(self._link, about))
+            else:
+                for incident_id in passages.incidents_of_claim(self.case, claim_id):
+                    place = UpdateRecord(self.case, "incident", incident_id, {"place_id": name.record_id},
+                                         self.tr("Place from the text"))
+                    self._entry(menu, self.tr("Place of {incident}: {place}").format(
+                        incident=self._code("incident", incident_id), place=label), partial(self._link, place))
+        self._entry(menu, self.tr("Open {record}").format(record=label),
+                    partial(self.window_.open_new_record, name.kind, name.record_id))
+
+    def _new_link(self, link_kind: str, create: CreateRecord, column: str, values: dict) -> CaseCommand:
+        return CreateLink(self.case, link_kind, {column: create.record_id, **values})
+
+    def _link(self, command: CaseCommand) -> bool:
+        if not self.window_.execute(command):
+            return False
+        self.window_.statusBar().showMessage(command.text(), 5000)
+        return True
+
+    def _create_named(self, kind: str, name: str) -> int | None:
+        create = CreateRecord(self.case, kind, {TITLE_FIELD[kind]: name},
+                              self.tr("New actor from the text") if kind == "actor"
+                              else self.tr("New place from the text"))
+        if not self.window_.execute(create) or create.record_id is None:
+            return None
+        self.window_.open_new_record(kind, create.record_id)
+        return create.record_id
 
     # -- the text itself -----------------------------------------------------------------
 
