@@ -58,6 +58,13 @@ class Evidence(Record, Base):
     intake_by: Mapped[str] = mapped_column(Text, default="")
     obtained_how: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(Text, default="")  # URL, device or person
+    # How it was collected, as the Berkeley Protocol asks: who, with what
+    # tool, how it was preserved (the capture time is captured_at).
+    collected_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    collection_tool: Mapped[str] = mapped_column(Text, default="", server_default="")
+    preservation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: people's faces can be seen: blurred or left out in shared outputs
+    shows_faces: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     note: Mapped[str] = mapped_column(Text, default="")
     # A working copy (crop, redaction) points at its evidentiary original.
     derived_from_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id", ondelete="RESTRICT"), index=True)

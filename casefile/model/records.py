@@ -160,6 +160,8 @@ class Source(Record, Base):
     language: Mapped[str] = mapped_column(String(16), default="")
     accessed: Mapped[str | None] = mapped_column(String(10))
     reliability: Mapped[str] = mapped_column(String(1), default="F")
+    #: why the source got its grade, printed beside it
+    reliability_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # A confidential source (a protected witness) is shown under its pseudonym.
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     pseudonym: Mapped[str] = mapped_column(Text, default="")
@@ -221,6 +223,8 @@ class Claim(Record, Base):
     #: seeded from the source's old single citation on upgrade: a person should look at it
     chain_review: Mapped[bool] = mapped_column(Boolean, default=False)
     credibility: Mapped[int] = mapped_column(Integer, default=6)
+    #: why the information got its grade, printed beside it
+    credibility_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(32), default="unverified")
     stance: Mapped[str] = mapped_column(String(32), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

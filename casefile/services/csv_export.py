@@ -105,7 +105,7 @@ class _Tables:
     def build(self) -> _Tables:
         self.actors = {a.id: a for a in self.s.execute(select(
             Actor.id, Actor.code, Actor.uuid, Actor.name, Actor.category, Actor.actor_type, Actor.aliases,
-            Actor.description, Actor.protected, Actor.pseudonym, Actor.contact))}
+            Actor.description, Actor.protected, Actor.pseudonym, Actor.contact, Actor.caveats))}
         self.sources = {s.id: s for s in self.s.execute(select(Source).order_by(Source.id)).scalars()}
         self.incidents()
         self.actors_file()
@@ -139,11 +139,12 @@ class _Tables:
                          places.get(i.place_id, ""), self.label("incident_type", i.incident_type),
                          self.label("violation_status", i.violation_status), i.fatalities, i.confidential,
                          "; ".join(sorted(r.scrub(t) for t in tags[i.id] if not r.tag_withheld(t))),
-                         self.notes(i.notes), stamp(i.created_at),
+                         r.scrub(i.caveats), self.notes(i.notes), stamp(i.created_at),
                          stamp(i.updated_at), i.uuid])
         self.add("incidents.csv", ["code", "title", "description", "start_date", "start_qualifier", "end_date",
                                    "end_qualifier", "place", "place_name", "incident_type", "violation_status",
-                                   "fatalities", "confidential", "tags", "notes", "created_at", "updated_at", "uuid"],
+                                   "fatalities", "confidential", "tags", "caveats", "notes", "created_at", "updated_at",
+                                   "uuid"],
                  rows)
         rows = []
         for v in self.s.scalars(select(Involvement)):
@@ -170,17 +171,18 @@ class _Tables:
             rows.append([a.code, r.actor_name(a), self.label("actor_category", a.category),
                          self.label("actor_type", a.actor_type), r.actor_detail(a, a.aliases),
                          r.actor_detail(a, a.description), a.protected, a.pseudonym, r.contact(a),
-                         "; ".join(sorted(relations[a.id])), a.uuid])
+                         "; ".join(sorted(relations[a.id])), r.actor_detail(a, a.caveats), a.uuid])
         self.add("actors.csv", ["code", "name", "category", "actor_type", "aliases", "description", "protected",
-                                "pseudonym", "contact", "relations", "uuid"], rows)
+                                "pseudonym", "contact", "relations", "caveats", "uuid"], rows)
 
     def places(self) -> None:
         r = self.redactor
         rows = [[p.code, r.scrub(p.name), r.scrub(p.municipality), r.scrub(p.state), r.scrub(p.country),
-                 p.latitude, p.longitude, self.label("place_precision", p.precision), r.scrub(p.description), p.uuid]
+                 p.latitude, p.longitude, self.label("place_precision", p.precision), r.scrub(p.description),
+                 r.scrub(p.caveats), p.uuid]
                 for p in self.s.scalars(select(Place)) if not r.withheld(p.id, "place")]
         self.add("places.csv", ["code", "name", "municipality", "state", "country", "latitude", "longitude",
-                                "precision", "description", "uuid"], rows)
+                                "precision", "description", "caveats", "uuid"], rows)
 
     def sources_file(self) -> None:
         r = self.redactor
@@ -194,13 +196,13 @@ class _Tables:
                 continue
             rows.append([s.code, r.source_title(s), self.label("source_kind", s.source_kind), r.scrub(s.outlet),
                          r.scrub(s.author), s.published, r.scrub(s.url), s.language, s.accessed,
-                         self.label("reliability", s.reliability), s.confidential, s.pseudonym, r.contact(s),
+                         self.label("reliability", s.reliability), r.scrub(s.reliability_reason), s.confidential, s.pseudonym, r.contact(s),
                          "; ".join(self.sources[i].code for i in citations[s.id]
                                    if i in self.sources and not r.withheld(i, "source")),
-                         self.notes(s.notes), s.uuid])
+                         r.scrub(s.caveats), self.notes(s.notes), s.uuid])
         self.add("sources.csv", ["code", "title", "source_kind", "outlet", "author", "published", "url", "language",
-                                 "accessed", "reliability", "confidential", "pseudonym", "contact", "cites", "notes",
-                                 "uuid"], rows)
+                                 "accessed", "reliability", "reliability_reason", "confidential", "pseudonym", "contact",
+                                 "cites", "caveats", "notes", "uuid"], rows)
 
     def claims(self) -> None:
         r = self.redactor
@@ -231,12 +233,13 @@ class _Tables:
                          ref(self.sources.get(c.origin_id)),
                          " > ".join(filter(None, (ref(self.sources.get(i)) for i in relays[c.id]))),
                          ref(source), r.source_title(source), c.chain_review, c.claimed_on,
-                         self.label("credibility", str(c.credibility)),
+                         self.label("credibility", str(c.credibility)), r.scrub(c.credibility_reason),
                          self.label("claim_status", c.status), self.label("stance", c.stance),
-                         "; ".join(sorted(subjects[c.id])), self.notes(c.notes), c.uuid])
+                         "; ".join(sorted(subjects[c.id])), r.scrub(c.caveats), self.notes(c.notes), c.uuid])
         self.add("claims.csv", ["code", "summary", "quote", "quote_kind", "translated_by", "claimant", "claimant_name",
                                 "first_said", "origin", "relayed_by", "source", "source_title", "chain_review",
-                                "claimed_on", "credibility", "status", "stance", "subjects", "notes", "uuid"], rows)
+                                "claimed_on", "credibility", "credibility_reason", "status", "stance", "subjects",
+                                "caveats", "notes", "uuid"], rows)
 
     def evidence(self) -> None:
         r = self.redactor
@@ -247,14 +250,17 @@ class _Tables:
                 continue
             rows.append([e.code, r.evidence_title(e), r.evidence_name(e), e.sha256, e.size,
                          e.media_type, stamp(e.intake_at), r.scrub(e.intake_by) if r.shows_handlers else "",
-                         r.scrub(e.obtained_how), r.scrub(e.origin), r.scrub(e.captured_at),
+                         r.scrub(e.obtained_how), r.scrub(e.origin),
+                         r.scrub(e.collected_by) if r.shows_handlers else "", r.scrub(e.collection_tool),
+                         r.scrub(e.preservation), r.scrub(e.captured_at),
                          e.latitude if capture else None, e.longitude if capture else None,
                          " ".join(x for x in (e.camera_make, e.camera_model) if x) if capture else "",
-                         self.code("evidence", e.derived_from_id), e.withdrawn, e.confidential, r.scrub(e.note),
-                         e.uuid])
+                         self.code("evidence", e.derived_from_id), e.withdrawn, e.confidential, e.shows_faces,
+                         r.scrub(e.caveats), r.scrub(e.note), e.uuid])
         self.add("evidence.csv", ["code", "title", "original_name", "sha256", "size", "media_type", "intake_at",
-                                  "intake_by", "obtained_how", "origin", "captured_at", "latitude", "longitude",
-                                  "camera", "derived_from", "withdrawn", "confidential", "note", "uuid"], rows)
+                                  "intake_by", "obtained_how", "origin", "collected_by", "collection_tool",
+                                  "preservation", "captured_at", "latitude", "longitude", "camera", "derived_from",
+                                  "withdrawn", "confidential", "shows_faces", "caveats", "note", "uuid"], rows)
 
     def assessments(self) -> None:
         r = self.redactor

@@ -1,9 +1,10 @@
-"""The interchange format ``casefile-interchange/1``: a whole case as JSON.
+"""The interchange format ``casefile-interchange/3``: a whole case as JSON.
 
 The format is documented in ``resources/schema/README.md`` and defined by the
 JSON Schema beside it. This module holds what export and import share: the
 schema, a fast validator compiled from it, and how errors are named. The work
-itself is in ``interchange_export`` and ``interchange_import``.
+itself is in ``export``, ``importer`` and ``plan``. Older formats are brought
+up to this one before they are checked (``upgrade``).
 
 Why a compiled validator: ``jsonschema`` needs about 12 s for 100,000
 incidents, longer than writing them. The compiled checks below answer only
@@ -24,10 +25,10 @@ from ...errors import InvalidInput
 from ...i18n import translate
 from ...resources import resource
 
-FORMAT = "casefile-interchange/2"
+FORMAT = "casefile-interchange/3"
 #: older formats still read: each is brought up to FORMAT before it is checked
-OLDER_FORMATS = ("casefile-interchange/1",)
-SCHEMA_FILE = ("schema", "casefile-interchange-2.schema.json")
+OLDER_FORMATS = ("casefile-interchange/1", "casefile-interchange/2")
+SCHEMA_FILE = ("schema", "casefile-interchange-3.schema.json")
 
 #: record sections in the order they are written and imported
 RECORD_SECTIONS = ("places", "actors", "incidents", "sources", "claims", "assessments", "evidence")
@@ -333,13 +334,22 @@ def _short(error) -> str:
     return translate("Interchange", "does not match the interchange schema")
 
 
+def upgrade(document: dict) -> dict:
+    """An older document as FORMAT. Format 3 only added fields (caveats,
+    grade reasons, collection details, "shows faces"), which default to
+    empty, so a format-2 document needs nothing but its new name."""
+    if document.get("format") == "casefile-interchange/1":
+        document = upgrade_format_1(document)
+    return dict(document, format=FORMAT)
+
+
 def upgrade_format_1(document: dict) -> dict:
     """A ``casefile-interchange/1`` document as format 2, the way a case of
     that time is upgraded (``store/migrations/versions/0005_claim_chain.py``):
     a source's single ``cites`` becomes its first citation, and each claim's
     chain is seeded from its source's old chain, marked for review. Entries
     of an unexpected shape are left for the schema check to refuse."""
-    document = dict(document, format=FORMAT)
+    document = dict(document, format="casefile-interchange/2")
     sources = document.get("sources")
     cites: dict[str, str] = {}
     if isinstance(sources, list):

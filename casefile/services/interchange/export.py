@@ -1,4 +1,4 @@
-"""Export a case as ``casefile-interchange/2`` JSON.
+"""Export a case as ``casefile-interchange/3`` JSON.
 
 Deterministic: records sorted by code (numerically), nested lists sorted,
 keys sorted, so export -> import into a new case -> export gives the same
@@ -42,18 +42,21 @@ from ...store import Case, outputs
 from . import FORMAT
 
 # Columns written as they are (id / foreign keys are replaced by UUID references).
-PLACE_FIELDS = ("name", "municipality", "state", "country", "latitude", "longitude", "precision", "description")
-ACTOR_FIELDS = ("name", "category", "actor_type", "aliases", "description", "protected", "pseudonym", "contact")
+PLACE_FIELDS = ("name", "municipality", "state", "country", "latitude", "longitude", "precision", "description",
+                "caveats")
+ACTOR_FIELDS = ("name", "category", "actor_type", "aliases", "description", "protected", "pseudonym", "contact",
+                "caveats")
 INCIDENT_FIELDS = ("title", "description", "start_date", "start_qualifier", "end_date", "end_qualifier",
-                   "incident_type", "violation_status", "fatalities", "confidential", "notes")
+                   "incident_type", "violation_status", "fatalities", "confidential", "notes", "caveats")
 SOURCE_FIELDS = ("title", "source_kind", "outlet", "author", "published", "url", "language", "accessed",
-                 "reliability", "confidential", "pseudonym", "contact", "text", "notes")
+                 "reliability", "reliability_reason", "confidential", "pseudonym", "contact", "text", "notes", "caveats")
 CLAIM_FIELDS = ("summary", "quote", "quote_kind", "translated_by", "quote_start", "quote_end", "claimed_on",
-                "origin_status", "chain_review", "credibility", "status", "stance", "notes")
+                "origin_status", "chain_review", "credibility", "credibility_reason", "status", "stance", "notes", "caveats")
 EVIDENCE_FIELDS = ("title", "sha256", "size", "original_name", "media_type", "intake_by", "obtained_how", "origin",
                    "note", "confidential", "withdrawn", "captured_at", "latitude", "longitude", "camera_make",
                    "camera_model", "width", "height", "duration", "document_title", "document_author",
-                   "document_created", "document_modified")
+                   "document_created", "document_modified", "collected_by", "collection_tool", "preservation",
+                   "shows_faces", "caveats")
 EVIDENCE_TIMES = ("file_modified", "intake_at")
 
 

@@ -1,4 +1,4 @@
-"""Import ``casefile-interchange/1`` JSON into a case: all or nothing.
+"""Import interchange JSON (``casefile-interchange/3``, or an older format brought up to it) into a case: all or nothing.
 
 1. read the file, hash and decode it, let the bytes go, parse the text, and
    check each entry against the JSON Schema: nothing is written before this
@@ -53,7 +53,7 @@ from ...model import (
     utcnow,
 )
 from ...store import Case, audit, fulltext
-from . import DEFINITION, FORMAT, OLDER_FORMATS, ImportRefused, explain, fast_checks, record_label, upgrade_format_1
+from . import DEFINITION, FORMAT, OLDER_FORMATS, ImportRefused, explain, fast_checks, record_label, upgrade
 from .plan import MAX_PROBLEMS, Plan
 
 Progress = Callable[[int, int, str], None]  # (done, total, message), as the dossier
@@ -160,7 +160,7 @@ def parse_text(text: str) -> dict:
     except RecursionError:
         raise ImportRefused([translate("Interchange", "not valid JSON (nested too deeply)")]) from None
     if isinstance(document, dict) and document.get("format") in OLDER_FORMATS:
-        return upgrade_format_1(document)
+        return upgrade(document)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         found = document.get("format") if isinstance(document, dict) else None
         if isinstance(found, str) and found.startswith("casefile-interchange/"):

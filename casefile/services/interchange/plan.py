@@ -276,8 +276,9 @@ class Plan:
 
     def identity(self, table: str, entry: dict, label: Label) -> dict:
         row = {"id": entry["_id"], "uuid": entry["uuid"], **self.stamps(label, entry)}
-        if table in PREFIX:
+        if table in PREFIX:  # a record (not an assessment): its code, and its caveats for the reader
             row["code"] = entry["code"]
+            row["caveats"] = entry.get("caveats", "")
         self.new_ids[table].append(entry["_id"])
         return row
 
@@ -415,7 +416,8 @@ class Plan:
                                                                e.get("source_kind", "news_article")),
                        outlet=e.get("outlet", ""), author=e.get("author", ""), published=e.get("published"),
                        url=e.get("url", ""), language=e.get("language", ""), accessed=e.get("accessed"),
-                       reliability=e.get("reliability", "F"), confidential=confidential, pseudonym=pseudonym,
+                       reliability=e.get("reliability", "F"), reliability_reason=e.get("reliability_reason", ""),
+                       confidential=confidential, pseudonym=pseudonym,
                        contact=e.get("contact", ""), text=e.get("text", ""), notes=e.get("notes", ""))
             self.rows["source"].append(row)
 
@@ -453,6 +455,7 @@ class Plan:
                        chain_review=e.get("chain_review", False),
                        source_id=self.ref_id(label, "source", e.get("source"), "source"),
                        claimed_on=e.get("claimed_on"), credibility=e.get("credibility", 6),
+                       credibility_reason=e.get("credibility_reason", ""),
                        status=self.term(label, "status", "claim_status", e.get("status", "unverified")),
                        stance=self.term(label, "stance", "stance", e.get("stance", "")), notes=e.get("notes", ""))
             self.rows["claim"].append(row)
@@ -561,4 +564,5 @@ EVIDENCE_DEFAULTS = {
     "note": "", "confidential": False, "withdrawn": False, "captured_at": None, "latitude": None,
     "longitude": None, "camera_make": "", "camera_model": "", "width": None, "height": None, "duration": None,
     "document_title": "", "document_author": "", "document_created": "", "document_modified": "",
+    "collected_by": "", "collection_tool": "", "preservation": "", "shows_faces": False,
 }

@@ -47,6 +47,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("fatalities", T("Fields", "Fatalities reported"), "int"),
         F("confidential", T("Fields", "Confidential"), "bool"),
         F("description", T("Fields", "Description"), "text"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("notes", T("Fields", "Notes"), "text"),
     ),
     "actor": (
@@ -58,6 +59,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("aliases", T("Fields", "Aliases (one per line)"), "text"),
         F("contact", T("Fields", "Contact (never shared)"), "text"),
         F("description", T("Fields", "Description"), "text"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
     ),
     "place": (
         F("name", T("Fields", "Name"), required=True),
@@ -68,6 +70,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("longitude", T("Fields", "Longitude"), "float"),
         F("precision", T("Fields", "Precision"), "vocab", "place_precision"),
         F("description", T("Fields", "Description"), "text"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
     ),
     "source": (
         F("title", T("Fields", "Title"), required=True),
@@ -79,9 +82,11 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("language", T("Fields", "Language")),
         F("accessed", T("Fields", "Accessed"), "date"),
         F("reliability", T("Fields", "Reliability"), "grade", "reliability"),
+        F("reliability_reason", T("Fields", "Why this grade"), "text"),
         F("confidential", T("Fields", "Confidential source"), "bool"),
         F("pseudonym", T("Fields", "Pseudonym")),
         F("contact", T("Fields", "Contact (never shared)"), "text"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("notes", T("Fields", "Notes"), "text"),
     ),
     "claim": (
@@ -96,15 +101,22 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("source_id", T("Fields", "Read in (source)"), "ref", ref_kind="source"),
         F("chain_review", T("Fields", "Chain of attribution to review"), "bool"),
         F("credibility", T("Fields", "Credibility"), "grade", "credibility"),
+        F("credibility_reason", T("Fields", "Why this grade"), "text"),
         F("status", T("Fields", "Status"), "vocab", "claim_status"),
         F("stance", T("Fields", "Stance of the accused"), "vocab", "stance"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("notes", T("Fields", "Notes"), "text"),
     ),
     "evidence": (
         F("title", T("Fields", "Title")),
         F("obtained_how", T("Fields", "How obtained"), "text"),
         F("origin", T("Fields", "Origin (URL, device, person)")),
+        F("collected_by", T("Fields", "Collected by")),
+        F("collection_tool", T("Fields", "Collected with (tool)")),
+        F("preservation", T("Fields", "How preserved"), "text"),
         F("confidential", T("Fields", "Confidential"), "bool"),
+        F("shows_faces", T("Fields", "Shows people's faces"), "bool"),
+        F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("note", T("Fields", "Note"), "text"),
     ),
 }

@@ -52,7 +52,7 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
         info[key] = r.scrub(info[key])
     info["documenter"] = r.scrub(info["documenter"]) if r.shows_handlers else ""
     for e in doc["places"]:
-        for key in ("name", "municipality", "state", "country", "description"):
+        for key in ("name", "municipality", "state", "country", "description", "caveats"):
             e[key] = r.scrub(e[key])
     actors = {}
     for e in doc["actors"]:
@@ -61,10 +61,12 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
         e["name"] = r.actor_name(row)
         e["aliases"] = r.actor_detail(row, e["aliases"])
         e["description"] = r.actor_detail(row, e["description"])
+        e["caveats"] = r.actor_detail(row, e["caveats"])
         e["contact"] = r.contact(row)
         e["relations"] = [x for x in e["relations"] if x["other"] in everything]
     for e in doc["incidents"]:
         e["title"], e["description"] = r.scrub(e["title"]), r.scrub(e["description"])
+        e["caveats"] = r.scrub(e["caveats"])
         e["notes"] = ""
         e["place"] = ref(e["place"])
         e["tags"] = sorted({r.scrub(t) for t in e["tags"] if not r.tag_withheld(t)})
@@ -72,12 +74,13 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
                              for x in e["involvements"] if x["actor"] in actors]
         e["links"] = [x for x in e["links"] if x["to"] in everything]
     for e in doc["sources"]:
-        for key in ("title", "outlet", "author", "url", "text"):
+        for key in ("title", "outlet", "author", "url", "text", "reliability_reason", "caveats"):
             e[key] = r.scrub(e[key])
         e["contact"], e["notes"] = "", ""
         e["cites"] = [dict(x, note=r.scrub(x["note"])) for x in e["cites"] if x["source"] in everything]
     for e in doc["claims"]:
-        e["summary"], e["quote"] = r.scrub(e["summary"]), r.scrub(e["quote"])
+        for key in ("summary", "quote", "credibility_reason", "caveats"):
+            e[key] = r.scrub(e[key])
         e["quote_start"] = e["quote_end"] = None  # offsets into a source text that was scrubbed
         e["notes"], e["claimant"], e["source"] = "", ref(e["claimant"]), ref(e["source"])
         e["origin"] = ref(e["origin"])
@@ -89,8 +92,9 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
         e["original_name"] = r.evidence_name(row)
         e.update(CAPTURE)
         e["extra_metadata"] = {}
-        e["intake_by"] = r.scrub(e["intake_by"]) if r.shows_handlers else ""
-        for key in ("obtained_how", "origin", "note", "captured_at"):
+        for key in ("intake_by", "collected_by"):
+            e[key] = r.scrub(e[key]) if r.shows_handlers else ""
+        for key in ("obtained_how", "origin", "collection_tool", "preservation", "note", "caveats", "captured_at"):
             e[key] = r.scrub(e[key])
         e["derived_from"] = ref(e["derived_from"])
     claims = kept["claim"]
