@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Connection
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import AuditEntry, utcnow
+from ..model.base import UTCDateTime
 
 GENESIS = "0" * 64
 
@@ -96,7 +98,22 @@ def append(conn: Connection, action: str, *, who: str = "", kind: str = "", uuid
 
 
 _COLUMNS = "seq, at, who, action, record_kind, record_uuid, record_code, changes, prev_hash, hash"
-_AT = AuditEntry.__table__.c.at.type.bind_processor(sqlite.dialect())
+
+
+def _at_type() -> UTCDateTime:
+    column_type = AuditEntry.__table__.c.at.type
+    assert isinstance(column_type, UTCDateTime)
+    return column_type
+
+
+def _at_binder() -> Callable[[datetime], str]:
+    process = _AT_TYPE.bind_processor(sqlite.dialect())
+    assert process is not None  # a TypeDecorator over SQLite's DateTime always converts
+    return process
+
+
+_AT_TYPE = _at_type()
+_AT = _at_binder()
 
 
 def append_raw(dbapi_conn, action: str, *, who: str = "", kind: str = "", uuid: str = "", code: str = "",
@@ -182,7 +199,7 @@ def _recompute(row) -> str | None:
                 row.at, row.who, row.action, row.record_kind, row.record_uuid, row.record_code,
                 row.changes, row.prev_hash)):
             return None
-        at = AuditEntry.__table__.c.at.type.process_result_value(datetime.fromisoformat(row.at), None)
+        at = _AT_TYPE.process_result_value(datetime.fromisoformat(row.at), None)
         return entry_hash(row.prev_hash, row.seq, at, row.who, row.action, row.record_kind,
                           row.record_uuid, row.record_code, row.changes)
     except (TypeError, ValueError):

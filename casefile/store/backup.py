@@ -238,7 +238,9 @@ def _snapshot(path: Path, key: CaseKey | None, target: Path) -> None:
             if key is None:
                 conn.execute("VACUUM INTO ?", (str(partial),))
             else:  # same key and salt as the case, so its passphrase opens the backup
-                encrypted_copy(conn, partial, key, salt_of(path))
+                salt = salt_of(path)
+                assert salt is not None  # an encrypted case we just opened begins with its salt
+                encrypted_copy(conn, partial, key, salt)
         _fsync(partial)
         os.replace(partial, target)
         _fsync_dir(target.parent)

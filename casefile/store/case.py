@@ -44,7 +44,7 @@ from .connection import (
     is_plain_sqlite,
     rekey,
 )
-from .lock import CaseLock, DelegatedLock
+from .lock import CaseLock, DelegatedLock, Lock
 from .storage import CaseReadOnly
 from .tracking import ChangeTracker
 
@@ -59,7 +59,7 @@ Listener = Callable[[dict[str, set[int]]], None]
 
 
 class Case:
-    def __init__(self, path: Path, key: CaseKey | None, lock: CaseLock, *, read_only: str | None = None):
+    def __init__(self, path: Path, key: CaseKey | None, lock: Lock, *, read_only: str | None = None):
         self.path = path
         self._key = key
         self._lock = lock
@@ -68,9 +68,9 @@ class Case:
         #: rotating backups kept on close (the window passes its setting; 0: none)
         self.backup_keep = _backup.DEFAULT_KEEP
         if read_only:  # nothing is written, so nothing is sealed
-            self.engine: Engine = _engine(lambda: connect(self.path, self._key, readonly=True))
+            self._engine: Engine | None = _engine(lambda: connect(self.path, self._key, readonly=True))
         else:
-            self.engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
+            self._engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self.sole = False  # inside sole_writer(): one connection, rollback journal
         self._listeners: list[Listener] = []
@@ -186,6 +186,20 @@ class Case:
         return cls(Path(path), as_key(passphrase), DelegatedLock())
 
     @property
+    def engine(self) -> Engine:
+        if self._engine is None:  # a closed case let go of its file and key
+            raise RuntimeError(f"{self.path.name} is closed")
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    @property
     def passphrase(self) -> str | None:
         """While open, so the window can hand it to a child through a pipe."""
         return self._key.passphrase if self._key is not None else None
@@ -197,7 +211,7 @@ class Case:
         was opened, a rotating backup is written next to it first; a command
         that only read the case leaves no backup behind.
         """
-        if self.engine is None:
+        if self._engine is None:
             return
         try:
             if self.read_only:
@@ -226,7 +240,7 @@ class Case:
                     ).format(name=self.path.name, why=getattr(error, "strerror", None) or error)) from None
         finally:
             self.engine.dispose()
-            self.engine = None
+            self._engine = None
             if self._key is not None:
                 self._key.forget()
             self._key = None
@@ -306,6 +320,7 @@ class Case:
                 raw.close()
             yield False
             return
+        assert raw is not None  # the journal mode was read through it
         shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
         self.Session.configure(bind=self.engine)
         self.sole = True

@@ -56,8 +56,12 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     chunk_hashes: list[str] = []
     size = 0
     execute = conn.exec_driver_sql
-    small = limit is not None and limit <= chunk_size
-    with (_OneChunk if small else _ReadAhead)(fileobj, chunk_size, limit) as reader:
+    chunks: _OneChunk | _ReadAhead
+    if limit is not None and limit <= chunk_size:  # small: one chunk
+        chunks = _OneChunk(fileobj, chunk_size, limit)
+    else:
+        chunks = _ReadAhead(fileobj, chunk_size, limit)
+    with chunks as reader:
         for digest, data in reader:
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))
@@ -154,7 +158,7 @@ class _ReadAhead:
             if not self._put(self._ready, item) or not isinstance(item, tuple):
                 return  # stopped, or the end (None) or an error was handed on
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
         while True:
             item = self._ready.get()
             if item is None:
@@ -179,7 +183,7 @@ class _OneChunk:
     def __exit__(self, *exc) -> None:
         pass
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
         data = self._file.read(self._limit) if self._limit > 0 else b""
         if data:
             self._sha256 = hashlib.sha256(data).hexdigest()

@@ -57,6 +57,7 @@ class _Sealing:
 
     sealing = False
     who: Callable[[], str] = staticmethod(lambda: "")
+    in_transaction: bool  # the DB-API connection's (annotation only: no class attribute shadows it)
 
     def commit(self) -> None:
         if self.sealing and self.in_transaction:

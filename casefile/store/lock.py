@@ -7,15 +7,25 @@ BSDs, and vanish with the process, so a crash never leaves a stale lock.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import CaseLocked
 from ..i18n import translate
 
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory lock yet (see README)
+if sys.platform == "win32":  # Windows: no advisory lock yet (see README)
     fcntl = None
+else:
+    import fcntl
+
+
+class Lock(Protocol):
+    """What a case holds while it is open: a ``CaseLock`` or a ``DelegatedLock``."""
+
+    def acquire(self) -> None: ...
+
+    def release(self) -> None: ...
 
 
 class CaseLock:

@@ -33,6 +33,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,10 +41,10 @@ from pathlib import Path
 from ..errors import CasefileError
 from ..i18n import translate
 
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks (see store.lock)
+if sys.platform == "win32":  # Windows: no advisory locks (see store.lock)
     fcntl = None
+else:
+    import fcntl
 
 SUFFIX = ".casefile"
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -218,7 +219,7 @@ def _temp_name(target: Path) -> Path:
 def remove_stale_temps(target: Path) -> list[Path]:
     """Remove hidden temps for ``target`` left by a process that is gone."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.([0-9]+)-[0-9a-f]+\.part(-wal|-shm|-journal)?", re.DOTALL)
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
@@ -290,6 +291,8 @@ class AtomicOutput:
         return self._digest.hexdigest()
 
     def write(self, data: bytes) -> int:
+        if self._fd is None:  # named: the library writes the file at ``temp`` itself
+            raise ValueError("a named output is not written through write()")
         view = memoryview(data)
         while view:
             written = os.write(self._fd, view)
@@ -356,6 +359,7 @@ class AtomicOutput:
             finally:
                 os.close(folder)
         else:
+            assert self.temp is not None  # a named temp, or an unnamed file still open
             os.link(self.temp, name, follow_symlinks=False)
 
     def _sync(self) -> None:

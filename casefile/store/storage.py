@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -152,11 +153,11 @@ def clear_half_made_index(path: Path) -> None:
             return
 
 
-def trouble_message(error: BaseException, near: list[Path] = ()) -> str | None:
+def trouble_message(error: BaseException, near: Iterable[str | Path] = ()) -> str | None:
     """One line for an error that comes from the disk, not from Casefile (a
     full disk, a read-only file system), or None. ``near``: paths whose
     folders count for SQLite's vague "disk I/O error"."""
-    folders = [real_path(Path(p)).parent for p in near if p]
+    folders: list[Path | None] = [real_path(Path(p)).parent for p in near if p]
     if any(is_disk_full(error, folder) for folder in folders or [None]):
         return translate("Storage", "no space left on device: nothing more was written; free some space and try again")
     error = getattr(error, "orig", None) or error

@@ -109,7 +109,7 @@ class ChangeTracker:
                 ident = pk[0] if len(pk) == 1 else tuple(pk)
                 changed.setdefault(kind, set()).add(ident)
                 if isinstance(obj, Record):
-                    fulltext.reindex(conn, kind, [ident])
+                    fulltext.reindex(conn, kind, [pk[0]])  # a record's key is its one integer id
 
     def _after_commit(self, session: Session) -> None:
         changed = session.info.pop("changed", None)

@@ -75,6 +75,7 @@ class Writeback:
             self._wake.set()
 
     def _write_back(self) -> None:
+        assert self._fd is not None  # the thread runs only with the file open
         if self._drop:
             # From where the file ended to its end now (length 0); pages still
             # dirty start their write-back and are dropped on a later call.

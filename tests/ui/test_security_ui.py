@@ -286,7 +286,7 @@ def test_lock_closes_case_clears_views_and_clipboard_then_reopens(qtbot, encrypt
     action.trigger()
     assert not history.isVisible()  # dialogs showing the case go with it
     assert window.case is None and window.view is None and locker.is_locked
-    assert case.engine is None  # the store let go of the file and its key
+    assert case.closed  # the store let go of the file and its key
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert asked == [(encrypted, True)]
     assert seen_while_locked["case"] is None and seen_while_locked["view"] is None

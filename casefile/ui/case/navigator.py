@@ -29,7 +29,7 @@ class NavigatorModel(QAbstractListModel):
         QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
-        if self.case.engine is None:  # closed before the deferred count ran
+        if self.case.closed:  # closed before the deferred count ran
             return
         counts = overview.counts(self.case)
         fresh = {kind: counts[RECORD_KIND[kind].section] for kind in KINDS}
