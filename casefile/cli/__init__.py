@@ -12,10 +12,18 @@ import sys
 from ..errors import CasefileError
 from ..i18n import translate
 from ..store import storage
-from . import case_commands, evidence_commands, exchange_commands, redaction_commands, security_commands
+from . import (
+    case_commands,
+    evidence_commands,
+    exchange_commands,
+    redaction_commands,
+    security_commands,
+    team_commands,
+)
 from .printable import one_line
 
-COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands)
+COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands,
+            team_commands)
 
 
 class _Parser(argparse.ArgumentParser):

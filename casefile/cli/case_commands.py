@@ -68,6 +68,7 @@ def cmd_info(args) -> int:
         "sources": translate("Cli", "Sources"), "claims": translate("Cli", "Claims"),
         "evidence": translate("Cli", "Evidence"), "encrypted": translate("Cli", "Encrypted"),
         "format_version": translate("Cli", "Format"), "audit_head": translate("Cli", "Audit head"),
+        "conflicts": translate("Cli", "Conflicts to review"),
     }
     width = max(len(v) for v in labels.values())
     for key, label in labels.items():

@@ -4,6 +4,7 @@ from .audit import AuditEntry, RowState
 from .base import Base, Record, utcnow
 from .dates import PartialDate
 from .evidence import Blob, BlobChunk, Chunk, CustodyEvent, Evidence, EvidenceLink, Thumbnail
+from .exchange import BundleLog, Conflict, ItemVersion, Peer, PeerEntry, Replica
 from .records import (
     Actor,
     ActorRelation,

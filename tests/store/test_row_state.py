@@ -36,6 +36,9 @@ def sample(tmp_path_factory):
         add_mark(case, "INC-0001", "description", "Weapons")
     finally:
         case.close(backup=False)
+    from tests.services.exchange_samples import exchange_once
+
+    exchange_once(path, tmp_path_factory.mktemp("peer"))  # rows in the exchange tables: a conflict, a peer...
     return path
 
 

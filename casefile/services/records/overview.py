@@ -27,4 +27,12 @@ def info(case: Case) -> dict:
         "encrypted": case.encrypted,
         "format_version": case.format_version,
         "audit_head": case.audit_head(),
+        "conflicts": _conflicts(case),
     }
+
+
+def _conflicts(case: Case) -> int:
+    """Values waiting in the review queue (``services.exchange``)."""
+    from ..exchange.review import count
+
+    return count(case)

@@ -1,0 +1,221 @@
+"""Writing merged items into the case's tables with Core, inside the merge's
+transaction (so the commit seals every row it wrote, ``store.state``).
+
+Records are found by UUID, links by the UUIDs of what they join; a row id
+never leaves this module. Field names come from a fixed list per kind (the
+columns of the table), so a bundle cannot name a column that is not there.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from ...errors import CasefileError
+from ...i18n import translate
+from ...model import Base, utcnow
+from ...store.tracking import next_code
+from .items import LINKS, Item
+
+RECORD_TABLES = ("place", "actor", "incident", "source", "claim", "evidence", "assessment")
+#: a record field holding another record's UUID -> (its column, the tables it may name)
+REFS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "incident": {"place": ("place_id", ("place",))},
+    "claim": {"claimant": ("claimant_id", ("actor",)), "origin": ("origin_id", ("source",)),
+              "source": ("source_id", ("source",))},
+    "evidence": {"derived_from": ("derived_from_id", ("evidence",))},
+    "assessment": {"claim": ("claim_id", ("claim",)), "by_source": ("by_source_id", ("source",)),
+                   "by_claim": ("by_claim_id", ("claim",))},
+}
+TIMES = {"evidence": ("file_modified", "intake_at")}
+#: link ends -> (column, tables the UUID may name); "" column: a plain value (a tag, a relation)
+ENDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "involvement": {"incident": ("incident_id", ("incident",)), "actor": ("actor_id", ("actor",)),
+                    "role": ("role", ())},
+    "incident_link": {"from": ("from_id", ("incident",)), "to": ("to_id", ("incident",)),
+                      "relation": ("relation", ())},
+    "actor_relation": {"actor": ("actor_id", ("actor",)), "other": ("other_id", ("actor",)),
+                       "relation": ("relation", ())},
+    "incident_tag": {"incident": ("incident_id", ("incident",)), "tag": ("tag", ())},
+    "claim_subject": {"claim": ("claim_id", ("claim",)), "subject": ("", ("incident", "actor"))},
+    "source_citation": {"source": ("source_id", ("source",)), "cited": ("cited_id", ("source",))},
+    "claim_relay": {"claim": ("claim_id", ("claim",)), "source": ("source_id", ("source",))},
+    "evidence_link": {"evidence": ("evidence_id", ("evidence",)),
+                      "target": ("", ("incident", "claim", "source", "actor")), "relation": ("relation", ())},
+}
+
+
+class BundleRefused(CasefileError):
+    """The bundle was refused; nothing changed."""
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+class Writer:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._ids: dict[str, dict[str, int]] = {}
+
+    def ids(self, name: str) -> dict[str, int]:
+        if name not in self._ids:
+            t = table(name)
+            self._ids[name] = {u: i for i, u in self.conn.execute(select(t.c.id, t.c.uuid))}
+        return self._ids[name]
+
+    def find(self, uuid: str, tables: tuple[str, ...]) -> tuple[str, int] | None:
+        for name in tables:
+            ident = self.ids(name).get(uuid)
+            if ident is not None:
+                return name, ident
+        return None
+
+    # -- records --------------------------------------------------------------
+
+    def columns(self, kind: str, fields: dict[str, object], label: str) -> dict[str, object]:
+        """Column values for ``fields`` of a record of ``kind``."""
+        t = table(kind)
+        refs, times = REFS.get(kind, {}), TIMES.get(kind, ())
+        out: dict[str, object] = {}
+        for name, value in fields.items():
+            if name in refs:
+                column, targets = refs[name]
+                found = self.find(value, targets) if isinstance(value, str) else None
+                out[column] = found[1] if found else None
+            elif name in times:
+                out[name] = _time(value, label, name)
+            elif name == "extra_metadata":
+                out[name] = json.dumps(value if isinstance(value, dict) else {}, ensure_ascii=False, sort_keys=True)
+            elif name in t.c and name not in ("id", "uuid", "code", "created_at", "updated_at"):
+                out[name] = value
+            else:
+                raise BundleRefused(translate("Exchange", "the bundle gives {record} a field '{field}' that "
+                                              "this Casefile does not know").format(record=label, field=name[:64]))
+        return out
+
+    def insert_record(self, kind: str, uuid: str, code: str, fields: dict[str, object], created: object) -> int:
+        t = table(kind)
+        values = self.columns(kind, fields, code or uuid)
+        values["uuid"] = uuid
+        now = utcnow()
+        if "code" in t.c:
+            values["code"] = self.code_for(kind, code)
+            values["created_at"] = _time(created, code, "created_at") or now
+            values["updated_at"] = now
+        ident = int(self.conn.execute(insert(t).values(**values).returning(t.c.id)).scalar_one())
+        self.ids(kind)[uuid] = ident
+        return ident
+
+    def code_for(self, kind: str, code: str) -> str:
+        """The sender's code when this copy never handed out that number for
+        the prefix (then the counter moves past it); else the next code here."""
+        from ...model import BY_KIND
+
+        prefix = BY_KIND[kind].prefix
+        head, _, number = code.partition("-")
+        counter = self.conn.execute(select(table("code_counter").c.next_value).where(
+            table("code_counter").c.prefix == prefix)).scalar() or 1
+        if head == prefix and number.isdigit() and len(number) <= 9 and int(number) >= counter:
+            t = table(kind)
+            if self.conn.execute(select(t.c.id).where(t.c.code == code)).first() is None:
+                cc = table("code_counter")
+                if self.conn.execute(update(cc).where(cc.c.prefix == prefix).values(
+                        next_value=int(number) + 1)).rowcount == 0:
+                    self.conn.execute(insert(cc).values(prefix=prefix, next_value=int(number) + 1))
+                return code
+        return next_code(self.conn, prefix)
+
+    def update_record(self, kind: str, uuid: str, fields: dict[str, object]) -> int | None:
+        ident = self.ids(kind).get(uuid)
+        if ident is None or not fields:
+            return ident
+        t = table(kind)
+        values = self.columns(kind, fields, uuid)
+        if "updated_at" in t.c:
+            values["updated_at"] = utcnow()
+        self.conn.execute(update(t).where(t.c.id == ident).values(**values))
+        return ident
+
+    def delete_record(self, kind: str, uuid: str) -> int | None:
+        ident = self.ids(kind).pop(uuid, None)
+        if ident is not None:
+            t = table(kind)
+            self.conn.execute(delete(t).where(t.c.id == ident))
+        return ident
+
+    def code_of(self, kind: str, uuid: str) -> str:
+        t = table(kind)
+        if "code" not in t.c:
+            return ""
+        return self.conn.execute(select(t.c.code).where(t.c.uuid == uuid)).scalar() or ""
+
+    # -- links ----------------------------------------------------------------
+
+    def link_where(self, item: Item) -> dict[str, object] | None:
+        """The columns naming this link's row, or None when a record it joins is not here."""
+        where: dict[str, object] = {}
+        for end, (column, targets) in ENDS[item.kind].items():
+            value = item.ends.get(end)
+            if not isinstance(value, str):
+                return None
+            if not targets:
+                where[column] = value
+                continue
+            found = self.find(value, targets)
+            if found is None:
+                return None
+            where[column or f"{found[0]}_id"] = found[1]
+        return where
+
+    def link_exists(self, item: Item) -> bool:
+        where = self.link_where(item)
+        if where is None:
+            return False
+        t = table(item.kind)
+        return self.conn.execute(select(t).where(*[t.c[k] == v for k, v in where.items()]).limit(1)).first() is not None
+
+    def put_link(self, item: Item, fields: dict[str, object]) -> bool:
+        """Insert the link, or update its attributes; False when a record it joins is missing."""
+        where = self.link_where(item)
+        if where is None:
+            return False
+        t = table(item.kind)
+        attrs = {k: v for k, v in fields.items() if k in LINKS[item.kind][1]}
+        unknown = set(fields) - set(LINKS[item.kind][1])
+        if unknown:
+            raise BundleRefused(translate("Exchange", "the bundle gives a {kind} link a field '{field}' that this "
+                                          "Casefile does not know").format(kind=item.kind, field=sorted(unknown)[0][:64]))
+        match = [t.c[k] == v for k, v in where.items()]
+        if self.conn.execute(select(t).where(*match).limit(1)).first() is None:
+            values = {**where, **attrs}
+            if item.kind == "involvement":
+                values.setdefault("degree", "")
+                values.setdefault("note", "")
+                values.setdefault("head_count_approximate", False)
+            self.conn.execute(insert(t).values(**values))
+        elif attrs:
+            self.conn.execute(update(t).where(*match).values(**attrs))
+        return True
+
+    def delete_link(self, item: Item) -> None:
+        where = self.link_where(item)
+        if where is not None:
+            t = table(item.kind)
+            self.conn.execute(delete(t).where(*[t.c[k] == v for k, v in where.items()]))
+
+
+def _time(value: object, label: str, name: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise BundleRefused(translate("Exchange", "{record}: '{field}' is not a time").format(
+            record=label, field=name)) from None
+    if parsed.tzinfo is None:
+        raise BundleRefused(translate("Exchange", "{record}: '{field}' is not a time").format(record=label, field=name))
+    return parsed

@@ -1,0 +1,161 @@
+"""This copy and the copies it has met.
+
+A copy's replica id names it in version vectors. It is made at the first
+exchange and bound to the documenter key used then: a case file copied to a
+colleague, who exchanges under her own key, becomes a new replica (its
+earlier versions keep the old name, which is only history).
+
+Per peer the case keeps what that copy last said it had seen (its
+``knowledge``, from full bundles) and which evidence files it holds, so
+``--since PEER`` sends only what it has not acknowledged.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from ...errors import CasefileError
+from ...i18n import translate
+from ...store import Case
+from .. import keys
+from .items import VV
+
+
+@dataclass
+class Me:
+    uuid: str
+    fingerprint: str
+    counter: int
+    knowledge: VV
+    first: bool  # no exchange yet: observe() reads the history for the shared base
+
+
+def replica(conn: Connection, fingerprint: str | None) -> Me:
+    row = conn.execute(text("SELECT uuid, fingerprint, counter, knowledge FROM exchange_replica WHERE id = 1")).first()
+    if row is None:
+        me = Me(uuidlib.uuid4().hex[:12], fingerprint or "", 0, {}, True)
+        conn.execute(text("INSERT INTO exchange_replica (id, uuid, fingerprint, counter, knowledge) "
+                          "VALUES (1, :u, :f, 0, '{}')"), {"u": me.uuid, "f": me.fingerprint})
+        return me
+    me = Me(row.uuid, row.fingerprint, row.counter, json.loads(row.knowledge), False)
+    if fingerprint and me.fingerprint and fingerprint != me.fingerprint:
+        # A copy of another documenter's case: from now on a replica of its own.
+        me = Me(uuidlib.uuid4().hex[:12], fingerprint, 0, me.knowledge, False)
+        save(conn, me)
+    elif fingerprint and not me.fingerprint:
+        me.fingerprint = fingerprint
+        save(conn, me)
+    return me
+
+
+def save(conn: Connection, me: Me) -> None:
+    me.knowledge[me.uuid] = max(me.counter, me.knowledge.get(me.uuid, 0))
+    conn.execute(text("UPDATE exchange_replica SET uuid = :u, fingerprint = :f, counter = :c, knowledge = :k "
+                      "WHERE id = 1"), {"u": me.uuid, "f": me.fingerprint, "c": me.counter,
+                                        "k": json.dumps(me.knowledge, sort_keys=True)})
+
+
+@dataclass
+class PeerInfo:
+    replica: str
+    fingerprint: str
+    name: str
+    public_key: str
+    knowledge: VV
+    blobs: list[str]
+    received: int
+    sent: int
+    last_received_at: datetime | None
+    last_sent_at: datetime | None
+    trusted: bool = False
+
+
+def list_peers(case: Case) -> list[PeerInfo]:
+    with case.connection() as conn:
+        rows = conn.execute(text(
+            "SELECT replica, fingerprint, name, public_key, knowledge, blobs, received, sent, last_received_at, "
+            "last_sent_at FROM exchange_peer ORDER BY name, fingerprint")).all()
+    out = []
+    known = keys.trusted()
+    for r in rows:
+        info = PeerInfo(r.replica, r.fingerprint, r.name, r.public_key, json.loads(r.knowledge), json.loads(r.blobs),
+                        r.received, r.sent, _at(r.last_received_at), _at(r.last_sent_at))
+        entry = known.get(r.fingerprint) or {}
+        info.trusted = entry.get("public_key") == r.public_key
+        out.append(info)
+    return out
+
+
+def _at(value) -> datetime | None:
+    from ...model.base import UTCDateTime
+
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return UTCDateTime().process_result_value(value, None)
+
+
+def find_peer(case: Case, name: str) -> PeerInfo | None:
+    """A peer by fingerprint (with or without dashes, or its start), replica id or name."""
+    wanted = name.strip().replace("-", "").upper()
+    found = []
+    for peer in list_peers(case):
+        fp = peer.fingerprint.replace("-", "").upper()
+        if (len(wanted) >= 4 and fp.startswith(wanted)) or peer.replica == name.strip() or \
+                peer.name.casefold() == name.strip().casefold():
+            found.append(peer)
+    if len(found) > 1:
+        raise CasefileError(translate("Exchange", "'{name}' names more than one peer; give its key fingerprint")
+                            .format(name=name))
+    return found[0] if found else None
+
+
+def record_received(conn: Connection, manifest: dict, knowledge_ok: bool, now: datetime) -> None:
+    sender = manifest["sender"]
+    full = manifest.get("profile") == "full"
+    row = conn.execute(text("SELECT knowledge, blobs FROM exchange_peer WHERE replica = :r"),
+                       {"r": sender["replica"]}).first()
+    knowledge = json.loads(row.knowledge) if row else {}
+    blobs = json.loads(row.blobs) if row else []
+    if full and knowledge_ok and isinstance(manifest.get("knowledge"), dict):
+        from .items import join
+
+        knowledge = join(knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
+    if full and isinstance(manifest.get("blobs"), list):
+        blobs = sorted(set(blobs) | {b for b in manifest["blobs"] if isinstance(b, str)})
+    values = {"r": sender["replica"], "f": keys.fingerprint(_raw(sender["public_key"])), "n": str(sender.get("name", "")),
+              "p": sender["public_key"], "k": json.dumps(knowledge, sort_keys=True), "b": json.dumps(blobs),
+              "at": now, "h": str(manifest.get("history_head", ""))[:64]}
+    values = {**values, "at": _bind(now)}
+    if conn.execute(text(
+            "UPDATE exchange_peer SET fingerprint = :f, name = :n, public_key = :p, knowledge = :k, blobs = :b, "
+            "received = received + 1, last_received_at = :at, history_head = :h WHERE replica = :r"),
+            values).rowcount == 0:
+        conn.execute(text(
+            "INSERT INTO exchange_peer (replica, fingerprint, name, public_key, knowledge, blobs, received, sent, "
+            "last_received_at, last_sent_at, history_head) VALUES (:r, :f, :n, :p, :k, :b, 1, 0, :at, NULL, :h)"),
+            values)
+
+
+def record_sent(conn: Connection, replica_id: str, now: datetime) -> None:
+    conn.execute(text("UPDATE exchange_peer SET sent = sent + 1, last_sent_at = :at WHERE replica = :r"),
+                 {"r": replica_id, "at": _bind(now)})
+
+
+def _bind(now: datetime) -> str:
+    from ...model.base import UTCDateTime
+
+    value = UTCDateTime().process_bind_param(now, None)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if value is not None else ""
+
+
+def _raw(b64: str) -> bytes:
+    return base64.b64decode(b64)

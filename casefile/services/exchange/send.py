@@ -1,0 +1,202 @@
+"""Making a bundle: ``casefile bundle`` and File > Send Changes….
+
+First the case notices what changed since it last looked (``items.observe``,
+committed on its own: versions only grow), then every item whose versions
+the receiver has not acknowledged goes in, with the evidence files it may
+lack, the custody of that evidence and the sender's history entries.
+
+``partner`` and ``public`` bundles are built from the redaction engine's
+document (``services.redaction``): only what that profile may show, marked
+redacted, with no evidence files (originals carry EXIF, GPS, faces), no
+values in conflict and no history entries (they hold every value in clear).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ... import __version__
+from ...errors import CasefileError
+from ...i18n import translate
+from ...model import utcnow
+from ...store import Case, audit, chunks, outputs
+from .. import keys
+from ..interchange.export import _Builder, build_document, stamp
+from . import bundle as fmt
+from . import peers
+from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, load_stored, observe, vv_text
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BundleReport:
+    path: Path
+    bundle_id: str
+    fingerprint: str
+    profile: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey) -> tuple[VV, list[str], int, str]:
+    """(versions the receiver has, evidence hashes it holds, our history seq it has, peer replica)."""
+    if not since:
+        return {}, [], 0, ""
+    path = Path(since)
+    if path.is_file():
+        manifest = fmt.read_manifest(path, key)
+        if manifest.get("case", {}).get("uuid") != _case_uuid(case):
+            raise CasefileError(translate("Exchange", "{path} is a bundle of another case").format(path=path.name))
+        sender = manifest.get("sender", {})
+        mine = sender.get("replica") == me.uuid
+        knowledge = manifest.get("knowledge") or {}
+        blobs = manifest.get("blobs") or []
+        return ({str(k): int(v) for k, v in knowledge.items()}, list(blobs),
+                int(manifest.get("history_seq", 0)) if mine else 0, "" if mine else str(sender.get("replica", "")))
+    peer = peers.find_peer(case, since)
+    if peer is None:
+        raise CasefileError(translate("Exchange", "'{name}' is neither a bundle file nor a peer of this case "
+                                      "(see 'casefile peers')").format(name=since))
+    with case.connection() as conn:
+        seq = 0
+        for (summary,) in conn.execute(text("SELECT summary FROM exchange_bundle WHERE direction = 'sent' AND "
+                                            "peer = :p"), {"p": peer.replica}):
+            seq = max(seq, int(json.loads(summary).get("history_seq", 0)))
+    return peer.knowledge, peer.blobs, seq, peer.replica
+
+
+def _case_uuid(case: Case) -> str:
+    with case.connection() as conn:
+        return str(conn.execute(text("SELECT uuid FROM case_info")).scalar())
+
+
+def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, since: str | None = None,
+                profile: str = "full", recipients: list[bytes] | None = None, force: bool = False,
+                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> BundleReport:
+    from ..redaction import check_profile
+
+    check_profile(profile)
+    report = progress or (lambda done, total, message: None)
+    report(0, 4, translate("Exchange", "Noticing changes"))
+    with case.connection() as conn:
+        me = peers.replica(conn, key.fingerprint)
+        document = _Builder(conn).document()
+        items = flatten(document)
+        me.counter, _, _ = observe(conn, me.uuid, me.counter, items, first=me.first)
+        peers.save(conn, me)
+    base, peer_blobs, history_seq, peer_replica = _since(case, since, me, key)
+    full = profile == "full"
+    if not full:
+        document = build_document(case, profile)
+        for section in ("evidence", "evidence_links", "custody"):
+            document[section] = []
+        items = flatten(document)
+    report(1, 4, translate("Exchange", "Choosing what to send"))
+    bundle_id = str(uuidlib.uuid4())
+    with case.connection() as conn:
+        stored = load_stored(conn)
+        siblings = load_siblings(conn) if full else {}
+        head_seq, head_hash = audit.head(conn)
+        history = [] if not full else [dict(r._mapping) for r in conn.execute(text(
+            "SELECT seq, at, who, action, record_kind AS kind, record_uuid AS uuid, record_code AS code, changes, "
+            "prev_hash, hash FROM audit_entry WHERE seq > :s ORDER BY seq"), {"s": history_seq})]
+        entries = _last_entries(conn) if full else {}
+        blobs_here = [r[0] for r in conn.execute(text("SELECT sha256 FROM blob ORDER BY sha256"))]
+    payload: list[dict] = []
+    evidence_hashes: set[str] = set()
+    counts = {"records": 0, "links": 0, "deleted": 0, "conflicts": 0}
+    for uuid in sorted(stored):
+        row = stored[uuid]
+        vectors = [vv for _, vv in row.versions.values()] + [s.vv for s in siblings.get(uuid, [])]
+        if since and all(leq(vv, base) for vv in vectors):
+            continue  # the receiver has seen all of it
+        entry: dict = {"id": uuid, "kind": row.kind, "entry": entries.get(uuid, "")}
+        if row.deleted:
+            entry["fields"] = {EXISTS: [[False, row.versions[EXISTS][1]]]}
+            counts["deleted"] += 1
+        else:
+            item = items.get(uuid)
+            if item is None:
+                continue  # withheld by the profile
+            fields: dict[str, list] = {name: [[value, row.versions.get(name, ("", {}))[1]]]
+                                       for name, value in item.fields.items()}
+            fields[EXISTS] = [[True, row.versions.get(EXISTS, ("", {}))[1]]]
+            for s in siblings.get(uuid, []):
+                fields.setdefault(s.field, []).append([s.value, s.vv])
+                counts["conflicts"] += 1
+            entry["fields"] = fields
+            if item.ends:
+                entry["ends"] = item.ends
+            if item.code:
+                entry["code"] = item.code
+            if not full:
+                entry["redacted"] = True
+            counts["links" if item.ends else "records"] += 1
+            sha = item.fields.get("sha256")
+            if row.kind == "evidence" and isinstance(sha, str):
+                evidence_hashes.add(sha)
+        payload.append(entry)
+    evidence_hashes -= set(peer_blobs)
+    carried = {i["id"] for i in payload}
+    custody = [c for c in document.get("custody", []) if c.get("evidence") in carried]
+    records = {"format": document["format"], "case": document["case"], "vocabularies": document["vocabularies"],
+               "items": payload}
+    now = utcnow()
+    manifest = {
+        "format": fmt.FORMAT, "generator": f"Casefile {__version__}", "bundle_id": bundle_id,
+        "created_at": stamp(now), "case": {"uuid": document["case"]["uuid"], "title": document["case"]["title"]},
+        "sender": {"replica": me.uuid, "fingerprint": key.fingerprint, "name": key.name or case.documenter,
+                   "public_key": _b64(key.public_key)},
+        "profile": profile, "since": base, "knowledge": me.knowledge if full else {},
+        "history_seq": head_seq if full else 0, "history_head": head_hash if full else "",
+        "blobs": blobs_here if full else [], "counts": {**counts, "evidence_files": len(evidence_hashes)},
+    }
+    report(2, 4, translate("Exchange", "Writing the bundle"))
+    with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
+        writer = fmt.Writer(output, key, list(recipients or []))
+        writer.add(fmt.RECORDS, fmt.dumps(records))
+        writer.add(fmt.CUSTODY, fmt.dumps(custody))
+        writer.add(fmt.HISTORY, fmt.dumps(history))
+        with case.connection() as conn:
+            for n, sha in enumerate(sorted(evidence_hashes)):
+                if cancelled is not None and cancelled():
+                    raise chunks.Cancelled(translate("Exchange", "cancelled"))
+                report(2, 4, translate("Exchange", "Evidence file {n} of {total}").format(
+                    n=n + 1, total=len(evidence_hashes)))
+                writer.add_stream(fmt.EVIDENCE_DIR + sha, chunks.read_blob(conn, sha))
+        writer.finish(manifest)
+        report(3, 4, translate("Exchange", "Recording the bundle"))
+        with case.connection() as conn:
+            conn.execute(text("INSERT INTO exchange_bundle (bundle_id, direction, peer, at, profile, summary) "
+                              "VALUES (:b, 'sent', :p, :at, :pr, :s)"),
+                         {"b": bundle_id, "p": peer_replica, "at": peers._bind(now), "pr": profile,
+                          "s": canonical({"history_seq": head_seq if full else history_seq, **counts,
+                                          "since": vv_text(base)})})
+            if peer_replica:
+                peers.record_sent(conn, peer_replica, now)
+            audit.append(conn, "bundle", who=case.documenter, kind="case", changes={
+                "bundle": bundle_id, "key": key.fingerprint, "profile": profile, **counts,
+                "evidence_files": len(evidence_hashes)})
+    report(4, 4, translate("Exchange", "Done"))
+    return BundleReport(Path(out), bundle_id, key.fingerprint, profile,
+                        {**counts, "evidence_files": len(evidence_hashes)})
+
+
+def _last_entries(conn) -> dict[str, str]:
+    """Each record's latest history entry hash (a dossier can say whose laptop it came from)."""
+    return {u: h for u, h in conn.execute(text(
+        "SELECT record_uuid, hash FROM audit_entry WHERE seq IN (SELECT max(seq) FROM audit_entry "
+        "WHERE record_uuid <> '' GROUP BY record_uuid)"))}
+
+
+def _b64(data: bytes) -> str:
+    import base64
+
+    return base64.b64encode(data).decode()

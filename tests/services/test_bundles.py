@@ -1,0 +1,193 @@
+"""Teams, offline (issue 18): three copies of the sample case diverge, then
+exchange bundles in several orders; every copy ends with the same content,
+the same review queue, and a history that verifies."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+from sqlalchemy import select, text
+
+from casefile.model import Claim, Evidence, Incident
+from casefile.services import keys, verify
+from casefile.services.exchange import BundleRefused, conflicts, list_peers, resolve
+from casefile.services.sample import create_demo_case
+from casefile.store import Case
+
+from .exchange_samples import bundle, copies, digest, diverge, key_for, merge
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sample") / "sample.casefile"
+    create_demo_case(path).close(backup=False)
+    return path
+
+
+@pytest.fixture
+def three(template, tmp_path):
+    paths = copies(template, tmp_path, "ABC")
+    diverge(paths, tmp_path)
+    ks = {n: key_for(tmp_path, n) for n in "ABC"}
+    first = {n: bundle(paths[n], tmp_path / f"{n}1.cfbundle", ks[n]) for n in "ABC"}
+    return paths, ks, first
+
+
+def _queue(path) -> set[tuple[str, str, str]]:
+    with Case.open(path, read_only=True) as case:
+        return {(c.uuid, c.field, repr(sorted(map(repr, (c.here, c.theirs))))) for c in conflicts(case)}
+
+
+def _verified(path) -> list[str]:
+    with Case.open(path, read_only=True) as case:
+        return [str(p) for p in verify.verify(case)]
+
+
+def test_three_copies_converge_whatever_the_order(three, tmp_path):
+    paths, ks, first = three
+    orders = {"A": "BC", "B": "CA", "C": "AB"}
+    for name, order in orders.items():
+        for other in order:
+            merge(paths[name], first[other], ks[name])
+    digests = {n: digest(p) for n, p in paths.items()}
+    assert len(set(digests.values())) == 1, digests
+    queues = {n: {(u, f) for u, f, _ in _queue(p)} for n, p in paths.items()}
+    assert len({frozenset(q) for q in queues.values()}) == 1, queues
+    with Case.open(paths["A"], read_only=True) as case, case.session() as s:
+        inc1 = s.scalars(select(Incident).where(Incident.code == "INC-0001")).one()
+        inc2 = s.scalars(select(Incident).where(Incident.code == "INC-0002")).one()
+        clm5 = s.scalars(select(Claim).where(Claim.uuid == _uuid_of(paths["B"], Claim, "CLM-0005"))).one()
+        found = {(c.field, c.theirs) for c in conflicts(case)}
+        shared = s.scalars(select(Evidence)).all()
+        links = s.execute(text("SELECT count(*) FROM involvement i JOIN actor a ON a.id = i.actor_id "
+                               "JOIN incident n ON n.id = i.incident_id WHERE a.code = 'ACT-0008' AND "
+                               "n.code = 'INC-0003' AND i.role = 'witness'")).scalar()
+    # the same field changed on two laptops: the value here stays, the other waits
+    assert inc1.title == "Title as A wrote it" and ("title", "Title as B wrote it") in found
+    # different fields of one record: both apply, and C's edit of another field too
+    assert (inc2.description, inc2.notes) == ("Description from A", "Notes from B")
+    assert inc1.description == "Description from C"
+    # deleted on A, edited on C: the claim is back with C's edit and the deletion is in the queue
+    assert clm5.notes == "C checked this against the video" and ("_exists", False) in found
+    # the same link made on two laptops is one link; the same file twice is two items, one stored file
+    assert links == 1
+    assert len({e.sha256 for e in shared}) == 3 and len(shared) == 4  # the sample has one of its own
+    for name, path in paths.items():
+        assert _verified(path) == [], name
+
+
+def _uuid_of(path, cls, code):
+    with Case.open(path, read_only=True) as case, case.session() as s:
+        return s.scalars(select(cls.uuid).where(cls.code == code)).one()
+
+
+def test_order_does_not_matter_and_second_round_changes_nothing(three, tmp_path):
+    paths, ks, first = three
+    a2 = tmp_path / "A2.casefile"
+    shutil.copy(paths["A"], a2)
+    for other in "BC":
+        merge(paths["A"], first[other], ks["A"])
+    for other in "CB":
+        merge(a2, first[other], ks["A"])
+    assert digest(paths["A"]) == digest(a2)
+    # B and C catch up through A only: the conflicts travel with the values
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"], since="B"), ks["B"])
+    merge(paths["C"], bundle(paths["A"], tmp_path / "A3.cfbundle", ks["A"]), ks["C"])
+    assert digest(paths["B"]) == digest(paths["C"]) == digest(paths["A"])
+    before = digest(paths["B"])
+    again = bundle(paths["A"], tmp_path / "A4.cfbundle", ks["A"], since="B")
+    result = merge(paths["B"], again, ks["B"])
+    assert digest(paths["B"]) == before and result.counts["created"] == result.counts["updated"] == 0
+
+
+def test_the_same_bundle_twice_is_refused_and_changes_nothing(three):
+    paths, ks, first = three
+    merge(paths["A"], first["B"], ks["A"])
+    before = (digest(paths["A"]), _head(paths["A"]))
+    with pytest.raises(BundleRefused, match="already merged"):
+        merge(paths["A"], first["B"], ks["A"])
+    assert (digest(paths["A"]), _head(paths["A"])) == before
+
+
+def _head(path) -> str:
+    with Case.open(path, read_only=True) as case:
+        return case.audit_head()
+
+
+def test_a_resolved_conflict_settles_on_every_copy(three, tmp_path):
+    paths, ks, first = three
+    merge(paths["A"], first["B"], ks["A"])
+    merge(paths["B"], first["A"], ks["B"])
+    with Case.open(paths["A"]) as case:
+        title = next(c for c in conflicts(case) if c.field == "title")
+        resolve(case, title.id, "theirs", ks["A"].fingerprint)
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"], since="B"), ks["B"])
+    for path in (paths["A"], paths["B"]):
+        assert not any(c.field == "title" for c in _conflicts(path))
+        with Case.open(path, read_only=True) as case, case.session() as s:
+            assert s.scalars(select(Incident.title).where(Incident.code == "INC-0001")).one() == "Title as B wrote it"
+    assert digest(paths["A"]) == digest(paths["B"])
+    assert _verified(paths["A"]) == _verified(paths["B"]) == []
+
+
+def _conflicts(path):
+    with Case.open(path, read_only=True) as case:
+        return conflicts(case)
+
+
+def test_codes_a_copy_handed_out_are_never_reused(three):
+    paths, ks, first = three
+    # A and B both made a record after the sample's last code: each keeps its own code
+    merge(paths["A"], first["B"], ks["A"])
+    merge(paths["A"], first["C"], ks["A"])
+    with Case.open(paths["A"], read_only=True) as case, case.session() as s:
+        codes = s.scalars(select(Incident.code)).all()
+        place = s.execute(text("SELECT code FROM place WHERE name = 'El Mesón (C)'")).scalar()
+        evidence = s.scalars(select(Evidence.code).order_by(Evidence.id)).all()
+    assert len(codes) == len(set(codes))
+    assert place == "PLC-0004"  # never handed out here: C's code is kept
+    # C's EVI-0002 was A's EVI-0002 already: it gets the next number here
+    assert len(set(evidence)) == len(evidence) == 4 and "EVI-0004" in evidence
+
+
+def test_peers_remember_what_was_sent_and_received(three, tmp_path):
+    paths, ks, first = three
+    merge(paths["A"], first["B"], ks["A"])
+    bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"], since=ks["B"].fingerprint)
+    with Case.open(paths["A"], read_only=True) as case:
+        (peer,) = list_peers(case)
+    assert (peer.fingerprint, peer.name, peer.received, peer.sent) == (ks["B"].fingerprint, "B", 1, 1)
+    with zipfile.ZipFile(tmp_path / "A2.cfbundle") as z:
+        names = z.namelist()
+    # B said which files it holds: the file both took in is not sent again
+    assert not any(n.startswith("evidence/") for n in names)
+
+
+def test_encrypted_bundle_opens_only_for_its_recipient(three, tmp_path):
+    paths, ks, _ = three
+    sealed = bundle(paths["A"], tmp_path / "sealed.cfbundle", ks["A"], recipients=[ks["B"].public_key])
+    assert not zipfile.is_zipfile(sealed) and b"Roadblock lifted" not in sealed.read_bytes()
+    with pytest.raises(BundleRefused, match="other recipients"):
+        merge(paths["C"], sealed, ks["C"])
+    with pytest.raises(BundleRefused, match="encrypted"):
+        merge(paths["C"], sealed, None)
+    merge(paths["B"], sealed, ks["B"])
+    with Case.open(paths["B"], read_only=True) as case, case.session() as s:
+        assert s.scalars(select(Incident).where(Incident.title == "Roadblock lifted (A)")).one()
+
+
+def test_the_key_is_kept_encrypted_and_signs(tmp_path):
+    key = keys.create_key("my passphrase", "Ana", tmp_path)
+    stored = (tmp_path / keys.KEY_FILE).read_bytes()
+    assert key._seed not in stored and key.fingerprint.count("-") == 3
+    with pytest.raises(keys.KeyProblem, match="Wrong passphrase"):
+        keys.load_key("not it", tmp_path)
+    again = keys.load_key("my passphrase", tmp_path)
+    assert again.public_key == key.public_key and keys.verify(key.public_key, b"x", again.sign(b"x"))
+    cert = key.certificate()
+    assert key.fingerprint in cert.subject.rfc4514_string()
+    assert not keys.is_trusted(key.public_key, tmp_path)
+    keys.trust(key.public_key, "Ana", tmp_path)
+    assert keys.is_trusted(key.public_key, tmp_path)
