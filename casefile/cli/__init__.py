@@ -31,13 +31,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser and the names of its sub-commands."""
     parser = _Parser(prog="casefile", description=translate(
         "Cli", "Offline case files for human-rights documentation. Without a command, opens the window."))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
-    return parser
+    return parser, set(sub.choices)
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -63,8 +64,7 @@ def _install_translation() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     _install_translation()
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    parser, commands = build_parser()
     first = next((a for a in argv if not a.startswith("-")), None)
     try:
         if first in commands or argv in (["-h"], ["--help"]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 
 from ..errors import CasefileError
 from ..i18n import translate
@@ -55,7 +56,7 @@ def cmd_add_evidence(args) -> int:
                 with evidence.fastest_journal(case, path):
                     item = evidence.intake(case, path, link=link, note=args.note, obtained_how=args.obtained_how,
                                            origin=args.origin, derived_from=args.derived_from,
-                                           progress=lambda done, total, _name=name: bar(_name, done, total))
+                                           progress=partial(bar, name))
             except CasefileError as error:  # each file stands alone: report and go on
                 failed += 1
                 print(f"casefile: {one_line(error)}", file=sys.stderr)

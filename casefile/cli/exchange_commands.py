@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import CasefileError
@@ -41,6 +42,8 @@ def register(sub) -> None:
     p.add_argument("--to", dest="date_to", metavar="D", help=translate("Cli", "pdf: only incidents up to this date"))
     p.add_argument("--lang", choices=("en", "es"), default="en", help=translate(
         "Cli", "language of the dossier and of CSV labels"))
+    p.add_argument("--pdfa", action="store_true", help=translate(
+        "Cli", "pdf: archival PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent)"))
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace existing files"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export)
@@ -68,6 +71,8 @@ def cmd_export(args) -> int:
     scoped = any((args.incidents, args.tag, args.date_from, args.date_to))
     if args.format != "pdf" and scoped:
         raise CasefileError(translate("Cli", "--incidents, --tag, --from and --to apply to --format pdf only"))
+    if args.format != "pdf" and args.pdfa:
+        raise CasefileError(translate("Cli", "--pdfa applies to --format pdf only"))
     out = Path(args.output)
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     shown = printable(out)
@@ -98,13 +103,15 @@ def cmd_export(args) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
             result = write_dossier(case, out, profile=args.profile, incidents=codes, tag=args.tag,
                                    date_from=date_from, date_to=date_to, lang=args.lang, progress=None,
-                                   force=args.force)
+                                   force=args.force, pdfa=args.pdfa)
             pages = getattr(result, "pages", None)
             line = translate("Cli", "wrote {path} ({profile})").format(path=shown, profile=args.profile)
             if pages:
                 line = translate("Cli", "wrote {path} ({profile}, {pages} pages)").format(
                     path=shown, profile=args.profile, pages=pages)
             print(line)
+            for warning in result.warnings:
+                print(translate("Cli", "note: {warning}").format(warning=warning), file=sys.stderr)
             note_not_recorded(case, translate(
                 "Cli", "the dossier's sha256:{sha} is not recorded in its history").format(sha=result.sha256))
     return 0
@@ -118,6 +125,7 @@ def cmd_demo(args) -> int:
     # Made under a hidden temporary name next to OUT and put in place whole:
     # OUT is checked like any output (never a case; an existing file only with --force).
     with outputs.atomic_output(args.out, force=args.force, named=True) as output:
+        assert output.temp is not None  # named: SQLite writes the file at its temp name
         case = create_demo_case(output.temp, passphrase=passphrase)
         try:
             found = counts(case)
