@@ -60,6 +60,7 @@ class Role(StrEnum):
     TOWN = "town"
     TOWN_LABEL = "town_label"
     MARKER = "marker"
+    MARKER_RING = "marker_ring"      # a vague place's marker: hollow, not a false point
     CLUSTER = "cluster"
     PRECISION_AREA = "precision_area"  # a municipality-level place: a ring/area
     TILE = "tile"
@@ -111,6 +112,7 @@ STYLES: dict[Role, Style] = {
     Role.TOWN: Style(stroke="#555555", fill="#555555"),
     Role.TOWN_LABEL: Style(stroke=None, fill="#555555"),
     Role.MARKER: Style(stroke="#7d1d1d", fill="#e03131", opacity=0.85),
+    Role.MARKER_RING: Style(stroke="#c92a2a", fill="#fff5f5", width=1.6, opacity=0.9),
     Role.CLUSTER: Style(stroke="#7d1d1d", fill="#ffa8a8", opacity=0.85),
     Role.PRECISION_AREA: Style(stroke="#e03131", fill="#ffc9c9", opacity=0.35, dash=(3, 2)),
     Role.TILE: Style(stroke=None),
