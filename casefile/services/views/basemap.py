@@ -70,6 +70,7 @@ class Feature:
     country: str     # admin1: ISO alpha-2 of its country
     rings: tuple[np.ndarray, ...]
     bbox: tuple[float, float, float, float]  # min x, min y, max x, max y
+    ring_boxes: tuple[tuple[float, float, float, float], ...] = ()  # the same, per ring
 
     def intersects(self, box: tuple[float, float, float, float]) -> bool:
         return not (self.bbox[2] < box[0] or self.bbox[0] > box[2] or self.bbox[3] < box[1] or self.bbox[1] > box[3])
@@ -112,8 +113,9 @@ class Basemap:
                 ring_at += n
                 bbox = (min(p[0] for p in low), min(p[1] for p in low), max(p[0] for p in high),
                         max(p[1] for p in high))
+                boxes = tuple((a[0], a[1], b[0], b[1]) for a, b in zip(low, high))
                 features.append(Feature(str(raw.get("name", "")), str(raw.get("code", raw.get("id", ""))),
-                                        str(raw.get("country", "")), own, bbox))
+                                        str(raw.get("country", "")), own, bbox, boxes))
             self.layers[name] = features
 
     def layer(self, name: str) -> list[Feature]:

@@ -16,6 +16,7 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ...resources import resource
@@ -107,6 +108,7 @@ def lookup(prefix: str, limit: int = 10) -> list[Town]:
     return load().lookup(prefix, limit)
 
 
+@lru_cache(maxsize=8)
 def major_towns(minimum_population: int) -> list[Town]:
     """Towns at or above a population, most populous first (map labels)."""
     data = load()

@@ -1,0 +1,242 @@
+"""The map: places with coordinates as markers sized by their incidents,
+clustered when dense, their precision drawn honestly, over the shipped
+basemap and any MBTiles a team imported. No Qt, no network.
+
+The window and the dossier draw the same pieces: :func:`map_places` reads the
+case (after redaction for a shared profile), :func:`clusters` groups places
+per zoom level on a screen grid, :func:`marker_group` and :func:`area_path`
+make the primitives of one cluster or place. Coordinates are web-mercator
+world units (:mod:`.basemap`); a ``Frame`` turns them into figure units.
+
+Precision: an exact point is a filled dot; a nearby place a dot with a small
+ring; a municipality a circle of about its size (12 km) with a hollow marker;
+a state its own outline (or a 150 km circle) with a hollow marker. A
+municipality is never drawn as a false point.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import func, select
+
+from ...i18n import translate
+from ...model import Incident, Place
+from ...store import Case
+from ..redaction.profile import Redactor
+from . import gazetteer
+from .basemap import ATTRIBUTION, WORLD, basemap, metres_to_units, project
+from .figure import Circle, Figure, Group, Item, Path, Role, Text
+
+CELL = 44.0  # clustering grid, in screen pixels (points in a figure)
+#: Radius of the area a place of each precision may be anywhere in (metres).
+AREA_METRES = {"nearby": 1_500.0, "municipality": 12_000.0, "state": 150_000.0}
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """A place the map draws, after the profile's redaction."""
+
+    code: str
+    name: str
+    latitude: float
+    longitude: float
+    precision: str
+    state: str
+    country: str
+    incidents: int  # incidents shown at it (in scope, not withheld)
+    x: float = 0.0  # world units
+    y: float = 0.0
+
+
+@dataclass(frozen=True)
+class MapPlaces:
+    places: list[MapPlace]
+    omitted: int  # places in scope without coordinates
+
+
+def map_places(case: Case, incidents: set[int] | None = None, profile: str = "full") -> MapPlaces:
+    """Places with coordinates and the number of incidents at each.
+
+    ``incidents`` is the list filter's scope (None: everything): with a scope,
+    only places of those incidents are drawn. A shared ``profile`` leaves out
+    confidential incidents, and places used only by them; names are scrubbed.
+    """
+    with case.session() as session:
+        redactor = Redactor(session, profile)
+        counts: dict[int, int] = defaultdict(int)
+        query = select(Incident.id, Incident.place_id).where(Incident.place_id.is_not(None))
+        for incident_id, place_id in session.execute(query):
+            if incidents is not None and incident_id not in incidents:
+                continue
+            if place_id is None or redactor.withheld(incident_id, "incident"):
+                continue
+            counts[place_id] += 1
+        rows = session.execute(select(Place.id, Place.code, Place.name, Place.latitude, Place.longitude,
+                                      Place.precision, Place.state, Place.country).order_by(Place.id)).all()
+        out: list[MapPlace] = []
+        omitted = 0
+        for id_, code, name, lat, lon, precision, state, country in rows:
+            if incidents is not None and id_ not in counts:
+                continue
+            if redactor.withheld(id_, "place"):
+                continue
+            if lat is None or lon is None:
+                omitted += 1
+                continue
+            x, y = project(lon, lat)
+            out.append(MapPlace(code, redactor.scrub(name), lat, lon, precision or "unknown",
+                                redactor.scrub(state), redactor.scrub(country), counts.get(id_, 0), x, y))
+    return MapPlaces(out, omitted)
+
+
+def count_places(case: Case) -> int:
+    with case.connection() as conn:
+        return int(conn.execute(select(func.count(Place.id))).scalar_one())
+
+
+# -- clustering -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One marker: a place alone, or places too close to tell apart at a zoom."""
+
+    x: float  # world units (incident-weighted centre)
+    y: float
+    places: tuple[MapPlace, ...]
+
+    @property
+    def incidents(self) -> int:
+        return sum(p.incidents for p in self.places)
+
+    @property
+    def key(self) -> str:
+        return self.places[0].code if len(self.places) == 1 else "cluster:" + self.places[0].code
+
+
+def clusters(places: list[MapPlace], zoom: float, cell: float = CELL) -> list[Cluster]:
+    """Grid clustering at a zoom (the window passes whole levels): places whose screen positions fall in
+    one ``cell``-pixel square become one marker."""
+    if not places:
+        return []
+    xy = np.array([(p.x, p.y) for p in places], dtype=float)
+    scale = (2.0 ** zoom) / cell
+    cells = np.floor(xy * scale).astype(np.int64)
+    keys = cells[:, 0] * (1 << 31) + cells[:, 1]
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    bounds = np.flatnonzero(np.diff(sorted_keys)) + 1
+    out: list[Cluster] = []
+    for members in np.split(order, bounds):
+        group = tuple(places[i] for i in members.tolist())
+        if len(group) == 1:
+            out.append(Cluster(group[0].x, group[0].y, group))
+            continue
+        weights = np.array([max(p.incidents, 1) for p in group], dtype=float)
+        centre = (xy[members] * weights[:, None]).sum(axis=0) / weights.sum()
+        out.append(Cluster(float(centre[0]), float(centre[1]), group))
+    return out
+
+
+# -- primitives ---------------------------------------------------------------------
+
+Transform = Callable[[float, float], tuple[float, float]]
+
+
+def marker_radius(incidents: int) -> float:
+    """Marker radius in points: area grows with the incidents, within bounds."""
+    return min(22.0, 5.0 + 2.8 * math.sqrt(max(incidents, 0)))
+
+
+def describe(cluster: Cluster) -> str:
+    """A marker's tooltip: plain text."""
+    if len(cluster.places) == 1:
+        place = cluster.places[0]
+        where = ", ".join(part for part in (place.state, place.country) if part and part != place.name)
+        text = translate("Map", "{code} {name}").format(code=place.code, name=place.name)
+        if where:
+            text += f" ({where})"
+        return text + "\n" + translate("Map", "{n} incident(s); precision: {precision}").format(
+            n=place.incidents, precision=place.precision)
+    names = ", ".join(p.name for p in cluster.places[:6]) + (" …" if len(cluster.places) > 6 else "")
+    return translate("Map", "{places} places, {n} incident(s): {names}").format(
+        places=len(cluster.places), n=cluster.incidents, names=names)
+
+
+def marker_group(cluster: Cluster, to: Transform) -> Group:
+    """The marker of a cluster, at ``to(x, y)``; a lone place opens its record.
+
+    A place whose precision is a municipality or a state, or a cluster, is a
+    ring (hollow): the point is not where it happened.
+    """
+    x, y = to(cluster.x, cluster.y)
+    radius = marker_radius(cluster.incidents)
+    items: list[Item] = []
+    if len(cluster.places) > 1:
+        items.append(Circle(x, y, radius, Role.CLUSTER))
+        items.append(Text(x, y + 3.2, str(len(cluster.places)), Role.LABEL, 8.5, "middle"))
+        return Group(tuple(items), None, cluster.key, describe(cluster))
+    place = cluster.places[0]
+    vague = place.precision in ("municipality", "state")
+    items.append(Circle(x, y, radius, Role.MARKER_RING if vague else Role.MARKER))
+    if place.incidents > 1:
+        items.append(Text(x, y + 3.2, str(place.incidents), Role.LABEL, 8.0, "middle"))
+    return Group(tuple(items), place.code, place.code, describe(cluster))
+
+
+def area_path(place: MapPlace, to: Transform, steps: int = 40) -> list[Path]:
+    """Where a vague place may be: its state's outline for a state, else a
+    circle of the precision's size; none for an exact point."""
+    if place.precision == "state":
+        feature = basemap().subdivision(place.state or place.name, place.country)
+        if feature is not None:
+            return [Path(tuple(to(float(px), float(py)) for px, py in ring[:: max(1, len(ring) // 400)]),
+                         Role.PRECISION_AREA, closed=True) for ring in feature.rings if len(ring) > 2]
+    metres = AREA_METRES.get(place.precision)
+    if metres is None:
+        return []
+    radius = metres_to_units(metres, place.latitude)
+    points = tuple(to(place.x + radius * math.cos(2 * math.pi * k / steps),
+                      place.y + radius * math.sin(2 * math.pi * k / steps)) for k in range(steps))
+    return [Path(points, Role.PRECISION_AREA, closed=True)]
+
+
+def attribution(extra: list[str] | None = None) -> str:
+    parts = [ATTRIBUTION, gazetteer.ATTRIBUTION] + [a for a in (extra or []) if a]
+    return translate("Map", "Map data: {sources}").format(sources="; ".join(parts))
+
+
+def world_box(places: list[MapPlace]) -> tuple[float, float, float, float]:
+    """The box (world units) the places and their areas take, padded."""
+    if not places:
+        left, top = project(-118.5, 32.8)  # no places: Mexico, Casefile's first region
+        right, bottom = project(-86.5, 14.3)
+        return left, top, right, bottom
+    xs, ys = [p.x for p in places], [p.y for p in places]
+    pad = max(max(metres_to_units(AREA_METRES.get(p.precision, 0.0), p.latitude) for p in places),
+              metres_to_units(25_000, places[0].latitude))
+    left, right, top, bottom = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+    # At least a region's worth around a single town, so the basemap shows where it is.
+    minimum = WORLD / 2 ** 7.5
+    if right - left < minimum:
+        middle = (left + right) / 2
+        left, right = middle - minimum / 2, middle + minimum / 2
+    if bottom - top < minimum:
+        middle = (top + bottom) / 2
+        top, bottom = middle - minimum / 2, middle + minimum / 2
+    return left, top, right, bottom
+
+
+def map_figure(places: MapPlaces, width: float = 480.0, height: float = 340.0,
+               box: tuple[float, float, float, float] | None = None, title: str = "",
+               tilesets: list | None = None) -> Figure:
+    """The map as a figure description (dossier, PNG, SVG): basemap, tiles,
+    towns, areas and markers inside ``width`` x ``height`` units."""
+    from .map_figure import draw
+
+    return draw(places, width, height, box or world_box(places.places), title, tilesets or [])
