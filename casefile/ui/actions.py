@@ -46,6 +46,11 @@ class ActionId(StrEnum):
     INCIDENT_FROM_SELECTION = "incident_from_selection"
     LINK_MENTION = "link_mention"
     LOAD_SOURCE_TEXT = "load_source_text"
+    SHOW_LIST = "show_list"
+    SHOW_TIMELINE = "show_timeline"
+    SHOW_LINK_CHART = "show_link_chart"
+    EXPORT_VIEW_SVG = "export_view_svg"
+    EXPORT_VIEW_PNG = "export_view_png"
     ABOUT = "about"
 
 
@@ -125,6 +130,14 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source",
                tip=T("Actions", "Replace the open source's text with a .txt, .html or .pdf file"),
                needs=Needs.SOURCE),
+    # The views (ui/views): tabs beside the list, filtered like it.
+    ActionSpec(ActionId.SHOW_LIST, T("Actions", "&List"), ("Ctrl+Shift+L",), menu="view"),
+    ActionSpec(ActionId.SHOW_TIMELINE, T("Actions", "&Timeline"), ("Ctrl+Shift+T",), menu="view",
+               tip=T("Actions", "The listed incidents on a time axis")),
+    ActionSpec(ActionId.SHOW_LINK_CHART, T("Actions", "Lin&k Chart"), ("Ctrl+Shift+K",), menu="view",
+               tip=T("Actions", "The listed records with the people, claims and sources linked to them")),
+    ActionSpec(ActionId.EXPORT_VIEW_SVG, T("Actions", "Export the View as S&VG…"), menu="view"),
+    ActionSpec(ActionId.EXPORT_VIEW_PNG, T("Actions", "Export the View as &PNG…"), menu="view"),
     ActionSpec(ActionId.ABOUT, T("Actions", "&About Casefile"), menu="help", needs_case=False),
 )
 
@@ -139,6 +152,8 @@ MENUS: dict[str, tuple[str, list]] = {
                                  ActionId.SHOW_CLAIMS, ActionId.SHOW_EVIDENCE]),
     "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.INCIDENT_FROM_SELECTION,
                                          ActionId.LINK_MENTION, None, ActionId.LOAD_SOURCE_TEXT]),
+    "view": (T("Actions", "&View"), [ActionId.SHOW_LIST, ActionId.SHOW_TIMELINE, ActionId.SHOW_LINK_CHART, None,
+                                     ActionId.EXPORT_VIEW_SVG, ActionId.EXPORT_VIEW_PNG]),
     "help": (T("Actions", "&Help"), [ActionId.ABOUT]),
 }
 

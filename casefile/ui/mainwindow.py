@@ -126,9 +126,10 @@ class MainWindow(QMainWindow):
         from .dialogs import redaction_preview, shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
+        from . import views  # noqa: I001 - the view tabs, after the panels whose actions they follow
 
         for module in (evidence_panel, dossier_dialog, redaction_preview, history_view, passphrase_dialog, lock,
-                       shortcuts):
+                       shortcuts, views):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
 from sqlalchemy import select
 
 from casefile import i18n_build
@@ -260,6 +260,17 @@ def _about(walk: Walk) -> None:
     assert "About Casefile" in [args[0] for args in walk.called("message_box")]
 
 
+def _view_tab(index: int) -> Callable[[Walk], None]:
+    def check(walk: Walk) -> None:
+        tabs = walk.window.findChild(QTabWidget, "viewTabs")
+        assert tabs is not None and tabs.currentIndex() == index
+    return check
+
+
+def _view_exported(walk: Walk) -> None:  # a view shown: asks where; the list shown: says to choose a view
+    assert walk.called("file_dialog") or "Choose a view" in walk.window.statusBar().currentMessage()
+
+
 @dataclass(frozen=True)
 class Effect:
     check: Callable[[Walk], None]
@@ -301,6 +312,11 @@ EFFECTS: dict[str, Effect] = {
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
     ActionId.ABOUT: Effect(_about, keeps=True),
     "keyboard_shortcuts": Effect(_dialog("shortcuts"), keeps=True),
+    ActionId.SHOW_LIST: Effect(_view_tab(0)),
+    ActionId.SHOW_TIMELINE: Effect(_view_tab(1)),
+    ActionId.SHOW_LINK_CHART: Effect(_view_tab(2)),
+    ActionId.EXPORT_VIEW_SVG: Effect(_view_exported, keeps=True),
+    ActionId.EXPORT_VIEW_PNG: Effect(_view_exported, keeps=True),
     **{f"language_{code}": Effect(_language(code), keeps=True)
        for code in (ui_i18n.SYSTEM, *i18n_build.available_languages())},
 }

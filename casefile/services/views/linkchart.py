@@ -1,0 +1,395 @@
+"""The link chart: who and what is connected to what.
+
+Nodes are incidents, actors, claims and sources; edges are involvements
+(with the actor's role), what claims are about, who makes a claim, sources and
+claims that support, contradict or repeat a claim, each claim's own chain of
+attribution (origin -> relays -> the source read -> the claim), incident links
+and actor relations.
+
+:func:`load_graph` reads the whole case through the profile's
+:class:`Redactor` (withheld records are left out; a protected actor is a node
+under the pseudonym). :class:`Layout` places nodes once and keeps them where
+they are: nodes added later are laid out around the ones already placed,
+which stay fixed (so a chart does not jump when a record is added), and every
+first position comes from the node's key, so the same case draws the same.
+:func:`chart_figure` draws the nodes a view shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx  # type: ignore[import-untyped]
+import numpy as np
+from sqlalchemy import select
+
+from ...i18n import translate
+from ...model import (
+    Actor,
+    ActorRelation,
+    Assessment,
+    Claim,
+    ClaimRelay,
+    ClaimSubject,
+    Incident,
+    IncidentLink,
+    Involvement,
+    Source,
+)
+from ...store import Case
+from ...store.outputs import write_bytes
+from ..redaction import Redactor
+from .figure import Circle, Figure, Group, Item, Line, Path, Rect, Role, Text
+
+RELATIONS = ("involvement", "about", "claimant", "chain", "supports", "contradicts", "repeats", "incident_link",
+             "actor_relation")
+EDGE_ROLES = {"supports": Role.EDGE_SUPPORTS, "contradicts": Role.EDGE_CONTRADICTS, "repeats": Role.EDGE_REPEATS,
+              "chain": Role.EDGE_CHAIN}
+NODE_ROLES = {"incident": Role.NODE_INCIDENT, "actor": Role.NODE_ACTOR, "claim": Role.NODE_CLAIM,
+              "source": Role.NODE_SOURCE}
+NODE_R = 9.0
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str          # "incident:12": kind and id
+    kind: str
+    id: int
+    code: str
+    label: str
+    protected: bool = False
+
+
+@dataclass(frozen=True)
+class Edge:
+    a: str
+    b: str
+    relation: str     # one of RELATIONS
+    label: str = ""   # the role, "supports", "relays"...
+    directed: bool = False
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    withheld: int = 0
+    _adjacent: dict[str, set[str]] = field(default_factory=dict)
+
+    def add_edge(self, edge: Edge) -> None:
+        if edge.a in self.nodes and edge.b in self.nodes and edge.a != edge.b:
+            self.edges.append(edge)
+            self._adjacent.setdefault(edge.a, set()).add(edge.b)
+            self._adjacent.setdefault(edge.b, set()).add(edge.a)
+
+    def neighbours(self, key: str, relations: Iterable[str] | None = None) -> set[str]:
+        if relations is None:
+            return set(self._adjacent.get(key, ()))
+        wanted = set(relations)
+        return {e.b if e.a == key else e.a for e in self.edges if key in (e.a, e.b) and e.relation in wanted}
+
+    def chain(self, claim_key: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """The nodes and edges of a claim's attribution: claimant, origin,
+        relays and the source read."""
+        nodes, edges = {claim_key}, set()
+        for edge in self.edges:
+            if edge.relation in ("chain", "claimant") and claim_key in (edge.a, edge.b):
+                nodes |= {edge.a, edge.b}
+                edges.add((edge.a, edge.b))
+        for edge in self.edges:  # origin -> relay -> source links of this claim carry its key in the label
+            if edge.relation == "chain" and edge.label.endswith("#" + claim_key):
+                nodes |= {edge.a, edge.b}
+                edges.add((edge.a, edge.b))
+        return nodes, edges
+
+    def to_networkx(self, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The chart as a networkx graph with readable attributes (for Gephi)."""
+        shown = set(self.nodes) if keys is None else set(keys)
+        graph = nx.MultiDiGraph()
+        for key in sorted(shown):
+            node = self.nodes[key]
+            graph.add_node(key, label=node.label, kind=node.kind, code=node.code)
+        for edge in self.edges:
+            if edge.a in shown and edge.b in shown:
+                graph.add_edge(edge.a, edge.b, relation=edge.relation, label=edge.label.split("#", 1)[0])
+        return graph
+
+
+def export_graph(graph: Graph, path: str | os.PathLike, fmt: str, *, keys: Iterable[str] | None = None,
+                 force: bool | None = False, open_cases: Iterable[str | os.PathLike] = ()) -> None:
+    """Write the chart as GEXF or GraphML (never over a case: store.outputs)."""
+    data = io.BytesIO()
+    shown = graph.to_networkx(keys)
+    if fmt == "gexf":
+        nx.write_gexf(shown, data)
+    else:
+        nx.write_graphml(shown, data)
+    write_bytes(path, data.getvalue(), force=force, open_cases=open_cases)
+
+
+# -- reading the case ----------------------------------------------------------
+
+
+def load_graph(case: Case, *, profile: str = "full", lang: str = "en") -> Graph:
+    from .scope import vocabulary_labels
+
+    graph = Graph()
+    with case.session() as session:
+        r = Redactor(session, profile)
+        conn = session.connection()
+        roles = vocabulary_labels(conn, "role", lang)
+        assessment = vocabulary_labels(conn, "assessment_relation", lang)
+        incident_rel = vocabulary_labels(conn, "incident_relation", lang)
+        actor_rel = vocabulary_labels(conn, "actor_relation", lang)
+        for incident in session.scalars(select(Incident)):
+            if r.withheld(incident):
+                graph.withheld += 1
+                continue
+            graph.nodes[f"incident:{incident.id}"] = Node(f"incident:{incident.id}", "incident", incident.id,
+                                                          incident.code, r.scrub(incident.title))
+        for actor in session.scalars(select(Actor)):
+            if r.withheld(actor):
+                graph.withheld += 1
+                continue
+            hidden = not r.full and (actor.protected or actor.id in r.protected)
+            graph.nodes[f"actor:{actor.id}"] = Node(f"actor:{actor.id}", "actor", actor.id, actor.code,
+                                                    r.actor_name(actor), hidden)
+        for source in session.scalars(select(Source)):
+            if r.withheld(source):
+                graph.withheld += 1
+                continue
+            graph.nodes[f"source:{source.id}"] = Node(f"source:{source.id}", "source", source.id, source.code,
+                                                      r.source_title(source))
+        claims = list(session.scalars(select(Claim)))
+        for claim in claims:
+            if r.withheld(claim):
+                graph.withheld += 1
+                continue
+            graph.nodes[f"claim:{claim.id}"] = Node(f"claim:{claim.id}", "claim", claim.id, claim.code,
+                                                    r.scrub(claim.summary))
+        for incident_id, actor_id, role in conn.execute(
+                select(Involvement.incident_id, Involvement.actor_id, Involvement.role)):
+            graph.add_edge(Edge(f"actor:{actor_id}", f"incident:{incident_id}", "involvement",
+                                roles.get(role, role)))
+        for claim_id, subject_incident, subject_actor in conn.execute(
+                select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
+            about = f"incident:{subject_incident}" if subject_incident is not None else f"actor:{subject_actor}"
+            graph.add_edge(Edge(f"claim:{claim_id}", about, "about", translate("LinkChart", "about"), True))
+        relays: dict[int, list[int]] = {}
+        for claim_id, source_id in conn.execute(
+                select(ClaimRelay.claim_id, ClaimRelay.source_id).order_by(ClaimRelay.claim_id, ClaimRelay.position)):
+            relays.setdefault(claim_id, []).append(source_id)
+        for claim in claims:
+            key = f"claim:{claim.id}"
+            if claim.claimant_id is not None:
+                graph.add_edge(Edge(f"actor:{claim.claimant_id}", key, "claimant",
+                                    translate("LinkChart", "claims"), True))
+            # The chain in order: origin, relays, the source read; the last one reaches the claim.
+            steps = [s for s in [claim.origin_id, *relays.get(claim.id, []), claim.source_id] if s is not None]
+            steps = [s for n, s in enumerate(steps) if n == 0 or steps[n - 1] != s]
+            shown = [f"source:{s}" for s in steps if f"source:{s}" in graph.nodes]
+            for earlier, later in zip(shown, shown[1:], strict=False):
+                graph.add_edge(Edge(earlier, later, "chain", translate("LinkChart", "relayed by") + "#" + key, True))
+            if shown:
+                graph.add_edge(Edge(shown[-1], key, "chain", translate("LinkChart", "read in"), True))
+        for claim_id, by_source, by_claim, relation in conn.execute(
+                select(Assessment.claim_id, Assessment.by_source_id, Assessment.by_claim_id, Assessment.relation)):
+            by = f"source:{by_source}" if by_source is not None else f"claim:{by_claim}"
+            graph.add_edge(Edge(by, f"claim:{claim_id}", relation, assessment.get(relation, relation), True))
+        for one, other, relation in conn.execute(
+                select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)):
+            graph.add_edge(Edge(f"incident:{one}", f"incident:{other}", "incident_link",
+                                incident_rel.get(relation, relation), True))
+        for one, other, relation in conn.execute(
+                select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
+            graph.add_edge(Edge(f"actor:{one}", f"actor:{other}", "actor_relation",
+                                actor_rel.get(relation, relation), True))
+    return graph
+
+
+def seeds(graph: Graph, kind: str, ids: set[int] | None) -> set[str]:
+    """The nodes a filtered list names, with their neighbours; everything when
+    nothing is filtered."""
+    if ids is None:
+        return set(graph.nodes)
+    named = {f"{kind}:{i}" for i in ids} & set(graph.nodes)
+    out = set(named)
+    for key in named:
+        out |= graph.neighbours(key)
+    return out
+
+
+# -- layout ---------------------------------------------------------------------
+
+
+def _hashed(key: str) -> tuple[float, float]:
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32, int.from_bytes(digest[4:8], "big") / 2**32
+
+
+class Layout:
+    """Positions that stay put: ``place`` lays out only nodes it has not seen."""
+
+    def __init__(self) -> None:
+        self.positions: dict[str, tuple[float, float]] = {}
+
+    def place(self, graph: Graph, keys: Iterable[str], iterations: int = 40) -> dict[str, tuple[float, float]]:
+        keys = sorted(set(keys) & set(graph.nodes))
+        new = [k for k in keys if k not in self.positions]
+        if not new:
+            return {k: self.positions[k] for k in keys}
+        index = {k: n for n, k in enumerate(keys)}
+        side = math.sqrt(max(len(keys), 1))   # the layout's extent grows with the node count
+        pos = np.zeros((len(keys), 2))
+        movable = np.zeros(len(keys), dtype=bool)
+        for k in keys:
+            if k in self.positions:
+                pos[index[k]] = self.positions[k]
+        for k in new:  # a new node starts next to nodes already placed, else where its key says
+            placed = [self.positions[n] for n in graph.neighbours(k) if n in self.positions]
+            jitter = np.array(_hashed(k)) - 0.5
+            if placed:
+                pos[index[k]] = np.mean(placed, axis=0) + jitter * 0.8
+            else:
+                pos[index[k]] = np.array(_hashed(k)) * side
+            movable[index[k]] = True
+        pairs = [(index[e.a], index[e.b]) for e in graph.edges if e.a in index and e.b in index]
+        edges = np.array(pairs, dtype=int).reshape(-1, 2)
+        rounds = iterations if len(keys) > 300 else 150  # a small chart: cheap to settle well
+        laid = force_layout(pos, edges, movable, iterations=rounds if len(new) > 1 else 20)
+        for k in new:
+            self.positions[k] = (float(laid[index[k], 0]), float(laid[index[k], 1]))
+        return {k: self.positions[k] for k in keys}
+
+
+def force_layout(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, iterations: int = 40,
+                 k: float = 1.0) -> np.ndarray:
+    """Fruchterman-Reingold with the repulsion of far nodes taken by grid cell
+    (each node feels a cell's mass at its centre) and near ones exactly: linear
+    in the nodes per step, where networkx's dense solver is quadratic."""
+    pos = pos.astype(np.float64).copy()
+    n = len(pos)
+    if n < 2 or not movable.any():
+        return pos
+    temperature = max(np.ptp(pos, axis=0).max(), 1.0) / 10
+    cool = temperature / (iterations + 1)
+    cells = max(1, int(math.sqrt(n / 30)))  # ~30 nodes a cell: few far-field cells, small near-field blocks
+    for _ in range(iterations):
+        disp = np.zeros_like(pos)
+        # Cells split at quantiles, so that each holds about as many nodes
+        # however the drawing clusters (a far outlier does not empty the grid).
+        cuts = np.quantile(pos, np.linspace(0, 1, cells + 1)[1:-1], axis=0)
+        cell = np.searchsorted(cuts[:, 0], pos[:, 0]) * cells + np.searchsorted(cuts[:, 1], pos[:, 1])
+        mass = np.bincount(cell, minlength=cells * cells).astype(np.float64)
+        centre: np.ndarray = np.stack(
+            [np.bincount(cell, weights=pos[:, d], minlength=cells * cells) for d in (0, 1)], 1).astype(np.float64)
+        occupied = mass > 0
+        centre[occupied] /= mass[occupied, None]
+        # Far field: every occupied cell but one's own, as one mass at its centre
+        # (sums as matrix products: sum_j w_ij (p_i - c_j) = p_i sum_j w_ij - (w @ c)_i).
+        cids = np.nonzero(occupied)[0]
+        c = centre[cids]
+        dist2 = (pos ** 2).sum(1)[:, None] + (c ** 2).sum(1)[None, :] - 2.0 * (pos @ c.T)
+        weight = (k * k) * mass[None, cids] / np.maximum(dist2, 0.01)
+        own = np.searchsorted(cids, cell)
+        weight[np.arange(n), own] = 0.0
+        disp += pos * weight.sum(1)[:, None] - weight @ c
+        # Near field: exactly, within each cell.
+        order = np.argsort(cell, kind="stable")
+        bounds = np.searchsorted(cell[order], cids)
+        ends = np.append(bounds[1:], n)
+        for lo, hi in zip(bounds, ends, strict=False):
+            if hi - lo < 2:
+                continue
+            members = order[lo:hi]
+            d = pos[members, None, :] - pos[None, members, :]
+            r2 = np.maximum((d ** 2).sum(-1), 0.01)
+            disp[members] += (d * ((k * k) / r2)[..., None]).sum(1)
+        # Attraction along edges.
+        if len(edges):
+            d = pos[edges[:, 0]] - pos[edges[:, 1]]
+            length = np.sqrt((d ** 2).sum(-1)) + 1e-9
+            pull = d * (length / k)[:, None]
+            np.subtract.at(disp, edges[:, 0], pull)
+            np.add.at(disp, edges[:, 1], pull)
+        # Move, no farther than the temperature; fixed nodes stay.
+        length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
+        step = disp * (np.minimum(length, temperature) / length)[:, None]
+        pos[movable] += step[movable]
+        temperature -= cool
+    return pos
+
+
+# -- drawing ---------------------------------------------------------------------------
+
+
+def chart_figure(graph: Graph, positions: dict[str, tuple[float, float]], *, width: float = 900.0,
+                 relations: Iterable[str] | None = None, highlight: str | None = None, title: str = "",
+                 labels: bool = True, focus: str | None = None) -> Figure:
+    """The nodes of ``positions`` and the edges among them (of ``relations``),
+    scaled to ``width``; ``highlight`` (a claim's key) marks its attribution chain."""
+    wanted = set(RELATIONS if relations is None else relations)
+    keys = [k for k in positions if k in graph.nodes]
+    margin = 70.0
+    if keys:
+        xs = [positions[k][0] for k in keys]
+        ys = [positions[k][1] for k in keys]
+        x0, y0 = min(xs), min(ys)
+        extent = max(max(xs) - x0, max(ys) - y0, 1e-6)
+        spacing = max(28.0, (width - 2 * margin) / max(extent, 1.0) if extent else 1.0)
+        scale = min(spacing, (width - 2 * margin) / extent)
+        height = (max(ys) - y0) * scale + 2 * margin
+    else:
+        x0 = y0 = 0.0
+        scale, height = 1.0, 200.0
+    fig = Figure(width, height, title=title, omitted=graph.withheld)
+    fig.add(Rect(0, 0, width, height, Role.BACKGROUND))
+
+    def at(key: str) -> tuple[float, float]:
+        x, y = positions[key]
+        return margin + (x - x0) * scale, margin + (y - y0) * scale
+
+    chain_nodes, chain_edges = graph.chain(highlight) if highlight in graph.nodes else (set(), set())
+    shown = set(keys)
+    drawn = [e for e in graph.edges if e.a in shown and e.b in shown and e.relation in wanted]
+    edge_labels = labels and len(drawn) <= 150
+    for edge in drawn:
+        (ax, ay), (bx, by) = at(edge.a), at(edge.b)
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        sx, sy, tx, ty = ax + ux * NODE_R, ay + uy * NODE_R, bx - ux * (NODE_R + 1), by - uy * (NODE_R + 1)
+        role = Role.HIGHLIGHT if (edge.a, edge.b) in chain_edges else EDGE_ROLES.get(edge.relation, Role.EDGE)
+        fig.add(Line(sx, sy, tx, ty, role, arrow=edge.directed))
+        text = edge.label.split("#", 1)[0]
+        if edge_labels and text:
+            fig.add(Text((ax + bx) / 2, (ay + by) / 2 - 2, text, Role.LABEL_MUTED, 6.5, anchor="middle",
+                         max_width=90))
+    for key in keys:
+        node = graph.nodes[key]
+        x, y = at(key)
+        fig.add(_node(node, x, y, key in chain_nodes or key == focus, labels))
+    return fig
+
+
+def _node(node: Node, x: float, y: float, marked: bool, labels: bool) -> Group:
+    role = Role.NODE_PROTECTED if node.protected else NODE_ROLES[node.kind]
+    r = NODE_R
+    parts: list[Item] = []
+    if node.kind == "actor":
+        parts.append(Circle(x, y, r, role))
+    elif node.kind == "incident":
+        parts.append(Rect(x - r, y - r * 0.75, 2 * r, 1.5 * r, role, rounded=3))
+    elif node.kind == "claim":
+        parts.append(Path(((x, y - r), (x + r, y), (x, y + r), (x - r, y)), role, closed=True))
+    else:
+        parts.append(Rect(x - r * 0.8, y - r, 1.6 * r, 2 * r, role))
+    if marked:
+        parts.append(Circle(x, y, r + 4, Role.HIGHLIGHT))
+    if labels:
+        parts.append(Text(x, y + r + 9, node.label, Role.LABEL, 7, anchor="middle", max_width=120))
+    return Group(tuple(parts), record=node.code, key=node.key, tooltip=f"{node.code} {node.label}")

@@ -1,0 +1,144 @@
+"""The views of an open case: tabs beside the list (List, Timeline, Link Chart,
+Map), each filtered by the list's filter and clicking through to the record.
+
+Each view is a :class:`~casefile.ui.views.pane.FigurePane` drawn from a figure
+description (``services/views``). A view joins the tabs with
+``host.register(action, title, factory)``: ``action`` is an ``ActionId`` or
+a new ``ActionSpec`` for the View menu, ``factory(window)`` makes the pane
+once per open case. The map view (``map_view.py``) does this in its own
+``install(host)``, called from here when the module is present.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from ..actions import ActionId, ActionRegistry, ActionSpec
+from .pane import FigurePane
+
+if TYPE_CHECKING:
+    from ..mainwindow import MainWindow
+
+PaneFactory = Callable[["MainWindow"], FigurePane]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Views", text)
+
+
+class ViewHost(QObject):
+    """Puts the list and the views in tabs when a case opens; routes the View
+    menu, the list's filter and the case's changes to them."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        # MainWindow.actions is the registry (it shadows QWidget.actions()).
+        self.registry = cast(ActionRegistry, window.actions)
+        self._views: list[tuple[str, str, PaneFactory]] = []   # action id, title, factory
+        self.tabs: QTabWidget | None = None
+        self.panes: dict[str, FigurePane] = {}
+        window.case_opened.connect(lambda _case: self._opened())
+        window.case_closing.connect(self._closing)
+        self.registry.connect(ActionId.SHOW_LIST, lambda: self.show(None))
+        self.registry.connect(ActionId.EXPORT_VIEW_SVG, lambda: self.export("svg"))
+        self.registry.connect(ActionId.EXPORT_VIEW_PNG, lambda: self.export("png"))
+
+    def register(self, action: str | ActionSpec, title: str, factory: PaneFactory) -> None:
+        if isinstance(action, ActionSpec):
+            self.registry.add(action, after=ActionId.SHOW_LINK_CHART)
+            action_id = str(action.id)
+        else:
+            action_id = str(action)
+        self.registry.connect(action_id, lambda: self.show(action_id))
+        self._views.append((action_id, title, factory))
+        if self.tabs is not None:
+            self._add(action_id, title, factory)
+
+    # -- a case opens and closes ----------------------------------------------------
+
+    def _opened(self) -> None:
+        view = self.window_.view
+        if view is None:
+            return
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("viewTabs")
+        self.tabs.setDocumentMode(True)
+        pane = view.table.parentWidget()
+        layout = pane.layout() if pane is not None else None
+        if layout is None:
+            return
+        layout.replaceWidget(view.table, self.tabs)
+        self.tabs.addTab(view.table, _tr("List"))
+        self.panes = {}
+        for action_id, title, factory in self._views:
+            self._add(action_id, title, factory)
+        self.tabs.currentChanged.connect(lambda _n: self._tab_changed())
+        view.list_model.modelReset.connect(self._scope_changed)  # filter or kind changed
+        if self.window_.events is not None:
+            self.window_.events.changed.connect(self._case_changed)
+
+    def _add(self, action_id: str, title: str, factory: PaneFactory) -> None:
+        assert self.tabs is not None
+        pane = factory(self.window_)
+        self.panes[action_id] = pane
+        self.tabs.addTab(pane, title)
+
+    def _closing(self) -> None:
+        self.panes = {}
+        self.tabs = None  # goes with the case's view
+
+    def _scope_changed(self) -> None:
+        for pane in self.panes.values():
+            pane.changed()
+
+    def _case_changed(self, _changes: dict) -> None:
+        for pane in self.panes.values():
+            pane.changed()
+
+    def _tab_changed(self) -> None:
+        pane = self.current()
+        if pane is not None:
+            pane.canvas.setFocus()
+
+    # -- the View menu ------------------------------------------------------------------
+
+    def current(self) -> FigurePane | None:
+        widget: QWidget | None = self.tabs.currentWidget() if self.tabs is not None else None
+        return widget if isinstance(widget, FigurePane) else None
+
+    def show(self, action_id: str | None) -> None:
+        if self.tabs is None:
+            return
+        target = self.panes.get(action_id) if action_id else None
+        if action_id and target is None:
+            return
+        self.tabs.setCurrentIndex(self.tabs.indexOf(target) if target is not None else 0)
+        focus = target.canvas if target is not None else self.tabs.currentWidget()
+        if focus is not None:
+            focus.setFocus()
+
+    def export(self, fmt: str) -> None:
+        pane = self.current()
+        if pane is None:
+            self.window_.statusBar().showMessage(_tr("Choose a view (timeline, link chart, map) to export."), 5000)
+            return
+        pane.export(fmt)
+
+
+def install(window: MainWindow) -> ViewHost:
+    from .linkchart_view import LinkChartPane
+    from .timeline_view import TimelinePane
+
+    host = ViewHost(window)
+    host.register(ActionId.SHOW_TIMELINE, _tr("Timeline"), TimelinePane)
+    host.register(ActionId.SHOW_LINK_CHART, _tr("Link Chart"), LinkChartPane)
+    if importlib.util.find_spec("casefile.ui.views.map_view") is not None:  # built by its own helper
+        importlib.import_module("casefile.ui.views.map_view").install(host)
+    return host
