@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import InvalidInput
-from ..formatting import human_size
 from ..i18n import translate
 from ..model import (
     Actor,
@@ -39,16 +38,17 @@ from ..model import (
     SourceCitation,
     VocabularyTerm,
 )
-from ..services.evidence.custody import received_from
 from ..services.redaction import Redactor
 from .chronology import Dated, order, period
+from .evidence_items import evidence_views
+from .findings import FindingsBuilder
 from .labels import Labels
+from .methodology import DEFINED, definitions
 from .views import (
     ActorRow,
     ActorView,
     ClaimView,
     DossierData,
-    EvidenceView,
     IncidentView,
     PlaceView,
     Scope,
@@ -239,7 +239,7 @@ class Loader:
             incidents=incident_views, claims=claim_views,
             actors=self._actors(actors, involvements, {i.id: i.code for i in incidents}),
             places=self._places(places.values() if not whole else self._whole_case_places(places)),
-            sources=self._sources(sources),
+            sources=self._sources(sources, self._cited(claims, relays, assessments)),
             evidence=self._evidence(evidence, links, custody, derived_codes, incidents, claims, actors, sources),
             scales={name: v.scale(name) for name in ("reliability", "credibility", "claim_status",
                                                      "violation_status")},
@@ -247,6 +247,13 @@ class Loader:
         types = Counter(i.type for i in incident_views if i.type)
         data.type_counts = types.most_common()
         data.status_counts = Counter(i.violation for i in incident_views).most_common()
+        data.findings = FindingsBuilder(L, v, r).build(
+            incidents, {view.id: view for view in incident_views}, involvements, actors, claims, subjects,
+            assessments, relays, sources, {e.id: e.code for e in evidence.values()},
+            collected=any(e.collected_by for e in evidence.values()))
+        used = {"role": {i.role for i in involvements}, "degree": {i.degree for i in involvements if i.degree},
+                "stance": {c.stance or "" for c in claims}}
+        data.definitions = definitions(L.lang, {name: v.scale(name) for name, _ in DEFINED}, used)
         data.withheld = r.counts()
         if self.notes_hidden:
             data.withheld["notes"] = self.notes_hidden
@@ -359,7 +366,8 @@ class Loader:
                 tags=[r.scrub(t) for t in sorted(tags[inc.id]) if not r.tag_withheld(t)], links=link_text[inc.id],
                 actors=rows,
                 claims=sorted(set(claims_of[inc.id]), key=lambda c: claim_codes[c]),
-                evidence=evidence_of[inc.id], type_key=inc.incident_type, violation_key=inc.violation_status))
+                evidence=evidence_of[inc.id], type_key=inc.incident_type, violation_key=inc.violation_status,
+                caveats=r.scrub(inc.caveats)))
         dated, undated = order([Dated(i.id, i.start_date, i.start_qualifier, i.code) for i in incidents], link_rows)
         position = {key: n for n, key in enumerate(dated + undated)}
         views.sort(key=lambda view: position[view.id])
@@ -402,7 +410,8 @@ class Loader:
                 chain=self._chain(c, claimant, sources, relays.get(c.id, [])), chain_review=c.chain_review,
                 subjects=about[c.id],
                 assessments={k: list(vals) for k, vals in assessed[c.id].items()},
-                claimed_on=self.L.date(c.claimed_on) if c.claimed_on else "", notes=r.scrub(self._note(c.notes)))
+                claimed_on=self.L.date(c.claimed_on) if c.claimed_on else "", notes=r.scrub(self._note(c.notes)),
+                caveats=r.scrub(c.caveats), credibility_reason=r.scrub(c.credibility_reason))
         return views
 
     def _source_ref(self, source: Source | None) -> str:
@@ -463,7 +472,8 @@ class Loader:
                 aliases=r.actor_detail(a, ", ".join(x.strip() for x in a.aliases.splitlines() if x.strip())),
                 description=r.actor_detail(a, a.description), contact=r.contact(a),
                 protected_note=L.protected.format(pseudonym=a.pseudonym) if a.protected and not shielded else "",
-                incidents=sorted(incidents_of[a.id]), relations=relations[a.id]))
+                incidents=sorted(incidents_of[a.id]), relations=relations[a.id],
+                caveats=r.actor_detail(a, a.caveats)))
         return views
 
     def _places(self, places) -> list[PlaceView]:
@@ -473,90 +483,56 @@ class Loader:
             coords = "" if p.latitude is None or p.longitude is None else f"{p.latitude:.5f}, {p.longitude:.5f}"
             location = ", ".join(r.scrub(x) for x in (p.municipality, p.state, p.country) if x and x.strip())
             views.append(PlaceView(p.code, r.scrub(p.name), location, coords,
-                                   self.vocab("place_precision", p.precision), r.scrub(p.description)))
+                                   self.vocab("place_precision", p.precision), r.scrub(p.description),
+                                   r.scrub(p.caveats)))
         return views
 
-    def _sources(self, sources: dict[int, Source]) -> list[SourceView]:
+    @staticmethod
+    def _cited(claims, relays: dict[int, list[int]], assessments) -> set[int]:
+        """Every source the dossier's claims name: read in, first said in, relayed by, assessed by."""
+        shown = {c.id for c in claims}
+        cited = {i for c in claims for i in (c.source_id, c.origin_id) if i is not None}
+        cited |= {i for claim_id, chain in relays.items() if claim_id in shown for i in chain}
+        cited |= {a.by_source_id for a in assessments if a.by_source_id is not None and a.claim_id in shown}
+        return cited
+
+    def _sources(self, sources: dict[int, Source], cited: set[int]) -> list[SourceView]:
         r, L, v = self.r, self.L, self.vocab
+        missing = L.not_recorded
         views = []
         for src in sorted(sources.values(), key=lambda s: s.code):
             if r.withheld(src):
                 r.contact(src)  # tally its contact too
+                if src.id in cited:
+                    # Cited under its pseudonym: listed under it with its kind and grade, nothing else
+                    # (its title, outlet, address and the reason for its grade could point to the person).
+                    views.append(SourceView(
+                        code="", title=r.source_title(src), kind=v("source_kind", src.source_kind), outlet="",
+                        author="", published="", accessed="", reliability=v("reliability", src.reliability),
+                        url="", language="", cites=[], cited_by=[], contact="", confidential_note="", notes="",
+                        reliability_reason=L.hidden if src.reliability_reason else missing, pseudonymous=True))
                 continue
             views.append(SourceView(
                 code=src.code, title=r.source_title(src), kind=v("source_kind", src.source_kind),
-                outlet=r.scrub(src.outlet), author=r.scrub(src.author),
+                outlet=r.scrub(src.outlet), author=r.scrub(src.author) or missing,
                 published=L.date(src.published) if src.published else "",
-                accessed=L.date(src.accessed) if src.accessed else "",
-                reliability=v("reliability", src.reliability), url=r.scrub(src.url), language=src.language or "",
+                accessed=L.date(src.accessed) if src.accessed else missing,
+                reliability=v("reliability", src.reliability), url=r.scrub(src.url) or missing,
+                language=src.language or "",
                 cites=[self._source_ref(sources[i]) + (f" ({r.scrub(note)})" if note else "")
                        for i, note in self.citations.get(src.id, []) if i in sources and not r.withheld(sources[i])],
                 cited_by=sorted(self._source_ref(sources[i]) for i in self.cited_by.get(src.id, [])
                                 if i in sources and not r.withheld(sources[i])),
                 contact=r.contact(src),
                 confidential_note=L.confidential.format(pseudonym=src.pseudonym) if src.confidential else "",
-                notes=r.scrub(self._note(src.notes))))
+                notes=r.scrub(self._note(src.notes)), caveats=r.scrub(src.caveats),
+                reliability_reason=r.scrub(src.reliability_reason) or missing))
         return views
 
     def _evidence(self, evidence, links, custody, derived_codes, incidents, claims, actors, sources):
-        r, L, v = self.r, self.L, self.vocab
+        r = self.r
         names = {("incident", i.id): f"{i.code} {r.scrub(i.title)}" for i in incidents}
         names.update({("claim", c.id): c.code for c in claims})
         names.update({("actor", a.id): f"{a.code} {r.actor_name(a)}" for a in actors.values()})
         names.update({("source", s.id): self._source_ref(s) for s in sources.values()})
-        linked = defaultdict(list)
-        for link in links:
-            for kind in ("incident", "claim", "actor", "source"):
-                target = getattr(link, f"{kind}_id")
-                if target is not None and (kind, target) in names:
-                    linked[link.evidence_id].append(f"{v('evidence_relation', link.relation)}: "
-                                                    f"{names[(kind, target)]}")
-        views = {}
-        for e in sorted(evidence.values(), key=lambda e: e.code):
-            title = r.evidence_title(e)
-            if title == e.code:  # the title was the file name: the heading shows the code alone
-                title = ""
-            facts = [(L.file, r.evidence_name(e)), (L.media_type, e.media_type), (L.size, human_size(e.size))]
-            if title:
-                facts.insert(0, (L.title, title))
-            if e.captured_at:
-                facts.append((L.captured, r.scrub(e.captured_at)))
-            # Outside full: no camera, device, GPS position or document properties (they
-            # can name a person, a phone or the place where someone lives).
-            camera = " ".join(x for x in (e.camera_make, e.camera_model) if x) if r.shows_capture else ""
-            if camera:
-                facts.append((L.camera, camera))
-            if r.shows_capture and e.latitude is not None and e.longitude is not None:
-                facts.append((L.gps, f"{e.latitude:.5f}, {e.longitude:.5f}"))
-            if e.width and e.height:
-                facts.append((L.dimensions, f"{e.width} \u00d7 {e.height}"))
-            if e.duration:
-                facts.append((L.duration, L.seconds.format(n=round(e.duration, 1))))
-            document = "; ".join(x for x in (e.document_title, e.document_author, e.document_created,
-                                             e.document_modified) if x) if r.shows_capture else ""
-            if document:
-                facts.append((L.document, document))
-            at = e.intake_at.strftime("%Y-%m-%d %H:%M UTC") if e.intake_at else ""
-            shown = e.intake_by and r.shows_handlers
-            facts.append((L.intake, L.intake_by.format(at=at, who=r.scrub(e.intake_by)) if shown else at))
-            if e.obtained_how:
-                facts.append((L.obtained, r.scrub(e.obtained_how)))
-            if e.origin:
-                facts.append((L.origin, r.scrub(e.origin)))
-            if e.derived_from_id:
-                facts.append((L.derived_from, derived_codes.get(e.derived_from_id, "")))
-            if e.note:
-                facts.append((L.note, r.scrub(e.note)))
-            views[e.id] = EvidenceView(
-                id=e.id, code=e.code, name=r.evidence_name(e), title=title, media_type=e.media_type,
-                size=e.size, sha256=e.sha256, facts=facts, links=linked[e.id],
-                custody=[(ev.at.strftime("%Y-%m-%d %H:%M:%S") if ev.at else "",
-                          r.scrub(ev.who) if r.shows_handlers else L.hidden,
-                          _custody_action(L, v("custody_action", ev.action), ev.details),
-                          ev.sha256_observed or "") for ev in custody[e.id]])
-        return views
-
-
-def _custody_action(L, action: str, details: str | None) -> str:
-    """An event received with an import says so: its time and handler are the file's claim."""
-    return L.custody_received.format(action=action) if received_from(details) is not None else action
+        return evidence_views(r, self.L, self.vocab, evidence, links, custody, derived_codes, names, self._note)

@@ -65,7 +65,7 @@ class DossierStory(AnnexSections):
         return story
 
     def sections(self) -> list:
-        sections = [self.cover, self.contents, self.summary, self.chronology, self.incidents,
+        sections = [self.cover, self.findings, self.contents, self.summary, self.chronology, self.incidents,
                     self.claims_register, self.actors, self.places, self.sources, self.evidence_annex,
                     self.methodology, self.manifest]
         if self.d.profile != "full":
@@ -278,6 +278,8 @@ class DossierStory(AnnexSections):
                  (L.fatalities, i.fatalities), (L.tags, ", ".join(i.tags)), (L.related, "\n".join(i.links))]
         story += self.facts(pairs, code=i.code) + [Spacer(1, 3 * mm)]
         story += self.paragraphs(i.description)
+        if i.caveats:  # for the reader, in every profile (notes are for the team)
+            story += self.field(L.caveats, i.caveats)
         if i.notes:
             story += self.field(L.notes, i.notes, "Muted")
         if i.actors:
@@ -313,6 +315,10 @@ class DossierStory(AnnexSections):
         grades = [(L.credibility, c.credibility), (L.status, c.status)]
         grades += [(label, value) for label, value in ((L.stance, c.stance), (L.claimed_on, c.claimed_on)) if value]
         story += self.fields(grades)
+        if c.credibility_reason:
+            story += self.field(L.why_grade, c.credibility_reason, "Small")
+        if c.caveats:
+            story += self.field(L.caveats, c.caveats, "Small")
         # Each link made plain on its own, so right-to-left names keep their order in the chain.
         chain = " \u2192 ".join(plain(link) for link in c.chain)
         if c.chain_review:
