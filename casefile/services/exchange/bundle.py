@@ -8,6 +8,9 @@ Members:
   other member with its SHA-256 and size;
 - ``manifest.sig``: the sender's Ed25519 signature over ``manifest.json``
   (64 raw bytes; ``signer.pem`` holds the public key as OpenSSL reads it);
+- the archive comment: a second signature, over the SHA-256 of every byte of
+  the file before it, so that not one byte of the ZIP's own framing (times,
+  attributes, headers no reader checks) can change unnoticed;
 - ``SHA256SUMS``: the members' hashes again, in ``sha256sum -c`` form;
 - ``records.json``: the case's identity, vocabularies and the items (records
   and links in interchange form, each field with its version vectors);
@@ -54,14 +57,27 @@ class _Sink(Protocol):
     def write(self, data: bytes, /) -> int: ...
 
 
-class _Tell:
-    """zipfile writes to a stream it cannot seek when ``seek`` is missing."""
+PLACEHOLDER = b"\0" * 64  # the archive comment until the signature replaces it
+ARCHIVE_CONTEXT = b"casefile-bundle-archive\0"
 
-    def __init__(self, out: _Sink):
+
+class _Tell:
+    """zipfile writes to a stream it cannot seek when ``seek`` is missing.
+    Hashes what passes; once ``closing``, the placeholder comment (zipfile's
+    very last write) is replaced by the signature over all bytes before it."""
+
+    def __init__(self, out: _Sink, key: keys.DocumenterKey):
         self._out = out
         self._position = 0
+        self._hash = hashlib.sha256()
+        self._key = key
+        self.closing = False
 
     def write(self, data: bytes) -> int:
+        if self.closing and data == PLACEHOLDER:
+            data = self._key.sign(ARCHIVE_CONTEXT + self._hash.digest())
+        else:
+            self._hash.update(data)
         self._out.write(data)
         self._position += len(data)
         return len(data)
@@ -79,7 +95,9 @@ class Writer:
 
     def __init__(self, out: _Sink, key: keys.DocumenterKey, recipients: list[bytes]):
         self._sealer = keys.Sealer(out, recipients) if recipients else None
-        self._zip = zipfile.ZipFile(cast(IO[bytes], _Tell(self._sealer or out)), "w", allowZip64=True)
+        self._tell = _Tell(self._sealer or out, key)
+        self._zip = zipfile.ZipFile(cast(IO[bytes], self._tell), "w", allowZip64=True)
+        self._zip.comment = PLACEHOLDER
         self._key = key
         self.members: list[dict] = []
 
@@ -106,6 +124,7 @@ class Writer:
         raw = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
         self._zip.writestr(zipfile.ZipInfo(MANIFEST, (2020, 1, 1, 0, 0, 0)), raw)
         self._zip.writestr(zipfile.ZipInfo(SIGNATURE, (2020, 1, 1, 0, 0, 0)), self._key.sign(raw))
+        self._tell.closing = True
         self._zip.close()
         if self._sealer is not None:
             self._sealer.close()
@@ -186,6 +205,24 @@ def _decrypt(path: Path, source: BinaryIO, key: keys.DocumenterKey | None) -> Bi
     return plain  # type: ignore[return-value]
 
 
+def _archive_signed(source: BinaryIO, public: bytes) -> bool:
+    """The comment's signature over every byte of the file before it."""
+    size = source.seek(0, 2)
+    if size < 64:
+        return False
+    source.seek(0)
+    digest, left = hashlib.sha256(), size - 64
+    while left:
+        block = source.read(min(left, 1 << 20))
+        if not block:
+            return False
+        digest.update(block)
+        left -= len(block)
+    signature = source.read(64)
+    source.seek(0)
+    return keys.verify(public, ARCHIVE_CONTEXT + digest.digest(), signature)
+
+
 def _open_zip(path: Path, source: BinaryIO, members: bool) -> Opened:
     damaged = translate("Exchange", "the bundle is damaged or truncated")
     try:
@@ -209,7 +246,7 @@ def _open_zip(path: Path, source: BinaryIO, members: bool) -> Opened:
     if int(number) > FORMAT_NUMBER:
         raise refuse(path, translate("Exchange", "it was made by a newer Casefile (format {found}); this one reads "
                                      "format {known}").format(found=number, known=FORMAT_NUMBER))
-    if len(public) != 32 or not keys.verify(public, raw, signature):
+    if len(public) != 32 or not keys.verify(public, raw, signature) or not _archive_signed(source, public):
         raise refuse(path, translate("Exchange", "its signature does not match its contents"))
     opened = Opened(path, manifest, public, {}, [], [], _zip=archive, _source=source)
     if not members:
