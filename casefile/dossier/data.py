@@ -469,7 +469,8 @@ class Loader:
             views.append(ActorView(
                 code=a.code, name=r.actor_name(a), category=v("actor_category", a.category),
                 type=v("actor_type", a.actor_type) if a.actor_type else "",
-                aliases=r.actor_detail(a, ", ".join(x.strip() for x in a.aliases.splitlines() if x.strip())),
+                # scrubbed before the lines are joined: "Fic-\nticia" is one word to the engine
+                aliases=", ".join(x.strip() for x in r.actor_detail(a, a.aliases).splitlines() if x.strip()),
                 description=r.actor_detail(a, a.description), contact=r.contact(a),
                 protected_note=L.protected.format(pseudonym=a.pseudonym) if a.protected and not shielded else "",
                 incidents=sorted(incidents_of[a.id]), relations=relations[a.id],

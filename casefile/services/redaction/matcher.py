@@ -4,9 +4,13 @@ trie, so a text is scanned once whatever the number of names.
 
 A :class:`Secret` is one folded string to replace, with what replaces it
 (a pseudonym or "[withheld]"), what kind of thing it is and whose it is (a
-record code). Phone numbers are matched apart, on runs of digits. Near misses
-(a lone part of a name that is not replaced, a word one edit away from a part
-of a name) are found only when asked, for the redaction report.
+record code). Phone numbers are matched apart, on runs of digits. A name
+spelled out letter by letter ("F i c t i c i a") is looked for in runs of
+single letters. A replaced name takes in the neighbouring words that are
+parts or initials of the same person's names (``neighbours``): "Rosa E.
+Ficticia" becomes the pseudonym whole. Near misses (a lone part of a name
+that is not replaced, a word one edit away from a part of a name) are found
+only when asked, for the redaction report.
 """
 
 from __future__ import annotations
@@ -109,7 +113,8 @@ class Matcher:
     """Finds and replaces every secret in a text (see the module notes)."""
 
     def __init__(self, secrets: list[Secret], phones: list[tuple[str, str]] | None = None,
-                 near_parts: dict[str, str] | None = None, fuzzy_parts: dict[str, str] | None = None):
+                 near_parts: dict[str, str] | None = None, fuzzy_parts: dict[str, str] | None = None,
+                 neighbours: dict[str, set[str]] | None = None):
         self.secrets: dict[str, Secret] = {}
         for secret in secrets:
             if secret.folded and secret.folded not in self.secrets:
@@ -134,6 +139,9 @@ class Matcher:
             for variant in _deletions(part):
                 self.fuzzy_index.setdefault(variant, []).append((part, owner))
         self._fuzzy_seen: dict[str, tuple[str, str] | None] = {}
+        self.neighbours = {owner: frozenset(words) for owner, words in (neighbours or {}).items() if words}
+        self._spelled: re.Pattern[str] | None = None  # compiled when first needed
+        self._spelled_secrets: dict[str, Secret] = {}
 
     @property
     def empty(self) -> bool:
@@ -142,19 +150,75 @@ class Matcher:
     # -- finding ---------------------------------------------------------------
 
     def _spans(self, folded: str) -> list[tuple[int, int, Secret]]:
-        spans = []
+        spans: list[tuple[int, int, Secret]] = []
         if self.pattern is not None:
             spans = [(m.start(), m.end(), self.secrets[m.group(0)]) for m in self.pattern.finditer(folded)]
+        more = False
         if self.phone_pieces:
             spans += self._phone_spans(folded)
+            more = True
+        if self.pattern is not None and _LETTER_RUN.search(folded):
+            spans += self._spelled_spans(folded)
+            more = True
+        if more:
             spans.sort(key=lambda s: (s[0], -s[1]))
-            kept, last = [], -1
+            kept: list[tuple[int, int, Secret]] = []
+            last = -1
             for span in spans:
                 if span[0] >= last:
                     kept.append(span)
                     last = span[1]
             spans = kept
+        if self.neighbours and spans:
+            spans = self._widen(folded, spans)
         return spans
+
+    def _spelled_spans(self, folded: str) -> list[tuple[int, int, Secret]]:
+        """A secret spelled out letter by letter ("R o s a  F i c t i c i a"):
+        looked for, run together, inside each run of four or more single letters."""
+        if self._spelled is None:
+            joined: dict[str, Secret] = {}
+            for folded_secret, secret in self.secrets.items():
+                key = folded_secret.replace(" ", "")
+                if len(key) >= 4:
+                    joined.setdefault(key, secret)
+            self._spelled_secrets = joined
+            self._spelled = re.compile(trie_pattern(joined) if joined else r"(?!)")
+        out = []
+        for run in _LETTER_RUN.finditer(folded):
+            letters = run.group(0).replace(" ", "")
+            for m in self._spelled.finditer(letters):
+                # the j-th letter of the run stands at run.start() + 2 * j
+                out.append((run.start() + 2 * m.start(), run.start() + 2 * (m.end() - 1) + 1,
+                            self._spelled_secrets[m.group(0)]))
+        return out
+
+    def _widen(self, folded: str, spans: list[tuple[int, int, Secret]]) -> list[tuple[int, int, Secret]]:
+        """Each name span widened over the neighbouring parts and initials of
+        its owner's names (initials only before it: "R. E. Ficticia")."""
+        out: list[tuple[int, int, Secret]] = []
+        starts = {span[0] for span in spans}
+        for start, end, secret in spans:
+            words = self.neighbours.get(secret.owner)
+            floor = out[-1][1] if out else 0  # never into the span before: "Chayo (la Chata)" stays two
+            if words is not None and secret.kind in _NAME_KINDS:
+                while start > 1 and folded[start - 1] == " ":
+                    before = folded.rfind(" ", 0, start - 1) + 1
+                    if before < floor or folded[before:start - 1] not in words:
+                        break
+                    start = before
+                while end < len(folded) and folded[end] == " ":
+                    after = folded.find(" ", end + 1)
+                    after = len(folded) if after < 0 else after
+                    word = folded[end + 1:after]
+                    if len(word) < 2 or word not in words or end + 1 in starts:
+                        break
+                    end = after
+            if out and start < out[-1][1]:  # widened into the previous span: one span
+                previous = out.pop()
+                start, end, secret = previous[0], max(end, previous[1]), previous[2]
+            out.append((start, end, secret))
+        return out
 
     def _phone_spans(self, folded: str) -> list[tuple[int, int, Secret]]:
         """Runs of digit words that are a protected number, however punctuated:
@@ -282,6 +346,8 @@ class Matcher:
 
 
 _DIGIT_RUN = re.compile(r"(?<![^ ])\d+(?: \d+)*(?![^ ])")
+_LETTER_RUN = re.compile(r"(?<![^ ])(?:[^ \d] ){3,}[^ \d](?![^ ])")
+_NAME_KINDS = frozenset({"name", "alias", "name part", "author"})
 _WORD = re.compile(r"[^ ]+")
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ from ...i18n import translate
 from ...model import Actor, Source
 from .matcher import Hit, Matcher, NearMiss, Secret
 from .normalise import fold
-from .secrets import contact_secrets, name_variants, phrase, url_secrets
+from .secrets import contact_secrets, name_variants, neighbours, phrase, url_secrets
 from .withheld import Withheld
 
 PROFILES = ("full", "partner", "public")
@@ -215,23 +215,29 @@ def build_matcher(session: Session, placeholder: str) -> Matcher:
     phones: list[tuple[str, str]] = []
     near: dict[str, str] = {}
     fuzzy: dict[str, str] = {}
-    common: set[str] = set()
+    around: dict[str, set[str]] = defaultdict(set)  # owner -> parts and initials of their names
     protected = []
+    unprotected: list[str] = []
+    theirs: list[Secret] = []  # protected people's contact details
     for code, name, aliases, category, is_protected, pseudonym, contact in session.execute(select(
             Actor.code, Actor.name, Actor.aliases, Actor.category, Actor.protected, Actor.pseudonym, Actor.contact)):
         if is_protected:
             protected.append((code, name, aliases, category, pseudonym))
         else:
-            common.update(fold(f"{name}\n{aliases or ''}").split())
+            unprotected.append(f"{name}\n{aliases or ''}")
         if contact:
             more, numbers = contact_secrets(contact, code, placeholder)
             secrets += more
             phones += numbers
+            if is_protected:
+                theirs += more
+    common = common_words(protected, unprotected, theirs)
     for code, name, aliases, category, pseudonym in protected:
-        for text, kind in [(name, "name")] + [(a, "alias") for a in (aliases or "").splitlines() if a.strip()]:
+        for text, kind in _names(name, aliases):
             more, parts = name_variants(text, code, pseudonym, kind, person=category in ("person", "unknown"),
                                         common=common)
             secrets += more
+            around[code] |= neighbours(text)
             for part in parts:
                 near.setdefault(part, code)
             for part in fold(text).split():
@@ -252,16 +258,42 @@ def build_matcher(session: Session, placeholder: str) -> Matcher:
         if author:
             more, _ = name_variants(author, code, pseudonym, "author", person=True, common=common)
             secrets += more
+            around[code] |= neighbours(author)
     secrets += passage_secrets(session, placeholder)
     # A pseudonym is never itself rewritten.
     pseudonyms = {fold(p) for _, _, _, _, p in protected}
     secrets = [s for s in secrets if s.folded not in pseudonyms]
     # Longer secrets first, so a name owned by a person wins over a part of a contact.
     secrets.sort(key=lambda s: (_KIND_ORDER.get(s.kind, 9), -len(s.folded)))
-    return Matcher(secrets, phones, near, fuzzy)
+    return Matcher(secrets, phones, near, fuzzy, around)
 
 
 _KIND_ORDER = {"passage": 0, "name": 1, "alias": 2, "author": 3, "title": 4, "name part": 5}
+
+
+def _names(name: str, aliases: str | None) -> list[tuple[str, str]]:
+    return [(name, "name")] + [(a, "alias") for a in (aliases or "").splitlines() if a.strip()]
+
+
+def common_words(protected: Sequence[tuple[str, str, str | None, str, str]], unprotected: list[str],
+                 contacts: Sequence[Secret] = ()) -> set[str]:
+    """Words of unprotected actors' names and aliases: a part of a protected
+    name that one of them also bears ("Rosa Morales" and "Rosa Ficticia")
+    is not distinctive alone. Words that stand there only inside a protected
+    person's name or contact detail ("Vecinos de Rosa Ficticia", a group
+    named after her) do not count: they are replaced with it."""
+    whole: list[Secret] = list(contacts)
+    around: dict[str, set[str]] = defaultdict(set)
+    for code, name, aliases, category, _ in protected:
+        for text, kind in _names(name, aliases):
+            more, _ = name_variants(text, code, " ", kind, person=category in ("person", "unknown"), common=set())
+            whole += [secret for secret in more if secret.kind != "name part"]
+            around[code] |= neighbours(text)
+    inside = Matcher(whole, neighbours=around)
+    common: set[str] = set()
+    for text in unprotected:
+        common.update(fold(inside.replace(text) if not inside.empty else text).split())
+    return common
 
 
 def passage_secrets(session: Session, placeholder: str) -> list[Secret]:

@@ -14,6 +14,7 @@ show, through the same :class:`Redactor`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
@@ -53,13 +54,14 @@ def kind_label(kind: str) -> str:
     return translate("Redaction", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 #: The free-text fields each shared output prints, per record kind.
-FIELDS = {
-    Incident: ("title", "description"),
-    Actor: ("name", "aliases", "description"),
-    Place: ("name", "municipality", "state", "country", "description"),
-    Source: ("title", "outlet", "author", "url", "text"),
-    Claim: ("summary", "quote"),
-    Evidence: ("title", "obtained_how", "origin", "note", "captured_at", "intake_by"),
+FIELDS: dict[Any, tuple[str, ...]] = {
+    Incident: ("title", "description", "caveats"),
+    Actor: ("name", "aliases", "description", "caveats"),
+    Place: ("name", "municipality", "state", "country", "description", "caveats"),
+    Source: ("title", "outlet", "author", "url", "text", "reliability_reason", "caveats"),
+    Claim: ("summary", "quote", "credibility_reason", "caveats"),
+    Evidence: ("title", "obtained_how", "origin", "collected_by", "collection_tool", "preservation", "note",
+               "caveats", "captured_at", "intake_by"),
 }
 
 
@@ -116,7 +118,7 @@ def redaction_report(case, profile: str) -> Report:
                 for name in names:
                     if cls is Evidence and name == "title":
                         continue
-                    if cls is Evidence and name == "intake_by" and not r.shows_handlers:
+                    if cls is Evidence and name in ("intake_by", "collected_by") and not r.shows_handlers:
                         continue
                     scan(getattr(record, name), (record.code, name))
         codes = {kind: dict(s.execute(select(cls.id, cls.code)).all()) for cls, kind in (

@@ -9,8 +9,17 @@ author) are replaced by the pseudonym in these forms, compared folded:
 - any two or more of its parts in their order, and any two in reverse order
   ("Rosa Ficticia", "Ficticia Rosa"), also run together; particles ("de",
   "la", "y", ...) are skipped when choosing parts;
-- the first initial with any later part ("R. Ficticia");
-- a name of one word (an alias such as "Chayo") as it is.
+- the first initial with any later part ("R. Ficticia"), the initials of
+  every earlier part with a later part
+  ("R. E. Ficticia"), and the first part with the later ones as initials
+  but the last ("Rosa E. Ficticia");
+- a name of one word (an alias such as "Chayo") as it is, and a name that is
+  one word after its particles ("La Chata" -> "Chata") by that word when it
+  is distinctive (four letters or more, not in an unprotected actor's name).
+
+Next to a replaced name, the matcher also takes in the neighbouring words
+that are parts or initials of the same person's names (``neighbours``), so
+"Rosa E. Ficticia" does not become "Rosa E. Witness A".
 
 A single part of a longer name is replaced only when it is *distinctive*:
 the actor is a person, the part is not the first (given names are shared by
@@ -19,8 +28,10 @@ actor of the case that is not protected has it in their name or aliases.
 Every other single part is a near miss: reported, not replaced.
 
 Contact details are split into their parts: an e-mail address whole, its
-local part, and its domain unless it is a public mail provider; every phone
-number by its digits (runs of 7 or more, whatever the punctuation); anything
+local part, and its domain unless it is a public mail provider, each also
+written out ("rosa at correo-ejemplo dot mx", "rosa [at] ...", Spanish
+"arroba" and "punto"); every phone number by its digits (runs of 7 or more,
+whatever the punctuation; a number written with "+" also with "00"); anything
 else as an address, whole and by each comma-separated part that holds a
 number (the street and house number).
 """
@@ -66,8 +77,17 @@ def name_variants(name: str, owner: str, replacement: str, kind: str, *, person:
             out.update((f"{a} {b}", f"{a}{b}", f"{b} {a}"))
     if len(parts[0]) > 1:
         out.update(f"{parts[0][0]} {later}" for later in parts[1:])
+    if len(parts) >= 3 and len(parts) <= MAX_PARTS:
+        initials = [p[0] for p in parts]
+        for k in range(2, len(parts)):
+            out.add(" ".join([*initials[:k], parts[k]]))  # "r e ficticia"
+        out.add(" ".join([parts[0], *initials[1:-1], parts[-1]]))  # "rosa e ficticia"
     secrets = [Secret(v, replacement, kind, owner) for v in sorted(out) if len(v) >= 3]
     near: dict[str, str] = {}
+    if len(parts) == 1 and parts[0] not in PARTICLES and len(parts[0]) >= 4 and parts[0] not in common \
+            and not parts[0].isdigit():  # "La Chata": the particle is not the name, "Chata" is
+        secrets.append(Secret(parts[0], replacement, "name part", owner))
+        return secrets, near
     for position, part in enumerate(parts):
         if len(part) < 3 or part in PARTICLES:
             continue
@@ -88,6 +108,7 @@ def contact_secrets(contact: str, owner: str, placeholder: str) -> tuple[list[Se
             rest = rest.replace(email, " ")
             local, _, domain = email.partition("@")
             secrets.append(Secret(fold(email), placeholder, "email", owner))
+            secrets += [Secret(v, placeholder, "email", owner) for v in spelled_email(local, domain)]
             local_words = fold(local).split()
             if len("".join(local_words)) >= 3:
                 secrets.append(Secret(" ".join(local_words), placeholder, "email", owner))
@@ -95,11 +116,15 @@ def contact_secrets(contact: str, owner: str, placeholder: str) -> tuple[list[Se
             folded_domain = fold(domain)
             if folded_domain not in PUBLIC_MAIL and len(folded_domain) >= 4:
                 secrets.append(Secret(folded_domain, placeholder, "email", owner))
+                secrets += [Secret(fold(domain.replace(".", f" {dot} ")), placeholder, "email", owner)
+                            for dot in DOTS]
         for phone in _PHONE.findall(rest):
             digits = re.sub(r"\D", "", fold(phone))
             if len(digits) >= 7:
                 rest = rest.replace(phone, " ")
                 phones.append((digits, owner))
+                if phone.startswith("+"):  # +52 is dialled 0052 from most countries
+                    phones.append(("00" + digits, owner))
         address = fold(rest)
         if len(address.split()) >= 2:
             secrets.append(Secret(address, placeholder, "address", owner))
@@ -108,6 +133,34 @@ def contact_secrets(contact: str, owner: str, placeholder: str) -> tuple[list[Se
                 if len(folded.split()) >= 2 and any(ch.isdigit() for ch in folded):
                     secrets.append(Secret(folded, placeholder, "address", owner))
     return secrets, phones
+
+
+#: how "@" and "." are spelled out to keep an address from harvesters
+ATS = ("at", "arroba")
+DOTS = ("dot", "punto")
+
+
+def spelled_email(local: str, domain: str) -> set[str]:
+    """An e-mail address written out: "rosa at correo-ejemplo dot mx",
+    "rosa.ficticia [at] correo-ejemplo.mx", "rosa arroba correo punto mx"
+    (folded; brackets and dots are separators)."""
+    out = set()
+    for at in ATS:
+        for dot in DOTS:
+            spelled_domain = domain.replace(".", f" {dot} ")
+            for written in (f"{local} {at} {domain}", f"{local} {at} {spelled_domain}",
+                            f"{local.replace('.', f' {dot} ')} {at} {spelled_domain}"):
+                out.add(fold(written))
+    return out
+
+
+def neighbours(name: str) -> set[str]:
+    """The parts of a name and their initials: words the matcher takes in
+    next to a replaced name of the same person. A vowel alone is also a word
+    ("se lo dijo a Secreta", "Ana y Rosa"), so it is never taken in as an
+    initial: the listed initial forms ("A. Secreta") still match."""
+    parts = [w for w in fold(name).split() if w not in PARTICLES]
+    return set(parts) | {p[0] for p in parts if p[0].isalpha() and p[0] not in "aeiouy"}
 
 
 def phrase(text: str, owner: str, replacement: str, kind: str) -> list[Secret]:

@@ -61,7 +61,8 @@ class Withheld:
         about: dict[int, list[int]] = defaultdict(list)
         for claim_id, incident_id in s.execute(select(ClaimSubject.claim_id, ClaimSubject.incident_id)
                                                .where(ClaimSubject.incident_id.is_not(None))):
-            about[claim_id].append(incident_id)
+            if incident_id is not None:
+                about[claim_id].append(incident_id)
         withheld.update(c for c, incidents in about.items() if all(i in self.incidents for i in incidents))
         if profile == "public" and self.confidential_sources:
             open_support = {c for c, src in s.execute(
@@ -79,11 +80,13 @@ class Withheld:
         shown: set[int] = set()
         for incident_id, actor_id in s.execute(select(Involvement.incident_id, Involvement.actor_id)):
             (hidden if incident_id in self.incidents else shown).add(actor_id)
-        for claim_id, actor_id in s.execute(select(Claim.id, Claim.claimant_id).where(Claim.claimant_id.is_not(None))):
-            (hidden if claim_id in self.claims else shown).add(actor_id)
-        for claim_id, actor_id in s.execute(select(ClaimSubject.claim_id, ClaimSubject.actor_id)
-                                            .where(ClaimSubject.actor_id.is_not(None))):
-            (hidden if claim_id in self.claims else shown).add(actor_id)
+        for claim_id, claimant in s.execute(select(Claim.id, Claim.claimant_id).where(Claim.claimant_id.is_not(None))):
+            if claimant is not None:
+                (hidden if claim_id in self.claims else shown).add(claimant)
+        for claim_id, subject in s.execute(select(ClaimSubject.claim_id, ClaimSubject.actor_id)
+                                           .where(ClaimSubject.actor_id.is_not(None))):
+            if subject is not None:
+                (hidden if claim_id in self.claims else shown).add(subject)
         return hidden - shown
 
     def _evidence(self) -> set[int]:
