@@ -125,8 +125,7 @@ def cmd_demo(args) -> int:
     # Made under a hidden temporary name next to OUT and put in place whole:
     # OUT is checked like any output (never a case; an existing file only with --force).
     with outputs.atomic_output(args.out, force=args.force, named=True) as output:
-        assert output.temp is not None  # named: SQLite writes the file at its temp name
-        case = create_demo_case(output.temp, passphrase=passphrase)
+        case = create_demo_case(output.temp_path, passphrase=passphrase)
         try:
             found = counts(case)
         finally:

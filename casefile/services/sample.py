@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from ..model import CaseInfo
+from ..model import CaseInfo, Evidence
 from ..resources import resource
 from ..store import Case
 from ..store.case import remove_case_files
@@ -37,7 +37,9 @@ def create_demo_case(path: str | os.PathLike, passphrase: str | None = None) -> 
                        language=info.get("language", "en"))
     try:
         with case.session() as session:  # through the session, so the history records it
-            session.get(CaseInfo, 1).description = info.get("description", "")
+            row = session.get(CaseInfo, 1)
+            assert row is not None  # Case.create wrote it
+            row.description = info.get("description", "")
         import_json(case, sample_path())
         _take_in_image(case)
     except BaseException:
@@ -56,6 +58,12 @@ def _take_in_image(case: Case) -> None:
         return
     if not image.is_file():
         return
-    intake(case, image, link=IMAGE_TARGET, obtained_how="Drawn for the sample case (illustrative, not evidence "
-           "of the events).", origin="Casefile sample", note="Illustrative sketch of a roadblock; it depicts no "
-           "real scene and is not evidence. / Boceto ilustrativo: no es evidencia.")
+    taken = intake(case, image, link=IMAGE_TARGET, obtained_how="Drawn for the sample case (illustrative, not "
+                   "evidence of the events).", origin="Casefile sample")
+    with case.session() as session:  # what a reader must know is a caveat: notes stay with the team
+        evidence = session.get(Evidence, taken.id)
+        if evidence is not None:
+            evidence.caveats = ("Illustrative sketch of a roadblock; it depicts no real scene and is not evidence. "
+                                "/ Boceto ilustrativo: no es evidencia.")
+            evidence.collection_tool = "Drawn for the sample (not a capture)"
+            evidence.preservation = "The original file kept unaltered in the case file, SHA-256 taken at intake"

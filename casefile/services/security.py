@@ -74,6 +74,7 @@ def change_passphrase(case: Case, new: str, *, who: str | None = None) -> int:
     with case.connection() as conn:
         audit.append(conn, "change-passphrase", who=case.documenter if who is None else who, kind="case")
     new_key = case._key  # noqa: SLF001 - byte-copy backups share the case's salt: no new derivation
+    assert new_key is not None  # the case is encrypted
     done = 0
     for path in backups_of(case.path):
         try:
@@ -131,8 +132,8 @@ def _export(source: Path, out: Path, passphrase: str, who: str) -> None:
     # user asked for; on any error the temporary and its companions go.
     key = CaseKey(passphrase)  # derived once for the export and the check after it
     with outputs.atomic_output(out, force=None, open_cases=(source,), named=True) as output:
-        export_encrypted(source, output.temp, key)
-        with Case.open(output.temp, passphrase=key) as copy:
+        export_encrypted(source, output.temp_path, key)
+        with Case.open(output.temp_path, passphrase=key) as copy:
             with copy.connection() as conn:
                 audit.append(conn, "encrypt-copy", who=who, kind="case",
                              changes={"from": source.name})

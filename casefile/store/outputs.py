@@ -290,6 +290,13 @@ class AtomicOutput:
     def sha256(self) -> str:
         return self._digest.hexdigest()
 
+    @property
+    def temp_path(self) -> Path:
+        """Where a library writes a ``named=True`` output until the commit."""
+        if self.temp is None:
+            raise ValueError("an unnamed or committed output has no temp file to write")
+        return self.temp
+
     def write(self, data: bytes) -> int:
         if self._fd is None:  # named: the library writes the file at ``temp`` itself
             raise ValueError("a named output is not written through write()")

@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 
 from ...errors import InvalidInput, RecordNotFound
 from ...i18n import translate
-from ...model import Actor, Claim, CustodyEvent, Evidence, Incident, Source, utcnow
+from ...model import Actor, Claim, CustodyEvent, Evidence, Incident, Record, Source, utcnow
 
 ACTIONS = ("acquired", "imported", "exported", "verified", "linked", "unlinked", "withdrawn", "reinstated",
            "transferred")
 #: evidence can be linked to these record kinds, by code prefix -> (class, EvidenceLink column)
-LINK_TARGETS = {"INC": (Incident, "incident_id"), "CLM": (Claim, "claim_id"),
-                "SRC": (Source, "source_id"), "ACT": (Actor, "actor_id")}
+LINK_TARGETS: dict[str, tuple[type[Record], str]] = {
+    "INC": (Incident, "incident_id"), "CLM": (Claim, "claim_id"),
+    "SRC": (Source, "source_id"), "ACT": (Actor, "actor_id")}
 RELATIONS = ("supports", "contradicts", "depicts", "context")
 
 
@@ -71,7 +72,7 @@ def find_evidence(session: Session, code: str) -> Evidence:
     return evidence
 
 
-def find_target(session: Session, code: str):
+def find_target(session: Session, code: str) -> tuple[Record, str]:
     """The incident, claim, source or actor with this code, and its link column."""
     code = code.strip().upper()
     prefix = code.split("-", 1)[0]

@@ -11,6 +11,7 @@ a court must be able to rely on the hash being that of one fixed file.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -77,7 +78,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             intake_at = utcnow()
             conn = session.connection()
             sha256, size, modified = _store_file(conn, path, name, case, progress, cancelled)
-            facts = media.examine(chunks.BlobReader(conn, sha256))
+            facts = media.examine(io.BufferedReader(chunks.BlobReader(conn, sha256)))  # parsers read in small steps
             extra = dict(facts.extra)
             if facts.warnings:
                 extra["warnings"] = facts.warnings
@@ -96,7 +97,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
             custody.record(session, evidence, "acquired", sha256=sha256,
                            details=translate("Evidence", "taken in from {name}").format(name=name))
-            if target is not None:
+            if target is not None and link is not None:  # a target is found only for a link
                 target_obj, column = target
                 session.add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
                 custody.record(session, evidence, "linked", sha256=sha256,

@@ -13,11 +13,11 @@ import io
 import logging
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PIL import Image
 
@@ -109,13 +109,13 @@ def _zip_type(head: bytes, reader: BinaryIO | None) -> str:
             return "application/zip"
         prefixes = {name.split("/", 1)[0] for name in names}
         if "[Content_Types].xml" in names:
-            for folder, kind in (
+            for folder, office_type in (
                 ("word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
                 ("xl", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 ("ppt", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
             ):
                 if folder in prefixes:
-                    return kind
+                    return office_type
     return "application/zip"
 
 
@@ -377,7 +377,8 @@ def preview_image(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     if not fits_preview(image):
         raise TooLarge(*image.size)
     try:
-        turn = _TURNS.get(image.getexif().get(0x0112))
+        orientation = image.getexif().get(0x0112)
+        turn = _TURNS.get(orientation) if isinstance(orientation, int) else None
     except Exception:  # noqa: BLE001 - damaged EXIF: shown as stored
         turn = None
     with warnings.catch_warnings():
@@ -409,7 +410,7 @@ def _pdf(reader: BinaryIO, facts: Facts) -> None:
 
         reader.seek(0)
         pdf = PdfReader(reader, strict=False)  # what it warns about is noted by examine()
-        meta = pdf.metadata or {}
+        meta: Mapping[str, Any] = pdf.metadata or {}
         facts.document_title = _text(meta.get("/Title", ""))[:1000]
         facts.document_author = _text(meta.get("/Author", ""))[:1000]
         facts.document_created = _pdf_date(meta, "creation_date", "/CreationDate")
@@ -419,7 +420,7 @@ def _pdf(reader: BinaryIO, facts: Facts) -> None:
         facts.warnings.append(translate("Evidence", "PDF metadata cannot be read"))
 
 
-def _pdf_date(meta, attribute: str, key: str) -> str:
+def _pdf_date(meta: Mapping[str, Any], attribute: str, key: str) -> str:
     """A PDF date as ISO 8601 where pypdf can parse it, else as written."""
     try:
         value = getattr(meta, attribute, None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Row, func, select
 
 from ...i18n import translate
 from ...model import Blob, CustodyEvent, Evidence
@@ -19,6 +19,9 @@ from ...store import Case, chunks
 from . import custody
 
 Progress = Callable[[int, int], None]
+#: what re-hashing found: (observed sha256, size, damaged chunk numbers), why
+#: the bytes could not be read, or None (no bytes stored)
+Rehashed = tuple[str, int, list[int]] | str | None
 _BATCH = 500  # custody events written per transaction
 
 
@@ -42,26 +45,29 @@ def verify_evidence(case: Case, progress: Progress | None = None, *, record: boo
             CustodyEvent.action == "acquired", ~CustodyEvent.details.startswith(custody.RECEIVED_PREFIX))))
         total = conn.scalar(select(func.coalesce(func.sum(Blob.size), 0)).where(
             Blob.sha256.in_(select(Evidence.sha256)))) or 0
-        seen: dict[str, tuple[str, int, list[int]] | str | None] = {}
+        seen: dict[str, Rehashed] = {}
         done = 0
         for item in items:
             if item.sha256 not in seen:
-                seen[item.sha256] = _rehash(conn, item.sha256, done, total, progress)
-                if isinstance(seen[item.sha256], tuple):
-                    done += seen[item.sha256][1]
-            findings.append((item.id, _judge(item, seen[item.sha256], item.id in acquired)))
-    findings = [(i, f) for i, f in findings if f is not None]
+                result = seen[item.sha256] = _rehash(conn, item.sha256, done, total, progress)
+                if isinstance(result, tuple):
+                    done += result[1]
+            finding = _judge(item, seen[item.sha256], item.id in acquired)
+            if finding is not None:
+                findings.append((item.id, finding))
     if record:
         for start in range(0, len(findings), _BATCH):
             with case.session(custody.who(case, who)) as session:
                 for evidence_id, finding in findings[start:start + _BATCH]:
                     evidence = session.get(Evidence, evidence_id)
+                    if evidence is None:  # deleted since it was read: nothing to record on
+                        continue
                     custody.record(session, evidence, "verified", sha256=finding.observed,
                                    details="ok" if finding.ok else finding.message)
     return [f for _, f in findings]
 
 
-def _rehash(conn, sha256: str, done: int, total: int, progress: Progress | None):
+def _rehash(conn: Connection, sha256: str, done: int, total: int, progress: Progress | None) -> Rehashed:
     """(observed hash, size, damaged chunk numbers), a reason string, or None (no bytes)."""
     if not chunks.blob_exists(conn, sha256):
         return None
@@ -72,7 +78,7 @@ def _rehash(conn, sha256: str, done: int, total: int, progress: Progress | None)
         return str(error)
 
 
-def _judge(item, result, acquired: bool) -> Finding | None:
+def _judge(item: Row, result: Rehashed, acquired: bool) -> Finding | None:
     if result is None:
         if acquired and not item.withdrawn:
             return Finding(item.code, False, "", translate(

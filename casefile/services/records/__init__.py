@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Column, func, inspect, select
 from sqlalchemy.orm import Session
 
 from ...errors import InvalidInput, RecordNotFound
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...i18n import translate
-from ...model import BY_KIND, Base, VocabularyTerm
+from ...model import BY_KIND, Base, Record, VocabularyTerm
 from ...model.kinds import LINK_KIND, LINK_KINDS, TITLE_FIELD
 from ...store import Case
 from .fields import FIELDS, HIDDEN_FIELDS, check_record, clean_value
@@ -169,13 +171,13 @@ def create_link(case: Case, link_kind: str, **values) -> int | tuple:
                                                     if k not in spec.attributes})).first():
             raise InvalidInput(translate("Records", "that link is already there"))
         if spec.owner and "position" not in values:  # an ordered list: a new one goes last
-            last = session.scalar(select(func.max(cls.position)).where(
+            last = session.scalar(select(func.max(cls.__table__.c.position)).where(
                 getattr(cls, spec.owner) == values.get(spec.owner)))
             values["position"] = 0 if last is None else last + 1
         obj = cls(**values)
         session.add(obj)
         session.flush()
-        ident = inspect(obj).identity
+        ident = _identity(obj)  # flushed: the row has its key
         return ident[0] if len(ident) == 1 else ident
 
 
@@ -222,19 +224,26 @@ class Snapshot:
     """Rows removed by a delete, parents first, and references emptied by it."""
 
     rows: list[tuple[str, dict]] = dc_field(default_factory=list)
-    nulled: list[tuple[str, tuple, str, object, object]] = dc_field(default_factory=list)
+    nulled: list[tuple[str, tuple, str, object, datetime | None]] = dc_field(default_factory=list)
 
 
-def _class_of(table: str):
+def _identity(obj: object) -> tuple[Any, ...]:
+    ident = inspect(obj).identity
+    assert ident is not None  # a row loaded or flushed has its key
+    return ident
+
+
+def _class_of(table: str) -> type[Base]:
+    local = Base.metadata.tables[table]
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table:
+        if mapper.local_table is local:
             return mapper.class_
     raise KeyError(table)
 
 
-def _incoming(table: str) -> list[tuple[type, object, str]]:
+def _incoming(table: str) -> list[tuple[type[Base], Column[Any], str]]:
     """(child class, child column, on delete) for every foreign key pointing at ``table``."""
-    found = []
+    found: list[tuple[type[Base], Column[Any], str]] = []
     for child in Base.metadata.sorted_tables:
         for fk in child.foreign_keys:
             if fk.column.table.name == table:
@@ -242,21 +251,21 @@ def _incoming(table: str) -> list[tuple[type, object, str]]:
     return found
 
 
-def _collect(session: Session, obj, snap: Snapshot, seen: set) -> None:
+def _collect(session: Session, obj: Base, snap: Snapshot, seen: set) -> None:
     table = obj.__tablename__
-    key = (table, inspect(obj).identity)
+    key = (table, _identity(obj))
     if key in seen:
         return
     seen.add(key)
     snap.rows.append((table, _columns(obj)))
-    pk = inspect(obj).identity[0]
+    pk = _identity(obj)[0]
     for child_cls, column, ondelete in _incoming(table):
         children = session.scalars(select(child_cls).where(column == pk)).all()
         for child in children:
             if ondelete == "CASCADE":
                 _collect(session, child, snap, seen)
             elif ondelete == "SET NULL":
-                snap.nulled.append((child.__tablename__, inspect(child).identity, column.key, pk,
+                snap.nulled.append((child.__tablename__, _identity(child), column.key, pk,
                                     getattr(child, "updated_at", None)))
             else:
                 raise InvalidInput(translate(
@@ -328,7 +337,7 @@ def restore(case: Case, snapshot: Snapshot) -> None:
             obj = session.get(_class_of(table), ident)
             if obj is not None:
                 setattr(obj, column, value)
-                if updated_at is not None:  # as it was before the delete touched it
+                if isinstance(obj, Record) and updated_at is not None:  # as it was before the delete touched it
                     obj.updated_at = updated_at
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.sql import ColumnElement
 
 from ...i18n import QT_TRANSLATE_NOOP as T
 from ...i18n import translate
-from ...model import BY_KIND, Actor, Claim, Incident, Place, Source, VocabularyTerm
+from ...model import BY_KIND, Actor, Claim, Evidence, Incident, Place, Source, VocabularyTerm
 from ...store import Case
 from ...store.fulltext import INDEXED, fts_query
 
@@ -72,7 +72,7 @@ def _sql_columns(kind: str) -> dict[str, ColumnElement]:
         elif column.key == "claimant":
             cols["claimant"] = select(Actor.name).where(Actor.id == Claim.claimant_id).scalar_subquery()
         elif kind == "evidence" and column.key == "title":
-            cols["title"] = func.coalesce(func.nullif(cls.title, ""), cls.original_name)
+            cols["title"] = func.coalesce(func.nullif(Evidence.title, ""), Evidence.original_name)
         else:
             cols[column.key] = getattr(cls, column.key)
     return cols

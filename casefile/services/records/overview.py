@@ -13,7 +13,7 @@ def counts(case: Case) -> dict[str, int]:
     plural = {"incident": "incidents", "actor": "actors", "place": "places", "source": "sources",
               "claim": "claims", "evidence": "evidence"}
     with case.connection() as conn:
-        return {plural[cls.kind]: conn.scalar(select(func.count()).select_from(cls)) for cls in RECORD_CLASSES}
+        return {plural[cls.kind]: conn.scalar(select(func.count()).select_from(cls)) or 0 for cls in RECORD_CLASSES}
 
 
 def info(case: Case) -> dict:

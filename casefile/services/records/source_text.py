@@ -106,6 +106,8 @@ def quoted_claims(case: Case, source_id: int) -> list[tuple[int, str, int, int]]
     """(claim id, code, start, end) of claims quoting this source's text."""
     with case.connection() as conn:
         rows = conn.execute(select(Claim.id, Claim.code, Claim.quote_start, Claim.quote_end)
-                            .where(Claim.source_id == source_id, Claim.quote_start.is_not(None))
+                            .where(Claim.source_id == source_id, Claim.quote_start.is_not(None),
+                                   Claim.quote_end.is_not(None))
                             .order_by(Claim.quote_start))
-        return [tuple(r) for r in rows]
+        return [(claim_id, code, start, end) for claim_id, code, start, end in rows
+                if start is not None and end is not None]  # as the query asks: narrows the types
