@@ -210,6 +210,15 @@ def load_key(passphrase: str, folder: Path | None = None) -> DocumenterKey:
     return DocumenterKey(str(body.get("name", "")), public, seed)
 
 
+def own_public_key(folder: Path | None = None) -> bytes | None:
+    """This documenter's public key (kept in clear beside the sealed seed), or None."""
+    try:
+        body = json.loads(((folder or key_dir()) / KEY_FILE).read_text(encoding="utf-8"))
+        return base64.b64decode(body["public_key"]) if body.get("format") == KEY_FORMAT else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def load_or_create(passphrase: str, name: str = "", folder: Path | None = None) -> DocumenterKey:
     """The documenter's key, made on first use."""
     if key_exists(folder):
