@@ -30,6 +30,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import CasefileError
 from ..i18n import translate
@@ -57,7 +58,7 @@ def sign_stream(stream: BinaryIO, key: keys.DocumenterKey, *, reason: str, locat
         signing_cert=asn1_x509.Certificate.load(key.certificate().public_bytes(serialization.Encoding.DER)),
         signing_key=asn1_keys.PrivateKeyInfo.load(key.private_key().private_bytes(
             serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
-        cert_registry=None)
+        cert_registry=SimpleCertificateStore())  # self-signed: no chain to carry
     meta = signers.PdfSignatureMetadata(field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES,
                                         reason=reason, location=location or None, name=key.name or None)
     stream.seek(0)
