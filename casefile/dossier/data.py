@@ -505,12 +505,13 @@ class Loader:
             if r.withheld(src):
                 r.contact(src)  # tally its contact too
                 if src.id in cited:
-                    # Cited under its pseudonym: listed under it with its kind and grade, nothing else
-                    # (its title, outlet, address and the reason for its grade could point to the person).
+                    # Cited under its pseudonym: listed under it with its kind, grade and caveats, nothing
+                    # else (its title, outlet, address and the reason for its grade could point to the person).
                     views.append(SourceView(
                         code="", title=r.source_title(src), kind=v("source_kind", src.source_kind), outlet="",
                         author="", published="", accessed="", reliability=v("reliability", src.reliability),
                         url="", language="", cites=[], cited_by=[], contact="", confidential_note="", notes="",
+                        caveats=r.scrub(src.caveats),  # for every reader, like any caveat
                         reliability_reason=L.hidden if src.reliability_reason else missing, pseudonymous=True))
                 continue
             views.append(SourceView(

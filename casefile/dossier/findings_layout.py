@@ -32,7 +32,7 @@ class FindingsSections(StoryHelpers):
         if len(rows) == 1:
             story.append(self.p(L.none, "Muted"))
         else:
-            widths = [34 * mm, 32 * mm, 26 * mm, 38 * mm, 18 * mm, WIDTH - 148 * mm]
+            widths = [33 * mm, 31 * mm, 25 * mm, 38 * mm, 19 * mm, WIDTH - 146 * mm]
             story += self.table(rows, widths)
         story.append(Text(escape(L.gaps), self.st["H2"]))
         story += self.bullets(d.findings.gaps or [L.gap_none])
