@@ -25,6 +25,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..errors import CasefileError
 from ..services import records
+from ..services.records import Snapshot
 from ..services.records.fields import field as _field
 from ..store import Case
 
@@ -106,7 +107,7 @@ class CreateRecord(CaseCommand):
         super().__init__(case, text or _tr("Create {kind}").format(kind=_kind_name(kind)))
         self.kind, self.values = kind, dict(values)
         self.record_id: int | None = None
-        self._snapshot = None
+        self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
         if self._snapshot is None:
@@ -115,6 +116,7 @@ class CreateRecord(CaseCommand):
             records.restore(self.case, self._snapshot)
 
     def revert(self) -> None:
+        assert self.record_id is not None  # undone after it was done
         self._snapshot = records.delete(self.case, self.kind, self.record_id)
 
 
@@ -134,6 +136,7 @@ class UpdateRecord(CaseCommand):
             self.new = {k: stored[k] for k in old}
 
     def revert(self) -> None:
+        assert self.old is not None  # undone after it was done
         records.update(self.case, self.kind, self.record_id, **self.old)
 
     @property
@@ -145,12 +148,13 @@ class DeleteRecord(CaseCommand):
     def __init__(self, case: Case, kind: str, record_id: int, label: str):
         super().__init__(case, _tr("Delete {label}").format(label=label))
         self.kind, self.record_id = kind, record_id
-        self._snapshot = None
+        self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
         self._snapshot = records.delete(self.case, self.kind, self.record_id)
 
     def revert(self) -> None:
+        assert self._snapshot is not None  # undone after it was done
         records.restore(self.case, self._snapshot)
 
 
@@ -158,8 +162,8 @@ class CreateLink(CaseCommand):
     def __init__(self, case: Case, link_kind: str, values: dict, text: str | None = None):
         super().__init__(case, text or _tr("Add link"))
         self.link_kind, self.values = link_kind, dict(values)
-        self.link_id = None
-        self._snapshot = None
+        self.link_id: int | tuple | None = None
+        self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
         if self._snapshot is None:
@@ -175,12 +179,13 @@ class DeleteLink(CaseCommand):
     def __init__(self, case: Case, link_kind: str, link_id, text: str | None = None):
         super().__init__(case, text or _tr("Remove link"))
         self.link_kind, self.link_id = link_kind, link_id
-        self._snapshot = None
+        self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
         self._snapshot = records.delete_link(self.case, self.link_kind, self.link_id)
 
     def revert(self) -> None:
+        assert self._snapshot is not None  # undone after it was done
         records.restore(self.case, self._snapshot)
 
 

@@ -11,23 +11,27 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+if TYPE_CHECKING:
+    from ..store import Case
+
 IDLE_SETTING = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
 
 #: what counts as the documenter being at the keyboard
-ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel, QEvent.TouchBegin,
-            QEvent.ShortcutOverride}
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin, QEvent.Type.ShortcutOverride}
 
 
 def idle_minutes() -> int:
     """From QSettings; 0 turns the idle lock off."""
-    value = QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES, type=int)
-    return max(0, int(value))
+    value = cast(int, QSettings().value(IDLE_SETTING, DEFAULT_IDLE_MINUTES, type=int))
+    return max(0, value)
 
 
 class IdleWatcher(QObject):
@@ -114,9 +118,9 @@ class CaseLocker(QObject):
     locked = Signal(str)  # the path of the case
     unlocked = Signal(object)
 
-    def __init__(self, parent: QWidget, *, current_case: Callable[[], object | None],
-                 close_case: Callable[[], None], reopen: Callable[[object], None],
-                 ask: Callable[[Path, bool], object | None] | None = None,
+    def __init__(self, parent: QWidget, *, current_case: Callable[[], Case | None],
+                 close_case: Callable[[], None], reopen: Callable[[Case], None],
+                 ask: Callable[[Path, bool], Case | None] | None = None,
                  idle: IdleWatcher | None = None):
         super().__init__(parent)
         self.window = parent
@@ -170,7 +174,7 @@ class CaseLocker(QObject):
             self._reopen(case)
             self.unlocked.emit(case)
 
-    def ask_to_reopen(self, path: Path, encrypted: bool):
+    def ask_to_reopen(self, path: Path, encrypted: bool) -> Case | None:
         from ..store import Case
 
         if encrypted:
@@ -179,12 +183,12 @@ class CaseLocker(QObject):
             case, ok = PassphraseDialog.get_case(self.window, path, lambda p, pw: Case.open(p, passphrase=pw),
                                                  reason=self.tr("Casefile locked this case."))
             return case if ok else None
-        box = QMessageBox(QMessageBox.Information, self.tr("Case locked"), self.tr(
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Case locked"), self.tr(
             "Casefile locked {name}. It is not encrypted: anyone with this computer can still read the "
             "file.").format(name=path.name), parent=self.window)
-        box.setTextFormat(Qt.PlainText)
-        reopen = box.addButton(self.tr("&Reopen"), QMessageBox.AcceptRole)
-        box.addButton(QMessageBox.Close)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        reopen = box.addButton(self.tr("&Reopen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is not reopen:
             return None

@@ -23,6 +23,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Self
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QThread, QTimer, Signal, Slot
@@ -62,10 +63,10 @@ class BackgroundJob(QObject):
         self.owner = parent
         self._cancel = threading.Event()
         self._done = False
-        self.result = None
+        self.result: object = None
         self.error: str | None = None
 
-    def start(self) -> BackgroundJob:
+    def start(self) -> Self:
         BackgroundJob._running.add(self)
         self._start()
         return self
@@ -167,8 +168,8 @@ class ThreadJob(BackgroundJob):
         self._runner = _Runner(fn, self._cancel)
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
-        self._runner.reported.connect(self.progress, Qt.QueuedConnection)
-        self._runner.ended.connect(self._ended, Qt.QueuedConnection)
+        self._runner.reported.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+        self._runner.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
 
     def _start(self) -> None:
         self._thread.start()
@@ -252,31 +253,31 @@ class ProcessJob(BackgroundJob):
         if self._done or self._cancel.is_set():
             return
         super().cancel()
-        if self.process.state() != QProcess.NotRunning:
+        if self.process.state() != QProcess.ProcessState.NotRunning:
             self.process.write(b"cancel\n")
             QTimer.singleShot(self._grace_ms, self._kill_if_running)
 
     def _kill_if_running(self) -> None:
-        if self.process.state() != QProcess.NotRunning:
+        if self.process.state() != QProcess.ProcessState.NotRunning:
             log.warning("child %s did not stop after cancel; killing it", self._module)
             self.process.kill()
 
     @Slot()
     def _read_stdout(self) -> None:
-        self._buffer += bytes(self.process.readAllStandardOutput())
+        self._buffer += self.process.readAllStandardOutput().data()
         *lines, self._buffer = self._buffer.split(b"\n")
         for raw in lines:
             self._handle(raw.decode("utf-8", "replace").strip())
 
     def _handle(self, line: str) -> None:
         kind, value = parse_line(line)
-        if kind == "progress":
+        if kind == "progress" and isinstance(value, tuple):
             # Merge reports, as ThreadJob does: a layout may report every flowable.
             now = time.monotonic()
-            done, total, _text = value
+            done, total, text = value
             if now - self._last_progress >= PROGRESS_INTERVAL or (total and done >= total):
                 self._last_progress = now
-                self.progress.emit(*value)
+                self.progress.emit(done, total, text)
         elif kind == "result":
             self.result = value
         elif kind == "error":
@@ -284,7 +285,7 @@ class ProcessJob(BackgroundJob):
 
     @Slot()
     def _read_stderr(self) -> None:
-        self._stderr = (self._stderr + bytes(self.process.readAllStandardError()))[-8192:]
+        self._stderr = (self._stderr + self.process.readAllStandardError().data())[-8192:]
 
     @Slot(int, QProcess.ExitStatus)
     def _process_finished(self, code: int, status) -> None:
@@ -294,7 +295,7 @@ class ProcessJob(BackgroundJob):
             self._buffer = b""
         if self._cancel.is_set():
             self._finish("cancelled")
-        elif code == 0 and status == QProcess.NormalExit and self.result is not None:
+        elif code == 0 and status == QProcess.ExitStatus.NormalExit and self.result is not None:
             self._finish("ok", self.result)
         else:
             self._finish("error", self._error_line or self._stderr_line()
@@ -306,7 +307,7 @@ class ProcessJob(BackgroundJob):
 
     @Slot(QProcess.ProcessError)
     def _process_error(self, error) -> None:
-        if error == QProcess.FailedToStart:
+        if error == QProcess.ProcessError.FailedToStart:
             self._finish("error", self.tr("Could not start the background task: {why}").format(
                 why=self.process.errorString()))
 
@@ -329,7 +330,7 @@ class JobProgressDialog(QProgressDialog):
         self.job = job
         self.setWindowTitle(title)
         self.setLabelText(title)
-        self.setWindowModality(Qt.WindowModal)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(minimum_ms)
         self.setAutoClose(False)
         self.setAutoReset(False)

@@ -53,7 +53,7 @@ GROUPS = {
 class LinkItem:
     group: str  # a GROUPS key
     link_kind: str
-    link_id: object
+    link_id: int | tuple  # a link row's key (a tag's is (incident id, tag)); a field's record id
     target_kind: str | None
     target_id: int | None
     target_code: str

@@ -143,17 +143,18 @@ class AuditModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == "seq":
                 return row.seq
             if column == "at":
@@ -165,8 +166,8 @@ class AuditModel(QAbstractTableModel):
             if column == "record":
                 return row.record_code or row.record_kind
             return summarise(row.action, row.changes)
-        if role == Qt.TextAlignmentRole and column == "seq":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "seq":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def entry(self, row: int):
@@ -193,15 +194,15 @@ class HistoryView(QWidget):
         self._debounce.timeout.connect(lambda: self.model.set_code(self.filter.text()))
         self.filter.textChanged.connect(self._debounce.start)
         self.count_label = QLabel(self)
-        self.count_label.setTextFormat(Qt.PlainText)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("History"))
         for column, width in enumerate((60, 150, 130, 110, 90)):
@@ -213,7 +214,7 @@ class HistoryView(QWidget):
         self.detail.setAccessibleName(self.tr("Entry details"))
 
         self.status = QLabel(self)
-        self.status.setTextFormat(Qt.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("History verification"))
         self.verify_button = QPushButton(self.tr("&Verify again"), self)
         self.verify_button.clicked.connect(self.verify)
@@ -221,7 +222,7 @@ class HistoryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.count_label)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setSizes([400, 120])
@@ -310,7 +311,7 @@ class HistoryDialog(QDialog):
         self.view = HistoryView(case, self)
         if code:
             self.view.set_filter(code)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)

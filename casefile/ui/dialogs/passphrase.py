@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -30,6 +31,10 @@ from PySide6.QtWidgets import (
 from ...errors import CasefileError, WrongPassphrase
 from ...services import security
 from ...services.security import MIN_LENGTH
+
+if TYPE_CHECKING:
+    from ...store import Case
+    from ..workers import ThreadJob
 
 FREE_ATTEMPTS = 3
 MAX_WAIT = 300.0  # seconds; the doubling stops at five minutes
@@ -85,30 +90,31 @@ class PassphraseDialog(QDialog):
     ``opener`` raises WrongPassphrase for a wrong one (counted), or another
     CasefileError (shown, not counted)."""
 
-    def __init__(self, path: Path, opener: Callable[[Path, str], object], parent: QWidget | None = None, *,
+    def __init__(self, path: Path, opener: Callable[[Path, str], Case], parent: QWidget | None = None, *,
                  reason: str = "", backoff: Backoff | None = None):
         super().__init__(parent)
         self.path = Path(path)
         self.opener = opener
         self.backoff = backoff or backoff_for(path)
-        self.case = None
+        self.case: Case | None = None
         self.setWindowTitle(self.tr("Open encrypted case"))
 
         intro = QLabel(self)
-        intro.setTextFormat(Qt.PlainText)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         intro.setText((reason + "\n" if reason else "")
                       + self.tr("Enter the passphrase for {name}.").format(name=self.path.name))
         self.field = QLineEdit(self)
-        self.field.setEchoMode(QLineEdit.Password)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Passphrase"))
         self.field.setMinimumWidth(self.field.fontMetrics().averageCharWidth() * 36)  # room for a long one
         self.field.textChanged.connect(self._refresh)
         self.status = QLabel(self)
-        self.status.setTextFormat(Qt.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.try_open)
         self.buttons.rejected.connect(self.reject)
 
@@ -130,7 +136,7 @@ class PassphraseDialog(QDialog):
 
     @property
     def open_button(self):
-        return self.buttons.button(QDialogButtonBox.Open)
+        return self.buttons.button(QDialogButtonBox.StandardButton.Open)
 
     @Slot()
     def _refresh(self) -> None:
@@ -168,11 +174,11 @@ class PassphraseDialog(QDialog):
         self._refresh()
 
     @classmethod
-    def get_case(cls, parent: QWidget | None, path: Path, opener: Callable[[Path, str], object], *,
-                 reason: str = "") -> tuple[object | None, bool]:
+    def get_case(cls, parent: QWidget | None, path: Path, opener: Callable[[Path, str], Case], *,
+                 reason: str = "") -> tuple[Case | None, bool]:
         """Ask until the case opens or the user gives up: (case, accepted)."""
         dialog = cls(path, opener, parent, reason=reason)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.case, accepted
 
 
@@ -194,22 +200,22 @@ class NewPassphraseWidget(QWidget):
         self.encrypt.setChecked(True)
         self.encrypt.setVisible(optional)
         self.first = QLineEdit(self)
-        self.first.setEchoMode(QLineEdit.Password)
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.first.setAccessibleName(self.tr("New passphrase"))
         self.second = QLineEdit(self)
-        self.second.setEchoMode(QLineEdit.Password)
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setAccessibleName(self.tr("Repeat the passphrase"))
         self.hint = QLabel(self)
-        self.hint.setTextFormat(Qt.PlainText)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setAccessibleName(self.tr("Passphrase strength"))
         self.warning = QLabel(self.tr(
             "Write the passphrase down and keep it somewhere safe. If it is lost, the case is lost: "
             "nobody, not even the Casefile developers, can open it again."), self)
-        self.warning.setTextFormat(Qt.PlainText)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)
         self.plain_warning = QLabel(self.tr(
             "Without a passphrase, anyone who gets hold of this computer or the file can read the case."), self)
-        self.plain_warning.setTextFormat(Qt.PlainText)
+        self.plain_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.plain_warning.setWordWrap(True)
 
         for field in (self.first, self.second):
@@ -280,20 +286,21 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.case = case
         self._change = change
-        self.job = None
+        self.job: ThreadJob | None = None
         self.error = ""
         self.setWindowTitle(self.tr("Change passphrase"))
         intro = QLabel(self.tr(
             "Choose a new passphrase for this case. The whole file is re-encrypted; "
             "backups made before keep the old passphrase."), self)
         intro.setWordWrap(True)
-        intro.setTextFormat(Qt.PlainText)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.chooser = NewPassphraseWidget(self, optional=False)
         self.status = QLabel(self)
-        self.status.setTextFormat(Qt.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("C&hange passphrase"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("C&hange passphrase"))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -308,8 +315,8 @@ class ChangePassphraseDialog(QDialog):
     def _refresh(self) -> None:
         problem = self.chooser.problem()
         busy = self.job is not None
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problem and not busy)
-        self.buttons.button(QDialogButtonBox.Cancel).setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem and not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
         if not busy:
             self.status.setText(self.error or (problem if self.chooser.first.text() else ""))
 
@@ -352,7 +359,7 @@ class ChangePassphraseDialog(QDialog):
     @classmethod
     def change(cls, parent: QWidget | None, case, *, change: Callable | None = None) -> tuple[None, bool]:
         dialog = cls(case, parent, change=change)
-        return None, dialog.exec() == QDialog.Accepted
+        return None, dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def install(window) -> None:

@@ -100,13 +100,14 @@ class EntryModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         entry = self.entry(index.row())
         if entry is None:
@@ -127,13 +128,13 @@ class EntryModel(QAbstractTableModel):
 def _table(model: EntryModel, name: str, parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control, arrows move in the table
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     for column, width in enumerate((90, 120, 220)):
         table.setColumnWidth(column, width)
@@ -190,7 +191,7 @@ class RedactionPreviewDialog(QDialog):
         self.near.modelReset.connect(self._update_button)
         self.withheld = self._label(self.tr("Withheld records"))
         self.status = self._label(self.tr("Status"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
 
         near_row = QHBoxLayout()
@@ -208,7 +209,7 @@ class RedactionPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         for first, second in ((self.profile_box, self.replacement_table), (self.replacement_table, self.near_table),
                               (self.near_table, self.withhold_button),
-                              (self.withhold_button, self.buttons.button(QDialogButtonBox.Close))):
+                              (self.withhold_button, self.buttons.button(QDialogButtonBox.StandardButton.Close))):
             QWidget.setTabOrder(first, second)
 
         self.profile_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -217,7 +218,7 @@ class RedactionPreviewDialog(QDialog):
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
-        label.setTextFormat(Qt.PlainText)  # codes and counts, but never let record text become markup
+        label.setTextFormat(Qt.TextFormat.PlainText)  # codes and counts, but never let record text become markup
         label.setWordWrap(True)
         label.setAccessibleName(name)
         return label

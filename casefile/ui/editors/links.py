@@ -4,7 +4,9 @@ double-click (or Enter) to jump to the linked record."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,7 +30,7 @@ from ...model.kinds import LINK_KINDS
 from ...services import records
 from ...services.records import links as link_service
 from .. import dialogs
-from ..commands import CreateLink, DeleteLink, UpdateRecord
+from ..commands import CaseCommand, CreateLink, DeleteLink, UpdateRecord
 from .fields import VocabCombo, plain_label
 from .picker import RecordPicker, already_linked
 
@@ -37,6 +39,19 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Links", text)
+
+
+def _children(item: QTreeWidgetItem) -> Iterator[QTreeWidgetItem]:
+    for n in range(item.childCount()):
+        child = item.child(n)
+        if child is not None:  # always, below childCount()
+            yield child
+
+
+def _highlight_first(menu: QMenu) -> None:
+    """Opened by the keyboard, the first entry is highlighted so Enter takes it."""
+    if menu.actions():
+        menu.setActiveAction(menu.actions()[0])
 
 
 @dataclass(frozen=True)
@@ -165,14 +180,14 @@ class LinksPanel(QWidget):
         self.add_button.setObjectName("addLink")
         menu = QMenu(self.add_button)
         for option in _options(kind):
-            menu.addAction(option.label, lambda o=option: self.add(o))
+            menu.addAction(option.label, partial(self.add, option))
         if any(option.target_kind == "evidence" for option in _options(kind)):  # no drag and drop needed
             menu.addAction(self.tr("New Evidence from File…"), self.add_evidence_files)
         if kind == "incident":
             menu.addAction(self.tr("Tag…"), self.add_tag)
         self.add_button.setMenu(menu)
         # Opened by the keyboard, the first entry is highlighted so Enter takes it.
-        menu.aboutToShow.connect(lambda: menu.actions() and menu.setActiveAction(menu.actions()[0]))
+        menu.aboutToShow.connect(lambda: _highlight_first(menu))
         self.add_button.setEnabled(not menu.isEmpty())
         self.remove_button = QPushButton(self.tr("Remove Link"))
         self.remove_button.setObjectName("removeLink")
@@ -223,11 +238,8 @@ class LinksPanel(QWidget):
         return item.data(0, ITEM_ROLE) if item is not None else None
 
     def items(self) -> list[link_service.LinkItem]:
-        found = []
-        for n in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(n)
-            found += [group.child(m).data(0, ITEM_ROLE) for m in range(group.childCount())]
-        return found
+        return [child.data(0, ITEM_ROLE)
+                for group in _children(self.tree.invisibleRootItem()) for child in _children(group)]
 
     def _jump(self, tree_item: QTreeWidgetItem, _column: int = 0) -> None:
         item = tree_item.data(0, ITEM_ROLE)
@@ -282,7 +294,8 @@ class LinksPanel(QWidget):
         case = self.window_.case
         if item.link_kind.startswith("field:"):
             _, target_kind, column = item.link_kind.split(":")
-            command = UpdateRecord(case, target_kind, item.link_id, {column: None}, _tr("Remove link"))
+            assert isinstance(item.link_id, int)  # a field link names the record holding the field
+            command: CaseCommand = UpdateRecord(case, target_kind, item.link_id, {column: None}, _tr("Remove link"))
         else:
             command = DeleteLink(case, item.link_kind, item.link_id)
         try:

@@ -89,17 +89,17 @@ def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[
     loses at most the file being read, never one already taken in.
 
     Runs on a worker thread: it only calls services and reports numbers."""
-    paths = [Path(p) for p in paths]
-    sizes = [_size(p) for p in paths]
-    total = sum(sizes) or len(paths)
+    files = [Path(p) for p in paths]
+    sizes = [_size(p) for p in files]
+    total = sum(sizes) or len(files)
     result = BatchResult()
     done_before = 0
-    for number, (path, size) in enumerate(zip(paths, sizes), start=1):
+    for number, (path, size) in enumerate(zip(files, sizes), start=1):
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
         name = evidence.display_name(path.name)
-        label = _tr("Taking in {name} ({number} of {count})").format(name=name, number=number, count=len(paths))
+        label = _tr("Taking in {name} ({number} of {count})").format(name=name, number=number, count=len(files))
         if progress:
             progress(done_before, total, label)
         report = (lambda done, _total, _base=done_before, _label=label: progress(_base + done, total, _label)) \

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,16 +59,16 @@ class FileDropFilter(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind in (QEvent.DragEnter, QEvent.DragMove):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if local_files(event.mimeData()):
-                event.setDropAction(Qt.CopyAction)
+                event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
             return False
-        if kind == QEvent.Drop:
+        if kind == QEvent.Type.Drop:
             paths = local_files(event.mimeData())
             if paths:
-                event.setDropAction(Qt.CopyAction)
+                event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 self.files_dropped.emit(paths)
                 return True
@@ -91,7 +92,7 @@ class EvidenceFileDialog:
 
     @classmethod
     def choose(cls, parent: QWidget | None) -> tuple[list[str], bool]:
-        folder = QSettings().value(cls.SETTING, "", type=str)
+        folder = cast(str, QSettings().value(cls.SETTING, "", type=str))
         paths, _filter = QFileDialog.getOpenFileNames(parent, _tr("Add Evidence Files"), folder,
                                                       _tr("All files (*)"))
         if paths:
@@ -116,13 +117,13 @@ class RelationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Link evidence"))
         label = QLabel(self.tr("How do the files relate to {target}?").format(target=target), self)
-        label.setTextFormat(Qt.PlainText)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(self.tr("Relation"))
         for relation in RELATIONS:
             self.combo.addItem(relation_label(relation), relation)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -133,7 +134,7 @@ class RelationDialog(QDialog):
     @classmethod
     def choose(cls, parent: QWidget | None, target: str) -> tuple[str, bool]:
         dialog = cls(parent, target)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.combo.currentData(), accepted
 
 
@@ -144,7 +145,7 @@ class IntakeReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Some files were not taken in"))
         summary = QLabel(self)
-        summary.setTextFormat(Qt.PlainText)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         text = self.tr("{taken} taken in, {failed} not taken in.").format(
             taken=len(result.taken), failed=len(result.errors))
@@ -154,7 +155,7 @@ class IntakeReportDialog(QDialog):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setPlainText("\n".join(message for _name, message in result.errors))
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
@@ -226,7 +227,8 @@ class EvidenceIntake(QObject):
         job = ThreadJob(lambda progress, cancelled: intake_batch(case, paths, link=link, progress=progress,
                                                                  cancelled=cancelled), self)
         job.succeeded.connect(self._done)
-        job.was_cancelled.connect(guarded(self, lambda: self._done(job.result or BatchResult(cancelled=True))))
+        job.was_cancelled.connect(guarded(self, lambda: self._done(
+            job.result if isinstance(job.result, BatchResult) else BatchResult(cancelled=True))))
         job.failed.connect(guarded(self, lambda message: self._done(BatchResult(errors=[("", message)]))))
         self.job = job
         count = len(paths)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import CasefileError
 from ...formatting import human_size
+from ...model import Evidence
 from ...services import evidence, history, records
 from ...services.evidence.custody import RELATIONS
 from ...services.records import links
@@ -74,13 +75,14 @@ class CustodyModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
             return self._headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         return (row.at.strftime("%Y-%m-%d %H:%M:%S"), row.who, row.action, row.sha256_observed,
@@ -99,7 +101,7 @@ class EvidencePanel(QWidget):
         self.case = case
         self.undo_stack = undo_stack
         self.code: str | None = None
-        self.record = None
+        self.record: Evidence | None = None
         self.export_job: ThreadJob | None = None
         #: the window's ``execute(command)``, when there is one (it applies, then pushes)
         self.executor = None
@@ -108,7 +110,7 @@ class EvidencePanel(QWidget):
         self.heading.setAccessibleName(self.tr("Evidence"))
         self.thumbnail = QLabel(self)
         self.thumbnail.setFixedSize(QSize(96, 96))
-        self.thumbnail.setAlignment(Qt.AlignCenter)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview = EvidencePreview(self)
 
         self.details = QWidget(self)
@@ -124,8 +126,9 @@ class EvidencePanel(QWidget):
                 value.setStyleSheet("QLineEdit { background: transparent; }")
             else:
                 value = QLabel(self.details)
-                value.setTextFormat(Qt.PlainText)  # file names and metadata come from outside
-                value.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+                value.setTextFormat(Qt.TextFormat.PlainText)  # file names and metadata come from outside
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
                 value.setWordWrap(True)
             value.setAccessibleName(label)
             self.fields[key] = value
@@ -136,9 +139,9 @@ class EvidencePanel(QWidget):
         self.custody.setModel(self.custody_model)
         self.custody.verticalHeader().hide()
         self.custody.setWordWrap(False)
-        self.custody.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.custody.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.custody.horizontalHeader().setStretchLastSection(True)
-        self.custody.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.custody.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.custody.setAccessibleName(self.tr("Chain of custody"))
 
         self.links = QListWidget(self)
@@ -174,7 +177,7 @@ class EvidencePanel(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
-        split = QSplitter(Qt.Vertical, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.preview)
         split.addWidget(self.tabs)
         split.setSizes([360, 240])
@@ -214,17 +217,19 @@ class EvidencePanel(QWidget):
         png = evidence.thumbnail(self.case, item.code)
         pixmap = QPixmap()
         if png and pixmap.loadFromData(png, "PNG"):
-            self.thumbnail.setPixmap(pixmap.scaled(self.thumbnail.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            self.thumbnail.setPixmap(pixmap.scaled(self.thumbnail.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                   Qt.TransformationMode.SmoothTransformation))
         else:
             self.thumbnail.clear()
         for key, value in self._describe(item).items():
-            self.fields[key].setText(value)
-            if isinstance(self.fields[key], QLineEdit):
-                self.fields[key].setCursorPosition(0)  # the start of the hash or name shows
-                self.fields[key].setToolTip(value)
-            self.form.setRowVisible(self.fields[key], bool(value))
+            shown = self.fields[key]
+            shown.setText(value)
+            if isinstance(shown, QLineEdit):
+                shown.setCursorPosition(0)  # the start of the hash or name shows
+                shown.setToolTip(value)
+            self.form.setRowVisible(shown, bool(value))
         self.custody_model.set_rows(history.custody_of(self.case, item.code))
-        self._fill_links()
+        self._fill_links(item)
         self.preview.show_evidence(self.case, item.code, item.media_type)
         self._set_enabled(True)
 
@@ -295,24 +300,24 @@ class EvidencePanel(QWidget):
             "notes": "\n".join(notes),
         }
 
-    def _fill_links(self) -> None:
+    def _fill_links(self, record: Evidence) -> None:
         self.links.clear()
-        for link in links.links_of(self.case, "evidence", self.record.id):
+        for link in links.links_of(self.case, "evidence", record.id):
             item = QListWidgetItem(f"{link.detail}: {link.target_code}  {link.target_title}")
-            item.setData(Qt.UserRole, link)
+            item.setData(Qt.ItemDataRole.UserRole, link)
             self.links.addItem(item)
 
     # -- actions ---------------------------------------------------------------------
 
     @Slot(QListWidgetItem)
     def _open_link(self, item: QListWidgetItem) -> None:
-        link = item.data(Qt.UserRole)
+        link = item.data(Qt.ItemDataRole.UserRole)
         if link is not None and link.target_kind and link.target_id is not None:
             self.record_requested.emit(link.target_kind, link.target_id)
 
     @Slot()
     def link_to_record(self) -> None:
-        if self.code is None:
+        if self.code is None or self.record is None:
             return
         kind, ok = LinkTargetDialog.choose(self)
         if not ok:
@@ -331,7 +336,7 @@ class EvidencePanel(QWidget):
     @Slot()
     def remove_link(self) -> None:
         item = self.links.currentItem()
-        link = item.data(Qt.UserRole) if item else None
+        link = item.data(Qt.ItemDataRole.UserRole) if item else None
         if link is None or self.code is None:
             return
         relation = self._relation_of(link)
@@ -362,7 +367,7 @@ class EvidencePanel(QWidget):
 
     @Slot()
     def export_original(self) -> None:
-        if self.code is None or self.export_job is not None:
+        if self.code is None or self.record is None or self.export_job is not None:
             return
         suggested = Path(self.record.original_name).name or self.code
         # Replacing a file is asked once, below, after the path is checked (ui.dialogs.output_path).
@@ -410,7 +415,7 @@ class LinkTargetDialog(QDialog):
                  "actor": self.tr("an actor")}
         for kind in self.KINDS:
             self.combo.addItem(names[kind], kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -420,7 +425,7 @@ class LinkTargetDialog(QDialog):
     @classmethod
     def choose(cls, parent: QWidget | None) -> tuple[str, bool]:
         dialog = cls(parent)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.combo.currentData(), accepted
 
 
@@ -462,12 +467,12 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        code = index.data(Qt.DisplayRole)
+        code = index.data(Qt.ItemDataRole.DisplayRole)
         if isinstance(code, str) and code.startswith("EVI-"):
             icon = self._icon(code)
             if icon is not None:
                 option.icon = icon
-                option.features |= QStyleOptionViewItem.HasDecoration
+                option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
                 option.decorationSize = self.SIZE
 
 
@@ -514,7 +519,12 @@ def install(window) -> EvidenceIntake:
             return
         FileDropFilter(view.table).files_dropped.connect(intake.take_in)
         FileDropFilter(view.editor_scroll).files_dropped.connect(drop_on_record)
-        view.editor_changed.connect(lambda: view.editor is not None and route_file_drops(view.editor, drop_on_record))
+
+        def editor_changed() -> None:
+            if view.editor is not None:
+                route_file_drops(view.editor, drop_on_record)
+
+        view.editor_changed.connect(editor_changed)
         FileDropFilter(view.placeholder).files_dropped.connect(intake.take_in)
         general = view.placeholder.text()
 

@@ -8,6 +8,8 @@ QPixmap, may be made off the UI thread); PDFs load from a QBuffer in memory.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -42,12 +44,12 @@ def decode_image(data: bytes, max_side: int = MAX_IMAGE_SIDE) -> QImage:
     QImageReader.setAllocationLimit(IMAGE_ALLOCATION_MB)
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.ReadOnly)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # honour EXIF orientation, as a viewer would
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > max_side:
-        reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.KeepAspectRatio))
+        reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     buffer.close()
     return image
@@ -92,11 +94,11 @@ class EvidencePreview(QStackedWidget):
         self._buffer: QBuffer | None = None
 
         self.message = QLabel(self)
-        self.message.setTextFormat(Qt.PlainText)
-        self.message.setAlignment(Qt.AlignCenter)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.image_label = QLabel()
-        self.image_label.setAlignment(Qt.AlignCenter)
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setAccessibleName(self.tr("Image preview"))
         self.image_area = QScrollArea(self)
         self.image_area.setWidget(self.image_label)
@@ -125,8 +127,8 @@ class EvidencePreview(QStackedWidget):
             return
         self._show_message(self.tr("Loading preview…"), emit=False)
         job = ThreadJob(lambda progress, cancelled: load_preview(case, code, media_type), self)
-        job.succeeded.connect(guarded(self, lambda result, t=token: self._loaded(t, result)))
-        job.failed.connect(guarded(self, lambda message, t=token: t == self._token and self._show_message(message)))
+        job.succeeded.connect(guarded(self, partial(self._loaded, token)))
+        job.failed.connect(guarded(self, partial(self._failed, token)))
         self._job = job
         job.start()
 
@@ -151,6 +153,10 @@ class EvidencePreview(QStackedWidget):
         if self._buffer is not None:
             self._buffer.close()
             self._buffer = None
+
+    def _failed(self, token: int, message: str) -> None:
+        if token == self._token:  # else another item is shown by now
+            self._show_message(message)
 
     def _loaded(self, token: int, result) -> None:
         if token != self._token:
@@ -177,7 +183,7 @@ class EvidencePreview(QStackedWidget):
         self._close_pdf()
         buffer = QBuffer(self)  # lives as long as the document reads from it
         buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.ReadOnly)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._buffer = buffer
         self.pdf_document.load(buffer)
         return self.pdf_document.status() == QPdfDocument.Status.Ready and self.pdf_document.pageCount() > 0
