@@ -66,7 +66,7 @@ class AnnexSections(FindingsSections):
         story = self.section(L.actors, "actors")
         if not self.d.actors:
             return story + [self.p(L.none, "Muted")]
-        rows = [[L.code, L.name, L.category, L.incidents]]
+        rows: list[list] = [[L.code, L.name, L.category, L.incidents]]
         for a in self.d.actors:
             details = [self.cell(a.name, ref=f"{a.code} {L.name}")]
             for label, value in ((L.aliases, a.aliases), (L.contact, a.contact), (L.relations, "; ".join(a.relations))):
@@ -87,7 +87,7 @@ class AnnexSections(FindingsSections):
         story = self.section(L.places, "places")
         if not self.d.places:
             return story + [self.p(L.none, "Muted")]
-        rows = [[L.code, L.name, L.location, L.coordinates, L.precision_head]]
+        rows: list[list] = [[L.code, L.name, L.location, L.coordinates, L.precision_head]]
         for p in self.d.places:
             name = [self.cell(p.name, ref=f"{p.code} {L.name}")]
             if p.description:
@@ -102,7 +102,7 @@ class AnnexSections(FindingsSections):
         story = self.section(L.sources, "sources")
         if not self.d.sources:
             return story + [self.p(L.none, "Muted")]
-        rows = [[L.code, L.title, L.kind, L.reliability]]
+        rows: list[list] = [[L.code, L.title, L.kind, L.reliability]]
         for s in self.d.sources:
             details = [self.cell(s.title, ref=f"{s.code} {L.title}")]
             for label, value in ((L.outlet, s.outlet), (L.author, s.author), (L.published, s.published),
@@ -115,7 +115,8 @@ class AnnexSections(FindingsSections):
                 details.append(self.cell(s.confidential_note, "Muted", ref=s.code))
             # The grade with the reason for it, side by side.
             grade = [self.cell(s.reliability, ref=s.code or s.title),
-                     self.cell_field(L.why_grade, s.reliability_reason, "Small", ref=f"{s.code or s.title} {L.why_grade}")]
+                     self.cell_field(L.why_grade, s.reliability_reason, "Small",
+                                     ref=f"{s.code or s.title} {L.why_grade}")]
             rows.append([s.code or DASH, details, s.kind, grade])
         return story + self.table(rows, [19 * mm, WIDTH - 87 * mm, 30 * mm, 38 * mm])
 

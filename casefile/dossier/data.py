@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from ..errors import InvalidInput
 from ..i18n import translate
@@ -64,15 +65,15 @@ def batched(ids: Iterable[int]) -> Iterable[list[int]]:
         yield ids[start:start + BATCH]
 
 
-def _rows(session: Session, stmt_for: Callable[[list[int]], object], ids: Iterable[int]) -> list:
-    out = []
+def _rows(session: Session, stmt_for: Callable[[list[int]], Executable], ids: Iterable[int]) -> list:
+    out: list = []
     for chunk in batched(ids):
         out.extend(session.execute(stmt_for(chunk)).all())
     return out
 
 
-def _objects(session: Session, stmt_for: Callable[[list[int]], object], ids: Iterable[int]) -> list:
-    out = []
+def _objects(session: Session, stmt_for: Callable[[list[int]], Executable], ids: Iterable[int]) -> list:
+    out: list = []
     for chunk in batched(ids):
         out.extend(session.scalars(stmt_for(chunk)).all())
     return out
@@ -81,12 +82,12 @@ def _objects(session: Session, stmt_for: Callable[[list[int]], object], ids: Ite
 def _span(start: str | None, end: str | None) -> tuple[date, date] | None:
     try:
         first = PartialDate.from_iso(start)
-        last = PartialDate.from_iso(end) or first
+        last = PartialDate.from_iso(end)
     except InvalidInput:
         return None
     if first is None:
         return None
-    return first.first_day(), last.last_day()
+    return first.first_day(), (last or first).last_day()
 
 
 class Vocab:
@@ -384,7 +385,7 @@ class Loader:
                 about[claim_id].append(f"{incidents[incident_id].code} {r.scrub(incidents[incident_id].title)}")
             elif actor_id and actor_id in actors:
                 about[claim_id].append(f"{actors[actor_id].code} {r.actor_name(actors[actor_id])}")
-        assessed = defaultdict(lambda: defaultdict(list))
+        assessed: defaultdict[int, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for a in sorted(assessments, key=lambda a: a.id):
             if a.by_source_id is not None:
                 src = sources.get(a.by_source_id)

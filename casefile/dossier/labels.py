@@ -342,7 +342,7 @@ class Labels:
             return describe(value, qualifier)
         if value is None or qualifier == "unknown":
             return "fecha desconocida"
-        if value.day:
+        if value.day and value.month:
             text = f"{value.day} de {_MONTHS_ES[value.month - 1]} de {value.year}"
         elif value.month:
             text = f"{_MONTHS_ES[value.month - 1]} de {value.year}"
