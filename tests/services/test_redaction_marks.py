@@ -85,3 +85,65 @@ def test_withhold_command_marks_verify_covers_it_and_the_dossier_withholds_it(ma
     assert run("withhold", path, "INC-0001", "description", PASSAGE, "--remove").returncode == 0
     with Case.open(path) as case, case.session() as s:
         assert s.scalars(select(WithholdMark)).all() == []
+
+
+def test_marks_travel_in_full_json_and_never_in_shared_json(marked_case, tmp_path):
+    """Export (full) -> import into a new case keeps every mark, so that
+    case's shared outputs withhold the passage too; partner and public JSON
+    carry no mark and no marked passage."""
+    from casefile.services.interchange.export import export_json
+    from casefile.services.interchange.importer import import_json
+
+    add_mark(marked_case, "INC-0001", "description", PASSAGE)
+    with marked_case.session() as s:
+        s.add(Incident(title="Second", description="Seen near the blue house behind the chapel."))
+    add_mark(marked_case, "INC-0002", "title", "Second")
+    export_json(marked_case, tmp_path / "full.json")
+    doc = json.loads((tmp_path / "full.json").read_text(encoding="utf-8"))
+    assert sorted((m["field"], m["passage"]) for m in doc["withhold_marks"]) == [("description", PASSAGE),
+                                                                                ("title", "Second")]
+    other = Case.create(tmp_path / "other.casefile", "Copy", documenter="Other")
+    try:
+        counts = import_json(other, tmp_path / "full.json")
+        assert counts["withhold_marks"] == 2
+        with other.session() as s:
+            assert marks(s) == [("INC-0001", "description", PASSAGE), ("INC-0002", "title", "Second")]
+        export_json(other, tmp_path / "again.json")
+        again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+        assert again["withhold_marks"] == doc["withhold_marks"]  # same identity, same time
+        export_json(other, tmp_path / "other-public.json", profile="public")
+        public = json.loads((tmp_path / "other-public.json").read_text(encoding="utf-8"))
+        assert public["incidents"][0]["description"] == "She hid in [withheld].\nAll safe."
+        assert public["incidents"][1]["description"] == "Seen near [withheld]."
+    finally:
+        other.close()
+    assert run("verify", tmp_path / "other.casefile").returncode == 0
+    for profile in ("partner", "public"):
+        export_json(marked_case, tmp_path / f"{profile}.json", profile=profile)
+        text = (tmp_path / f"{profile}.json").read_text(encoding="utf-8")
+        assert json.loads(text)["withhold_marks"] == []
+        assert "blue house" not in text.lower() and '"Second"' not in text
+
+
+def test_an_imported_mark_must_name_a_text_field_of_a_known_record(case, tmp_path):
+    from casefile.services.interchange.importer import ImportRefused, import_json
+
+    base = {"format": "casefile-interchange/3", "incidents": [
+        {"uuid": "11111111-2222-4333-8444-555555555555", "code": "INC-0001", "title": "Night raid"}]}
+    mark = {"uuid": "21111111-2222-4333-8444-555555555555", "record": "11111111-2222-4333-8444-555555555555",
+            "field": "title", "passage": "Night raid"}
+    for wrong, message in (({"record": "31111111-2222-4333-8444-555555555555"}, "no place or actor"),
+                           ({"field": "start_date"}, "not a text field"), ({"passage": ""}, "must not be empty"),
+                           ({"colour": "red"}, "unknown field")):
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps({**base, "withhold_marks": [{**mark, **wrong}]}), encoding="utf-8")
+        with pytest.raises(ImportRefused, match=message):
+            import_json(case, path)
+        with case.session() as s:
+            assert s.scalars(select(WithholdMark)).all() == [] and s.scalars(select(Incident)).all() == []
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps({**base, "withhold_marks": [mark, {**mark, "uuid": "41111111-2222-4333-8444-555555555555"}]}),
+                    encoding="utf-8")
+    import_json(case, path)  # the same passage twice is one mark
+    with case.session() as s:
+        assert marks(s) == [("INC-0001", "title", "Night raid")]

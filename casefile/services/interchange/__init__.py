@@ -32,7 +32,7 @@ SCHEMA_FILE = ("schema", "casefile-interchange-3.schema.json")
 
 #: record sections in the order they are written and imported
 RECORD_SECTIONS = ("places", "actors", "incidents", "sources", "claims", "assessments", "evidence")
-LINK_SECTIONS = ("evidence_links", "custody")
+LINK_SECTIONS = ("evidence_links", "custody", "withhold_marks")
 SECTIONS = ("vocabularies", *RECORD_SECTIONS, *LINK_SECTIONS)
 
 #: section -> table / record kind
@@ -41,7 +41,7 @@ KIND = {"places": "place", "actors": "actor", "incidents": "incident", "sources"
 #: schema definition for one entry of each array section
 DEFINITION = {"places": "place", "actors": "actor", "incidents": "incident", "sources": "source",
               "claims": "claim", "assessments": "assessment", "evidence": "evidence",
-              "evidence_links": "evidence_link", "custody": "custody_event"}
+              "evidence_links": "evidence_link", "custody": "custody_event", "withhold_marks": "withhold_mark"}
 
 
 #: problems listed before an import stops looking

@@ -12,6 +12,7 @@ import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -35,6 +36,7 @@ from ...model import (
     Source,
     SourceCitation,
     VocabularyTerm,
+    WithholdMark,
     utcnow,
 )
 from ...model.identity import link_id
@@ -141,7 +143,7 @@ class _Builder:
 
     def document(self) -> dict:
         info = self.conn.execute(select(CaseInfo)).first()
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT,
             "generator": f"Casefile {__version__}",
             "exported_at": stamp(utcnow()),
@@ -175,7 +177,17 @@ class _Builder:
             doc[section] = sorted(entries, key=lambda e: code_key(e["code"]))
         doc["assessments"] = self.assessments()
         doc["evidence_links"], doc["custody"] = self.evidence_history(evidence_by_id)
+        doc["withhold_marks"] = self.withhold_marks()
         return doc
+
+    def withhold_marks(self) -> list[dict]:
+        """Passages marked "withhold", on records this file carries (a shared
+        profile empties the section: the marks are the passages)."""
+        records = {uuid for ids in self.uuid.values() for uuid in ids.values()}
+        out = [{"uuid": r.uuid, "record": r.record_uuid, "field": r.field, "passage": r.passage,
+                "created_at": stamp(r.created_at)}
+               for r in self.rows(select(WithholdMark)) if r.record_uuid in records]
+        return sorted(out, key=lambda m: (m["record"], m["field"], m["passage"]))
 
     def vocabularies(self) -> dict:
         out: dict[str, list] = {}

@@ -50,6 +50,7 @@ from ...model import (
     Source,
     SourceCitation,
     VocabularyTerm,
+    WithholdMark,
     utcnow,
 )
 from ...store import Case, audit, fulltext
@@ -63,9 +64,9 @@ TABLES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source
 CLASSES = {**TABLES, "actor_relation": ActorRelation, "incident_tag": IncidentTag, "involvement": Involvement,
            "incident_link": IncidentLink, "claim_subject": ClaimSubject, "evidence_link": EvidenceLink,
            "source_citation": SourceCitation, "claim_relay": ClaimRelay, "custody_event": CustodyEvent,
-           "vocabulary_term": VocabularyTerm}
+           "vocabulary_term": VocabularyTerm, "withhold_mark": WithholdMark}
 #: tables with one row per entry of the file (what progress counts)
-ENTRY_TABLES = {*TABLES, "evidence_link", "custody_event"}
+ENTRY_TABLES = {*TABLES, "evidence_link", "custody_event", "withhold_mark"}
 
 
 def import_json(case: Case, path: str | os.PathLike, progress: Progress | None = None) -> dict[str, int]:
@@ -251,6 +252,8 @@ def _finish(conn, plan: Plan, name: str, digest: str, report: Progress) -> dict[
         ("places", "place"), ("actors", "actor"), ("incidents", "incident"), ("sources", "source"),
         ("claims", "claim"), ("assessments", "assessment"), ("evidence", "evidence"))}
     counts["evidence_links"] = plan.count("evidence_link")
+    if plan.count("withhold_mark"):
+        counts["withhold_marks"] = plan.count("withhold_mark")
     counts["vocabulary_terms"] = plan.count("vocabulary_term")
     audit.append(conn, "import", who=plan.who, kind="case",
                  changes={"file": name, "sha256": digest, "counts": counts})

@@ -45,7 +45,8 @@ BATCH = 5000
 #: the link tables each section fills, in the order they can be written
 SECTION_LINKS = {"actors": ("actor_relation",), "incidents": ("incident_tag", "involvement", "incident_link"),
                  "sources": ("source_citation",), "claims": ("claim_subject", "claim_relay"),
-                 "evidence_links": ("evidence_link",), "custody": ("custody_event",)}
+                 "evidence_links": ("evidence_link",), "custody": ("custody_event",),
+                 "withhold_marks": ("withhold_mark",)}
 TABLE_OF = {section: table for table, section in SECTION_OF.items()}
 
 
@@ -83,7 +84,7 @@ class Plan:
         self.rows: dict[str, list[dict]] = {table: [] for table in CLASSES}
         self.links: dict[str, list[dict]] = {t: [] for t in (
             "actor_relation", "incident_tag", "involvement", "incident_link", "claim_subject", "evidence_link",
-            "source_citation", "claim_relay", "custody_event")}
+            "source_citation", "claim_relay", "custody_event", "withhold_mark")}
         self.self_refs: dict[str, list[dict]] = {"evidence": []}
         self.vocabulary_rows: list[dict] = []
         self.new_ids: dict[str, list[int]] = {table: [] for table in CLASSES}
@@ -128,6 +129,7 @@ class Plan:
             self._evidence()
             self._evidence_links()
             self._custody()
+            self._withhold_marks()
         except _Stop:
             pass
 
@@ -557,6 +559,39 @@ class Plan:
                 "action": self.term(label, "action", "custody_action", e["action"]),
                 "sha256_observed": e.get("sha256_observed", ""),
                 "details": custody.received(self.file_name, self.file_digest, e.get("details", ""))})
+
+    def _withhold_marks(self) -> None:
+        """Passages marked "withhold" on records of the file or the case. A
+        mark is matched wherever its words appear, so it is not required to
+        be found in its field (a record of the file was let go by now)."""
+        from ...model import WithholdMark
+        from ..redaction.marks import markable_fields
+
+        seen_uuids: set[str] = set()
+        seen_marks: set[tuple[str, str, str]] = set()
+        for uuid, record, field, passage in self.conn.execute(select(
+                WithholdMark.uuid, WithholdMark.record_uuid, WithholdMark.field, WithholdMark.passage)):
+            seen_uuids.add(uuid)
+            seen_marks.add((record, field, passage))
+        for label, e in self.entries("withhold_marks"):
+            if e["uuid"] in seen_uuids:
+                self.problem(label, "uuid", translate("Interchange", "already in this case or file"))
+                continue
+            found = self.ref(label, "record", e["record"], *PREFIX)
+            if found is None:
+                continue
+            if e["field"] not in markable_fields(found[0]):
+                self.problem(label, "field", translate("Interchange", "not a text field of that record"))
+                continue
+            passage = e["passage"].strip()
+            if not passage or (e["record"], e["field"], passage) in seen_marks:
+                continue  # marked already: once is enough
+            seen_uuids.add(e["uuid"])
+            seen_marks.add((e["record"], e["field"], passage))
+            created = self.time(label, "created_at", e.get("created_at")) or self.now
+            self.links["withhold_mark"].append({
+                "uuid": e["uuid"], "record_kind": found[0], "record_uuid": e["record"], "field": e["field"],
+                "passage": passage, "created_at": created})
 
 
 EVIDENCE_DEFAULTS = {

@@ -5,11 +5,14 @@ same withheld set and the same engine as the PDF dossier and CSV.
 Withheld records and every link to them are dropped; protected actors keep
 only their pseudonym; contacts, working notes, custody details, and
 evidence's original file names, GPS, camera, device and document properties
-are emptied; every other text goes through the engine. The result keeps the
+are emptied; withhold marks are left out (each names a passage); every other
+text goes through the engine. The result keeps the
 interchange shape, so a partner can import it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +20,7 @@ from sqlalchemy.orm import Session
 from ...model import Actor, Claim, Evidence, Incident, Place, Source
 from .profile import Redactor
 
-KINDS = {"places": (Place, "place"), "actors": (Actor, "actor"), "incidents": (Incident, "incident"),
+KINDS: dict[str, tuple[Any, str]] = {"places": (Place, "place"), "actors": (Actor, "actor"), "incidents": (Incident, "incident"),
          "sources": (Source, "source"), "claims": (Claim, "claim"), "evidence": (Evidence, "evidence")}
 CAPTURE = {"latitude": None, "longitude": None, "camera_make": "", "camera_model": "", "document_title": "",
            "document_author": "", "document_created": "", "document_modified": "", "file_modified": None}
@@ -105,4 +108,7 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
                              if x["evidence"] in evidence and x["target"] in everything]
     doc["custody"] = [dict(x, details="", who=r.scrub(x["who"]) if r.shows_handlers else "")
                       for x in doc["custody"] if x["evidence"] in evidence]
+    # The marks are the passages themselves: they stay with the team (the
+    # engine has already replaced each passage wherever it stood).
+    doc["withhold_marks"] = []
     return r

@@ -31,12 +31,18 @@ def _record(session: Session, code: str):
     return record
 
 
-def _check(record, field: str, passage: str) -> str:
+def markable_fields(kind: str) -> set[str]:
+    """The fields of a record kind whose text can be marked."""
     from ..records.fields import FIELDS
 
-    names = {f.name for f in FIELDS.get(record.kind, ()) if f.type in TEXT_TYPES}
-    if record.kind == "source":
+    names = {f.name for f in FIELDS.get(kind, ()) if f.type in TEXT_TYPES}
+    if kind == "source":
         names.add("text")
+    return names
+
+
+def _check(record, field: str, passage: str) -> str:
+    names = markable_fields(record.kind)
     if field not in names:
         raise InvalidInput(translate("Redaction", "{code} has no text field {field} (one of: {names})").format(
             code=record.code, field=field, names=", ".join(sorted(names))))
