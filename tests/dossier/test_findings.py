@@ -3,8 +3,6 @@ with its independent origins counted by origin, and the information gaps."""
 
 import re
 
-import pytest
-
 from casefile.dossier import write_dossier
 
 from .conftest import outline_titles, pdf_text

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 
 from casefile.dossier import write_dossier
-from casefile.dossier.methodology import DEFINITIONS, DEFINED
+from casefile.dossier.methodology import DEFINED, DEFINITIONS
 from casefile.model import Source, VocabularyTerm
 
 from .conftest import pdf_text
