@@ -315,6 +315,8 @@ EFFECTS: dict[str, Effect] = {
     ActionId.SHOW_LIST: Effect(_view_tab(0)),
     ActionId.SHOW_TIMELINE: Effect(_view_tab(1)),
     ActionId.SHOW_LINK_CHART: Effect(_view_tab(2)),
+    "show_map": Effect(_view_tab(3)),
+    "add_map_tiles": Effect(_dialog("file_dialog"), keeps=True),
     ActionId.EXPORT_VIEW_SVG: Effect(_view_exported, keeps=True),
     ActionId.EXPORT_VIEW_PNG: Effect(_view_exported, keeps=True),
     **{f"language_{code}": Effect(_language(code), keeps=True)

@@ -168,8 +168,10 @@ def describe(cluster: Cluster) -> str:
         places=len(cluster.places), n=cluster.incidents, names=names)
 
 
-def marker_group(cluster: Cluster, to: Transform) -> Group:
+def marker_group(cluster: Cluster, to: Transform, unit: float = 1.0) -> Group:
     """The marker of a cluster, at ``to(x, y)``; a lone place opens its record.
+    ``unit`` is one point in ``to``'s units (radii and text sizes are points:
+    the window draws them at screen size over a zoomed map).
 
     A place whose precision is a municipality or a state, or a cluster, is a
     ring (hollow): the point is not where it happened.
@@ -179,13 +181,13 @@ def marker_group(cluster: Cluster, to: Transform) -> Group:
     items: list[Item] = []
     if len(cluster.places) > 1:
         items.append(Circle(x, y, radius, Role.CLUSTER))
-        items.append(Text(x, y + 3.2, str(len(cluster.places)), Role.LABEL, 8.5, "middle"))
+        items.append(Text(x, y + 3.2 * unit, str(len(cluster.places)), Role.LABEL, 8.5, "middle"))
         return Group(tuple(items), None, cluster.key, describe(cluster))
     place = cluster.places[0]
     vague = place.precision in ("municipality", "state")
     items.append(Circle(x, y, radius, Role.MARKER_RING if vague else Role.MARKER))
     if place.incidents > 1:
-        items.append(Text(x, y + 3.2, str(place.incidents), Role.LABEL, 8.0, "middle"))
+        items.append(Text(x, y + 3.2 * unit, str(place.incidents), Role.LABEL, 8.0, "middle"))
     return Group(tuple(items), place.code, place.code, describe(cluster))
 
 

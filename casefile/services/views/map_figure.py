@@ -201,25 +201,34 @@ def _town_points(minimum: int) -> tuple[list[gazetteer.Town], np.ndarray]:
     return towns, project_array(lonlat)
 
 
-def _towns(frame: Frame, taken: list[tuple[float, float, float, float]], limit: int = 14) -> list[Item]:
-    """The most populous towns in view, labels that do not overlap."""
+def town_labels(frame: Frame, taken: list[tuple[float, float, float, float]],
+                limit: int = 14) -> list[tuple[gazetteer.Town, float, float]]:
+    """The most populous towns in view whose labels overlap nothing in
+    ``taken`` (boxes in figure units, added to), with their world position."""
     minimum = 1_000_000 if frame.zoom < 4 else 100_000 if frame.zoom < 6.5 else 15_000
     towns, points = _town_points(minimum)
     xy = _to_frame(points, frame)
     visible = np.flatnonzero((xy[:, 0] >= 4) & (xy[:, 0] <= frame.width - 60)
                              & (xy[:, 1] >= 10) & (xy[:, 1] <= frame.height - 14))
-    items: list[Item] = []
+    out: list[tuple[gazetteer.Town, float, float]] = []
     for index in visible.tolist():  # most populous first
         town = towns[index]
         x, y = float(xy[index, 0]), float(xy[index, 1])
-        width = 3.9 * len(town.name) + 6
-        box = (x - 2, y - 8, x + width, y + 3)
+        box = (x - 2, y - 8, x + 3.9 * len(town.name) + 6, y + 3)
         if any(not (box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3]) for t in taken):
             continue
         taken.append(box)
-        items += [Circle(x, y, 1.4, Role.TOWN), Text(x + 4, y + 2.5, town.name, Role.TOWN_LABEL, 6.5)]
-        if len(items) >= 2 * limit:
+        out.append((town, float(points[index, 0]), float(points[index, 1])))
+        if len(out) >= limit:
             break
+    return out
+
+
+def _towns(frame: Frame, taken: list[tuple[float, float, float, float]], limit: int = 14) -> list[Item]:
+    items: list[Item] = []
+    for town, wx, wy in town_labels(frame, taken, limit):
+        x, y = frame(wx, wy)
+        items += [Circle(x, y, 1.4, Role.TOWN), Text(x + 4, y + 2.5, town.name, Role.TOWN_LABEL, 6.5)]
     return items
 
 

@@ -1,0 +1,547 @@
+"""The map tab: the listed incidents' places over the shipped basemap and
+any imported MBTiles; never a network call.
+
+The scene is in web-mercator world units (the whole world is 256 units, see
+``services.views.basemap``); zoom is the view's transform, so a pan or zoom
+frame costs one repaint. The basemap is made once per layer, at its first
+use, and each layer shows only within its zoom range (coarse coasts far out,
+first-level boundaries close in). Markers are clustered per whole zoom level
+and cached per level; areas (where a vague place may be) scale with the map.
+
+Keys: arrows pan, +/- zoom, 0 fits the places, N/P (or Tab/Shift+Tab inside
+the map) walk the markers, Enter opens the one chosen (a cluster zooms in).
+A click opens a place, or zooms into a cluster. File > Add Map Tiles…
+imports an .mbtiles file into the user's data folder.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QCoreApplication, QDataStream, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainterPath,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from ...errors import CasefileError
+from ...services.views import tiles
+from ...services.views.basemap import WORLD, basemap
+from ...services.views.figure import Circle, Group, Item, Role, Text
+from ...services.views.map import MapPlaces, area_path, attribution, clusters, map_figure, marker_group
+from ...services.views.map_figure import Frame, town_labels
+from ..actions import ActionId, ActionRegistry, ActionSpec, T
+from .canvas import KEY, FigureCanvas, FigureScene, brush_for, figure_png, pen_for
+from .pane import FigurePane
+
+if TYPE_CHECKING:
+    from ..mainwindow import MainWindow
+    from . import ViewHost
+
+SHOW_MAP = "show_map"
+ADD_MAP_TILES = "add_map_tiles"
+MAX_ZOOM = 17
+#: layer -> (z value, lowest zoom shown, highest zoom shown)
+LAYERS: dict[str, tuple[float, float, float]] = {
+    "land_low": (0, -2, 3), "land_high": (0, 3, 99),
+    "tiles": (1, -2, 99),
+    "countries_low": (2, -2, 3), "countries_high": (2, 3, 99),
+    "coast_low": (2.5, -2, 3), "coast_high": (2.5, 3, 99),
+    "admin1": (3, 4, 99),
+    "areas_wide": (4, -2, 99), "areas_local": (4, 6, 99),
+    "towns": (5, 2.5, 99),
+    "markers": (6, -2, 99),
+}
+
+
+def _identity(x: float, y: float) -> tuple[float, float]:
+    return x, y
+
+
+class MapScene(FigureScene):
+    """A figure scene kept in named layers that are made, shown and replaced apart."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layers: dict[str, list[QGraphicsItem]] = {}
+        self._collecting: list[QGraphicsItem] | None = None
+        self.setSceneRect(QRectF(-WORLD * 0.25, -WORLD * 0.05, WORLD * 1.5, WORLD * 1.1))
+        self.setItemIndexMethod(FigureScene.ItemIndexMethod.BspTreeIndex)
+
+    def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 - Qt's name
+        super().addItem(item)
+        if self._collecting is not None:
+            self._collecting.append(item)
+
+    def set_layer(self, name: str, items: list[Item], visible: bool = True) -> None:
+        self.drop_layer(name)
+        made: list[QGraphicsItem] = []
+        self._collecting = made
+        try:
+            for item in items:
+                self._add(item, None)
+        finally:
+            self._collecting = None
+        z = LAYERS[name][0]
+        for graphic in made:
+            graphic.setZValue(z)
+            graphic.setVisible(visible)
+        self.layers[name] = made
+
+    def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
+        self.addItem(graphic)
+        graphic.setZValue(LAYERS[name][0])
+        graphic.setVisible(visible)
+        self.layers.setdefault(name, []).append(graphic)
+
+    def drop_layer(self, name: str) -> None:
+        for graphic in self.layers.pop(name, []):
+            key = graphic.data(KEY)
+            if key:
+                self.groups.pop(str(key), None)
+            self.removeItem(graphic)
+
+    def show_layer(self, name: str, visible: bool) -> None:
+        for graphic in self.layers.get(name, []):
+            if graphic.isVisible() != visible:
+                graphic.setVisible(visible)
+
+
+class MapCanvas(FigureCanvas):
+    """The map's graphics view: gestures and keys become zoom and pan; it
+    tells its pane when the zoom level or the visible region changes."""
+
+    zoomed = Signal()       # the view's scale changed
+    moved = Signal()        # the visible region changed (pan or zoom)
+    activate = Signal()     # Enter
+    step = Signal(int)      # N/P: next/previous marker
+    fit = Signal()          # 0: fit the places
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mapCanvas")
+        self.map_scene = MapScene(self)
+        self.figure_scene = self.map_scene
+        self.setScene(self.map_scene)
+        self.setBackgroundBrush(QColor("#d7e7f2"))  # the sea, where no land is drawn
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        self._press: QPointF | None = None
+
+    @property
+    def zoom(self) -> float:
+        """The slippy-map zoom shown: one world unit is ``2**zoom`` pixels."""
+        return math.log2(max(self.transform().m11(), 1e-9))
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        target = max(0.0, min(float(MAX_ZOOM), self.zoom + math.log2(factor)))
+        factor = 2 ** target / self.transform().m11()
+        if abs(factor - 1) < 1e-9:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoomed.emit()
+        self.moved.emit()
+
+    def visible_world(self) -> tuple[float, float, float, float]:
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+    def show_world_box(self, box: tuple[float, float, float, float]) -> None:
+        left, top, right, bottom = box
+        size = self.viewport().size()
+        scale = min(size.width() / max(right - left, 1e-9), size.height() / max(bottom - top, 1e-9))
+        scale = 2 ** max(0.0, min(float(MAX_ZOOM), math.log2(scale)))
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn((left + right) / 2, (top + bottom) / 2)
+        self.zoomed.emit()
+        self.moved.emit()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + int(dx))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(dy))
+
+    # -- input ---------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        step_x, step_y = self.viewport().width() / 6, self.viewport().height() / 6
+        moves: dict[int, tuple[float, float]] = {
+            int(Qt.Key.Key_Left): (-step_x, 0), int(Qt.Key.Key_Right): (step_x, 0),
+            int(Qt.Key.Key_Up): (0, -step_y), int(Qt.Key.Key_Down): (0, step_y)}
+        if int(key) in moves:
+            self.pan_by(*moves[int(key)])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(2.0)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.5)
+        elif key == Qt.Key.Key_0:
+            self.fit.emit()
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_PageDown):
+            self.step.emit(1)
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_PageUp):
+            self.step.emit(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(2 ** (delta / 240), event.position())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        press, self._press = self._press, None
+        if press is not None and (event.position() - press).manhattanLength() > 4:
+            QGraphicsView.mouseReleaseEvent(self, event)  # a drag, not a click
+            return
+        super().mouseReleaseEvent(event)
+
+
+class MapPane(FigurePane):
+    """The map tab."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+        self.map_canvas = MapCanvas()
+        super().__init__(window, self.map_canvas, parent)
+        self.setObjectName("mapPane")
+        self.places = MapPlaces([], 0)
+        self.tilesets: list[tiles.TileSet] = tiles.installed()
+        self.selected = ""          # key of the marker chosen by keyboard
+        self._level: int | None = None
+        self._cluster_cache: dict[int, list] = {}
+        self._tile_items: dict[tuple, QGraphicsPixmapItem] = {}
+        self._placed = False
+        self._highlight: QGraphicsItem | None = None
+        self._tile_timer = QTimer(self, singleShot=True, interval=80)
+        self._tile_timer.timeout.connect(self._view_settled)
+        canvas = self.map_canvas
+        canvas.zoomed.connect(self._zoom_changed)
+        canvas.moved.connect(self._tile_timer.start)
+        canvas.activate.connect(self.activate)
+        canvas.step.connect(self.step)
+        canvas.fit.connect(self.fit)
+        canvas.item_clicked.connect(self._clicked)
+
+    # -- data ----------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        from ...services.views.map import map_places
+
+        case = self.window_.case
+        if case is None:
+            return
+        self.places = map_places(case, incidents=self.scoped_incidents())
+        self._cluster_cache = {}
+
+    def redraw(self) -> None:
+        scene = self.map_canvas.map_scene
+        if not self._placed:
+            self._placed = True
+            QTimer.singleShot(0, self.fit)  # once the view has its size
+        areas_wide: list[Item] = []
+        areas_local: list[Item] = []
+        for place in self.places.places:
+            paths = area_path(place, _identity, steps=48)
+            (areas_wide if place.precision == "state" else areas_local).extend(paths)
+        scene.set_layer("areas_wide", areas_wide)
+        scene.set_layer("areas_local", areas_local)
+        self._level = None
+        self._zoom_changed()
+        count = sum(p.incidents for p in self.places.places)
+        text = self.tr("{places} places, {incidents} incidents on the map").format(
+            places=len(self.places.places), incidents=count)
+        if self.places.omitted:
+            text += self.tr("; {n} places without coordinates").format(n=self.places.omitted)
+        self.status.setText(text + ". " + attribution([t.attribution for t in self.tilesets]))
+
+    # -- zoom levels: layers and markers -------------------------------------------------
+
+    def _ensure_layer(self, name: str) -> None:
+        """Make a basemap layer at its first use: one path item per ring (so
+        the scene's index skips what is off screen), built from the arrays."""
+        scene = self.map_canvas.map_scene
+        if name in scene.layers:
+            return
+        data = basemap()
+        if name.startswith("land_"):
+            source, role, closed = name, Role.LAND, True
+        elif name.startswith("coast_"):
+            source, role, closed = "land_" + name.split("_")[1], Role.COAST, False
+        else:
+            source, role, closed = name, Role.ADMIN_BORDER if name == "admin1" else Role.BORDER, False
+        pen, brush = pen_for(role), brush_for(role) if closed else QBrush(Qt.BrushStyle.NoBrush)
+        for feature in data.layer(source):
+            for ring in feature.rings:
+                item = QGraphicsPathItem(fast_path(ring, closed))
+                item.setPen(pen)
+                item.setBrush(brush)
+                scene.add_to_layer(name, item, visible=False)
+        scene.layers.setdefault(name, [])
+
+    def _update_towns(self) -> None:
+        """Town labels in view, most populous first, none overlapping (as in the figure)."""
+        canvas = self.map_canvas
+        scene = canvas.map_scene
+        size = canvas.viewport().size()
+        frame = Frame(canvas.visible_world(), float(max(size.width(), 1)), float(max(size.height(), 1)))
+        taken: list[tuple[float, float, float, float]] = []
+        for group in scene.layers.get("markers", []):
+            point = canvas.mapFromScene(group.pos())
+            taken.append((point.x() - 12, point.y() - 12, point.x() + 12, point.y() + 12))
+        labels = town_labels(frame, taken, limit=40)
+        items: list[Item] = []
+        for town, x, y in labels:
+            items += [Circle(x, y, 1.6, Role.TOWN), Text(x, y, "  " + town.name, Role.TOWN_LABEL, 7.0)]
+        scene.set_layer("towns", items, visible=bool(self.tilesets_shown() == 0))
+
+    def tilesets_shown(self) -> int:
+        return len(self._tile_items)
+
+    def _zoom_changed(self) -> None:
+        zoom = self.map_canvas.zoom
+        scene = self.map_canvas.map_scene
+        for name, (_z, low, high) in LAYERS.items():
+            shown = low <= zoom < high
+            if name in ("markers", "tiles", "areas_wide", "areas_local", "towns"):
+                scene.show_layer(name, shown)
+                continue
+            if shown:
+                self._ensure_layer(name)
+            scene.show_layer(name, shown)
+        level = int(math.floor(zoom + 1e-6))
+        if level != self._level:
+            self._level = level
+            if level not in self._cluster_cache:
+                self._cluster_cache[level] = clusters(self.places.places, level)
+            unit = 2.0 ** -level  # a point, in world units, at this level
+            ordered = sorted(self._cluster_cache[level], key=lambda c: -c.incidents)  # small over big
+            groups = [marker_group(c, _identity, unit) for c in ordered]
+            scene.set_layer("markers", list(groups))
+            self._mark_selected()
+
+    def markers(self) -> list[Group]:
+        """The markers at the current zoom level, west to east (keyboard order)."""
+        level = self._level if self._level is not None else 0
+        found = self._cluster_cache.get(level, [])
+        return [marker_group(c, _identity) for c in sorted(found, key=lambda c: (c.x, c.y))]
+
+    # -- tiles and towns: what the visible region needs, once a gesture settles ---------------
+
+    def _view_settled(self) -> None:
+        self._update_tiles()
+        self._update_towns()
+
+    def _update_tiles(self) -> None:
+        scene = self.map_canvas.map_scene
+        if not self.tilesets:
+            return
+        wanted = tiles.tiles_for(self.tilesets, self.map_canvas.visible_world(), self.map_canvas.zoom)
+        keep: set[tuple] = set()
+        for placed in wanted:
+            key = (str(placed.tileset.path), placed.z, placed.x, placed.y)
+            keep.add(key)
+            if key in self._tile_items:
+                continue
+            data = placed.tileset.tile(placed.z, placed.x, placed.y)
+            pixmap = QPixmap()
+            if data is None or not pixmap.loadFromData(data) or pixmap.isNull():
+                continue
+            item = QGraphicsPixmapItem(pixmap)
+            item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            left, top, right, _bottom = placed.box
+            item.setPos(left, top)
+            item.setScale((right - left) / max(pixmap.width(), 1))
+            scene.add_to_layer("tiles", item)
+            self._tile_items[key] = item
+        for key in [k for k in self._tile_items if k not in keep]:
+            item = self._tile_items.pop(key)
+            scene.layers.get("tiles", []).remove(item)
+            scene.removeItem(item)
+
+    def add_tiles(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add Map Tiles"), "", self.tr("MBTiles (*.mbtiles)"))
+        if path:
+            self.import_tiles(Path(path))
+
+    def import_tiles(self, path: Path) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            tileset = tiles.import_tiles(path)
+        except CasefileError as error:
+            QGuiApplication.restoreOverrideCursor()
+            self.window_.show_error(error)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.tilesets = tiles.installed()
+        self.window_.statusBar().showMessage(self.tr("Map tiles added: {name}").format(name=tileset.name), 5000)
+        self._update_tiles()
+        self.redraw()
+        return True
+
+    # -- keyboard and clicks -----------------------------------------------------------------
+
+    def fit(self) -> None:
+        from ...services.views.map import world_box
+
+        self.map_canvas.show_world_box(world_box(self.places.places))
+
+    def step(self, direction: int) -> None:
+        keys = [g.key for g in self.markers()]
+        if not keys:
+            return
+        index = keys.index(self.selected) if self.selected in keys else (-1 if direction > 0 else 0)
+        self.selected = keys[(index + direction) % len(keys)]
+        self._mark_selected()
+        items = self.map_canvas.map_scene.groups.get(self.selected, [])
+        if items:
+            self.map_canvas.ensureVisible(items[0], 40, 40)
+
+    def _mark_selected(self) -> None:
+        scene = self.map_canvas.map_scene
+        if self._highlight is not None:
+            scene.removeItem(self._highlight)
+            self._highlight = None
+        items = scene.groups.get(self.selected, [])
+        if not items:
+            return
+        ring = scene.addEllipse(-14, -14, 28, 28, pen_for(Role.HIGHLIGHT), QBrush(Qt.BrushStyle.NoBrush))
+        ring.setPos(items[0].pos())
+        ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        ring.setZValue(LAYERS["markers"][0] + 1)
+        self._highlight = ring
+
+    def activate(self) -> None:
+        """Enter: open the chosen marker's place, or zoom into its cluster; with
+        none chosen, the marker nearest the centre."""
+        markers = self.markers()
+        if not markers:
+            return
+        chosen = next((g for g in markers if g.key == self.selected), None)
+        if chosen is None:
+            centre = self.map_canvas.mapToScene(self.map_canvas.viewport().rect().center())
+            chosen = min(markers, key=lambda g: _distance(g, centre.x(), centre.y()))
+        self._open(chosen.key)
+
+    def _clicked(self, key: str) -> None:
+        if key.startswith("cluster:"):
+            self._open(key)
+
+    def _open(self, key: str) -> None:
+        if key.startswith("cluster:"):
+            level = self._level or 0
+            cluster = next((c for c in self._cluster_cache.get(level, []) if c.key == key), None)
+            if cluster is not None:
+                xs, ys = [p.x for p in cluster.places], [p.y for p in cluster.places]
+                pad = 4 * WORLD / 2 ** (level + 8)
+                self.map_canvas.show_world_box((min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad))
+            return
+        self.open_code(key)
+
+    # -- export: what is shown, drawn as the dossier draws it ---------------------------------
+
+    def export_figure(self):
+        box = self.map_canvas.visible_world()
+        size = self.map_canvas.viewport().size()
+        return map_figure(self.places, float(size.width()), float(size.height()), box=box,
+                          title=self.tr("Map"), tilesets=self.tilesets)
+
+    def export(self, fmt: str) -> bool:
+        canvas = FigureCanvas()
+        canvas.show_figure(self.export_figure())
+        original = self.canvas
+        self.canvas = canvas  # FigurePane.export writes self.canvas's drawing
+        try:
+            return super().export(fmt)
+        finally:
+            self.canvas = original
+            canvas.deleteLater()
+
+
+def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
+    """A QPainterPath from an (N, 2) array without a Python call per point:
+    the path's QDataStream form (count; type, x, y per element; start; fill
+    rule), read back in one go."""
+    count = len(ring) + (1 if closed and len(ring) else 0)
+    elements = np.empty(count, dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["type"] = 1  # LineTo
+    elements["x"][:len(ring)], elements["y"][:len(ring)] = ring[:, 0], ring[:, 1]
+    if count:
+        elements["type"][0] = 0  # MoveTo
+    if closed and len(ring):
+        elements["x"][-1], elements["y"][-1] = ring[0, 0], ring[0, 1]
+    raw = np.array([count], ">i4").tobytes() + elements.tobytes() + np.array([0, 0], ">i4").tobytes()
+    path = QPainterPath()
+    data = QByteArray(raw)  # kept alive while the stream reads it
+    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+    stream >> path
+    return path
+
+
+def _distance(group: Group, x: float, y: float) -> float:
+    circle = next((i for i in group.items if isinstance(i, Circle)), None)
+    return math.inf if circle is None else math.hypot(circle.x - x, circle.y - y)
+
+
+def screenshot_png(pane: MapPane, scale: float = 2.0) -> bytes:
+    """The map shown, as the exported figure (README screenshot)."""
+    return figure_png(pane.export_figure(), scale)
+
+
+def install(host: ViewHost) -> None:
+    """Join the view tabs (View > Map) and add File > Add Map Tiles…."""
+    window = host.window_
+    spec = ActionSpec(SHOW_MAP, T("Actions", "&Map"), ("Ctrl+Shift+G",), menu="view",
+                      tip=T("Actions", "The listed incidents' places on a map (offline)"))
+    host.register(spec, QCoreApplication.translate("Views", "Map"), MapPane)
+
+    def add_tiles() -> None:
+        pane = host.panes.get(SHOW_MAP)
+        if isinstance(pane, MapPane):
+            pane.add_tiles()
+            return
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("Views", "Add Map Tiles"), "",
+                                              QCoreApplication.translate("Views", "MBTiles (*.mbtiles)"))
+        if path:
+            try:
+                tiles.import_tiles(Path(path))
+            except CasefileError as error:
+                window.show_error(error)
+
+    registry: ActionRegistry = window.actions  # type: ignore[assignment]  # shadows QWidget.actions()
+    registry.add(ActionSpec(ADD_MAP_TILES, T("Actions", "Add Map &Tiles…"), menu="file", needs_case=False,
+                                  tip=T("Actions", "Import an .mbtiles file of raster map tiles for the map view")),
+                       add_tiles, after=ActionId.OPEN_SAMPLE)
+
