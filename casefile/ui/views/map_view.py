@@ -540,7 +540,7 @@ def install(host: ViewHost) -> None:
             except CasefileError as error:
                 window.show_error(error)
 
-    registry: ActionRegistry = window.actions  # type: ignore[assignment]  # shadows QWidget.actions()
+    registry: ActionRegistry = window.actions  # typed: the attribute shadows QWidget.actions()
     registry.add(ActionSpec(ADD_MAP_TILES, T("Actions", "Add Map &Tiles…"), menu="file", needs_case=False,
                                   tip=T("Actions", "Import an .mbtiles file of raster map tiles for the map view")),
                        add_tiles, after=ActionId.OPEN_SAMPLE)
