@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -387,3 +387,62 @@ class RefField(QWidget):
             self.open_requested.emit(self._id)
             return True
         return super().event(event)
+
+
+class GazetteerField(LineField):
+    """A place's name that offers towns from the offline gazetteer as it is
+    typed; choosing one emits ``town_chosen`` with the place's new values
+    (name, coordinates, state, country, precision), to be stored as one change."""
+
+    town_chosen = Signal(dict)
+    ROLE_NAME = Qt.ItemDataRole.UserRole + 1
+    ROLE_VALUES = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None):
+        from PySide6.QtGui import QStandardItemModel
+        from PySide6.QtWidgets import QCompleter
+
+        super().__init__(parent)
+        self._matches = QStandardItemModel(self)
+        completer = QCompleter(self._matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)  # the gazetteer filters
+        completer.setCompletionRole(self.ROLE_NAME)  # the line gets the bare name, the popup the description
+        completer.setMaxVisibleItems(8)
+        completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]  # the index overload
+        self.setCompleter(completer)
+        self.textEdited.connect(self._offer)
+
+    def _offer(self, text: str) -> None:
+        from PySide6.QtGui import QStandardItem
+
+        from ...services.views import gazetteer
+
+        self._matches.clear()
+        if len(text.strip()) < 2:
+            return
+        for town in gazetteer.lookup(text, 8):
+            where = ", ".join(part for part in (town.state, town.country) if part)
+            item = QStandardItem(f"{town.name} — {where}" if where else town.name)
+            item.setData(town.name, self.ROLE_NAME)
+            item.setData({"name": town.name, "latitude": round(town.latitude, 5),
+                          "longitude": round(town.longitude, 5), "state": town.state,
+                          "country": town.country, "precision": "nearby"}, self.ROLE_VALUES)
+            item.setToolTip(self.tr("{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0").format(
+                lat=town.latitude, lon=town.longitude))
+            self._matches.appendRow(item)
+        completer = self.completer()
+        completer.setCompletionPrefix("")
+        if self._matches.rowCount():
+            completer.complete()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        values = index.data(self.ROLE_VALUES)
+        if isinstance(values, dict):
+            self._stored = values["name"]  # stored by the change that follows, not as a name edit alone
+            self.setText(values["name"])
+            self.town_chosen.emit(dict(values))
+
+    def _finish(self) -> None:
+        popup = self.completer().popup()
+        if popup is None or not popup.isVisible():  # Enter in the list chooses a town instead
+            super()._finish()

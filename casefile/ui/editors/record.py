@@ -22,6 +22,7 @@ from ..commands import UpdateRecord
 from .fields import (
     BoolField,
     DateField,
+    GazetteerField,
     GradeField,
     LineField,
     NumberField,
@@ -120,7 +121,10 @@ class RecordEditor(Editor):
             if spec.name in qualifiers:
                 continue  # shown beside its date
             widget: FieldWidget
-            if spec.type == "line":
+            if spec.type == "line" and self.kind == "place" and spec.name == "name":
+                widget = GazetteerField()  # offers towns from the offline gazetteer
+                widget.town_chosen.connect(self._place_from_gazetteer)
+            elif spec.type == "line":
                 widget = LineField()
             elif spec.type == "text":
                 widget = TextField()
@@ -244,6 +248,12 @@ class RecordEditor(Editor):
             return False
         self.problem.hide()
         return True
+
+    def _place_from_gazetteer(self, values: dict) -> None:
+        """A town chosen in the name field: name, coordinates, state, country and
+        precision stored as one change."""
+        text = self.tr("Place {name} from the gazetteer").format(name=values.get("name", ""))
+        self.window_.execute(UpdateRecord(self.case, self.kind, self.record_id, values, text=text))
 
     def _revert(self, widget: FieldWidget | None, name: str) -> None:
         if widget is None:
