@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from ..i18n import QT_TRANSLATE_NOOP
 
@@ -162,11 +162,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
-class ActionRegistry(QObject):
-    """QActions by id; menus built from MENUS; handlers wired in one place."""
+class ActionRegistry:
+    """QActions by id; menus built from MENUS; handlers wired in one place.
 
-    def __init__(self, window):
-        super().__init__(window)
+    The window keeps it as ``window.actions``, where QWidget has its
+    ``actions()`` method: called, the registry answers as that method does."""
+
+    def __init__(self, window: QWidget):
         self.window = window
         self._actions: dict[str, QAction] = {}
         self._specs: dict[str, ActionSpec] = {}
@@ -194,6 +196,9 @@ class ActionRegistry(QObject):
         self._actions[spec.id] = action
         self._specs[spec.id] = spec
         return action
+
+    def __call__(self) -> list[QAction]:
+        return QWidget.actions(self.window)
 
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]
@@ -226,7 +231,10 @@ class ActionRegistry(QObject):
                 entries = menu.actions()
                 anchor = self._actions.get(after) if after else None
                 position = entries.index(anchor) + 1 if anchor in entries else len(entries)
-                menu.insertAction(entries[position] if position < len(entries) else None, action)
+                if position < len(entries):
+                    menu.insertAction(entries[position], action)
+                else:
+                    menu.addAction(action)
         self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.update_enabled(self._state)
         return action

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
     case_closing = Signal()  # before the case closes: background work on it stops here
     case_closed = Signal()
     record_opened = Signal(str, int)
+    #: the window's actions by id; called, it is QWidget.actions()
+    actions: ActionRegistry
 
     def __init__(self, parent=None):
         super().__init__(parent)

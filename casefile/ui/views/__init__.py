@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -39,8 +39,7 @@ class ViewHost(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
-        # MainWindow.actions is the registry (it shadows QWidget.actions()).
-        self.registry = cast(ActionRegistry, window.actions)
+        self.registry: ActionRegistry = window.actions
         self._views: list[tuple[str, str, PaneFactory]] = []   # action id, title, factory
         self.tabs: QTabWidget | None = None
         self.panes: dict[str, FigurePane] = {}
