@@ -28,6 +28,8 @@ def register(sub) -> None:
     p.add_argument("--origin", default="", help=translate("Cli", "where from: URL, device or person"))
     p.add_argument("--derived-from", metavar="CODE", help=translate(
         "Cli", "the files are working copies (crop, redaction) of this evidence"))
+    p.add_argument("--shows-faces", action="store_true", help=translate(
+        "Cli", "the pictures show people's faces: blurred or left out in partner and public exports"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_add_evidence)
 
@@ -63,6 +65,10 @@ def cmd_add_evidence(args) -> int:
                 continue
             finally:
                 bar.clear()
+            if args.shows_faces:
+                from ..services.redaction.faces import set_shows_faces
+
+                set_shows_faces(case, [item.code])
             name = evidence.display_name(item.original_name)
             print(f"{item.code} {printable(name)} sha256:{item.sha256}", flush=True)
             duplicate = evidence.duplicate_of(item)

@@ -11,6 +11,7 @@ from ..i18n import translate
 from ..model.dates import PartialDate
 from ..services.interchange.export import export_json
 from ..services.interchange.importer import import_json
+from ..services.redaction.faces import FACES
 from ..store import outputs
 from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
 from .printable import printable
@@ -44,6 +45,9 @@ def register(sub) -> None:
         "Cli", "language of the dossier and of CSV labels"))
     p.add_argument("--pdfa", action="store_true", help=translate(
         "Cli", "pdf: archival PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent)"))
+    p.add_argument("--faces", choices=FACES, default="blur", help=translate(
+        "Cli", "pdf, partner and public: pictures marked as showing faces are blurred (blur, the default) or left "
+        "out and counted (omit)"))
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace existing files"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export)
@@ -103,7 +107,7 @@ def cmd_export(args) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
             result = write_dossier(case, out, profile=args.profile, incidents=codes, tag=args.tag,
                                    date_from=date_from, date_to=date_to, lang=args.lang, progress=None,
-                                   force=args.force, pdfa=args.pdfa)
+                                   force=args.force, pdfa=args.pdfa, faces=args.faces)
             pages = getattr(result, "pages", None)
             line = translate("Cli", "wrote {path} ({profile})").format(path=shown, profile=args.profile)
             if pages:

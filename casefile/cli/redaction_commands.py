@@ -68,6 +68,14 @@ def register_marks(sub) -> None:
     add_passphrase_option(p)
     p.set_defaults(run=cmd_withhold)
 
+    p = sub.add_parser("shows-faces", help=translate(
+        "Cli", "mark evidence pictures as showing people's faces: blurred or left out in partner and public exports"))
+    p.add_argument("case")
+    p.add_argument("codes", nargs="+", metavar="CODE")
+    p.add_argument("--no", action="store_true", help=translate("Cli", "clear the mark instead"))
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_shows_faces)
+
 
 def cmd_withhold(args) -> int:
     from ..services.redaction.marks import add_mark, remove_mark
@@ -82,4 +90,15 @@ def cmd_withhold(args) -> int:
             add_mark(case, args.code, args.field, args.passage)
             print(translate("Cli", "{code} {field}: \u201c{passage}\u201d will be withheld from shared exports").format(
                 code=args.code, field=_clean(args.field), passage=_clean(args.passage)))
+    return 0
+
+
+def cmd_shows_faces(args) -> int:
+    from ..services.redaction.faces import set_shows_faces
+
+    with open_case(args) as case:
+        for code in set_shows_faces(case, args.codes, not args.no):
+            line = (translate("Cli", "{code}: no longer marked as showing faces") if args.no
+                    else translate("Cli", "{code}: shows faces (blurred or left out in shared exports)"))
+            print(line.format(code=code))
     return 0

@@ -206,6 +206,8 @@ TEXT: dict[str, str] = {
     "withheld_replaced": QT_TRANSLATE_NOOP("Dossier", "Passages of text replaced in place (by a pseudonym or "
                                            "\u201c[withheld]\u201d)"),
     "withheld_nothing": QT_TRANSLATE_NOOP("Dossier", "Nothing was withheld."),
+    "withheld_faces_blurred": QT_TRANSLATE_NOOP("Dossier", "Images showing people's faces, blurred"),
+    "withheld_faces_omitted": QT_TRANSLATE_NOOP("Dossier", "Images showing people's faces, left out"),
 }
 
 BUILTIN: dict[str, dict[str, str]] = {
@@ -298,6 +300,8 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_place": "Lugares usados solo por registros omitidos",
         "withheld_actor": "Actores nombrados solo en registros omitidos",
         "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[reservado]\u201d)",
+        "withheld_faces_blurred": "Imágenes en que se ven rostros, difuminadas",
+        "withheld_faces_omitted": "Imágenes en que se ven rostros, omitidas",
     },
 }
 

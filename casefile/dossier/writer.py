@@ -15,6 +15,7 @@ from ..errors import CasefileError
 from ..i18n import translate
 from ..model import PartialDate
 from ..services.redaction import Redactor, check_profile
+from ..services.redaction.faces import apply_faces, check_faces
 from ..store import audit, outputs
 from .data import Loader, Scope
 from .images import previews
@@ -41,18 +42,22 @@ class DossierResult:
 def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str] | None = None,
                   tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None, force: bool = False) -> DossierResult:
+                  cancelled: Callable[[], bool] | None = None, force: bool = False,
+                  faces: str = "blur") -> DossierResult:
     """Write the case's dossier to ``out_path`` as PDF and return what was written.
 
     Scope: the whole case, or the incidents with the given codes, ``tag``, or
     partial ISO dates ``date_from``/``date_to`` (claims, actors, sources and
     evidence follow from the incidents). Raises :class:`CasefileError` for a
     bad profile, scope or folder, :class:`DossierCancelled` when ``cancelled()``
-    turns true; in both cases nothing is left at ``out_path``. ``out_path`` is
+    turns true; in both cases nothing is left at ``out_path``. ``faces``: in
+    partner and public, pictures flagged as showing faces are blurred
+    (``blur``) or left out and counted (``omit``). ``out_path`` is
     checked by ``store.outputs`` (an existing file is replaced only with
     ``force``; never a case, a folder, a link or a device).
     """
     check_profile(profile)
+    check_faces(faces)
     PartialDate.from_iso(date_from)  # raise a clear error for a bad date before any work
     PartialDate.from_iso(date_to)
     out = Path(out_path)
@@ -78,6 +83,8 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         report(0, 0, translate("Dossier", "Preparing images"))
         images = previews(session.connection(), [(e.id, e.sha256, e.media_type, e.size)
                                                  for e in data.evidence.values()])
+        images, hidden = apply_faces(images, redactor.faces, faces)  # faces blurred or left out, outside full
+        data.withheld.update(hidden)
     check()
     readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
     story = DossierStory(data, labels, readers).build()

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ...errors import InvalidInput
 from ...i18n import translate
-from ...model import Actor, Source
+from ...model import Actor, Evidence, Source
 from .matcher import Hit, Matcher, NearMiss, Secret
 from .normalise import fold
 from .secrets import contact_secrets, name_variants, neighbours, phrase, url_secrets
@@ -76,9 +76,11 @@ class Redactor:
         self.withheld_places: set[int] = set()
         self.withheld_actors: set[int] = set()
         self.withheld_tags: set[str] = set()
+        self.faces: set[int] = set()  # evidence whose pictures show faces: blurred or left out (faces.py)
         self.matcher = Matcher([])
         if self.full:
             return
+        self.faces = set(session.scalars(select(Evidence.id).where(Evidence.shows_faces)))
         w = Withheld(session, profile)
         self.protected, self.confidential_sources = w.protected, w.confidential_sources
         self.confidential_incidents, self.withheld_claims, self.withheld_evidence = w.incidents, w.claims, w.evidence
