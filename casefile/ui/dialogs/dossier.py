@@ -149,8 +149,16 @@ class DossierDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
+        # Partner and public: pictures flagged as showing faces (services/redaction/faces.py).
+        self.faces = QComboBox(self)
+        self.faces.addItem(self.tr("Blurred"), "blur")
+        self.faces.addItem(self.tr("Left out (counted on the last page)"), "omit")
+        self.faces.setAccessibleName(self.tr("Pictures showing faces"))
+        self.faces.setEnabled(False)  # the full profile shows them as they are
+        self.profile_group.idToggled.connect(lambda _id, _on: self.faces.setEnabled(self.profile() != "full"))
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Pictures showing &faces:"), self.faces)
         save_label = QLabel(self.tr("&Save as:"), self)
         save_label.setBuddy(self.output)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, out_row)
@@ -266,6 +274,8 @@ class DossierDialog(QDialog):
                 args += ["--from", start]
             if end:
                 args += ["--to", end]
+        if self.profile() != "full" and self.faces.currentData() != "blur":  # blur: the default
+            args += ["--faces", self.faces.currentData()]
         if self.case_encrypted():
             args.append("--encrypted")
         return args

@@ -79,6 +79,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
     parser.add_argument("--encrypted", action="store_true")
+    parser.add_argument("--faces", choices=("blur", "omit"), default="blur", help="pictures showing faces")
     parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
 
@@ -101,7 +102,8 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
         try:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
-                                   date_from=args.date_from or None, date_to=args.date_to or None, lang=args.lang,
+                                   date_from=args.date_from or None, date_to=args.date_to or None,
+                                   lang=args.lang, faces=args.faces,
                                    progress=channel.progress, cancelled=channel.cancelled, force=args.force)
         finally:
             case.close(backup=False)  # the window makes the backups, on its own close
