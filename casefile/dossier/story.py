@@ -27,6 +27,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .annex import AnnexSections
 from .data import DossierData
+from .figures import DossierFigure, flowables
 from .labels import Labels
 from .styles import RULE, SHADE, stylesheet
 from .template import MARGIN, Heading, Picture, Text
@@ -57,6 +58,7 @@ class DossierStory(AnnexSections):
         self._pending: list[tuple[int, str, str]] = []  # (number, what, full text) cut from table cells
         self._noted = 0
         self._tight: dict[str, ParagraphStyle] = {}
+        self.figures: list[DossierFigure] = []  # timeline and link chart, set by the writer
 
     def build(self) -> list:
         story: list = []
@@ -65,12 +67,17 @@ class DossierStory(AnnexSections):
         return story
 
     def sections(self) -> list:
-        sections = [self.cover, self.findings, self.contents, self.summary, self.chronology, self.incidents,
+        sections = [self.cover, self.findings, self.contents, self.summary, self.chronology, self.figure_pages,
+                    self.incidents,
                     self.claims_register, self.actors, self.places, self.sources, self.evidence_annex,
                     self.methodology, self.manifest]
         if self.d.profile != "full":
             sections.append(self.withheld)
         return sections
+
+    def figure_pages(self) -> list:
+        """Figures after the chronology, each on its own page with a caption (figures.py)."""
+        return flowables(self, self.figures) if self.figures else []
 
     # -- helpers ------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from ..services.redaction import Redactor, check_profile
 from ..services.redaction.faces import apply_faces, check_faces
 from ..store import audit, outputs
 from .data import Loader, Scope
+from .figures import dossier_figures
 from .images import previews
 from .labels import Labels
 from .story import DossierStory
@@ -87,7 +88,9 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         data.withheld.update(hidden)
     check()
     readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
-    story = DossierStory(data, labels, readers).build()
+    maker = DossierStory(data, labels, readers)
+    maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang)  # redacted
+    story = maker.build()
     total = len(story)
 
     def on_flowable(count: int) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import networkx as nx  # type: ignore[import-untyped]
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...i18n import translate
 from ...model import (
@@ -136,79 +137,84 @@ def export_graph(graph: Graph, path: str | os.PathLike, fmt: str, *, keys: Itera
 
 
 def load_graph(case: Case, *, profile: str = "full", lang: str = "en") -> Graph:
+    """The whole case as the profile shows it."""
+    with case.session() as session:
+        return graph_from(session, Redactor(session, profile), lang=lang)
+
+
+def graph_from(session: Session, r: Redactor, *, lang: str = "en") -> Graph:
+    """The graph read in an open session, through a redactor already made."""
     from .scope import vocabulary_labels
 
     graph = Graph()
-    with case.session() as session:
-        r = Redactor(session, profile)
-        conn = session.connection()
-        roles = vocabulary_labels(conn, "role", lang)
-        assessment = vocabulary_labels(conn, "assessment_relation", lang)
-        incident_rel = vocabulary_labels(conn, "incident_relation", lang)
-        actor_rel = vocabulary_labels(conn, "actor_relation", lang)
-        for incident in session.scalars(select(Incident)):
-            if r.withheld(incident):
-                graph.withheld += 1
-                continue
-            graph.nodes[f"incident:{incident.id}"] = Node(f"incident:{incident.id}", "incident", incident.id,
-                                                          incident.code, r.scrub(incident.title))
-        for actor in session.scalars(select(Actor)):
-            if r.withheld(actor):
-                graph.withheld += 1
-                continue
-            hidden = not r.full and (actor.protected or actor.id in r.protected)
-            graph.nodes[f"actor:{actor.id}"] = Node(f"actor:{actor.id}", "actor", actor.id, actor.code,
-                                                    r.actor_name(actor), hidden)
-        for source in session.scalars(select(Source)):
-            if r.withheld(source):
-                graph.withheld += 1
-                continue
-            graph.nodes[f"source:{source.id}"] = Node(f"source:{source.id}", "source", source.id, source.code,
-                                                      r.source_title(source))
-        claims = list(session.scalars(select(Claim)))
-        for claim in claims:
-            if r.withheld(claim):
-                graph.withheld += 1
-                continue
-            graph.nodes[f"claim:{claim.id}"] = Node(f"claim:{claim.id}", "claim", claim.id, claim.code,
-                                                    r.scrub(claim.summary))
-        for incident_id, actor_id, role in conn.execute(
-                select(Involvement.incident_id, Involvement.actor_id, Involvement.role)):
-            graph.add_edge(Edge(f"actor:{actor_id}", f"incident:{incident_id}", "involvement",
-                                roles.get(role, role)))
-        for claim_id, subject_incident, subject_actor in conn.execute(
-                select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
-            about = f"incident:{subject_incident}" if subject_incident is not None else f"actor:{subject_actor}"
-            graph.add_edge(Edge(f"claim:{claim_id}", about, "about", translate("LinkChart", "about"), True))
-        relays: dict[int, list[int]] = {}
-        for claim_id, source_id in conn.execute(
-                select(ClaimRelay.claim_id, ClaimRelay.source_id).order_by(ClaimRelay.claim_id, ClaimRelay.position)):
-            relays.setdefault(claim_id, []).append(source_id)
-        for claim in claims:
-            key = f"claim:{claim.id}"
-            if claim.claimant_id is not None:
-                graph.add_edge(Edge(f"actor:{claim.claimant_id}", key, "claimant",
-                                    translate("LinkChart", "claims"), True))
-            # The chain in order: origin, relays, the source read; the last one reaches the claim.
-            steps = [s for s in [claim.origin_id, *relays.get(claim.id, []), claim.source_id] if s is not None]
-            steps = [s for n, s in enumerate(steps) if n == 0 or steps[n - 1] != s]
-            shown = [f"source:{s}" for s in steps if f"source:{s}" in graph.nodes]
-            for earlier, later in zip(shown, shown[1:], strict=False):
-                graph.add_edge(Edge(earlier, later, "chain", translate("LinkChart", "relayed by") + "#" + key, True))
-            if shown:
-                graph.add_edge(Edge(shown[-1], key, "chain", translate("LinkChart", "read in"), True))
-        for claim_id, by_source, by_claim, relation in conn.execute(
-                select(Assessment.claim_id, Assessment.by_source_id, Assessment.by_claim_id, Assessment.relation)):
-            by = f"source:{by_source}" if by_source is not None else f"claim:{by_claim}"
-            graph.add_edge(Edge(by, f"claim:{claim_id}", relation, assessment.get(relation, relation), True))
-        for one, other, relation in conn.execute(
-                select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)):
-            graph.add_edge(Edge(f"incident:{one}", f"incident:{other}", "incident_link",
-                                incident_rel.get(relation, relation), True))
-        for one, other, relation in conn.execute(
-                select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
-            graph.add_edge(Edge(f"actor:{one}", f"actor:{other}", "actor_relation",
-                                actor_rel.get(relation, relation), True))
+    conn = session.connection()
+    labels = vocabulary_labels(conn, "role", "assessment_relation", "incident_relation", "actor_relation",
+                               lang=lang)
+    roles, assessment = labels["role"], labels["assessment_relation"]
+    incident_rel, actor_rel = labels["incident_relation"], labels["actor_relation"]
+    for incident in session.scalars(select(Incident)):
+        if r.withheld(incident):
+            graph.withheld += 1
+            continue
+        graph.nodes[f"incident:{incident.id}"] = Node(f"incident:{incident.id}", "incident", incident.id,
+                                                      incident.code, r.scrub(incident.title))
+    for actor in session.scalars(select(Actor)):
+        if r.withheld(actor):
+            graph.withheld += 1
+            continue
+        hidden = not r.full and (actor.protected or actor.id in r.protected)
+        graph.nodes[f"actor:{actor.id}"] = Node(f"actor:{actor.id}", "actor", actor.id, actor.code,
+                                                r.actor_name(actor), hidden)
+    for source in session.scalars(select(Source)):
+        if r.withheld(source):
+            graph.withheld += 1
+            continue
+        graph.nodes[f"source:{source.id}"] = Node(f"source:{source.id}", "source", source.id, source.code,
+                                                  r.source_title(source))
+    claims = list(session.scalars(select(Claim)))
+    for claim in claims:
+        if r.withheld(claim):
+            graph.withheld += 1
+            continue
+        graph.nodes[f"claim:{claim.id}"] = Node(f"claim:{claim.id}", "claim", claim.id, claim.code,
+                                                r.scrub(claim.summary))
+    for incident_id, actor_id, role in conn.execute(
+            select(Involvement.incident_id, Involvement.actor_id, Involvement.role)):
+        graph.add_edge(Edge(f"actor:{actor_id}", f"incident:{incident_id}", "involvement",
+                            roles.get(role, role)))
+    for claim_id, subject_incident, subject_actor in conn.execute(
+            select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
+        about = f"incident:{subject_incident}" if subject_incident is not None else f"actor:{subject_actor}"
+        graph.add_edge(Edge(f"claim:{claim_id}", about, "about", translate("LinkChart", "about"), True))
+    relays: dict[int, list[int]] = {}
+    for claim_id, source_id in conn.execute(
+            select(ClaimRelay.claim_id, ClaimRelay.source_id).order_by(ClaimRelay.claim_id, ClaimRelay.position)):
+        relays.setdefault(claim_id, []).append(source_id)
+    for claim in claims:
+        key = f"claim:{claim.id}"
+        if claim.claimant_id is not None:
+            graph.add_edge(Edge(f"actor:{claim.claimant_id}", key, "claimant",
+                                translate("LinkChart", "claims"), True))
+        # The chain in order: origin, relays, the source read; the last one reaches the claim.
+        steps = [s for s in [claim.origin_id, *relays.get(claim.id, []), claim.source_id] if s is not None]
+        steps = [s for n, s in enumerate(steps) if n == 0 or steps[n - 1] != s]
+        shown = [f"source:{s}" for s in steps if f"source:{s}" in graph.nodes]
+        for earlier, later in zip(shown, shown[1:], strict=False):
+            graph.add_edge(Edge(earlier, later, "chain", translate("LinkChart", "relayed by") + "#" + key, True))
+        if shown:
+            graph.add_edge(Edge(shown[-1], key, "chain", translate("LinkChart", "read in"), True))
+    for claim_id, by_source, by_claim, relation in conn.execute(
+            select(Assessment.claim_id, Assessment.by_source_id, Assessment.by_claim_id, Assessment.relation)):
+        by = f"source:{by_source}" if by_source is not None else f"claim:{by_claim}"
+        graph.add_edge(Edge(by, f"claim:{claim_id}", relation, assessment.get(relation, relation), True))
+    for one, other, relation in conn.execute(
+            select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)):
+        graph.add_edge(Edge(f"incident:{one}", f"incident:{other}", "incident_link",
+                            incident_rel.get(relation, relation), True))
+    for one, other, relation in conn.execute(
+            select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
+        graph.add_edge(Edge(f"actor:{one}", f"actor:{other}", "actor_relation",
+                            actor_rel.get(relation, relation), True))
     return graph
 
 

@@ -57,11 +57,15 @@ def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
     return [ids[n:n + size] for n in range(0, len(ids), size)] or [[]]
 
 
-def vocabulary_labels(conn: Connection, vocabulary: str, lang: str = "en") -> dict[str, str]:
-    rows = conn.execute(select(VocabularyTerm.key, VocabularyTerm.label_en, VocabularyTerm.label_es)
-                        .where(VocabularyTerm.vocabulary == vocabulary))
+def vocabulary_labels(conn: Connection, *vocabularies: str, lang: str = "en") -> dict[str, dict[str, str]]:
+    """{vocabulary: {key: label}} for each named vocabulary, in one query."""
+    rows = conn.execute(select(VocabularyTerm.vocabulary, VocabularyTerm.key, VocabularyTerm.label_en,
+                               VocabularyTerm.label_es).where(VocabularyTerm.vocabulary.in_(vocabularies)))
     es = lang.startswith("es")
-    return {key: (label_es if es and label_es else label_en) for key, label_en, label_es in rows}
+    out: dict[str, dict[str, str]] = {name: {} for name in vocabularies}
+    for vocabulary, key, label_en, label_es in rows:
+        out[vocabulary][key] = label_es if es and label_es else label_en
+    return out
 
 
 def record_for_code(case: Case, code: str) -> tuple[str, int] | None:

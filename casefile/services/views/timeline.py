@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...errors import InvalidInput
 from ...i18n import translate
@@ -128,20 +129,23 @@ class Timeline:
             fig.add(Text(4, lane_y[key] + ROW_H - 4, label, Role.LABEL, 9, max_width=LABEL_W - 8))
         fig.add(*_axis(start, end, scale, width, y))
         if detail:
-            fig.add(*self._detail(placed, lane_y, focus))
+            fig.add(*self._detail(placed, lane_y, focus, width))
         else:
             fig.add(*_bins(shown, start, scale, lane_y, x_of))
-        fig.add(*_legend(y + 6))
+        legend = _legend(y + 6, width)
+        fig.height += max(0.0, max((i.y for i in legend if isinstance(i, Text)), default=0) - (y + 18))
+        fig.items[0] = Rect(0, 0, width, fig.height, Role.BACKGROUND)
+        fig.add(*legend)
         return fig
 
     def _detail(self, placed: list[tuple[Event, str, int, float, float]], lane_y: dict[str, float],
-                focus: int | None) -> list[Item]:
+                focus: int | None, width: float) -> list[Item]:
         items: list[Item] = []
         where: dict[int, tuple[float, float, float]] = {}  # id -> (x0, x1, y) of its first drawing
         for event, lane, row, x0, x1 in placed:
             y = lane_y[lane] + row * ROW_H + ROW_H / 2
             where.setdefault(event.id, (x0, x1, y))
-            items.append(_event_group(event, x0, x1, y, event.id == focus))
+            items.append(_event_group(event, x0, x1, y, event.id == focus, width))
         for source, target, relation in self.links:
             if source in where and target in where:
                 sx0, sx1, sy = where[source]
@@ -173,7 +177,7 @@ def _pack(shown: list[Event], lanes: set[str], x_of) -> tuple[list[tuple[Event, 
     return placed, used
 
 
-def _event_group(event: Event, x0: float, x1: float, y: float, focused: bool) -> Group:
+def _event_group(event: Event, x0: float, x1: float, y: float, focused: bool, width: float) -> Group:
     parts: list[Item] = []
     if event.shape == "point":
         parts.append(Circle(x0, y, 4.0, Role.INCIDENT_FADED if event.faded else Role.INCIDENT))
@@ -182,8 +186,12 @@ def _event_group(event: Event, x0: float, x1: float, y: float, focused: bool) ->
         role = Role.INCIDENT_FADED if event.faded else Role.INCIDENT_SPAN if event.shape == "span" else Role.INCIDENT
         parts.append(Rect(x0, y - 5, max(x1 - x0, 3.0), 10, role, rounded=2))
         right = max(x1, x0 + 3) + 3
-    parts.append(Text(right, y + 3.5, event.title, Role.LABEL_MUTED if event.faded else Role.LABEL, 8,
-                      max_width=156))
+    room = min(156.0, width - right - 2)  # the label stays inside the figure
+    if room < 40:  # no room after it: over its own span
+        right, room = x0 + 4, min(156.0, width - x0 - 6)
+    if room > 20:
+        parts.append(Text(right, y + 3.5, event.title, Role.LABEL_MUTED if event.faded else Role.LABEL, 8,
+                          max_width=room))
     if focused:
         parts.append(Rect(x0 - 6, y - 8, max(x1 - x0, 0) + 12, 16, Role.HIGHLIGHT, rounded=3))
     tooltip = f"{event.code} {event.title}\n{event.when}"
@@ -242,6 +250,8 @@ def _axis(start: int, end: int, scale: float, width: float, bottom: float) -> li
         if x < LABEL_W or x > width:
             continue
         items.append(Line(x, AXIS_H - 6, x, bottom, Role.GRID))
+        if x + 60 > width:  # a label that would leave the figure
+            continue
         if step == "year":
             text = str(tick.year)
         elif step == "month":
@@ -271,7 +281,7 @@ def _months(first: date, last: date, every: int) -> list[date]:
     return out
 
 
-def _legend(y: float) -> list[Item]:
+def _legend(y: float, width: float) -> list[Item]:
     x = LABEL_W
     items: list[Item] = []
     for shape, role, text in (
@@ -280,6 +290,8 @@ def _legend(y: float) -> list[Item]:
             ("rect", Role.INCIDENT_FADED, translate("Timeline", "approximate")),
             ("arrow", Role.LINK_CAUSES, translate("Timeline", "causes")),
             ("arrow", Role.LINK_PRECEDES, translate("Timeline", "precedes"))):
+        if x + 26 + 4.6 * len(text) > width and x > LABEL_W:  # wrap to a new row
+            x, y = LABEL_W, y + 16
         if shape == "point":
             items.append(Circle(x + 5, y + 8, 4, role))
         elif shape == "rect":
@@ -321,59 +333,64 @@ def load_timeline(case: Case, *, profile: str = "full", lanes: str = "type", inc
     """Every dated incident (or those of ``incidents``) as the profile shows them."""
     if lanes not in LANE_BY:
         raise InvalidInput(translate("Timeline", "lanes by type, actor, place or none"))
+    with case.session() as session:
+        return timeline_from(session, Redactor(session, profile), lanes=lanes, incidents=incidents, lang=lang)
+
+
+def timeline_from(session: Session, redactor: Redactor, *, lanes: str = "type", incidents: set[int] | None = None,
+                  lang: str = "en") -> Timeline:
+    """The timeline read in an open session, through a redactor already made."""
     from .scope import vocabulary_labels
 
     events: list[Event] = []
     omitted = withheld = 0
-    with case.session() as session:
-        redactor = Redactor(session, profile)
-        conn = session.connection()
-        types = vocabulary_labels(conn, "incident_type", lang)
-        rows = conn.execute(select(Incident.id, Incident.code, Incident.title, Incident.start_date,
-                                   Incident.start_qualifier, Incident.end_date, Incident.end_qualifier,
-                                   Incident.incident_type, Incident.place_id).order_by(Incident.id)).all()
-        actors_of: dict[int, list[str]] = {}
-        lane_names: dict[str, str] = {}
-        if lanes == "actor":
-            for incident_id, actor in session.execute(
-                    select(Involvement.incident_id, Actor).join(Actor, Actor.id == Involvement.actor_id)):
-                if redactor.withheld(actor):
-                    continue
-                key = f"actor:{actor.id}"
-                lane_names.setdefault(key, redactor.actor_name(actor))
-                actors_of.setdefault(incident_id, [])
-                if key not in actors_of[incident_id]:
-                    actors_of[incident_id].append(key)
+    conn = session.connection()
+    types = vocabulary_labels(conn, "incident_type", lang=lang)["incident_type"]
+    rows = conn.execute(select(Incident.id, Incident.code, Incident.title, Incident.start_date,
+                               Incident.start_qualifier, Incident.end_date, Incident.end_qualifier,
+                               Incident.incident_type, Incident.place_id).order_by(Incident.id)).all()
+    actors_of: dict[int, list[str]] = {}
+    lane_names: dict[str, str] = {}
+    if lanes == "actor":
+        for incident_id, actor in session.execute(
+                select(Involvement.incident_id, Actor).join(Actor, Actor.id == Involvement.actor_id)):
+            if redactor.withheld(actor):
+                continue
+            key = f"actor:{actor.id}"
+            lane_names.setdefault(key, redactor.actor_name(actor))
+            actors_of.setdefault(incident_id, [])
+            if key not in actors_of[incident_id]:
+                actors_of[incident_id].append(key)
+    elif lanes == "place":
+        for place in session.scalars(select(Place)):
+            lane_names[f"place:{place.id}"] = (translate("Timeline", "Place withheld")
+                                               if redactor.withheld(place) else redactor.scrub(place.name))
+    for (incident_id, code, title, start_iso, start_q, end_iso, end_q, incident_type, place_id) in rows:
+        if incidents is not None and incident_id not in incidents:
+            continue
+        if redactor.withheld(incident_id, "incident"):
+            withheld += 1
+            continue
+        days = event_days(start_iso, start_q, end_iso, end_q)
+        if days is None:
+            omitted += 1
+            continue
+        if lanes == "type":
+            keys: tuple[str, ...] = (f"type:{incident_type}",)
+            lane_names.setdefault(keys[0], types.get(incident_type, incident_type)
+                                  or translate("Timeline", "No type"))
+        elif lanes == "actor":
+            keys = tuple(actors_of.get(incident_id, ())) or ("actor:",)
         elif lanes == "place":
-            for place in session.scalars(select(Place)):
-                lane_names[f"place:{place.id}"] = (translate("Timeline", "Place withheld")
-                                                   if redactor.withheld(place) else redactor.scrub(place.name))
-        for (incident_id, code, title, start_iso, start_q, end_iso, end_q, incident_type, place_id) in rows:
-            if incidents is not None and incident_id not in incidents:
-                continue
-            if redactor.withheld(incident_id, "incident"):
-                withheld += 1
-                continue
-            days = event_days(start_iso, start_q, end_iso, end_q)
-            if days is None:
-                omitted += 1
-                continue
-            if lanes == "type":
-                keys: tuple[str, ...] = (f"type:{incident_type}",)
-                lane_names.setdefault(keys[0], types.get(incident_type, incident_type)
-                                      or translate("Timeline", "No type"))
-            elif lanes == "actor":
-                keys = tuple(actors_of.get(incident_id, ())) or ("actor:",)
-            elif lanes == "place":
-                keys = (f"place:{place_id or ''}",)
-            else:
-                keys = ("all",)
-            first, last, shape, faded = days
-            when = _when(start_iso, start_q, end_iso, end_q)
-            events.append(Event(incident_id, code, redactor.scrub(title), first, last, shape, faded, when, keys))
-        kept = {event.id for event in events}
-        links = [(a, b, rel) for a, b, rel in conn.execute(
-            select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)) if a in kept and b in kept]
+            keys = (f"place:{place_id or ''}",)
+        else:
+            keys = ("all",)
+        first, last, shape, faded = days
+        when = _when(start_iso, start_q, end_iso, end_q)
+        events.append(Event(incident_id, code, redactor.scrub(title), first, last, shape, faded, when, keys))
+    kept = {event.id for event in events}
+    links = [(a, b, rel) for a, b, rel in conn.execute(
+        select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)) if a in kept and b in kept]
     events.sort(key=lambda event: (event.first, event.id))
     return Timeline(events, _lanes(events, lane_names, lanes), links, omitted, withheld)
 
