@@ -69,7 +69,14 @@ def canonical(value: object) -> str:
 
 
 def value_hash(value: object) -> str:
-    return hashlib.sha256(canonical(value).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    """A short hash of a field's value (texts and numbers without a JSON dump: it is the hot path)."""
+    if isinstance(value, str):
+        data = b"s" + value.encode("utf-8", "surrogatepass")
+    elif value is None or isinstance(value, (bool, int, float)):
+        data = b"r" + repr(value).encode()
+    else:
+        data = b"j" + canonical(value).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:24]
 
 
 TRUE, FALSE = value_hash(True), value_hash(False)
@@ -174,15 +181,25 @@ def load_stored(conn: Connection) -> dict[str, Stored]:
     return out
 
 
-def save_stored(conn: Connection, uuid: str, s: Stored) -> None:
+_SAVE = ("INSERT OR REPLACE INTO exchange_item (uuid, kind, deleted, redacted, versions, origin, entry) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _row(uuid: str, s: Stored) -> tuple:
     versions = json.dumps({f: [h, vv] for f, (h, vv) in sorted(s.versions.items())}, sort_keys=True,
                           separators=(",", ":"))
-    values = {"u": uuid, "k": s.kind, "d": s.deleted, "r": s.redacted, "v": versions, "o": s.origin, "e": s.entry}
-    # No upsert: a row trigger's OR REPLACE (store.state) would take the upsert's conflict clause.
-    if conn.execute(text("UPDATE exchange_item SET kind = :k, deleted = :d, redacted = :r, versions = :v, "
-                         "origin = :o, entry = :e WHERE uuid = :u"), values).rowcount == 0:
-        conn.execute(text("INSERT INTO exchange_item (uuid, kind, deleted, redacted, versions, origin, entry) "
-                          "VALUES (:u, :k, :d, :r, :v, :o, :e)"), values)
+    return (uuid, s.kind, s.deleted, s.redacted, versions, s.origin, s.entry)
+
+
+def save_stored(conn: Connection, uuid: str, s: Stored) -> None:
+    # OR REPLACE, not an upsert: the sealing triggers (store.state) take the
+    # outer statement's conflict clause, which an upsert would not give them.
+    conn.exec_driver_sql(_SAVE, _row(uuid, s))
+
+
+def save_many(conn: Connection, rows: dict[str, Stored]) -> None:
+    if rows:
+        conn.exec_driver_sql(_SAVE, [_row(u, s) for u, s in rows.items()])
 
 
 @dataclass
@@ -240,7 +257,7 @@ def observe(conn: Connection, me: str, counter: int, items: dict[str, Item] | No
     stored = load_stored(conn)
     siblings = load_siblings(conn)
     nxt = counter + 1
-    changed = False
+    dirty_rows: dict[str, Stored] = {}
     edited = edited_here(conn) if first or len(stored) < len(items) else set()
     for uuid, item in items.items():
         row = stored.get(uuid)
@@ -251,16 +268,13 @@ def observe(conn: Connection, me: str, counter: int, items: dict[str, Item] | No
             for f, h in hashes.items():
                 touched = not first or f == EXISTS or (uuid, _REF_FIELDS.get(f, f)) in edited or (uuid, f) in edited
                 versions[f] = (h, {me: nxt} if touched else {})
-            stored[uuid] = Stored(item.kind, False, False, versions)
-            changed = True
-            save_stored(conn, uuid, stored[uuid])
+            stored[uuid] = dirty_rows[uuid] = Stored(item.kind, False, False, versions)
             continue
         if row.deleted:  # back here (an undone deletion): a change of ours over the tombstone
             base = join(*row.all_vectors(), {me: nxt})
             row.versions = {f: (h, dict(base)) for f, h in hashes.items()}
             row.deleted = False
-            changed = True
-            save_stored(conn, uuid, row)
+            dirty_rows[uuid] = row
             continue
         dirty = False
         for f, h in hashes.items():
@@ -276,23 +290,20 @@ def observe(conn: Connection, me: str, counter: int, items: dict[str, Item] | No
                                  {"u": uuid, "f": f})
                 dirty = True
         if dirty:
-            changed = True
-            save_stored(conn, uuid, row)
+            dirty_rows[uuid] = row
     gone = {u: s for u, s in stored.items() if not s.deleted and u not in items}
     for uuid, row in gone.items():
         mine = [s.vv for s in siblings.get(uuid, [])]
         row.versions = {EXISTS: (FALSE, join(*row.all_vectors(), *mine, {me: nxt}))}
         row.deleted = True
         conn.execute(text("DELETE FROM exchange_conflict WHERE uuid = :u"), {"u": uuid})
-        save_stored(conn, uuid, row)
-        changed = True
+        dirty_rows[uuid] = row
     if first:
         for uuid, kind in deleted_here(conn).items():
             if uuid not in stored and uuid not in items:
-                stored[uuid] = Stored(kind, True, False, {EXISTS: (FALSE, {me: nxt})})
-                save_stored(conn, uuid, stored[uuid])
-                changed = True
-    return (nxt if changed else counter), items, stored
+                stored[uuid] = dirty_rows[uuid] = Stored(kind, True, False, {EXISTS: (FALSE, {me: nxt})})
+    save_many(conn, dirty_rows)
+    return (nxt if dirty_rows else counter), items, stored
 
 
 # -- the content digest -------------------------------------------------------------

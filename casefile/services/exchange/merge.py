@@ -158,7 +158,8 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
         knowledge_ok = profile == "full" and leq({str(k): int(v) for k, v in since.items()}, me.knowledge)
         if knowledge_ok and isinstance(manifest.get("knowledge"), dict):
             me.knowledge = join(me.knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
-        me.counter, _, _ = observe(conn, me.uuid, me.counter)  # what the merge's own cascades changed
+        if result.counts["deleted"]:  # what the deletions' cascades changed (links gone, places emptied)
+            me.counter, _, _ = observe(conn, me.uuid, me.counter)
         peers.save(conn, me)
         now = utcnow()
         peers.record_received(conn, {**manifest, "history_head": history_head}, knowledge_ok, now)
@@ -228,10 +229,17 @@ class _Merger:
         order = {k: n for n, k in enumerate(RECORD_TABLES)}
         records = sorted((i for i in incoming if i.get("kind") in order), key=lambda i: order[i["kind"]])
         links = [i for i in incoming if i.get("kind") not in order]
-        for entry in records + links:
+        for entry in records:
             self.item(entry)
+        self.writer.flush_updates()
         for kind, uuid, refs in self.pending_refs:  # references to records that came later in the bundle
-            self.writer.update_record(kind, uuid, refs)
+            self.writer.queue_update(kind, uuid, refs)
+        self.writer.flush_updates()
+        for entry in links:
+            self.item(entry)
+        for kind, ids in self.changed.items():  # the search index, in batches
+            if kind in fulltext.INDEXED:
+                fulltext.reindex(self.conn, kind, sorted(ids))
 
     def _elements(self, entry: dict) -> dict[str, list[Element]]:
         fields = entry.get("fields")
@@ -364,7 +372,7 @@ class _Merger:
                     self.new_evidence.append(uuid)
                 action = "created"
             elif alive:
-                ident = self.writer.update_record(kind, uuid, values)
+                ident = self.writer.queue_update(kind, uuid, {f: v for f, v in values.items() if f not in refs})
                 if refs:
                     self.pending_refs.append((kind, uuid, refs))
                 action = "updated" if values else ""
@@ -376,14 +384,13 @@ class _Merger:
                 action = "deleted"
             else:
                 return ""
-            if ident is not None and kind in fulltext.INDEXED:
-                fulltext.reindex(self.conn, kind, [ident])
+            if ident is not None:
                 self.changed.setdefault(kind, set()).add(ident)
             return action
         item = Item(kind, ends={str(k): v for k, v in (entry.get("ends") or {}).items()})
         if alive:
             attrs = {f: v for f, v in values.items() if f != EXISTS}
-            if not self.writer.put_link(item, attrs):
+            if not self.writer.put_link(item, attrs, exists=was_alive):
                 return "orphan"
             self.changed.setdefault(kind, set())
             return "created" if not was_alive else ("updated" if attrs else "")

@@ -31,7 +31,7 @@ from .. import keys
 from ..interchange.export import _Builder, build_document, stamp
 from . import bundle as fmt
 from . import peers
-from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, load_stored, observe, vv_text
+from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, observe, vv_text
 
 Progress = Callable[[int, int, str], None]
 
@@ -64,11 +64,13 @@ def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey)
     if peer is None:
         raise CasefileError(translate("Exchange", "'{name}' is neither a bundle file nor a peer of this case "
                                       "(see 'casefile peers')").format(name=since))
+    acknowledged = peer.knowledge.get(me.uuid, 0)
     with case.connection() as conn:
-        seq = 0
-        for (summary,) in conn.execute(text("SELECT summary FROM exchange_bundle WHERE direction = 'sent' AND "
-                                            "peer = :p"), {"p": peer.replica}):
-            seq = max(seq, int(json.loads(summary).get("history_seq", 0)))
+        seq = 0  # our history up to the last bundle whose versions the peer says it has
+        for (summary,) in conn.execute(text("SELECT summary FROM exchange_bundle WHERE direction = 'sent'")):
+            sent = json.loads(summary)
+            if int(sent.get("counter", 1 << 62)) <= acknowledged:
+                seq = max(seq, int(sent.get("history_seq", 0)))
     return peer.knowledge, peer.blobs, seq, peer.replica
 
 
@@ -89,7 +91,7 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
         me = peers.replica(conn, key.fingerprint)
         document = _Builder(conn).document()
         items = flatten(document)
-        me.counter, _, _ = observe(conn, me.uuid, me.counter, items, first=me.first)
+        me.counter, _, stored = observe(conn, me.uuid, me.counter, items, first=me.first)
         peers.save(conn, me)
     base, peer_blobs, history_seq, peer_replica = _since(case, since, me, key)
     full = profile == "full"
@@ -101,7 +103,6 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
     report(1, 4, translate("Exchange", "Choosing what to send"))
     bundle_id = str(uuidlib.uuid4())
     with case.connection() as conn:
-        stored = load_stored(conn)
         siblings = load_siblings(conn) if full else {}
         head_seq, head_hash = audit.head(conn)
         history = [] if not full else [dict(r._mapping) for r in conn.execute(text(
@@ -178,6 +179,7 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
                               "VALUES (:b, 'sent', :p, :at, :pr, :s)"),
                          {"b": bundle_id, "p": peer_replica, "at": peers._bind(now), "pr": profile,
                           "s": canonical({"history_seq": head_seq if full else history_seq, **counts,
+                                          "counter": me.counter,
                                           "since": vv_text(base)})})
             if peer_replica:
                 peers.record_sent(conn, peer_replica, now)
