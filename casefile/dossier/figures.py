@@ -72,6 +72,12 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
             caption += " " + translate("Figures", "The {shown} most linked of {total} records are shown.").format(
                 shown=MAX_NODES, total=len(keys))
         out.append(DossierFigure(figure, caption))
+    from ..services.views.map import dossier_map  # the map (issue 20): its places, redacted the same way
+    from ..services.views.tiles import installed
+
+    drawn = dossier_map(case, profile, incident_ids, width, tilesets=installed())
+    if drawn is not None:
+        out.append(DossierFigure(*drawn))
     return out
 
 
@@ -127,7 +133,23 @@ def _add(group: Group, item: fig.Item) -> None:
         group.add(_styled(shape, item.role, fill=item.closed))
     elif isinstance(item, fig.Text):
         group.add(_text(item))
-    # Images (map tiles) are drawn by the map's own figure code when it has them.
+    elif isinstance(item, fig.Image):
+        group.add(_image(item))
+
+
+def _image(item: fig.Image) -> Group:
+    """A raster (a map tile, already re-encoded without metadata), upright:
+    un-flipped at its box like text."""
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from reportlab.graphics.shapes import Image as RLImage
+
+    with PILImage.open(BytesIO(item.data)) as picture:
+        upright = picture.convert("RGB")
+    holder = Group(RLImage(0, 0, item.w, item.h, upright))
+    holder.transform = (1, 0, 0, -1, item.x, item.y + item.h)
+    return holder
 
 
 def _arrow_head(line: fig.Line) -> Polygon:

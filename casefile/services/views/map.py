@@ -242,3 +242,21 @@ def map_figure(places: MapPlaces, width: float = 480.0, height: float = 340.0,
     from .map_figure import draw
 
     return draw(places, width, height, box or world_box(places.places), title, tilesets or [])
+
+
+def dossier_map(case: Case, profile: str, incidents: set[int] | None, width: float,
+                tilesets: list | None = None) -> tuple[Figure, str] | None:
+    """The dossier's map of its incidents' places, redacted for ``profile``,
+    with its caption; None when no place has coordinates."""
+    places = map_places(case, incidents=incidents, profile=profile)
+    if not places.places:
+        return None
+    figure = map_figure(places, width, width * 0.72, title=translate("Map", "Map of the incidents' places"),
+                        tilesets=tilesets)
+    caption = translate("Map", "Places of the incidents; a marker's size grows with the number of incidents, "
+                               "a number is a count, places close together are counted in one marker. A hollow "
+                               "marker with a shaded area is a place known only to its municipality or state: "
+                               "the incident may be anywhere in that area.")
+    if places.omitted:
+        caption += " " + translate("Map", "{n} places without coordinates are not shown.").format(n=places.omitted)
+    return figure, caption + " " + figure.caption

@@ -176,20 +176,19 @@ def _tile_items(placed: list[PlacedTile], frame: Frame) -> list[Item]:
         cx0, cy0, cx1, cy1 = max(x0, 0.0), max(y0, 0.0), min(x1, frame.width), min(y1, frame.height)
         if cx1 <= cx0 or cy1 <= cy0:
             continue
-        if (cx0, cy0, cx1, cy1) != (x0, y0, x1, y1):  # crop to the box, re-encoded (no metadata)
-            try:
-                with PILImage.open(io.BytesIO(data)) as picture:
-                    picture.load()
-                    sx, sy = picture.width / (x1 - x0), picture.height / (y1 - y0)
-                    crop = picture.convert("RGB").crop((round((cx0 - x0) * sx), round((cy0 - y0) * sy),
-                                                        round((cx1 - x0) * sx), round((cy1 - y0) * sy)))
-                    if crop.width < 1 or crop.height < 1:
-                        continue
-                    buffer = io.BytesIO()
-                    crop.save(buffer, "PNG")
-                    data = buffer.getvalue()
-            except (OSError, ValueError, PILImage.DecompressionBombError):
+        try:  # cropped to the box and re-encoded: no tile's metadata reaches a PDF
+            with PILImage.open(io.BytesIO(data)) as picture:
+                picture.load()
+                sx, sy = picture.width / (x1 - x0), picture.height / (y1 - y0)
+                crop = picture.convert("RGB").crop((round((cx0 - x0) * sx), round((cy0 - y0) * sy),
+                                                    round((cx1 - x0) * sx), round((cy1 - y0) * sy)))
+            if crop.width < 1 or crop.height < 1:
                 continue
+            buffer = io.BytesIO()
+            crop.save(buffer, "PNG")
+            data = buffer.getvalue()
+        except (OSError, ValueError, PILImage.DecompressionBombError):
+            continue
         items.append(Image(cx0, cy0, cx1 - cx0, cy1 - cy0, data))
     return items
 
