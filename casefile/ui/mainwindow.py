@@ -124,14 +124,15 @@ class MainWindow(QMainWindow):
         from . import screen_lock as lock
         from .case import history as history_view
         from .dialogs import dossier as dossier_dialog
+        from .dialogs import exchange as exchange_dialogs
         from .dialogs import passphrase as passphrase_dialog
         from .dialogs import redaction_preview, shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
         from . import views  # noqa: I001 - the view tabs, after the panels whose actions they follow
 
-        for module in (evidence_panel, dossier_dialog, redaction_preview, history_view, passphrase_dialog, lock,
-                       shortcuts, views):
+        for module in (evidence_panel, dossier_dialog, redaction_preview, exchange_dialogs, history_view,
+                       passphrase_dialog, lock, shortcuts, views):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 

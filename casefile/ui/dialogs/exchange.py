@@ -1,0 +1,211 @@
+"""File > Send Changes…, Receive Changes… and Review Conflicts… (issue 18).
+
+Sending and receiving run in a worker thread (``workers.run_in_thread``) with
+a progress dialog whose Cancel stops them; a merge is all or nothing, so a
+cancelled one changes nothing. The review queue shows each conflict's value
+here beside the one that arrived, as plain text, and keeps the one chosen
+(``services.exchange.review``). Merged changes do not enter the undo stack:
+the stack is cleared, as after any change from outside the window.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import keys
+from ...services.exchange import conflicts, make_bundle, merge_bundle, resolve
+from ..workers import run_in_thread
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Exchange", text)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+class KeyPassphrase:
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> tuple[str, bool]:
+        """The documenter key's passphrase (the key is made with it on first use)."""
+        made = keys.key_exists()
+        prompt = _tr("Passphrase of your documenter key:") if made else _tr(
+            "A documenter key signs what you send. Choose a passphrase for it:")
+        text, ok = QInputDialog.getText(parent, _tr("Your Key"), prompt, QLineEdit.EchoMode.Password)
+        return text, bool(ok and text)
+
+
+def send_changes(window) -> None:
+    case = window.case
+    if case is None:
+        return
+    out, _ = QFileDialog.getSaveFileName(window, _tr("Send Changes"), f"{case.path.stem}.cfbundle",
+                                         _tr("Casefile bundles (*.cfbundle)"))
+    if not out:
+        return
+    passphrase, ok = KeyPassphrase.ask(window)
+    if not ok:
+        return
+    documenter = case.documenter
+
+    def work(progress, cancelled):
+        key = keys.load_or_create(passphrase, documenter)
+        return make_bundle(case, out, key, progress=progress, cancelled=cancelled, force=True)
+
+    def done(report) -> None:
+        c = report.counts
+        window.statusBar().showMessage(_tr("Wrote {path}: {records} records, {links} links, {files} evidence files, "
+                                           "signed {fp}").format(path=out, records=c["records"], links=c["links"],
+                                                                 files=c["evidence_files"], fp=report.fingerprint))
+
+    run_in_thread(work, parent=window, title=_tr("Sending changes…"), on_success=done,
+                  on_failure=lambda text: _warn(window, _tr("Nothing was sent"), text))
+
+
+def receive_changes(window) -> None:
+    case = window.case
+    if case is None:
+        return
+    path, _ = QFileDialog.getOpenFileName(window, _tr("Receive Changes"), "", _tr("Casefile bundles (*.cfbundle)"))
+    if not path:
+        return
+    key = None
+    with open(path, "rb") as f:
+        sealed = keys.is_sealed(f.read(len(keys.SEALED_MAGIC)))
+    passphrase = ""
+    if sealed:
+        passphrase, ok = KeyPassphrase.ask(window)
+        if not ok:
+            return
+
+    def work(progress, cancelled):
+        nonlocal key
+        if sealed:
+            key = keys.load_key(passphrase)
+        return merge_bundle(case, path, key, progress=progress, cancelled=cancelled)
+
+    def done(result) -> None:
+        window.undo_stack.clear()
+        c = result.counts
+        trust = _tr("a trusted key") if result.trusted else _tr("a key you have not marked as trusted")
+        window.statusBar().showMessage(_tr("Merged: {created} created, {updated} updated, {deleted} deleted; signed "
+                                           "by {name} {fp} ({trust})").format(
+            created=c["created"], updated=c["updated"], deleted=c["deleted"], name=result.signer_name,
+            fp=result.signer, trust=trust))
+        if result.conflicts:
+            ReviewDialog.show_for(window, case)
+
+    run_in_thread(work, parent=window, title=_tr("Receiving changes…"), on_success=done,
+                  on_failure=lambda text: _warn(window, _tr("Nothing was merged"), text))
+
+
+def _warn(window, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+class ReviewDialog(QDialog):
+    """The review queue: each conflict side by side; keep one."""
+
+    def __init__(self, case, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.case = case
+        self.setWindowTitle(self.tr("Review Conflicts"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Field"), self.tr("Here"),
+                                              self.tr("Arrived")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.keep_here = QPushButton(self.tr("Keep &Here"), self)
+        self.keep_theirs = QPushButton(self.tr("Keep &Arrived"), self)
+        buttons.addButton(self.keep_here, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.keep_theirs, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.keep_here.clicked.connect(lambda: self.keep("here"))
+        self.keep_theirs.clicked.connect(lambda: self.keep("theirs"))
+        layout.addWidget(buttons)
+        self.items: list = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.items = conflicts(self.case)
+        self.table.setRowCount(len(self.items))
+        for row, c in enumerate(self.items):
+            field = self.tr("(deleted on the other copy)") if c.field == "_exists" else c.field
+            here = self.tr("kept") if c.field == "_exists" else _plain(c.here)
+            theirs = self.tr("deleted") if c.field == "_exists" else _plain(c.theirs)
+            for column, text in enumerate((f"{c.code or c.kind} {c.title}".strip(), field, here, theirs)):
+                self.table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+        self.note.setText(self.tr("{n} values were changed differently on another copy. Nothing was overwritten: "
+                                  "choose the value to keep.").format(n=len(self.items)) if self.items else
+                          self.tr("No conflicts to review."))
+        if self.items:
+            self.table.selectRow(0)
+        self.keep_here.setEnabled(bool(self.items))
+        self.keep_theirs.setEnabled(bool(self.items))
+
+    def keep(self, which: str) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        resolve(self.case, self.items[row].id, which)
+        self.refresh()
+
+    @classmethod
+    def show_for(cls, window: QWidget | None, case) -> tuple[None, bool]:
+        cls(case, window).exec()
+        return None, True
+
+
+def install(window) -> None:
+    """File > Send Changes…, Receive Changes…, Review Conflicts…, after Redaction Preview."""
+    from ..actions import QT_TRANSLATE_NOOP, ActionSpec
+
+    def review() -> None:
+        if window.case is not None:
+            ReviewDialog.show_for(window, window.case)
+
+    window.actions.add(ActionSpec("send_changes", QT_TRANSLATE_NOOP("Actions", "Send &Changes…"),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "Write a signed bundle of this case's changes "
+                                                        "for a colleague's copy"), menu="file"),
+                       lambda: send_changes(window), after="redaction_preview")
+    window.actions.add(ActionSpec("receive_changes", QT_TRANSLATE_NOOP("Actions", "Rece&ive Changes…"),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "Merge a colleague's bundle into this case"),
+                                  menu="file"), lambda: receive_changes(window), after="send_changes")
+    window.actions.add(ActionSpec("review_conflicts", QT_TRANSLATE_NOOP("Actions", "Re&view Conflicts…"),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "Values changed differently on two copies"),
+                                  menu="file"), review, after="receive_changes")

@@ -1,0 +1,75 @@
+"""File > Send Changes… / Receive Changes… / Review Conflicts… (issue 18),
+driven through the window's actions; what lands in the case files is checked."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
+
+from casefile.model import Incident
+from casefile.services import keys
+from casefile.services.exchange import conflicts
+from casefile.services.sample import create_demo_case
+from casefile.store import Case
+from casefile.ui.dialogs import exchange
+from tests.services.exchange_samples import PASSPHRASE, bundle, key_for
+
+
+def _open(qtbot, path):
+    from casefile.ui.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.set_case(Case.open(path), remember=False)
+    win.show()
+    return win
+
+
+def _title(case) -> str:
+    with case.session() as s:
+        return s.scalars(select(Incident.title).where(Incident.code == "INC-0001")).one()
+
+
+def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
+    template = tmp_path / "t.casefile"
+    create_demo_case(template).close(backup=False)
+    mine, theirs = tmp_path / "mine.casefile", tmp_path / "theirs.casefile"
+    shutil.copy(template, mine)
+    shutil.copy(template, theirs)
+    with Case.open(theirs) as case, case.session() as s:
+        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "Their title"
+    incoming = bundle(theirs, tmp_path / "theirs.cfbundle", key_for(tmp_path, "theirs"))
+
+    monkeypatch.setenv(keys.ENV_DIR, str(tmp_path / "my-keys"))
+    monkeypatch.setattr(exchange.KeyPassphrase, "ask", classmethod(lambda cls, parent: (PASSPHRASE, True)))
+    win = _open(qtbot, mine)
+    with win.case.session() as s:
+        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "My title"
+
+    out = tmp_path / "mine.cfbundle"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    win.actions["send_changes"].trigger()
+    qtbot.waitUntil(lambda: out.exists() and "Wrote" in win.statusBar().currentMessage(), timeout=30000)
+    assert keys.key_exists()
+
+    reviewed = []
+    monkeypatch.setattr(exchange.ReviewDialog, "show_for",
+                        classmethod(lambda cls, window, case: reviewed.append(case) or (None, True)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(incoming), "")))
+    win.actions["receive_changes"].trigger()
+    qtbot.waitUntil(lambda: bool(reviewed), timeout=30000)
+    assert "Merged" in win.statusBar().currentMessage()
+    (queued,) = conflicts(win.case)
+    assert (queued.field, queued.here, queued.theirs) == ("title", "My title", "Their title")
+
+    dialog = exchange.ReviewDialog(win.case, win)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 3).text() == "Their title"
+    qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0 and conflicts(win.case) == []
+    assert _title(win.case) == "Their title"
+    win.close()
