@@ -11,16 +11,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 from ..errors import CasefileError
 
 SCREENSHOT_SIZE = (1400, 900)
 
 
-def make_app(argv: list[str] | None = None):
+def make_app(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()  # a QCoreApplication as far as the stubs know
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("Casefile")
     app.setOrganizationDomain("casefile.invalid")
     app.setApplicationName("Casefile")
@@ -57,7 +62,7 @@ def open_initial_case(window, args) -> None:
         case = Case.open(args.case, passphrase=_passphrase(args))
         window.set_case(case)
     elif not getattr(args, "screenshot", None):
-        last = QSettings().value("cases/last", "", type=str)
+        last = cast(str, QSettings().value("cases/last", "", type=str))
         if last and Path(last).is_file():
             try:
                 window.set_case(Case.open(last, passphrase=_passphrase(args)))

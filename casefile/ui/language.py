@@ -129,7 +129,8 @@ def install_cli_translator(language: str) -> bool:
     i18n.set_translator(lambda context, text: translator.translate(context, text) or text)
     import argparse
 
-    argparse._ = lambda text: translator.translate("argparse", text) or text
+    # argparse translates through its module's gettext alias ``_``, which its stubs do not declare
+    setattr(argparse, "_", lambda text: translator.translate("argparse", text) or text)  # noqa: B010
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings
 
@@ -12,7 +13,7 @@ LIMIT = 10
 
 class RecentCases:
     def paths(self) -> list[Path]:
-        values = QSettings().value(KEY, [], type=list) or []
+        values = cast(list, QSettings().value(KEY, [], type=list)) or []
         return [Path(v) for v in values if isinstance(v, str) and v]
 
     def _store(self, paths: list[Path]) -> None:

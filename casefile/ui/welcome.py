@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ class NewCaseDialog(QDialog):
         self.setWindowTitle(self.tr("New Case"))
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Case title"))
-        self.documenter = QLineEdit(QSettings().value("cases/documenter", "", type=str))
+        self.documenter = QLineEdit(cast(str, QSettings().value("cases/documenter", "", type=str)))
         self.documenter.setAccessibleName(self.tr("Your name"))
         self.folder = QLineEdit(folder or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation))
@@ -82,6 +83,11 @@ class NewCaseDialog(QDialog):
         for signal in (self.title.textChanged, self.folder.textChanged, self.file_name.textChanged,
                        self.encryption.changed):
             signal.connect(self._recheck)
+        # Tab walks down the form, then the passphrase, then Create (the buttons came before it).
+        QWidget.setTabOrder(self.file_name, self.encryption.encrypt)
+        QWidget.setTabOrder(self.encryption.encrypt, self.encryption.first)
+        QWidget.setTabOrder(self.encryption.first, self.encryption.second)
+        QWidget.setTabOrder(self.encryption.second, buttons.button(QDialogButtonBox.StandardButton.Ok))
         self.setMinimumWidth(520)
         self.adjustSize()
         self.title.setFocus()  # typing starts in the title, never on the encryption box

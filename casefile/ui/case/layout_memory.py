@@ -4,6 +4,8 @@ The last case and recent cases are kept by ``app`` and ``recent``."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from ...services import records
@@ -12,7 +14,7 @@ DEFAULT_WIDTHS = {"code": 90, "title": 300, "name": 240, "summary": 320, "start_
 
 
 def _bytes(key: str) -> QByteArray:
-    return QSettings().value(key, QByteArray(), type=QByteArray)
+    return cast(QByteArray, QSettings().value(key, QByteArray(), type=QByteArray))
 
 
 class LayoutMemory:

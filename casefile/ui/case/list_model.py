@@ -67,7 +67,7 @@ class RecordListModel(QAbstractTableModel):
         self._rows = self._page(0, max(PAGE, keep))
         # A short page is the whole list; otherwise count when someone asks.
         self._total = len(self._rows) if len(self._rows) < max(PAGE, keep) else None
-        self._ids: list[int] | None = None  # every id in order, fetched when scrolling starts
+        self._ids = None  # every id in order, fetched when scrolling starts
         self._index_rows()
         self.endResetModel()
 

@@ -5,9 +5,13 @@ so tests patch them instead of clicking through a blocking dialog
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+
+if TYPE_CHECKING:
+    from ...store import Case
 
 
 def _tr(text: str) -> str:
@@ -20,7 +24,7 @@ def _box(parent, icon, title: str, text: str, details: str = "") -> QMessageBox:
     if details:
         box.setInformativeText(details)
         # informative text has no format of its own; Qt guesses, so escape by hand
-        label = box.findChild(QWidget, "qt_msgbox_informativelabel")
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
         if label is not None:
             label.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -48,26 +52,16 @@ def ask_text(parent, title: str, label: str, text: str = "") -> tuple[str, bool]
     return dialog.textValue(), accepted
 
 
-def open_encrypted(parent, path: Path) -> tuple[object | None, bool]:
-    """Ask for an encrypted case's passphrase and open it: ``(case, accepted)``.
-    The passphrase dialog (with its wait after wrong attempts) is used when present."""
+def open_encrypted(parent, path: Path) -> tuple[Case | None, bool]:
+    """Ask for an encrypted case's passphrase and open it: ``(case, accepted)``,
+    through the passphrase dialog (with its wait after wrong attempts)."""
     from ...store import Case
+    from .passphrase import PassphraseDialog
 
-    def opener(p, passphrase):
+    def opener(p: Path, passphrase: str) -> Case:
         return Case.open(p, passphrase=passphrase)
 
-    try:
-        from .passphrase import PassphraseDialog
-    except ImportError:
-        PassphraseDialog = None
-    if PassphraseDialog is not None:
-        return PassphraseDialog.get_case(parent, Path(path), opener)
-    text, ok = QInputDialog.getText(parent, _tr("Encrypted case"),
-                                    _tr("Passphrase for {name}:").format(name=Path(path).name),
-                                    QLineEdit.EchoMode.Password)
-    if not ok or not text:
-        return None, False
-    return opener(path, text), True
+    return PassphraseDialog.get_case(parent, Path(path), opener)
 
 
 def open_case_file(parent, folder: str = "") -> tuple[str, bool]:

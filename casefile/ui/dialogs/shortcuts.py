@@ -44,7 +44,9 @@ def plain(text: str) -> str:
 def typeable(key: QKeySequence) -> bool:
     """A key a laptop has: not a dedicated key of special keyboards (Help, Open,
     Back...), which Qt's standard bindings add and would only confuse the list."""
-    return not key.isEmpty() and all(key[n].key().value < Qt.Key.Key_Help.value for n in range(key.count()))
+    # PySide6's stubs omit QKeySequence.__getitem__ (operator[], there at run time)
+    return not key.isEmpty() and all(key[n].key().value < Qt.Key.Key_Help.value  # type: ignore[index]
+                                     for n in range(key.count()))
 
 
 def _menus(window) -> dict[QAction, str]:

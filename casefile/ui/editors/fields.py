@@ -35,6 +35,12 @@ def plain_label(text: str = "", parent=None) -> QLabel:
     return label
 
 
+def _tool_button(text: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    return button
+
+
 class WrappingLabel(QLabel):
     """Plain text that wraps between words, and inside a word too long for the
     width (a file name, a hash), so a long value never makes its pane wider than
@@ -255,7 +261,7 @@ class VocabCombo(QComboBox):
             self.descriptions[term.key] = term.description
             if term.description:
                 self.setItemData(self.count() - 1, term.description, Qt.ItemDataRole.ToolTipRole)
-        self._stored = None
+        self._stored: str | None = None
         self.activated.connect(self._chosen)
 
     def set_value(self, value) -> None:
@@ -350,16 +356,16 @@ class RefField(QWidget):
         self.shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.shown.setMinimumWidth(80)
         # Tool buttons: compact, so the referenced name keeps the room.
-        self.choose = QToolButton(text=self.tr("Choose…"))
-        self.clear = QToolButton(text=self.tr("Clear"))
-        self.go = QToolButton(text=self.tr("Open"))
+        self.choose = _tool_button(self.tr("Choose…"))
+        self.clear = _tool_button(self.tr("Clear"))
+        self.go = _tool_button(self.tr("Open"))
         for button, name in ((self.choose, self.tr("Choose")), (self.clear, self.tr("Clear")),
                              (self.go, self.tr("Open"))):
             button.setAccessibleName(name)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.choose.clicked.connect(self.choose_requested)
         self.clear.clicked.connect(lambda: self.committed.emit(None))
-        self.go.clicked.connect(lambda: self._id is not None and self.open_requested.emit(self._id))
+        self.go.clicked.connect(self._open)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.shown, 1)
@@ -381,6 +387,10 @@ class RefField(QWidget):
     @property
     def dirty(self) -> bool:
         return False
+
+    def _open(self) -> None:
+        if self._id is not None:
+            self.open_requested.emit(self._id)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.MouseButtonDblClick and self._id is not None:

@@ -93,7 +93,7 @@ class RecordEditor(Editor):
         layout.addWidget(self.problem)
         tabs = self._extra_tabs()
         if tabs:
-            self.tabs = QTabWidget()
+            self.tabs: QTabWidget | None = QTabWidget()
             self.tabs.setObjectName("editorTabs")
             page = QWidget()
             page_layout = QVBoxLayout(page)
@@ -157,7 +157,7 @@ class RecordEditor(Editor):
             form.addRow("" if spec.type == "bool" else spec.label + ":", widget)
 
     def _extra_tabs(self) -> list[tuple[str, QWidget]]:
-        tabs = []
+        tabs: list[tuple[str, QWidget]] = []
         if self.kind == "source":
             reader = self.reader = SourceReader(self.window_, self.record_id)
             reader.show_wanted.connect(lambda: self.tabs.setCurrentWidget(reader) if self.tabs else None)
@@ -287,7 +287,7 @@ class RecordEditor(Editor):
     def show_quote(self) -> None:
         """Open the conveying source's text with the quoted passage selected."""
         start, end, source_id = self.row.get("quote_start"), self.row.get("quote_end"), self.row.get("source_id")
-        if start is None or source_id is None:
+        if start is None or end is None or source_id is None:
             return
         self.window_.open_record("source", source_id)
         editor = self.window_.editor
