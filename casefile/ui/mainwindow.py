@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.BACK, self.go_back)
         a.connect(ActionId.FORWARD, self.go_forward)
         for kind in KINDS:
-            a.connect(f"show_{kind}", lambda kind=kind: self.show_kind(kind))
+            a.connect(f"show_{kind}", partial(self.show_kind, kind))
         a.connect(ActionId.CLAIM_FROM_SELECTION, self.claim_from_selection)
         a.connect(ActionId.INCIDENT_FROM_SELECTION, lambda: self.on_source_reader(SourceReader.incident_from_selection))
         a.connect(ActionId.LINK_MENTION, lambda: self.on_source_reader(SourceReader.link_mention))
@@ -190,9 +191,10 @@ class MainWindow(QMainWindow):
             try:
                 case = Case.open(path, passphrase=passphrase)
             except PassphraseRequired:
-                case, ok = dialogs.open_encrypted(self, path)
-                if not ok or case is None:
+                opened, ok = dialogs.open_encrypted(self, path)
+                if not ok or opened is None:
                     return False
+                case = opened
         except CasefileError as error:
             self.show_error(error)
             return False
@@ -409,13 +411,20 @@ class MainWindow(QMainWindow):
     def apply_choice(self, choice, make_command: Callable[[int], CaseCommand], text: str) -> bool:
         """Run ``make_command(target_id)`` for a picker's choice; when the choice is
         "create new …", create that record first, both as one undoable step."""
+        if self.case is None:
+            return False
         if choice.record_id is not None:
             return self.execute(make_command(choice.record_id))
         create = CreateRecord(self.case, choice.kind, {records.TITLE_FIELD[choice.kind]: choice.text})
-        return self.execute(Sequence(self.case, text, [create, lambda: make_command(create.record_id)]))
+
+        def then() -> CaseCommand:
+            assert create.record_id is not None  # the sequence made the record first
+            return make_command(create.record_id)
+
+        return self.execute(Sequence(self.case, text, [create, then]))
 
     def new_record(self) -> None:
-        if self.view is None:
+        if self.view is None or self.case is None:
             return
         kind = self.view.kind
         if kind == "evidence":
@@ -457,7 +466,8 @@ class MainWindow(QMainWindow):
             return
         if self.execute(DeleteRecord(self.case, kind, record_id, label)):
             self._current = None
-            self.view.set_editor(None)
+            if self.view is not None:
+                self.view.set_editor(None)
 
     # -- store notifications ---------------------------------------------------------
 
@@ -465,7 +475,7 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.view.case_changed(changes)
-        if self._current is not None:
+        if self._current is not None and self.case is not None:
             kind, record_id = self._current
             if record_id in changes.get(kind, ()):
                 try:
