@@ -21,8 +21,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from ..i18n import translate
-from ..services.views import figure as fig
 from ..services.redaction import Redactor
+from ..services.views import figure as fig
 from ..services.views.linkchart import Layout, chart_figure, graph_from, seeds
 from ..services.views.timeline import timeline_from
 from .styles import BOLD, SANS, register_fonts

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
         from . import screen_lock as lock
+        from . import views
         from .case import history as history_view
         from .dialogs import dossier as dossier_dialog
         from .dialogs import exchange as exchange_dialogs
@@ -130,7 +131,6 @@ class MainWindow(QMainWindow):
         from .dialogs import redaction_preview, shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
-        from . import views  # noqa: I001 - the view tabs, after the panels whose actions they follow
 
         for module in (evidence_panel, dossier_dialog, redaction_preview, exchange_dialogs, history_view,
                        passphrase_dialog, lock, shortcuts, views):

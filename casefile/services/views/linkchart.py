@@ -94,18 +94,16 @@ class Graph:
         wanted = set(relations)
         return {e.b if e.a == key else e.a for e in self.edges if key in (e.a, e.b) and e.relation in wanted}
 
-    def chain(self, claim_key: str) -> tuple[set[str], set[tuple[str, str]]]:
+    def chain(self, claim_key: str) -> tuple[set[str], set[Edge]]:
         """The nodes and edges of a claim's attribution: claimant, origin,
-        relays and the source read."""
+        relays and the source read (another claim's relay between the same
+        sources is not part of it)."""
         nodes, edges = {claim_key}, set()
         for edge in self.edges:
-            if edge.relation in ("chain", "claimant") and claim_key in (edge.a, edge.b):
+            if (edge.relation in ("chain", "claimant") and claim_key in (edge.a, edge.b)) or (
+                    edge.relation == "chain" and edge.label.endswith("#" + claim_key)):
                 nodes |= {edge.a, edge.b}
-                edges.add((edge.a, edge.b))
-        for edge in self.edges:  # origin -> relay -> source links of this claim carry its key in the label
-            if edge.relation == "chain" and edge.label.endswith("#" + claim_key):
-                nodes |= {edge.a, edge.b}
-                edges.add((edge.a, edge.b))
+                edges.add(edge)
         return nodes, edges
 
     def to_networkx(self, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -369,7 +367,7 @@ def chart_figure(graph: Graph, positions: dict[str, tuple[float, float]], *, wid
         length = math.hypot(bx - ax, by - ay) or 1.0
         ux, uy = (bx - ax) / length, (by - ay) / length
         sx, sy, tx, ty = ax + ux * NODE_R, ay + uy * NODE_R, bx - ux * (NODE_R + 1), by - uy * (NODE_R + 1)
-        role = Role.HIGHLIGHT if (edge.a, edge.b) in chain_edges else EDGE_ROLES.get(edge.relation, Role.EDGE)
+        role = Role.HIGHLIGHT if edge in chain_edges else EDGE_ROLES.get(edge.relation, Role.EDGE)
         fig.add(Line(sx, sy, tx, ty, role, arrow=edge.directed))
         text = edge.label.split("#", 1)[0]
         if edge_labels and text:

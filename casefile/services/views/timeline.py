@@ -83,7 +83,7 @@ class Timeline:
             return today - 365, today + 1
         first, last = self._firsts[0], max(event.last for event in self.events)
         pad = max(1, (last - first) // 40)
-        return first - pad, last + pad + 1
+        return first - pad, last + 1 + max(30, (last - first) // 4)  # room for the last labels
 
     def between(self, start: int, end: int) -> list[Event]:
         """The events that overlap [start, end)."""

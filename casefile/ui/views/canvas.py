@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.views.figure import Circle, Figure, Group, Image, Item, Line, Path as FigPath, Rect, Role, Text, style
+from ...services.views.figure import Circle, Figure, Group, Image, Item, Line, Rect, Role, Text, style
+from ...services.views.figure import Path as FigPath
 
 RECORD = 0  # item data: the record code a click opens
 KEY = 1     # item data: the group's key within its figure
