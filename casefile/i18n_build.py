@@ -219,8 +219,8 @@ def ensure_qm(language: str) -> Path | None:
     source (next to the ``.ts``, else in the user cache). ``None`` means: speak
     English (no such translation, or no ``lrelease`` to build it)."""
     folder = translations_dir()
-    ts = folder / f"{PREFIX}{language}.ts"
-    ts = ts if ts.is_file() else None
+    source = folder / f"{PREFIX}{language}.ts"
+    ts = source if source.is_file() else None
     beside = folder / f"{PREFIX}{language}.qm"
     cached = cache_dir() / beside.name
     for qm in (beside, cached):
