@@ -45,7 +45,7 @@ def case_passphrase(case) -> str | None:
 
 
 def default_output(case, profile: str) -> Path:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
     if not folder.is_dir():
         folder = Path(case.path).parent
     # A file name from the case title, without characters file systems refuse.
@@ -125,15 +125,15 @@ class DossierDialog(QDialog):
             title, explanation = explanations[profile]
             button = QRadioButton(title, profile_box)
             note = QLabel(explanation, profile_box)
-            note.setTextFormat(Qt.PlainText)
+            note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             self.profile_group.addButton(button, row)
             self.profile_buttons[profile] = button
-            profile_layout.addWidget(button, row, 0, Qt.AlignTop)
+            profile_layout.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             profile_layout.addWidget(note, row, 1)
         profile_layout.setColumnStretch(1, 1)
         self.profile_buttons["full"].setChecked(True)
-        self.profile_group.idToggled.connect(lambda _id, on: on and self._suggest_output())
+        self.profile_group.idToggled.connect(self._profile_toggled)
 
         # -- language and file ------------------------------------------------------
         self.language = QComboBox(self)
@@ -169,9 +169,9 @@ class DossierDialog(QDialog):
         self.progress.setValue(0)
         self.progress.hide()
         self.status = QLabel(self)
-        self.status.setTextFormat(Qt.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setAccessibleName(self.tr("Export status"))
         self.open_folder_button = QPushButton(self.tr("Open &folder"), self)
         self.open_folder_button.clicked.connect(self.open_folder)
@@ -183,8 +183,8 @@ class DossierDialog(QDialog):
         self.preview_button.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
 
@@ -216,6 +216,10 @@ class DossierDialog(QDialog):
         if self.case is not None and self.output.text() in ("", self._suggested):
             self._suggested = str(default_output(self.case, self.profile()))
             self.output.setText(self._suggested)
+
+    def _profile_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._suggest_output()
 
     @Slot()
     def _browse(self) -> None:
@@ -368,6 +372,8 @@ class DossierDialog(QDialog):
     @Slot()
     def _on_cancelled(self) -> None:
         self.status.setText(self.tr("Cancelled; nothing was written."))
+        if layout is None:  # set in __init__; gone only while the dialog is torn down
+            return
 
     @Slot()
     def _on_finished(self) -> None:
