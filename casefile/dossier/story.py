@@ -31,7 +31,7 @@ from .figures import DossierFigure, flowables
 from .labels import Labels
 from .styles import RULE, SHADE, stylesheet
 from .template import MARGIN, Heading, Picture, Text
-from .text import CELL_CHARS, CELL_LINES, HEAD_CHARS, clip, escaped, markup, pieces, plain
+from .text import CELL_CHARS, CELL_LINES, HEAD_CHARS, clip, escaped, grouped, markup, pieces, plain
 
 WIDTH = A4[0] - 2 * MARGIN
 ROWS = 100  # rows per Table: splitting a long table re-measures what is left (quadratic in its rows)
@@ -53,7 +53,7 @@ class DossierStory(AnnexSections):
     def __init__(self, data: DossierData, labels: Labels, readers: dict):
         self.d = data
         self.L = labels
-        self.st = stylesheet()
+        self.st = stylesheet(labels.lang)  # hyphenation in the dossier's language
         self.readers = readers  # evidence id -> shared ImageReader
         self._pending: list[tuple[int, str, str]] = []  # (number, what, full text) cut from table cells
         self._noted = 0
@@ -218,7 +218,7 @@ class DossierStory(AnnexSections):
         story = [Spacer(1, 30 * mm), self.p(L.dossier, "CoverSub"), Text(escaped(title), self.st["CoverTitle"]),
                  self.p(marking, "Marking"), *self.facts(pairs), Spacer(1, 6 * mm),
                  self.p(getattr(L, f"note_{d.profile}"), "Muted"), Spacer(1, 10 * mm),
-                 *self.field(L.audit_head, ""), self.p(d.audit_head, "Mono"), self.p(L.audit_head_note, "Muted"),
+                 *self.field(L.audit_head, ""), self.p(grouped(d.audit_head), "Mono"), self.p(L.audit_head_note, "Muted"),
                  Spacer(1, 20 * mm), self.p(L.made_with, "Muted"), NextPageTemplate("body")]
         return story
 

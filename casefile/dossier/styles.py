@@ -1,8 +1,10 @@
-"""Fonts and paragraph styles of the dossier.
+"""Paragraph styles of the dossier.
 
-DejaVu Sans is embedded (subset) so Spanish, Portuguese, French, Cyrillic,
-Greek, Hebrew and Arabic text renders the same on every reader; the base-14
-PDF fonts cover Latin-1 only.
+Every text is in an embedded font (``fonts.py``: DejaVu Sans, subset, plus a
+system font for Chinese, Japanese and Korean); the base-14 PDF fonts are never
+used, being neither embedded nor more than Latin-1. Body text is 9 pt or more,
+hashes 8 pt or more. Words too long for their line are hyphenated in the
+dossier's language (Pyphen) before ReportLab would cut them anywhere.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from ..resources import resource
+from .fonts import BOLD, BOLD_ITALIC, ITALIC, MONO, SANS, register_fonts
 
-SANS, BOLD, ITALIC, BOLD_ITALIC, MONO = "Dossier", "Dossier-Bold", "Dossier-Italic", "Dossier-BoldItalic", "DossierMono"
+__all__ = ["BOLD", "BOLD_ITALIC", "ITALIC", "MONO", "SANS", "register_fonts", "stylesheet"]
+
+# Pyphen dictionaries by dossier language.
+HYPHENATION = {"en": "en_GB", "es": "es"}
 
 INK = colors.HexColor("#1d2430")
 ACCENT = colors.HexColor("#1f4e79")
@@ -28,30 +31,27 @@ MARK = colors.HexColor("#9b1c1c")
 
 
 @cache
-def register_fonts() -> None:
-    files = {SANS: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf",
-             BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf", MONO: "DejaVuSansMono.ttf"}
-    for name, filename in files.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-
-
-@cache
-def stylesheet() -> StyleSheet1:
+def stylesheet(lang: str = "en") -> StyleSheet1:
     register_fonts()
     sheet = StyleSheet1()
     base = ParagraphStyle("Body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4,
-                          splitLongWords=1)
+                          splitLongWords=1, hyphenationLang=HYPHENATION.get(lang, "en_GB"),
+                          embeddedHyphenation=2, uriWasteReduce=0.3)  # 2: a word that starts a line too
     sheet.add(base)
     add = sheet.add
-    add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10.5, spaceAfter=0))
-    add(ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0))
-    add(ParagraphStyle("CellHead", parent=base, fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0,
+    add(ParagraphStyle("Small", parent=base, fontSize=9, leading=11.5, spaceAfter=0))
+    add(ParagraphStyle("Cell", parent=base, fontSize=9, leading=11.5, spaceAfter=0))
+    add(ParagraphStyle("CellHead", parent=base, fontName=BOLD, fontSize=9, leading=11.5, spaceAfter=0,
                        textColor=ACCENT))
-    add(ParagraphStyle("Mono", parent=base, fontName=MONO, fontSize=7.5, leading=9.5, spaceAfter=0))
-    add(ParagraphStyle("MonoSmall", parent=base, fontName=MONO, fontSize=6.5, leading=8.5, spaceAfter=0))
+    # Hashes: 8 pt or more, never hyphenated (grouped in eights by text.grouped, broken between groups).
+    add(ParagraphStyle("Mono", parent=base, fontName=MONO, fontSize=8.5, leading=11, spaceAfter=0,
+                       hyphenationLang=""))
+    add(ParagraphStyle("MonoSmall", parent=base, fontName=MONO, fontSize=8, leading=10, spaceAfter=0,
+                       hyphenationLang=""))
     add(ParagraphStyle("Quote", parent=base, fontName=ITALIC, leftIndent=12, textColor=MUTED))
-    add(ParagraphStyle("Muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED))
+    add(ParagraphStyle("Muted", parent=base, fontSize=9, leading=11.5, textColor=MUTED))
+    add(ParagraphStyle("Continued", parent=base, fontName=BOLD, fontSize=9, leading=12, textColor=MUTED,
+                       spaceAfter=4, hyphenationLang=""))
     add(ParagraphStyle("H1", parent=base, fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT,
                        spaceBefore=0, spaceAfter=10, keepWithNext=1))
     add(ParagraphStyle("H2", parent=base, fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
@@ -68,6 +68,6 @@ def stylesheet() -> StyleSheet1:
                        spaceBefore=10, spaceAfter=28))
     add(ParagraphStyle("TOC0", parent=base, fontName=BOLD, fontSize=10, leading=14, leftIndent=0,
                        firstLineIndent=0, spaceBefore=3))
-    add(ParagraphStyle("TOC1", parent=base, fontSize=8.5, leading=11, leftIndent=14, firstLineIndent=0,
+    add(ParagraphStyle("TOC1", parent=base, fontSize=9, leading=11.5, leftIndent=14, firstLineIndent=0,
                        spaceAfter=0))
     return sheet

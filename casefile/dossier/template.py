@@ -12,10 +12,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
-from .styles import BOLD, BOLD_ITALIC, ITALIC, MARK, MONO, MUTED, RULE, SANS, register_fonts
-from .text import HEAD_CHARS, escaped, head_line
+from .archival import Archival, streams_with_eol
+from .fonts import runs
+from .styles import BOLD, BOLD_ITALIC, ITALIC, MARK, MONO, MUTED, RULE, SANS, register_fonts, stylesheet
+from .text import HEAD_CHARS, escaped, head_line, one_line
 
 MARGIN = 20 * mm
 
@@ -91,12 +94,17 @@ class _PlainInfo(PDFInfo):
     """Document information without Author or Keywords: a dossier must not
     carry the name of whoever made it, nor anything about their machine."""
 
+    dated: str = ""  # PDF/A: the creation date its XMP metadata repeats
+
     def format(self, document):
         info = {
             "Title": PDFString(self.title), "Subject": PDFString(self.subject),
             "Creator": PDFString(self.creator), "Producer": PDFString(self.producer),
             "Trapped": PDFName(self.trapped),
         }
+        if self.dated:  # PDF/A: dates as in the XMP; Trapped not said (PDF/A-1 has no XMP property for it)
+            info["CreationDate"] = info["ModDate"] = PDFString(self.dated)
+            del info["Trapped"]
         return PDFDictionary(info).format(document)
 
 
@@ -112,11 +120,15 @@ STANDARD_FONTS = {
 class NumberedCanvas(Canvas):
     """Holds every page until the end, then stamps "Page X of Y" on each."""
 
-    def __init__(self, *args, page_label: str = "Page {page} of {pages}", **kwargs):
+    def __init__(self, *args, page_label: str = "Page {page} of {pages}", archival: Archival | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         info = _PlainInfo()
         info.__dict__.update(self._doc.info.__dict__)
         self._doc.info = info
+        self._archival = archival
+        if archival is not None:
+            info.dated = archival.pdf_date()
         self._page_label = page_label
         self._pages: list[dict] = []
 
@@ -152,14 +164,54 @@ class NumberedCanvas(Canvas):
                                  self._page_label.format(page=self._pageNumber, pages=total))
             super().showPage()
         self._pages = []
-        super().save()
+        if self._archival is not None:
+            self._archival.apply(self._doc)
+        with streams_with_eol():
+            super().save()
+
+    def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1,  # noqa: N802, N803
+                 thickness=0, color=None, dashArray=None, **kw):  # noqa: N803
+        kw.setdefault("F", 4)  # printable, as PDF/A asks of every annotation
+        return super().linkRect(contents, destinationname, Rect, addtopage, name, relative, thickness, color,
+                                dashArray, **kw)
+
+
+def _heading_next(queue: list) -> bool:
+    """Whether a section or incident heading is what comes next (past
+    spacers, page-break conditions and keep-together wrappers)."""
+    for flowable in queue[:4]:
+        while getattr(flowable, "_content", None):
+            flowable = flowable._content[0]
+        if isinstance(flowable, Heading):
+            return True
+        if not isinstance(flowable, (Spacer, ActionFlowable)):
+            return False
+    return False
+
+
+def draw_right(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Right-aligned plain text, each run in a font that has its glyphs."""
+    parts = runs(text, font)
+    x -= sum(stringWidth(piece, name, size) for piece, name in parts)
+    for piece, name in parts:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, name, size)
+
+
+def keep(flowables: list) -> list:
+    """A block that must not be parted from its heading (a claim under its
+    code and summary): kept on one page when it fits on one; a longer one
+    still starts on the page its heading is on."""
+    return [KeepTogether(flowables)] if flowables else []
 
 
 class DossierTemplate(BaseDocTemplate):
     """A4, a cover page, then body pages with the marking at top and bottom."""
 
     def __init__(self, filename, *, marking: str, header: str, page_label: str, title: str, subject: str,
-                 on_flowable: Callable[[int], None] | None = None):
+                 on_flowable: Callable[[int], None] | None = None, continued: str = "{heading} (continued)",
+                 pdfa: bool = False):
         title = title if len(title) <= 4 * HEAD_CHARS else title[:4 * HEAD_CHARS - 1] + "\u2026"
         super().__init__(filename, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
                          bottomMargin=MARGIN, title=title, subject=subject, author="", creator="Casefile",
@@ -171,6 +223,10 @@ class DossierTemplate(BaseDocTemplate):
         short = header[:HEAD_CHARS]
         self.header = header if len(header) <= HEAD_CHARS and stringWidth(short, SANS, 8) < width / 2 \
             else header[:60] + "\u2026"
+        self.continued = continued
+        self._section: list[str] = []  # the headings the text is in: [section, incident]
+        self._fresh = True  # the page was begun by a page break: it starts a section
+        self._queue: list = []
         self._on_flowable = on_flowable
         self._flowables = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -178,9 +234,11 @@ class DossierTemplate(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._furniture),
                                PageTemplate("body", [frame], onPage=self._furniture)])
         self._page_label = page_label
+        self.archival = Archival(title=one_line(title), subject=one_line(subject)) if pdfa else None
 
     def build(self, flowables, **kwargs):
         self._flowables = 0
+        self._section, self._fresh = [], True
         kwargs.setdefault("canvasmaker", self._canvas)
         return super().build(flowables, **kwargs)
 
@@ -188,7 +246,7 @@ class DossierTemplate(BaseDocTemplate):
         # Text drawn before any setFont (and each page's preamble) is in our embedded
         # font: the canvas's default, Helvetica, is a standard-14 font never embedded.
         kwargs["initialFontName"] = SANS
-        return NumberedCanvas(*args, page_label=self._page_label, **kwargs)
+        return NumberedCanvas(*args, page_label=self._page_label, archival=self.archival, **kwargs)
 
     def _furniture(self, canvas, doc):
         """The marking on every page (the page number comes from the canvas)."""
@@ -202,12 +260,32 @@ class DossierTemplate(BaseDocTemplate):
         canvas.setFillColor(MARK)
         canvas.drawString(MARGIN, height - MARGIN + 3 * mm, self.marking)
         canvas.drawString(MARGIN, 10 * mm, self.marking)
-        canvas.setFont(SANS, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, height - MARGIN + 3 * mm, self.header)
+        draw_right(canvas, width - MARGIN, height - MARGIN + 3 * mm, self.header, SANS, 8)
         canvas.restoreState()
 
+    # -- a section continued on a new page repeats its heading ----------------------
+
+    def handle_flowable(self, flowables):
+        if flowables is not self._hanging:
+            self._queue = flowables  # to see, at a page's top, whether a heading comes next
+        return super().handle_flowable(flowables)
+
+    def handle_pageBreak(self, slow=None):  # noqa: N802 - ReportLab's name
+        self._fresh = True
+        return super().handle_pageBreak(slow)
+
+    def handle_frameBegin(self, resume=0, pageTopFlowables=None):  # noqa: N802 - ReportLab's name
+        super().handle_frameBegin(resume, pageTopFlowables)
+        fresh, self._fresh = self._fresh, False
+        if fresh or not self._section or _heading_next(self._queue):
+            return
+        heading = self.continued.format(heading=self._section[-1])
+        self._hanging.append(Text(escaped(heading), stylesheet()["Continued"]))
+
     def afterFlowable(self, flowable):  # noqa: N802 - ReportLab's name
+        if isinstance(flowable, Heading) and flowable.outline_title:
+            self._section = self._section[:flowable.level] + [flowable.outline_title]
         if isinstance(flowable, Heading) and flowable.key:
             # Land on the heading itself, not only on its page.
             top = None if flowable.top is None else flowable.top + 4 * mm

@@ -17,6 +17,8 @@ import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from .fonts import with_fallback
+
 # C0/C1 controls, bidi embedding/override/isolate controls, BOM: invisible at
 # best, a spoofing tool at worst ("abc\u202edcba").
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -43,8 +45,9 @@ def markup(text: str | None) -> str:
 
 def escaped(text: str) -> str:
     """Text already made :func:`plain` as Paragraph markup (plain() again
-    would reverse right-to-left runs back)."""
-    return escape(_break_long_words(text)).replace("\n", "<br/>")
+    would reverse right-to-left runs back); what DejaVu Sans cannot draw
+    (Chinese, Japanese, Korean) is put in the fallback font."""
+    return with_fallback(escape(_break_long_words(text)).replace("\n", "<br/>"))
 
 
 # -- bounded pieces ------------------------------------------------------------------
@@ -172,6 +175,12 @@ def _break_long_words(text: str) -> str:
                                                    for i in range(0, len(m.group(0)), PIECE)), text)
 
 
+def grouped(digest: str, size: int = 8) -> str:
+    """A hash in blocks of eight characters, to be read aloud and compared;
+    a line breaks only between blocks."""
+    return " ".join(digest[n:n + size] for n in range(0, len(digest), size))
+
+
 def one_line(text: str | None) -> str:
     """Plain text on one line (outline entries, table of contents, metadata)."""
     return " ".join(plain(text).split())
@@ -288,13 +297,13 @@ def shape_arabic(text: str) -> str:
         # Only harakat (combining marks) may sit between joined letters.
         prev_ok = prev_i is not None and all(unicodedata.combining(c) for c in chars[prev_i + 1:i])
         next_ok = next_i is not None and all(unicodedata.combining(c) for c in chars[i + 1:next_i])
-        before = prev_ok and joins_forward(chars[prev_i]) and "final" in forms[ch]
-        if ch == LAM and next_i == i + 1 and (chars[next_i], "isolated") in ligatures:
+        before = prev_i is not None and prev_ok and joins_forward(chars[prev_i]) and "final" in forms[ch]
+        if ch == LAM and next_i is not None and next_i == i + 1 and (chars[next_i], "isolated") in ligatures:
             out[i] = ligatures[(chars[next_i], "final" if before else "isolated")]
             out[next_i] = ""
             skip.add(next_i)
             continue
-        after = next_ok and joins_forward(ch) and "final" in forms[chars[next_i]]
+        after = next_i is not None and next_ok and joins_forward(ch) and "final" in forms[chars[next_i]]
         wanted = ("medial" if before and after else "final" if before
                   else "initial" if after else "isolated")
         out[i] = forms[ch].get(wanted) or forms[ch].get("isolated") or ch

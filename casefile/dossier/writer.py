@@ -17,6 +17,7 @@ from ..model import PartialDate
 from ..services.redaction import Redactor, check_profile
 from ..services.redaction.faces import apply_faces, check_faces
 from ..store import audit, outputs
+from . import fonts
 from .data import Loader, Scope
 from .figures import dossier_figures
 from .images import previews
@@ -38,20 +39,22 @@ class DossierResult:
     pages: int
     sha256: str
     withheld: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # one line each, for the person who made it
 
 
 def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str] | None = None,
                   tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None, force: bool = False,
-                  faces: str = "blur") -> DossierResult:
+                  pdfa: bool = False, faces: str = "blur") -> DossierResult:
     """Write the case's dossier to ``out_path`` as PDF and return what was written.
 
     Scope: the whole case, or the incidents with the given codes, ``tag``, or
     partial ISO dates ``date_from``/``date_to`` (claims, actors, sources and
     evidence follow from the incidents). Raises :class:`CasefileError` for a
     bad profile, scope or folder, :class:`DossierCancelled` when ``cancelled()``
-    turns true; in both cases nothing is left at ``out_path``. ``faces``: in
+    turns true; in both cases nothing is left at ``out_path``. ``pdfa``: an
+    archival PDF/A-2b file (XMP metadata, sRGB output intent). ``faces``: in
     partner and public, pictures flagged as showing faces are blurred
     (``blur``) or left out and counted (``omit``). ``out_path`` is
     checked by ``store.outputs`` (an existing file is replaced only with
@@ -88,6 +91,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         data.withheld.update(hidden)
     check()
     readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
+    fonts.reset()
     maker = DossierStory(data, labels, readers)
     maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang)  # redacted
     story = maker.build()
@@ -107,7 +111,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
             doc = DossierTemplate(output, marking=marking, header=one_line(data.title), page_label=labels.page_of,
                                   title=one_line(data.title), subject=labels.subject.format(marking=marking),
-                                  on_flowable=on_flowable)
+                                  on_flowable=on_flowable, continued=labels.heading_continued, pdfa=pdfa)
             doc.multiBuild(story, maxPasses=6)
             pages = doc.page
             sha256 = output.sha256
@@ -120,4 +124,10 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
     except Cancelled:
         raise DossierCancelled(translate("Dossier", "Dossier cancelled; nothing was written.")) from None
     report(total, total, translate("Dossier", "Dossier written"))
-    return DossierResult(path=output.path, pages=pages, sha256=sha256, withheld=dict(data.withheld))
+    warnings = []
+    if fonts.missing():
+        warnings.append(translate("Dossier", "some characters have no font on this computer and print as empty "
+                                  "boxes; for Chinese, Japanese or Korean install a TrueType font such as "
+                                  "WenQuanYi Zen Hei (Debian: fonts-wqy-zenhei)"))
+    return DossierResult(path=output.path, pages=pages, sha256=sha256, withheld=dict(data.withheld),
+                         warnings=warnings)

@@ -104,12 +104,17 @@ def test_every_incident_listed_once_and_acyclic_links_hold(raw, raw_links):
         assert firsts == sorted(firsts)
 
 
-def chronology_rows(path, heading: str) -> list[str]:
+def chronology_page(path, heading: str) -> str:
+    """The text of the page the outline's chronology entry leads to."""
     from pypdf import PdfReader
 
     reader = PdfReader(path)
-    page = next(p for p in reader.pages[2:] if (p.extract_text() or "").find(heading) >= 0)
-    return re.findall(r"INC-\d{4}", page.extract_text())
+    entry = next(item for item in reader.outline if not isinstance(item, list) and item.title == heading)
+    return reader.pages[reader.get_destination_page_number(entry)].extract_text()
+
+
+def chronology_rows(path, heading: str) -> list[str]:
+    return re.findall(r"INC-\d{4}", chronology_page(path, heading))
 
 
 def incident_sections(path) -> list[str]:
@@ -159,9 +164,7 @@ def test_undated_incidents_are_listed_apart_in_the_dossier(sample, tmp_path):
         s.add(Incident(title="Undated sighting"))
     out = tmp_path / "d.pdf"
     write_dossier(sample.case, out)
-    from pypdf import PdfReader
-
-    page = next(p.extract_text() for p in PdfReader(out).pages[2:] if "Chronology" in p.extract_text())
+    page = chronology_page(out, "Chronology")
     assert page.index("Undated incidents") < page.index("Undated sighting")
     rows = re.findall(r"INC-\d{4}", page)
     assert rows == ["INC-0001", "INC-0002", "INC-0003", "INC-0004"], rows

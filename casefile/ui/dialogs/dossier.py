@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -156,8 +157,13 @@ class DossierDialog(QDialog):
         self.faces.setAccessibleName(self.tr("Pictures showing faces"))
         self.faces.setEnabled(False)  # the full profile shows them as they are
         self.profile_group.idToggled.connect(lambda _id, _on: self.faces.setEnabled(self.profile() != "full"))
+        # PDF/A-2b for archives and courts: XMP metadata and an sRGB output intent (dossier/archival.py).
+        self.archival = QCheckBox(self.tr("&Archival PDF (PDF/A-2b)"), self)
+        self.archival.setToolTip(self.tr("For archives and courts: fonts embedded, metadata in the file, "
+                                         "a defined colour space"))
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.archival)
         form.addRow(self.tr("Pictures showing &faces:"), self.faces)
         save_label = QLabel(self.tr("&Save as:"), self)
         save_label.setBuddy(self.output)  # a row holding a layout gets no buddy by itself
@@ -188,7 +194,7 @@ class DossierDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
 
-        self._inputs = (scope_box, profile_box, self.language, self.output, browse)
+        self._inputs = (scope_box, profile_box, self.language, self.archival, self.output, browse)
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(profile_box)
@@ -280,6 +286,8 @@ class DossierDialog(QDialog):
                 args += ["--to", end]
         if self.profile() != "full" and self.faces.currentData() != "blur":  # blur: the default
             args += ["--faces", self.faces.currentData()]
+        if self.archival.isChecked():
+            args.append("--pdfa")
         if self.case_encrypted():
             args.append("--encrypted")
         return args
@@ -348,7 +356,8 @@ class DossierDialog(QDialog):
     def _on_success(self, info: dict) -> None:
         self.result_info = info
         self.status.setText(self.tr("Written: {path}\n{pages} pages. SHA-256: {sha256}").format(
-            path=info.get("path", ""), pages=info.get("pages", "?"), sha256=info.get("sha256", "")))
+            path=info.get("path", ""), pages=info.get("pages", "?"), sha256=info.get("sha256", ""))
+            + "".join(f"\n{warning}" for warning in info.get("warnings", [])))
         self.open_folder_button.show()
         self.cancel_button.setText(self.tr("Close"))
         self._fit()

@@ -1,7 +1,7 @@
 """The child process that builds a dossier for the window. No Qt.
 
 ``python -m casefile.ui.dialogs.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
-[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--encrypted] [--force]``
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--force]``
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
@@ -79,6 +79,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
     parser.add_argument("--encrypted", action="store_true")
+    parser.add_argument("--pdfa", action="store_true", help="archival PDF/A-2b")
     parser.add_argument("--faces", choices=("blur", "omit"), default="blur", help="pictures showing faces")
     parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
@@ -104,14 +105,15 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
             result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
                                    date_from=args.date_from or None, date_to=args.date_to or None,
                                    lang=args.lang, faces=args.faces,
-                                   progress=channel.progress, cancelled=channel.cancelled, force=args.force)
+                                   progress=channel.progress, cancelled=channel.cancelled, force=args.force,
+                                   pdfa=args.pdfa)
         finally:
             case.close(backup=False)  # the window makes the backups, on its own close
     except CasefileError as error:
         channel.send(error=str(error))
         return 1
     channel.send(result={"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
-                         "withheld": dict(result.withheld)})
+                         "withheld": dict(result.withheld), "warnings": list(result.warnings)})
     return 0
 
 
