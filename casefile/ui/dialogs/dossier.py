@@ -150,6 +150,10 @@ class DossierDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.output, 1)
         out_row.addWidget(browse)
+        # PDF/A-2b for archives and courts: XMP metadata and an sRGB output intent (dossier/archival.py).
+        self.archival = QCheckBox(self.tr("&Archival PDF (PDF/A-2b)"), self)
+        self.archival.setToolTip(self.tr("For archives and courts: fonts embedded, metadata in the file, "
+                                         "a defined colour space"))
         # Partner and public: pictures flagged as showing faces (services/redaction/faces.py).
         self.faces = QComboBox(self)
         self.faces.addItem(self.tr("Blurred"), "blur")
@@ -157,14 +161,10 @@ class DossierDialog(QDialog):
         self.faces.setAccessibleName(self.tr("Pictures showing faces"))
         self.faces.setEnabled(False)  # the full profile shows them as they are
         self.profile_group.idToggled.connect(lambda _id, _on: self.faces.setEnabled(self.profile() != "full"))
-        # PDF/A-2b for archives and courts: XMP metadata and an sRGB output intent (dossier/archival.py).
-        self.archival = QCheckBox(self.tr("&Archival PDF (PDF/A-2b)"), self)
-        self.archival.setToolTip(self.tr("For archives and courts: fonts embedded, metadata in the file, "
-                                         "a defined colour space"))
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow("", self.archival)
         form.addRow(self.tr("Pictures showing &faces:"), self.faces)
+        form.addRow("", self.archival)
         save_label = QLabel(self.tr("&Save as:"), self)
         save_label.setBuddy(self.output)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, out_row)
@@ -217,15 +217,15 @@ class DossierDialog(QDialog):
     def set_profile(self, profile: str) -> None:
         self.profile_buttons[profile].setChecked(True)
 
+    def _profile_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._suggest_output()
+
     def _suggest_output(self) -> None:
         # Follow the profile only while the field still holds our own suggestion.
         if self.case is not None and self.output.text() in ("", self._suggested):
             self._suggested = str(default_output(self.case, self.profile()))
             self.output.setText(self._suggested)
-
-    def _profile_toggled(self, _id: int, on: bool) -> None:
-        if on:
-            self._suggest_output()
 
     @Slot()
     def _browse(self) -> None:
@@ -284,10 +284,10 @@ class DossierDialog(QDialog):
                 args += ["--from", start]
             if end:
                 args += ["--to", end]
-        if self.profile() != "full" and self.faces.currentData() != "blur":  # blur: the default
-            args += ["--faces", self.faces.currentData()]
         if self.archival.isChecked():
             args.append("--pdfa")
+        if self.profile() != "full" and self.faces.currentData() != "blur":  # blur: the default
+            args += ["--faces", self.faces.currentData()]
         if self.case_encrypted():
             args.append("--encrypted")
         return args
@@ -372,6 +372,8 @@ class DossierDialog(QDialog):
         """Grow to hold a longer status (a path, a hash) instead of squeezing the
         wrapped explanations above it into each other."""
         layout = self.layout()
+        if layout is None:  # set in __init__; gone only while the dialog is torn down
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
@@ -381,8 +383,6 @@ class DossierDialog(QDialog):
     @Slot()
     def _on_cancelled(self) -> None:
         self.status.setText(self.tr("Cancelled; nothing was written."))
-        if layout is None:  # set in __init__; gone only while the dialog is torn down
-            return
 
     @Slot()
     def _on_finished(self) -> None:

@@ -79,8 +79,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
     parser.add_argument("--encrypted", action="store_true")
-    parser.add_argument("--pdfa", action="store_true", help="archival PDF/A-2b")
     parser.add_argument("--faces", choices=("blur", "omit"), default="blur", help="pictures showing faces")
+    parser.add_argument("--pdfa", action="store_true", help="archival PDF/A-2b")
     parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
 
