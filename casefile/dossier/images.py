@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Callable, Iterator
 
 from PIL import Image
 from sqlalchemy import text
@@ -30,10 +31,10 @@ def reencode(data: bytes, max_side: int = MAX_SIDE) -> bytes | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a damaged file's complaints were noted at intake
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as image:
-                if not image.width or not image.height:
+            with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as opened:
+                if not opened.width or not opened.height:
                     return None
-                image = preview_image(image, (max_side, max_side))
+                image: Image.Image = preview_image(opened, (max_side, max_side))
                 if image.mode in ("RGBA", "LA"):
                     image = image.convert("RGBA")
                     flat = Image.new("RGB", image.size, (255, 255, 255))
@@ -51,6 +52,7 @@ def reencode(data: bytes, max_side: int = MAX_SIDE) -> bytes | None:
 
 def read_blob_bytes(conn: Connection, sha256: str, limit: int = MAX_BYTES) -> bytes | None:
     """An evidence file's bytes from the case's chunk store (None if missing or too large)."""
+    read_blob: Callable[[Connection, str], Iterator[bytes]] | None
     try:
         from ..store.chunks import read_blob
     except ImportError:  # older tree: read the rows directly
