@@ -165,3 +165,14 @@ def test_window_action_opens_the_dialog(qtbot, tmp_path, monkeypatch):
     action.trigger()
     assert opened == [window.case]
     window.close_case()
+
+
+def test_archival_checkbox_asks_the_child_for_pdfa(qtbot, dialog):
+    from PySide6.QtCore import Qt
+
+    from casefile.ui.dialogs.dossier_job import parse_args
+
+    assert "--pdfa" not in dialog.arguments()
+    qtbot.mouseClick(dialog.archival, Qt.LeftButton)
+    args = dialog.arguments()
+    assert "--pdfa" in args and parse_args(args).pdfa
