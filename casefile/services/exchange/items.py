@@ -258,7 +258,7 @@ def observe(conn: Connection, me: str, counter: int, items: dict[str, Item] | No
     siblings = load_siblings(conn)
     nxt = counter + 1
     dirty_rows: dict[str, Stored] = {}
-    edited = edited_here(conn) if first or len(stored) < len(items) else set()
+    edited = edited_here(conn) if first else set()  # the history is read once, at the first look
     for uuid, item in items.items():
         row = stored.get(uuid)
         hashes = {f: value_hash(v) for f, v in item.fields.items()}
