@@ -1,12 +1,16 @@
-"""Helpers shared by the command modules: opening a case with its passphrase."""
+"""Helpers shared by the command modules: opening a case with its passphrase,
+and the documenter's key (which signs bundles and dossiers) with its own."""
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 
 from ..errors import CasefileError
 from ..i18n import translate
-from ..services.security import read_passphrase
+from ..services import keys
+from ..services.security import passphrase_from_file, read_passphrase
 from ..store import Case, PassphraseRequired, storage
 
 
@@ -56,3 +60,30 @@ def note_not_recorded(case: Case, what: str) -> None:
 def read_only_reason(case: Case) -> str:
     return translate("Cli", "no space left on device") if case.read_only == storage.FULL else translate(
         "Cli", "read-only")
+
+
+def add_key_option(parser) -> None:
+    parser.add_argument("--key-passphrase-file", metavar="F", help=translate(
+        "Cli", "read your key's passphrase from F (else $CASEFILE_KEY_PASSPHRASE, else a prompt)"))
+
+
+def key_passphrase(args, *, prompt: bool = True) -> str | None:
+    """--key-passphrase-file, else $CASEFILE_KEY_PASSPHRASE, else ask on a terminal."""
+    file = getattr(args, "key_passphrase_file", None)
+    if file:
+        return passphrase_from_file(file)
+    env = os.environ.get(keys.ENV_PASSPHRASE)
+    if env:
+        return env
+    if prompt and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(translate("Cli", "Passphrase of your key: "))
+    return None
+
+
+def documenter_key(args, name: str = "") -> keys.DocumenterKey:
+    """The documenter's key, made on first use."""
+    passphrase = key_passphrase(args)
+    if not passphrase:
+        raise CasefileError(translate("Cli", "your key needs its passphrase: --key-passphrase-file F or "
+                                      "$CASEFILE_KEY_PASSPHRASE"))
+    return keys.load_or_create(passphrase, name)

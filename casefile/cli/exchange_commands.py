@@ -13,7 +13,14 @@ from ..services.interchange.export import export_json
 from ..services.interchange.importer import import_json
 from ..services.redaction.faces import FACES
 from ..store import outputs
-from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
+from .common import (
+    add_key_option,
+    add_passphrase_option,
+    documenter_key,
+    note_not_recorded,
+    open_case,
+    read_passphrase,
+)
 from .printable import printable
 
 FORMATS = ("json", "pdf", "csv")
@@ -48,6 +55,9 @@ def register(sub) -> None:
     p.add_argument("--faces", choices=FACES, default="blur", help=translate(
         "Cli", "pdf, partner and public: pictures marked as showing faces are blurred (blur, the default) or left "
         "out and counted (omit)"))
+    p.add_argument("--sign", action="store_true", help=translate(
+        "Cli", "pdf: sign the dossier with your documenter key (PAdES; the cover says by whom)"))
+    add_key_option(p)
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace existing files"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export)
@@ -77,6 +87,9 @@ def cmd_export(args) -> int:
         raise CasefileError(translate("Cli", "--incidents, --tag, --from and --to apply to --format pdf only"))
     if args.format != "pdf" and args.pdfa:
         raise CasefileError(translate("Cli", "--pdfa applies to --format pdf only"))
+    if args.format != "pdf" and args.sign:
+        raise CasefileError(translate("Cli", "--sign applies to --format pdf only"))
+    signer = documenter_key(args) if args.sign else None  # asked before any work
     out = Path(args.output)
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     shown = printable(out)
@@ -107,7 +120,7 @@ def cmd_export(args) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
             result = write_dossier(case, out, profile=args.profile, incidents=codes, tag=args.tag,
                                    date_from=date_from, date_to=date_to, lang=args.lang, progress=None,
-                                   force=args.force, pdfa=args.pdfa, faces=args.faces)
+                                   force=args.force, pdfa=args.pdfa, faces=args.faces, signer=signer)
             pages = getattr(result, "pages", None)
             line = translate("Cli", "wrote {path} ({profile})").format(path=shown, profile=args.profile)
             if pages:

@@ -1,4 +1,4 @@
-"""passphrase, encrypt, check-head: the command-line side of case security.
+"""passphrase, encrypt, check-head, check-signature: the command-line side of case security.
 
 New passphrases come from ``--new-passphrase-file F``, else
 ``CASEFILE_NEW_PASSPHRASE``, else a prompt asked twice on a terminal; with no
@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from ..errors import CasefileError
 from ..i18n import translate
@@ -37,6 +38,11 @@ def register(sub) -> None:
     p.add_argument("head", help=translate("Cli", "the audit head hash"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_check_head)
+
+    p = sub.add_parser("check-signature", help=translate(
+        "Cli", "who signed a PDF dossier, and whether anything changed after"))
+    p.add_argument("file", metavar="FILE.pdf")
+    p.set_defaults(run=cmd_check_signature)
 
 
 def _add_new_passphrase_option(parser) -> None:
@@ -78,6 +84,36 @@ def cmd_encrypt(args) -> int:
     print(translate("Cli", "wrote {out} (encrypted); {case} is unchanged: delete it yourself when sure").format(
         out=printable(out), case=printable(args.case)))
     return 0
+
+
+def cmd_check_signature(args) -> int:
+    """Exit 0: signed, intact, nothing added after, by a key this documenter
+    trusts (or their own); 3: signed but one of those does not hold; 1: no
+    signature or an unreadable file."""
+    from ..dossier.signing import check
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise CasefileError(translate("Cli", "cannot read {path}: {why}").format(
+            path=printable(path), why=e.strerror or e)) from None
+    found = check(data)
+    if not found:
+        raise CasefileError(translate("Cli", "{path} is not signed").format(path=printable(path)))
+    ok = True
+    for sig in found:
+        when = sig.signed_at.isoformat(timespec="seconds") if sig.signed_at else "?"
+        facts = [translate("Cli", "intact") if sig.intact else translate("Cli", "ALTERED after signing"),
+                 translate("Cli", "nothing added after") if sig.covers_whole_file
+                 else translate("Cli", "CHANGED after signing (bytes added)"),
+                 translate("Cli", "trusted key") if sig.trusted else translate("Cli", "key not in your trusted keys")]
+        good = sig.intact and sig.covers_whole_file and sig.trusted
+        ok = ok and good
+        print(translate("Cli", "signed by {name}, key {fp}, at {when}: {facts}").format(
+            name=one_line(sig.signer), fp=sig.fingerprint, when=when, facts="; ".join(facts)),
+            file=sys.stdout if good else sys.stderr)
+    return 0 if ok else 3
 
 
 def cmd_check_head(args) -> int:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
-import sys
 from pathlib import Path
 
-from ..errors import CasefileError
 from ..i18n import translate
 from ..services import keys
-from ..services.security import passphrase_from_file
-from .common import add_passphrase_option, open_case
+from .common import add_key_option, add_passphrase_option, documenter_key, key_passphrase, open_case
 from .printable import one_line, printable
 
 PROFILES = ("full", "partner", "public")
@@ -28,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("--as", dest="trust_name", metavar="NAME", default="", help=translate(
         "Cli", "the name to remember a trusted key by"))
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace an existing FILE"))
-    _add_key_option(p)
+    add_key_option(p)
     p.set_defaults(run=cmd_key)
 
     p = sub.add_parser("bundle", help=translate("Cli", "write the case's changes for another copy of it, signed"))
@@ -42,7 +37,7 @@ def register(sub) -> None:
         "Cli", "encrypt to this recipient's public key (repeat for several)"))
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace an existing file"))
     add_passphrase_option(p)
-    _add_key_option(p)
+    add_key_option(p)
     p.set_defaults(run=cmd_bundle)
 
     p = sub.add_parser("merge", help=translate("Cli", "merge a bundle into the case (all or nothing; conflicts "
@@ -50,7 +45,7 @@ def register(sub) -> None:
     p.add_argument("case")
     p.add_argument("bundle", metavar="BUNDLE")
     add_passphrase_option(p)
-    _add_key_option(p)
+    add_key_option(p)
     p.set_defaults(run=cmd_merge)
 
     p = sub.add_parser("peers", help=translate("Cli", "what was sent to and received from whom"))
@@ -80,31 +75,6 @@ def register(sub) -> None:
     p.set_defaults(run=cmd_digest)
 
 
-def _add_key_option(parser) -> None:
-    parser.add_argument("--key-passphrase-file", metavar="F", help=translate(
-        "Cli", "read your key's passphrase from F (else $CASEFILE_KEY_PASSPHRASE, else a prompt)"))
-
-
-def _key_passphrase(args, *, prompt: bool = True) -> str | None:
-    file = getattr(args, "key_passphrase_file", None)
-    if file:
-        return passphrase_from_file(file)
-    env = os.environ.get(keys.ENV_PASSPHRASE)
-    if env:
-        return env
-    if prompt and sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(translate("Cli", "Passphrase of your key: "))
-    return None
-
-
-def _key(args, name: str = "") -> keys.DocumenterKey:
-    passphrase = _key_passphrase(args)
-    if not passphrase:
-        raise CasefileError(translate("Cli", "your key needs its passphrase: --key-passphrase-file F or "
-                                      "$CASEFILE_KEY_PASSPHRASE"))
-    return keys.load_or_create(passphrase, name)
-
-
 def cmd_key(args) -> int:
     if args.trust:
         public = keys.read_public_key(args.trust)
@@ -112,7 +82,7 @@ def cmd_key(args) -> int:
         print(translate("Cli", "trusted {fp} {name}").format(fp=fp, name=printable(args.trust_name)).rstrip())
         return 0
     made = not keys.key_exists()
-    key = _key(args, args.name or "")
+    key = documenter_key(args, args.name or "")
     if args.export:
         path = key.export_public(args.export, force=args.force)
         print(translate("Cli", "wrote {path}").format(path=printable(path)))
@@ -127,7 +97,7 @@ def cmd_bundle(args) -> int:
     from ..services.exchange import make_bundle
 
     recipients = [keys.read_public_key(f) for f in args.to]
-    key = _key(args)
+    key = documenter_key(args)
     with open_case(args) as case:
         report = make_bundle(case, args.output, key, since=args.since, profile=args.profile,
                              recipients=recipients, force=args.force)
@@ -145,8 +115,8 @@ def cmd_merge(args) -> int:
 
     path = Path(args.bundle)
     key = None
-    if _key_passphrase(args, prompt=False) or _sealed(path):
-        key = _key(args)
+    if key_passphrase(args, prompt=False) or _sealed(path):
+        key = documenter_key(args)
     with open_case(args) as case:
         result = merge_bundle(case, path, key)
     c = result.counts
@@ -222,8 +192,8 @@ def cmd_resolve(args) -> int:
     from ..services.exchange import resolve
 
     fingerprint = None
-    if _key_passphrase(args, prompt=False):
-        fingerprint = _key(args).fingerprint
+    if key_passphrase(args, prompt=False):
+        fingerprint = documenter_key(args).fingerprint
     with open_case(args) as case:
         found = resolve(case, args.conflict, args.keep, fingerprint)
     print(translate("Cli", "kept {which} for {code} {field}").format(

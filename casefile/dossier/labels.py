@@ -37,6 +37,12 @@ TEXT: dict[str, str] = {
     "audit_head": QT_TRANSLATE_NOOP("Dossier", "Audit head"),
     "audit_head_note": QT_TRANSLATE_NOOP("Dossier", "The audit head is a SHA-256 hash that commits to the "
                                          "case's whole recorded history when this dossier was made."),
+    "signed_by": QT_TRANSLATE_NOOP("Dossier", "Signed by"),
+    "signed_reason": QT_TRANSLATE_NOOP("Dossier", "Issued by the documenter"),
+    "signed_note": QT_TRANSLATE_NOOP("Dossier", "This file carries its documenter's digital signature (PAdES). "
+                                     "A PDF reader that shows signatures, or \u201ccasefile check-signature "
+                                     "FILE\u201d, tells whether anything changed after it was signed; compare "
+                                     "the key with the one the documenter gave you."),
     "scope": QT_TRANSLATE_NOOP("Dossier", "Scope"),
     "scope_all": QT_TRANSLATE_NOOP("Dossier", "Whole case"),
     "scope_incidents": QT_TRANSLATE_NOOP("Dossier", "Chosen incidents: {codes}"),
@@ -226,6 +232,11 @@ BUILTIN: dict[str, dict[str, str]] = {
         "organisation": "Organización", "date_head": "Fecha", "profile": "Perfil",
         "profile_full": "Completo", "profile_partner": "Socios", "profile_public": "Público",
         "audit_head": "Huella del historial",
+        "signed_by": "Firmado por",
+        "signed_reason": "Emitido por quien documentó",
+        "signed_note": "Este archivo lleva la firma digital de quien lo documentó (PAdES). Un lector de PDF que "
+                       "muestre firmas, o \u201ccasefile check-signature ARCHIVO\u201d, indica si algo cambió "
+                       "después de la firma; compare la clave con la que le dio quien documentó.",
         "audit_head_note": "La huella del historial es un hash SHA-256 que vincula todo el historial "
                            "registrado del expediente en el momento de hacer este dossier.",
         "scope": "Alcance", "scope_all": "Todo el expediente", "scope_incidents": "Hechos elegidos: {codes}",

@@ -218,8 +218,10 @@ class DossierStory(AnnexSections):
         story = [Spacer(1, 30 * mm), self.p(L.dossier, "CoverSub"), Text(escaped(title), self.st["CoverTitle"]),
                  self.p(marking, "Marking"), *self.facts(pairs), Spacer(1, 6 * mm),
                  self.p(getattr(L, f"note_{d.profile}"), "Muted"), Spacer(1, 10 * mm),
-                 *self.field(L.audit_head, ""), self.p(grouped(d.audit_head), "Mono"), self.p(L.audit_head_note, "Muted"),
-                 Spacer(1, 20 * mm), self.p(L.made_with, "Muted"), NextPageTemplate("body")]
+                 *self.field(L.audit_head, ""), self.p(grouped(d.audit_head), "Mono"), self.p(L.audit_head_note, "Muted")]
+        if d.signed_by:
+            story += [Spacer(1, 4 * mm), *self.field(L.signed_by, d.signed_by), self.p(L.signed_note, "Muted")]
+        story += [Spacer(1, 20 * mm), self.p(L.made_with, "Muted"), NextPageTemplate("body")]
         return story
 
     def contents(self) -> list:

@@ -210,3 +210,5 @@ class DossierData:
     findings: Findings = field(default_factory=Findings)
     #: vocabulary -> its terms defined, in the dossier's language
     definitions: dict[str, list[Definition]] = field(default_factory=dict)
+    #: "name, key FINGERPRINT" of the documenter whose key signs the file, or ""
+    signed_by: str = ""

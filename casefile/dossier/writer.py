@@ -14,6 +14,7 @@ from reportlab.lib.utils import ImageReader
 from ..errors import CasefileError
 from ..i18n import translate
 from ..model import PartialDate
+from ..services.keys import DocumenterKey
 from ..services.redaction import Redactor, check_profile
 from ..services.redaction.faces import apply_faces, check_faces
 from ..store import audit, outputs
@@ -22,6 +23,7 @@ from .data import Loader, Scope
 from .figures import dossier_figures
 from .images import previews
 from .labels import Labels
+from .signing import sign_stream
 from .story import DossierStory
 from .template import Cancelled, DossierTemplate
 from .text import one_line
@@ -46,7 +48,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
                   tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None, force: bool = False,
-                  pdfa: bool = False, faces: str = "blur") -> DossierResult:
+                  pdfa: bool = False, faces: str = "blur", signer: DocumenterKey | None = None) -> DossierResult:
     """Write the case's dossier to ``out_path`` as PDF and return what was written.
 
     Scope: the whole case, or the incidents with the given codes, ``tag``, or
@@ -56,7 +58,9 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
     turns true; in both cases nothing is left at ``out_path``. ``pdfa``: an
     archival PDF/A-2b file (XMP metadata, sRGB output intent). ``faces``: in
     partner and public, pictures flagged as showing faces are blurred
-    (``blur``) or left out and counted (``omit``). ``out_path`` is
+    (``blur``) or left out and counted (``omit``). ``signer``: the
+    documenter's key signs the finished file (PAdES; the cover says by whom
+    and how to check it), and the history records the signed file's hash. ``out_path`` is
     checked by ``store.outputs`` (an existing file is replaced only with
     ``force``; never a case, a folder, a link or a device).
     """
@@ -92,6 +96,9 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
     check()
     readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
     fonts.reset()
+    if signer is not None:
+        data.signed_by = translate("Dossier", "{name}, key {fingerprint}").format(
+            name=signer.name or translate("Dossier", "the documenter"), fingerprint=signer.fingerprint)
     maker = DossierStory(data, labels, readers)
     maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang)  # redacted
     story = maker.build()
@@ -114,6 +121,9 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
                                   on_flowable=on_flowable, continued=labels.heading_continued, pdfa=pdfa)
             doc.multiBuild(story, maxPasses=6)
             pages = doc.page
+            if signer is not None:
+                report(total, total, translate("Dossier", "Signing"))
+                output.amend(lambda stream: sign_stream(stream, signer, reason=labels.signed_reason))
             sha256 = output.sha256
             with case.connection() as conn:
                 if not case.read_only:  # a read-only case: the caller tells the hash instead

@@ -31,9 +31,9 @@ BY_KIND = {cls.kind: cls for cls in RECORD_CLASSES}
 BY_PREFIX = {cls.prefix: cls for cls in RECORD_CLASSES}
 
 __all__ = [
-    "Actor", "ActorRelation", "Assessment", "AuditEntry", "ClaimRelay", "SourceCitation", "BY_KIND", "BY_PREFIX", "Base", "Blob",
-    "BlobChunk", "CaseInfo", "Chunk", "Claim", "ClaimSubject", "CodeCounter", "CustodyEvent",
-    "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
-    "PartialDate", "Place", "RECORD_CLASSES", "Record", "RowState", "Source", "Thumbnail", "VocabularyTerm", "WithholdMark",
-    "utcnow",
+    "Actor", "ActorRelation", "Assessment", "AuditEntry", "Base", "Blob", "BlobChunk", "BundleLog", "BY_KIND",
+    "BY_PREFIX", "CaseInfo", "Chunk", "Claim", "ClaimRelay", "ClaimSubject", "CodeCounter", "Conflict",
+    "CustodyEvent", "Evidence", "EvidenceLink", "Incident", "IncidentLink", "IncidentTag", "Involvement",
+    "ItemVersion", "PartialDate", "Peer", "PeerEntry", "Place", "Record", "RECORD_CLASSES", "Replica",
+    "RowState", "Source", "SourceCitation", "Thumbnail", "utcnow", "VocabularyTerm", "WithholdMark",
 ]

@@ -35,8 +35,9 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import CasefileError
 from ..i18n import translate
@@ -307,6 +308,24 @@ class AtomicOutput:
         self._digest.update(data)
         self.size += len(data)
         return len(data)
+
+    def amend(self, edit: Callable[[BinaryIO], None]) -> None:
+        """Let ``edit`` read what was written and add to it in place (a PDF
+        signature is an incremental update appended to the finished file);
+        the hash and size are then taken again from the bytes as they are."""
+        if self._fd is None:
+            raise ValueError("a named output is amended by writing its temp file")
+        with os.fdopen(os.dup(self._fd), "r+b") as stream:
+            edit(stream)
+            stream.flush()
+            stream.seek(0)
+            digest, size = hashlib.sha256(), 0
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+                size += len(block)
+            end = stream.seek(0, os.SEEK_END)
+        os.lseek(self._fd, end, os.SEEK_SET)  # later writes go after what edit() added
+        self._digest, self.size = digest, size
 
     def commit(self) -> Path:
         """Sync, check the target again, and put the file in place."""
