@@ -97,6 +97,27 @@ def _report_text() -> str:
             "with the army.")
 
 
+def _view(window, action_id: str) -> None:
+    """A view tab of the sample case, wide (issue 20)."""
+    window.show_kind("incident")
+    window.open_record("incident", 1)
+    window.view.setSizes([150, 900, 350])
+    window.actions[action_id].trigger()
+
+
+def timeline(window) -> None:
+    _view(window, "show_timeline")
+
+
+def linkchart(window) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    _view(window, "show_link_chart")
+    pane = window.view.findChild(QWidget, "linkChartView")
+    pane.set_focus("claim:1")  # a claim and its chain of attribution marked
+    pane.show_chain()
+
+
 SHOTS = {
     "welcome": welcome,
     "main-window": main_window,
@@ -104,6 +125,8 @@ SHOTS = {
     "source-reader": source_reader,
     "claim-chain": claim_chain,
     "evidence-preview": evidence_preview,
+    "timeline": timeline,
+    "linkchart": linkchart,
 }
 # Shots in another language than English (the AppStream metainfo shows this one).
 TRANSLATED = {"main-window-es": (main_window, "es")}

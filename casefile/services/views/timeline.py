@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -73,6 +74,21 @@ class Timeline:
     def __post_init__(self) -> None:
         self._firsts = [event.first for event in self.events]
         self._longest = max((event.last - event.first for event in self.events), default=0)
+        # One row per (incident, lane), as arrays: bins are counted without a Python loop.
+        pairs = [(event.first, event.last, lane) for event in self.events for lane in event.lanes]
+        self._lane_keys = sorted({lane for _f, _l, lane in pairs})
+        index = {lane: n for n, lane in enumerate(self._lane_keys)}
+        self._pair_first = np.array([p[0] for p in pairs], dtype=np.int64)
+        self._pair_last = np.array([p[1] for p in pairs], dtype=np.int64)
+        self._pair_lane = np.array([index[p[2]] for p in pairs], dtype=np.int64)
+
+    def count_between(self, start: int, end: int) -> int:
+        """How many incidents overlap [start, end), without listing them."""
+        lo = bisect.bisect_left(self._firsts, start - self._longest)
+        hi = bisect.bisect_left(self._firsts, end)
+        if hi - lo < 20_000:
+            return sum(1 for event in self.events[lo:hi] if event.last >= start)
+        return int(np.count_nonzero(np.array([e.last for e in self.events[lo:hi]]) >= start))
 
     # -- the whole and its parts --------------------------------------------
 
@@ -109,8 +125,8 @@ class Timeline:
         def x_of(day: float) -> float:
             return LABEL_W + (day - start) * scale
 
-        shown = self.between(start, end)
-        detail = len(shown) <= detail_limit
+        detail = self.count_between(start, end) <= detail_limit
+        shown = self.between(start, end) if detail else []
         placed: list[tuple[Event, str, int, float, float]] = []
         rows = {key: BIN_ROWS for key, _label in self.lanes}
         if detail:
@@ -131,7 +147,7 @@ class Timeline:
         if detail:
             fig.add(*self._detail(placed, lane_y, focus, width))
         else:
-            fig.add(*_bins(shown, start, scale, lane_y, x_of))
+            fig.add(*self._bins(start, end, scale, lane_y, x_of))
         legend = _legend(y + 6, width)
         fig.height += max(0.0, max((i.y for i in legend if isinstance(i, Text)), default=0) - (y + 18))
         fig.items[0] = Rect(0, 0, width, fig.height, Role.BACKGROUND)
@@ -152,6 +168,29 @@ class Timeline:
                 tx0, _, ty = where[target]
                 items.append(Line(max(sx1, sx0 + 4), sy, tx0 - 3, ty,
                                   LINK_ROLES.get(relation, Role.LINK_PRECEDES), arrow=True))
+        return items
+
+    def _bins(self, start: int, end: int, scale: float, lane_y: dict[str, float], x_of) -> list[Item]:
+        """Counts per lane and bin, the bin a round length at least 6 units wide."""
+        days = _round_days(6.0 / scale)
+        inside = (self._pair_last >= start) & (self._pair_first < end)
+        bins = (np.maximum(self._pair_first[inside], start) - start) // days
+        nbins = (end - start) // days + 1
+        cells, counts = np.unique(self._pair_lane[inside] * nbins + bins, return_counts=True)
+        top = int(counts.max()) if len(counts) else 1
+        items: list[Item] = []
+        lane_h = BIN_ROWS * ROW_H - 2
+        for cell, count in zip(cells.tolist(), counts.tolist(), strict=True):
+            lane, n = self._lane_keys[cell // nbins], cell % nbins
+            if lane not in lane_y:
+                continue
+            first = start + n * days
+            h = max(2.0, lane_h * math.sqrt(count / top))
+            y = lane_y[lane] + 1 + lane_h - h
+            when = f"{date.fromordinal(first).isoformat()} – {date.fromordinal(first + days - 1).isoformat()}"
+            tip = translate("Timeline", "{count} incidents, {when}").format(count=count, when=when)
+            items.append(Group((Rect(x_of(first), y, max(days * scale - 1, 1.0), h, Role.BIN),),
+                               key=f"bin:{first}:{first + days}", tooltip=tip))
         return items
 
 
@@ -198,29 +237,6 @@ def _event_group(event: Event, x0: float, x1: float, y: float, focused: bool, wi
     return Group(tuple(parts), record=event.code, key=str(event.id), tooltip=tooltip)
 
 
-def _bins(shown: list[Event], start: int, scale: float, lane_y: dict[str, float], x_of) -> list[Item]:
-    """Counts per lane and bin, the bin a round length at least 6 units wide."""
-    days = _round_days(6.0 / scale)
-    counts: Counter[tuple[str, int]] = Counter()
-    for event in shown:
-        for lane in event.lanes:
-            if lane in lane_y:
-                counts[(lane, (max(event.first, start) - start) // days)] += 1
-    top = max(counts.values(), default=1)
-    items: list[Item] = []
-    lane_h = BIN_ROWS * ROW_H - 2
-    for (lane, n), count in sorted(counts.items()):
-        first = start + n * days
-        h = max(2.0, lane_h * math.sqrt(count / top))
-        y = lane_y[lane] + 1 + lane_h - h
-        x = x_of(first)
-        when = f"{date.fromordinal(first).isoformat()} – {date.fromordinal(first + days - 1).isoformat()}"
-        tip = translate("Timeline", "{count} incidents, {when}").format(count=count, when=when)
-        items.append(Group((Rect(x, y, max(days * scale - 1, 1.0), h, Role.BIN),), key=f"bin:{first}:{first + days}",
-                           tooltip=tip))
-    return items
-
-
 def _round_days(days: float) -> int:
     for step in (1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826, 3652):
         if step >= days:
@@ -229,19 +245,20 @@ def _round_days(days: float) -> int:
 
 
 def _axis(start: int, end: int, scale: float, width: float, bottom: float) -> list[Item]:
-    """Ticks at round dates at least ~80 units apart, labelled in words."""
+    """Ticks at round dates far enough apart for their labels, in words."""
     items: list[Item] = [Line(LABEL_W, AXIS_H - 2, width, AXIS_H - 2, Role.AXIS)]
-    span_days = 80.0 / scale
     first, last = date.fromordinal(max(start, 1)), date.fromordinal(max(end, 2))
-    if span_days <= 1:
+    # A day's label ("28 September 2013") needs ~110 units, a month's ~80, a year's ~40.
+    if 110.0 / scale <= 1:
         step, ticks = "day", _days(first, last, 1)
-    elif span_days <= 7:
+    elif 110.0 / scale <= 7:
         step, ticks = "day", _days(first, last, 7)
-    elif span_days <= 31:
+    elif 80.0 / scale <= 31:
         step, ticks = "month", _months(first, last, 1)
-    elif span_days <= 92:
+    elif 80.0 / scale <= 92:
         step, ticks = "month", _months(first, last, 3)
     else:
+        span_days = 40.0 / scale
         years = next((n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if n * 365 >= span_days), 1000)
         step, ticks = "year", [date(y, 1, 1) for y in range(first.year - first.year % years + years,
                                                              last.year + 1, years) if 1 <= y <= 9999]
@@ -250,7 +267,7 @@ def _axis(start: int, end: int, scale: float, width: float, bottom: float) -> li
         if x < LABEL_W or x > width:
             continue
         items.append(Line(x, AXIS_H - 6, x, bottom, Role.GRID))
-        if x + 60 > width:  # a label that would leave the figure
+        if x + {"day": 110, "month": 80}.get(step, 40) > width:  # a label that would leave the figure
             continue
         if step == "year":
             text = str(tick.year)
@@ -290,7 +307,7 @@ def _legend(y: float, width: float) -> list[Item]:
             ("rect", Role.INCIDENT_FADED, translate("Timeline", "approximate")),
             ("arrow", Role.LINK_CAUSES, translate("Timeline", "causes")),
             ("arrow", Role.LINK_PRECEDES, translate("Timeline", "precedes"))):
-        if x + 26 + 4.6 * len(text) > width and x > LABEL_W:  # wrap to a new row
+        if x + 26 + 5.8 * len(text) > width and x > LABEL_W:  # wrap to a new row
             x, y = LABEL_W, y + 16
         if shape == "point":
             items.append(Circle(x + 5, y + 8, 4, role))
@@ -299,7 +316,7 @@ def _legend(y: float, width: float) -> list[Item]:
         else:
             items.append(Line(x, y + 8, x + 18, y + 8, role, arrow=True))
         items.append(Text(x + 22, y + 12, text, Role.LABEL_MUTED, 8))
-        x += 34 + 5.0 * len(text)
+        x += 34 + 5.8 * len(text)
     return items
 
 

@@ -196,6 +196,9 @@ def _text_item(item: Text) -> QGraphicsSimpleTextItem:
     label.setPos(item.x, item.y)
     label.setTransform(QTransform.fromTranslate(dx, -metrics.ascent()))
     label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)  # readable at any zoom
+    # Text is the costliest thing to paint: each label keeps its pixels, so a pan
+    # or zoom frame copies them instead of laying the glyphs out again.
+    label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return label
 
 
@@ -211,6 +214,8 @@ class FigureCanvas(QGraphicsView):
         self.figure_scene.setParent(self)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontSavePainterState
+                                  | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setBackgroundBrush(QColor("#ffffff"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -245,6 +250,18 @@ class FigureCanvas(QGraphicsView):
 
     # -- exporting ------------------------------------------------------------------
 
+    def _render(self, painter: QPainter, target: QRectF) -> None:
+        """The whole figure; labels drawn as text (SVG keeps it), not their cached pixels."""
+        cached = [item for item in self.figure_scene.items()
+                  if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            self.figure_scene.render(painter, target, self.figure_scene.sceneRect())
+        finally:
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def svg_bytes(self) -> bytes:
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -256,7 +273,7 @@ class FigureCanvas(QGraphicsView):
         figure = self.figure
         generator.setTitle(figure.title if figure is not None else "")
         painter = QPainter(generator)
-        self.figure_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        self._render(painter, QRectF(0, 0, rect.width(), rect.height()))
         painter.end()
         return bytes(buffer.data().data())
 
@@ -268,7 +285,7 @@ class FigureCanvas(QGraphicsView):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.figure_scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect)
+        self._render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.end()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)

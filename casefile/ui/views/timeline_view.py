@@ -218,7 +218,7 @@ class TimelinePane(FigurePane):
         if event.last < self.start or event.first >= self.end:  # bring it into view, same zoom
             self.start = event.first - span // 3
             self.end = self.start + span
-        if span > 3 * 365 and len(self.timeline.between(self.start, self.end)) > 1500 if self.timeline else False:
+        if self.timeline is not None and self.timeline.count_between(self.start, self.end) > 1500:
             self.start, self.end = event.first - 180, event.first + 180  # counted in bins: come closer
         self.redraw()
         self.status.setText(f"{event.code} {event.title} — {event.when}")
