@@ -125,7 +125,7 @@ def incident_sections(path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_the_sample_chronology_puts_the_detention_before_its_consequences(tmp_path, lang):
+def test_the_sample_chronology_starts_with_inc_0001_and_lists_the_undated_apart(tmp_path, lang):
     sample = pytest.importorskip("casefile.services.sample")
     from sqlalchemy import select
 
@@ -154,6 +154,12 @@ def test_the_sample_chronology_puts_the_detention_before_its_consequences(tmp_pa
     # Nothing dated before 5 August 2013 is listed before it, except what may have begun earlier.
     starts = {i.code: earliest(i.start, i.qualifier) for i in items}
     assert all(starts[code] < date(2013, 8, 5) for code in dated[:dated.index("INC-0001")])
+    # The sample as the report tells it: the chronology starts where the clashes began, and the
+    # sightings of men in black, which the report does not date, are listed apart.
+    assert rows == ["INC-0001", "INC-0002", "INC-0003", "INC-0004", "INC-0005"]
+    page = chronology_page(out, "Chronology" if lang == "en" else "Cronología")
+    undated = "Undated incidents" if lang == "en" else "Hechos sin fecha"
+    assert page.index("INC-0004") < page.index(undated) < page.index("INC-0005")
 
 
 def test_undated_incidents_are_listed_apart_in_the_dossier(sample, tmp_path):
