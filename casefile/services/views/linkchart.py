@@ -280,6 +280,8 @@ def force_layout(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, ite
     n = len(pos)
     if n < 2 or not movable.any():
         return pos
+    if movable.sum() <= max(64, n // 8):
+        return _settle_few(pos, edges, movable, iterations=iterations, k=k)
     temperature = max(np.ptp(pos, axis=0).max(), 1.0) / 10
     cool = temperature / (iterations + 1)
     cells = max(1, int(math.sqrt(n / 30)))  # ~30 nodes a cell: few far-field cells, small near-field blocks
@@ -325,6 +327,31 @@ def force_layout(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, ite
         length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
         step = disp * (np.minimum(length, temperature) / length)[:, None]
         pos[movable] += step[movable]
+        temperature -= cool
+    return pos
+
+
+def _settle_few(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, iterations: int, k: float) -> np.ndarray:
+    """A few records added to a chart laid out before: only they move, felt
+    exactly by every node and pulled by their own edges (cheap: rows for the
+    new nodes only), starting next to their neighbours, so they move little."""
+    rows = np.nonzero(movable)[0]
+    touching = edges[movable[edges[:, 0]] | movable[edges[:, 1]]] if len(edges) else edges
+    temperature = 2.0 * k
+    cool = temperature / (iterations + 1)
+    for _ in range(iterations):
+        d = pos[rows, None, :] - pos[None, :, :]
+        r2 = np.maximum((d ** 2).sum(-1), 0.01)
+        disp = np.zeros_like(pos)
+        disp[rows] = (d * ((k * k) / r2)[..., None]).sum(1)
+        if len(touching):
+            e = pos[touching[:, 0]] - pos[touching[:, 1]]
+            length = np.sqrt((e ** 2).sum(-1)) + 1e-9
+            pull = e * (length / k)[:, None]
+            np.subtract.at(disp, touching[:, 0], pull)
+            np.add.at(disp, touching[:, 1], pull)
+        length = np.sqrt((disp[rows] ** 2).sum(-1)) + 1e-9
+        pos[rows] += disp[rows] * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cool
     return pos
 
