@@ -176,3 +176,35 @@ def test_archival_checkbox_asks_the_child_for_pdfa(qtbot, dialog):
     qtbot.mouseClick(dialog.archival, Qt.LeftButton)
     args = dialog.arguments()
     assert "--pdfa" in args and parse_args(args).pdfa
+
+
+def test_signing_asks_the_key_passphrase_and_the_child_signs(qtbot, dialog, demo, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from casefile.dossier.signing import check
+    from casefile.services import keys
+
+    monkeypatch.setenv("CASEFILE_KEY_DIR", str(tmp_path / "keys"))  # the child inherits it
+    asked = []
+    monkeypatch.setattr(dossier_dialog.KeyPassphrase, "ask",
+                        classmethod(lambda cls, parent: (asked.append(parent) or "my key's passphrase", True)))
+    dialog.sign.setFocus()
+    qtbot.keyClick(dialog.sign, Qt.Key_Space)  # the checkbox, as a keyboard user ticks it
+    assert dialog.sign.isChecked() and "--sign" in dialog.arguments()
+    with qtbot.waitSignal(dialog.exported, timeout=120000) as blocker:
+        dialog.start_export()
+    assert asked == [dialog]
+    data = (tmp_path / "out" / "dossier.pdf").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == blocker.args[0]["sha256"]  # the signed bytes, as recorded
+    [signature] = check(data, key_folder=tmp_path / "keys")
+    own = keys.own_public_key(tmp_path / "keys")
+    assert own is not None and signature.fingerprint == keys.fingerprint(own)
+    assert signature.intact and signature.covers_whole_file and signature.trusted
+
+
+def test_signing_without_the_passphrase_exports_nothing(qtbot, dialog, tmp_path, monkeypatch):
+    monkeypatch.setattr(dossier_dialog.KeyPassphrase, "ask", classmethod(lambda cls, parent: ("", False)))
+    dialog.sign.setChecked(True)
+    dialog.start_export()
+    assert dialog.job is None and not (tmp_path / "out" / "dossier.pdf").exists()
+    assert "passphrase" in dialog.status.text()

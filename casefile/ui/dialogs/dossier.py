@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...errors import CasefileError
 from ...model import PartialDate
 from ..workers import ProcessJob
+from .exchange import KeyPassphrase
 from .output_path import may_write
 
 PROFILES = ("full", "partner", "public")
@@ -154,6 +155,10 @@ class DossierDialog(QDialog):
         self.archival = QCheckBox(self.tr("&Archival PDF (PDF/A-2b)"), self)
         self.archival.setToolTip(self.tr("For archives and courts: fonts embedded, metadata in the file, "
                                          "a defined colour space"))
+        # Signed with the documenter's key (dossier/signing.py): who issued it, and that it did not change.
+        self.sign = QCheckBox(self.tr("Si&gn with my documenter key"), self)
+        self.sign.setToolTip(self.tr("A digital signature (PAdES) any PDF reader can check; the cover says by "
+                                     "whom and with which key"))
         # Partner and public: pictures flagged as showing faces (services/redaction/faces.py).
         self.faces = QComboBox(self)
         self.faces.addItem(self.tr("Blurred"), "blur")
@@ -165,6 +170,7 @@ class DossierDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Pictures showing &faces:"), self.faces)
         form.addRow("", self.archival)
+        form.addRow("", self.sign)
         save_label = QLabel(self.tr("&Save as:"), self)
         save_label.setBuddy(self.output)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, out_row)
@@ -290,6 +296,8 @@ class DossierDialog(QDialog):
             args += ["--faces", self.faces.currentData()]
         if self.case_encrypted():
             args.append("--encrypted")
+        if self.sign.isChecked():
+            args.append("--sign")
         return args
 
     def _date(self, field: QLineEdit) -> str | None:
@@ -322,6 +330,12 @@ class DossierDialog(QDialog):
             args.append("--force")
         # As one JSON string: the passphrase exactly as typed, even with a line break or a final CR in it.
         stdin = [json.dumps(case_passphrase(self.case) or "")] if self.case_encrypted() else []
+        if self.sign.isChecked():
+            key_passphrase, ok = KeyPassphrase.ask(self)
+            if not ok:
+                self.status.setText(self.tr("Not exported: signing needs your key's passphrase."))
+                return
+            stdin.append(json.dumps(key_passphrase))
         self.result_info = None
         self.job = ProcessJob("casefile.ui.dialogs.dossier_job", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)

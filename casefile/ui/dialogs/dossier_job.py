@@ -1,13 +1,14 @@
 """The child process that builds a dossier for the window. No Qt.
 
 ``python -m casefile.ui.dialogs.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
-[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--force]``
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--sign] [--force]``
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
 
 - stdin: with ``--encrypted``, the first line is the passphrase as a JSON
-  string (a pipe: never argv, the environment, or a file); afterwards a line ``cancel`` (or the
+  string (a pipe: never argv, the environment, or a file); with ``--sign``, the next line is the
+  documenter key's passphrase, the same way; afterwards a line ``cancel`` (or the
   window going away: end of input) stops the build, leaving nothing at OUT.
 - stdout: one JSON object per line, ``{"progress": [done, total, text]}``,
   then ``{"result": {...}}`` or ``{"error": "one line"}``.
@@ -81,6 +82,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--encrypted", action="store_true")
     parser.add_argument("--faces", choices=("blur", "omit"), default="blur", help="pictures showing faces")
     parser.add_argument("--pdfa", action="store_true", help="archival PDF/A-2b")
+    parser.add_argument("--sign", action="store_true", help="sign with the documenter's key")
     parser.add_argument("--force", action="store_true", help="replace an existing file (the window asked)")
     return parser.parse_args(argv)
 
@@ -93,11 +95,18 @@ def open_for_window(path: Path, passphrase: str | None):
 
 def run(args: argparse.Namespace, channel: Channel) -> int:
     passphrase = channel.read_secret() if args.encrypted else None
+    key_passphrase = channel.read_secret() if args.sign else None
     channel.listen()
     try:
         _install_language(args.ui_lang)
         from ...dossier.writer import write_dossier
 
+        signer = None
+        if key_passphrase is not None:  # a wrong passphrase stops here, before any work
+            from ...services import keys
+
+            signer = keys.load_or_create(key_passphrase)  # made on first use
+            key_passphrase = None
         case = open_for_window(Path(args.case), passphrase)
         passphrase = None
         try:
@@ -106,7 +115,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
                                    date_from=args.date_from or None, date_to=args.date_to or None,
                                    lang=args.lang, faces=args.faces,
                                    progress=channel.progress, cancelled=channel.cancelled, force=args.force,
-                                   pdfa=args.pdfa)
+                                   pdfa=args.pdfa, signer=signer)
         finally:
             case.close(backup=False)  # the window makes the backups, on its own close
     except CasefileError as error:
