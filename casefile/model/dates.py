@@ -47,7 +47,7 @@ class PartialDate:
             raise InvalidInput(translate("Dates", "a day needs a month"))
         if self.month is not None and not 1 <= self.month <= 12:
             raise InvalidInput(translate("Dates", "month must be 1 to 12"))
-        if self.day is not None:
+        if self.day is not None and self.month is not None:  # a day without a month was refused above
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise InvalidInput(translate("Dates", "no such day in that month"))
@@ -80,7 +80,8 @@ class PartialDate:
         m = _ISO.fullmatch(text.strip())
         if not m:
             raise InvalidInput(translate("Dates", "not a date: use 2013, 2013-08 or 2013-08-05"))
-        return cls(*(int(g) if g else None for g in m.groups()))
+        year, month, day = m.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate | None:
@@ -130,7 +131,7 @@ def describe(value: PartialDate | None, qualifier: str = "exact") -> str:
         translate("Dates", "September"), translate("Dates", "October"),
         translate("Dates", "November"), translate("Dates", "December"),
     ]
-    if value.day:
+    if value.day and value.month:
         text = translate("Dates", "{day} {month} {year}").format(
             day=value.day, month=months[value.month - 1], year=value.year)
     elif value.month:

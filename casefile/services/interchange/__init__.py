@@ -193,8 +193,8 @@ class _Compiler:
             low, high = node.get("minimum", -math.inf), node.get("maximum", math.inf)
             if name == "integer":
                 return lambda v: (low <= v <= high) if type(v) is int else (nullable and v is None)
-            return lambda v: (low <= v <= high and math.isfinite(v)) if type(v) in (int, float) \
-                else (nullable and v is None)
+            return lambda v: (low <= v <= high and math.isfinite(v)) \
+                if isinstance(v, int | float) and type(v) is not bool else (nullable and v is None)
         if name == "boolean":
             return lambda v: type(v) is bool or (nullable and v is None)
         rest = _all(list(self._untyped(node)))

@@ -24,8 +24,10 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ...errors import CasefileError
@@ -59,9 +61,9 @@ from .plan import MAX_PROBLEMS, Plan
 
 Progress = Callable[[int, int, str], None]  # (done, total, message), as the dossier
 
-TABLES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
+TABLES: dict[str, Any] = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
           "evidence": Evidence, "assessment": Assessment}
-CLASSES = {**TABLES, "actor_relation": ActorRelation, "incident_tag": IncidentTag, "involvement": Involvement,
+CLASSES: dict[str, Any] = {**TABLES, "actor_relation": ActorRelation, "incident_tag": IncidentTag, "involvement": Involvement,
            "incident_link": IncidentLink, "claim_subject": ClaimSubject, "evidence_link": EvidenceLink,
            "source_citation": SourceCitation, "claim_relay": ClaimRelay, "custody_event": CustodyEvent,
            "vocabulary_term": VocabularyTerm, "withhold_mark": WithholdMark}
@@ -201,7 +203,7 @@ class _Writer:
     comes before the history the file brings (the chain is listed by id)."""
 
     def __init__(self, total: int, report: Progress):
-        self.conn = None
+        self.conn: Connection  # set once the import's connection is open
         self.total, self.done, self.report = max(total, 1), 0, report
         self.label = translate("Interchange", "Writing")
         report(0, self.total, self.label)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
@@ -33,7 +33,8 @@ from . import record_label
 
 EXTRA_METADATA_LIMIT = 200_000
 
-CLASSES = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
+#: the ORM class of each table the plan fills (each has uuid and id columns)
+CLASSES: dict[str, Any] = {"place": Place, "actor": Actor, "incident": Incident, "source": Source, "claim": Claim,
            "evidence": Evidence, "assessment": Assessment}
 SECTION_OF = {"place": "places", "actor": "actors", "incident": "incidents", "source": "sources",
               "claim": "claims", "evidence": "evidence", "assessment": "assessments"}

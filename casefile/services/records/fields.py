@@ -185,13 +185,13 @@ def clean_value(kind: str, name: str, value, vocabularies: dict[str, set[str]]):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         try:
-            number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
+            real = float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
         except ValueError:
             raise bad(translate("Records", "must be a number such as 16.97")) from None
         limit = 90 if name == "latitude" else 180
-        if not -limit <= number <= limit:
+        if not -limit <= real <= limit:
             raise bad(translate("Records", "must lie between -{limit} and {limit}").format(limit=limit))
-        return number
+        return real
     raise bad(translate("Records", "cannot be edited"))
 
 
@@ -203,6 +203,7 @@ def check_record(kind: str, row: dict) -> None:
     if kind == "source" and row.get("confidential") and not (row.get("pseudonym") or "").strip():
         raise InvalidInput(translate("Records", "a confidential source needs a pseudonym"),
                            field=translate("Fields", "Pseudonym"))
-    if kind == "incident" and row.get("start_date") and row.get("end_date"):
-        if PartialDate.from_iso(row["end_date"]).last_day() < PartialDate.from_iso(row["start_date"]).first_day():
+    if kind == "incident":
+        start, end = PartialDate.from_iso(row.get("start_date")), PartialDate.from_iso(row.get("end_date"))
+        if start is not None and end is not None and end.last_day() < start.first_day():
             raise InvalidInput(translate("Records", "the end comes before the start"), field=translate("Fields", "End"))
