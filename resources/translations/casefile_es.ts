@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../casefile/ui/actions.py" line="+94"/>
+        <location filename="../../casefile/ui/actions.py" line="+101"/>
         <source>&amp;New Case…</source>
         <translation>&amp;Nuevo expediente…</translation>
     </message>
@@ -105,6 +105,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Incident from Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make an incident titled and dated by the selected passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link the &amp;Mention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the actor or place named at the cursor to the claim being written, or make one from the selected words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Load Text from File…</source>
         <translation>&amp;Cargar texto desde un archivo…</translation>
     </message>
@@ -114,7 +134,42 @@
         <translation>Reemplazar el texto de la fuente abierta con un archivo .txt, .html o .pdf</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The listed incidents on a time axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lin&amp;k Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The listed records with the people, claims and sources linked to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the View as S&amp;VG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the View as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About Casefile</source>
         <translation>&amp;Acerca de Casefile</translation>
     </message>
@@ -140,12 +195,17 @@
         <translation>&amp;Fuente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/lock.py" line="+213"/>
+        <location filename="../../casefile/ui/screen_lock.py" line="+217"/>
         <source>&amp;Lock Case</source>
         <translation>&amp;Bloquear expediente</translation>
     </message>
@@ -155,7 +215,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="+409"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="+448"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -165,7 +225,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+345"/>
+        <location filename="../../casefile/ui/case/history.py" line="+346"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -175,12 +235,12 @@
         <translation>El historial del expediente, protegido contra alteraciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="+372"/>
+        <location filename="../../casefile/ui/dialogs/passphrase.py" line="+379"/>
         <source>Change &amp;Passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+556"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="+567"/>
         <source>Add &amp;Evidence Files…</source>
         <translation>A&amp;gregar archivos de evidencia…</translation>
     </message>
@@ -190,7 +250,7 @@
         <translation>Ingresar archivos al expediente como evidencia (varios a la vez)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/shortcuts.py" line="+149"/>
+        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="+151"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
@@ -200,7 +260,7 @@
         <translation>Todos los atajos de la ventana, leídos de sus acciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/redaction_preview.py" line="+331"/>
+        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="+332"/>
         <source>&amp;Redaction Preview…</source>
         <translation>Vista p&amp;revia del testado…</translation>
     </message>
@@ -209,11 +269,41 @@
         <source>Before sharing: what a partner or public export replaces, and what it may miss</source>
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
+    <message>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+202"/>
+        <source>Send &amp;Changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a signed bundle of this case&apos;s changes for a colleague&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rece&amp;ive Changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge a colleague&apos;s bundle into this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;view Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values changed differently on two copies</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="-251"/>
+        <location filename="../../casefile/ui/case/history.py" line="-252"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -247,7 +337,7 @@
 <context>
     <name>CaseLocker</name>
     <message>
-        <location filename="../../casefile/ui/lock.py" line="-34"/>
+        <location filename="../../casefile/ui/screen_lock.py" line="-34"/>
         <source>Casefile locked this case.</source>
         <extracomment>what counts as the documenter being at the keyboard</extracomment>
         <translation>Casefile bloqueó este expediente.</translation>
@@ -276,7 +366,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case_view.py" line="+83"/>
+        <location filename="../../casefile/ui/case/panes.py" line="+83"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -309,7 +399,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-87"/>
+        <location filename="../../casefile/ui/dialogs/passphrase.py" line="-88"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
@@ -319,7 +409,7 @@
         <translation>Elija una nueva frase de contraseña para este expediente. Todo el archivo se vuelve a cifrar; los respaldos anteriores conservan la frase de contraseña anterior.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>C&amp;hange passphrase</source>
         <translation>C&amp;ambiar la frase de contraseña</translation>
     </message>
@@ -332,7 +422,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../casefile/cli/__init__.py" line="+27"/>
+        <location filename="../../casefile/cli/__init__.py" line="+36"/>
         <source>Offline case files for human-rights documentation. Without a command, opens the window.</source>
         <translation>Expedientes sin conexión para documentar violaciones de derechos humanos. Sin un comando, abre la ventana.</translation>
     </message>
@@ -357,12 +447,12 @@
         <translation>guardar la ventana como PNG y salir</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>casefile: interrupted</source>
         <translation>casefile: interrumpido</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/case_commands.py" line="+17"/>
+        <location filename="../../casefile/cli/case_commands.py" line="+18"/>
         <source>create a case file</source>
         <translation>crear un expediente</translation>
     </message>
@@ -462,6 +552,11 @@
         <translation>Huella del historial</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Conflicts to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>yes</source>
         <translation>sí</translation>
@@ -492,12 +587,12 @@
         <translation>correcto: el archivo, las evidencias y el historial se verificaron</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/common.py" line="+16"/>
+        <location filename="../../casefile/cli/common.py" line="+18"/>
         <source>read the passphrase from file F (else $CASEFILE_PASSPHRASE, else a prompt)</source>
         <translation>leer la frase de contraseña del archivo F (si no, de $CASEFILE_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../casefile/services/security.py" line="+36"/>
         <source>cannot read passphrase file {file}: {why}</source>
         <translation>no se puede leer el archivo de frase de contraseña {file}: {why}</translation>
     </message>
@@ -512,7 +607,7 @@
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../casefile/cli/common.py" line="+28"/>
         <source>no space left on device: {path} cannot record this export in its history, so nothing was written; free some space and try again</source>
         <translation>no queda espacio en el dispositivo: {path} no puede registrar esta exportación en su historial, así que no se escribió nada; libere espacio y vuelva a intentarlo</translation>
     </message>
@@ -532,7 +627,22 @@
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/evidence_commands.py" line="+18"/>
+        <location line="+5"/>
+        <source>read your key&apos;s passphrase from F (else $CASEFILE_KEY_PASSPHRASE, else a prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Passphrase of your key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your key needs its passphrase: --key-passphrase-file F or $CASEFILE_KEY_PASSPHRASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/evidence_commands.py" line="+19"/>
         <source>take files in as evidence (hashed, stored inside the case, with chain of custody)</source>
         <translation>ingresar archivos como evidencia (con su huella, guardados dentro del expediente y con cadena de custodia)</translation>
     </message>
@@ -562,6 +672,11 @@
         <translation>los archivos son copias de trabajo (recorte, tachado) de esta evidencia</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>the pictures show people&apos;s faces: blurred or left out in partner and public exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>write an evidence file&apos;s original bytes (hash checked on the way out)</source>
         <translation>escribir los bytes originales de una evidencia (se comprueba la huella al salir)</translation>
@@ -573,6 +688,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../casefile/cli/team_commands.py" line="+38"/>
         <source>replace an existing file</source>
         <translation>reemplazar un archivo existente</translation>
     </message>
@@ -582,7 +698,7 @@
         <translation>--link y --relation se usan juntos</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>note: {code} has the same content as {other} (stored once)</source>
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
@@ -597,7 +713,7 @@
         <translation>esta exportación no queda registrada en la custodia de {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/exchange_commands.py" line="+22"/>
+        <location filename="../../casefile/cli/exchange_commands.py" line="+31"/>
         <source>import interchange JSON into a case (all or nothing)</source>
         <translation>importar JSON de intercambio a un expediente (todo o nada)</translation>
     </message>
@@ -643,6 +759,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>pdf: archival PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pdf, partner and public: pictures marked as showing faces are blurred (blur, the default) or left out and counted (omit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pdf: sign the dossier with your documenter key (PAdES; the cover says by whom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>replace existing files</source>
         <translation>reemplazar los archivos existentes</translation>
     </message>
@@ -672,7 +803,17 @@
         <translation>--incidents, --tag, --from y --to solo se aplican a --format pdf</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>--pdfa applies to --format pdf only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--sign applies to --format pdf only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>wrote {path}: {counts}</source>
         <translation>se escribió {path}: {counts}</translation>
     </message>
@@ -702,7 +843,12 @@
         <translation>se escribió {path} ({profile}, {pages} páginas)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>note: {warning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the dossier&apos;s sha256:{sha} is not recorded in its history</source>
         <translation>el sha256:{sha} del dossier no queda registrado en su historial</translation>
     </message>
@@ -768,7 +914,7 @@
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/security_commands.py" line="+22"/>
+        <location filename="../../casefile/cli/security_commands.py" line="+23"/>
         <source>change the passphrase of an encrypted case</source>
         <translation>cambiar la frase de contraseña de un expediente cifrado</translation>
     </message>
@@ -793,7 +939,12 @@
         <translation>el hash de la cabeza del historial</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>who signed a PDF dossier, and whether anything changed after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>read the new passphrase from file F (else $CASEFILE_NEW_PASSPHRASE, else a prompt)</source>
         <translation>leer la nueva frase de contraseña del archivo F (si no, de $CASEFILE_NEW_PASSPHRASE; si no, se pregunta)</translation>
     </message>
@@ -831,6 +982,51 @@
         <location line="+7"/>
         <source>wrote {out} (encrypted); {case} is unchanged: delete it yourself when sure</source>
         <translation>se escribió {out} (cifrado); {case} no cambió: bórrelo usted cuando esté seguro(a)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cannot read {path}: {why}</source>
+        <translation type="unfinished">no se puede leer {path}: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ALTERED after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing added after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CHANGED after signing (bytes added)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trusted key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key not in your trusted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>signed by {name}, key {fp}, at {when}: {facts}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../casefile/cli/progress.py" line="+40"/>
@@ -893,6 +1089,16 @@
         <translation>quitar la marca en lugar de ponerla</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>mark evidence pictures as showing people&apos;s faces: blurred or left out in partner and public exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>clear the mark instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>{code} {field}: no such mark</source>
         <translation>{code} {field}: no existe esa marca</translation>
@@ -907,11 +1113,187 @@
         <source>{code} {field}: “{passage}” will be withheld from shared exports</source>
         <translation>{code} {field}: “{passage}” se reservará en las exportaciones compartidas</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>{code}: no longer marked as showing faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code}: shows faces (blurred or left out in shared exports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/team_commands.py" line="-21"/>
+        <source>show your documenter key (made on first use), export it, or trust a colleague&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your name, when the key is made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write your public key to FILE (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add a colleague&apos;s public key to your trusted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name to remember a trusted key by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace an existing FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>write the case&apos;s changes for another copy of it, signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only what this peer (fingerprint or name) or bundle has not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>partner and public carry only what that profile may show, without evidence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encrypt to this recipient&apos;s public key (repeat for several)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>merge a bundle into the case (all or nothing; conflicts go to the review queue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>what was sent to and received from whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the review queue: values changed differently on two copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>settle a conflict by keeping one value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a digest of the case&apos;s content by identity (equal on copies that hold the same records, links and evidence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>trusted {fp} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>wrote {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} {fp} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>wrote {path} ({profile}, signed {fp}): {records} records, {links} links, {deleted} deletions, {files} evidence files{sealed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, encrypted to {n} recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+39"/>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>not in your trusted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged {path}, signed by {name} {fp} ({trust}): {created} created, {updated} updated, {deleted} deleted, {conflicts} with conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>received redacted ({profile}): its records are marked so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>conflict: {code} {field} (see &apos;casefile conflicts&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no peers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{fp}  {name}  {trust}  received {received} (last {rat}), sent {sent} (last {sat})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>untrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{id}  {code}  {field}: here {here} | theirs {theirs} (from {fp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>kept {which} for {code} {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../casefile/ui/commands.py" line="+90"/>
+        <location filename="../../casefile/ui/commands.py" line="+91"/>
         <source>“{change}” could not be undone: {error}</source>
         <extracomment>told when an undo or redo fails: (command, error, undoing); set when it is pushed</extracomment>
         <translation>No se pudo deshacer “{change}”: {error}</translation>
@@ -927,17 +1309,17 @@
         <translation>Crear {kind}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Edit {fields}</source>
         <translation>Editar {fields}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Delete {label}</source>
         <translation>Eliminar {label}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Add link</source>
         <translation>Agregar vínculo</translation>
     </message>
@@ -947,7 +1329,7 @@
         <translation>Quitar vínculo</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Withdraw {code}</source>
         <translation>Retirar {code}</translation>
     </message>
@@ -985,7 +1367,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="-495"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-504"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -1013,7 +1395,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="+191"/>
+        <location filename="../../casefile/ui/editors/fields.py" line="+197"/>
         <source>e.g. 2013, Aug 2013, 5 de agosto de 2013</source>
         <translation>p. ej. 2013, ago 2013, 5 de agosto de 2013</translation>
     </message>
@@ -1066,7 +1448,7 @@
         <translation>no es una fecha: use 2013, 2013-08 o 2013-08-05</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>not a date: try 2013, Aug 2013 or 5 de agosto de 2013</source>
         <translation>no es una fecha: pruebe 2013, ago 2013 o 5 de agosto de 2013</translation>
     </message>
@@ -1154,7 +1536,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../casefile/ui/dialogs.py" line="+31"/>
+        <location filename="../../casefile/ui/dialogs/__init__.py" line="+35"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
@@ -1164,17 +1546,7 @@
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Encrypted case</source>
-        <translation>Expediente cifrado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Passphrase for {name}:</source>
-        <translation>Frase de contraseña de {name}:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>Open Case</source>
         <translation>Abrir expediente</translation>
     </message>
@@ -1197,7 +1569,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+143"/>
+        <location filename="../../casefile/dossier/data.py" line="+145"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -1207,7 +1579,7 @@
         <translation>ningún hecho corresponde al alcance elegido</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/labels.py" line="+18"/>
+        <location filename="../../casefile/dossier/labels.py" line="+19"/>
         <source>Case dossier</source>
         <translation>Dossier del expediente</translation>
     </message>
@@ -1283,6 +1655,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by the documenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file carries its documenter&apos;s digital signature (PAdES). A PDF reader that shows signatures, or “casefile check-signature FILE”, tells whether anything changed after it was signed; compare the key with the one the documenter gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
@@ -1345,6 +1732,16 @@
         <location line="+1"/>
         <source>Chronology</source>
         <translation>Cronología</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undated incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{heading} (continued)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1556,6 +1953,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/dossier/wording.py" line="+63"/>
         <source>Stance of the accused</source>
         <translation>Postura del señalado</translation>
     </message>
@@ -1856,6 +2254,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../casefile/dossier/wording.py" line="-42"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
@@ -1985,13 +2384,23 @@
         <translation>No se omitió nada.</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/writer.py" line="+70"/>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Images showing people&apos;s faces, blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images showing people&apos;s faces, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/dossier/writer.py" line="+83"/>
+        <location line="+52"/>
         <source>Dossier cancelled; nothing was written.</source>
         <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-50"/>
         <source>Reading the case</source>
         <translation>Leyendo el expediente</translation>
     </message>
@@ -2001,20 +2410,558 @@
         <translation>Preparando las imágenes</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>{name}, key {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the documenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Laying out pages</source>
         <translation>Componiendo las páginas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Dossier written</source>
         <translation>Dossier escrito</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>some characters have no font on this computer and print as empty boxes; for Chinese, Japanese or Korean install a TrueType font such as WenQuanYi Zen Hei (Debian: fonts-wqy-zenhei)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/dossier/methodology.py" line="+23"/>
+        <source>The information meets the standard of proof: independent origins agree and nothing credible contradicts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Credible information points to a violation, but it does not yet meet the standard of proof (for example, a single origin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The facts reported could amount to a violation; too little is known to call it likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is known points away from a violation, or credible information contradicts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not assessed: too little is known to say whether a right was violated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No independent origin has yet confirmed or contradicted the claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least one origin independent of the claim&apos;s own (another speaker, another first source) supports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credible information contradicts the claim and the contradiction is not resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credible independent information shows the claim to be false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actor is reported to have done the act directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actor is reported to have ordered or directed the act, without necessarily carrying it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The actor is reported to have known of the act and let it happen when able to prevent it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The documenter suspects the actor&apos;s part on indirect information; no source asserts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A source asserts the actor&apos;s part; it is not established.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actor&apos;s part in the incident is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actor is reported to have committed the act that may be a violation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A person or group whose rights the act is reported to have harmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone who saw or heard the incident and gave an account of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Took part in the incident, without being its author or its victim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deprived of liberty in the incident, by whoever held them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held others in the incident, lawfully or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spoke publicly about the incident; not otherwise part of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Was aimed at by the act, whether or not harmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Part in the incident recorded but not one of the roles above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accused party&apos;s position is not known: it was not sought or not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accused party has denied the claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accused party has acknowledged what the claim says, in whole or in part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accused party was asked and declined to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The accused party has not been asked for its position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>Liberty and security of person (ICCPR art. 9)</source>
+        <extracomment>the right an incident type concerns, when an act of that type can violate one (ICCPR articles). Indicative: the legal qualification is the lawyer&apos;s.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Life (ICCPR art. 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Life and physical integrity (ICCPR arts. 6, 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liberty; freedom from enforced disappearance (ICCPR art. 9; ICPPED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security of person (ICCPR art. 9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freedom of movement and residence (ICCPR art. 12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peaceful assembly (ICCPR art. 21)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Property and due process (ICCPR art. 14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/dossier/wording.py" line="-7"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What this dossier alleges, how far each allegation is corroborated, and what is not known. Independent origins are counted by origin, never by repetition: claims first said in the same outlet or by the same person count once. The incident sections give the details and the sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Allegations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When and where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status, right concerned, basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Independent origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Affected: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({part})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right concerned: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right concerned: not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis: no claim or evidence recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claims {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} (claims: {claims})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date not known: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date approximate or known only to the month or year: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place known only to the state or country, or not recorded: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original not located (known only as relayed by another source): {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the claim was first said is not recorded: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resting on a single origin (no independent corroboration): {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No claim recorded: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible party unidentified: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Possible violation with no responsible party recorded: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stance of the accused not known: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims not verified: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No evidence item: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No gap found in the recorded data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard of proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings are stated to the standard of “reasonable grounds to believe”, as used by UN commissions of inquiry and fact-finding missions: a reliable and consistent body of information on which a reasonable and ordinarily prudent person would believe that the incident occurred as described. It is lower than the proof required for a criminal conviction, and this dossier does not establish individual criminal responsibility.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The right concerned is derived from the incident&apos;s type and is indicative; the legal qualification of the facts is for the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role in an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree of involvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All {n} claims were read in a single source: {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} of {total} claims were read in a single source: {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} of {total} claims are known only at second hand: the source read is not where they were first said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No field verification is recorded: no interview, testimony, photo or video source, and no evidence item collected by the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No address (URL) recorded for: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No access date recorded for: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No limitation found in the recorded data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent and do no harm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information was recorded to document violations, not to expose the people who gave it. Shared versions of this dossier name protected people and confidential sources only by pseudonym, never carry their contact details, and show images re-encoded without embedded metadata. Before passing it on, weigh the risk to every person named against the purpose of sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Protected people: {n}, shown only under a pseudonym outside the documenting team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidential sources: {n}, shown only under a pseudonym; their contact details are never shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent to share is not recorded person by person in this case: confirm it before the dossier goes further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why each source got its grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why this grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created or captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How preserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From (URL or device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling of the file: acquired, imported, exported, transferred, verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the documenter linked the item to, and how: an assessment, not a handling of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Links made and removed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dossier_dialog.py" line="-342"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="-379"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -2145,11 +3092,51 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Archival PDF (PDF/A-2b)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For archives and courts: fonts embedded, metadata in the file, a defined colour space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Si&amp;gn with my documenter key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A digital signature (PAdES) any PDF reader can check; the cover says by whom and with which key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out (counted on the last page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures showing faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Pictures showing &amp;faces:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Save as:</source>
         <translation>&amp;Guardar como:</translation>
     </message>
@@ -2174,7 +3161,7 @@
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Save the dossier as</source>
         <translation>Guardar el dossier como</translation>
     </message>
@@ -2214,12 +3201,17 @@
         <translation>Escriba una fecha inicial, una final, o ambas.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Not exported; the existing file was kept.</source>
         <translation>No se exportó; se conservó el archivo existente.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>Not exported: signing needs your key&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -2231,7 +3223,7 @@
 {pages} páginas. SHA-256: {sha256}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -2241,7 +3233,7 @@
         <translation>No se escribió el dossier: {reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Cancelado; no se escribió nada.</translation>
     </message>
@@ -2254,7 +3246,7 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../casefile/ui/redaction_preview.py" line="-247"/>
+        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="-248"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
@@ -2284,7 +3276,7 @@
         <translation>Campo</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{kind}, like {owner}</source>
         <translation>{kind}, parecido a {owner}</translation>
     </message>
@@ -2320,12 +3312,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+361"/>
+        <location line="+376"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-380"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -2340,7 +3332,7 @@
         <translation>{path} está en un formato anterior, que se actualiza al abrirlo, y aquí no se puede modificar: cópielo a una carpeta con permiso de escritura y ábralo allí</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+64"/>
         <source>{name} is saved, but there was no space left to fold its log ({name}-wal) back into it: keep that file beside it and open the case again once there is space</source>
         <translation>{name} está guardado, pero no quedó espacio para integrar en él su bitácora ({name}-wal): conserve ese archivo a su lado y vuelva a abrir el expediente cuando haya espacio</translation>
     </message>
@@ -2355,7 +3347,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -2387,7 +3379,7 @@
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+98"/>
+        <location filename="../../casefile/store/connection.py" line="+99"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
@@ -2403,12 +3395,12 @@
         <translation>{path} no es un expediente cifrado.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/lock.py" line="+34"/>
+        <location filename="../../casefile/store/lock.py" line="+44"/>
         <source>{name} is already open in another Casefile window or command.</source>
         <translation>{name} ya está abierto en otra ventana o comando de Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/audit.py" line="+77"/>
+        <location filename="../../casefile/store/audit.py" line="+79"/>
         <source>The case history cannot be read or does not verify; nothing was written. Run &apos;casefile verify&apos;.</source>
         <translation>El historial del expediente no se puede leer o no se verifica; no se escribió nada. Ejecute &apos;casefile verify&apos;.</translation>
     </message>
@@ -2416,7 +3408,7 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../casefile/services/custody.py" line="+70"/>
+        <location filename="../../casefile/services/evidence/custody.py" line="+71"/>
         <source>no evidence {code} in this case</source>
         <extracomment>evidence can be linked to these record kinds, by code prefix -&gt; (class, EvidenceLink column) how a custody event brought by an import says where it came from. Kept verbatim, not translated, so any copy of the case can recognise it; its time, who and action are what the file claims, not what this case saw.</extracomment>
         <translation>no hay ninguna evidencia {code} en este expediente</translation>
@@ -2437,7 +3429,7 @@
         <translation>la relación debe ser una de: {choices}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/media.py" line="+234"/>
+        <location filename="../../casefile/services/evidence/media.py" line="+234"/>
         <source>(further messages from the file&apos;s readers left out)</source>
         <extracomment>A preview decodes at most this many pixels, and at most this many bytes of full-size pixels at once (the decoded image and one converted copy): an 85 KB PNG of 80 megapixels would otherwise take hundreds of MB. A JPEG is decoded at reduced scale first (``draft``), so it rarely comes near. What the parsers may say about one file, at most (a hostile PDF can make pypdf log thousands of lines). formats Pillow may open at all: common, well-exercised decoders only</extracomment>
         <translation>(se omiten más mensajes de los lectores del archivo)</translation>
@@ -2479,7 +3471,7 @@
         <translation>la posición GPS en EXIF está incompleta o no es válida</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>PDF metadata cannot be read</source>
         <translation>no se pueden leer los metadatos del PDF</translation>
     </message>
@@ -2489,7 +3481,7 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+63"/>
+        <location filename="../../casefile/store/chunks.py" line="+67"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -2509,7 +3501,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence.py" line="+88"/>
+        <location filename="../../casefile/services/evidence/__init__.py" line="+88"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
@@ -2549,7 +3541,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_intake.py" line="+98"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+99"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -2625,7 +3617,7 @@
 <context>
     <name>EvidenceCommands</name>
     <message>
-        <location filename="../../casefile/ui/evidence_commands.py" line="+33"/>
+        <location filename="../../casefile/ui/evidence/commands.py" line="+33"/>
         <source>Take in {name}</source>
         <translation>Ingresar {name}</translation>
     </message>
@@ -2658,7 +3650,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence_intake.py" line="+233"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+235"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -2678,14 +3670,14 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="+44"/>
-        <location line="+248"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="+45"/>
+        <location line="+251"/>
         <source>Evidence</source>
         <extracomment>the window&apos;s ``execute(command)``, when there is one (it applies, then pushes)</extracomment>
         <translation>Evidencia</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-216"/>
         <source>Chain of custody</source>
         <translation>Cadena de custodia</translation>
     </message>
@@ -2806,7 +3798,7 @@
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>{bytes} bytes ({human})</source>
         <translation>{bytes} bytes ({human})</translation>
     </message>
@@ -2866,7 +3858,7 @@
         <translation>No se pudo exportar</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>Choose an item in the list, or add files: press {add} (or {new}) to pick them from a folder, or drop them here or on the list.</source>
         <translation>Elija una evidencia de la lista, o agregue archivos: pulse {add} (o {new}) para elegirlos de una carpeta, o suéltelos aquí o sobre la lista.</translation>
     </message>
@@ -2876,7 +3868,7 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence_intake.py" line="-161"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-162"/>
         <source>Add Evidence Files</source>
         <translation>Agregar archivos de evidencia</translation>
     </message>
@@ -2909,7 +3901,7 @@
 <context>
     <name>EvidencePreview</name>
     <message>
-        <location filename="../../casefile/ui/evidence_preview.py" line="+100"/>
+        <location filename="../../casefile/ui/evidence/preview.py" line="+102"/>
         <source>Image preview</source>
         <translation>Vista previa de la imagen</translation>
     </message>
@@ -2934,7 +3926,7 @@
         <translation>Cargando la vista previa…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>This image cannot be shown (damaged, or too large to decode safely).</source>
         <translation>No se puede mostrar esta imagen (está dañada o es demasiado grande para decodificarla con seguridad).</translation>
     </message>
@@ -2945,26 +3937,297 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../casefile/services/exchange/apply.py" line="+105"/>
+        <source>the bundle gives {record} a field &apos;{field}&apos; that this Casefile does not know</source>
+        <extracomment>a record field holding another record&apos;s UUID -&gt; (its column, the tables it may name) link ends -&gt; (column, tables the UUID may name); &quot;&quot; column: a plain value (a tag, a relation)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>the bundle gives a {kind} link a field &apos;{field}&apos; that this Casefile does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+3"/>
+        <source>{record}: &apos;{field}&apos; is not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/bundle.py" line="+164"/>
+        <source>{path}: {why}; nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>it is encrypted to its recipients&apos; keys; give your key&apos;s passphrase ($CASEFILE_KEY_PASSPHRASE or --key-passphrase-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the bundle is damaged or truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+3"/>
+        <location line="+31"/>
+        <location line="+3"/>
+        <source>it is not a Casefile bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>it was made by a newer Casefile (format {found}); this one reads format {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its signature does not match its contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its members are not the ones its manifest lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>evidence file {name} does not match the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} does not match the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its signer key does not match the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/merge.py" line="+115"/>
+        <source>Checking the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>it belongs to another case ({title})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this bundle was already {how} here on {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it was made by this copy of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Taking in evidence files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merging records and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the sender&apos;s history entry {seq} does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>evidence file {sha} does not match its hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>item {id} is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>item {id} lacks a value for {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>it lacks the file of evidence {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/peers.py" line="+116"/>
+        <source>&apos;{name}&apos; names more than one peer; give its key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/review.py" line="+69"/>
+        <source>choose &apos;here&apos; or &apos;theirs&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no conflict {id} in this case (see &apos;casefile conflicts&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/send.py" line="+56"/>
+        <source>{path} is a bundle of another case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;{name}&apos; is neither a bundle file nor a peer of this case (see &apos;casefile peers&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Noticing changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choosing what to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Writing the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cancelled</source>
+        <translation type="unfinished">cancelado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence file {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recording the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Done</source>
+        <translation type="unfinished">Listo</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-155"/>
+        <source>Passphrase of your documenter key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A documenter key signs what you send. Choose a passphrase for it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>Casefile bundles (*.cfbundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Wrote {path}: {records} records, {links} links, {files} evidence files, signed {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Receive Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a trusted key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a key you have not marked as trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged: {created} created, {updated} updated, {deleted} deleted; signed by {name} {fp} ({trust})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Receiving changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="+57"/>
-        <location line="+26"/>
-        <location line="+107"/>
+        <location filename="../../casefile/services/records/fields.py" line="+58"/>
+        <location line="+29"/>
+        <location line="+115"/>
         <location line="+3"/>
         <source>Pseudonym</source>
         <translation>Seudónimo</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+154"/>
+        <location line="-163"/>
+        <location line="+167"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+34"/>
-        <location line="+31"/>
-        <location filename="../../casefile/services/record_lists.py" line="+37"/>
+        <location line="-170"/>
+        <location line="+37"/>
+        <location line="+35"/>
+        <location filename="../../casefile/services/records/lists.py" line="+37"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>Title</source>
@@ -2972,7 +4235,7 @@
         <translation>Título</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-71"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
@@ -2988,20 +4251,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="-19"/>
+        <location filename="../../casefile/services/records/lists.py" line="-19"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <location line="+19"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="-18"/>
+        <location filename="../../casefile/services/records/lists.py" line="-18"/>
         <source>Violation</source>
         <translation>Violación</translation>
     </message>
@@ -3012,41 +4275,51 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+69"/>
         <source>Confidential</source>
         <translation>Confidencial</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-68"/>
+        <location line="+12"/>
         <location line="+11"/>
-        <location line="+10"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+35"/>
+        <location line="-22"/>
+        <location line="+12"/>
+        <location line="+11"/>
         <location line="+16"/>
+        <location line="+18"/>
+        <location line="+12"/>
+        <source>Caveats for the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+39"/>
+        <location line="+18"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+10"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location line="-54"/>
+        <location line="+11"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <location line="+4"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location filename="../../casefile/services/record_lists.py" line="-3"/>
+        <location line="-10"/>
+        <location filename="../../casefile/services/records/lists.py" line="-3"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Actor type</source>
         <translation>Tipo de actor</translation>
     </message>
@@ -3062,25 +4335,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Contact (never shared)</source>
         <translation>Contacto (nunca se comparte)</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location filename="../../casefile/services/record_lists.py" line="+3"/>
+        <location line="-22"/>
+        <location filename="../../casefile/services/records/lists.py" line="+3"/>
         <source>Municipality</source>
         <translation>Municipio</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+0"/>
+        <location filename="../../casefile/services/records/lists.py" line="+0"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
@@ -3096,19 +4369,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Precision</source>
         <translation>Precisión</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../casefile/services/record_lists.py" line="+2"/>
+        <location line="+6"/>
+        <location filename="../../casefile/services/records/lists.py" line="+2"/>
         <source>Kind</source>
         <translation>Clase</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+0"/>
+        <location filename="../../casefile/services/records/lists.py" line="+0"/>
         <source>Outlet</source>
         <translation>Medio</translation>
     </message>
@@ -3119,7 +4392,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Published</source>
         <translation>Publicado</translation>
     </message>
@@ -3140,12 +4413,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Reliability</source>
         <translation>Confiabilidad</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Why this grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Quote</source>
         <translation>Cita</translation>
     </message>
@@ -3160,24 +4439,24 @@
         <translation>Traducida por</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/records.py" line="+132"/>
+        <location filename="../../casefile/services/records/__init__.py" line="+134"/>
         <source>Cites</source>
         <translation>Cita a</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="-9"/>
+        <location filename="../../casefile/services/records/fields.py" line="-10"/>
         <source>Confidential source</source>
         <translation>Fuente confidencial</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location line="+7"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>What is claimed</source>
         <translation>Qué se afirma</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Claimant</source>
         <translation>Quién lo afirma</translation>
     </message>
@@ -3208,13 +4487,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Credibility</source>
         <translation>Credibilidad</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../casefile/services/record_lists.py" line="+1"/>
+        <location line="+2"/>
+        <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -3224,7 +4503,7 @@
         <translation>Postura de la parte señalada</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>How obtained</source>
         <translation>Cómo se obtuvo</translation>
     </message>
@@ -3234,12 +4513,32 @@
         <translation>Origen (URL, dispositivo, persona)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Collected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected with (tool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How preserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows people&apos;s faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/record_lists.py" line="-19"/>
+        <location filename="../../casefile/services/records/lists.py" line="-19"/>
         <location line="+4"/>
         <location line="+4"/>
         <location line="+4"/>
@@ -3281,9 +4580,83 @@
     </message>
 </context>
 <context>
+    <name>FigurePane</name>
+    <message>
+        <location filename="../../casefile/ui/views/pane.py" line="+110"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../casefile/dossier/figures.py" line="+51"/>
+        <source>Timeline of the incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents by type on a time axis. A point is an exact day; a span is a month or a year the incident falls in, faded when the date is approximate; arrows are incidents that cause or precede others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} incidents without a usable date are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Link chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents (rectangles), actors (circles), claims (diamonds) and sources (tall rectangles), linked by involvement with its role, by what a claim is about and who makes it, by each claim&apos;s chain of attribution, and by sources and claims that support, contradict or repeat a claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {shown} most linked of {total} records are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Figure {number}. {caption}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GazetteerField</name>
+    <message>
+        <location filename="../../casefile/ui/editors/fields.py" line="+206"/>
+        <source>{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../casefile/ui/history_view.py" line="+212"/>
+        <location filename="../../casefile/ui/case/history.py" line="+213"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -3353,7 +4726,7 @@ huella {hash}
 <context>
     <name>IntakeReportDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_intake.py" line="+41"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+41"/>
         <source>Some files were not taken in</source>
         <translation>Algunos archivos no se ingresaron</translation>
     </message>
@@ -3371,7 +4744,7 @@ huella {hash}
 <context>
     <name>Interchange</name>
     <message>
-        <location filename="../../casefile/services/interchange.py" line="+58"/>
+        <location filename="../../casefile/services/interchange/__init__.py" line="+59"/>
         <source>{problem} (and {n} more problems)</source>
         <extracomment>older formats still read: each is brought up to FORMAT before it is checked record sections in the order they are written and imported section -&gt; table / record kind schema definition for one entry of each array section problems listed before an import stops looking</extracomment>
         <translation>{problem} (y {n} problemas más)</translation>
@@ -3459,7 +4832,7 @@ huella {hash}
         <translation>demasiadas entradas</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_import.py" line="+86"/>
+        <location filename="../../casefile/services/interchange/importer.py" line="+80"/>
         <source>Reading</source>
         <extracomment>tables with one row per entry of the file (what progress counts)</extracomment>
         <translation>Leyendo</translation>
@@ -3550,9 +4923,9 @@ huella {hash}
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange_plan.py" line="+157"/>
+        <location filename="../../casefile/services/interchange/plan.py" line="+160"/>
         <source>defined twice</source>
-        <extracomment>entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
+        <extracomment>the ORM class of each table the plan fills (each has uuid and id columns) entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
         <translation>definido dos veces</translation>
     </message>
     <message>
@@ -3602,7 +4975,7 @@ huella {hash}
         <translation>no es una hora</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>a protected actor needs a pseudonym</source>
         <translation>un actor protegido necesita un seudónimo</translation>
     </message>
@@ -3614,13 +4987,13 @@ huella {hash}
     <message>
         <location line="+2"/>
         <location line="+51"/>
-        <location line="+32"/>
         <location line="+33"/>
+        <location line="+34"/>
         <source>listed twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-107"/>
         <source>before start_date</source>
         <translation>anterior a start_date</translation>
     </message>
@@ -3645,7 +5018,7 @@ huella {hash}
         <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>a source cannot cite itself</source>
         <translation>una fuente no puede citarse a sí misma</translation>
     </message>
@@ -3660,7 +5033,7 @@ huella {hash}
         <translation>anterior a quote_start</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>give exactly one of by_source and by_claim</source>
         <translation>indique solo uno de by_source y by_claim</translation>
     </message>
@@ -3704,11 +5077,21 @@ huella {hash}
         <source>custody can only be imported with its evidence item; {where}</source>
         <translation>la custodia solo se puede importar junto con su evidencia; {where}</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>already in this case or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a text field of that record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+340"/>
+        <location filename="../../casefile/ui/workers.py" line="+341"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3716,6 +5099,54 @@ huella {hash}
         <location line="+20"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../casefile/services/keys.py" line="+91"/>
+        <source>{path} is not a Casefile public key: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not an Ed25519 public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Your key needs a passphrase of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A key already exists in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No key in {folder} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not a Casefile key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong passphrase for your key ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>the encrypted bundle is damaged or was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this bundle is encrypted for other recipients, not for your key {fp}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3779,7 +5210,7 @@ huella {hash}
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../casefile/ui/i18n.py" line="+144"/>
+        <location filename="../../casefile/ui/language.py" line="+145"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -3795,9 +5226,80 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>LinkChart</name>
+    <message>
+        <location filename="../../casefile/services/views/linkchart.py" line="+186"/>
+        <source>about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>claims</source>
+        <translation type="unfinished">afirmaciones</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>relayed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkChartPane</name>
+    <message>
+        <location filename="../../casefile/ui/views/linkchart_view.py" line="+89"/>
+        <source>Relations</source>
+        <translation type="unfinished">Relaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expand (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chain of Attribution (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export for Gephi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{nodes:,} records on the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; the first {limit:,} of {total:,}: filter the list to see others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Export the chart for Gephi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEXF graph (*.gexf);;GraphML graph (*.graphml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinkDetailsDialog</name>
     <message>
-        <location filename="../../casefile/ui/links_panel.py" line="+89"/>
+        <location filename="../../casefile/ui/editors/links.py" line="+104"/>
         <source>Link details</source>
         <extracomment>links whose relation is chosen here (an involvement&apos;s role has its own row)</extracomment>
         <translation>Detalles del vínculo</translation>
@@ -3841,7 +5343,7 @@ huella {hash}
 <context>
     <name>LinkTargetDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_panel.py" line="-150"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-155"/>
         <source>Link evidence to</source>
         <translation>Vincular la evidencia a</translation>
     </message>
@@ -3874,7 +5376,7 @@ huella {hash}
 <context>
     <name>Links</name>
     <message>
-        <location filename="../../casefile/services/links.py" line="+39"/>
+        <location filename="../../casefile/services/records/links.py" line="+39"/>
         <source>Actors involved</source>
         <translation>Actores involucrados</translation>
     </message>
@@ -3984,7 +5486,7 @@ huella {hash}
         <translation>unos {n}</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/links_panel.py" line="-81"/>
+        <location filename="../../casefile/ui/editors/links.py" line="-81"/>
         <source>Evidence…</source>
         <extracomment>which column holds this record, which the target</extracomment>
         <translation>Evidencia…</translation>
@@ -4080,7 +5582,7 @@ huella {hash}
         <translation>Actor…</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+180"/>
         <source>Link {kind}</source>
         <translation>Vincular {kind}</translation>
     </message>
@@ -4095,7 +5597,7 @@ huella {hash}
         <translation>Agregar etiqueta</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Remove link</source>
         <translation>Quitar vínculo</translation>
     </message>
@@ -4103,7 +5605,7 @@ huella {hash}
 <context>
     <name>LinksPanel</name>
     <message>
-        <location line="-129"/>
+        <location line="-127"/>
         <location line="+24"/>
         <source>Links</source>
         <translation>Vínculos</translation>
@@ -4120,8 +5622,8 @@ huella {hash}
     </message>
     <message>
         <location line="+6"/>
-        <source>Add Link</source>
-        <translation>Agregar vínculo</translation>
+        <source>Add &amp;Link</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4139,7 +5641,7 @@ huella {hash}
         <translation>Quitar vínculo</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+91"/>
         <source>Tag</source>
         <translation>Etiqueta</translation>
     </message>
@@ -4152,7 +5654,7 @@ huella {hash}
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../casefile/services/record_lists.py" line="+132"/>
+        <location filename="../../casefile/services/records/lists.py" line="+132"/>
         <source>unknown</source>
         <extracomment>extra values a row needs to be shown (the date&apos;s qualifier, the protected flag) e.g. {&quot;protected&quot;: True, &quot;confidential&quot;: False, &quot;withdrawn&quot;: False}</extracomment>
         <translation>desconocido</translation>
@@ -4166,35 +5668,36 @@ huella {hash}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+80"/>
-        <location line="+178"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
+        <location line="+180"/>
         <source>Casefile</source>
+        <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location filename="../../casefile/ui/shortcuts.py" line="-70"/>
+        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-156"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../casefile/ui/shortcuts.py" line="+2"/>
+        <location line="+2"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+1"/>
         <source>&amp;Redo</source>
         <translation>Re&amp;hacer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+7"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
@@ -4211,16 +5714,17 @@ huella {hash}
     <message>
         <location line="+114"/>
         <location line="+7"/>
+        <location line="+7"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Evidence enters by dragging files onto the window.</source>
         <translation>Las evidencias se ingresan arrastrando archivos a la ventana.</translation>
     </message>
@@ -4290,7 +5794,7 @@ huella {hash}
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>About Casefile</source>
         <translation>Acerca de Casefile</translation>
     </message>
@@ -4301,9 +5805,97 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Map</name>
+    <message>
+        <location filename="../../casefile/services/views/map.py" line="+161"/>
+        <source>{code} {name}</source>
+        <extracomment>Radius of the area a place of each precision may be anywhere in (metres).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} incident(s); precision: {precision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{places} places, {n} incident(s): {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Map data: {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Map of the incidents&apos; places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places of the incidents; a marker&apos;s size grows with the number of incidents, a number is a count, places close together are counted in one marker. A hollow marker with a shaded area is a place known only to its municipality or state: the incident may be anywhere in that area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} places without coordinates are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/views/tiles.py" line="+116"/>
+        <source>{name} is not an MBTiles file ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} holds no tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} holds {format} tiles; Casefile draws PNG or JPEG tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <location filename="../../casefile/ui/views/map_view.py" line="+310"/>
+        <source>{places} places, {incidents} incidents on the map</source>
+        <extracomment>layer -&gt; (z value, lowest zoom shown, highest zoom shown)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; {n} places without coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Add Map Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MBTiles (*.mbtiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Map tiles added: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
-        <location filename="../../casefile/ui/navigator.py" line="+52"/>
+        <location filename="../../casefile/ui/case/navigator.py" line="+52"/>
         <source>{kind}  ({count})</source>
         <translation>{kind}  ({count})</translation>
     </message>
@@ -4324,7 +5916,7 @@ huella {hash}
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../casefile/ui/welcome.py" line="+43"/>
+        <location filename="../../casefile/ui/welcome.py" line="+44"/>
         <source>New Case</source>
         <translation>Nuevo expediente</translation>
     </message>
@@ -4364,7 +5956,7 @@ huella {hash}
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>Create the folder?</source>
         <translation>¿Crear la carpeta?</translation>
     </message>
@@ -4384,7 +5976,7 @@ huella {hash}
         <translation>No se pudo crear la carpeta: {reason}</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-77"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
@@ -4399,7 +5991,7 @@ huella {hash}
         <translation>Crear expediente</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Where to save the case</source>
         <translation>Dónde guardar el expediente</translation>
     </message>
@@ -4428,7 +6020,7 @@ huella {hash}
 <context>
     <name>NewPassphraseWidget</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-136"/>
+        <location filename="../../casefile/ui/dialogs/passphrase.py" line="-137"/>
         <source>&amp;Encrypt this case with a passphrase (recommended)</source>
         <translation>&amp;Cifrar este expediente con una frase de contraseña (recomendado)</translation>
     </message>
@@ -4482,7 +6074,7 @@ huella {hash}
 <context>
     <name>Outputs</name>
     <message>
-        <location filename="../../casefile/store/outputs.py" line="+71"/>
+        <location filename="../../casefile/store/outputs.py" line="+73"/>
         <source>{path}: {reason}; nothing was written</source>
         <translation>{path}: {reason}; no se escribió nada</translation>
     </message>
@@ -4561,12 +6153,12 @@ huella {hash}
         <translation>es un archivo auxiliar de un expediente</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+288"/>
         <source>cannot write {path}: {why}</source>
         <translation>no se puede escribir {path}: {why}</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/outputs.py" line="+32"/>
+        <location filename="../../casefile/ui/dialogs/output_path.py" line="+32"/>
         <source>Replace the file?</source>
         <translation>¿Reemplazar el archivo?</translation>
     </message>
@@ -4579,7 +6171,7 @@ huella {hash}
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/passphrase_dialog.py" line="-174"/>
+        <location filename="../../casefile/ui/dialogs/passphrase.py" line="-175"/>
         <source>Open encrypted case</source>
         <translation>Abrir expediente cifrado</translation>
     </message>
@@ -4599,7 +6191,7 @@ huella {hash}
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
@@ -4614,7 +6206,7 @@ huella {hash}
         <translation>Frase de contraseña incorrecta ({count} intentos fallidos).</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+212"/>
         <source>This case is not encrypted, so it has no passphrase to change.</source>
         <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
     </message>
@@ -4622,7 +6214,7 @@ huella {hash}
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../../casefile/ui/picker.py" line="+80"/>
+        <location filename="../../casefile/ui/editors/picker.py" line="+80"/>
         <source>incident</source>
         <translation>hecho</translation>
     </message>
@@ -4676,7 +6268,7 @@ huella {hash}
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../casefile/ui/record_editor.py" line="+83"/>
+        <location filename="../../casefile/ui/editors/record.py" line="+84"/>
         <source>Show the Quote in Its Source</source>
         <extracomment>every widget a form row may hold: each has ``value()``, ``set_value()``, ``dirty`` and ``committed``</extracomment>
         <translation>Mostrar la cita en su fuente</translation>
@@ -4687,7 +6279,7 @@ huella {hash}
         <translation>Detalles</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>{field}: how sure</source>
         <translation>{field}: qué tan seguro</translation>
     </message>
@@ -4727,7 +6319,12 @@ huella {hash}
         <translation>Los dossiers compartidos nombrarán este registro solo con un seudónimo. Seudónimo:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
+        <source>Place {name} from the gazetteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Choose: {field}</source>
         <translation>Elegir: {field}</translation>
     </message>
@@ -4740,7 +6337,7 @@ huella {hash}
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../casefile/ui/picker.py" line="+42"/>
+        <location filename="../../casefile/ui/editors/picker.py" line="+42"/>
         <source>Choose from {kind}</source>
         <translation>Elegir entre {kind}</translation>
     </message>
@@ -4763,7 +6360,7 @@ huella {hash}
 <context>
     <name>Records</name>
     <message>
-        <location filename="../../casefile/services/record_fields.py" line="+18"/>
+        <location filename="../../casefile/services/records/fields.py" line="+18"/>
         <source>no such field</source>
         <extracomment>fields set by the window but not shown as form rows</extracomment>
         <translation>no existe ese campo</translation>
@@ -4779,13 +6376,13 @@ huella {hash}
         <translation>“{value}” no es una de las opciones</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../casefile/services/records.py" line="+25"/>
+        <location filename="../../casefile/services/records/__init__.py" line="+25"/>
+        <location filename="../../casefile/services/records/fields.py" line="+4"/>
         <source>choose one of the choices</source>
         <translation>elija una de las opciones</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../casefile/services/records/fields.py" line="+10"/>
         <source>must be a whole number</source>
         <translation>debe ser un número entero</translation>
     </message>
@@ -4805,13 +6402,13 @@ huella {hash}
         <translation>debe estar entre -{limit} y {limit}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../casefile/services/records.py" line="-30"/>
+        <location filename="../../casefile/services/records/__init__.py" line="-30"/>
+        <location filename="../../casefile/services/records/fields.py" line="+2"/>
         <source>cannot be edited</source>
         <translation>no se puede editar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../casefile/services/records/fields.py" line="+6"/>
         <source>a protected person needs a pseudonym before anything is shared</source>
         <translation>una persona protegida necesita un seudónimo antes de compartir cualquier cosa</translation>
     </message>
@@ -4821,12 +6418,12 @@ huella {hash}
         <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the end comes before the start</source>
         <translation>el fin es anterior al inicio</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/records.py" line="-91"/>
+        <location filename="../../casefile/services/records/__init__.py" line="-91"/>
         <source>unknown record kind “{kind}”</source>
         <extracomment>link kinds -&gt; table classes; the window adds and removes these as links</extracomment>
         <translation>tipo de registro desconocido “{kind}”</translation>
@@ -4879,7 +6476,7 @@ huella {hash}
     </message>
     <message>
         <location line="+42"/>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>that link no longer exists</source>
         <translation>ese vínculo ya no existe</translation>
     </message>
@@ -5093,8 +6690,8 @@ huella {hash}
         <translation>perfil desconocido {profile}: use full, partner o public</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/redaction/matcher.py" line="+290"/>
-        <location filename="../../casefile/services/redaction/profile.py" line="+45"/>
+        <location filename="../../casefile/services/redaction/matcher.py" line="+356"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+47"/>
         <source>[withheld]</source>
         <translation>[reservado]</translation>
     </message>
@@ -5105,7 +6702,7 @@ huella {hash}
         <translation>no existe el registro {code}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>{code} has no text field {field} (one of: {names})</source>
         <translation>{code} no tiene el campo de texto {field} (uno de: {names})</translation>
     </message>
@@ -5120,7 +6717,7 @@ huella {hash}
         <translation>{code} {field} no contiene ese pasaje</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/redaction/report.py" line="+40"/>
+        <location filename="../../casefile/services/redaction/report.py" line="+41"/>
         <source>name</source>
         <extracomment>An entry&apos;s kind is an identifier (kept as it is in --json); ``kind_label`` gives it in the user&apos;s language.</extracomment>
         <translation>nombre</translation>
@@ -5195,11 +6792,17 @@ huella {hash}
         <source>file name</source>
         <translation>nombre de archivo</translation>
     </message>
+    <message>
+        <location filename="../../casefile/services/redaction/faces.py" line="+34"/>
+        <source>unknown choice for faces {choice}: use blur or omit</source>
+        <extracomment>blocks across the longer side of a blurred image: even a face filling the frame becomes a few blocks of colour (recognisers have beaten 16-pixel blocks on faces ten blocks wide), a face in a crowd less than one</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RedactionPreview</name>
     <message>
-        <location filename="../../casefile/ui/redaction_preview.py" line="-65"/>
+        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="-66"/>
         <source>Withhold “{passage}” in {code}</source>
         <translation>Reservar “{passage}” en {code}</translation>
     </message>
@@ -5207,7 +6810,7 @@ huella {hash}
 <context>
     <name>RedactionPreviewDialog</name>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Redaction Preview</source>
         <translation>Vista previa del testado</translation>
     </message>
@@ -5335,7 +6938,7 @@ huella {hash}
 <context>
     <name>RefField</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="+125"/>
+        <location filename="../../casefile/ui/editors/fields.py" line="-81"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
@@ -5365,7 +6968,7 @@ huella {hash}
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence_intake.py" line="-35"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-35"/>
         <source>Link evidence</source>
         <translation>Vincular evidencia</translation>
     </message>
@@ -5381,9 +6984,72 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+15"/>
+        <source>Review Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record</source>
+        <translation type="unfinished">Registro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation type="unfinished">Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep &amp;Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep &amp;Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(deleted on the other copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} values were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No conflicts to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPopup</name>
     <message>
-        <location filename="../../casefile/ui/search_popup.py" line="+56"/>
+        <location filename="../../casefile/ui/dialogs/search_popup.py" line="+56"/>
         <source>Search incidents, actors, places, sources, claims, evidence…</source>
         <translation>Buscar hechos, actores, lugares, fuentes, afirmaciones, evidencias…</translation>
     </message>
@@ -5401,7 +7067,7 @@ huella {hash}
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../casefile/services/security.py" line="+29"/>
+        <location filename="../../casefile/services/security.py" line="+6"/>
         <source>The new passphrase is empty.</source>
         <translation>La nueva frase de contraseña está vacía.</translation>
     </message>
@@ -5416,7 +7082,7 @@ huella {hash}
         <translation>{name} no está cifrado: use &apos;casefile encrypt&apos; para hacer una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+12"/>
         <source>{name} is already encrypted.</source>
         <translation>{name} ya está cifrado.</translation>
@@ -5470,7 +7136,7 @@ huella {hash}
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../casefile/ui/shortcuts.py" line="+9"/>
+        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="+9"/>
         <source>Keyboard Shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -5506,9 +7172,17 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../casefile/dossier/signing.py" line="+82"/>
+        <source>cannot read the PDF&apos;s signatures: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../casefile/ui/source_reader.py" line="+52"/>
+        <location filename="../../casefile/ui/editors/source_reader.py" line="+71"/>
         <source>Source text</source>
         <translation>Texto de la fuente</translation>
     </message>
@@ -5519,28 +7193,39 @@ huella {hash}
     </message>
     <message>
         <location line="+5"/>
-        <location line="+60"/>
+        <location line="+90"/>
         <source>Claim from Selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-88"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
         <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+126"/>
+        <location line="+87"/>
+        <source>Incident from Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Make an incident titled and dated by the selected passage (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+291"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-287"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+57"/>
         <source>%n claim(s) quoted from this text (highlighted).</source>
         <translation>
             <numerusform>%n afirmación citada de este texto (resaltada).</numerusform>
@@ -5548,7 +7233,125 @@ huella {hash}
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+2"/>
+        <source>%n mention(s) of the case&apos;s actors and places (underlined; Ctrl+Shift+M links one).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Link the Mention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>claimant {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first said in {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>relayed by {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proposed from the text: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{passage}” ({code}, {title})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Incident from selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{code} made from the selection; give it a short title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date {date} read from the text (year from the source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date {date} read from the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>New Actor “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Place “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put the cursor on an underlined name, or select the words that name an actor or place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Claimant from the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claim about an actor named in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claimant of {claim}: {actor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{claim} Is About {actor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Place from the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place of {incident}: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New actor from the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New place from the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
         <source>%n claim(s) quote this text by position; their highlights may no longer match.</source>
         <translation>
             <numerusform>%n afirmación cita este texto por posición; es posible que su resaltado ya no coincida.</numerusform>
@@ -5556,22 +7359,22 @@ huella {hash}
         </translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-178"/>
         <source>Select a passage of the text first.</source>
         <translation>Primero seleccione un pasaje del texto.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Claim from selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>{code} made from the selection; write what it claims in its own words.</source>
         <translation>Se creó {code} desde la selección; escriba con sus propias palabras lo que afirma.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+129"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -5594,7 +7397,7 @@ huella {hash}
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../casefile/services/source_text.py" line="+68"/>
+        <location filename="../../casefile/services/records/source_text.py" line="+68"/>
         <source>{name} is too large to read as a source text.</source>
         <translation>{name} es demasiado grande para leerlo como texto de la fuente.</translation>
     </message>
@@ -5617,7 +7420,7 @@ huella {hash}
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../casefile/store/storage.py" line="+81"/>
+        <location filename="../../casefile/store/storage.py" line="+82"/>
         <source>{path} cannot be created: its folder is read-only</source>
         <translation>no se puede crear {path}: su carpeta es de solo lectura</translation>
     </message>
@@ -5662,9 +7465,131 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../casefile/services/views/timeline.py" line="+191"/>
+        <source>{count} incidents, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>exact day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month or year: when it may have happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approximate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>precedes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>lanes by type, actor, place or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Place withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+28"/>
+        <source>No type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished">{start} a {end}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incidents</source>
+        <translation type="unfinished">Hechos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Other actors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other types</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePane</name>
+    <message>
+        <location filename="../../casefile/ui/views/timeline_view.py" line="+107"/>
+        <source>Lanes by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lanes by actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lanes by place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One lane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wheel or +/- zoom, drag pans, arrows move, Enter opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{shown:,} incidents on the timeline; {left:,} without a usable date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+37"/>
+        <location filename="../../casefile/services/verify.py" line="+38"/>
         <source>checking the file&apos;s integrity</source>
         <translation>comprobando la integridad del archivo</translation>
     </message>
@@ -5724,13 +7649,14 @@ huella {hash}
         <translation>se alteraron los estados de fila que sella esta entrada del historial</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>re-hashing the evidence</source>
         <translation>recalculando los hashes de la evidencia</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence_verify.py" line="+78"/>
+        <location filename="../../casefile/services/evidence/verify.py" line="+84"/>
         <source>the stored bytes are missing (taken in as sha256:{sha})</source>
+        <extracomment>what re-hashing found: (observed sha256, size, damaged chunk numbers), why the bytes could not be read, or None (no bytes stored)</extracomment>
         <translation>faltan los bytes guardados (ingresados como sha256:{sha})</translation>
     </message>
     <message>
@@ -5745,9 +7671,47 @@ huella {hash}
     </message>
 </context>
 <context>
+    <name>Views</name>
+    <message>
+        <location filename="../../casefile/ui/views/__init__.py" line="+77"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Choose a view (timeline, link chart, map) to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/views/map_view.py" line="+57"/>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add Map Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MBTiles (*.mbtiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VocabCombo</name>
     <message>
-        <location filename="../../casefile/ui/field_widgets.py" line="-122"/>
+        <location filename="../../casefile/ui/editors/fields.py" line="-122"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -5824,7 +7788,7 @@ huella {hash}
 <context>
     <name>argparse</name>
     <message>
-        <location filename="../../casefile/ui/i18n.py" line="-68"/>
+        <location filename="../../casefile/ui/language.py" line="-69"/>
         <source>usage: </source>
         <translation>uso: </translation>
     </message>
