@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QSizePolicy, QTabWidget, QWidget
 
 from ..actions import ActionId, ActionRegistry, ActionSpec
 from .pane import FigurePane
@@ -69,6 +69,13 @@ class ViewHost(QObject):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
+        # The views' controls must not set the list pane's minimum width: on a small
+        # screen the three panes shrink in proportion (a view's own row of controls
+        # is clipped at its right end, the tab bar scrolls).
+        policy = self.tabs.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.tabs.setSizePolicy(policy)
+        self.tabs.tabBar().setUsesScrollButtons(True)
         pane = view.table.parentWidget()
         layout = pane.layout() if pane is not None else None
         if layout is None:
