@@ -106,22 +106,22 @@
     <message>
         <location line="+2"/>
         <source>&amp;Incident from Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hecho desde la selección</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make an incident titled and dated by the selected passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear un hecho con el título y la fecha del pasaje seleccionado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Link the &amp;Mention…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular la &amp;mención…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link the actor or place named at the cursor to the claim being written, or make one from the selected words</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular el actor o lugar nombrado en el cursor a la afirmación que se está redactando, o crear uno con las palabras seleccionadas</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -136,37 +136,37 @@
     <message>
         <location line="+3"/>
         <source>&amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lista</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de &amp;tiempo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The listed incidents on a time axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Los hechos de la lista en un eje temporal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lin&amp;k Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gráfico de vínculos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The listed records with the people, claims and sources linked to them</source>
-        <translation type="unfinished"></translation>
+        <translation>Los registros de la lista con las personas, afirmaciones y fuentes vinculadas a ellos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the View as S&amp;VG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la vista como S&amp;VG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the View as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la vista como &amp;PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -197,7 +197,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -272,32 +272,32 @@
     <message>
         <location filename="../../casefile/ui/dialogs/exchange.py" line="+202"/>
         <source>Send &amp;Changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar &amp;cambios…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write a signed bundle of this case&apos;s changes for a colleague&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir un paquete firmado con los cambios de este expediente para la copia de un colega</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rece&amp;ive Changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec&amp;ibir cambios…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge a colleague&apos;s bundle into this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionar el paquete de un colega en este expediente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;view Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Values changed differently on two copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores cambiados de forma distinta en dos copias</translation>
     </message>
 </context>
 <context>
@@ -554,7 +554,7 @@
     <message>
         <location line="+1"/>
         <source>Conflicts to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflictos por revisar</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -629,17 +629,17 @@
     <message>
         <location line="+5"/>
         <source>read your key&apos;s passphrase from F (else $CASEFILE_KEY_PASSPHRASE, else a prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>leer la frase de contraseña de su clave desde F (si no, de $CASEFILE_KEY_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Passphrase of your key: </source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña de su clave: </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>your key needs its passphrase: --key-passphrase-file F or $CASEFILE_KEY_PASSPHRASE</source>
-        <translation type="unfinished"></translation>
+        <translation>su clave necesita su frase de contraseña: --key-passphrase-file F o $CASEFILE_KEY_PASSPHRASE</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/evidence_commands.py" line="+19"/>
@@ -674,7 +674,7 @@
     <message>
         <location line="+2"/>
         <source>the pictures show people&apos;s faces: blurred or left out in partner and public exports</source>
-        <translation type="unfinished"></translation>
+        <translation>las imágenes muestran rostros de personas: se difuminan u omiten en las exportaciones para socios y públicas</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -760,17 +760,17 @@
     <message>
         <location line="+2"/>
         <source>pdf: archival PDF/A-2b (fonts embedded, XMP metadata, sRGB output intent)</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: PDF/A-2b de archivo (fuentes incrustadas, metadatos XMP, intención de salida sRGB)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>pdf, partner and public: pictures marked as showing faces are blurred (blur, the default) or left out and counted (omit)</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf, partner y public: las imágenes marcadas como que muestran rostros se difuminan (blur, el valor predeterminado) u omiten y se cuentan (omit)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>pdf: sign the dossier with your documenter key (PAdES; the cover says by whom)</source>
-        <translation type="unfinished"></translation>
+        <translation>pdf: firmar el dossier con su clave de documentador (PAdES; la portada indica quién lo firma)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -805,12 +805,12 @@
     <message>
         <location line="+2"/>
         <source>--pdfa applies to --format pdf only</source>
-        <translation type="unfinished"></translation>
+        <translation>--pdfa solo se aplica a --format pdf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--sign applies to --format pdf only</source>
-        <translation type="unfinished"></translation>
+        <translation>--sign solo se aplica a --format pdf</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -845,7 +845,7 @@
     <message>
         <location line="+4"/>
         <source>note: {warning}</source>
-        <translation type="unfinished"></translation>
+        <translation>nota: {warning}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -941,7 +941,7 @@
     <message>
         <location line="+4"/>
         <source>who signed a PDF dossier, and whether anything changed after</source>
-        <translation type="unfinished"></translation>
+        <translation>quién firmó un dossier en PDF y si algo cambió después</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -986,47 +986,47 @@
     <message>
         <location line="+15"/>
         <source>cannot read {path}: {why}</source>
-        <translation type="unfinished">no se puede leer {path}: {why}</translation>
+        <translation>no se puede leer {path}: {why}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no está firmado</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>intact</source>
-        <translation type="unfinished"></translation>
+        <translation>intacto</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ALTERED after signing</source>
-        <translation type="unfinished"></translation>
+        <translation>ALTERADO después de la firma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing added after</source>
-        <translation type="unfinished"></translation>
+        <translation>no se agregó nada después</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CHANGED after signing (bytes added)</source>
-        <translation type="unfinished"></translation>
+        <translation>MODIFICADO después de la firma (se agregaron bytes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>trusted key</source>
-        <translation type="unfinished"></translation>
+        <translation>clave de confianza</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>key not in your trusted keys</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave no está entre sus claves de confianza</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>signed by {name}, key {fp}, at {when}: {facts}</source>
-        <translation type="unfinished"></translation>
+        <translation>firmado por {name}, clave {fp}, el {when}: {facts}</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/progress.py" line="+40"/>
@@ -1091,12 +1091,12 @@
     <message>
         <location line="+4"/>
         <source>mark evidence pictures as showing people&apos;s faces: blurred or left out in partner and public exports</source>
-        <translation type="unfinished"></translation>
+        <translation>marcar imágenes de evidencia como que muestran rostros de personas: se difuminan u omiten en las exportaciones para socios y públicas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>clear the mark instead</source>
-        <translation type="unfinished"></translation>
+        <translation>quitar la marca en su lugar</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1116,178 +1116,178 @@
     <message>
         <location line="+10"/>
         <source>{code}: no longer marked as showing faces</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: ya no está marcada como que muestra rostros</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{code}: shows faces (blurred or left out in shared exports)</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: muestra rostros (se difumina u omite en las exportaciones compartidas)</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/team_commands.py" line="-21"/>
         <source>show your documenter key (made on first use), export it, or trust a colleague&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>mostrar su clave de documentador (se crea al usarla por primera vez), exportarla o confiar en la de un colega</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>your name, when the key is made</source>
-        <translation type="unfinished"></translation>
+        <translation>su nombre, cuando se crea la clave</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write your public key to FILE (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir su clave pública en FILE (PEM)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>add a colleague&apos;s public key to your trusted keys</source>
-        <translation type="unfinished"></translation>
+        <translation>agregar la clave pública de un colega a sus claves de confianza</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the name to remember a trusted key by</source>
-        <translation type="unfinished"></translation>
+        <translation>el nombre con el que se recordará una clave de confianza</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replace an existing FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>reemplazar un FILE existente</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>write the case&apos;s changes for another copy of it, signed</source>
-        <translation type="unfinished"></translation>
+        <translation>escribir los cambios del expediente para otra copia de él, firmados</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>only what this peer (fingerprint or name) or bundle has not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>solo lo que este par (huella de la clave o nombre) o paquete no ha confirmado</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>partner and public carry only what that profile may show, without evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>partner y public solo llevan lo que ese perfil puede mostrar, sin archivos de evidencia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>encrypt to this recipient&apos;s public key (repeat for several)</source>
-        <translation type="unfinished"></translation>
+        <translation>cifrar con la clave pública de este destinatario (repetir para varios)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>merge a bundle into the case (all or nothing; conflicts go to the review queue)</source>
-        <translation type="unfinished"></translation>
+        <translation>fusionar un paquete en el expediente (todo o nada; los conflictos pasan a la cola de revisión)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>what was sent to and received from whom</source>
-        <translation type="unfinished"></translation>
+        <translation>qué se envió a quién y qué se recibió de quién</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the review queue: values changed differently on two copies</source>
-        <translation type="unfinished"></translation>
+        <translation>la cola de revisión: valores cambiados de forma distinta en dos copias</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>settle a conflict by keeping one value</source>
-        <translation type="unfinished"></translation>
+        <translation>resolver un conflicto conservando uno de los valores</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>a digest of the case&apos;s content by identity (equal on copies that hold the same records, links and evidence)</source>
-        <translation type="unfinished"></translation>
+        <translation>un resumen criptográfico del contenido del expediente por identidad (igual en las copias que tienen los mismos registros, vínculos y evidencias)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>trusted {fp} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>se marcó como de confianza: {fp} {name}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {path}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{what} {fp} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {fp} {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>made key</source>
-        <translation type="unfinished"></translation>
+        <translation>clave creada</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>clave</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>wrote {path} ({profile}, signed {fp}): {records} records, {links} links, {deleted} deletions, {files} evidence files{sealed}</source>
-        <translation type="unfinished"></translation>
+        <translation>se escribió {path} ({profile}, firmado {fp}): {records} registros, {links} vínculos, {deleted} eliminaciones, {files} archivos de evidencia{sealed}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>, encrypted to {n} recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>, cifrado para {n} destinatarios</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+39"/>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>de confianza</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>not in your trusted keys</source>
-        <translation type="unfinished"></translation>
+        <translation>no está entre sus claves de confianza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>merged {path}, signed by {name} {fp} ({trust}): {created} created, {updated} updated, {deleted} deleted, {conflicts} with conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>se fusionó {path}, firmado por {name} {fp} ({trust}): {created} creados, {updated} actualizados, {deleted} eliminados, {conflicts} con conflictos</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>received redacted ({profile}): its records are marked so</source>
-        <translation type="unfinished"></translation>
+        <translation>recibido testado ({profile}): sus registros quedan marcados así</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>conflict: {code} {field} (see &apos;casefile conflicts&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>conflicto: {code} {field} (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>no peers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no hay pares</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{fp}  {name}  {trust}  received {received} (last {rat}), sent {sent} (last {sat})</source>
-        <translation type="unfinished"></translation>
+        <translation>{fp}  {name}  {trust}  recibidos {received} (último {rat}), enviados {sent} (último {sat})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>untrusted</source>
-        <translation type="unfinished"></translation>
+        <translation>sin confianza</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>no conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay conflictos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{id}  {code}  {field}: here {here} | theirs {theirs} (from {fp})</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}  {code}  {field}: aquí {here} | de ellos {theirs} (de {fp})</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>kept {which} for {code} {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>se conservó {which} para {code} {field}</translation>
     </message>
 </context>
 <context>
@@ -1656,17 +1656,17 @@
     <message>
         <location line="+2"/>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issued by the documenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitido por el documentador</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This file carries its documenter&apos;s digital signature (PAdES). A PDF reader that shows signatures, or “casefile check-signature FILE”, tells whether anything changed after it was signed; compare the key with the one the documenter gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo lleva la firma digital de su documentador (PAdES). Un lector de PDF que muestre firmas, o “casefile check-signature FILE”, indica si algo cambió después de la firma; compare la clave con la que le entregó el documentador.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1736,12 +1736,12 @@
     <message>
         <location line="+1"/>
         <source>Undated incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos sin fecha</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{heading} (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>{heading} (continuación)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2386,12 +2386,12 @@
     <message>
         <location line="+1"/>
         <source>Images showing people&apos;s faces, blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes que muestran rostros de personas, difuminadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images showing people&apos;s faces, left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes que muestran rostros de personas, omitidas</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="+83"/>
@@ -2412,12 +2412,12 @@
     <message>
         <location line="+9"/>
         <source>{name}, key {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, clave {fingerprint}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the documenter</source>
-        <translation type="unfinished"></translation>
+        <translation>el documentador</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2427,7 +2427,7 @@
     <message>
         <location line="+14"/>
         <source>Signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2437,525 +2437,525 @@
     <message>
         <location line="+3"/>
         <source>some characters have no font on this computer and print as empty boxes; for Chinese, Japanese or Korean install a TrueType font such as WenQuanYi Zen Hei (Debian: fonts-wqy-zenhei)</source>
-        <translation type="unfinished"></translation>
+        <translation>algunos caracteres no tienen fuente en esta computadora y se imprimen como cuadros vacíos; para chino, japonés o coreano instale una fuente TrueType como WenQuanYi Zen Hei (Debian: fonts-wqy-zenhei)</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/methodology.py" line="+23"/>
         <source>The information meets the standard of proof: independent origins agree and nothing credible contradicts them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La información alcanza el estándar de prueba: orígenes independientes coinciden y nada creíble los contradice.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Credible information points to a violation, but it does not yet meet the standard of proof (for example, a single origin).</source>
-        <translation type="unfinished"></translation>
+        <translation>Información creíble apunta a una violación, pero aún no alcanza el estándar de prueba (por ejemplo, un solo origen).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The facts reported could amount to a violation; too little is known to call it likely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los hechos denunciados podrían constituir una violación; se sabe demasiado poco para considerarla probable.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What is known points away from a violation, or credible information contradicts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que se sabe indica que no hubo violación, o información creíble la contradice.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not assessed: too little is known to say whether a right was violated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin evaluar: se sabe demasiado poco para determinar si se violó un derecho.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No independent origin has yet confirmed or contradicted the claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún origen independiente ha confirmado ni contradicho aún la afirmación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>At least one origin independent of the claim&apos;s own (another speaker, another first source) supports it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos un origen independiente del de la propia afirmación (otro declarante, otra fuente primaria) la respalda.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Credible information contradicts the claim and the contradiction is not resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Información creíble contradice la afirmación y la contradicción no está resuelta.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Credible independent information shows the claim to be false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Información independiente y creíble demuestra que la afirmación es falsa.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The actor is reported to have done the act directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se informa que el actor realizó el acto directamente.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The actor is reported to have ordered or directed the act, without necessarily carrying it out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se informa que el actor ordenó o dirigió el acto, sin necesariamente ejecutarlo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The actor is reported to have known of the act and let it happen when able to prevent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se informa que el actor conocía el acto y lo permitió pudiendo impedirlo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The documenter suspects the actor&apos;s part on indirect information; no source asserts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documentador sospecha la participación del actor a partir de información indirecta; ninguna fuente la afirma.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A source asserts the actor&apos;s part; it is not established.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una fuente afirma la participación del actor; no está establecida.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The actor&apos;s part in the incident is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desconoce la participación del actor en el hecho.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The actor is reported to have committed the act that may be a violation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se informa que el actor cometió el acto que puede constituir una violación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A person or group whose rights the act is reported to have harmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona o grupo cuyos derechos, según se informa, fueron vulnerados por el acto.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Someone who saw or heard the incident and gave an account of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien que vio u oyó el hecho y dio su relato.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Took part in the incident, without being its author or its victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Participó en el hecho, sin ser su autor ni su víctima.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deprived of liberty in the incident, by whoever held them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Privado de la libertad en el hecho, por quienquiera que lo haya retenido.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Held others in the incident, lawfully or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retuvo a otras personas en el hecho, legalmente o no.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Spoke publicly about the incident; not otherwise part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se pronunció públicamente sobre el hecho; no participó en él de otro modo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Was aimed at by the act, whether or not harmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fue el objetivo del acto, haya resultado dañado o no.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Part in the incident recorded but not one of the roles above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Participación en el hecho registrada, pero que no corresponde a ninguno de los roles anteriores.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The accused party&apos;s position is not known: it was not sought or not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desconoce la posición de la parte acusada: no se buscó o no se encontró.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The accused party has denied the claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>La parte acusada negó la afirmación.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The accused party has acknowledged what the claim says, in whole or in part.</source>
-        <translation type="unfinished"></translation>
+        <translation>La parte acusada reconoció lo que dice la afirmación, en todo o en parte.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The accused party was asked and declined to answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se consultó a la parte acusada y se negó a responder.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The accused party has not been asked for its position.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha consultado a la parte acusada sobre su posición.</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+2"/>
         <source>Liberty and security of person (ICCPR art. 9)</source>
         <extracomment>the right an incident type concerns, when an act of that type can violate one (ICCPR articles). Indicative: the legal qualification is the lawyer&apos;s.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Libertad y seguridad personales (PIDCP art. 9)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Life (ICCPR art. 6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vida (PIDCP art. 6)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Life and physical integrity (ICCPR arts. 6, 7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vida e integridad física (PIDCP arts. 6, 7)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Liberty; freedom from enforced disappearance (ICCPR art. 9; ICPPED)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libertad; protección contra la desaparición forzada (PIDCP art. 9; CIPPDF)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Security of person (ICCPR art. 9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguridad personal (PIDCP art. 9)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Freedom of movement and residence (ICCPR art. 12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libertad de circulación y de residencia (PIDCP art. 12)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Peaceful assembly (ICCPR art. 21)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión pacífica (PIDCP art. 21)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Property and due process (ICCPR art. 14)</source>
-        <translation type="unfinished"></translation>
+        <translation>Propiedad y debido proceso (PIDCP art. 14)</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/wording.py" line="-7"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusiones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What this dossier alleges, how far each allegation is corroborated, and what is not known. Independent origins are counted by origin, never by repetition: claims first said in the same outlet or by the same person count once. The incident sections give the details and the sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que este dossier alega, hasta qué punto está corroborada cada alegación y qué se desconoce. Los orígenes independientes se cuentan por origen, nunca por repetición: las afirmaciones dichas por primera vez en el mismo medio o por la misma persona cuentan una sola vez. Las secciones de los hechos dan los detalles y las fuentes.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Allegations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alegaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allegation</source>
-        <translation type="unfinished"></translation>
+        <translation>Alegación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When and where</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo y dónde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status, right concerned, basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado, derecho afectado, fundamento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Independent origins</source>
-        <translation type="unfinished"></translation>
+        <translation>Orígenes independientes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Por: {names}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Affected: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afectados: {names}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name} ({part})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({part})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right concerned: {right}</source>
-        <translation type="unfinished"></translation>
+        <translation>Derecho afectado: {right}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right concerned: not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Derecho afectado: sin evaluar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Basis: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundamento: {what}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Basis: no claim or evidence recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Fundamento: no se registró ninguna afirmación ni evidencia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>claims {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>afirmaciones {codes}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evidence {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>evidencias {codes}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} (claims: {claims})</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} (afirmaciones: {claims})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno registrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Information gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacíos de información</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date not known: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha desconocida: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date approximate or known only to the month or year: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha aproximada o conocida solo por mes o año: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Place known only to the state or country, or not recorded: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar conocido solo a nivel de estado o país, o no registrado: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Original not located (known only as relayed by another source): {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Original no localizado (conocido solo a través de otra fuente): {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the claim was first said is not recorded: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró dónde se dijo por primera vez la afirmación: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resting on a single origin (no independent corroboration): {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Basado en un solo origen (sin corroboración independiente): {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No claim recorded: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna afirmación registrada: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Responsible party unidentified: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable no identificado: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Possible violation with no responsible party recorded: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible violación sin responsable registrado: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stance of the accused not known: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición de la parte acusada desconocida: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claims not verified: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmaciones no verificadas: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No evidence item: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin evidencias: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No gap found in the recorded data.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron vacíos en los datos registrados.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Standard of proof</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándar de prueba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Findings are stated to the standard of “reasonable grounds to believe”, as used by UN commissions of inquiry and fact-finding missions: a reliable and consistent body of information on which a reasonable and ordinarily prudent person would believe that the incident occurred as described. It is lower than the proof required for a criminal conviction, and this dossier does not establish individual criminal responsibility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las conclusiones se formulan conforme al estándar de “motivos razonables para creer”, utilizado por las comisiones de investigación y las misiones de determinación de los hechos de la ONU: un conjunto de información fiable y coherente a partir del cual una persona razonable y normalmente prudente creería que el hecho ocurrió tal como se describe. Es inferior a la prueba exigida para una condena penal, y este dossier no establece responsabilidad penal individual.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The right concerned is derived from the incident&apos;s type and is indicative; the legal qualification of the facts is for the reader.</source>
-        <translation type="unfinished"></translation>
+        <translation>El derecho afectado se deriva del tipo de hecho y es indicativo; la calificación jurídica de los hechos corresponde al lector.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Definitions</source>
-        <translation type="unfinished"></translation>
+        <translation>Definiciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role in an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol en un hecho</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Degree of involvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado de participación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Término</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitaciones</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All {n} claims were read in a single source: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las {n} afirmaciones se leyeron en una sola fuente: {source}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} of {total} claims were read in a single source: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} de {total} afirmaciones se leyeron en una sola fuente: {source}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} of {total} claims are known only at second hand: the source read is not where they were first said.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} de {total} afirmaciones se conocen solo de segunda mano: la fuente leída no es donde se dijeron por primera vez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No field verification is recorded: no interview, testimony, photo or video source, and no evidence item collected by the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró ninguna verificación en terreno: ninguna entrevista, testimonio, fuente fotográfica o de video, ni evidencia recopilada por el equipo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No address (URL) recorded for: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin dirección (URL) registrada para: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No access date recorded for: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin fecha de acceso registrada para: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No limitation found in the recorded data.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron limitaciones en los datos registrados.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Consent and do no harm</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento y acción sin daño</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Information was recorded to document violations, not to expose the people who gave it. Shared versions of this dossier name protected people and confidential sources only by pseudonym, never carry their contact details, and show images re-encoded without embedded metadata. Before passing it on, weigh the risk to every person named against the purpose of sharing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La información se registró para documentar violaciones, no para exponer a las personas que la proporcionaron. Las versiones compartidas de este dossier nombran a las personas protegidas y a las fuentes confidenciales solo mediante seudónimo, nunca incluyen sus datos de contacto y muestran las imágenes recodificadas sin metadatos incrustados. Antes de transmitirlo, sopese el riesgo para cada persona nombrada frente al propósito de compartirlo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Protected people: {n}, shown only under a pseudonym outside the documenting team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas protegidas: {n}, que aparecen solo con seudónimo fuera del equipo de documentación.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confidential sources: {n}, shown only under a pseudonym; their contact details are never shared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes confidenciales: {n}, que aparecen solo con seudónimo; sus datos de contacto nunca se comparten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Consent to share is not recorded person by person in this case: confirm it before the dossier goes further.</source>
-        <translation type="unfinished"></translation>
+        <translation>En este expediente no se registra el consentimiento para compartir persona por persona: confírmelo antes de que el dossier siga circulando.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why each source got its grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué cada fuente recibió su calificación</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencias</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why this grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué esta calificación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created or captured</source>
-        <translation type="unfinished"></translation>
+        <translation>Creado o capturado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collected by</source>
-        <translation type="unfinished"></translation>
+        <translation>Recopilado por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collected with</source>
-        <translation type="unfinished"></translation>
+        <translation>Recopilado con</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How preserved</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se conservó</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From (URL or device)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde (URL o dispositivo)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handling of the file: acquired, imported, exported, transferred, verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manejo del archivo: adquirido, importado, exportado, transferido, verificado.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Análisis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What the documenter linked the item to, and how: an assessment, not a handling of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>A qué vinculó el documentador la evidencia, y cómo: una evaluación, no un manejo del archivo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Links made and removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vínculos creados y eliminados</translation>
     </message>
 </context>
 <context>
@@ -3093,37 +3093,37 @@
     <message>
         <location line="+6"/>
         <source>&amp;Archival PDF (PDF/A-2b)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF de &amp;archivo (PDF/A-2b)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For archives and courts: fonts embedded, metadata in the file, a defined colour space</source>
-        <translation type="unfinished"></translation>
+        <translation>Para archivos y tribunales: tipografías incrustadas, metadatos en el archivo, un espacio de color definido</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Si&amp;gn with my documenter key</source>
-        <translation type="unfinished"></translation>
+        <translation>Fir&amp;mar con mi clave de documentador</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A digital signature (PAdES) any PDF reader can check; the cover says by whom and with which key</source>
-        <translation type="unfinished"></translation>
+        <translation>Una firma digital (PAdES) que cualquier lector de PDF puede comprobar; la portada indica quién firmó y con qué clave</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Difuminadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left out (counted on the last page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitidas (se cuentan en la última página)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pictures showing faces</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes con rostros</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3133,7 +3133,7 @@
     <message>
         <location line="+1"/>
         <source>Pictures showing &amp;faces:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imágenes con rostros:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3208,7 +3208,7 @@
     <message>
         <location line="+9"/>
         <source>Not exported: signing needs your key&apos;s passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se exportó: para firmar se necesita la frase de contraseña de su clave.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3942,33 +3942,33 @@
         <location filename="../../casefile/services/exchange/apply.py" line="+105"/>
         <source>the bundle gives {record} a field &apos;{field}&apos; that this Casefile does not know</source>
         <extracomment>a record field holding another record&apos;s UUID -&gt; (its column, the tables it may name) link ends -&gt; (column, tables the UUID may name); &quot;&quot; column: a plain value (a tag, a relation)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>el paquete da a {record} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
     </message>
     <message>
         <location line="+124"/>
         <source>the bundle gives a {kind} link a field &apos;{field}&apos; that this Casefile does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>el paquete da a un vínculo de tipo {kind} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
     </message>
     <message>
         <location line="+39"/>
         <location line="+3"/>
         <source>{record}: &apos;{field}&apos; is not a time</source>
-        <translation type="unfinished"></translation>
+        <translation>{record}: &apos;{field}&apos; no es una fecha y hora</translation>
     </message>
     <message>
         <location filename="../../casefile/services/exchange/bundle.py" line="+164"/>
         <source>{path}: {why}; nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: {why}; no se cambió nada</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>it is encrypted to its recipients&apos; keys; give your key&apos;s passphrase ($CASEFILE_KEY_PASSPHRASE or --key-passphrase-file)</source>
-        <translation type="unfinished"></translation>
+        <translation>está cifrado para las claves de sus destinatarios; indique la frase de contraseña de su clave ($CASEFILE_KEY_PASSPHRASE o --key-passphrase-file)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>the bundle is damaged or truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>el paquete está dañado o truncado</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -3976,235 +3976,235 @@
         <location line="+31"/>
         <location line="+3"/>
         <source>it is not a Casefile bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un paquete de Casefile</translation>
     </message>
     <message>
         <location line="-32"/>
         <source>it was made by a newer Casefile (format {found}); this one reads format {known}</source>
-        <translation type="unfinished"></translation>
+        <translation>lo generó una versión más reciente de Casefile (formato {found}); esta lee el formato {known}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>its signature does not match its contents</source>
-        <translation type="unfinished"></translation>
+        <translation>su firma no coincide con su contenido</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>its members are not the ones its manifest lists</source>
-        <translation type="unfinished"></translation>
+        <translation>sus componentes no son los que enumera su manifiesto</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>evidence file {name} does not match the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo de evidencia {name} no coincide con el manifiesto</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{name} does not match the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no coincide con el manifiesto</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>its signer key does not match the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>su clave de firma no coincide con el manifiesto</translation>
     </message>
     <message>
         <location filename="../../casefile/services/exchange/merge.py" line="+115"/>
         <source>Checking the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el paquete</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>it belongs to another case ({title})</source>
-        <translation type="unfinished"></translation>
+        <translation>pertenece a otro expediente ({title})</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>this bundle was already {how} here on {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>este paquete ya se había {how} aquí el {at}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>fusionado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>written</source>
-        <translation type="unfinished"></translation>
+        <translation>escrito</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>it was made by this copy of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>lo generó esta misma copia del expediente</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Taking in evidence files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresando archivos de evidencia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Merging records and links</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionando registros y vínculos</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>the sender&apos;s history entry {seq} does not verify</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrada {seq} del historial del remitente no supera la verificación</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>evidence file {sha} does not match its hash</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo de evidencia {sha} no coincide con su huella</translation>
     </message>
     <message>
         <location line="+36"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>item {id} is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>el elemento {id} está mal formado</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>item {id} lacks a value for {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>al elemento {id} le falta un valor para {field}</translation>
     </message>
     <message>
         <location line="+92"/>
         <source>it lacks the file of evidence {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
     <message>
         <location filename="../../casefile/services/exchange/peers.py" line="+116"/>
         <source>&apos;{name}&apos; names more than one peer; give its key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{name}&apos; designa a más de una copia; indique la huella de su clave</translation>
     </message>
     <message>
         <location filename="../../casefile/services/exchange/review.py" line="+69"/>
         <source>choose &apos;here&apos; or &apos;theirs&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>elija &apos;here&apos; o &apos;theirs&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no conflict {id} in this case (see &apos;casefile conflicts&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
         <location filename="../../casefile/services/exchange/send.py" line="+56"/>
         <source>{path} is a bundle of another case</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} es un paquete de otro expediente</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&apos;{name}&apos; is neither a bundle file nor a peer of this case (see &apos;casefile peers&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{name}&apos; no es un archivo de paquete ni una copia de este expediente (vea &apos;casefile peers&apos;)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Noticing changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectando cambios</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Choosing what to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligiendo qué enviar</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Writing the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el paquete</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cancelled</source>
-        <translation type="unfinished">cancelado</translation>
+        <translation>cancelado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evidence file {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de evidencia {n} de {total}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recording the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrando el paquete</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Done</source>
-        <translation type="unfinished">Listo</translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/exchange.py" line="-155"/>
         <source>Passphrase of your documenter key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A documenter key signs what you send. Choose a passphrase for it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave de documentador firma lo que usted envía. Elija una frase de contraseña para ella:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Su clave</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Send Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar cambios</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+26"/>
         <source>Casefile bundles (*.cfbundle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de Casefile (*.cfbundle)</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Wrote {path}: {records} records, {links} links, {files} evidence files, signed {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió {path}: {records} registros, {links} vínculos, {files} archivos de evidencia, firmado con {fp}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sending changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando cambios…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>No se envió nada</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Receive Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibir cambios</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>a trusted key</source>
-        <translation type="unfinished"></translation>
+        <translation>una clave de confianza</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>a key you have not marked as trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>una clave que usted no ha marcado como de confianza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merged: {created} created, {updated} updated, {deleted} deleted; signed by {name} {fp} ({trust})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionado: {created} creados, {updated} actualizados, {deleted} eliminados; firmado por {name} {fp} ({trust})</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Receiving changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibiendo cambios…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>No se fusionó nada</translation>
     </message>
 </context>
 <context>
@@ -4294,7 +4294,7 @@
         <location line="+18"/>
         <location line="+12"/>
         <source>Caveats for the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencias para el lector</translation>
     </message>
     <message>
         <location line="-68"/>
@@ -4421,7 +4421,7 @@
         <location line="+1"/>
         <location line="+19"/>
         <source>Why this grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué esta calificación</translation>
     </message>
     <message>
         <location line="-10"/>
@@ -4515,22 +4515,22 @@
     <message>
         <location line="+1"/>
         <source>Collected by</source>
-        <translation type="unfinished"></translation>
+        <translation>Recopilada por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collected with (tool)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recopilada con (herramienta)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How preserved</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se preservó</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shows people&apos;s faces</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestra rostros de personas</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4584,22 +4584,22 @@
     <message>
         <location filename="../../casefile/ui/views/pane.py" line="+110"/>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibujo SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the view</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la vista</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {path}</translation>
     </message>
 </context>
 <context>
@@ -4607,42 +4607,42 @@
     <message>
         <location filename="../../casefile/dossier/figures.py" line="+51"/>
         <source>Timeline of the incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de tiempo de los hechos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents by type on a time axis. A point is an exact day; a span is a month or a year the incident falls in, faded when the date is approximate; arrows are incidents that cause or precede others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos por tipo en un eje temporal. Un punto es un día exacto; un tramo es el mes o el año en que cae el hecho, atenuado cuando la fecha es aproximada; las flechas indican hechos que causan o preceden a otros.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{count} incidents without a usable date are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se muestran {count} hechos sin una fecha utilizable.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Link chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de vínculos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incidents (rectangles), actors (circles), claims (diamonds) and sources (tall rectangles), linked by involvement with its role, by what a claim is about and who makes it, by each claim&apos;s chain of attribution, and by sources and claims that support, contradict or repeat a claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hechos (rectángulos), actores (círculos), afirmaciones (rombos) y fuentes (rectángulos altos), vinculados por la participación con su rol, por aquello sobre lo que trata una afirmación y quién la hace, por la cadena de atribución de cada afirmación, y por las fuentes y afirmaciones que respaldan, contradicen o repiten una afirmación.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The {shown} most linked of {total} records are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran los {shown} registros más vinculados de un total de {total}.</translation>
     </message>
     <message>
         <location line="+116"/>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Figuras</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Figure {number}. {caption}</source>
-        <translation type="unfinished"></translation>
+        <translation>Figura {number}. {caption}</translation>
     </message>
 </context>
 <context>
@@ -4650,7 +4650,7 @@
     <message>
         <location filename="../../casefile/ui/editors/fields.py" line="+206"/>
         <source>{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0</source>
-        <translation type="unfinished"></translation>
+        <translation>{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0</translation>
     </message>
 </context>
 <context>
@@ -5080,12 +5080,12 @@ huella {hash}
     <message>
         <location line="+25"/>
         <source>already in this case or file</source>
-        <translation type="unfinished"></translation>
+        <translation>ya está en este expediente o archivo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not a text field of that record</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un campo de texto de ese registro</translation>
     </message>
 </context>
 <context>
@@ -5106,47 +5106,47 @@ huella {hash}
     <message>
         <location filename="../../casefile/services/keys.py" line="+91"/>
         <source>{path} is not a Casefile public key: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una clave pública de Casefile: {why}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is not an Ed25519 public key.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es una clave pública Ed25519.</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Your key needs a passphrase of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su clave necesita una frase de contraseña propia.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>A key already exists in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una clave en {folder}.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No key in {folder} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ninguna clave en {folder}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{path} is not a Casefile key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} no es un archivo de clave de Casefile.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Wrong passphrase for your key ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña incorrecta para su clave ({path}).</translation>
     </message>
     <message>
         <location line="+111"/>
         <source>the encrypted bundle is damaged or was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>el paquete cifrado está dañado o fue alterado</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>this bundle is encrypted for other recipients, not for your key {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>este paquete está cifrado para otros destinatarios, no para su clave {fp}</translation>
     </message>
 </context>
 <context>
@@ -5230,22 +5230,22 @@ huella {hash}
     <message>
         <location filename="../../casefile/services/views/linkchart.py" line="+186"/>
         <source>about</source>
-        <translation type="unfinished"></translation>
+        <translation>sobre</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>claims</source>
-        <translation type="unfinished">afirmaciones</translation>
+        <translation>afirma</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>relayed by</source>
-        <translation type="unfinished"></translation>
+        <translation>transmitida por</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>read in</source>
-        <translation type="unfinished"></translation>
+        <translation>leída en</translation>
     </message>
 </context>
 <context>
@@ -5253,47 +5253,47 @@ huella {hash}
     <message>
         <location filename="../../casefile/ui/views/linkchart_view.py" line="+89"/>
         <source>Relations</source>
-        <translation type="unfinished">Relaciones</translation>
+        <translation>Relaciones</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expand (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expandir (E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chain of Attribution (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadena de atribución (C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export for Gephi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para Gephi…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>{nodes:,} records on the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>{nodes:,} registros en el gráfico</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; the first {limit:,} of {total:,}: filter the list to see others</source>
-        <translation type="unfinished"></translation>
+        <translation>; los primeros {limit:,} de {total:,}: filtre la lista para ver los demás</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Export the chart for Gephi</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el gráfico para Gephi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>GEXF graph (*.gexf);;GraphML graph (*.graphml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafo GEXF (*.gexf);;Grafo GraphML (*.graphml)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {path}</translation>
     </message>
 </context>
 <context>
@@ -5623,7 +5623,7 @@ huella {hash}
     <message>
         <location line="+6"/>
         <source>Add &amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar &amp;vínculo</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5810,52 +5810,52 @@ huella {hash}
         <location filename="../../casefile/services/views/map.py" line="+161"/>
         <source>{code} {name}</source>
         <extracomment>Radius of the area a place of each precision may be anywhere in (metres).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{code} {name}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} incident(s); precision: {precision}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} hecho(s); precisión: {precision}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{places} places, {n} incident(s): {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{places} lugares, {n} hecho(s): {names}</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Map data: {sources}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos del mapa: {sources}</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Map of the incidents&apos; places</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa de los lugares de los hechos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Places of the incidents; a marker&apos;s size grows with the number of incidents, a number is a count, places close together are counted in one marker. A hollow marker with a shaded area is a place known only to its municipality or state: the incident may be anywhere in that area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares de los hechos; el tamaño de un marcador crece con el número de hechos, un número indica una cantidad y los lugares cercanos entre sí se cuentan en un solo marcador. Un marcador hueco con un área sombreada es un lugar del que solo se conoce el municipio o el estado: el hecho pudo ocurrir en cualquier parte de esa área.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{n} places without coordinates are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se muestran {n} lugares sin coordenadas.</translation>
     </message>
     <message>
         <location filename="../../casefile/services/views/tiles.py" line="+116"/>
         <source>{name} is not an MBTiles file ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es un archivo MBTiles ({error}).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{name} holds no tiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no contiene teselas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} holds {format} tiles; Casefile draws PNG or JPEG tiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} contiene teselas {format}; Casefile dibuja teselas PNG o JPEG.</translation>
     </message>
 </context>
 <context>
@@ -5864,32 +5864,32 @@ huella {hash}
         <location filename="../../casefile/ui/views/map_view.py" line="+310"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <extracomment>layer -&gt; (z value, lowest zoom shown, highest zoom shown)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; {n} places without coordinates</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} lugares sin coordenadas</translation>
     </message>
     <message>
         <location line="+175"/>
         <source>Add Map Tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar teselas de mapa</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MBTiles (*.mbtiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Map tiles added: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teselas de mapa agregadas: {name}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa</translation>
     </message>
 </context>
 <context>
@@ -6321,7 +6321,7 @@ huella {hash}
     <message>
         <location line="+19"/>
         <source>Place {name} from the gazetteer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar {name} del nomenclátor</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -6796,7 +6796,7 @@ huella {hash}
         <location filename="../../casefile/services/redaction/faces.py" line="+34"/>
         <source>unknown choice for faces {choice}: use blur or omit</source>
         <extracomment>blocks across the longer side of a blurred image: even a face filling the frame becomes a few blocks of colour (recognisers have beaten 16-pixel blocks on faces ten blocks wide), a face in a crowd less than one</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>opción desconocida para los rostros {choice}: use blur u omit</translation>
     </message>
 </context>
 <context>
@@ -6988,62 +6988,62 @@ huella {hash}
     <message>
         <location filename="../../casefile/ui/dialogs/exchange.py" line="+15"/>
         <source>Review Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar conflictos</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Record</source>
-        <translation type="unfinished">Registro</translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Field</source>
-        <translation type="unfinished">Campo</translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Keep &amp;Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar &amp;aquí</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep &amp;Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar &amp;recibido</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>(deleted on the other copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>(eliminado en la otra copia)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>conservado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminado</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} values were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} valores se cambiaron de otra manera en otra copia. No se sobrescribió nada: elija el valor que desea conservar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No conflicts to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conflictos para revisar.</translation>
     </message>
 </context>
 <context>
@@ -7176,7 +7176,7 @@ huella {hash}
     <message>
         <location filename="../../casefile/dossier/signing.py" line="+82"/>
         <source>cannot read the PDF&apos;s signatures: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden leer las firmas del PDF: {why}</translation>
     </message>
 </context>
 <context>
@@ -7206,12 +7206,12 @@ huella {hash}
         <location line="+2"/>
         <location line="+87"/>
         <source>Incident from Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho desde la selección</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>Make an incident titled and dated by the selected passage (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear un hecho con el título y la fecha del pasaje seleccionado (Ctrl+Mayús+I)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7235,120 +7235,120 @@ huella {hash}
     <message numerus="yes">
         <location line="+2"/>
         <source>%n mention(s) of the case&apos;s actors and places (underlined; Ctrl+Shift+M links one).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mención de los actores y lugares del expediente (subrayada; Ctrl+Mayús+M la vincula).</numerusform>
+            <numerusform>%n menciones de los actores y lugares del expediente (subrayadas; Ctrl+Mayús+M vincula una).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Link the Mention…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular la mención…</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>claimant {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>autor {code}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first said in {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>primera mención en {code}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>relayed by {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>transmitida por {codes}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Proposed from the text: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesto a partir del texto: {what}.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>“{passage}” ({code}, {title})</source>
-        <translation type="unfinished"></translation>
+        <translation>“{passage}” ({code}, {title})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Incident from selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho desde la selección</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{code} made from the selection; give it a short title.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} se creó a partir de la selección; asígnele un título breve.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date {date} read from the text (year from the source).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha {date} leída del texto (año tomado de la fuente).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date {date} read from the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha {date} leída del texto.</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>New Actor “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo actor “{name}”</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New Place “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo lugar “{name}”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Put the cursor on an underlined name, or select the words that name an actor or place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque el cursor sobre un nombre subrayado, o seleccione las palabras que nombran a un actor o lugar.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Claimant from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor tomado del texto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Claim about an actor named in the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Afirmación sobre un actor nombrado en el texto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claimant of {claim}: {actor}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor de {claim}: {actor}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{claim} Is About {actor}</source>
-        <translation type="unfinished"></translation>
+        <translation>{claim} trata sobre {actor}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Place from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar tomado del texto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Place of {incident}: {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar de {incident}: {place}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open {record}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir {record}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New actor from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo actor tomado del texto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New place from the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo lugar tomado del texto</translation>
     </message>
     <message numerus="yes">
         <location line="+25"/>
@@ -7469,83 +7469,83 @@ huella {hash}
     <message>
         <location filename="../../casefile/services/views/timeline.py" line="+191"/>
         <source>{count} incidents, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} hechos, {when}</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>exact day</source>
-        <translation type="unfinished"></translation>
+        <translation>día exacto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>month or year: when it may have happened</source>
-        <translation type="unfinished"></translation>
+        <translation>mes o año: cuándo pudo haber ocurrido</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approximate</source>
-        <translation type="unfinished"></translation>
+        <translation>aproximada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>causes</source>
-        <translation type="unfinished"></translation>
+        <translation>causa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>precedes</source>
-        <translation type="unfinished"></translation>
+        <translation>precede</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>lanes by type, actor, place or none</source>
-        <translation type="unfinished"></translation>
+        <translation>franjas por tipo, actor, lugar o ninguna</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Place withheld</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar reservado</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+28"/>
         <source>No type</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin tipo</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>{start} to {end}</source>
-        <translation type="unfinished">{start} a {end}</translation>
+        <translation>{start} a {end}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin actor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No place</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin lugar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Incidents</source>
-        <translation type="unfinished">Hechos</translation>
+        <translation>Hechos</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Other actors</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros actores</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Other places</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros lugares</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Other types</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros tipos</translation>
     </message>
 </context>
 <context>
@@ -7553,37 +7553,37 @@ huella {hash}
     <message>
         <location filename="../../casefile/ui/views/timeline_view.py" line="+107"/>
         <source>Lanes by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Franjas por tipo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lanes by actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Franjas por actor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lanes by place</source>
-        <translation type="unfinished"></translation>
+        <translation>Franjas por lugar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>One lane</source>
-        <translation type="unfinished"></translation>
+        <translation>Una sola franja</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wheel or +/- zoom, drag pans, arrows move, Enter opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Rueda o +/-: zoom; arrastrar: desplazar; flechas: mover; Intro: abrir</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>{shown:,} incidents on the timeline; {left:,} without a usable date</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown:,} hechos en la línea de tiempo; {left:,} sin una fecha utilizable</translation>
     </message>
 </context>
 <context>
@@ -7673,39 +7673,39 @@ huella {hash}
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../casefile/ui/views/__init__.py" line="+77"/>
+        <location filename="../../casefile/ui/views/__init__.py" line="+84"/>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Choose a view (timeline, link chart, map) to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una vista (línea de tiempo, gráfico de vínculos, mapa) para exportar.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de tiempo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico de vínculos</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/views/map_view.py" line="+57"/>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add Map Tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar teselas de mapa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MBTiles (*.mbtiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>MBTiles (*.mbtiles)</translation>
     </message>
 </context>
 <context>
