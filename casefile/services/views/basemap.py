@@ -15,6 +15,7 @@ import math
 import struct
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -85,6 +86,7 @@ class Basemap:
         values = np.frombuffer(packed, dtype="<i4", offset=4 + size).reshape(-1, 2).astype(np.int64)
         scale = float(header["scale"])
         self.layers: dict[str, list[Feature]] = {}
+        self._by_name: dict[str, list[Feature]] | None = None
         at = 0  # points read so far
         for name, raws in header["layers"].items():
             lengths = np.asarray([n for raw in raws for n in raw["rings"]], dtype=np.int64)
@@ -129,13 +131,18 @@ class Basemap:
         wanted = fold(name)
         if not wanted:
             return None
-        found = [f for f in self.layer("admin1") if fold(f.name) == wanted]
+        if self._by_name is None:  # folded name -> subdivisions, made once
+            self._by_name = {}
+            for feature in self.layer("admin1"):
+                self._by_name.setdefault(fold(feature.name), []).append(feature)
+        found = self._by_name.get(wanted, [])
         if len(found) > 1 and country:
             iso = _country_code(country)
             found = [f for f in found if f.country == iso] or found
         return found[0] if found else None
 
 
+@lru_cache(maxsize=256)
 def _country_code(country: str) -> str:
     from .gazetteer import fold, load
 

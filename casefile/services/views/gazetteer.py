@@ -76,7 +76,7 @@ class Gazetteer:
         found: set[int] = set()
         # Gather the matches (a prefix as short as "a" has thousands: cap the
         # scan), then rank by population, which the town number encodes.
-        for line in self.keys[start:start + 3000]:
+        for line in self.keys[start:start + 1500]:
             if not line.startswith(folded):
                 break
             found.add(int(line.rsplit("\t", 1)[1]))

@@ -191,21 +191,28 @@ def marker_group(cluster: Cluster, to: Transform, unit: float = 1.0) -> Group:
     return Group(tuple(items), place.code, place.code, describe(cluster))
 
 
-def area_path(place: MapPlace, to: Transform, steps: int = 40) -> list[Path]:
-    """Where a vague place may be: its state's outline for a state, else a
-    circle of the precision's size; none for an exact point."""
+def area_rings(place: MapPlace, steps: int = 40) -> tuple[str, list[np.ndarray]]:
+    """Where a vague place may be, in world units: its state's outline for a
+    state, else a circle of the precision's size; none for an exact point.
+    With a key: places of one state share one area (draw it once)."""
     if place.precision == "state":
         feature = basemap().subdivision(place.state or place.name, place.country)
         if feature is not None:
-            return [Path(tuple(to(float(px), float(py)) for px, py in ring[:: max(1, len(ring) // 400)]),
-                         Role.PRECISION_AREA, closed=True) for ring in feature.rings if len(ring) > 2]
+            return "state:" + feature.code + feature.name, [ring for ring in feature.rings if len(ring) > 2]
     metres = AREA_METRES.get(place.precision)
     if metres is None:
-        return []
+        return "", []
     radius = metres_to_units(metres, place.latitude)
-    points = tuple(to(place.x + radius * math.cos(2 * math.pi * k / steps),
-                      place.y + radius * math.sin(2 * math.pi * k / steps)) for k in range(steps))
-    return [Path(points, Role.PRECISION_AREA, closed=True)]
+    angles = np.linspace(0, 2 * np.pi, steps, endpoint=False)
+    circle = np.column_stack((place.x + radius * np.cos(angles), place.y + radius * np.sin(angles)))
+    return f"{place.precision}:{place.x:.6f}:{place.y:.6f}", [circle]
+
+
+def area_path(place: MapPlace, to: Transform, steps: int = 40) -> list[Path]:
+    """``area_rings`` as closed paths through ``to``."""
+    _key, rings = area_rings(place, steps)
+    return [Path(tuple(to(float(px), float(py)) for px, py in ring[:: max(1, len(ring) // 400)].tolist()),
+                 Role.PRECISION_AREA, closed=True) for ring in rings]
 
 
 def attribution(extra: list[str] | None = None) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 from . import gazetteer
 from .basemap import Feature, basemap, project_array
 from .figure import Circle, Figure, Image, Item, Path, Rect, Role, Text
-from .map import MapPlaces, area_path, attribution, clusters, marker_group
+from .map import MapPlaces, area_path, area_rings, attribution, clusters, marker_group
 from .tiles import PlacedTile, TileSet, tiles_for
 
 Box = tuple[float, float, float, float]
@@ -38,7 +38,7 @@ class Frame:
         return (self.left, self.top, self.left + self.width / self.scale, self.top + self.height / self.scale)
 
 
-def _clip_polygon(points: np.ndarray, width: float, height: float) -> np.ndarray:
+def clip_polygon(points: np.ndarray, width: float, height: float) -> np.ndarray:
     """Sutherland-Hodgman against the box (points already in figure units)."""
     out = points
     for axis, limit, keep_below in ((0, 0.0, False), (0, width, True), (1, 0.0, False), (1, height, True)):
@@ -154,7 +154,7 @@ def _features(features: list[Feature], frame: Frame, role: Role, fill: bool) -> 
             points = _thin(_to_frame(ring, frame))
             inside = x0 >= box[0] and x1 <= box[2] and y0 >= box[1] and y1 <= box[3]
             if fill:
-                clipped = points if inside else _clip_polygon(points, frame.width, frame.height)
+                clipped = points if inside else clip_polygon(points, frame.width, frame.height)
                 if len(clipped) > 2:
                     items.append(Path(tuple(map(tuple, clipped.round(2).tolist())), role, closed=True))
             else:
@@ -249,9 +249,14 @@ def draw(places: MapPlaces, width: float, height: float, box: Box, title: str,
         figure.add(*_features(data.layer(f"land_{detail}"), frame, Role.COAST, fill=False))
     marks = clusters(places.places, frame.zoom)
     # Areas are geography: every vague place shows its own, clustered or not.
+    drawn: set[str] = set()
     for place in places.places:
+        key, _rings = area_rings(place)
+        if not key or key in drawn:
+            continue
+        drawn.add(key)
         for path in area_path(place, frame):
-            clipped = _clip_polygon(np.array(path.points), width, height)
+            clipped = clip_polygon(np.array(path.points), width, height)
             if len(clipped) > 2:
                 figure.add(Path(tuple(map(tuple, clipped.round(2).tolist())), path.role, closed=True))
     taken = [(frame(c.x, c.y)[0] - 12, frame(c.x, c.y)[1] - 12, frame(c.x, c.y)[0] + 12, frame(c.x, c.y)[1] + 12)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainterPath,
+    QPen,
     QPixmap,
     QWheelEvent,
 )
@@ -45,8 +46,8 @@ from ...errors import CasefileError
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
 from ...services.views.figure import Circle, Group, Item, Role, Text
-from ...services.views.map import MapPlaces, area_path, attribution, clusters, map_figure, marker_group
-from ...services.views.map_figure import Frame, town_labels
+from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_group
+from ...services.views.map_figure import Frame, clip_polygon, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec, T
 from .canvas import KEY, FigureCanvas, FigureScene, brush_for, figure_png, pen_for
 from .pane import FigurePane
@@ -60,12 +61,12 @@ ADD_MAP_TILES = "add_map_tiles"
 MAX_ZOOM = 17
 #: layer -> (z value, lowest zoom shown, highest zoom shown)
 LAYERS: dict[str, tuple[float, float, float]] = {
-    "land_low": (0, -2, 3), "land_high": (0, 3, 99),
+    "land_low": (0, -2, 3), "land_high": (0, 3, 6), "land_near": (0, 6, 99),
     "tiles": (1, -2, 99),
     "countries_low": (2, -2, 3), "countries_high": (2, 3, 99),
     "coast_low": (2.5, -2, 3), "coast_high": (2.5, 3, 99),
     "admin1": (3, 4, 99),
-    "areas_wide": (4, -2, 99), "areas_local": (4, 6, 99),
+    "areas_wide": (4, -2, 99), "areas_local": (4, 8.5, 99),
     "towns": (5, 2.5, 99),
     "markers": (6, -2, 99),
 }
@@ -104,6 +105,18 @@ class MapScene(FigureScene):
             graphic.setZValue(z)
             graphic.setVisible(visible)
         self.layers[name] = made
+
+    def extend_layer(self, name: str, items: list[Item]) -> None:
+        made: list[QGraphicsItem] = []
+        self._collecting = made
+        try:
+            for item in items:
+                self._add(item, None)
+        finally:
+            self._collecting = None
+        for graphic in made:
+            graphic.setZValue(LAYERS[name][0])
+        self.layers.setdefault(name, []).extend(made)
 
     def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
         self.addItem(graphic)
@@ -241,15 +254,18 @@ class MapPane(FigurePane):
         self.tilesets: list[tiles.TileSet] = tiles.installed()
         self.selected = ""          # key of the marker chosen by keyboard
         self._level: int | None = None
-        self._cluster_cache: dict[int, list] = {}
+        self._cluster_cache: dict[int, tuple[list[Cluster], np.ndarray]] = {}
+        self._marker_keys: set[str] = set()  # clusters with items at this level
         self._tile_items: dict[tuple, QGraphicsPixmapItem] = {}
         self._placed = False
+        self._land_box: tuple[float, float, float, float] | None = None
         self._highlight: QGraphicsItem | None = None
         self._tile_timer = QTimer(self, singleShot=True, interval=80)
         self._tile_timer.timeout.connect(self._view_settled)
         canvas = self.map_canvas
         canvas.zoomed.connect(self._zoom_changed)
         canvas.moved.connect(self._tile_timer.start)
+        canvas.moved.connect(self._add_visible_markers)
         canvas.activate.connect(self.activate)
         canvas.step.connect(self.step)
         canvas.fit.connect(self.fit)
@@ -271,15 +287,25 @@ class MapPane(FigurePane):
         if not self._placed:
             self._placed = True
             QTimer.singleShot(0, self.fit)  # once the view has its size
-        areas_wide: list[Item] = []
-        areas_local: list[Item] = []
+        # Areas straight from their arrays; places of one state share one area.
+        scene.drop_layer("areas_wide")
+        scene.drop_layer("areas_local")
+        pen, brush = _solid(pen_for(Role.PRECISION_AREA)), brush_for(Role.PRECISION_AREA)
+        drawn: set[str] = set()
         for place in self.places.places:
-            paths = area_path(place, _identity, steps=48)
-            (areas_wide if place.precision == "state" else areas_local).extend(paths)
-        scene.set_layer("areas_wide", areas_wide)
-        scene.set_layer("areas_local", areas_local)
+            key, rings = area_rings(place, steps=48)
+            if not key or key in drawn:
+                continue
+            drawn.add(key)
+            for ring in rings:
+                item = QGraphicsPathItem(fast_path(ring, True))
+                item.setPen(pen)
+                item.setBrush(brush)
+                scene.add_to_layer("areas_wide" if place.precision == "state" else "areas_local", item, False)
         self._level = None
+        self._land_box = None
         self._zoom_changed()
+        self._update_land()
         count = sum(p.incidents for p in self.places.places)
         text = self.tr("{places} places, {incidents} incidents on the map").format(
             places=len(self.places.places), incidents=count)
@@ -302,7 +328,7 @@ class MapPane(FigurePane):
             source, role, closed = "land_" + name.split("_")[1], Role.COAST, False
         else:
             source, role, closed = name, Role.ADMIN_BORDER if name == "admin1" else Role.BORDER, False
-        pen, brush = pen_for(role), brush_for(role) if closed else QBrush(Qt.BrushStyle.NoBrush)
+        pen, brush = _solid(pen_for(role)), brush_for(role) if closed else QBrush(Qt.BrushStyle.NoBrush)
         for feature in data.layer(source):
             for ring in feature.rings:
                 item = QGraphicsPathItem(fast_path(ring, closed))
@@ -335,7 +361,7 @@ class MapPane(FigurePane):
         scene = self.map_canvas.map_scene
         for name, (_z, low, high) in LAYERS.items():
             shown = low <= zoom < high
-            if name in ("markers", "tiles", "areas_wide", "areas_local", "towns"):
+            if name in ("markers", "tiles", "areas_wide", "areas_local", "towns", "land_near"):
                 scene.show_layer(name, shown)
                 continue
             if shown:
@@ -345,24 +371,91 @@ class MapPane(FigurePane):
         if level != self._level:
             self._level = level
             if level not in self._cluster_cache:
-                self._cluster_cache[level] = clusters(self.places.places, level)
-            unit = 2.0 ** -level  # a point, in world units, at this level
-            ordered = sorted(self._cluster_cache[level], key=lambda c: -c.incidents)  # small over big
-            groups = [marker_group(c, _identity, unit) for c in ordered]
-            scene.set_layer("markers", list(groups))
+                found = clusters(self.places.places, level)
+                centres = np.array([(c.x, c.y) for c in found], dtype=float).reshape(-1, 2)
+                self._cluster_cache[level] = (found, centres)
+            scene.drop_layer("markers")
+            self._marker_keys = set()
+            self._add_visible_markers()
             self._mark_selected()
 
+    def _visible_clusters(self, margin: float = 0.5) -> list[Cluster]:
+        """The clusters of the current level inside the view, widened by ``margin``."""
+        found, centres = self._cluster_cache.get(self._level if self._level is not None else 0, ([], None))
+        if centres is None or not len(found):
+            return []
+        left, top, right, bottom = self.map_canvas.visible_world()
+        dx, dy = (right - left) * margin, (bottom - top) * margin
+        inside = ((centres[:, 0] >= left - dx) & (centres[:, 0] <= right + dx)
+                  & (centres[:, 1] >= top - dy) & (centres[:, 1] <= bottom + dy))
+        return [found[i] for i in np.flatnonzero(inside).tolist()]
+
+    def _add_visible_markers(self) -> None:
+        """Markers are made for the region in view (and around it) only: a pan
+        adds the few it reveals, so a level with 20,000 places costs no more
+        than one with 20."""
+        if self._level is None:
+            return
+        unit = 2.0 ** -self._level  # a point, in world units, at this level
+        new = [c for c in self._visible_clusters(0.2) if c.key not in self._marker_keys]
+        if not new:
+            return
+        scene = self.map_canvas.map_scene
+        for cluster in new:
+            self._marker_keys.add(cluster.key)
+            before = len(scene.layers.get("markers", []))
+            scene.extend_layer("markers", [marker_group(cluster, _identity, unit)])
+            for graphic in scene.layers["markers"][before:]:  # small markers over big ones
+                graphic.setZValue(LAYERS["markers"][0] + 0.5 / (1 + cluster.incidents))
+                # Screen-sized: drawn once into a pixmap, then blitted each frame.
+                graphic.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def markers(self) -> list[Group]:
-        """The markers at the current zoom level, west to east (keyboard order)."""
+        """The markers in view at the current zoom level, west to east (keyboard order)."""
         level = self._level if self._level is not None else 0
-        found = self._cluster_cache.get(level, [])
-        return [marker_group(c, _identity) for c in sorted(found, key=lambda c: (c.x, c.y))]
+        return [marker_group(c, _identity, 2.0 ** -level)
+                for c in sorted(self._visible_clusters(0.0), key=lambda c: (c.x, c.y))]
 
     # -- tiles and towns: what the visible region needs, once a gesture settles ---------------
 
     def _view_settled(self) -> None:
+        self._update_land()
         self._update_tiles()
         self._update_towns()
+
+    def _update_land(self) -> None:
+        """Close in, land is filled from its rings cut to the region around the
+        view: a filled polygon tens of thousands of pixels wide takes Qt's slow
+        clipping path on every frame, a cut one does not."""
+        canvas = self.map_canvas
+        low, high = LAYERS["land_near"][1:]
+        if not low <= canvas.zoom < high:
+            return
+        left, top, right, bottom = canvas.visible_world()
+        dx, dy = right - left, bottom - top
+        box = (left - dx, top - dy, right + dx, bottom + dy)
+        if self._land_box is not None and (self._land_box[0] <= left and self._land_box[1] <= top
+                                           and self._land_box[2] >= right and self._land_box[3] >= bottom
+                                           and self._land_box[2] - self._land_box[0] < 4 * dx):
+            return  # the cut still covers the view at about this zoom
+        self._land_box = box
+        scene = canvas.map_scene
+        scene.drop_layer("land_near")
+        pen, brush = QPen(Qt.PenStyle.NoPen), brush_for(Role.LAND)
+        for feature in basemap().layer("land_high"):
+            for ring, (x0, y0, x1, y1) in zip(feature.rings, feature.ring_boxes):
+                if x1 < box[0] or x0 > box[2] or y1 < box[1] or y0 > box[3]:
+                    continue
+                # Cut in a local frame (the box as 0..1000), then back to world units.
+                scale = 1000.0 / max(box[2] - box[0], box[3] - box[1])
+                local = (ring - np.array([box[0], box[1]])) * scale
+                cut = clip_polygon(local, (box[2] - box[0]) * scale, (box[3] - box[1]) * scale)
+                if len(cut) < 3:
+                    continue
+                item = QGraphicsPathItem(fast_path(cut / scale + np.array([box[0], box[1]]), True))
+                item.setPen(pen)
+                item.setBrush(brush)
+                scene.add_to_layer("land_near", item)
 
     def _update_tiles(self) -> None:
         scene = self.map_canvas.map_scene
@@ -426,8 +519,11 @@ class MapPane(FigurePane):
         self.selected = keys[(index + direction) % len(keys)]
         self._mark_selected()
         items = self.map_canvas.map_scene.groups.get(self.selected, [])
-        if items:
-            self.map_canvas.ensureVisible(items[0], 40, 40)
+        if items:  # (ensureVisible would read a screen-sized marker's box as scene units)
+            left, top, right, bottom = self.map_canvas.visible_world()
+            point = items[0].pos()
+            if not (left < point.x() < right and top < point.y() < bottom):
+                self.map_canvas.centerOn(point)
 
     def _mark_selected(self) -> None:
         scene = self.map_canvas.map_scene
@@ -462,7 +558,7 @@ class MapPane(FigurePane):
     def _open(self, key: str) -> None:
         if key.startswith("cluster:"):
             level = self._level or 0
-            cluster = next((c for c in self._cluster_cache.get(level, []) if c.key == key), None)
+            cluster = next((c for c in self._cluster_cache.get(level, ([], None))[0] if c.key == key), None)
             if cluster is not None:
                 xs, ys = [p.x for p in cluster.places], [p.y for p in cluster.places]
                 pad = 4 * WORLD / 2 ** (level + 8)
@@ -488,6 +584,14 @@ class MapPane(FigurePane):
         finally:
             self.canvas = original
             canvas.deleteLater()
+
+
+def _solid(pen: QPen) -> QPen:
+    """The window draws boundaries and areas with solid lines: a dashed
+    cosmetic pen over thousands of paths costs most of a frame (the dossier
+    keeps the dashes)."""
+    pen.setStyle(Qt.PenStyle.SolidLine)
+    return pen
 
 
 def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
