@@ -118,6 +118,12 @@ def linkchart(window) -> None:
     pane.show_chain()
 
 
+def map_view(window) -> None:
+    """The map tab of the sample case: a state-level place as its state's area,
+    the municipality as a 12 km area, hollow markers for both (issue 20)."""
+    _view(window, "show_map")
+
+
 SHOTS = {
     "welcome": welcome,
     "main-window": main_window,
@@ -127,6 +133,7 @@ SHOTS = {
     "evidence-preview": evidence_preview,
     "timeline": timeline,
     "linkchart": linkchart,
+    "map": map_view,
 }
 # Shots in another language than English (the AppStream metainfo shows this one).
 TRANSLATED = {"main-window-es": (main_window, "es")}

@@ -360,6 +360,8 @@ class MapPane(FigurePane):
         zoom = self.map_canvas.zoom
         scene = self.map_canvas.map_scene
         for name, (_z, low, high) in LAYERS.items():
+            if name == "areas_local":  # a few areas show from a regional zoom; thousands only close in
+                low = 7.0 if len(scene.layers.get(name, [])) < 2000 else low
             shown = low <= zoom < high
             if name in ("markers", "tiles", "areas_wide", "areas_local", "towns", "land_near"):
                 scene.show_layer(name, shown)
