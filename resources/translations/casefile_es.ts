@@ -1661,12 +1661,12 @@
     <message>
         <location line="+1"/>
         <source>Issued by the documenter</source>
-        <translation>Emitido por el documentador</translation>
+        <translation>Emitido por quien documentó</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This file carries its documenter&apos;s digital signature (PAdES). A PDF reader that shows signatures, or “casefile check-signature FILE”, tells whether anything changed after it was signed; compare the key with the one the documenter gave you.</source>
-        <translation>Este archivo lleva la firma digital de su documentador (PAdES). Un lector de PDF que muestre firmas, o “casefile check-signature FILE”, indica si algo cambió después de la firma; compare la clave con la que le entregó el documentador.</translation>
+        <translation>Este archivo lleva la firma digital de quien lo documentó (PAdES). Un lector de PDF que muestre firmas, o “casefile check-signature ARCHIVO”, indica si algo cambió después de la firma; compare la clave con la que le dio quien documentó.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2386,12 +2386,12 @@
     <message>
         <location line="+1"/>
         <source>Images showing people&apos;s faces, blurred</source>
-        <translation>Imágenes que muestran rostros de personas, difuminadas</translation>
+        <translation>Imágenes en que se ven rostros, difuminadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images showing people&apos;s faces, left out</source>
-        <translation>Imágenes que muestran rostros de personas, omitidas</translation>
+        <translation>Imágenes en que se ven rostros, omitidas</translation>
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="+83"/>
@@ -2630,12 +2630,12 @@
     <message>
         <location filename="../../casefile/dossier/wording.py" line="-7"/>
         <source>Findings</source>
-        <translation>Conclusiones</translation>
+        <translation>Hallazgos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What this dossier alleges, how far each allegation is corroborated, and what is not known. Independent origins are counted by origin, never by repetition: claims first said in the same outlet or by the same person count once. The incident sections give the details and the sources.</source>
-        <translation>Lo que este dossier alega, hasta qué punto está corroborada cada alegación y qué se desconoce. Los orígenes independientes se cuentan por origen, nunca por repetición: las afirmaciones dichas por primera vez en el mismo medio o por la misma persona cuentan una sola vez. Las secciones de los hechos dan los detalles y las fuentes.</translation>
+        <translation>Lo que este dossier alega, hasta qué punto se corrobora cada alegación y lo que no se sabe. Los orígenes independientes se cuentan por origen, nunca por repetición: las afirmaciones dichas por primera vez en el mismo medio o por la misma persona cuentan una vez. Las secciones de cada hecho dan los detalles y las fuentes.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2655,7 +2655,7 @@
     <message>
         <location line="+1"/>
         <source>Status, right concerned, basis</source>
-        <translation>Estado, derecho afectado, fundamento</translation>
+        <translation>Estado, derecho concernido, fundamento</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2680,12 +2680,12 @@
     <message>
         <location line="+1"/>
         <source>Right concerned: {right}</source>
-        <translation>Derecho afectado: {right}</translation>
+        <translation>Derecho concernido: {right}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right concerned: not assessed</source>
-        <translation>Derecho afectado: sin evaluar</translation>
+        <translation>Derecho concernido: sin valorar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2695,7 +2695,7 @@
     <message>
         <location line="+1"/>
         <source>Basis: no claim or evidence recorded</source>
-        <translation>Fundamento: no se registró ninguna afirmación ni evidencia</translation>
+        <translation>Fundamento: ninguna afirmación ni evidencia registrada</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2720,7 +2720,7 @@
     <message>
         <location line="+1"/>
         <source>Information gaps</source>
-        <translation>Vacíos de información</translation>
+        <translation>Lagunas de información</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2735,27 +2735,27 @@
     <message>
         <location line="+1"/>
         <source>Place known only to the state or country, or not recorded: {codes}.</source>
-        <translation>Lugar conocido solo a nivel de estado o país, o no registrado: {codes}.</translation>
+        <translation>Lugar conocido solo por estado o país, o no registrado: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Original not located (known only as relayed by another source): {codes}.</source>
-        <translation>Original no localizado (conocido solo a través de otra fuente): {codes}.</translation>
+        <translation>Original no localizado (solo se conoce por otra fuente que lo retoma): {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the claim was first said is not recorded: {codes}.</source>
-        <translation>No se registró dónde se dijo por primera vez la afirmación: {codes}.</translation>
+        <translation>No se registró dónde se dijo por primera vez: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resting on a single origin (no independent corroboration): {codes}.</source>
-        <translation>Basado en un solo origen (sin corroboración independiente): {codes}.</translation>
+        <translation>Descansan en un solo origen (sin corroboración independiente): {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No claim recorded: {codes}.</source>
-        <translation>Ninguna afirmación registrada: {codes}.</translation>
+        <translation>Sin afirmaciones registradas: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2770,12 +2770,12 @@
     <message>
         <location line="+1"/>
         <source>Stance of the accused not known: {codes}.</source>
-        <translation>Posición de la parte acusada desconocida: {codes}.</translation>
+        <translation>Se desconoce la postura del señalado: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Claims not verified: {codes}.</source>
-        <translation>Afirmaciones no verificadas: {codes}.</translation>
+        <translation>Afirmaciones sin verificar: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2785,7 +2785,7 @@
     <message>
         <location line="+1"/>
         <source>No gap found in the recorded data.</source>
-        <translation>No se encontraron vacíos en los datos registrados.</translation>
+        <translation>No se encontraron lagunas en los datos registrados.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2795,12 +2795,12 @@
     <message>
         <location line="+1"/>
         <source>Findings are stated to the standard of “reasonable grounds to believe”, as used by UN commissions of inquiry and fact-finding missions: a reliable and consistent body of information on which a reasonable and ordinarily prudent person would believe that the incident occurred as described. It is lower than the proof required for a criminal conviction, and this dossier does not establish individual criminal responsibility.</source>
-        <translation>Las conclusiones se formulan conforme al estándar de “motivos razonables para creer”, utilizado por las comisiones de investigación y las misiones de determinación de los hechos de la ONU: un conjunto de información fiable y coherente a partir del cual una persona razonable y normalmente prudente creería que el hecho ocurrió tal como se describe. Es inferior a la prueba exigida para una condena penal, y este dossier no establece responsabilidad penal individual.</translation>
+        <translation>Los hallazgos se formulan con el estándar de “motivos razonables para creer”, el que usan las comisiones de investigación y misiones de determinación de los hechos de la ONU: un conjunto de información fiable y coherente a partir del cual una persona razonable y prudente creería que el hecho ocurrió como se describe. Es menor que la prueba exigida para una condena penal, y este dossier no establece responsabilidad penal individual.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The right concerned is derived from the incident&apos;s type and is indicative; the legal qualification of the facts is for the reader.</source>
-        <translation>El derecho afectado se deriva del tipo de hecho y es indicativo; la calificación jurídica de los hechos corresponde al lector.</translation>
+        <translation>El derecho concernido se deduce del tipo de hecho y es orientativo; la calificación jurídica de los hechos corresponde al lector.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2810,7 +2810,7 @@
     <message>
         <location line="+1"/>
         <source>Role in an incident</source>
-        <translation>Rol en un hecho</translation>
+        <translation>Papel en un hecho</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2845,17 +2845,17 @@
     <message>
         <location line="+2"/>
         <source>No field verification is recorded: no interview, testimony, photo or video source, and no evidence item collected by the team.</source>
-        <translation>No se registró ninguna verificación en terreno: ninguna entrevista, testimonio, fuente fotográfica o de video, ni evidencia recopilada por el equipo.</translation>
+        <translation>No hay verificación de campo registrada: ninguna fuente de entrevista, testimonio, foto o video, ni evidencia recolectada por el equipo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No address (URL) recorded for: {codes}.</source>
-        <translation>Sin dirección (URL) registrada para: {codes}.</translation>
+        <translation>Sin dirección (URL) registrada: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No access date recorded for: {codes}.</source>
-        <translation>Sin fecha de acceso registrada para: {codes}.</translation>
+        <translation>Sin fecha de consulta registrada: {codes}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2870,22 +2870,22 @@
     <message>
         <location line="+1"/>
         <source>Information was recorded to document violations, not to expose the people who gave it. Shared versions of this dossier name protected people and confidential sources only by pseudonym, never carry their contact details, and show images re-encoded without embedded metadata. Before passing it on, weigh the risk to every person named against the purpose of sharing.</source>
-        <translation>La información se registró para documentar violaciones, no para exponer a las personas que la proporcionaron. Las versiones compartidas de este dossier nombran a las personas protegidas y a las fuentes confidenciales solo mediante seudónimo, nunca incluyen sus datos de contacto y muestran las imágenes recodificadas sin metadatos incrustados. Antes de transmitirlo, sopese el riesgo para cada persona nombrada frente al propósito de compartirlo.</translation>
+        <translation>La información se registró para documentar violaciones, no para exponer a quienes la dieron. Las versiones compartidas de este dossier nombran a las personas protegidas y a las fuentes confidenciales solo con seudónimo, nunca llevan sus datos de contacto y muestran imágenes recodificadas sin metadatos. Antes de transmitirlo, sopese el riesgo para cada persona nombrada frente al propósito de compartirlo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Protected people: {n}, shown only under a pseudonym outside the documenting team.</source>
-        <translation>Personas protegidas: {n}, que aparecen solo con seudónimo fuera del equipo de documentación.</translation>
+        <translation>Personas protegidas: {n}; fuera del equipo de documentación aparecen solo con seudónimo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confidential sources: {n}, shown only under a pseudonym; their contact details are never shared.</source>
-        <translation>Fuentes confidenciales: {n}, que aparecen solo con seudónimo; sus datos de contacto nunca se comparten.</translation>
+        <translation>Fuentes confidenciales: {n}; aparecen solo con seudónimo y sus datos de contacto nunca se comparten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Consent to share is not recorded person by person in this case: confirm it before the dossier goes further.</source>
-        <translation>En este expediente no se registra el consentimiento para compartir persona por persona: confírmelo antes de que el dossier siga circulando.</translation>
+        <translation>El consentimiento para compartir no está registrado persona por persona en este expediente: confírmelo antes de que el dossier vaya más lejos.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2905,12 +2905,12 @@
     <message>
         <location line="+1"/>
         <source>Caveats</source>
-        <translation>Advertencias</translation>
+        <translation>Salvedades</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why this grade</source>
-        <translation>Por qué esta calificación</translation>
+        <translation>Motivo de la calificación</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2920,22 +2920,22 @@
     <message>
         <location line="+1"/>
         <source>Collected by</source>
-        <translation>Recopilado por</translation>
+        <translation>Recolectado por</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collected with</source>
-        <translation>Recopilado con</translation>
+        <translation>Recolectado con</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How preserved</source>
-        <translation>Cómo se conservó</translation>
+        <translation>Cómo se preservó</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From (URL or device)</source>
-        <translation>Desde (URL o dispositivo)</translation>
+        <translation>Procedencia (URL o dispositivo)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2950,12 +2950,12 @@
     <message>
         <location line="+1"/>
         <source>What the documenter linked the item to, and how: an assessment, not a handling of the file.</source>
-        <translation>A qué vinculó el documentador la evidencia, y cómo: una evaluación, no un manejo del archivo.</translation>
+        <translation>Con qué vinculó quien documenta el elemento, y cómo: una valoración, no un manejo del archivo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Links made and removed</source>
-        <translation>Vínculos creados y eliminados</translation>
+        <translation>Vínculos hechos y retirados</translation>
     </message>
 </context>
 <context>
@@ -4294,7 +4294,7 @@
         <location line="+18"/>
         <location line="+12"/>
         <source>Caveats for the reader</source>
-        <translation>Advertencias para el lector</translation>
+        <translation>Salvedades para el lector</translation>
     </message>
     <message>
         <location line="-68"/>
@@ -5872,7 +5872,7 @@ huella {hash}
         <translation>; {n} lugares sin coordenadas</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>Add Map Tiles</source>
         <translation>Agregar teselas de mapa</translation>
     </message>
