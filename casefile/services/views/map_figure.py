@@ -214,6 +214,8 @@ def town_labels(frame: Frame, taken: list[tuple[float, float, float, float]],
         town = towns[index]
         x, y = float(xy[index, 0]), float(xy[index, 1])
         box = (x - 2, y - 8, x + 3.9 * len(town.name) + 6, y + 3)
+        if box[2] > frame.width - 2:  # the label would run off the figure
+            continue
         if any(not (box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3]) for t in taken):
             continue
         taken.append(box)
