@@ -9,6 +9,7 @@ fixed labels are escaped too, since translations are data as well.
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
@@ -16,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -94,7 +96,7 @@ class DossierStory(AnnexSections):
     def paragraphs(self, text: str, style: str = "Body", *, label: str = "", visual: bool = False) -> list:
         """Free text as paragraphs (split at blank lines), each in pieces of
         bounded size; ``label`` (bold) starts the first one."""
-        out = []
+        out: list[Flowable] = []
         for block in pieces(text, visual=visual):
             for n, piece in enumerate(block):
                 body = escaped(piece)
@@ -292,7 +294,7 @@ class DossierStory(AnnexSections):
         if i.notes:
             story += self.field(L.notes, i.notes, "Muted")
         if i.actors:
-            rows = [[L.actor, L.role, L.degree, L.head_count]]
+            rows: list[list[Any]] = [[L.actor, L.role, L.degree, L.head_count]]  # a header, then cells
             for a in i.actors:
                 ref = f"{i.code} \u00b7 {one(a.actor)}"
                 who = [self.cell(a.actor, ref=ref)] + ([self.cell(a.note, "Small", ref=ref)] if a.note else [])
@@ -348,8 +350,8 @@ class DossierStory(AnnexSections):
             cells.append([picture or self.cell(self.L.no_preview, "Muted"), caption])
         if not cells:
             return []
-        rows = [cells[n:n + per_row] for n in range(0, len(cells), per_row)]
-        rows = [row + [""] * (per_row - len(row)) for row in rows]
+        rows: list[list[Any]] = [cells[n:n + per_row] for n in range(0, len(cells), per_row)]
+        rows = [row + [""] * (per_row - len(row)) for row in rows]  # the last row padded
         tables = []
         for start in range(0, len(rows), ROWS):
             table = Table(rows[start:start + ROWS], colWidths=[WIDTH / per_row] * per_row, hAlign="LEFT",
