@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.dossier.chronology import Dated, earliest, order, period, precision
@@ -85,6 +85,7 @@ dates = st.one_of(st.none(), st.integers(2000, 2002).map(str),
                   st.dates(date(2000, 1, 1), date(2002, 12, 31)).map(date.isoformat))
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # a loaded machine is not a failure
 @given(st.lists(st.tuples(dates, st.sampled_from(["exact", "approximate", "unknown"])), max_size=30),
        st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29),
                           st.sampled_from(["causes", "precedes", "part_of", "related"])), max_size=40))

@@ -86,7 +86,8 @@ def test_xmp_metadata_repeats_the_document_information(archival):
     assert re.fullmatch(r"uuid:[0-9a-f-]{36}", xmp["xmpMM:DocumentID"])
     assert "/Trapped" not in info and "/Author" not in info
     trailer_id = reader.trailer["/ID"]
-    assert len(trailer_id) == 2 and all(len(bytes(part)) == 16 for part in trailer_id)
+    # pypdf reads random ID bytes as text when they happen to decode: compare the bytes as written.
+    assert len(trailer_id) == 2 and all(len(getattr(part, "original_bytes", part)) == 16 for part in trailer_id)
 
 
 def test_srgb_output_intent(archival):
@@ -117,9 +118,10 @@ def test_fonts_embedded_streams_ended_links_printable_nothing_transparent(archiv
             fonts += 1
             descriptor = obj["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), obj["/BaseFont"]
-        if isinstance(obj, StreamObject):
+        if isinstance(obj, StreamObject):  # images: opaque, not interpolated
             assert "/SMask" not in obj and obj.get("/Interpolate") is not True
-        assert obj.get("/Type") != "/ExtGState" or obj.get("/ca", 1) == 1
+        if obj.get("/Type") == "/ExtGState":  # PDF/A-2 allows transparency (figures), in standard blend modes only
+            assert obj.get("/BM", "/Normal") in ("/Normal", "/Compatible") and obj.get("/SMask", "/None") == "/None"
     assert fonts >= 3
     raw = archival.read_bytes()
     assert raw.startswith(b"%PDF-1.") and raw[9:15].startswith(b"%")  # binary comment on line 2
@@ -157,6 +159,9 @@ def test_pdfbox_preflight_finds_only_what_pdfa1_and_pdfa2_differ_on(archival):
     run = subprocess.run(["java", "-cp", ":".join(jars), "org.apache.pdfbox.preflight.Validator_A1b", str(archival)],
                          capture_output=True, text=True, timeout=300)
     errors = [line for line in (run.stdout + run.stderr).splitlines() if re.match(r"\d+\.\d+(\.\d+)? : ", line)]
-    # PDF/A-1 knows ICC profiles up to version 2 and part 1 only; PDF/A-2 takes version 4 and is part 2.
-    allowed = ("2.1.6 : Invalid graphics object, Invalid version of the ICCProfile", "7.11.2 : Error on MetaData, part must be 1")
+    # PDF/A-1 knows ICC profiles up to version 2, no transparency and part 1 only; PDF/A-2 takes
+    # version 4 and transparency (the figures' translucent fills), and is part 2.
+    allowed = ("2.1.6 : Invalid graphics object, Invalid version of the ICCProfile",
+               "7.11.2 : Error on MetaData, part must be 1", "4.1.2 : Transparency error, CA entry in a ExtGState",
+               "4.1.2 : Transparency error, ca entry in a ExtGState")
     assert [e for e in errors if not e.startswith(allowed)] == [], errors
