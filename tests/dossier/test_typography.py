@@ -87,9 +87,10 @@ def known_words(case) -> set[str]:
                                                                      for t in table.values()]
     # and what the code prints itself (figure captions, map legends...): every word of the package's source
     texts += [path.read_text(encoding="utf-8") for path in Path(dossier.__file__).parent.parent.rglob("*.py")]
+    texts.append(resource("vocabularies.json").read_text(encoding="utf-8"))
     words: set[str] = set()
     for text in texts:
-        for word in WORD.findall(text):
+        for word in WORD.findall(text.lower()):  # labels print lower-cased too ("cercano" for "Cercano")
             words.add(word)
             words.update(word.split("-"))
     return words
@@ -99,11 +100,12 @@ def broken_words(text: str, words: set[str]) -> list[str]:
     """Tokens of ``text`` that are the head of a known word cut without a
     hyphen ("Announcemen" for "Announcement" in a narrow cell). A cut word
     always leaves such a head; a hyphenated one leaves "An-" instead."""
+    words = {w.lower() for w in words}
     prefixes: dict[str, str] = {}
     for word in words:
         for n in range(3, len(word)):
             prefixes.setdefault(word[:n], word)
-    bare = [t.strip(".,;:()[]\u201c\u201d\"'\u2018\u2019\u00b7\u2192\u2014") for t in text.split()]
+    bare = [t.lower().strip(".,;:()[]\u201c\u201d\"'\u2018\u2019\u00b7\u2192\u2014") for t in text.split()]
     hyphen_heads = {t[:-1] for t in bare if t.endswith("-") and len(t) > 1}
     out = []
     for token in dict.fromkeys(bare):
@@ -136,7 +138,7 @@ def test_no_word_is_cut_mid_word(demo, dossiers, which):
 
 def test_the_word_check_sees_a_cut_word():
     words = {"Announcement", "corroborated", "takeover"}
-    assert broken_words("Announcemen  takeover\nt", words) == ["'Announcemen' (of 'Announcement')"]
+    assert broken_words("Announcemen  takeover\nt", words) == ["'announcemen' (of 'announcement')"]
     assert broken_words("corroborate\nd", words)
     assert broken_words("An-\nnouncement corrob-\norated", words) == []
     assert broken_words("Inde-\npen-\ndent", {"Independent", "dentist"}) == []
