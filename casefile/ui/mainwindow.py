@@ -34,7 +34,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
             target = self._back.pop()
             self._current = None
             self.open_record(*target, remember=False)
+            self._keyboard_to_editor()
 
     def go_forward(self) -> None:
         if self._forward:
@@ -380,6 +381,16 @@ class MainWindow(QMainWindow):
             target = self._forward.pop()
             self._current = None
             self.open_record(*target, remember=False)
+            self._keyboard_to_editor()
+
+    def _keyboard_to_editor(self) -> None:
+        """After Back or Forward the keyboard is in the record shown, not lost in the navigator
+        (once the editor left behind, which may have had it, is gone)."""
+        editor = self.editor
+        if editor is None or self.view is None or self.view.table.hasFocus():
+            return
+        editor.focus_first()
+        QTimer.singleShot(0, lambda: editor.focus_first() if editor is self.editor else None)
 
     # -- the one path for changes -------------------------------------------------------
 

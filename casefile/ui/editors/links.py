@@ -176,7 +176,7 @@ class LinksPanel(QWidget):
         self.tree.itemActivated.connect(self._jump)
         self.tree.setMinimumHeight(160)
         # A push button leaves room for its menu arrow (a tool button's overlapped the text).
-        self.add_button = QPushButton(self.tr("Add Link"))
+        self.add_button = QPushButton(self.tr("Add Lin&k"))  # Alt+K from anywhere in the editor (L is a menu's)
         self.add_button.setObjectName("addLink")
         menu = QMenu(self.add_button)
         for option in _options(kind):

@@ -104,6 +104,10 @@ class SourceReader(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.info)
+        # The text first: Ctrl+Tab to the Text tab lands in it, ready to select a passage.
+        for before, after in ((self.view, self.claim_button), (self.claim_button, self.incident_button),
+                              (self.incident_button, self.edit_button), (self.edit_button, self.load_button)):
+            QWidget.setTabOrder(before, after)
         self.reload()
 
     def reload(self, changes: Changes | None = None) -> None:
