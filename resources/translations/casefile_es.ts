@@ -272,7 +272,7 @@
     <message>
         <location filename="../../casefile/ui/dialogs/exchange.py" line="+202"/>
         <source>Send &amp;Changes…</source>
-        <translation>Enviar &amp;cambios…</translation>
+        <translation>Enviar ca&amp;mbios…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -298,6 +298,26 @@
         <location line="+1"/>
         <source>Values changed differently on two copies</source>
         <translation>Valores cambiados de forma distinta en dos copias</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/views/map_view.py" line="+633"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Mapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The listed incidents&apos; places on a map (offline)</source>
+        <translation>Los lugares de los hechos listados en un mapa (sin conexión)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add Map &amp;Tiles…</source>
+        <translation>Agregar &amp;teselas de mapa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import an .mbtiles file of raster map tiles for the map view</source>
+        <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
 </context>
 <context>
@@ -5622,7 +5642,7 @@ huella {hash}
     </message>
     <message>
         <location line="+6"/>
-        <source>Add &amp;Link</source>
+        <source>Add Lin&amp;k</source>
         <translation>Agregar &amp;vínculo</translation>
     </message>
     <message>
@@ -5861,7 +5881,7 @@ huella {hash}
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+310"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-341"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <extracomment>layer -&gt; (z value, lowest zoom shown, highest zoom shown)</extracomment>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>

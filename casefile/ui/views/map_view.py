@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CasefileError
+from ...i18n import QT_TRANSLATE_NOOP as T
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
 from ...services.views.figure import Circle, Group, Item, Role, Text
 from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_group
 from ...services.views.map_figure import Frame, clip_polygon, town_labels
-from ..actions import ActionId, ActionRegistry, ActionSpec, T
+from ..actions import ActionId, ActionRegistry, ActionSpec
 from .canvas import KEY, FigureCanvas, FigureScene, brush_for, figure_png, pen_for
 from .pane import FigurePane
 
