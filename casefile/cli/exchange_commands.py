@@ -168,7 +168,8 @@ def _date(text: str | None, option: str) -> str | None:
 _SECTIONS = {"places": N("Cli", "places"), "actors": N("Cli", "actors"), "incidents": N("Cli", "incidents"),
              "sources": N("Cli", "sources"), "claims": N("Cli", "claims"), "assessments": N("Cli", "assessments"),
              "evidence": N("Cli", "evidence"), "evidence_links": N("Cli", "evidence links"),
-             "custody": N("Cli", "custody"), "vocabulary_terms": N("Cli", "vocabulary terms")}
+             "custody": N("Cli", "custody"), "vocabulary_terms": N("Cli", "vocabulary terms"),
+             "withhold_marks": N("Cli", "withhold marks")}
 
 
 def _counts(counts: dict[str, int]) -> str:
