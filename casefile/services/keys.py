@@ -244,9 +244,9 @@ def trust(public_key: bytes, name: str = "", folder: Path | None = None) -> str:
     fp = fingerprint(public_key)
     known[fp] = {"name": name, "public_key": base64.b64encode(public_key).decode()}
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = folder / (TRUSTED_FILE + ".part")
-    temp.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temp, folder / TRUSTED_FILE)
+    from ..store import outputs  # the one atomic writer (file and folder synced)
+
+    outputs.write_bytes(folder / TRUSTED_FILE, json.dumps(known, indent=1, sort_keys=True).encode("utf-8"), force=True)
     return fp
 
 

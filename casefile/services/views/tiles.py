@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ import mercantile  # type: ignore[import-untyped]
 
 from ...errors import CasefileError
 from ...i18n import translate
+from ...store import outputs
 from .basemap import WORLD
 
 RASTER = {"png", "jpg", "jpeg", "webp"}
@@ -141,10 +141,11 @@ def import_tiles(source: Path) -> TileSet:
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", source.stem)[:60] or "tiles"
     target = folder / f"{safe}-{digest.hexdigest()[:12]}.mbtiles"
-    if not target.exists():
-        partial = target.with_suffix(".partial")
-        shutil.copyfile(source, partial)
-        os.replace(partial, target)
+    if not target.exists():  # copied through the one atomic writer: whole, synced, or not at all
+        with outputs.atomic_output(target, force=False) as out, open(source, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                out.write(block)
+            out.commit()
     return read_tileset(target)
 
 
