@@ -929,6 +929,11 @@
         <translation>términos de vocabulario</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>withhold marks</source>
+        <translation>marcas de reserva</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>nothing</source>
         <translation>nada</translation>
@@ -5643,7 +5648,7 @@ huella {hash}
     <message>
         <location line="+6"/>
         <source>Add Lin&amp;k</source>
-        <translation>Agregar &amp;vínculo</translation>
+        <translation>Agregar víncu&amp;lo</translation>
     </message>
     <message>
         <location line="+6"/>
