@@ -109,7 +109,9 @@ class CaseView(QSplitter):
         self.editor_scroll = QScrollArea()
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # An editor narrower than its content scrolls sideways with a scrollbar the
+        # documenter can see, never silently clipped.
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.editor_area.addWidget(self.editor_scroll)
         self._editor: Editor | None = None
 
