@@ -152,9 +152,11 @@ def order(items: Sequence[Dated], links: Iterable[tuple[int, int, str]] = ()) ->
     rank = {item.key: n for n, item in enumerate(dated)}
     out: list[int] = []
     n = 0
-    while n < len(dated):  # runs of equal (date, precision): antecedents first
+    # Runs of one earliest date: antecedents first, then by precision (a cause
+    # known only as "about 2000" still comes before its exact "2000" consequence).
+    while n < len(dated):
         m = n + 1
-        while m < len(dated) and sort_key[dated[m].key] == sort_key[dated[n].key]:
+        while m < len(dated) and starts[dated[m].key] == starts[dated[n].key]:
             m += 1
         run = [item.key for item in dated[n:m]]
         out.extend(run if len(run) == 1 else _topological(run, pairs, rank))
