@@ -1,0 +1,244 @@
+"""The map's drawing surface: the scene of basemap layers, tiles and markers,
+and the canvas that pans and zooms it (keyboard and mouse). The pane around
+it, its controls and its actions are in ``map_view``."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from ...services.views.basemap import WORLD
+from ...services.views.figure import Circle, Group, Item
+from .canvas import KEY, FigureCanvas, FigureScene
+
+MAX_ZOOM = 17
+#: layer -> (z value, lowest zoom shown, highest zoom shown)
+LAYERS: dict[str, tuple[float, float, float]] = {
+    "land_low": (0, -2, 3), "land_high": (0, 3, 6), "land_near": (0, 6, 99),
+    "tiles": (1, -2, 99),
+    "countries_low": (2, -2, 3), "countries_high": (2, 3, 99),
+    "coast_low": (2.5, -2, 3), "coast_high": (2.5, 3, 99),
+    "admin1": (3, 4, 99),
+    "areas_wide": (4, -2, 99), "areas_local": (4, 8.5, 99),
+    "towns": (5, 2.5, 99),
+    "markers": (6, -2, 99),
+}
+
+
+def unprojected(x: float, y: float) -> tuple[float, float]:
+    return x, y
+
+
+class MapScene(FigureScene):
+    """A figure scene kept in named layers that are made, shown and replaced apart."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layers: dict[str, list[QGraphicsItem]] = {}
+        self._collecting: list[QGraphicsItem] | None = None
+        self.setSceneRect(QRectF(-WORLD * 0.25, -WORLD * 0.05, WORLD * 1.5, WORLD * 1.1))
+        self.setItemIndexMethod(FigureScene.ItemIndexMethod.BspTreeIndex)
+
+    def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 - Qt's name
+        super().addItem(item)
+        if self._collecting is not None:
+            self._collecting.append(item)
+
+    def set_layer(self, name: str, items: list[Item], visible: bool = True) -> None:
+        self.drop_layer(name)
+        made: list[QGraphicsItem] = []
+        self._collecting = made
+        try:
+            for item in items:
+                self._add(item, None)
+        finally:
+            self._collecting = None
+        z = LAYERS[name][0]
+        for graphic in made:
+            graphic.setZValue(z)
+            graphic.setVisible(visible)
+        self.layers[name] = made
+
+    def extend_layer(self, name: str, items: list[Item]) -> None:
+        made: list[QGraphicsItem] = []
+        self._collecting = made
+        try:
+            for item in items:
+                self._add(item, None)
+        finally:
+            self._collecting = None
+        for graphic in made:
+            graphic.setZValue(LAYERS[name][0])
+        self.layers.setdefault(name, []).extend(made)
+
+    def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
+        self.addItem(graphic)
+        graphic.setZValue(LAYERS[name][0])
+        graphic.setVisible(visible)
+        self.layers.setdefault(name, []).append(graphic)
+
+    def drop_layer(self, name: str) -> None:
+        for graphic in self.layers.pop(name, []):
+            key = graphic.data(KEY)
+            if key:
+                self.groups.pop(str(key), None)
+            self.removeItem(graphic)
+
+    def show_layer(self, name: str, visible: bool) -> None:
+        for graphic in self.layers.get(name, []):
+            if graphic.isVisible() != visible:
+                graphic.setVisible(visible)
+
+
+class MapCanvas(FigureCanvas):
+    """The map's graphics view: gestures and keys become zoom and pan; it
+    tells its pane when the zoom level or the visible region changes."""
+
+    zoomed = Signal()       # the view's scale changed
+    moved = Signal()        # the visible region changed (pan or zoom)
+    activate = Signal()     # Enter
+    step = Signal(int)      # N/P: next/previous marker
+    fit = Signal()          # 0: fit the places
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mapCanvas")
+        self.map_scene = MapScene(self)
+        self.figure_scene = self.map_scene
+        self.setScene(self.map_scene)
+        self.setBackgroundBrush(QColor("#d7e7f2"))  # the sea, where no land is drawn
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        self._press: QPointF | None = None
+
+    @property
+    def zoom(self) -> float:
+        """The slippy-map zoom shown: one world unit is ``2**zoom`` pixels."""
+        return math.log2(max(self.transform().m11(), 1e-9))
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        target = max(0.0, min(float(MAX_ZOOM), self.zoom + math.log2(factor)))
+        factor = 2 ** target / self.transform().m11()
+        if abs(factor - 1) < 1e-9:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoomed.emit()
+        self.moved.emit()
+
+    def visible_world(self) -> tuple[float, float, float, float]:
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+    def show_world_box(self, box: tuple[float, float, float, float]) -> None:
+        left, top, right, bottom = box
+        size = self.viewport().size()
+        scale = min(size.width() / max(right - left, 1e-9), size.height() / max(bottom - top, 1e-9))
+        scale = 2 ** max(0.0, min(float(MAX_ZOOM), math.log2(scale)))
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn((left + right) / 2, (top + bottom) / 2)
+        self.zoomed.emit()
+        self.moved.emit()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + int(dx))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(dy))
+
+    # -- input ---------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        step_x, step_y = self.viewport().width() / 6, self.viewport().height() / 6
+        moves: dict[int, tuple[float, float]] = {
+            int(Qt.Key.Key_Left): (-step_x, 0), int(Qt.Key.Key_Right): (step_x, 0),
+            int(Qt.Key.Key_Up): (0, -step_y), int(Qt.Key.Key_Down): (0, step_y)}
+        if int(key) in moves:
+            self.pan_by(*moves[int(key)])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(2.0)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.5)
+        elif key == Qt.Key.Key_0:
+            self.fit.emit()
+        elif key in (Qt.Key.Key_N, Qt.Key.Key_PageDown):
+            self.step.emit(1)
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_PageUp):
+            self.step.emit(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(2 ** (delta / 240), event.position())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        press, self._press = self._press, None
+        if press is not None and (event.position() - press).manhattanLength() > 4:
+            QGraphicsView.mouseReleaseEvent(self, event)  # a drag, not a click
+            return
+        super().mouseReleaseEvent(event)
+
+
+def solid_pen(pen: QPen) -> QPen:
+    """The window draws boundaries and areas with solid lines: a dashed
+    cosmetic pen over thousands of paths costs most of a frame (the dossier
+    keeps the dashes)."""
+    pen.setStyle(Qt.PenStyle.SolidLine)
+    return pen
+
+
+def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
+    """A QPainterPath from an (N, 2) array without a Python call per point:
+    the path's QDataStream form (count; type, x, y per element; start; fill
+    rule), read back in one go."""
+    count = len(ring) + (1 if closed and len(ring) else 0)
+    elements = np.empty(count, dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["type"] = 1  # LineTo
+    elements["x"][:len(ring)], elements["y"][:len(ring)] = ring[:, 0], ring[:, 1]
+    if count:
+        elements["type"][0] = 0  # MoveTo
+    if closed and len(ring):
+        elements["x"][-1], elements["y"][-1] = ring[0, 0], ring[0, 1]
+    raw = np.array([count], ">i4").tobytes() + elements.tobytes() + np.array([0, 0], ">i4").tobytes()
+    path = QPainterPath()
+    data = QByteArray(raw)  # kept alive while the stream reads it
+    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+    stream >> path
+    return path
+
+
+def distance_to(group: Group, x: float, y: float) -> float:
+    circle = next((i for i in group.items if isinstance(i, Circle)), None)
+    return math.inf if circle is None else math.hypot(circle.x - x, circle.y - y)
