@@ -10,7 +10,6 @@ flushes assign record codes, append to the audit chain and tell listeners.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -18,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import create_engine, event, insert, select
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,9 +25,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
 from ..i18n import translate
-from ..model import CaseInfo, VocabularyTerm, utcnow
-from ..model.base import new_uuid
-from ..resources import resource
+from ..model import CaseInfo
 from . import audit, migrate, state, storage
 from . import backup as _backup
 from .connection import (
@@ -45,6 +42,7 @@ from .connection import (
     rekey,
 )
 from .lock import CaseLock, DelegatedLock, Lock
+from .seed import seed_case
 from .storage import CaseReadOnly
 from .tracking import ChangeTracker
 
@@ -107,7 +105,7 @@ class Case:
             with engine.begin() as conn:
                 migrate.upgrade(conn)
                 _check_foreign_keys(conn, path)
-                _seed(conn, title=title.strip(), documenter=documenter.strip(),
+                seed_case(conn, title=title.strip(), documenter=documenter.strip(),
                       organisation=organisation.strip(), language=language)
                 state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
             engine.dispose()
@@ -574,28 +572,6 @@ def _seal_upgraded(conn: Connection) -> None:
     except audit.ChainHeadUnreadable:
         return
     state.mark_all(conn.connection.driver_connection)
-
-
-def _seed(conn: Connection, *, title: str, documenter: str, organisation: str, language: str) -> None:
-    now = utcnow()
-    conn.execute(insert(CaseInfo).values(id=1, uuid=new_uuid(), title=title, documenter=documenter,
-                                         organisation=organisation, language=language, created_at=now))
-    # OR IGNORE: a migration may already have added the vocabularies it introduced.
-    conn.execute(insert(VocabularyTerm).prefix_with("OR IGNORE"), shipped_vocabulary_rows())
-    audit.append(conn, "create-case", who=documenter, kind="case",
-                 changes={"title": title, "organisation": organisation})
-
-
-def shipped_vocabulary_rows() -> list[dict]:
-    data = json.loads(resource("vocabularies.json").read_text(encoding="utf-8"))
-    rows = []
-    for vocabulary, terms in data["vocabularies"].items():
-        for position, term in enumerate(terms):
-            rows.append(dict(vocabulary=vocabulary, key=term["key"], label_en=term["en"], label_es=term["es"],
-                             description_en=term.get("description_en", ""),
-                             description_es=term.get("description_es", ""), position=position, builtin=True,
-                             inverse_en=term.get("inverse_en", ""), inverse_es=term.get("inverse_es", "")))
-    return rows
 
 
 def remove_case_files(path: Path) -> None:

@@ -27,9 +27,11 @@ from ...errors import InvalidInput
 from ...i18n import translate
 from ...model import Actor, Assessment, Claim, CodeCounter, Evidence, Incident, Place, Source, VocabularyTerm, utcnow
 from ...model.dates import PartialDate
+from ...model.kinds import RECORD_KIND
 from ..evidence import custody
+from . import KIND, record_label
 from . import LIMIT as MAX_PROBLEMS
-from . import record_label
+from .plan_marks import plan_withhold_marks
 
 EXTRA_METADATA_LIMIT = 200_000
 
@@ -38,7 +40,8 @@ CLASSES: dict[str, Any] = {"place": Place, "actor": Actor, "incident": Incident,
            "evidence": Evidence, "assessment": Assessment}
 SECTION_OF = {"place": "places", "actor": "actors", "incident": "incidents", "source": "sources",
               "claim": "claims", "evidence": "evidence", "assessment": "assessments"}
-PREFIX = {"place": "PLC", "actor": "ACT", "incident": "INC", "source": "SRC", "claim": "CLM", "evidence": "EVI"}
+#: record table -> code prefix (the registry of kinds), in the file's section order
+PREFIX = {table: RECORD_KIND[table].prefix for table in KIND.values() if table in RECORD_KIND}
 
 
 #: entries planned between two hand-overs of record rows to the sink
@@ -130,7 +133,7 @@ class Plan:
             self._evidence()
             self._evidence_links()
             self._custody()
-            self._withhold_marks()
+            plan_withhold_marks(self)
         except _Stop:
             pass
 
@@ -560,39 +563,6 @@ class Plan:
                 "action": self.term(label, "action", "custody_action", e["action"]),
                 "sha256_observed": e.get("sha256_observed", ""),
                 "details": custody.received(self.file_name, self.file_digest, e.get("details", ""))})
-
-    def _withhold_marks(self) -> None:
-        """Passages marked "withhold" on records of the file or the case. A
-        mark is matched wherever its words appear, so it is not required to
-        be found in its field (a record of the file was let go by now)."""
-        from ...model import WithholdMark
-        from ..redaction.marks import markable_fields
-
-        seen_uuids: set[str] = set()
-        seen_marks: set[tuple[str, str, str]] = set()
-        for uuid, record, field, passage in self.conn.execute(select(
-                WithholdMark.uuid, WithholdMark.record_uuid, WithholdMark.field, WithholdMark.passage)):
-            seen_uuids.add(uuid)
-            seen_marks.add((record, field, passage))
-        for label, e in self.entries("withhold_marks"):
-            if e["uuid"] in seen_uuids:
-                self.problem(label, "uuid", translate("Interchange", "already in this case or file"))
-                continue
-            found = self.ref(label, "record", e["record"], *PREFIX)
-            if found is None:
-                continue
-            if e["field"] not in markable_fields(found[0]):
-                self.problem(label, "field", translate("Interchange", "not a text field of that record"))
-                continue
-            passage = e["passage"].strip()
-            if not passage or (e["record"], e["field"], passage) in seen_marks:
-                continue  # marked already: once is enough
-            seen_uuids.add(e["uuid"])
-            seen_marks.add((e["record"], e["field"], passage))
-            created = self.time(label, "created_at", e.get("created_at")) or self.now
-            self.links["withhold_mark"].append({
-                "uuid": e["uuid"], "record_kind": found[0], "record_uuid": e["record"], "field": e["field"],
-                "passage": passage, "created_at": created})
 
 
 EVIDENCE_DEFAULTS = {

@@ -101,7 +101,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("inverse_en", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("inverse_es", sa.Text(), nullable=False, server_default=""))
 
-    from casefile.store.case import shipped_vocabulary_rows
+    from casefile.store.seed import shipped_vocabulary_rows
 
     shipped = shipped_vocabulary_rows()
     conn.execute(sa.text(
