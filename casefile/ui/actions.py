@@ -45,6 +45,7 @@ class ActionId(StrEnum):
     CLAIM_FROM_SELECTION = "claim_from_selection"
     INCIDENT_FROM_SELECTION = "incident_from_selection"
     LINK_MENTION = "link_mention"
+    FIND_IN_TEXT = "find_in_text"
     LOAD_SOURCE_TEXT = "load_source_text"
     SHOW_LIST = "show_list"
     SHOW_TIMELINE = "show_timeline"
@@ -127,6 +128,9 @@ SPECS: tuple[ActionSpec, ...] = (
                tip=T("Actions", "Link the actor or place named at the cursor to the claim being written, "
                                 "or make one from the selected words"),
                needs=Needs.SOURCE),
+    ActionSpec(ActionId.FIND_IN_TEXT, T("Actions", "&Find in Text…"), ("Ctrl+Shift+F",), menu="source",
+               tip=T("Actions", "Find words in the open source's text, with or without accents"),
+               needs=Needs.SOURCE),
     ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source",
                tip=T("Actions", "Replace the open source's text with a .txt, .html or .pdf file"),
                needs=Needs.SOURCE),
@@ -151,7 +155,8 @@ MENUS: dict[str, tuple[str, list]] = {
                                  ActionId.SHOW_ACTORS, ActionId.SHOW_PLACES, ActionId.SHOW_SOURCES,
                                  ActionId.SHOW_CLAIMS, ActionId.SHOW_EVIDENCE]),
     "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.INCIDENT_FROM_SELECTION,
-                                         ActionId.LINK_MENTION, None, ActionId.LOAD_SOURCE_TEXT]),
+                                         ActionId.LINK_MENTION, None, ActionId.FIND_IN_TEXT,
+                                         ActionId.LOAD_SOURCE_TEXT]),
     "view": (T("Actions", "&View"), [ActionId.SHOW_LIST, ActionId.SHOW_TIMELINE, ActionId.SHOW_LINK_CHART, None,
                                      ActionId.EXPORT_VIEW_SVG, ActionId.EXPORT_VIEW_PNG]),
     "help": (T("Actions", "&Help"), [ActionId.ABOUT]),

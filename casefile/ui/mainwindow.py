@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.CLAIM_FROM_SELECTION, self.claim_from_selection)
         a.connect(ActionId.INCIDENT_FROM_SELECTION, lambda: self.on_source_reader(SourceReader.incident_from_selection))
         a.connect(ActionId.LINK_MENTION, lambda: self.on_source_reader(SourceReader.link_mention))
+        a.connect(ActionId.FIND_IN_TEXT, lambda: self.on_source_reader(SourceReader.start_find))
         a.connect(ActionId.LOAD_SOURCE_TEXT, self.load_source_text)
         a.connect(ActionId.ABOUT, self.about)
 

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../casefile/ui/actions.py" line="+101"/>
+        <location filename="../../casefile/ui/actions.py" line="+102"/>
         <source>&amp;New Case…</source>
         <translation>&amp;Nuevo expediente…</translation>
     </message>
@@ -125,6 +125,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Find in Text…</source>
+        <translation>&amp;Buscar en el texto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find words in the open source&apos;s text, with or without accents</source>
+        <translation>Buscar palabras en el texto de la fuente abierta, con o sin acentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Load Text from File…</source>
         <translation>&amp;Cargar texto desde un archivo…</translation>
     </message>
@@ -195,7 +205,7 @@
         <translation>&amp;Fuente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -300,7 +310,7 @@
         <translation>Valores cambiados de forma distinta en dos copias</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+633"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+410"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -401,7 +411,7 @@
         <translation>Elija un registro de la lista, o presione Ctrl+Mayús+N para agregar uno.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Filter {kind} (Ctrl+F)</source>
         <translation>Filtrar {kind} (Ctrl+F)</translation>
     </message>
@@ -3314,7 +3324,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+95"/>
+        <location filename="../../casefile/store/case.py" line="+93"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -4948,9 +4958,9 @@ huella {hash}
         <translation>Indexando</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange/plan.py" line="+160"/>
+        <location filename="../../casefile/services/interchange/plan.py" line="+163"/>
         <source>defined twice</source>
-        <extracomment>the ORM class of each table the plan fills (each has uuid and id columns) entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
+        <extracomment>the ORM class of each table the plan fills (each has uuid and id columns) record table -&gt; code prefix (the registry of kinds), in the file&apos;s section order entries planned between two hand-overs of record rows to the sink the link tables each section fills, in the order they can be written how a problem names its record: a string, or (section, index, entry) turned into &quot;incidents[3] (INC-0004)&quot; only if there is a problem to report why a time could not be read (cached like the times themselves)</extracomment>
         <translation>definido dos veces</translation>
     </message>
     <message>
@@ -5103,8 +5113,9 @@ huella {hash}
         <translation>la custodia solo se puede importar junto con su evidencia; {where}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../casefile/services/interchange/plan_marks.py" line="+35"/>
         <source>already in this case or file</source>
+        <extracomment>the record tables a mark may name, in the file&apos;s section order</extracomment>
         <translation>ya está en este expediente o archivo</translation>
     </message>
     <message>
@@ -5694,14 +5705,14 @@ huella {hash}
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-156"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-157"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -5722,7 +5733,7 @@ huella {hash}
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
@@ -5886,9 +5897,8 @@ huella {hash}
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-341"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-308"/>
         <source>{places} places, {incidents} incidents on the map</source>
-        <extracomment>layer -&gt; (z value, lowest zoom shown, highest zoom shown)</extracomment>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
     <message>
@@ -7207,7 +7217,7 @@ huella {hash}
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../casefile/ui/editors/source_reader.py" line="+71"/>
+        <location filename="../../casefile/ui/editors/source_reader.py" line="+80"/>
         <source>Source text</source>
         <translation>Texto de la fuente</translation>
     </message>
@@ -7218,39 +7228,49 @@ huella {hash}
     </message>
     <message>
         <location line="+5"/>
-        <location line="+90"/>
+        <location line="+159"/>
         <source>Claim from Selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-157"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
         <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+87"/>
+        <location line="+156"/>
         <source>Incident from Selection</source>
         <translation>Hecho desde la selección</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-154"/>
         <source>Make an incident titled and dated by the selected passage (Ctrl+Shift+I)</source>
         <translation>Crear un hecho con el título y la fecha del pasaje seleccionado (Ctrl+Mayús+I)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+291"/>
+        <location line="+360"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-356"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Find in the text</source>
+        <translation>Buscar en el texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the text (Ctrl+Shift+F)</source>
+        <translation>Buscar en el texto (Ctrl+Mayús+F)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+74"/>
         <source>%n claim(s) quoted from this text (highlighted).</source>
         <translation>
             <numerusform>%n afirmación citada de este texto (resaltada).</numerusform>
@@ -7266,7 +7286,17 @@ huella {hash}
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} of {total}</source>
+        <translation>{n} de {total}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Link the Mention…</source>
         <translation>Vincular la mención…</translation>
     </message>
@@ -7422,7 +7452,7 @@ huella {hash}
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../casefile/services/records/source_text.py" line="+68"/>
+        <location filename="../../casefile/services/records/source_text.py" line="+69"/>
         <source>{name} is too large to read as a source text.</source>
         <translation>{name} es demasiado grande para leerlo como texto de la fuente.</translation>
     </message>
@@ -7718,7 +7748,7 @@ huella {hash}
         <translation>Gráfico de vínculos</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+57"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+24"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>

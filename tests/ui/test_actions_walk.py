@@ -241,6 +241,12 @@ def _mention_offered(walk: Walk) -> None:
     assert walk.called("mention_menu") or "underlined name" in walk.window.statusBar().currentMessage()
 
 
+def _finding(walk: Walk) -> None:
+    """The source's find field has the keyboard, its text shown."""
+    reader = walk.window.source_reader
+    assert reader is not None and QApplication.focusWidget() is reader.find_field and reader.find_field.isVisible()
+
+
 def _text_loaded(walk: Walk) -> None:
     assert walk.called("open_text_file")
     assert records.get(walk.window.case, *walk.before.current)["text"] == LOADED_TEXT
@@ -313,6 +319,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.CLAIM_FROM_SELECTION: Effect(_claim_made),
     ActionId.INCIDENT_FROM_SELECTION: Effect(_incident_made),
     ActionId.LINK_MENTION: Effect(_mention_offered, keeps=True),
+    ActionId.FIND_IN_TEXT: Effect(_finding),
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
     ActionId.ABOUT: Effect(_about, keeps=True),
     "keyboard_shortcuts": Effect(_dialog("shortcuts"), keeps=True),

@@ -165,3 +165,41 @@ def test_ctrl_shift_m_on_unknown_words_makes_a_place(qtbot, window):
     assert kind == "place" and records.get(case, "place", place_id)["name"] == "communities"
     assert window.focusWidget() is window.editor.fields["name"]  # offscreen, the closed popup leaves no active window
     assert window.undo_stack.undoText() == "New place from the text"
+
+
+def test_find_in_text_by_keys(qtbot, window):
+    """Ctrl+Shift+F from anywhere in the source: what she types is selected as she types
+    it, without its accents or line breaks; Down goes to the next place, Up back, and
+    Enter to the text with the place selected, ready for Ctrl+Shift+C."""
+    case = window.case
+    ids = _case(case)
+    window.open_record("source", ids["read"])
+    reader = window.source_reader
+    window.editor.fields["title"].setFocus()  # the details tab, not the text
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, CTRL_SHIFT)
+    assert QApplication.focusWidget() is reader.find_field and reader.isVisible()
+    qtbot.keyClicks(reader.find_field, "PLÁCIDO")  # an accent the text does not have
+    first = TEXT.index("Placido")
+    assert reader.selection_offsets() == (first, first + len("Placido"))
+    assert reader.found.text() == "1 of 2"
+    qtbot.keyClick(reader.find_field, Qt.Key.Key_Down)
+    second = TEXT.index("Placido", first + 1)
+    assert reader.selection_offsets() == (second, second + len("Placido"))
+    qtbot.keyClick(reader.find_field, Qt.Key.Key_Down)  # round to the first again
+    assert reader.selection_offsets()[0] == first
+    qtbot.keyClick(reader.find_field, Qt.Key.Key_Up)
+    assert reader.selection_offsets()[0] == second
+    qtbot.keyClick(reader.find_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(reader.find_field, "municipality. bruno")  # across the paragraph break
+    start = TEXT.index("municipality.")
+    assert reader.selection_offsets() == (start, TEXT.index("Bruno") + len("Bruno"))
+    qtbot.keyClicks(reader.find_field, " nobody")
+    assert reader.found.text() == "Not found" and reader.selection_offsets() == (start, TEXT.index("Bruno") + 5)
+    for _ in range(len(" nobody")):
+        qtbot.keyClick(reader.find_field, Qt.Key.Key_Backspace)
+    qtbot.keyClick(reader.find_field, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is reader.view and reader.can_claim
+    qtbot.keyClick(reader.view, Qt.Key.Key_C, CTRL_SHIFT)
+    kind, claim_id = window.current_record
+    assert kind == "claim"
+    assert records.get(case, "claim", claim_id)["quote"] == TEXT[start:TEXT.index("Bruno") + 5]

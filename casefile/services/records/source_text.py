@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -111,3 +112,51 @@ def quoted_claims(case: Case, source_id: int) -> list[tuple[int, str, int, int]]
                             .order_by(Claim.quote_start))
         return [(claim_id, code, start, end) for claim_id, code, start, end in rows
                 if start is not None and end is not None]  # as the query asks: narrows the types
+
+
+def _folded(char: str) -> str:
+    """A character as the reader's Find compares it: without accents, case folded."""
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).casefold()
+
+
+class TextSearch:
+    """Finds what a documenter types in a source's text, ignoring case, accents and runs
+    of white space: "policia  comunitaria" finds "Policía\ncomunitaria", so she can type
+    what she reads without its accents or its line breaks. The text is folded once, when
+    first searched (a source's text may be tens of megabytes)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._folded: str | None = None
+        self._origin: list[int] | None = None  # each folded character's offset in ``text``; None: the same
+
+    def _fold(self) -> str:
+        if self._folded is None:
+            if self.text.isascii():
+                self._folded = self.text.lower()
+            else:
+                pieces, origin = [], []
+                for index, char in enumerate(self.text):
+                    piece = _folded(char) if not char.isascii() else char.lower()
+                    pieces.append(piece)
+                    origin.extend([index] * len(piece))
+                self._folded, self._origin = "".join(pieces), origin
+        return self._folded
+
+    def find_all(self, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
+        """(start, end) Python offsets of the first ``limit`` places ``query`` occurs."""
+        words = [_folded(word) for word in query.split()]
+        if not any(words):
+            return []
+        folded = self._fold()
+        origin = self._origin
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words if word))
+        found = []
+        for match in pattern.finditer(folded):
+            if origin is None:
+                found.append(match.span())
+            else:
+                found.append((origin[match.start()], origin[match.end() - 1] + 1))
+            if len(found) == limit:
+                break
+        return found

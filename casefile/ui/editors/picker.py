@@ -141,8 +141,11 @@ class RecordPicker(QDialog):
     def pick(cls, parent, case: Case, kind: str, title: str = "", allow_create: bool = True,
              exclude: Exclude | None = None) -> tuple[Choice | None, bool]:
         dialog = cls(parent, case, kind, title, allow_create, exclude)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        choice = dialog.chosen()
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            choice = dialog.chosen()
+        finally:
+            dialog.deleteLater()  # not kept as a hidden child of the editor until it closes
         return choice, accepted and choice is not None
 
 

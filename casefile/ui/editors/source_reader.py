@@ -14,9 +14,18 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...errors import CasefileError
 from ...model.kinds import TITLE_FIELD
@@ -94,6 +103,21 @@ class SourceReader(QWidget):
         self.load_button.clicked.connect(self.load_text_file)
         self.info = plain_label()
         self.info.setObjectName("readerInfo")
+        # Find: what she types is selected in the text as she types it; Down and Up go
+        # to the next and previous place, Enter to the text with the place selected.
+        self.find_field = QLineEdit()
+        self.find_field.setObjectName("findInText")
+        self.find_field.setAccessibleName(self.tr("Find in the text"))
+        self.find_field.setPlaceholderText(self.tr("Find in the text (Ctrl+Shift+F)"))
+        self.find_field.setClearButtonEnabled(True)
+        self.find_field.textEdited.connect(lambda _text: self._find(0))
+        self.find_field.installEventFilter(self)
+        self.found = plain_label()
+        self.found.setObjectName("foundInText")
+        self._search: source_text.TextSearch | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match = -1
+        self._find_from = 0  # where the cursor was when she started to find
         # Two short rows rather than one long one: four buttons side by side made the
         # reader wider than the editor pane.
         selection, text = QHBoxLayout(), QHBoxLayout()
@@ -103,13 +127,19 @@ class SourceReader(QWidget):
         text.addWidget(self.edit_button)
         text.addWidget(self.load_button)
         text.addStretch(1)
+        find = QHBoxLayout()
+        find.addWidget(self.find_field, 1)
+        find.addWidget(self.found)
         layout = QVBoxLayout(self)
         layout.addLayout(selection)
         layout.addLayout(text)
+        layout.addLayout(find)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.info)
-        # The text first: Ctrl+Tab to the Text tab lands in it, ready to select a passage.
-        for before, after in ((self.view, self.claim_button), (self.claim_button, self.incident_button),
+        # The text first: Ctrl+Tab to the Text tab lands in it, ready to select a passage;
+        # Tab from the text goes to its find field.
+        for before, after in ((self.view, self.find_field), (self.find_field, self.claim_button),
+                              (self.claim_button, self.incident_button),
                               (self.incident_button, self.edit_button), (self.edit_button, self.load_button)):
             QWidget.setTabOrder(before, after)
         self.reload()
@@ -129,6 +159,7 @@ class SourceReader(QWidget):
             self.view.setPlainText(text)
             self.view.verticalScrollBar().setValue(scroll)
             self._matcher = None
+            self._search = None
         if self._matcher is None:
             self._names = case_names(self.case)
             self._matcher = MentionMatcher(self._names)
@@ -156,6 +187,49 @@ class SourceReader(QWidget):
             lines.append(self.tr("%n mention(s) of the case's actors and places (underlined; Ctrl+Shift+M "
                                  "links one).", "", len(self.mentions)))
         self.info.setText(" ".join(lines))
+
+    # -- find ----------------------------------------------------------------------------
+
+    def start_find(self) -> None:
+        """Find in Text (Ctrl+Shift+F): the find field, its words selected to type over."""
+        self.show_wanted.emit()
+        self._find_from = qt_to_py(self.text, self.view.textCursor().selectionStart())
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
+
+    def _find(self, step: int) -> None:
+        """Select the first place the find field's words occur (``step`` 0), or the next
+        (1) or previous (-1) one, wrapping round; say which of how many."""
+        if step == 0:
+            if self._search is None or self._search.text != self.text:
+                self._search = source_text.TextSearch(self.text)
+            self._matches = self._search.find_all(self.find_field.text())
+            # from where she was reading: the first place at or after the cursor
+            self._match = next((i for i, (start, _end) in enumerate(self._matches) if start >= self._find_from), 0)
+        elif self._matches:
+            self._match = (self._match + step) % len(self._matches)
+        if not self._matches:
+            self.found.setText(self.tr("Not found") if self.find_field.text().strip() else "")
+            self.found.setStyleSheet("color: #b00020" if self.find_field.text().strip() else "")
+            return
+        self.found.setStyleSheet("")
+        self.found.setText(self.tr("{n} of {total}").format(n=self._match + 1, total=len(self._matches)))
+        self.select_offsets(*self._matches[self._match])
+        self.view.ensureCursorVisible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.find_field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_F3):
+                self._find(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self._find(-1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the place found stays selected
+                return True
+        return super().eventFilter(watched, event)
 
     def _extra(self, start: int, end: int, fmt: QTextCharFormat, tip: str) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.view.document())
