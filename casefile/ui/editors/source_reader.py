@@ -103,6 +103,7 @@ class SourceReader(QWidget):
         self.load_button.clicked.connect(self.load_text_file)
         self.info = plain_label()
         self.info.setObjectName("readerInfo")
+        self.info.setWordWrap(True)  # a long line would widen the editor past its pane
         # Find: what she types is selected in the text as she types it; Down and Up go
         # to the next and previous place, Enter to the text with the place selected.
         self.find_field = QLineEdit()
