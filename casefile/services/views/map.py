@@ -16,6 +16,7 @@ municipality is never drawn as a false point.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -202,10 +203,16 @@ def area_rings(place: MapPlace, steps: int = 40) -> tuple[str, list[np.ndarray]]
     metres = AREA_METRES.get(place.precision)
     if metres is None:
         return "", []
-    radius = metres_to_units(metres, place.latitude)
-    angles = np.linspace(0, 2 * np.pi, steps, endpoint=False)
-    circle = np.column_stack((place.x + radius * np.cos(angles), place.y + radius * np.sin(angles)))
+    circle = np.array((place.x, place.y)) + metres_to_units(metres, place.latitude) * _unit_circle(steps)
     return f"{place.precision}:{place.x:.6f}:{place.y:.6f}", [circle]
+
+
+@functools.cache
+def _unit_circle(steps: int) -> np.ndarray:
+    angles = np.linspace(0, 2 * np.pi, steps, endpoint=False)
+    circle = np.column_stack((np.cos(angles), np.sin(angles)))
+    circle.flags.writeable = False  # shared by every area
+    return circle
 
 
 def area_path(place: MapPlace, to: Transform, steps: int = 40) -> list[Path]:

@@ -231,7 +231,28 @@ def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
         elements["type"][0] = 0  # MoveTo
     if closed and len(ring):
         elements["x"][-1], elements["y"][-1] = ring[0, 0], ring[0, 1]
-    raw = np.array([count], ">i4").tobytes() + elements.tobytes() + np.array([0, 0], ">i4").tobytes()
+    return _read_path(elements, winding=False)
+
+
+def fast_rings(rings: list[np.ndarray], closed: bool) -> QPainterPath:
+    """One QPainterPath of many rings, each a subpath, filled as their union
+    (winding fill: where areas overlap they are not cut out of each other)."""
+    rings = [ring for ring in rings if len(ring)]
+    sizes = np.array([len(ring) + (1 if closed else 0) for ring in rings], dtype=np.int64)
+    count = int(sizes.sum())
+    elements = np.empty(count, dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
+    elements["type"] = 1  # LineTo
+    if count:
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        elements["type"][starts] = 0  # MoveTo: each ring a subpath of its own
+        points = np.concatenate([np.vstack((ring, ring[:1])) if closed else ring for ring in rings])
+        elements["x"], elements["y"] = points[:, 0], points[:, 1]
+    return _read_path(elements, winding=True)
+
+
+def _read_path(elements: np.ndarray, winding: bool) -> QPainterPath:
+    raw = np.array([len(elements)], ">i4").tobytes() + elements.tobytes() + \
+        np.array([0, 1 if winding else 0], ">i4").tobytes()  # start; fill rule (1: winding)
     path = QPainterPath()
     data = QByteArray(raw)  # kept alive while the stream reads it
     stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)

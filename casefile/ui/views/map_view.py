@@ -45,13 +45,14 @@ from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, c
 from ...services.views.map_figure import Frame, clip_polygon, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec
 from .canvas import FigureCanvas, brush_for, figure_png, pen_for
-from .map_canvas import LAYERS, MapCanvas, distance_to, fast_path, solid_pen, unprojected
+from .map_canvas import LAYERS, MapCanvas, distance_to, fast_path, fast_rings, solid_pen, unprojected
 from .pane import FigurePane
 
 if TYPE_CHECKING:
     from ..mainwindow import MainWindow
     from . import ViewHost
 
+AREA_CELL = WORLD / 2 ** 9  # areas in one cell (about 80 km across at the equator) are one item
 SHOW_MAP = "show_map"
 ADD_MAP_TILES = "add_map_tiles"
 class MapPane(FigurePane):
@@ -98,21 +99,27 @@ class MapPane(FigurePane):
         if not self._placed:
             self._placed = True
             QTimer.singleShot(0, self.fit)  # once the view has its size
-        # Areas straight from their arrays; places of one state share one area.
+        # Areas straight from their arrays; places of one state share one area. Areas near
+        # each other share one item (a path of many rings, per cell of a grid): thousands
+        # of items, one per area, took seconds to make and most of a frame to draw.
         scene.drop_layer("areas_wide")
         scene.drop_layer("areas_local")
         pen, brush = solid_pen(pen_for(Role.PRECISION_AREA)), brush_for(Role.PRECISION_AREA)
         drawn: set[str] = set()
+        cells: dict[tuple[str, int, int], list[np.ndarray]] = {}
         for place in self.places.places:
             key, rings = area_rings(place, steps=48)
             if not key or key in drawn:
                 continue
             drawn.add(key)
-            for ring in rings:
-                item = QGraphicsPathItem(fast_path(ring, True))
-                item.setPen(pen)
-                item.setBrush(brush)
-                scene.add_to_layer("areas_wide" if place.precision == "state" else "areas_local", item, False)
+            layer = "areas_wide" if place.precision == "state" else "areas_local"
+            cell = (layer, int(place.x // AREA_CELL), int(place.y // AREA_CELL))
+            cells.setdefault(cell, []).extend(rings)
+        for (layer, _column, _row), rings in cells.items():
+            item = QGraphicsPathItem(fast_rings(rings, True))
+            item.setPen(pen)
+            item.setBrush(brush)
+            scene.add_to_layer(layer, item, False)
         self._level = None
         self._land_box = None
         self._zoom_changed()
