@@ -5,6 +5,9 @@ in the interface's language."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -135,3 +138,38 @@ def test_f1_lists_every_shortcut_of_every_action_in_the_interface_language(speak
     assert any(keys == "F1" for keys, _t, _m in rows)
     assert not any("Help" in keys.split(", ") for keys, _t, _m in rows)  # keys a laptop has
     assert window.actions["keyboard_shortcuts"] in window.actions.menu("help").actions()
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _readme_keys() -> set[str]:
+    """The keys column of the README's keyboard table, one key per entry:
+    "Ctrl+N / Ctrl+O" and "Ctrl+F, Esc" are two each, "Ctrl+1 … Ctrl+6" six."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| keys | does |")
+    keys: set[str] = set()
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        cell = line.split("|")[1].strip()
+        for part in re.split(r" / |, ", cell):
+            if " … " in part:
+                first, last = part.split(" … ")
+                prefix = first[:-1]
+                keys.update(f"{prefix}{n}" for n in range(int(first[-1]), int(last[-1]) + 1))
+            else:
+                keys.add(part.strip())
+    return keys
+
+
+def test_the_readme_keyboard_table_matches_f1(window, qtbot):
+    """Every shortcut Help > Keyboard Shortcuts lists is in the README's table, and
+    every key the table names does something: an action's shortcut, or one of the
+    few keys of a widget (a button's Alt letter, Escape in the filter)."""
+    rows = _f1_rows(window, qtbot)
+    f1 = {key for keys, _text, _menu in rows for key in keys.split(", ")}
+    readme = _readme_keys()
+    widget_keys = {"Alt+K", "Esc"}  # Add Link's mnemonic; Escape in the list's filter
+    assert sorted(f1 - readme) == [], f"add these to the README's keyboard table: {sorted(f1 - readme)}"
+    assert sorted(readme - f1 - widget_keys) == [], f"the README names keys that do nothing: {sorted(readme - f1 - widget_keys)}"
