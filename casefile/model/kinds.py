@@ -9,11 +9,13 @@ label read from each end in ``resources/vocabularies.json``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..i18n import QT_TRANSLATE_NOOP as T
 from .base import Base, Record
 from .evidence import CustodyEvent, Evidence, EvidenceLink
+from .identity import link_id
 from .records import (
     Actor,
     ActorRelation,
@@ -72,6 +74,30 @@ class LinkKind:
     def identity_columns(self) -> tuple[str, ...]:
         """What makes two rows the same link: ends and relation, nothing else."""
         return self.ends + ((self.relation,) if self.relation else ())
+
+    def identity(self, row: Mapping[str, object], uuid_of: Callable[[str, int], str | None]) -> str:
+        """The link's identity across copies (``identity.link_id``) from a row of its
+        table: each end that is set as its record's UUID (``uuid_of(table, id)``),
+        a plain end (a tag) as it is, then the relation. "" for a link that has a
+        UUID of its own (an assessment), or when an end's record cannot be found."""
+        if "uuid" in self.model.__table__.c:
+            return ""
+        parts = []
+        for column in self.ends:
+            value = row.get(column)
+            if value is None:
+                continue
+            references = self.model.__table__.c[column].foreign_keys
+            if references:
+                found = uuid_of(next(iter(references)).column.table.name, int(value))  # type: ignore[call-overload]
+                if not found:
+                    return ""
+                parts.append(found)
+            else:
+                parts.append(str(value))
+        if self.relation:
+            parts.append(str(row.get(self.relation) or ""))
+        return link_id(self.name, *parts)
 
 
 LINK_KINDS: tuple[LinkKind, ...] = (

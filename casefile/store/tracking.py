@@ -17,6 +17,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from ..model import AuditEntry, Blob, BlobChunk, Chunk, CodeCounter, Record, Thumbnail
+from ..model.kinds import LINK_KIND
 from . import audit, fulltext
 
 if TYPE_CHECKING:
@@ -57,10 +58,23 @@ def _value(value):
     return value
 
 
-def _identity(obj) -> tuple[str, str, str]:
+def _identity(obj, conn, gone: dict[tuple[str, int], str]) -> tuple[str, str, str]:
+    """(kind, uuid, code) of what an entry is about. A link has the identity it has
+    across copies, so that a link deleted before two copies first meet is known
+    deleted (``exchange.items.deleted_here``); its ends' UUIDs come from their rows,
+    or from ``gone`` for records deleted in the same flush."""
     if isinstance(obj, Record):
         return obj.kind, obj.uuid or "", obj.code or ""
-    return obj.__tablename__, getattr(obj, "uuid", "") or "", ""
+    name, uuid = obj.__tablename__, getattr(obj, "uuid", "") or ""
+    link = LINK_KIND.get(name)
+    if not uuid and link is not None:
+        row = {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}
+
+        def uuid_of(table: str, ident: int) -> str | None:
+            return gone.get((table, ident)) or conn.execute(
+                text(f"SELECT uuid FROM {table} WHERE id = :id"), {"id": ident}).scalar()  # a model's own table
+        uuid = link.identity(row, uuid_of)
+    return name, uuid, ""
 
 
 class ChangeTracker:
@@ -83,6 +97,7 @@ class ChangeTracker:
         conn = session.connection()
         who = session.info.get("who", "")
         changed = session.info.setdefault("changed", {})
+        gone = {(obj.kind, obj.id): obj.uuid for obj in session.deleted if isinstance(obj, Record)}  # kind: its table
         for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
             for obj in objects:
                 if isinstance(obj, UNAUDITED):
@@ -103,7 +118,7 @@ class ChangeTracker:
                         changes[key] = _value(getattr(obj, key))
                 if action == "update" and not changes:
                     continue
-                kind, uuid, code = _identity(obj)
+                kind, uuid, code = _identity(obj, conn, gone)
                 audit.append(conn, action, who=who, kind=kind, uuid=uuid, code=code, changes=changes)
                 pk = state.mapper.primary_key_from_instance(obj)
                 ident = pk[0] if len(pk) == 1 else tuple(pk)

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 from sqlalchemy import select, text
 
-from casefile.model import Claim, Evidence, Incident
-from casefile.services import keys, verify
+from casefile.model import Claim, ClaimSubject, Evidence, Incident, Involvement, SourceCitation
+from casefile.services import keys, records, verify
 from casefile.services.exchange import BundleRefused, conflicts, list_peers, resolve
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
@@ -191,3 +191,80 @@ def test_the_key_is_kept_encrypted_and_signs(tmp_path):
     assert not keys.is_trusted(key.public_key, tmp_path)
     keys.trust(key.public_key, "Ana", tmp_path)
     assert keys.is_trusted(key.public_key, tmp_path)
+
+
+def _links(path) -> dict[str, set]:
+    with Case.open(path, read_only=True) as case, case.session() as s:
+        return {"involvements": {(i.incident.code, i.actor.code, i.role) for i in s.scalars(select(Involvement))},
+                "subjects": {(c.claim_id, c.incident_id, c.actor_id) for c in s.scalars(select(ClaimSubject))},
+                "citations": {(c.source_id, c.cited_id) for c in s.scalars(select(SourceCitation))}}
+
+
+def _delete_first_links(path) -> None:
+    """An involvement, a claim's subject and a citation removed as the window removes them."""
+    with Case.open(path) as case:
+        with case.session() as s:
+            involvement = s.scalars(select(Involvement.id).order_by(Involvement.id.desc())).first()
+            subject = s.scalars(select(ClaimSubject).order_by(ClaimSubject.claim_id)).first()
+            subject_key = (subject.claim_id, subject.incident_id, subject.actor_id)
+            citation = s.scalars(select(SourceCitation.id).where(SourceCitation.position == 0)
+                                 .order_by(SourceCitation.id)).first()
+        records.delete_link(case, "involvement", involvement)
+        with case.session() as s:
+            s.delete(s.scalars(select(ClaimSubject).filter_by(claim_id=subject_key[0], incident_id=subject_key[1],
+                                                                actor_id=subject_key[2])).one())
+        records.delete_link(case, "source_citation", citation)
+
+
+def test_links_deleted_before_the_first_exchange_stay_deleted(template, tmp_path):
+    """B removes links of the case both copies started from before the two have ever
+    met (an involvement, a claim's subject, a source's first citation, which moves
+    the others up): whichever copy sends first, neither brings them back."""
+    paths = copies(template, tmp_path, "AB")
+    _delete_first_links(paths["B"])
+    gone = _links(paths["B"])
+    assert all(len(_links(paths["A"])[k]) == len(gone[k]) + 1 for k in gone)
+    ks = {n: key_for(tmp_path, n) for n in "AB"}
+    a2 = tmp_path / "A2.casefile"
+    shutil.copy(paths["A"], a2)
+    # A first: its untouched links must not come back to B
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A.cfbundle", ks["A"]), ks["B"])
+    assert _links(paths["B"]) == gone
+    merge(paths["A"], bundle(paths["B"], tmp_path / "B.cfbundle", ks["B"]), ks["A"])
+    assert _links(paths["A"]) == gone
+    assert digest(paths["A"]) == digest(paths["B"])
+    # B first, to a copy that has not sent anything yet
+    merge(a2, bundle(paths["B"], tmp_path / "B2.cfbundle", ks["B"]), ks["A"])
+    assert _links(a2) == gone and digest(a2) == digest(paths["B"])
+    assert _queue(paths["A"]) == _queue(paths["B"]) == _queue(a2) == set()
+
+
+def test_links_deleted_after_copies_met_are_deleted_on_the_other(template, tmp_path):
+    paths = copies(template, tmp_path, "AB")
+    ks = {n: key_for(tmp_path, n) for n in "AB"}
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A.cfbundle", ks["A"]), ks["B"])
+    merge(paths["A"], bundle(paths["B"], tmp_path / "B.cfbundle", ks["B"]), ks["A"])
+    _delete_first_links(paths["A"])
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"], since="B"), ks["B"])
+    assert _links(paths["B"]) == _links(paths["A"])
+    assert digest(paths["A"]) == digest(paths["B"])
+
+
+def test_a_links_identity_from_its_row_is_the_one_it_travels_under(template):
+    """The history names a link by the identity bundles give it (so a deletion made
+    before two copies meet is known), computed from the row alone."""
+    from casefile.model.kinds import LINK_KINDS
+    from casefile.services.exchange.items import current_items
+
+    with Case.open(template, read_only=True) as case, case.connection() as conn:
+        travels = {uuid for uuid, item in current_items(conn).items() if item.ends}
+
+        def uuid_of(table: str, ident: int) -> str | None:
+            return conn.execute(text(f"SELECT uuid FROM {table} WHERE id = :i"), {"i": ident}).scalar()
+        from_rows = set()
+        for kind in LINK_KINDS:
+            for row in conn.execute(select(kind.model.__table__)).mappings():
+                identity = kind.identity(row, uuid_of)
+                if identity:
+                    from_rows.add(identity)
+    assert from_rows and from_rows == travels

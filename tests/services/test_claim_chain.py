@@ -177,3 +177,28 @@ def test_format_1_json_still_imports_with_seeded_chains(tmp_path):
             assert seeded.origin.code == "SRC-0002" and seeded.chain_review
             assert s.scalars(select(ClaimRelay)).all() == []
         case.close(backup=False)
+
+
+def test_removing_a_citation_moves_the_later_ones_up_and_undo_puts_them_back(tmp_path):
+    from casefile.model import SourceCitation
+    from casefile.services import records
+    from casefile.store import Case
+
+    with Case.create(tmp_path / "c.casefile", title="t", documenter="Ana") as case:
+        read = records.create(case, "source", title="InSight Crime")
+        cited = [records.create(case, "source", title=name) for name in ("CNN", "Milenio", "La Jornada")]
+        for source in cited:
+            records.create_link(case, "source_citation", source_id=read, cited_id=source)
+
+        def order() -> list[tuple[int, int]]:
+            with case.session() as s:
+                return [(c.cited_id, c.position) for c in s.scalars(
+                    select(SourceCitation).order_by(SourceCitation.position, SourceCitation.id))]
+        before = order()
+        assert [p for _c, p in before] == [0, 1, 2]
+        with case.session() as s:
+            first = s.scalars(select(SourceCitation.id).where(SourceCitation.cited_id == cited[0])).one()
+        snapshot = records.delete_link(case, "source_citation", first)
+        assert order() == [(cited[1], 0), (cited[2], 1)]
+        records.restore(case, snapshot)
+        assert order() == before

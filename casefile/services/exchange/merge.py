@@ -387,7 +387,11 @@ class _Merger:
             if ident is not None:
                 self.changed.setdefault(kind, set()).add(ident)
             return action
-        item = Item(kind, ends={str(k): v for k, v in (entry.get("ends") or {}).items()})
+        ends = entry.get("ends") or {}
+        if not ends and not alive and was_alive:  # a deletion carries no ends: the link as held here
+            held = self.items.get(uuid)
+            ends = held.ends if held is not None else {}
+        item = Item(kind, ends={str(k): v for k, v in ends.items()})
         if alive:
             attrs = {f: v for f, v in values.items() if f != EXISTS}
             if not self.writer.put_link(item, attrs, exists=was_alive):

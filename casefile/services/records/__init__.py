@@ -320,11 +320,28 @@ def delete_link(case: Case, link_kind: str, link_id) -> Snapshot:
             codes = _evidence_codes(session, _columns(obj))
         else:
             _remove(session, snap)
+            _close_gap(session, link_kind, snap)
             return snap
     from .. import evidence  # noted in the item's custody record
 
     evidence.unlink(case, *codes, relation=snap.rows[0][1]["relation"])
     return snap
+
+
+def _close_gap(session: Session, link_kind: str, snap: Snapshot) -> None:
+    """Ordered links (a source's citations, a claim's relays): those after the one
+    removed move up, so their positions stay what the interchange numbers them and a
+    copy that meets another sees them as changed here; undo puts them back
+    (``nulled`` restores a column's old value)."""
+    kind = LINK_KIND[link_kind]
+    if not kind.owner:
+        return
+    removed = snap.rows[0][1]
+    cls: Any = kind.model
+    for obj in session.scalars(select(cls).where(getattr(cls, kind.owner) == removed[kind.owner],
+                                                 cls.position > removed["position"])):
+        snap.nulled.append((cls.__tablename__, _identity(obj), "position", obj.position, None))
+        obj.position -= 1
 
 
 def restore(case: Case, snapshot: Snapshot) -> None:
