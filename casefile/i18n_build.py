@@ -162,7 +162,9 @@ def update(languages: list[str] | None = None) -> list[Path]:
             mirrored.parent.mkdir(parents=True, exist_ok=True)
             if ts.is_file():
                 shutil.copy(ts, mirrored)
-            result = _run([lupdate, *sources, "-no-obsolete", "-locations", "relative",
+            # English needs only its plural forms ("%n file(s)" -> "1 file", "2 files")
+            plurals = ["-pluralonly"] if language == SOURCE_LANGUAGE else []
+            result = _run([lupdate, *sources, "-no-obsolete", "-locations", "relative", *plurals,
                            "-source-language", SOURCE_LANGUAGE, "-target-language", language,
                            "-ts", mirrored], cwd=mirror)
             if result.returncode != 0:

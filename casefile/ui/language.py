@@ -73,13 +73,16 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != i18n_build.SOURCE_LANGUAGE:
+    # English has a translation too: only its plural forms ("1 file", "2 files").
+    qm = i18n_build.ensure_qm(language)
+    own = QTranslator(app)
+    if qm is not None and own.load(str(qm)):
+        _installed.append(own)
+    elif language != i18n_build.SOURCE_LANGUAGE:
+        language = i18n_build.SOURCE_LANGUAGE
         qm = i18n_build.ensure_qm(language)
-        own = QTranslator(app)
         if qm is not None and own.load(str(qm)):
             _installed.append(own)
-        else:
-            language = i18n_build.SOURCE_LANGUAGE
     if language != i18n_build.SOURCE_LANGUAGE:
         # Qt's own strings (Cancel, Yes, file dialogs); bundles carry them beside ours.
         qt = QTranslator(app)

@@ -310,7 +310,7 @@
         <translation>Valores cambiados de forma distinta en dos copias</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+410"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+417"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -4106,7 +4106,7 @@
         <translation>al elemento {id} le falta un valor para {field}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>it lacks the file of evidence {code}</source>
         <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
@@ -5188,7 +5188,7 @@ huella {hash}
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../casefile/model/kinds.py" line="+49"/>
+        <location filename="../../casefile/model/kinds.py" line="+51"/>
         <source>Incident</source>
         <translation>Hecho</translation>
     </message>
@@ -5843,7 +5843,7 @@ huella {hash}
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../casefile/services/views/map.py" line="+161"/>
+        <location filename="../../casefile/services/views/map.py" line="+162"/>
         <source>{code} {name}</source>
         <extracomment>Radius of the area a place of each precision may be anywhere in (metres).</extracomment>
         <translation>{code} {name}</translation>
@@ -5859,7 +5859,7 @@ huella {hash}
         <translation>{places} lugares, {n} hecho(s): {names}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Map data: {sources}</source>
         <translation>Datos del mapa: {sources}</translation>
     </message>
@@ -6526,7 +6526,7 @@ huella {hash}
         <translation>las evidencias nunca se eliminan; retírela en su lugar</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>incident</source>
         <translation>hecho</translation>
     </message>
@@ -7228,39 +7228,39 @@ huella {hash}
     </message>
     <message>
         <location line="+5"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Claim from Selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-158"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
         <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Incident from Selection</source>
         <translation>Hecho desde la selección</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Make an incident titled and dated by the selected passage (Ctrl+Shift+I)</source>
         <translation>Crear un hecho con el título y la fecha del pasaje seleccionado (Ctrl+Mayús+I)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+360"/>
+        <location line="+361"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-357"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Find in the text</source>
         <translation>Buscar en el texto</translation>
     </message>

@@ -34,6 +34,20 @@ def test_spanish_ts_is_complete():
     assert missing == [], f"{len(missing)} unfinished: {missing[:10]}"
 
 
+def test_english_says_one_file_and_two_files(english_afterwards):
+    """English is the source language, but "%n file(s)" needs its plural forms from a
+    translation of its own (casefile_en.ts holds only those)."""
+    assert i18n_build.unfinished(i18n_build.translations_dir() / "casefile_en.ts") == []
+    assert ui_i18n.install_translators(english_afterwards, "en") == "en"
+
+    def said(n: int) -> str:
+        return QCoreApplication.translate("SourceReader", "%n claim(s) quoted from this text (highlighted).", "", n)
+    assert (said(1), said(2)) == ("1 claim quoted from this text (highlighted).",
+                                  "2 claims quoted from this text (highlighted).")
+    assert QCoreApplication.translate("EvidenceIntake", "Take in %n file(s)", "", 1) == "Take in 1 file"
+    assert i18n_build.available_languages().count("en") == 1
+
+
 def test_spanish_keeps_every_placeholder_and_accelerator():
     """A translation that drops {path} raises KeyError in .format(); one that drops
     the & loses its keyboard shortcut."""
