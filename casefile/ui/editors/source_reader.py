@@ -456,6 +456,7 @@ class SourceReader(QWidget):
 
     def _edit_toggled(self, editing: bool) -> None:
         self.view.setReadOnly(not editing)
+        self.find_field.setEnabled(not editing)  # it finds in the stored text, not the one being typed
         self.edit_button.setText(self.tr("Done") if editing else self.tr("Edit Text"))
         if editing:
             self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
