@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+286"/>
+        <location line="+287"/>
         <source>%n claim(s) quote this text by position; their highlights may no longer match.</source>
         <translation>
             <numerusform>%n claim quotes this text by position; its highlight may no longer match.</numerusform>

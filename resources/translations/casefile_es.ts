@@ -310,7 +310,7 @@
         <translation>Valores cambiados de forma distinta en dos copias</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+417"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+426"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>Los lugares de los hechos listados en un mapa (sin conexión)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Add Map &amp;Tiles…</source>
         <translation>Agregar &amp;teselas de mapa…</translation>
     </message>
@@ -5246,7 +5246,7 @@ huella {hash}
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../casefile/ui/language.py" line="+145"/>
+        <location filename="../../casefile/ui/language.py" line="+148"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -5879,7 +5879,7 @@ huella {hash}
         <translation>No se muestran {n} lugares sin coordenadas.</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/views/tiles.py" line="+116"/>
+        <location filename="../../casefile/services/views/tiles.py" line="+118"/>
         <source>{name} is not an MBTiles file ({error}).</source>
         <translation>{name} no es un archivo MBTiles ({error}).</translation>
     </message>
@@ -5893,11 +5893,26 @@ huella {hash}
         <source>{name} holds {format} tiles; Casefile draws PNG or JPEG tiles.</source>
         <translation>{name} contiene teselas {format}; Casefile dibuja teselas PNG o JPEG.</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking {name}</source>
+        <translation>Comprobando {name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copying {name}</source>
+        <translation>Copiando {name}</translation>
+    </message>
 </context>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-308"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-314"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
@@ -5917,12 +5932,7 @@ huella {hash}
         <translation>MBTiles (*.mbtiles)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Map tiles added: {name}</source>
-        <translation>Teselas de mapa agregadas: {name}</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
@@ -7250,12 +7260,12 @@ huella {hash}
     </message>
     <message>
         <location line="+3"/>
-        <location line="+361"/>
+        <location line="+362"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-358"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
@@ -7406,7 +7416,7 @@ huella {hash}
         <translation>Nuevo lugar tomado del texto</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%n claim(s) quote this text by position; their highlights may no longer match.</source>
         <translation>
             <numerusform>%n afirmación cita este texto por posición; es posible que su resaltado ya no coincida.</numerusform>
@@ -7414,7 +7424,7 @@ huella {hash}
         </translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-179"/>
         <source>Select a passage of the text first.</source>
         <translation>Primero seleccione un pasaje del texto.</translation>
     </message>
@@ -7429,7 +7439,7 @@ huella {hash}
         <translation>Se creó {code} desde la selección; escriba con sus propias palabras lo que afirma.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -7748,7 +7758,17 @@ huella {hash}
         <translation>Gráfico de vínculos</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+24"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+25"/>
+        <source>Map tiles added: {name}</source>
+        <translation>Teselas de mapa agregadas: {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adding map tiles…</source>
+        <translation>Agregando teselas de mapa…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>

@@ -174,3 +174,22 @@ def test_vector_or_broken_tile_files_are_refused_in_one_line(tmp_path):
         tiles.import_tiles(junk)
     assert "\n" not in str(raised.value)
     assert not tiles.tiles_dir().exists() or not list(tiles.tiles_dir().glob("*.mbtiles"))
+
+
+@pytest.mark.parametrize("stop_at", [1, 2])  # while hashing, while copying
+def test_a_cancelled_tile_import_reports_and_leaves_nothing(tmp_path, stop_at):
+    from casefile.store.chunks import Cancelled
+
+    source = _mbtiles(tmp_path / "guerrero.mbtiles")
+    asked, reported = [], []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) >= stop_at  # the file is one block: once per pass
+    with pytest.raises(Cancelled):
+        tiles.import_tiles(source, lambda done, total, message: reported.append((done, total)), cancelled)
+    assert not tiles.tiles_dir().exists() or list(tiles.tiles_dir().iterdir()) == []
+    size = source.stat().st_size
+    assert reported == ([] if stop_at == 1 else [(size, 2 * size)])
+    tileset = tiles.import_tiles(source, lambda done, total, message: reported.append((done, total)))
+    assert tileset.path.exists() and reported[-1] == (2 * size, 2 * size)

@@ -134,8 +134,9 @@ def test_add_map_tiles_from_the_file_menu_draws_them(window, qtbot, tmp_path, mo
     pane = _open_map(window, qtbot)
     source = _tiny_mbtiles(tmp_path / "costa.mbtiles")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    window.actions[ADD_MAP_TILES].trigger()
-    assert [t.name for t in tiles.installed()] == ["Costa Chica"]
+    window.actions[ADD_MAP_TILES].trigger()  # copied off the UI thread, with progress
+    qtbot.waitUntil(lambda: [t.name for t in tiles.installed()] == ["Costa Chica"], timeout=10_000)
+    qtbot.waitUntil(lambda: "Costa Chica" in window.statusBar().currentMessage(), timeout=10_000)
     assert tiles.installed()[0].path.parent == tiles.tiles_dir()
     qtbot.waitUntil(lambda: bool(pane.map_canvas.map_scene.layers.get("tiles")), timeout=10_000)
     markers_z = pane.map_canvas.map_scene.layers["markers"][0].zValue()

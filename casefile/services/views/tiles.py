@@ -21,6 +21,7 @@ import os
 import re
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import mercantile  # type: ignore[import-untyped]
 from ...errors import CasefileError
 from ...i18n import translate
 from ...store import outputs
+from ...store.chunks import Cancelled
 from .basemap import WORLD
 
 RASTER = {"png", "jpg", "jpeg", "webp"}
@@ -130,20 +132,36 @@ def read_tileset(path: Path) -> TileSet:
                    maxzoom=int(meta.get("maxzoom", zooms[1])), bounds=(west, south, east, north))
 
 
-def import_tiles(source: Path) -> TileSet:
-    """Check an MBTiles file and copy it into the tiles folder (the same file twice is one copy)."""
+def import_tiles(source: Path, progress: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> TileSet:
+    """Check an MBTiles file and copy it into the tiles folder (the same file twice is
+    one copy). A region's tiles run to gigabytes: the file is read twice (hashed, then
+    copied), reported as it goes, and a cancel leaves nothing behind."""
     read_tileset(source)  # refuse before copying
+    report = progress or (lambda done, total, message: None)
+    total = 2 * source.stat().st_size
+    done = 0
+
+    def blocks(message: str) -> Iterator[bytes]:
+        nonlocal done
+        with open(source, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                if cancelled is not None and cancelled():
+                    raise Cancelled(translate("Map", "cancelled"))
+                done += len(block)
+                report(done, total, message)
+                yield block
+
     digest = hashlib.sha256()
-    with open(source, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    for block in blocks(translate("Map", "Checking {name}").format(name=source.name)):
+        digest.update(block)
     folder = tiles_dir()
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", source.stem)[:60] or "tiles"
     target = folder / f"{safe}-{digest.hexdigest()[:12]}.mbtiles"
     if not target.exists():  # copied through the one atomic writer: whole, synced, or not at all
-        with outputs.atomic_output(target, force=False) as out, open(source, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
+        with outputs.atomic_output(target, force=False) as out:
+            for block in blocks(translate("Map", "Copying {name}").format(name=source.name)):
                 out.write(block)
             out.commit()
     return read_tileset(target)

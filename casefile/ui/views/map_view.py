@@ -17,6 +17,7 @@ imports an .mbtiles file into the user's data folder.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,6 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
-    QGuiApplication,
     QPen,
     QPixmap,
 )
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...errors import CasefileError
 from ...i18n import QT_TRANSLATE_NOOP as T
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
@@ -44,6 +43,7 @@ from ...services.views.figure import Circle, Group, Item, Role, Text
 from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_group
 from ...services.views.map_figure import Frame, clip_polygon, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec
+from ..workers import run_in_thread
 from .canvas import FigureCanvas, brush_for, figure_png, pen_for
 from .map_canvas import LAYERS, MapCanvas, distance_to, fast_path, fast_rings, solid_pen, unprojected
 from .pane import FigurePane
@@ -309,20 +309,13 @@ class MapPane(FigurePane):
         if path:
             self.import_tiles(Path(path))
 
-    def import_tiles(self, path: Path) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            tileset = tiles.import_tiles(path)
-        except CasefileError as error:
-            QGuiApplication.restoreOverrideCursor()
-            self.window_.show_error(error)
-            return False
-        QGuiApplication.restoreOverrideCursor()
+    def import_tiles(self, path: Path) -> None:
+        import_tiles(self.window_, path, self._tiles_added)
+
+    def _tiles_added(self, tileset: tiles.TileSet) -> None:
         self.tilesets = tiles.installed()
-        self.window_.statusBar().showMessage(self.tr("Map tiles added: {name}").format(name=tileset.name), 5000)
         self._update_tiles()
         self.redraw()
-        return True
 
     # -- keyboard and clicks -----------------------------------------------------------------
 
@@ -411,6 +404,22 @@ def screenshot_png(pane: MapPane, scale: float = 2.0) -> bytes:
     return figure_png(pane.export_figure(), scale)
 
 
+def import_tiles(window: MainWindow, path: Path,
+                 then: Callable[[tiles.TileSet], None] | None = None) -> None:
+    """Copy an MBTiles file into the tiles folder off the UI thread (a region's tiles
+    run to gigabytes), with progress and Cancel; then say so and call ``then``."""
+    def added(tileset: object) -> None:
+        assert isinstance(tileset, tiles.TileSet)
+        window.statusBar().showMessage(QCoreApplication.translate("Views", "Map tiles added: {name}").format(
+            name=tileset.name), 5000)
+        if then is not None:
+            then(tileset)
+
+    run_in_thread(lambda progress, cancelled: tiles.import_tiles(path, progress, cancelled), parent=window,
+                  title=QCoreApplication.translate("Views", "Adding map tiles…"), on_success=added,
+                  on_failure=window.show_error)
+
+
 def install(host: ViewHost) -> None:
     """Join the view tabs (View > Map) and add File > Add Map Tiles…."""
     window = host.window_
@@ -426,10 +435,7 @@ def install(host: ViewHost) -> None:
         path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("Views", "Add Map Tiles"), "",
                                               QCoreApplication.translate("Views", "MBTiles (*.mbtiles)"))
         if path:
-            try:
-                tiles.import_tiles(Path(path))
-            except CasefileError as error:
-                window.show_error(error)
+            import_tiles(window, Path(path))
 
     registry: ActionRegistry = window.actions  # typed: the attribute shadows QWidget.actions()
     registry.add(ActionSpec(ADD_MAP_TILES, T("Actions", "Add Map &Tiles…"), menu="file", needs_case=False,
