@@ -184,6 +184,13 @@ class AnnexSections(FindingsSections):
         story += [Text(escape(L.protection), self.st["H2"])]
         for line in d.findings.protection:
             story += self.paragraphs(line)
+        if d.provenance:
+            rows = [[L.code, L.received_from, L.signing_key, L.received_on]]
+            rows += [[row.code, row.sender, self.cell(row.fingerprint, "MonoSmall", cut=False),
+                      row.received] for row in d.provenance]
+            tables = self.table(rows, [24 * mm, WIDTH - 118 * mm, 62 * mm, 32 * mm])
+            story += [KeepTogether([Text(escape(L.provenance), self.st["H2"]), self.p(L.provenance_intro),
+                                    tables[0]]), *tables[1:]]
         if d.sources:
             rows = [[L.source, L.reliability, L.reason]]
             rows += [[f"{s.code} {s.title}".strip(), s.reliability, s.reliability_reason] for s in d.sources]

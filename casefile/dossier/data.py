@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 
@@ -39,6 +39,7 @@ from ..model import (
     SourceCitation,
     VocabularyTerm,
 )
+from ..services.interchange.export import code_key
 from ..services.redaction import Redactor
 from .chronology import Dated, order, period
 from .evidence_items import evidence_views
@@ -52,6 +53,7 @@ from .views import (
     DossierData,
     IncidentView,
     PlaceView,
+    Provenance,
     Scope,
     SourceView,
 )
@@ -255,6 +257,11 @@ class Loader:
         used = {"role": {i.role for i in involvements}, "degree": {i.degree for i in involvements if i.degree},
                 "stance": {c.stance or "" for c in claims}}
         data.definitions = definitions(L.lang, {name: v.scale(name) for name, _ in DEFINED}, used)
+        if r.profile == "full":  # who sent what names team members: kept within the team
+            shown = {**{i.uuid: i.code for i in incidents}, **{c.uuid: c.code for c in claims},
+                     **{a.uuid: a.code for a in actors.values()}, **{p.uuid: p.code for p in places.values()},
+                     **{x.uuid: x.code for x in sources.values()}, **{e.uuid: e.code for e in evidence.values()}}
+            data.provenance = self._provenance(shown)
         data.withheld = r.counts()
         if self.notes_hidden:
             data.withheld["notes"] = self.notes_hidden
@@ -264,6 +271,20 @@ class Loader:
             first, last = L.date(span.start, span.start_qualifier), L.date(span.end, span.end_qualifier)
             data.period = first if first == last else L.until.format(start=first, end=last)
         return data
+
+    def _provenance(self, shown: dict[str, str]) -> list[Provenance]:
+        """Where each shown record came from: the first merge that created it here
+        names the sender's key (``exchange.merge`` writes it into the history)."""
+        names: dict[str, str] = dict(self.s.execute(text("SELECT fingerprint, name FROM exchange_peer")).all())
+        first: dict[str, Provenance] = {}
+        for uuid, at, sender in self.s.execute(text(
+                "SELECT record_uuid, at, json_extract(changes, '$.from') FROM audit_entry "
+                "WHERE action = 'merge' AND json_extract(changes, '$.action') = 'created' ORDER BY seq")):
+            if uuid in shown and uuid not in first:
+                day = str(at)[:10]
+                first[uuid] = Provenance(shown[uuid], names.get(sender, "") or self.L.unnamed, str(sender or ""),
+                                         self.L.date(day))
+        return sorted(first.values(), key=lambda row: code_key(row.code))
 
     def _whole_case_places(self, shown: dict[int, Place]) -> list[Place]:
         """Every place, except (outside ``full``) those only withheld incidents use

@@ -196,6 +196,14 @@ TEXT: dict[str, str] = {
     "manifest_intro": QT_TRANSLATE_NOOP("Dossier", "To check a delivered evidence file against this dossier, "
                                         "compute its SHA-256 (for example with sha256sum) and compare it with "
                                         "the value listed here."),
+    "provenance": QT_TRANSLATE_NOOP("Dossier", "Where the records came from"),
+    "provenance_intro": QT_TRANSLATE_NOOP("Dossier", "Records not listed here were recorded in this copy of the "
+                                          "case. These came in bundles from other documenters' copies, each "
+                                          "bundle signed with the key shown."),
+    "received_from": QT_TRANSLATE_NOOP("Dossier", "Received from"),
+    "signing_key": QT_TRANSLATE_NOOP("Dossier", "Key"),
+    "received_on": QT_TRANSLATE_NOOP("Dossier", "Received"),
+    "unnamed": QT_TRANSLATE_NOOP("Dossier", "(no name given)"),
     "withheld_intro": QT_TRANSLATE_NOOP("Dossier", "To protect people and sources, the following were left out "
                                         "of this dossier or shown only under a pseudonym. Only counts are "
                                         "given."),
@@ -300,6 +308,14 @@ BUILTIN: dict[str, dict[str, str]] = {
         "grade": "Grado", "meaning": "Significado",
         "manifest_intro": "Para comprobar un archivo de evidencia entregado, calcule su SHA-256 (por ejemplo con "
                           "sha256sum) y compárelo con el valor de esta lista.",
+        "provenance": "Procedencia de los registros",
+        "provenance_intro": "Los registros que no figuran aquí se registraron en esta copia del expediente. Estos "
+                            "llegaron en paquetes desde las copias de otros documentadores, cada paquete firmado con "
+                            "la clave indicada.",
+        "received_from": "Recibido de",
+        "signing_key": "Clave",
+        "received_on": "Recibido",
+        "unnamed": "(sin nombre)",
         "withheld_intro": "Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o "
                           "aparece solo con seudónimo. Solo se dan cantidades.",
         "withheld_incident": "Hechos confidenciales", "withheld_source": "Fuentes confidenciales",

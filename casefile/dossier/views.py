@@ -188,6 +188,16 @@ class Definition:
 
 
 @dataclass
+class Provenance:
+    """A record that came into this copy in another documenter's bundle."""
+
+    code: str
+    sender: str  # the name the sender's key carries
+    fingerprint: str
+    received: str  # the day, in words
+
+
+@dataclass
 class DossierData:
     title: str
     organisation: str
@@ -212,3 +222,5 @@ class DossierData:
     definitions: dict[str, list[Definition]] = field(default_factory=dict)
     #: "name, key FINGERPRINT" of the documenter whose key signs the file, or ""
     signed_by: str = ""
+    #: records of this dossier that came from other copies (full profile only)
+    provenance: list[Provenance] = field(default_factory=list)

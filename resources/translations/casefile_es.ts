@@ -1604,7 +1604,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+145"/>
+        <location filename="../../casefile/dossier/data.py" line="+147"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -1860,12 +1860,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+134"/>
         <source>Evidence items</source>
         <translation>Evidencias</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-133"/>
         <source>Claims</source>
         <translation>Afirmaciones</translation>
     </message>
@@ -2360,6 +2360,36 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Where the records came from</source>
+        <translation>Procedencia de los registros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Records not listed here were recorded in this copy of the case. These came in bundles from other documenters&apos; copies, each bundle signed with the key shown.</source>
+        <translation>Los registros que no figuran aquí se registraron en esta copia del expediente. Estos llegaron en paquetes desde las copias de otros documentadores, cada paquete firmado con la clave indicada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received from</source>
+        <translation>Recibido de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no name given)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>To protect people and sources, the following were left out of this dossier or shown only under a pseudonym. Only counts are given.</source>
         <translation>Para proteger a personas y fuentes, lo siguiente se omitió en este dossier o aparece solo con seudónimo. Solo se dan cantidades.</translation>
     </message>
