@@ -280,7 +280,7 @@
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+202"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+299"/>
         <source>Send &amp;Changes…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
@@ -308,6 +308,16 @@
         <location line="+1"/>
         <source>Values changed differently on two copies</source>
         <translation>Valores cambiados de forma distinta en dos copias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documenter &amp;Key…</source>
+        <translation>Clave de &amp;documentador…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key&apos;s fingerprint, and the colleagues&apos; keys you trust</source>
+        <translation>La huella de su clave y las claves de colegas en las que confía</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/views/map_view.py" line="+426"/>
@@ -4201,7 +4211,7 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-155"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-254"/>
         <source>Passphrase of your documenter key:</source>
         <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
@@ -5165,6 +5175,93 @@ huella {hash}
         <location line="+20"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+79"/>
+        <source>Documenter Key</source>
+        <translation>Clave de documentador</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Colleagues&apos; keys you trust:</source>
+        <translation>Claves de colegas en las que confía:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trusted keys</source>
+        <translation>Claves de confianza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export My Public Key…</source>
+        <translation>&amp;Exportar mi clave pública…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust a Colleague&apos;s Key…</source>
+        <translation>&amp;Confiar en la clave de un colega…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You have no documenter key yet. It is made, under a passphrase of your own, the first time you send changes.</source>
+        <translation>Todavía no tiene clave de documentador. Se crea, protegida con una frase de contraseña propia, la primera vez que envía cambios.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your key&apos;s fingerprint: {fp}
+Read it out to your team: bundles and dossiers signed with this key are yours.</source>
+        <translation>Huella de su clave: {fp}
+Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export My Public Key</source>
+        <translation>Exportar mi clave pública</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Public keys (*.pem)</source>
+        <translation>Claves públicas (*.pem)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The key was not written</source>
+        <translation>No se escribió la clave</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written to {path}.</source>
+        <translation>Escrita en {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Trust a Colleague&apos;s Key</source>
+        <translation>Confiar en la clave de un colega</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The key was not trusted</source>
+        <translation>No se agregó la clave a las de confianza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whose key is {fp}? Check the fingerprint with them first.</source>
+        <translation>¿De quién es la clave {fp}? Compruebe antes la huella con esa persona.</translation>
     </message>
 </context>
 <context>
@@ -7061,7 +7158,7 @@ huella {hash}
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+15"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-140"/>
         <source>Review Conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>

@@ -36,7 +36,7 @@ from casefile.ui.case.history import HistoryDialog
 from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.dialogs.dossier import DossierDialog
-from casefile.ui.dialogs.exchange import ReviewDialog
+from casefile.ui.dialogs.exchange import KeyDialog, ReviewDialog
 from casefile.ui.dialogs.passphrase import ChangePassphraseDialog
 from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
 from casefile.ui.dialogs.search_popup import SearchPopup
@@ -301,6 +301,7 @@ EFFECTS: dict[str, Effect] = {
     "send_changes": Effect(_dialog("file_dialog"), keeps=True),
     "receive_changes": Effect(_dialog("file_dialog"), keeps=True),
     "review_conflicts": Effect(_dialog("review_conflicts"), keeps=True),
+    "documenter_key": Effect(_dialog("documenter_key"), keeps=True),
     ActionId.CLOSE_CASE: Effect(_case_closed, fresh_in=CLOSING_STATES),
     "lock_case": Effect(_locked, fresh_in=LOCK_STATES),
     "change_passphrase": Effect(_passphrase, keeps=True),
@@ -465,6 +466,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(ShortcutsDialog, "show_for", classmethod(record("shortcuts", (None, True))))
     monkeypatch.setattr(RedactionPreviewDialog, "show_for", classmethod(record("redaction_preview", (None, True))))
     monkeypatch.setattr(ReviewDialog, "show_for", classmethod(record("review_conflicts", (None, True))))
+    monkeypatch.setattr(KeyDialog, "show_for", classmethod(record("documenter_key", (None, True))))
     monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):

@@ -73,3 +73,42 @@ def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
     assert dialog.table.rowCount() == 0 and conflicts(win.case) == []
     assert _title(win.case) == "Their title"
     win.close()
+
+
+def test_documenter_key_shows_the_fingerprint_exports_and_trusts(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from casefile.ui.mainwindow import MainWindow
+
+    monkeypatch.setenv(keys.ENV_DIR, str(tmp_path / "my-keys"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[exchange.KeyDialog] = []
+
+    def look() -> None:  # the dialog File > Documenter Key… opened
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, exchange.KeyDialog)
+        seen.append(dialog)
+        dialog.reject()
+    QTimer.singleShot(0, look)
+    window.actions["documenter_key"].trigger()
+    assert "no documenter key yet" in seen[0].mine.text() and not seen[0].export_button.isEnabled()
+
+    mine = keys.create_key(PASSPHRASE, "Ana")
+    colleague = key_for(tmp_path, "Rosa")
+    rosa_pem = colleague.export_public(tmp_path / "rosa.pem")
+    out = tmp_path / "ana.pem"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(rosa_pem), "")))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Rosa Hernández", True)))
+    dialog = exchange.KeyDialog(window)
+    qtbot.addWidget(dialog)
+    assert mine.fingerprint in dialog.mine.text()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert keys.read_public_key(out) == mine.public_key
+    qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+    assert keys.is_trusted(colleague.public_key)
+    rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
+    assert rows == [("Rosa Hernández", colleague.fingerprint)]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import CasefileError
 from ...services import keys
 from ...services.exchange import conflicts, make_bundle, merge_bundle, resolve
 from ..workers import run_in_thread
@@ -191,8 +192,104 @@ class ReviewDialog(QDialog):
         return None, True
 
 
+class KeyDialog(QDialog):
+    """File > Documenter Key…: your key's fingerprint (read it out to the team, so they
+    know bundles signed with it are yours), its export, and the colleagues' keys you
+    trust. Nothing here needs the passphrase: public keys are kept in clear."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Documenter Key"))
+        self.resize(640, 380)
+        layout = QVBoxLayout(self)
+        self.mine = QLabel(self)
+        self.mine.setObjectName("ownKey")
+        self.mine.setTextFormat(Qt.TextFormat.PlainText)
+        self.mine.setWordWrap(True)
+        self.mine.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.mine)
+        heading = QLabel(self.tr("Colleagues' keys you trust:"), self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(heading)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("trustedKeys")
+        self.table.setAccessibleName(self.tr("Trusted keys"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Fingerprint")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = QPushButton(self.tr("&Export My Public Key…"), self)
+        self.trust_button = QPushButton(self.tr("&Trust a Colleague's Key…"), self)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.trust_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export)
+        self.trust_button.clicked.connect(self.trust)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        public = keys.own_public_key()
+        if public is None:
+            self.mine.setText(self.tr("You have no documenter key yet. It is made, under a passphrase of your "
+                                      "own, the first time you send changes."))
+        else:
+            self.mine.setText(self.tr("Your key's fingerprint: {fp}\nRead it out to your team: bundles and "
+                                      "dossiers signed with this key are yours.").format(fp=keys.fingerprint(public)))
+        self.export_button.setEnabled(public is not None)
+        trusted = sorted(keys.trusted().items(), key=lambda item: (str(item[1].get("name", "")), item[0]))
+        self.table.setRowCount(len(trusted))
+        for row, (fp, entry) in enumerate(trusted):
+            for column, text in enumerate((str(entry.get("name", "")), fp)):
+                self.table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
+
+    def export(self) -> None:
+        from ...store import outputs
+
+        public = keys.own_public_key()
+        if public is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export My Public Key"), "casefile-key.pem",
+                                              self.tr("Public keys (*.pem)"))
+        if not path:
+            return
+        case = getattr(self.parentWidget(), "case", None)
+        try:  # the dialog asked before replacing; never over an open case
+            outputs.write_bytes(path, keys.public_pem(public), force=True,
+                                open_cases=(case.path,) if case is not None else ())
+        except CasefileError as error:
+            _warn(self, self.tr("The key was not written"), str(error))
+            return
+        self.mine.setText(self.mine.text() + "\n" + self.tr("Written to {path}.").format(path=path))
+
+    def trust(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a Colleague's Key"), "",
+                                              self.tr("Public keys (*.pem)"))
+        if not path:
+            return
+        try:
+            public = keys.read_public_key(path)
+        except CasefileError as error:
+            _warn(self, self.tr("The key was not trusted"), str(error))
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Trust a Colleague's Key"), self.tr(
+            "Whose key is {fp}? Check the fingerprint with them first.").format(fp=keys.fingerprint(public)))
+        if not ok:
+            return
+        keys.trust(public, name.strip())
+        self.refresh()
+
+    @classmethod
+    def show_for(cls, window: QWidget | None) -> tuple[None, bool]:
+        cls(window).exec()
+        return None, True
+
+
 def install(window) -> None:
-    """File > Send Changes…, Receive Changes…, Review Conflicts…, after Redaction Preview."""
+    """File > Send Changes…, Receive Changes…, Review Conflicts…, Documenter Key…, after
+    Redaction Preview."""
     from ..actions import QT_TRANSLATE_NOOP, ActionSpec
 
     def review() -> None:
@@ -209,3 +306,7 @@ def install(window) -> None:
     window.actions.add(ActionSpec("review_conflicts", QT_TRANSLATE_NOOP("Actions", "Re&view Conflicts…"),
                                   tip=QT_TRANSLATE_NOOP("Actions", "Values changed differently on two copies"),
                                   menu="file"), review, after="receive_changes")
+    window.actions.add(ActionSpec("documenter_key", QT_TRANSLATE_NOOP("Actions", "Documenter &Key…"),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "Your key's fingerprint, and the colleagues' "
+                                                        "keys you trust"), menu="file", needs_case=False),
+                       lambda: KeyDialog.show_for(window), after="review_conflicts")
