@@ -4014,7 +4014,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../casefile/services/exchange/apply.py" line="+105"/>
+        <location filename="../../casefile/services/exchange/apply.py" line="+107"/>
         <source>the bundle gives {record} a field &apos;{field}&apos; that this Casefile does not know</source>
         <extracomment>a record field holding another record&apos;s UUID -&gt; (its column, the tables it may name) link ends -&gt; (column, tables the UUID may name); &quot;&quot; column: a plain value (a tag, a relation)</extracomment>
         <translation>el paquete da a {record} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
@@ -4025,7 +4025,12 @@
         <translation>el paquete da a un vínculo de tipo {kind} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+18"/>
+        <source>the bundle marks no passage, or a field that cannot be marked, to withhold</source>
+        <translation>el paquete marca para omitir un pasaje vacío o un campo que no se puede marcar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+3"/>
         <source>{record}: &apos;{field}&apos; is not a time</source>
         <translation>{record}: &apos;{field}&apos; no es una fecha y hora</translation>

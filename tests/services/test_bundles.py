@@ -268,3 +268,36 @@ def test_a_links_identity_from_its_row_is_the_one_it_travels_under(template):
                 if identity:
                     from_rows.add(identity)
     assert from_rows and from_rows == travels
+
+
+def _marks(path) -> set[tuple[str, str, str]]:
+    from casefile.services.redaction.marks import marks
+
+    with Case.open(path, read_only=True) as case, case.session() as s:
+        return set(marks(s))
+
+
+def test_withhold_marks_travel_so_a_shared_export_elsewhere_holds_them_back(template, tmp_path):
+    """The coordinator marks a passage "withhold"; the field laptop that receives her
+    bundle holds it back too in what it shares. Removing the mark travels as well."""
+    from casefile.services.csv_export import export_csv
+    from casefile.services.redaction.marks import add_mark, remove_mark
+
+    paths = copies(template, tmp_path, "AB")
+    ks = {n: key_for(tmp_path, n) for n in "AB"}
+    with Case.open(paths["A"]) as case, case.session() as s:
+        description = s.scalars(select(Incident.description).where(Incident.code == "INC-0001")).one()
+    passage = " ".join(description.split()[:3])
+    with Case.open(paths["A"]) as case:
+        add_mark(case, "INC-0001", "description", passage)
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A1.cfbundle", ks["A"]), ks["B"])
+    assert _marks(paths["B"]) == _marks(paths["A"]) != set()
+    with Case.open(paths["B"]) as case:
+        export_csv(case, tmp_path / "csv", profile="partner")
+    shared = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "csv").glob("*.csv"))
+    assert passage not in shared and "INC-0001" in shared
+    assert digest(paths["A"]) == digest(paths["B"])
+    with Case.open(paths["A"]) as case:
+        remove_mark(case, "INC-0001", "description", passage)
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"]), ks["B"])
+    assert _marks(paths["B"]) == set()

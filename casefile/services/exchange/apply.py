@@ -9,6 +9,7 @@ columns of the table), so a bundle cannot name a column that is not there.
 from __future__ import annotations
 
 import json
+import uuid as uuidlib
 from datetime import datetime
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -46,6 +47,7 @@ ENDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "claim_relay": {"claim": ("claim_id", ("claim",)), "source": ("source_id", ("source",))},
     "evidence_link": {"evidence": ("evidence_id", ("evidence",)),
                       "target": ("", ("incident", "claim", "source", "actor")), "relation": ("relation", ())},
+    "withhold_mark": {"record": ("record_uuid", ()), "field": ("field", ()), "passage": ("passage", ())},
 }
 
 
@@ -237,6 +239,16 @@ class Writer:
                 values.setdefault("degree", "")
                 values.setdefault("note", "")
                 values.setdefault("head_count_approximate", False)
+            elif item.kind == "withhold_mark":  # on a record this copy holds: its kind from where it is
+                held = self.find(str(where["record_uuid"]), RECORD_TABLES)
+                if held is None:
+                    return False
+                from ..redaction.marks import markable_fields
+
+                if where["field"] not in markable_fields(held[0]) or not str(where["passage"]).strip():
+                    raise BundleRefused(translate("Exchange", "the bundle marks no passage, or a field that "
+                                                  "cannot be marked, to withhold"))
+                values.update(uuid=str(uuidlib.uuid4()), record_kind=held[0], created_at=utcnow())
             self.conn.execute(insert(t).values(**values))
         elif attrs:
             self.conn.execute(update(t).where(*match).values(**attrs))

@@ -52,8 +52,11 @@ LINKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "source_citation": (("source", "cited"), ("note", "position")),
     "claim_relay": (("claim", "source"), ("note", "position")),
     "evidence_link": (("evidence", "target", "relation"), ("note",)),
+    # A passage withheld from shared outputs: not a link between records, but like one
+    # made or removed, never edited, and the same mark made on two copies is one.
+    "withhold_mark": (("record", "field", "passage"), ()),
 }
-assert set(LINKS) <= set(LINK_KIND)
+assert set(LINKS) - {"withhold_mark"} <= set(LINK_KIND)
 
 
 @dataclass
@@ -114,6 +117,9 @@ def flatten(document: dict) -> dict[str, Item]:
     for link in document.get("evidence_links", []):
         _link(items, "evidence_link", link["id"], {"evidence": link["evidence"], "target": link["target"],
                                                     "relation": link["relation"]}, {"note": link.get("note", "")})
+    for mark in document.get("withhold_marks", []):  # empty in a shared profile's document
+        ends = {"record": mark["record"], "field": mark["field"], "passage": mark["passage"]}
+        _link(items, "withhold_mark", link_id("withhold_mark", *ends.values()), ends, {})
     return items
 
 

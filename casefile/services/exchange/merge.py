@@ -411,7 +411,7 @@ class _Merger:
 
 
 _LINK_KINDS = ("involvement", "incident_link", "actor_relation", "incident_tag", "claim_subject", "source_citation",
-               "claim_relay", "evidence_link")
+               "claim_relay", "evidence_link", "withhold_mark")
 
 
 def _short(value: object) -> object:
