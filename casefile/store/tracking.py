@@ -17,6 +17,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from ..model import AuditEntry, Blob, BlobChunk, Chunk, CodeCounter, Record, Thumbnail
+from ..model.identity import link_id
 from ..model.kinds import LINK_KIND
 from . import audit, fulltext
 
@@ -66,6 +67,8 @@ def _identity(obj, conn, gone: dict[tuple[str, int], str]) -> tuple[str, str, st
     if isinstance(obj, Record):
         return obj.kind, obj.uuid or "", obj.code or ""
     name, uuid = obj.__tablename__, getattr(obj, "uuid", "") or ""
+    if name == "withhold_mark":  # travels like a link: the same passage marked on two copies is one
+        return name, link_id(name, obj.record_uuid, obj.field, obj.passage), ""
     link = LINK_KIND.get(name)
     if not uuid and link is not None:
         row = {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}

@@ -301,3 +301,16 @@ def test_withhold_marks_travel_so_a_shared_export_elsewhere_holds_them_back(temp
         remove_mark(case, "INC-0001", "description", passage)
     merge(paths["B"], bundle(paths["A"], tmp_path / "A2.cfbundle", ks["A"]), ks["B"])
     assert _marks(paths["B"]) == set()
+    # a mark both copies started with, removed on one before the two first met, stays gone
+    d, e = tmp_path / "D.casefile", tmp_path / "E.casefile"
+    shutil.copy(template, d)
+    with Case.open(d) as case:
+        add_mark(case, "INC-0001", "description", passage)
+    shutil.copy(d, e)
+    with Case.open(e) as case:
+        remove_mark(case, "INC-0001", "description", passage)
+    kd, ke = key_for(tmp_path, "D"), key_for(tmp_path, "E")
+    merge(e, bundle(d, tmp_path / "D1.cfbundle", kd), ke)
+    assert _marks(e) == set()
+    merge(d, bundle(e, tmp_path / "E1.cfbundle", ke), kd)
+    assert _marks(d) == set()
