@@ -314,3 +314,27 @@ def test_withhold_marks_travel_so_a_shared_export_elsewhere_holds_them_back(temp
     assert _marks(e) == set()
     merge(d, bundle(e, tmp_path / "E1.cfbundle", ke), kd)
     assert _marks(d) == set()
+
+
+def test_an_image_that_arrives_gets_its_preview(template, tmp_path):
+    import io
+
+    from PIL import Image as PILImage
+
+    from casefile.services import evidence
+    from casefile.services.evidence.intake import intake
+
+    paths = copies(template, tmp_path, "AB")
+    photo = tmp_path / "reten.jpg"
+    PILImage.new("RGB", (320, 240), (120, 90, 40)).save(photo, "JPEG")
+    with Case.open(paths["A"]) as case:
+        code = intake(case, photo).code
+    merge(paths["B"], bundle(paths["A"], tmp_path / "A.cfbundle", key_for(tmp_path, "A")), key_for(tmp_path, "B"))
+    with Case.open(paths["B"]) as case:
+        with case.session() as s:
+            there = s.scalars(select(Evidence.code).where(Evidence.original_name == "reten.jpg")).one()
+        png = evidence.thumbnail(case, there)
+        assert png is not None and PILImage.open(io.BytesIO(png)).format == "PNG"
+        assert verify.verify(case) == []
+    with Case.open(paths["A"]) as case:
+        assert evidence.thumbnail(case, code) is not None

@@ -154,6 +154,7 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
         _vocabularies(conn, opened.records.get("vocabularies"))
         result.counts["custody"] = _custody(conn, opened.custody, merger.writer, merger.new_evidence, signer,
                                             bundle_id, case.documenter)
+        _thumbnails(conn, merger.writer, merger.new_evidence)
         since: dict = manifest["since"] if isinstance(manifest.get("since"), dict) else {}
         knowledge_ok = profile == "full" and leq({str(k): int(v) for k, v in since.items()}, me.knowledge)
         if knowledge_ok and isinstance(manifest.get("knowledge"), dict):
@@ -478,6 +479,27 @@ def _custody(conn: Connection, events: list, writer: Writer, new_evidence: list[
                         f"received in bundle {bundle_id} signed by key {signer}")
         added += 1
     return added
+
+
+def _thumbnails(conn: Connection, writer: Writer, new_evidence: list[str]) -> None:
+    """Previews of the images that arrived, made here from their bytes as intake makes
+    them (a bundle carries files, not previews)."""
+    import io
+
+    from sqlalchemy import insert
+
+    from ...model import Thumbnail
+    from ..evidence import media
+
+    for uuid in new_evidence:
+        ident = writer.ids("evidence")[uuid]
+        sha = conn.execute(text("SELECT sha256 FROM evidence WHERE id = :i"), {"i": ident}).scalar()
+        has = conn.execute(text("SELECT 1 FROM thumbnail WHERE evidence_id = :i"), {"i": ident}).first()
+        if not sha or has is not None:
+            continue
+        facts = media.examine(io.BufferedReader(chunks.BlobReader(conn, sha)))  # parsers read in small steps
+        if facts.thumbnail is not None:
+            conn.execute(insert(Thumbnail).values(evidence_id=ident, png=facts.thumbnail))
 
 
 def _insert_custody(conn: Connection, ident: int, at: datetime, who: str, action: str, observed: str,
