@@ -52,3 +52,15 @@ def window(qtbot, case):
     win.show()
     yield win
     win.close()
+
+
+@pytest.fixture
+def spanish(qapp):
+    """The window in Spanish for one test; English again after it (translators are process-wide)."""
+    from casefile import i18n
+    from casefile.ui import language as ui_i18n
+
+    assert ui_i18n.install_translators(qapp, "es") == "es"
+    yield qapp
+    ui_i18n.install_translators(qapp, "en")
+    i18n.set_translator(lambda context, text: text)

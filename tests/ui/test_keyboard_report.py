@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import shiboken6
 from PIL import Image
 from pypdf import PdfReader
@@ -29,7 +28,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QPlainTextEdit, QWidget
 from sqlalchemy import select
 
-from casefile import i18n
 from casefile.model import (
     Actor,
     Claim,
@@ -44,7 +42,6 @@ from casefile.model import (
 )
 from casefile.services import records
 from casefile.store import Case
-from casefile.ui import language as ui_i18n
 from casefile.ui.evidence.intake import EvidenceFileDialog
 from casefile.ui.mainwindow import MainWindow
 
@@ -251,14 +248,6 @@ def describe(widget: QWidget | None) -> str:
 
 TAB = K.Key_Tab
 ENTER = K.Key_Return
-
-
-@pytest.fixture
-def spanish(qapp):
-    assert ui_i18n.install_translators(qapp, "es") == "es"
-    yield qapp
-    ui_i18n.install_translators(qapp, "en")
-    i18n.set_translator(lambda context, text: text)
 
 
 def new_case(kb: Keyboard, folder: Path) -> None:

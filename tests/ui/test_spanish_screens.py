@@ -48,10 +48,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Text, select
 
-from casefile import i18n, i18n_build
+from casefile import i18n_build
 from casefile.model import CaseInfo, CustodyEvent
 from casefile.model.kinds import LINK_KINDS, RECORD_KINDS
-from casefile.ui import language as ui_i18n
 from casefile.ui.actions import ActionId
 from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.demo import make_demo_case
@@ -286,14 +285,6 @@ class Dialogs:
 
 
 # -- the walk ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def spanish(qapp):
-    assert ui_i18n.install_translators(qapp, "es") == "es"
-    yield qapp
-    ui_i18n.install_translators(qapp, "en")
-    i18n.set_translator(lambda context, text: text)
 
 
 def _data(case) -> list[str]:

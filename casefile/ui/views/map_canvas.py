@@ -61,20 +61,9 @@ class MapScene(FigureScene):
 
     def set_layer(self, name: str, items: list[Item], visible: bool = True) -> None:
         self.drop_layer(name)
-        made: list[QGraphicsItem] = []
-        self._collecting = made
-        try:
-            for item in items:
-                self._add(item, None)
-        finally:
-            self._collecting = None
-        z = LAYERS[name][0]
-        for graphic in made:
-            graphic.setZValue(z)
-            graphic.setVisible(visible)
-        self.layers[name] = made
+        self.extend_layer(name, items, visible)
 
-    def extend_layer(self, name: str, items: list[Item]) -> None:
+    def extend_layer(self, name: str, items: list[Item], visible: bool = True) -> None:
         made: list[QGraphicsItem] = []
         self._collecting = made
         try:
@@ -84,6 +73,7 @@ class MapScene(FigureScene):
             self._collecting = None
         for graphic in made:
             graphic.setZValue(LAYERS[name][0])
+            graphic.setVisible(visible)
         self.layers.setdefault(name, []).extend(made)
 
     def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
@@ -222,7 +212,8 @@ def solid_pen(pen: QPen) -> QPen:
 def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
     """A QPainterPath from an (N, 2) array without a Python call per point:
     the path's QDataStream form (count; type, x, y per element; start; fill
-    rule), read back in one go."""
+    rule), read back in one go. One ring without ``fast_rings``' joining: the
+    basemap makes thousands of these."""
     count = len(ring) + (1 if closed and len(ring) else 0)
     elements = np.empty(count, dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
     elements["type"] = 1  # LineTo
