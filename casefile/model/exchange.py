@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, UTCDateTime
@@ -23,6 +23,9 @@ class Replica(Base):
     fingerprint: Mapped[str] = mapped_column(String(32), default="")
     counter: Mapped[int] = mapped_column(Integer, default=0)
     knowledge: Mapped[str] = mapped_column(Text, default="{}")  # JSON version vector: what this copy has seen
+    # The history entry up to which it last noticed its own changes: rows sealed
+    # after it are the ones to look at next time (0: look at every row).
+    observed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ItemVersion(Base):
@@ -38,6 +41,14 @@ class ItemVersion(Base):
     versions: Mapped[str] = mapped_column(Text, default="{}")  # {field: [value hash, version vector]}
     origin: Mapped[str] = mapped_column(Text, default="")  # key fingerprint of the last change merged in
     entry: Mapped[str] = mapped_column(String(64), default="")  # that sender's history entry hash
+    # The row it was last seen in, its key as ``row_state`` writes it: a sealed
+    # change to that row leads back here even once the row is gone.
+    tbl: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    row_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The history head when this row was last written: what changed since a
+    # peer's last bundle is found by index, not by reading every item.
+    seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    __table_args__ = (Index("ix_exchange_item_row", "tbl", "row_key"),)
 
 
 class Conflict(Base):
@@ -73,6 +84,9 @@ class Peer(Base):
     last_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     history_head: Mapped[str] = mapped_column(String(64), default="")  # its last history entry we hold
+    # Items written at or before this ``exchange_item.seq`` are all known to it
+    # (its knowledge only grows): a bundle for it looks only at later ones.
+    clean: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class BundleLog(Base):

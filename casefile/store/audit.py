@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
@@ -116,28 +117,64 @@ _AT_TYPE = _at_type()
 _AT = _at_binder()
 
 
-def append_raw(dbapi_conn, action: str, *, who: str = "", kind: str = "", uuid: str = "", code: str = "",
-               changes: dict | None = None) -> tuple[int, str]:
-    """The one writer of history entries, on a DB-API connection (``append``
-    and the commit-time seal, ``store.state``, both use it); returns (seq, head)."""
+@dataclass(frozen=True)
+class Entry:
+    """A history entry to append (``append_many``)."""
+
+    action: str
+    who: str = ""
+    kind: str = ""
+    uuid: str = ""
+    code: str = ""
+    changes: dict | None = None
+
+
+def append_many(conn: Connection, entries: list[Entry]) -> str:
+    """Append ``entries`` in order, as many ``append`` calls would, reading and
+    checking the head once and writing them in one statement; returns the new head."""
+    dbapi_conn: Any = conn.connection.driver_connection
+    seq, head = _head_raw(dbapi_conn)
+    rows = []
+    for n, e in enumerate(entries, start=seq + 1):
+        rows.append(_entry_row(n, head, e))
+        head = rows[-1][-1]
+    dbapi_conn.executemany(_INSERT, rows)
+    return head
+
+
+_INSERT = f"INSERT INTO audit_entry ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _entry_row(seq: int, prev: str, e: Entry) -> tuple:
+    """The row of entry ``e`` at ``seq`` after ``prev``; its hash comes last."""
+    at = utcnow()
+    body = canonical(e.changes or {})
+    digest = entry_hash(prev, seq, at, e.who, e.action, e.kind, e.uuid, e.code, body)
+    return (seq, _AT(at), e.who, e.action, e.kind, e.uuid, e.code, body, prev, digest)
+
+
+def _head_raw(dbapi_conn) -> tuple[int, str]:
+    """The head (seq, hash) after recomputing its hash; refuses a head that does not."""
     try:
         row = dbapi_conn.execute(f"SELECT {_COLUMNS} FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
     except Exception as error:  # a dropped or damaged table
         raise ChainHeadUnreadable(unreadable_message()) from error
     if row is None:
-        seq, prev = 0, GENESIS
-    else:
-        stored = _Row(*row)
-        if _recompute(stored) != stored.hash:
-            raise ChainHeadUnreadable(unreadable_message())
-        seq, prev = stored.seq, stored.hash
-    seq += 1
-    at = utcnow()
-    body = canonical(changes or {})
-    digest = entry_hash(prev, seq, at, who, action, kind, uuid, code, body)
-    dbapi_conn.execute(f"INSERT INTO audit_entry ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (seq, _AT(at), who, action, kind, uuid, code, body, prev, digest))
-    return seq, digest
+        return 0, GENESIS
+    stored = _Row(*row)
+    if _recompute(stored) != stored.hash:
+        raise ChainHeadUnreadable(unreadable_message())
+    return stored.seq, stored.hash
+
+
+def append_raw(dbapi_conn, action: str, *, who: str = "", kind: str = "", uuid: str = "", code: str = "",
+               changes: dict | None = None) -> tuple[int, str]:
+    """The one writer of single history entries, on a DB-API connection (``append``
+    and the commit-time seal, ``store.state``, both use it); returns (seq, head)."""
+    seq, prev = _head_raw(dbapi_conn)
+    row = _entry_row(seq + 1, prev, Entry(action, who, kind, uuid, code, changes))
+    dbapi_conn.execute(_INSERT, row)
+    return row[0], row[-1]
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,19 @@ the same bytes (target: each within 3x). Not a test; run it:
 
     uv run python tests/perf/bundle_bench.py [--incidents N] [--changed K] [--evidence-mib M]
 
-Two copies of one case exchange full bundles first (not timed), so that the
-timed bundle is ``--since`` the peer, as between two laptops that have met.
+Two copies of one case exchange full bundles, then bundles ``--since`` each
+other (not timed), so that the timed bundle is ``--since`` the peer, as
+between two laptops that have met: each then knows what the other has.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import hashlib
 import json
 import os
+import pstats
 import shutil
 import sys
 import tempfile
@@ -50,12 +53,28 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=2000)
     parser.add_argument("--changed", type=int, default=1000)
     parser.add_argument("--evidence-mib", type=int, default=64)
+    parser.add_argument("--profile", action="store_true", help="print where the timed bundle and merge spend their time")
+    parser.add_argument("--sort", default="cumulative", help="profile order: cumulative, tottime, ...")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bundle-bench-"))
     try:
         run(folder, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def timed(args, call):
+    """(seconds, result) of ``call()``, profiled with ``--profile``."""
+    profiler = cProfile.Profile() if args.profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    result = call()
+    seconds = time.perf_counter() - started
+    if profiler:
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats(args.sort).print_stats(30)
+    return seconds, result
 
 
 def run(folder: Path, args) -> None:
@@ -80,6 +99,12 @@ def run(folder: Path, args) -> None:
         make_bundle(case, folder / "b0.cfbundle", kb)
     with Case.open(a) as case:
         merge_bundle(case, folder / "b0.cfbundle", ka)
+        make_bundle(case, folder / "a00.cfbundle", ka, since="B")
+    with Case.open(b) as case:
+        merge_bundle(case, folder / "a00.cfbundle", kb)
+        make_bundle(case, folder / "b00.cfbundle", kb, since="A")
+    with Case.open(a) as case:
+        merge_bundle(case, folder / "b00.cfbundle", ka)
     reference = folder / "reference.casefile"
     shutil.copy(b, reference)
 
@@ -94,13 +119,9 @@ def run(folder: Path, args) -> None:
             intake(case, evidence)
 
     with Case.open(a) as case:
-        started = time.perf_counter()
-        made = make_bundle(case, folder / "a1.cfbundle", ka, since="B")
-        bundle_s = time.perf_counter() - started
+        bundle_s, made = timed(args, lambda: make_bundle(case, folder / "a1.cfbundle", ka, since="B"))
     with Case.open(b) as case:
-        started = time.perf_counter()
-        merged = merge_bundle(case, folder / "a1.cfbundle", kb)
-        merge_s = time.perf_counter() - started
+        merge_s, merged = timed(args, lambda: merge_bundle(case, folder / "a1.cfbundle", kb))
 
     with Case.open(reference) as case:  # the same rows, with Core, in the same state of the case
         started = time.perf_counter()

@@ -254,7 +254,7 @@ def test_a_links_identity_from_its_row_is_the_one_it_travels_under(template):
     """The history names a link by the identity bundles give it (so a deletion made
     before two copies meet is known), computed from the row alone."""
     from casefile.model.kinds import LINK_KINDS
-    from casefile.services.exchange.items import current_items
+    from casefile.services.exchange.reading import current_items
 
     with Case.open(template, read_only=True) as case, case.connection() as conn:
         travels = {uuid for uuid, item in current_items(conn).items() if item.ends}

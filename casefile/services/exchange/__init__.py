@@ -38,9 +38,9 @@ Design (the README's "Teams" section says it for users):
 from __future__ import annotations
 
 from .apply import BundleRefused
-from .items import content_digest
 from .merge import MergeReport, merge_bundle
 from .peers import PeerInfo, list_peers
+from .reading import content_digest
 from .review import ConflictView, conflicts, count, resolve
 from .send import BundleReport, make_bundle
 

@@ -27,7 +27,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ...model.identity import link_id
@@ -65,6 +64,7 @@ class Item:
     ends: dict[str, str] = field(default_factory=dict)  # links: what they join (never changes)
     fields: dict[str, object] = field(default_factory=dict)
     code: str = ""  # records: the code the sender shows
+    row: tuple[str, str] = field(default=("", ""), compare=False)  # (table, key) it stands in here
 
 
 def canonical(value: object) -> str:
@@ -153,13 +153,6 @@ def _nested(items: dict[str, Item], kind: str, entry: dict) -> None:
                   {"note": relay.get("note", ""), "position": position})
 
 
-def current_items(conn: Connection) -> dict[str, Item]:
-    """The case's items as they stand, read inside the caller's transaction."""
-    from ..interchange.export import _Builder
-
-    return flatten(_Builder(conn).document())
-
-
 # -- what this copy has seen ----------------------------------------------------------
 
 @dataclass
@@ -172,40 +165,68 @@ class Stored:
     versions: dict[str, tuple[str, VV]]  # field -> (hash of the value shown, its vector)
     origin: str = ""
     entry: str = ""
+    row: tuple[str, str] = ("", "")  # (table, key) it was last seen in
+    seq: int = 0  # the history head when it was last written
 
     def all_vectors(self) -> Iterator[VV]:
         for _, vv in self.versions.values():
             yield vv
 
 
-def load_stored(conn: Connection) -> dict[str, Stored]:
+_COLUMNS = "uuid, kind, deleted, redacted, versions, origin, entry, tbl, row_key, seq"
+
+
+def _decode(r) -> Stored:
+    decoded = {f: (h, vv) for f, (h, vv) in json.loads(r[4]).items()}
+    return Stored(r[1], bool(r[2]), bool(r[3]), decoded, r[5], r[6], (r[7], r[8]), r[9])
+
+
+def load_stored(conn: Connection, uuids: Iterable[str] | None = None) -> dict[str, Stored]:
+    """Every item's row, or those of ``uuids``."""
+    if uuids is None:
+        rows = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM exchange_item")
+        return {r[0]: _decode(r) for r in rows}
     out = {}
-    for uuid, kind, deleted, redacted, versions, origin, entry in conn.execute(text(
-            "SELECT uuid, kind, deleted, redacted, versions, origin, entry FROM exchange_item")):
-        decoded = {f: (h, vv) for f, (h, vv) in json.loads(versions).items()}
-        out[uuid] = Stored(kind, bool(deleted), bool(redacted), decoded, origin, entry)
+    wanted = sorted(set(uuids))
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        for r in conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM exchange_item WHERE uuid IN ({marks})", tuple(part)):
+            out[r[0]] = _decode(r)
     return out
 
 
-_SAVE = ("INSERT OR REPLACE INTO exchange_item (uuid, kind, deleted, redacted, versions, origin, entry) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?)")
+def load_written_after(conn: Connection, seq: int) -> dict[str, Stored]:
+    """The items written after history entry ``seq`` (by index)."""
+    return {r[0]: _decode(r) for r in conn.exec_driver_sql(
+        f"SELECT {_COLUMNS} FROM exchange_item WHERE seq > ?", (seq,))}
 
 
-def _row(uuid: str, s: Stored) -> tuple:
+_SAVE = (f"INSERT OR REPLACE INTO exchange_item ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _row(uuid: str, s: Stored, seq: int) -> tuple:
     versions = json.dumps({f: [h, vv] for f, (h, vv) in sorted(s.versions.items())}, sort_keys=True,
                           separators=(",", ":"))
-    return (uuid, s.kind, s.deleted, s.redacted, versions, s.origin, s.entry)
+    s.seq = seq
+    return (uuid, s.kind, s.deleted, s.redacted, versions, s.origin, s.entry, s.row[0], s.row[1], seq)
 
 
-def save_stored(conn: Connection, uuid: str, s: Stored) -> None:
+def stamp(conn: Connection) -> int:
+    """The ``seq`` of items written now: after every entry so far, so that an item
+    written later always has a larger one (every write of items ends in a seal)."""
+    return audit.head(conn)[0] + 1
+
+
+def save_stored(conn: Connection, uuid: str, s: Stored, seq: int) -> None:
     # OR REPLACE, not an upsert: the sealing triggers (store.state) take the
     # outer statement's conflict clause, which an upsert would not give them.
-    conn.exec_driver_sql(_SAVE, _row(uuid, s))
+    conn.exec_driver_sql(_SAVE, _row(uuid, s, seq))
 
 
-def save_many(conn: Connection, rows: dict[str, Stored]) -> None:
+def save_many(conn: Connection, rows: dict[str, Stored], seq: int) -> None:
     if rows:
-        conn.exec_driver_sql(_SAVE, [_row(u, s) for u, s in rows.items()])
+        conn.exec_driver_sql(_SAVE, [_row(u, s, seq) for u, s in rows.items()])
 
 
 @dataclass
@@ -221,116 +242,10 @@ class Sibling:
 
 def load_siblings(conn: Connection, uuids: Iterable[str] | None = None) -> dict[str, list[Sibling]]:
     out: dict[str, list[Sibling]] = {}
-    for uuid, fld, value, h, vv, fp in conn.execute(text(
-            "SELECT uuid, field, value, value_hash, vv, fingerprint FROM exchange_conflict ORDER BY id")):
+    query = "SELECT uuid, field, value, value_hash, vv, fingerprint FROM exchange_conflict"
+    wanted = None if uuids is None else set(uuids)
+    for uuid, fld, value, h, vv, fp in conn.exec_driver_sql(query + " ORDER BY id"):  # few: read them all
+        if wanted is not None and uuid not in wanted:
+            continue
         out.setdefault(uuid, []).append(Sibling(fld, json.loads(value), h, json.loads(vv), fp))
-    if uuids is not None:
-        wanted = set(uuids)
-        out = {u: s for u, s in out.items() if u in wanted}
     return out
-
-
-def edited_here(conn: Connection) -> set[tuple[str, str]]:
-    """(record uuid, field) pairs this case's history shows edited after
-    the record was made: those values are not shared with other copies."""
-    out = set()
-    for uuid, changes in conn.execute(text(
-            "SELECT record_uuid, changes FROM audit_entry WHERE action = 'update' AND record_uuid <> ''")):
-        try:
-            for name in json.loads(changes):
-                out.add((uuid, name))
-        except (ValueError, TypeError):
-            continue
-    return out
-
-
-def deleted_here(conn: Connection) -> dict[str, str]:
-    """Records this case's history shows deleted: uuid -> kind."""
-    return dict(conn.execute(text(
-        "SELECT record_uuid, record_kind FROM audit_entry WHERE action = 'delete' AND record_uuid <> ''")).all())
-
-
-_REF_FIELDS = {"place": "place_id", "claimant": "claimant_id", "origin": "origin_id", "source": "source_id",
-               "derived_from": "derived_from_id"}
-
-
-def observe(conn: Connection, me: str, counter: int, items: dict[str, Item] | None = None,
-            first: bool = False) -> tuple[int, dict[str, Item], dict[str, Stored]]:
-    """Record what changed here since the last look: each changed field (or
-    a deletion) gets the vector of what it replaced plus this copy's next
-    counter. Returns (counter, the items as they stand, their stored versions)."""
-    items = current_items(conn) if items is None else items
-    stored = load_stored(conn)
-    siblings = load_siblings(conn)
-    nxt = counter + 1
-    dirty_rows: dict[str, Stored] = {}
-    edited = edited_here(conn) if first else set()  # the history is read once, at the first look
-    for uuid, item in items.items():
-        row = stored.get(uuid)
-        hashes = {f: value_hash(v) for f, v in item.fields.items()}
-        hashes[EXISTS] = TRUE
-        if row is None:
-            versions = {}
-            for f, h in hashes.items():
-                touched = not first or f == EXISTS or (uuid, _REF_FIELDS.get(f, f)) in edited or (uuid, f) in edited
-                versions[f] = (h, {me: nxt} if touched else {})
-            stored[uuid] = dirty_rows[uuid] = Stored(item.kind, False, False, versions)
-            continue
-        if row.deleted:  # back here (an undone deletion): a change of ours over the tombstone
-            base = join(*row.all_vectors(), {me: nxt})
-            row.versions = {f: (h, dict(base)) for f, h in hashes.items()}
-            row.deleted = False
-            dirty_rows[uuid] = row
-            continue
-        dirty = False
-        for f, h in hashes.items():
-            old = row.versions.get(f)
-            if old is None:
-                row.versions[f] = (h, {})
-                dirty = True
-            elif old[0] != h:
-                mine = [s.vv for s in siblings.get(uuid, []) if s.field == f]
-                row.versions[f] = (h, join(old[1], *mine, {me: nxt}))
-                if mine:  # editing a field in conflict settles it
-                    conn.execute(text("DELETE FROM exchange_conflict WHERE uuid = :u AND field = :f"),
-                                 {"u": uuid, "f": f})
-                dirty = True
-        if dirty:
-            dirty_rows[uuid] = row
-    gone = {u: s for u, s in stored.items() if not s.deleted and u not in items}
-    for uuid, row in gone.items():
-        mine = [s.vv for s in siblings.get(uuid, [])]
-        row.versions = {EXISTS: (FALSE, join(*row.all_vectors(), *mine, {me: nxt}))}
-        row.deleted = True
-        conn.execute(text("DELETE FROM exchange_conflict WHERE uuid = :u"), {"u": uuid})
-        dirty_rows[uuid] = row
-    if first:
-        for uuid, kind in deleted_here(conn).items():
-            if uuid not in stored and uuid not in items:
-                stored[uuid] = dirty_rows[uuid] = Stored(kind, True, False, {EXISTS: (FALSE, {me: nxt})})
-    save_many(conn, dirty_rows)
-    return (nxt if dirty_rows else counter), items, stored
-
-
-# -- the content digest -------------------------------------------------------------
-
-def content_digest(conn: Connection) -> str:
-    """SHA-256 over every record and link that exists, by identity: each
-    field's values (the one shown and any in conflict), links' ends, and the
-    evidence files' hashes. Codes, row ids and local times are left out, so
-    two copies that hold the same content give the same digest."""
-    items = current_items(conn)
-    siblings = load_siblings(conn)
-    h = hashlib.sha256()
-    for uuid in sorted(items):
-        item = items[uuid]
-        h.update(f"{item.kind}\t{uuid}\t{canonical(item.ends)}\n".encode())
-        values: dict[str, set[str]] = {f: {value_hash(v)} for f, v in item.fields.items()}
-        values.setdefault(EXISTS, {TRUE})
-        for s in siblings.get(uuid, []):
-            values.setdefault(s.field, set()).add(s.hash)
-        for f in sorted(values):
-            h.update(f"  {f}\t{','.join(sorted(values[f]))}\n".encode())
-    for (sha,) in conn.execute(text("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")):
-        h.update(f"blob\t{sha}\n".encode())
-    return h.hexdigest()

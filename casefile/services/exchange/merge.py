@@ -42,6 +42,7 @@ from .. import keys
 from . import bundle as fmt
 from . import peers
 from .apply import RECORD_TABLES, REFS, Writer
+from .changes import observe
 from .items import (
     EXISTS,
     FALSE,
@@ -54,11 +55,13 @@ from .items import (
     join,
     leq,
     load_siblings,
-    observe,
-    save_stored,
+    load_stored,
+    save_many,
+    stamp,
     value_hash,
     vv_text,
 )
+from .reading import items_held
 
 Progress = Callable[[int, int, str], None]
 _UNKNOWN = object()  # a value known here only by its hash
@@ -143,13 +146,13 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
         me = peers.replica(conn, key.fingerprint if key else None)
         if sender.get("replica") == me.uuid:
             raise fmt.refuse(path, translate("Exchange", "it was made by this copy of the case"))
-        me.counter, items, stored = observe(conn, me.uuid, me.counter, first=me.first)
+        observe(conn, me)
         history_head = _history(conn, opened, path)
         report(1, 3, translate("Exchange", "Taking in evidence files"))
         _evidence(conn, opened, path, cancelled)
         report(2, 3, translate("Exchange", "Merging records and links"))
         who = f"{result.signer_name} [{signer}]".strip()
-        merger = _Merger(conn, opened, items, stored, who, signer, bundle_id, result, changed)
+        merger = _Merger(conn, opened, who, signer, bundle_id, result, changed)
         merger.run()
         _vocabularies(conn, opened.records.get("vocabularies"))
         result.counts["custody"] = _custody(conn, opened.custody, merger.writer, merger.new_evidence, signer,
@@ -159,8 +162,9 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
         knowledge_ok = profile == "full" and leq({str(k): int(v) for k, v in since.items()}, me.knowledge)
         if knowledge_ok and isinstance(manifest.get("knowledge"), dict):
             me.knowledge = join(me.knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
-        if result.counts["deleted"]:  # what the deletions' cascades changed (links gone, places emptied)
-            me.counter, _, _ = observe(conn, me.uuid, me.counter)
+        # What the merge wrote, seen as it stands: rows found for new items, and
+        # what deletions' cascades changed (links gone, places emptied).
+        observe(conn, me)
         peers.save(conn, me)
         now = utcnow()
         peers.record_received(conn, {**manifest, "history_head": history_head}, knowledge_ok, now)
@@ -214,12 +218,18 @@ def _evidence(conn: Connection, opened: fmt.Opened, path, cancelled) -> None:
 
 
 class _Merger:
-    def __init__(self, conn: Connection, opened: fmt.Opened, items: dict[str, Item], stored: dict[str, Stored],
-                 who: str, signer: str, bundle_id: str, result: MergeReport, changed: dict[str, set[int]]):
-        self.conn, self.opened, self.items, self.stored = conn, opened, items, stored
+    def __init__(self, conn: Connection, opened: fmt.Opened, who: str, signer: str, bundle_id: str,
+                 result: MergeReport, changed: dict[str, set[int]]):
+        self.conn, self.opened = conn, opened
         self.who, self.signer, self.bundle_id, self.result, self.changed = who, signer, bundle_id, result, changed
         self.writer = Writer(conn)
-        self.siblings = load_siblings(conn)
+        incoming = {str(i.get("id", "")) for i in opened.records["items"] if isinstance(i, dict)}
+        self.stored = load_stored(conn, incoming)  # only what the bundle names is looked at
+        self.items: dict[str, Item] = items_held(conn, incoming)
+        self.siblings = load_siblings(conn, incoming)
+        self.stamp = stamp(conn)
+        self.saved: dict[str, Stored] = {}  # rows of exchange_item, written at the end
+        self.entries: list[audit.Entry] = []  # the history, one entry per item merged
         self.new_evidence: list[str] = []
         self.pending_refs: list[tuple[str, str, dict]] = []
         for k in ("created", "updated", "deleted", "conflicts", "unchanged", "skipped"):
@@ -241,6 +251,8 @@ class _Merger:
         for kind, ids in self.changed.items():  # the search index, in batches
             if kind in fulltext.INDEXED:
                 fulltext.reindex(self.conn, kind, sorted(ids))
+        save_many(self.conn, self.saved, self.stamp)
+        audit.append_many(self.conn, self.entries)
 
     def _elements(self, entry: dict) -> dict[str, list[Element]]:
         fields = entry.get("fields")
@@ -343,8 +355,8 @@ class _Merger:
             self.result.conflicts.extend((code or uuid, f) for f in sorted(conflicts))
         stored = Stored(kind, not alive, redacted if alive else False, new_versions,
                         self.signer if values or action else (row.origin if row else ""),
-                        str(entry.get("entry", ""))[:64])
-        save_stored(self.conn, uuid, stored)
+                        str(entry.get("entry", ""))[:64], row.row if row else ("", ""))
+        self.saved[uuid] = stored
         self.stored[uuid] = stored
         if action:
             self.result.counts[action] += 1
@@ -352,10 +364,11 @@ class _Merger:
             self.result.counts["unchanged"] += 1  # only versions moved: nothing a person would see
             return
         code = self.writer.code_of(kind, uuid) if kind in RECORD_TABLES and alive else label
-        audit.append(self.conn, "merge", who=self.who, kind=kind, uuid=uuid, code=code if code != uuid else "",
-                     changes={"from": self.signer, "entry": stored.entry, "bundle": self.bundle_id,
-                              "action": action or "versions", "set": {f: _short(v) for f, v in values.items()},
-                              "conflicts": sorted(conflicts)})
+        self.entries.append(audit.Entry("merge", who=self.who, kind=kind, uuid=uuid, code=code if code != uuid else "",
+                                        changes={"from": self.signer, "entry": stored.entry, "bundle": self.bundle_id,
+                                                 "action": action or "versions",
+                                                 "set": {f: _short(v) for f, v in values.items()},
+                                                 "conflicts": sorted(conflicts)}))
 
     def _write(self, kind: str, uuid: str, entry: dict, alive: bool, was_alive: bool,
                values: dict[str, object]) -> str:

@@ -35,19 +35,21 @@ class Me:
     counter: int
     knowledge: VV
     first: bool  # no exchange yet: observe() reads the history for the shared base
+    observed: int = 0  # the history entry up to which observe() has looked (0: never)
 
 
 def replica(conn: Connection, fingerprint: str | None) -> Me:
-    row = conn.execute(text("SELECT uuid, fingerprint, counter, knowledge FROM exchange_replica WHERE id = 1")).first()
+    row = conn.execute(text("SELECT uuid, fingerprint, counter, knowledge, observed FROM exchange_replica "
+                            "WHERE id = 1")).first()
     if row is None:
         me = Me(uuidlib.uuid4().hex[:12], fingerprint or "", 0, {}, True)
         conn.execute(text("INSERT INTO exchange_replica (id, uuid, fingerprint, counter, knowledge) "
                           "VALUES (1, :u, :f, 0, '{}')"), {"u": me.uuid, "f": me.fingerprint})
         return me
-    me = Me(row.uuid, row.fingerprint, row.counter, json.loads(row.knowledge), False)
+    me = Me(row.uuid, row.fingerprint, row.counter, json.loads(row.knowledge), False, row.observed)
     if fingerprint and me.fingerprint and fingerprint != me.fingerprint:
         # A copy of another documenter's case: from now on a replica of its own.
-        me = Me(uuidlib.uuid4().hex[:12], fingerprint, 0, me.knowledge, False)
+        me = Me(uuidlib.uuid4().hex[:12], fingerprint, 0, me.knowledge, False, me.observed)
         save(conn, me)
     elif fingerprint and not me.fingerprint:
         me.fingerprint = fingerprint
@@ -57,9 +59,10 @@ def replica(conn: Connection, fingerprint: str | None) -> Me:
 
 def save(conn: Connection, me: Me) -> None:
     me.knowledge[me.uuid] = max(me.counter, me.knowledge.get(me.uuid, 0))
-    conn.execute(text("UPDATE exchange_replica SET uuid = :u, fingerprint = :f, counter = :c, knowledge = :k "
-                      "WHERE id = 1"), {"u": me.uuid, "f": me.fingerprint, "c": me.counter,
-                                        "k": json.dumps(me.knowledge, sort_keys=True)})
+    conn.execute(text("UPDATE exchange_replica SET uuid = :u, fingerprint = :f, counter = :c, knowledge = :k, "
+                      "observed = :o WHERE id = 1"), {"u": me.uuid, "f": me.fingerprint, "c": me.counter,
+                                                      "k": json.dumps(me.knowledge, sort_keys=True),
+                                                      "o": me.observed})
 
 
 @dataclass
@@ -75,18 +78,19 @@ class PeerInfo:
     last_received_at: datetime | None
     last_sent_at: datetime | None
     trusted: bool = False
+    clean: int = 0  # items written up to here (``exchange_item.seq``) are all known to it
 
 
 def list_peers(case: Case) -> list[PeerInfo]:
     with case.connection() as conn:
         rows = conn.execute(text(
             "SELECT replica, fingerprint, name, public_key, knowledge, blobs, received, sent, last_received_at, "
-            "last_sent_at FROM exchange_peer ORDER BY name, fingerprint")).all()
+            "last_sent_at, clean FROM exchange_peer ORDER BY name, fingerprint")).all()
     out = []
     known = keys.trusted()
     for r in rows:
         info = PeerInfo(r.replica, r.fingerprint, r.name, r.public_key, json.loads(r.knowledge), json.loads(r.blobs),
-                        r.received, r.sent, _at(r.last_received_at), _at(r.last_sent_at))
+                        r.received, r.sent, _at(r.last_received_at), _at(r.last_sent_at), clean=r.clean)
         entry = known.get(r.fingerprint) or {}
         info.trusted = entry.get("public_key") == r.public_key
         out.append(info)
@@ -145,9 +149,11 @@ def record_received(conn: Connection, manifest: dict, knowledge_ok: bool, now: d
             values)
 
 
-def record_sent(conn: Connection, replica_id: str, now: datetime) -> None:
-    conn.execute(text("UPDATE exchange_peer SET sent = sent + 1, last_sent_at = :at WHERE replica = :r"),
-                 {"r": replica_id, "at": _bind(now)})
+def record_sent(conn: Connection, replica_id: str, now: datetime, clean: int | None = None) -> None:
+    """A bundle went to this peer; ``clean``: items up to there it has (it only grows)."""
+    conn.execute(text("UPDATE exchange_peer SET sent = sent + 1, last_sent_at = :at, "
+                      "clean = max(clean, coalesce(:c, clean)) WHERE replica = :r"),
+                 {"r": replica_id, "at": _bind(now), "c": clean})
 
 
 def _bind(now: datetime) -> str:

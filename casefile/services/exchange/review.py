@@ -19,7 +19,9 @@ from ...model.kinds import TITLE_FIELD
 from ...store import Case, audit, fulltext
 from . import peers
 from .apply import RECORD_TABLES, Writer
-from .items import EXISTS, FALSE, Item, join, load_stored, observe, save_stored, value_hash
+from .changes import observe
+from .items import EXISTS, FALSE, Item, join, load_stored, save_stored, stamp, value_hash
+from .reading import items_held
 
 
 @dataclass
@@ -41,14 +43,12 @@ def count(case: Case) -> int:
 
 
 def conflicts(case: Case) -> list[ConflictView]:
-    from .items import current_items
-
     with case.connection() as conn:
         rows = conn.execute(text("SELECT id, uuid, kind, field, value, fingerprint FROM exchange_conflict "
                                  "ORDER BY kind, uuid, field, id")).all()
         if not rows:
             return []
-        items = current_items(conn)
+        items = items_held(conn, {r.uuid for r in rows})
         writer = Writer(conn)
         out = []
         for r in rows:
@@ -73,8 +73,9 @@ def resolve(case: Case, conflict_id: int, keep: str, fingerprint: str | None = N
                             .format(id=conflict_id))
     with case.connection() as conn:
         me = peers.replica(conn, fingerprint)
-        me.counter, items, _ = observe(conn, me.uuid, me.counter, first=me.first)
-        stored = load_stored(conn)[found.uuid]
+        observe(conn, me)
+        items = items_held(conn, [found.uuid])
+        stored = load_stored(conn, [found.uuid])[found.uuid]
         vvs = [json.loads(v) for (v,) in conn.execute(text(
             "SELECT vv FROM exchange_conflict WHERE uuid = :u AND field = :f"), {"u": found.uuid, "f": found.field})]
         me.counter += 1
@@ -103,7 +104,7 @@ def resolve(case: Case, conflict_id: int, keep: str, fingerprint: str | None = N
             stored.versions[found.field] = (value_hash(found.theirs), version)
         else:
             stored.versions[found.field] = (stored.versions.get(found.field, (value_hash(found.here), {}))[0], version)
-        save_stored(conn, found.uuid, stored)
+        save_stored(conn, found.uuid, stored, stamp(conn))
         peers.save(conn, me)
         audit.append(conn, "resolve", who=case.documenter, kind=found.kind, uuid=found.uuid, code=found.code,
                      changes={"field": found.field, "kept": keep, "value": found.theirs if keep == "theirs"

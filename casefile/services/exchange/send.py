@@ -19,6 +19,7 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -28,10 +29,13 @@ from ...i18n import translate
 from ...model import utcnow
 from ...store import Case, audit, chunks, outputs
 from .. import keys
+from ..interchange import FORMAT
 from ..interchange.export import _Builder, build_document, stamp
 from . import bundle as fmt
 from . import peers
-from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, observe, vv_text
+from .changes import observe
+from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, load_stored, load_written_after, vv_text
+from .reading import items_held
 
 Progress = Callable[[int, int, str], None]
 
@@ -45,10 +49,20 @@ class BundleReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey) -> tuple[VV, list[str], int, str]:
-    """(versions the receiver has, evidence hashes it holds, our history seq it has, peer replica)."""
+@dataclass
+class Receiver:
+    """What the receiver of a bundle is known to have."""
+
+    knowledge: VV = field(default_factory=dict)  # the versions it has seen
+    blobs: list[str] = field(default_factory=list)  # the evidence files it holds
+    history_seq: int = 0  # our history up to here it has
+    replica: str = ""  # a peer's replica id
+    clean: int | None = None  # a peer: items written up to here it has (``exchange_peer.clean``)
+
+
+def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey) -> Receiver:
     if not since:
-        return {}, [], 0, ""
+        return Receiver()
     path = Path(since)
     if path.is_file():
         manifest = fmt.read_manifest(path, key)
@@ -58,8 +72,9 @@ def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey)
         mine = sender.get("replica") == me.uuid
         knowledge = manifest.get("knowledge") or {}
         blobs = manifest.get("blobs") or []
-        return ({str(k): int(v) for k, v in knowledge.items()}, list(blobs),
-                int(manifest.get("history_seq", 0)) if mine else 0, "" if mine else str(sender.get("replica", "")))
+        return Receiver({str(k): int(v) for k, v in knowledge.items()}, list(blobs),
+                        int(manifest.get("history_seq", 0)) if mine else 0,
+                        "" if mine else str(sender.get("replica", "")))
     peer = peers.find_peer(case, since)
     if peer is None:
         raise CasefileError(translate("Exchange", "'{name}' is neither a bundle file nor a peer of this case "
@@ -71,7 +86,7 @@ def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey)
             sent = json.loads(summary)
             if int(sent.get("counter", 1 << 62)) <= acknowledged:
                 seq = max(seq, int(sent.get("history_seq", 0)))
-    return peer.knowledge, peer.blobs, seq, peer.replica
+    return Receiver(peer.knowledge, peer.blobs, seq, peer.replica, peer.clean)
 
 
 def _case_uuid(case: Case) -> str:
@@ -89,35 +104,46 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
     report(0, 4, translate("Exchange", "Noticing changes"))
     with case.connection() as conn:
         me = peers.replica(conn, key.fingerprint)
-        document = _Builder(conn).document()
-        items = flatten(document)
-        me.counter, _, stored = observe(conn, me.uuid, me.counter, items, first=me.first)
+        observe(conn, me)
         peers.save(conn, me)
-    base, peer_blobs, history_seq, peer_replica = _since(case, since, me, key)
+    receiver = _since(case, since, me, key)
+    base = receiver.knowledge
     full = profile == "full"
+    report(1, 4, translate("Exchange", "Choosing what to send"))
+    bundle_id = str(uuidlib.uuid4())
+    with case.connection() as conn:
+        # A peer has every item written up to its clean mark: only later ones can be new to it.
+        candidates = load_written_after(conn, receiver.clean) if receiver.clean is not None else load_stored(conn)
+        siblings = load_siblings(conn, candidates) if full else {}
+        chosen = {u: row for u, row in candidates.items() if not since or not all(
+            leq(vv, base) for vv in (*row.all_vectors(), *(s.vv for s in siblings.get(u, []))))}
+        clean = None  # the peer's knowledge only grows: what it has now, it keeps
+        if receiver.clean is not None and chosen:
+            clean = min(r.seq for r in chosen.values()) - 1
+        elif receiver.clean is not None:
+            clean = max((r.seq for r in candidates.values()), default=receiver.clean)
+        builder = _Builder(conn)
+        document: dict[str, Any] = {"format": FORMAT, "case": builder.case_entry(),
+                                    "vocabularies": builder.vocabularies()}
+        if full:
+            items = items_held(conn, [u for u, row in chosen.items() if not row.deleted])
+        head_seq, head_hash = audit.head(conn)
+        history = [] if not full else [dict(r._mapping) for r in conn.execute(text(
+            "SELECT seq, at, who, action, record_kind AS kind, record_uuid AS uuid, record_code AS code, changes, "
+            "prev_hash, hash FROM audit_entry WHERE seq > :s ORDER BY seq"), {"s": receiver.history_seq})]
+        entries = _last_entries(conn, chosen) if full else {}
+        blobs_here = [r[0] for r in conn.execute(text("SELECT sha256 FROM blob ORDER BY sha256"))]
     if not full:
         document = build_document(case, profile)
         for section in ("evidence", "evidence_links", "custody"):
             document[section] = []
         items = flatten(document)
-    report(1, 4, translate("Exchange", "Choosing what to send"))
-    bundle_id = str(uuidlib.uuid4())
-    with case.connection() as conn:
-        siblings = load_siblings(conn) if full else {}
-        head_seq, head_hash = audit.head(conn)
-        history = [] if not full else [dict(r._mapping) for r in conn.execute(text(
-            "SELECT seq, at, who, action, record_kind AS kind, record_uuid AS uuid, record_code AS code, changes, "
-            "prev_hash, hash FROM audit_entry WHERE seq > :s ORDER BY seq"), {"s": history_seq})]
-        entries = _last_entries(conn) if full else {}
-        blobs_here = [r[0] for r in conn.execute(text("SELECT sha256 FROM blob ORDER BY sha256"))]
     payload: list[dict] = []
     evidence_hashes: set[str] = set()
+    carried_evidence: list[str] = []
     counts = {"records": 0, "links": 0, "deleted": 0, "conflicts": 0}
-    for uuid in sorted(stored):
-        row = stored[uuid]
-        vectors = [vv for _, vv in row.versions.values()] + [s.vv for s in siblings.get(uuid, [])]
-        if since and all(leq(vv, base) for vv in vectors):
-            continue  # the receiver has seen all of it
+    for uuid in sorted(chosen):
+        row = chosen[uuid]
         entry: dict = {"id": uuid, "kind": row.kind, "entry": entries.get(uuid, "")}
         if row.deleted:
             entry["fields"] = {EXISTS: [[False, row.versions[EXISTS][1]]]}
@@ -143,10 +169,14 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
             sha = item.fields.get("sha256")
             if row.kind == "evidence" and isinstance(sha, str):
                 evidence_hashes.add(sha)
+                carried_evidence.append(uuid)
         payload.append(entry)
-    evidence_hashes -= set(peer_blobs)
-    carried = {i["id"] for i in payload}
-    custody = [c for c in document.get("custody", []) if c.get("evidence") in carried]
+    evidence_hashes -= set(receiver.blobs)
+    if full:
+        with case.connection() as conn:
+            custody = _Builder(conn).custody(carried_evidence)
+    else:
+        custody = []
     records = {"format": document["format"], "case": document["case"], "vocabularies": document["vocabularies"],
                "items": payload}
     now = utcnow()
@@ -177,12 +207,12 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
         with case.connection() as conn:
             conn.execute(text("INSERT INTO exchange_bundle (bundle_id, direction, peer, at, profile, summary) "
                               "VALUES (:b, 'sent', :p, :at, :pr, :s)"),
-                         {"b": bundle_id, "p": peer_replica, "at": peers._bind(now), "pr": profile,
-                          "s": canonical({"history_seq": head_seq if full else history_seq, **counts,
+                         {"b": bundle_id, "p": receiver.replica, "at": peers._bind(now), "pr": profile,
+                          "s": canonical({"history_seq": head_seq if full else receiver.history_seq, **counts,
                                           "counter": me.counter,
                                           "since": vv_text(base)})})
-            if peer_replica:
-                peers.record_sent(conn, peer_replica, now)
+            if receiver.replica:
+                peers.record_sent(conn, receiver.replica, now, clean)
             audit.append(conn, "bundle", who=case.documenter, kind="case", changes={
                 "bundle": bundle_id, "key": key.fingerprint, "profile": profile, **counts,
                 "evidence_files": len(evidence_hashes)})
@@ -191,11 +221,17 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
                         {**counts, "evidence_files": len(evidence_hashes)})
 
 
-def _last_entries(conn) -> dict[str, str]:
-    """Each record's latest history entry hash (a dossier can say whose laptop it came from)."""
-    return {u: h for u, h in conn.execute(text(
-        "SELECT record_uuid, hash FROM audit_entry WHERE seq IN (SELECT max(seq) FROM audit_entry "
-        "WHERE record_uuid <> '' GROUP BY record_uuid)"))}
+def _last_entries(conn, uuids) -> dict[str, str]:
+    """Each item's latest history entry hash (a dossier can say whose laptop it came from)."""
+    out: dict[str, str] = {}
+    wanted = sorted(uuids)
+    for start in range(0, len(wanted), 500):
+        part = wanted[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        out.update((u, h) for u, h in conn.exec_driver_sql(
+            f"SELECT record_uuid, hash FROM audit_entry WHERE seq IN (SELECT max(seq) FROM audit_entry "
+            f"WHERE record_uuid IN ({marks}) GROUP BY record_uuid)", tuple(part)))
+    return out
 
 
 def _b64(data: bytes) -> str:

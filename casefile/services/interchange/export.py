@@ -142,13 +142,11 @@ class _Builder:
             e[key] = ids.get(e[key]) if e[key] is not None else None
 
     def document(self) -> dict:
-        info = self.conn.execute(select(CaseInfo)).first()
         doc: dict[str, Any] = {
             "format": FORMAT,
             "generator": f"Casefile {__version__}",
             "exported_at": stamp(utcnow()),
-            "case": {"uuid": info.uuid, "title": info.title, "organisation": info.organisation,
-                     "description": info.description, "documenter": info.documenter, "language": info.language},
+            "case": self.case_entry(),
             "vocabularies": self.vocabularies(),
         }
         places, _ = self.record(Place, PLACE_FIELDS)
@@ -179,6 +177,11 @@ class _Builder:
         doc["evidence_links"], doc["custody"] = self.evidence_history(evidence_by_id)
         doc["withhold_marks"] = self.withhold_marks()
         return doc
+
+    def case_entry(self) -> dict:
+        info = self.conn.execute(select(CaseInfo)).first()
+        return {"uuid": info.uuid, "title": info.title, "organisation": info.organisation,
+                "description": info.description, "documenter": info.documenter, "language": info.language}
 
     def withhold_marks(self) -> list[dict]:
         """Passages marked "withhold", on records this file carries (a shared
@@ -271,8 +274,25 @@ class _Builder:
                           "evidence": item["uuid"], "evidence_sha256": item["sha256"], "target": target,
                           "relation": r.relation, "note": r.note, "_code": item["code"]})
         links.sort(key=lambda x: (code_key(x["_code"]), x["relation"], x["target"]))
+        for entry in links:
+            del entry["_code"]
+        return links, self._custody(evidence_by_id, [select(CustodyEvent)])
+
+    def custody(self, evidence_uuids: list[str]) -> list[dict]:
+        """The custody events of these evidence items only."""
+        by_id: dict[int, dict] = {}
+        for start in range(0, len(evidence_uuids), 500):
+            part = evidence_uuids[start:start + 500]
+            for r in self.rows(select(Evidence.id, Evidence.uuid, Evidence.sha256, Evidence.code)
+                               .where(Evidence.uuid.in_(part))):
+                by_id[r.id] = {"uuid": r.uuid, "sha256": r.sha256, "code": r.code}
+        ids = sorted(by_id)
+        return self._custody(by_id, [select(CustodyEvent).where(CustodyEvent.evidence_id.in_(ids[start:start + 500]))
+                                     for start in range(0, len(ids), 500)])
+
+    def _custody(self, evidence_by_id: dict[int, dict], queries: list) -> list[dict]:
         custody = []
-        for r in self.rows(select(CustodyEvent).order_by(CustodyEvent.id)):
+        for r in (r for query in queries for r in self.rows(query.order_by(CustodyEvent.id))):
             item = evidence_by_id[r.evidence_id]
             custody.append({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "at": stamp(r.at),
                             "who": r.who, "action": r.action, "sha256_observed": r.sha256_observed,
@@ -280,9 +300,9 @@ class _Builder:
         # Stable: by item, then in the order this case recorded them (a time
         # claimed by an imported file is data, not the order).
         custody.sort(key=lambda x: code_key(x["_code"]))
-        for entry in links + custody:
+        for entry in custody:
             del entry["_code"]
-        return links, custody
+        return custody
 
 
 def _metadata(text: str) -> dict:
