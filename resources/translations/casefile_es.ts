@@ -280,7 +280,7 @@
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+299"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+381"/>
         <source>Send &amp;Changes…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
@@ -3475,7 +3475,7 @@
         <translation>{name} ya está abierto en otra ventana o comando de Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/audit.py" line="+79"/>
+        <location filename="../../casefile/store/audit.py" line="+80"/>
         <source>The case history cannot be read or does not verify; nothing was written. Run &apos;casefile verify&apos;.</source>
         <translation>El historial del expediente no se puede leer o no se verifica; no se escribió nada. Ejecute &apos;casefile verify&apos;.</translation>
     </message>
@@ -4089,7 +4089,7 @@
         <translation>su clave de firma no coincide con el manifiesto</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/merge.py" line="+115"/>
+        <location filename="../../casefile/services/exchange/merge.py" line="+118"/>
         <source>Checking the bundle</source>
         <translation>Comprobando el paquete</translation>
     </message>
@@ -4129,7 +4129,7 @@
         <translation>Fusionando registros y vínculos</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>the sender&apos;s history entry {seq} does not verify</source>
         <translation>la entrada {seq} del historial del remitente no supera la verificación</translation>
     </message>
@@ -4139,7 +4139,7 @@
         <translation>el archivo de evidencia {sha} no coincide con su huella</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>item {id} is malformed</source>
@@ -4151,12 +4151,12 @@
         <translation>al elemento {id} le falta un valor para {field}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>it lacks the file of evidence {code}</source>
         <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/peers.py" line="+116"/>
+        <location filename="../../casefile/services/exchange/peers.py" line="+120"/>
         <source>&apos;{name}&apos; names more than one peer; give its key fingerprint</source>
         <translation>&apos;{name}&apos; designa a más de una copia; indique la huella de su clave</translation>
     </message>
@@ -4171,12 +4171,12 @@
         <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/send.py" line="+56"/>
+        <location filename="../../casefile/services/exchange/send.py" line="+70"/>
         <source>{path} is a bundle of another case</source>
         <translation>{path} es un paquete de otro expediente</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&apos;{name}&apos; is neither a bundle file nor a peer of this case (see &apos;casefile peers&apos;)</source>
         <translation>&apos;{name}&apos; no es un archivo de paquete ni una copia de este expediente (vea &apos;casefile peers&apos;)</translation>
     </message>
@@ -4186,12 +4186,12 @@
         <translation>Detectando cambios</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Choosing what to send</source>
         <translation>Eligiendo qué enviar</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+80"/>
         <source>Writing the bundle</source>
         <translation>Escribiendo el paquete</translation>
     </message>
@@ -4216,7 +4216,7 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-254"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-331"/>
         <source>Passphrase of your documenter key:</source>
         <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
@@ -4231,13 +4231,13 @@
         <translation>Su clave</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+83"/>
         <source>Send Changes</source>
         <translation>Enviar cambios</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Casefile bundles (*.cfbundle)</source>
         <translation>Paquetes de Casefile (*.cfbundle)</translation>
     </message>
@@ -7308,6 +7308,89 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+1"/>
         <source>Fair: add words or characters.</source>
         <translation>Regular: agregue palabras o caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-182"/>
+        <source>Send Changes</source>
+        <translation>Enviar cambios</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone: the whole case</source>
+        <translation>Cualquiera: el expediente completo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} ({fp}), last exchange {date}</source>
+        <translation>{name} ({fp}), último intercambio {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unnamed</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full: for your own team</source>
+        <translation>Completo: para su propio equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner: protected people under pseudonyms, no evidence files</source>
+        <translation>Socios: personas protegidas con seudónimo, sin archivos de evidencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public: as partner, and without claims resting only on confidential sources</source>
+        <translation>Público: como socios, y sin afirmaciones que solo se apoyan en fuentes confidenciales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Profile:</source>
+        <translation>P&amp;erfil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encrypt to the recipient&apos;s key</source>
+        <translation>&amp;Cifrar con la clave del destinatario</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Send…</source>
+        <translation>En&amp;viar…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The whole case goes in the bundle, for a copy this one has not met. Choose a colleague to send only what their copy has not yet acknowledged.</source>
+        <translation>El paquete lleva el expediente completo, para una copia con la que esta no se ha cruzado. Elija a un colega para enviar solo lo que su copia aún no ha confirmado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only what {name}&apos;s copy has not acknowledged goes in the bundle.</source>
+        <translation>El paquete lleva solo lo que la copia de {name} no ha confirmado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted: only their key opens it.</source>
+        <translation>Cifrado: solo su clave lo abre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not encrypted: anyone who gets the file can read it.</source>
+        <translation>Sin cifrar: cualquiera que obtenga el archivo puede leerlo.</translation>
     </message>
 </context>
 <context>

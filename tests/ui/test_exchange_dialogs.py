@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select
 
 from casefile.model import Incident
@@ -15,7 +16,7 @@ from casefile.services.exchange import conflicts
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.ui.dialogs import exchange
-from tests.services.exchange_samples import PASSPHRASE, bundle, key_for
+from tests.services.exchange_samples import PASSPHRASE, bundle, key_for, merge
 
 
 def _open(qtbot, path):
@@ -51,7 +52,8 @@ def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
 
     out = tmp_path / "mine.cfbundle"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
-    win.actions["send_changes"].trigger()
+    QTimer.singleShot(0, lambda: QTest.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return))
+    win.actions["send_changes"].trigger()  # to anyone: no copy met yet
     qtbot.waitUntil(lambda: out.exists() and "Wrote" in win.statusBar().currentMessage(), timeout=30000)
     assert keys.key_exists()
 
@@ -75,9 +77,45 @@ def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
     win.close()
 
 
+def test_send_changes_to_a_colleague_sends_what_their_copy_lacks_sealed_to_their_key(qtbot, tmp_path, monkeypatch):
+    template = tmp_path / "t.casefile"
+    create_demo_case(template).close(backup=False)
+    mine, theirs = tmp_path / "mine.casefile", tmp_path / "theirs.casefile"
+    shutil.copy(template, mine)
+    shutil.copy(template, theirs)
+    monkeypatch.setenv(keys.ENV_DIR, str(tmp_path / "my-keys"))
+    my_key, their_key = keys.load_or_create(PASSPHRASE, "Ana"), key_for(tmp_path, "Rosa")
+    merge(theirs, bundle(mine, tmp_path / "m0.cfbundle", my_key), their_key)  # the two copies have met
+    merge(mine, bundle(theirs, tmp_path / "t0.cfbundle", their_key), my_key)
+    monkeypatch.setattr(exchange.KeyPassphrase, "ask", classmethod(lambda cls, parent: (PASSPHRASE, True)))
+    win = _open(qtbot, mine)
+    with win.case.session() as s:
+        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "Only this is new"
+    out = tmp_path / "to-rosa.cfbundle"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    seen = []
+
+    def choose() -> None:  # Rosa, met before, is offered first, sealed to her key: Enter sends
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, exchange.SendDialog)
+        seen.append((dialog.peer_box.currentText(), dialog.seal.isChecked(), dialog.profile()))
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+    QTimer.singleShot(0, choose)
+    win.actions["send_changes"].trigger()
+    qtbot.waitUntil(lambda: out.exists() and "Wrote" in win.statusBar().currentMessage(), timeout=30000)
+    assert ": 1 records, 0 links, 0 evidence files" in win.statusBar().currentMessage()  # not the whole case
+    win.close()
+    assert seen[0][0].startswith("Rosa (") and seen[0][1:] == (True, "full")
+    with open(out, "rb") as f:
+        assert keys.is_sealed(f.read(len(keys.SEALED_MAGIC)))
+    report = merge(theirs, out, their_key)
+    assert (report.counts["updated"], report.counts["created"]) == (1, 0), report.counts
+    with Case.open(theirs, read_only=True) as case:
+        assert _title(case) == "Only this is new"
+
+
 def test_documenter_key_shows_the_fingerprint_exports_and_trusts(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     from casefile.ui.mainwindow import MainWindow
 

@@ -10,14 +10,19 @@ the stack is cleared, as after any change from outside the window.
 
 from __future__ import annotations
 
+import base64
 import json
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import CasefileError
 from ...services import keys
-from ...services.exchange import conflicts, make_bundle, merge_bundle, resolve
+from ...services.exchange import conflicts, list_peers, make_bundle, merge_bundle, resolve
 from ..workers import run_in_thread
 
 
@@ -59,11 +64,86 @@ class KeyPassphrase:
         return text, bool(ok and text)
 
 
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+class SendDialog(QDialog):
+    """File > Send Changes…: to whom (a copy met before gets only what it has not
+    acknowledged, sealed to its key; anyone else, the whole case) and what it may see."""
+
+    def __init__(self, case, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send Changes"))
+        form = QFormLayout(self)
+        self.peer_box = QComboBox(self)
+        self.peer_box.addItem(self.tr("Anyone: the whole case"), None)
+        met = sorted(list_peers(case), key=lambda p: max(filter(None, (p.last_received_at, p.last_sent_at)),
+                                                             default=_NEVER), reverse=True)
+        for peer in met:
+            when = max(filter(None, (peer.last_received_at, peer.last_sent_at)), default=None)
+            label = self.tr("{name} ({fp}), last exchange {date}").format(
+                name=peer.name or self.tr("unnamed"), fp=peer.fingerprint[:9],
+                date=when.strftime("%Y-%m-%d") if when else self.tr("never"))
+            self.peer_box.addItem(label, peer)
+        if met:
+            self.peer_box.setCurrentIndex(1)  # the copy met most recently
+        form.addRow(self.tr("&To:"), self.peer_box)
+        self.profile_box = QComboBox(self)
+        for profile, label in (("full", self.tr("Full: for your own team")),
+                               ("partner", self.tr("Partner: protected people under pseudonyms, no evidence files")),
+                               ("public", self.tr("Public: as partner, and without claims resting only on confidential sources"))):
+            self.profile_box.addItem(label, profile)
+        form.addRow(self.tr("&Profile:"), self.profile_box)
+        self.seal = QCheckBox(self.tr("&Encrypt to the recipient's key"), self)
+        form.addRow(self.seal)
+        self.note = QLabel(self)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.peer_box.currentIndexChanged.connect(self._update)
+        self.seal.toggled.connect(self._explain)
+        self._update()
+
+    def peer(self):
+        return self.peer_box.currentData()
+
+    def profile(self) -> str:
+        return str(self.profile_box.currentData())
+
+    def _update(self) -> None:
+        peer = self.peer()
+        self.seal.setEnabled(peer is not None)
+        self.seal.setChecked(peer is not None)
+        self._explain()
+
+    def _explain(self) -> None:
+        peer = self.peer()
+        if peer is None:
+            self.note.setText(self.tr("The whole case goes in the bundle, for a copy this one has not met. "
+                                      "Choose a colleague to send only what their copy has not yet acknowledged."))
+            return
+        name = peer.name or peer.fingerprint
+        text = self.tr("Only what {name}'s copy has not acknowledged goes in the bundle.").format(name=name)
+        sealed = self.tr("Encrypted: only their key opens it.") if self.seal.isChecked() else self.tr(
+            "Not encrypted: anyone who gets the file can read it.")
+        self.note.setText(f"{text} {sealed}")
+
+
 def send_changes(window) -> None:
     case = window.case
     if case is None:
         return
-    out, _ = QFileDialog.getSaveFileName(window, _tr("Send Changes"), f"{case.path.stem}.cfbundle",
+    dialog = SendDialog(case, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    peer, profile, seal = dialog.peer(), dialog.profile(), dialog.seal.isChecked()
+    suggested = f"{case.path.stem}-{peer.name or peer.fingerprint[:9]}" if peer is not None else case.path.stem
+    out, _ = QFileDialog.getSaveFileName(window, _tr("Send Changes"), f"{suggested}.cfbundle",
                                          _tr("Casefile bundles (*.cfbundle)"))
     if not out:
         return
@@ -71,10 +151,12 @@ def send_changes(window) -> None:
     if not ok:
         return
     documenter = case.documenter
+    recipients = [base64.b64decode(peer.public_key)] if peer is not None and seal else []
 
     def work(progress, cancelled):
         key = keys.load_or_create(passphrase, documenter)
-        return make_bundle(case, out, key, progress=progress, cancelled=cancelled, force=True)
+        return make_bundle(case, out, key, since=peer.replica if peer is not None else None, profile=profile,
+                           recipients=recipients, progress=progress, cancelled=cancelled, force=True)
 
     def done(report) -> None:
         c = report.counts
