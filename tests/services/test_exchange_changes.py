@@ -14,7 +14,7 @@ from casefile.model import Claim, ClaimRelay, Incident, IncidentTag, Source, Sou
 from casefile.services import records
 from casefile.services.exchange import peers
 from casefile.services.exchange.changes import observe
-from casefile.services.exchange.items import flatten
+from casefile.services.exchange.items import flatten, load_stored
 from casefile.services.exchange.reading import Reader, items_held
 from casefile.services.interchange.export import _Builder
 from casefile.services.redaction.marks import add_mark
@@ -125,7 +125,7 @@ def test_a_merge_keeps_the_rows_of_what_it_wrote(template, tmp_path):
     with Case.open(paths["A"]) as case, case.connection() as conn:
         rows = conn.execute(text("SELECT kind, tbl, row_key FROM exchange_item WHERE deleted = 0")).all()
         assert all(tbl and key for _, tbl, key in rows)
-        held = items_held(conn, [u for (u,) in conn.execute(text("SELECT uuid FROM exchange_item"))])
+        held = items_held(conn, load_stored(conn))
         assert held == {u: i for u, i in Reader(conn).read().items()}
 
 

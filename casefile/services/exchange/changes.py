@@ -12,6 +12,7 @@ item by the row it was last seen in (``exchange_item.tbl, row_key``).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -30,10 +31,19 @@ _REF_FIELDS = {"place": "place_id", "claimant": "claimant_id", "origin": "origin
                "derived_from": "derived_from_id"}
 
 
-def observe(conn: Connection, me: Me, *, full: bool = False) -> None:
+@dataclass
+class Seen:
+    """What a look looked at: those items as they stand, and their rows as now saved."""
+
+    items: dict[str, Item] = field(default_factory=dict)
+    stored: dict[str, Stored] = field(default_factory=dict)
+
+
+def observe(conn: Connection, me: Me, *, full: bool = False, known: dict[str, Stored] | None = None) -> Seen:
     """Record what changed here since the last look (every row at the first
     look, or with ``full``). ``me.counter`` moves on when anything changed;
-    ``me.observed`` becomes the history head. The caller saves ``me``."""
+    ``me.observed`` becomes the history head. The caller saves ``me``.
+    ``known``: rows the caller holds as they are saved (not read again)."""
     first = me.first
     reader = Reader(conn)
     if full or first or not me.observed:
@@ -46,8 +56,10 @@ def observe(conn: Connection, me: Me, *, full: bool = False) -> None:
         _add_marks(conn, reader, wanted, held)
         held.update(_held(conn, {"withhold_mark": wanted.get("withhold_mark", set())}))
         items = reader.read(wanted)
-        stored = load_stored(conn, set(items) | set(held))
         affected = set(items) | set(held)
+        known = known or {}
+        stored = {u: known[u] for u in affected if u in known}
+        stored.update(load_stored(conn, affected - set(stored)))
     siblings = load_siblings(conn, affected)
     nxt = me.counter + 1
     dirty: dict[str, Stored] = {}
@@ -73,6 +85,7 @@ def observe(conn: Connection, me: Me, *, full: bool = False) -> None:
         me.counter = nxt
     me.observed = audit.head(conn)[0]
     me.first = False
+    return Seen(items, {u: stored[u] for u in affected if u in stored})
 
 
 def _look(conn: Connection, me: str, nxt: int, uuid: str, item: Item, row: Stored | None,

@@ -52,6 +52,7 @@ from .items import (
     Sibling,
     Stored,
     canonical,
+    few_collections,
     join,
     leq,
     load_siblings,
@@ -87,6 +88,14 @@ class MergeReport:
 
 def mv_merge(*sides: list[Element]) -> list[Element]:
     """The values no other value's vector dominates; equal values join."""
+    if len(sides) == 2 and len(sides[0]) == 1 and len(sides[1]) == 1:  # the usual case: one value each side
+        a, b = sides[0][0], sides[1][0]
+        if a.hash == b.hash:
+            return [Element(a.hash, join(a.vv, b.vv), b.value if a.value is _UNKNOWN else a.value)]
+        if a.vv != b.vv and leq(a.vv, b.vv):
+            return [Element(b.hash, dict(b.vv), b.value)]
+        if a.vv != b.vv and leq(b.vv, a.vv):
+            return [Element(a.hash, dict(a.vv), a.value)]
     by_hash: dict[str, Element] = {}
     for side in sides:
         for e in side:
@@ -118,7 +127,8 @@ def merge_bundle(case: Case, path, key: keys.DocumenterKey | None = None, *, pro
     report(0, 3, translate("Exchange", "Checking the bundle"))
     opened = fmt.open_bundle(path, key)
     try:
-        return _merge(case, opened, key, report, cancelled)
+        with few_collections():
+            return _merge(case, opened, key, report, cancelled)
     finally:
         opened.close()
 
@@ -164,7 +174,7 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
             me.knowledge = join(me.knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
         # What the merge wrote, seen as it stands: rows found for new items, and
         # what deletions' cascades changed (links gone, places emptied).
-        observe(conn, me)
+        observe(conn, me, known=merger.stored)
         peers.save(conn, me)
         now = utcnow()
         peers.record_received(conn, {**manifest, "history_head": history_head}, knowledge_ok, now)
@@ -225,7 +235,7 @@ class _Merger:
         self.writer = Writer(conn)
         incoming = {str(i.get("id", "")) for i in opened.records["items"] if isinstance(i, dict)}
         self.stored = load_stored(conn, incoming)  # only what the bundle names is looked at
-        self.items: dict[str, Item] = items_held(conn, incoming)
+        self.items: dict[str, Item] = items_held(conn, self.stored)
         self.siblings = load_siblings(conn, incoming)
         self.stamp = stamp(conn)
         self.saved: dict[str, Stored] = {}  # rows of exchange_item, written at the end

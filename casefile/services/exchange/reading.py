@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, literal_column, select, text, tuple_
@@ -22,7 +22,7 @@ from ...model import Base
 from ...model.identity import link_id
 from ...store import state
 from .apply import ENDS, RECORD_TABLES, REFS, TIMES
-from .items import EXISTS, LINKS, TRUE, Item, canonical, load_siblings, load_stored, value_hash
+from .items import EXISTS, LINKS, TRUE, Item, Stored, canonical, load_siblings, value_hash
 
 _BATCH = 500
 #: ordered links: the column of the record whose list they form; an item's position is its place in it
@@ -199,13 +199,13 @@ def current_items(conn: Connection) -> dict[str, Item]:
     return Reader(conn).read()
 
 
-def items_held(conn: Connection, uuids: Iterable[str]) -> dict[str, Item]:
-    """The items of ``uuids`` that are here: records by UUID, links by the rows
-    they were last seen in (``changes.observe`` keeps those up to date)."""
+def items_held(conn: Connection, rows: Mapping[str, Stored]) -> dict[str, Item]:
+    """The items of these stored ``rows`` that are here: records by UUID, links
+    by the rows they were last seen in (``changes.observe`` keeps those up to date)."""
     wanted: Wanted = {}
-    wanted_uuids = set(uuids)
+    wanted_uuids = set(rows)
     records: dict[str, list[str]] = {}
-    for uuid, row in load_stored(conn, wanted_uuids).items():
+    for uuid, row in rows.items():
         if row.kind in RECORD_TABLES:
             records.setdefault(row.kind, []).append(uuid)
         elif not row.deleted and row.row[0]:

@@ -48,7 +48,7 @@ def conflicts(case: Case) -> list[ConflictView]:
                                  "ORDER BY kind, uuid, field, id")).all()
         if not rows:
             return []
-        items = items_held(conn, {r.uuid for r in rows})
+        items = items_held(conn, load_stored(conn, {r.uuid for r in rows}))
         writer = Writer(conn)
         out = []
         for r in rows:
@@ -74,8 +74,8 @@ def resolve(case: Case, conflict_id: int, keep: str, fingerprint: str | None = N
     with case.connection() as conn:
         me = peers.replica(conn, fingerprint)
         observe(conn, me)
-        items = items_held(conn, [found.uuid])
         stored = load_stored(conn, [found.uuid])[found.uuid]
+        items = items_held(conn, {found.uuid: stored})
         vvs = [json.loads(v) for (v,) in conn.execute(text(
             "SELECT vv FROM exchange_conflict WHERE uuid = :u AND field = :f"), {"u": found.uuid, "f": found.field})]
         me.counter += 1

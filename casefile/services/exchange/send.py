@@ -34,7 +34,18 @@ from ..interchange.export import _Builder, build_document, stamp
 from . import bundle as fmt
 from . import peers
 from .changes import observe
-from .items import EXISTS, VV, canonical, flatten, leq, load_siblings, load_stored, load_written_after, vv_text
+from .items import (
+    EXISTS,
+    VV,
+    canonical,
+    few_collections,
+    flatten,
+    leq,
+    load_siblings,
+    load_stored,
+    load_written_after,
+    vv_text,
+)
 from .reading import items_held
 
 Progress = Callable[[int, int, str], None]
@@ -97,6 +108,13 @@ def _case_uuid(case: Case) -> str:
 def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, since: str | None = None,
                 profile: str = "full", recipients: list[bytes] | None = None, force: bool = False,
                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> BundleReport:
+    with few_collections():
+        return _make_bundle(case, out, key, since, profile, recipients, force, progress, cancelled)
+
+
+def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, since: str | None, profile: str,
+                 recipients: list[bytes] | None, force: bool, progress: Progress | None,
+                 cancelled: Callable[[], bool] | None) -> BundleReport:
     from ..redaction import check_profile
 
     check_profile(profile)
@@ -104,7 +122,7 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
     report(0, 4, translate("Exchange", "Noticing changes"))
     with case.connection() as conn:
         me = peers.replica(conn, key.fingerprint)
-        observe(conn, me)
+        seen = observe(conn, me)
         peers.save(conn, me)
     receiver = _since(case, since, me, key)
     base = receiver.knowledge
@@ -113,7 +131,8 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
     bundle_id = str(uuidlib.uuid4())
     with case.connection() as conn:
         # A peer has every item written up to its clean mark: only later ones can be new to it.
-        candidates = load_written_after(conn, receiver.clean) if receiver.clean is not None else load_stored(conn)
+        candidates = (load_written_after(conn, receiver.clean, seen.stored) if receiver.clean is not None
+                      else load_stored(conn))
         siblings = load_siblings(conn, candidates) if full else {}
         chosen = {u: row for u, row in candidates.items() if not since or not all(
             leq(vv, base) for vv in (*row.all_vectors(), *(s.vv for s in siblings.get(u, []))))}
@@ -126,7 +145,8 @@ def make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, *, 
         document: dict[str, Any] = {"format": FORMAT, "case": builder.case_entry(),
                                     "vocabularies": builder.vocabularies()}
         if full:
-            items = items_held(conn, [u for u, row in chosen.items() if not row.deleted])
+            items = {u: seen.items[u] for u in chosen if u in seen.items}  # what the look just read
+            items.update(items_held(conn, {u: row for u, row in chosen.items() if not row.deleted and u not in items}))
         head_seq, head_hash = audit.head(conn)
         history = [] if not full else [dict(r._mapping) for r in conn.execute(text(
             "SELECT seq, at, who, action, record_kind AS kind, record_uuid AS uuid, record_code AS code, changes, "
