@@ -162,7 +162,7 @@ def _a_key(tmp_path) -> keys.DocumenterKey:
 def _tampered(kind, a1, tmp_path, cli, laptop):
     bad = tmp_path / f"{kind}.cfbundle"
     raw = bytearray(a1.read_bytes())
-    if kind.startswith("flip-") and kind != "flip-directory":
+    if kind.startswith("flip-") and kind not in ("flip-directory", "flip-framing"):
         member = {"flip-records": "records.json", "flip-evidence": None, "flip-manifest": "manifest.json",
                   "flip-signature": "manifest.sig"}[kind]
         if member is None:
@@ -173,6 +173,10 @@ def _tampered(kind, a1, tmp_path, cli, laptop):
         bad.write_bytes(bytes(raw))
     elif kind == "flip-directory":
         raw[len(raw) - 60] ^= 0x01  # in the central directory
+        bad.write_bytes(bytes(raw))
+    elif kind == "flip-framing":  # a member's time in its local header: no reader checks it, the signature does
+        with zipfile.ZipFile(a1) as z:
+            raw[z.getinfo("records.json").header_offset + 10] ^= 0x01
         bad.write_bytes(bytes(raw))
     elif kind == "truncated":
         bad.write_bytes(bytes(raw[: len(raw) // 2]))
@@ -197,7 +201,7 @@ def _tampered(kind, a1, tmp_path, cli, laptop):
 
 
 @pytest.mark.parametrize("kind", ["flip-records", "flip-evidence", "flip-manifest", "flip-signature",
-                                  "flip-directory", "truncated", "truncated-end", "other-signer", "forged-sender",
+                                  "flip-directory", "flip-framing", "truncated", "truncated-end", "other-signer", "forged-sender",
                                   "newer-format", "evidence-hash", "extra-member"])
 def test_a_tampered_bundle_is_refused_and_changes_nothing(pair, cli, laptop, tmp_path, kind):
     _, b, a1 = pair
@@ -210,6 +214,8 @@ def test_a_tampered_bundle_is_refused_and_changes_nothing(pair, cli, laptop, tmp
         assert "newer Casefile" in line
     if kind == "evidence-hash":
         assert "evidence file" in line
+    if kind == "flip-framing":
+        assert "signature does not match" in line
     assert _state(cli, b) == before
     assert cli("merge", b, a1).code == 0  # the genuine bundle still merges
 

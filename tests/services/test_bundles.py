@@ -277,6 +277,16 @@ def _marks(path) -> set[tuple[str, str, str]]:
         return set(marks(s))
 
 
+def _partner_dossier(path, out) -> str:
+    """The words of a partner dossier of the case at ``path``, whitespace folded."""
+    from casefile.dossier.writer import write_dossier
+    from tests.dossier.conftest import pdf_text
+
+    with Case.open(path) as case:
+        write_dossier(case, out, profile="partner")
+    return " ".join(pdf_text(out).split())
+
+
 def test_withhold_marks_travel_so_a_shared_export_elsewhere_holds_them_back(template, tmp_path):
     """The coordinator marks a passage "withhold"; the field laptop that receives her
     bundle holds it back too in what it shares. Removing the mark travels as well."""
@@ -290,11 +300,14 @@ def test_withhold_marks_travel_so_a_shared_export_elsewhere_holds_them_back(temp
     passage = " ".join(description.split()[:3])
     with Case.open(paths["A"]) as case:
         add_mark(case, "INC-0001", "description", passage)
+    assert passage in _partner_dossier(paths["B"], tmp_path / "before.pdf")  # the passage, as B had it
     merge(paths["B"], bundle(paths["A"], tmp_path / "A1.cfbundle", ks["A"]), ks["B"])
     assert _marks(paths["B"]) == _marks(paths["A"]) != set()
     with Case.open(paths["B"]) as case:
         export_csv(case, tmp_path / "csv", profile="partner")
     shared = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "csv").glob("*.csv"))
+    assert passage not in shared and "INC-0001" in shared
+    shared = _partner_dossier(paths["B"], tmp_path / "after.pdf")
     assert passage not in shared and "INC-0001" in shared
     assert digest(paths["A"]) == digest(paths["B"])
     with Case.open(paths["A"]) as case:

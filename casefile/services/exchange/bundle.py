@@ -33,6 +33,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, Protocol, cast
@@ -144,6 +145,7 @@ class Opened:
     evidence: dict[str, dict] = field(default_factory=dict)  # sha256 -> manifest member
     _zip: zipfile.ZipFile | None = None
     _source: BinaryIO | None = None
+    _archive: Future[bool] | None = None  # the archive-wide signature, checked beside the merge
 
     @property
     def fingerprint(self) -> str:
@@ -153,7 +155,15 @@ class Opened:
         assert self._zip is not None
         return self._zip.open(EVIDENCE_DIR + sha256)
 
+    def check_archive(self) -> None:
+        """Refuse unless the signature over every byte of the file holds (waits for
+        the check, which reads the whole file once, while the merge works)."""
+        if self._archive is not None and not self._archive.result():
+            raise refuse(self.path, translate("Exchange", "its signature does not match its contents"))
+
     def close(self) -> None:
+        if self._archive is not None:
+            self._archive.result()  # its reader is done with the file
         if self._zip is not None:
             self._zip.close()
         if self._source is not None:
@@ -177,53 +187,82 @@ def open_bundle(path: Path, key: keys.DocumenterKey | None, *, members: bool = T
         source: BinaryIO = open(path, "rb")  # noqa: SIM115 - kept open while the merge reads evidence
     except OSError as error:
         raise refuse(path, error.strerror or str(error)) from None
+    spool = None
     try:
         if keys.is_sealed(source.read(len(keys.SEALED_MAGIC))):
             source.seek(0)
-            source = _decrypt(path, source, key)
+            source, spool = _decrypt(path, source, key)
         else:
             source.seek(0)
-        return _open_zip(path, source, members)
+        return _open_zip(path, source, members, spool)
     except BaseException:
         source.close()
         raise
 
 
-def _decrypt(path: Path, source: BinaryIO, key: keys.DocumenterKey | None) -> BinaryIO:
+class _Spool:
+    """The decrypted bundle, with the hash of every byte but the last 64 (the
+    archive comment's signature), taken as it is written."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115
+        self.digest = hashlib.sha256()
+        self.tail = b""
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+        data = self.tail + data
+        self.digest.update(data[:-64])
+        self.tail = data[-64:]
+
+
+def _decrypt(path: Path, source: BinaryIO, key: keys.DocumenterKey | None) -> tuple[BinaryIO, _Spool]:
     if key is None:
         raise refuse(path, translate("Exchange", "it is encrypted to its recipients' keys; give your key's "
                                      "passphrase ($CASEFILE_KEY_PASSPHRASE or --key-passphrase-file)"))
-    plain = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115
+    plain = _Spool()
     try:
         with source:
             for chunk in keys.open_stream(source, key):
                 plain.write(chunk)
     except keys.KeyProblem as error:
-        plain.close()
+        plain.file.close()
         raise refuse(path, str(error)) from None
-    plain.seek(0)
-    return plain  # type: ignore[return-value]
+    plain.file.seek(0)
+    return plain.file, plain  # type: ignore[return-value]
 
 
-def _archive_signed(source: BinaryIO, public: bytes) -> bool:
-    """The comment's signature over every byte of the file before it."""
-    size = source.seek(0, 2)
-    if size < 64:
-        return False
-    source.seek(0)
-    digest, left = hashlib.sha256(), size - 64
-    while left:
-        block = source.read(min(left, 1 << 20))
-        if not block:
+def _archive_signed(path: Path, public: bytes) -> bool:
+    """The comment's signature over every byte of the file before it, read
+    through a handle of its own (it runs beside the merge)."""
+    with open(path, "rb") as source:
+        size = source.seek(0, 2)
+        if size < 64:
             return False
-        digest.update(block)
-        left -= len(block)
-    signature = source.read(64)
-    source.seek(0)
-    return keys.verify(public, ARCHIVE_CONTEXT + digest.digest(), signature)
+        source.seek(0)
+        digest, left = hashlib.sha256(), size - 64
+        while left:
+            block = source.read(min(left, 1 << 20))
+            if not block:
+                return False
+            digest.update(block)
+            left -= len(block)
+        return keys.verify(public, ARCHIVE_CONTEXT + digest.digest(), source.read(64))
 
 
-def _open_zip(path: Path, source: BinaryIO, members: bool) -> Opened:
+def _check_archive(path: Path, public: bytes, spool: _Spool | None) -> Future[bool]:
+    if spool is not None:  # hashed while it was decrypted
+        done: Future[bool] = Future()
+        done.set_result(len(spool.tail) == 64 and keys.verify(public, ARCHIVE_CONTEXT + spool.digest.digest(),
+                                                              spool.tail))
+        return done
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-signature")
+    check = pool.submit(_archive_signed, path, public)
+    pool.shutdown(wait=False)  # its thread ends with the check
+    return check
+
+
+def _open_zip(path: Path, source: BinaryIO, members: bool, spool: _Spool | None) -> Opened:
     damaged = translate("Exchange", "the bundle is damaged or truncated")
     try:
         archive = zipfile.ZipFile(source)
@@ -246,10 +285,15 @@ def _open_zip(path: Path, source: BinaryIO, members: bool) -> Opened:
     if int(number) > FORMAT_NUMBER:
         raise refuse(path, translate("Exchange", "it was made by a newer Casefile (format {found}); this one reads "
                                      "format {known}").format(found=number, known=FORMAT_NUMBER))
-    if len(public) != 32 or not keys.verify(public, raw, signature) or not _archive_signed(source, public):
+    if len(public) != 32 or not keys.verify(public, raw, signature):
         raise refuse(path, translate("Exchange", "its signature does not match its contents"))
-    opened = Opened(path, manifest, public, {}, [], [], _zip=archive, _source=source)
+    # Every member is checked against the signed manifest; the signature over the
+    # whole file (the ZIP's own framing too) is checked beside the rest, before
+    # anything is committed (``check_archive``).
+    opened = Opened(path, manifest, public, {}, [], [], _zip=archive, _source=source,
+                    _archive=_check_archive(path, public, spool))
     if not members:
+        opened.check_archive()
         return opened
     listed = {m["name"]: m for m in manifest.get("members", []) if isinstance(m, dict) and "name" in m}
     if set(names) != set(listed) | {MANIFEST, SIGNATURE}:

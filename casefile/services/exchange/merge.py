@@ -182,6 +182,7 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
                           "VALUES (:b, 'received', :p, :at, :pr, :s)"),
                      {"b": bundle_id, "p": str(sender.get("replica", "")), "at": peers._bind(now), "pr": profile,
                       "s": canonical(result.counts)})
+        opened.check_archive()  # before the commit: a file altered anywhere changes nothing
         audit.append(conn, "merge-bundle", who=case.documenter, kind="case", changes={
             "bundle": bundle_id, "key": signer, "trusted": result.trusted, "profile": profile,
             "sender_head": history_head, **result.counts})
