@@ -143,10 +143,16 @@ def test_documenter_key_shows_the_fingerprint_exports_and_trusts(qtbot, tmp_path
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Rosa Hernández", True)))
     dialog = exchange.KeyDialog(window)
     qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     assert mine.fingerprint in dialog.mine.text()
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    # Alt and the underlined letter; a button so pressed clicks itself a moment later
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # &Export My…
+    qtbot.waitUntil(out.exists)
     assert keys.read_public_key(out) == mine.public_key
-    qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # &Trust a…
+    qtbot.waitUntil(lambda: keys.is_trusted(colleague.public_key))
     assert keys.is_trusted(colleague.public_key)
     rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
     assert rows == [("Rosa Hernández", colleague.fingerprint)]
