@@ -2,7 +2,10 @@
 against writing the same rows with SQLAlchemy Core and hashing and writing
 the same bytes (target: each within 3x). Not a test; run it:
 
-    uv run python tests/perf/bundle_bench.py [--incidents N] [--changed K] [--evidence-mib M]
+    uv run python tests/perf/bundle_bench.py [--incidents N | --scale X] [--changed K] [--evidence-mib M]
+
+``--scale X`` starts from a copy of the scale case (``scale_case.py``: at 1,
+100,000 incidents, 300,000 claims...) instead of a case of N incidents.
 
 Two copies of one case exchange full bundles, then bundles ``--since`` each
 other (not timed), so that the timed bundle is ``--since`` the peer, as
@@ -24,8 +27,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import bindparam, update  # noqa: E402
+from sqlalchemy import bindparam, text, update  # noqa: E402
 
 from casefile.model import Incident  # noqa: E402
 from casefile.services import keys  # noqa: E402
@@ -51,15 +55,23 @@ def core_update(case: Case, rows: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--incidents", type=int, default=2000)
+    parser.add_argument("--scale", type=float, help="start from the scale case at this scale")
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--changed", type=int, default=1000)
     parser.add_argument("--evidence-mib", type=int, default=64)
     parser.add_argument("--profile", action="store_true", help="print where the timed bundle and merge spend their time")
     parser.add_argument("--sort", default="cumulative", help="profile order: cumulative, tottime, ...")
+    parser.add_argument("--keep", type=Path, help="keep the cases and bundles in this folder (to merge again)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bundle-bench-"))
     try:
         run(folder, args)
     finally:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name in ("B-before.casefile", "a1.cfbundle", "kb"):
+                if (folder / name).exists():
+                    shutil.move(folder / name, args.keep / name)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -78,11 +90,18 @@ def timed(args, call):
 
 
 def run(folder: Path, args) -> None:
-    doc = folder / "case.json"
-    doc.write_text(json.dumps(build_document(args.incidents)), encoding="utf-8")
     base = folder / "base.casefile"
-    with Case.create(base, "Bench", documenter="Bench") as case:
-        import_json(case, doc)
+    if args.scale:
+        import scale_case
+
+        shutil.copy(scale_case.build(args.seed, args.scale) / "plain.casefile", base)
+        with Case.open(base) as case, case.connection() as conn:
+            args.incidents = conn.execute(text("SELECT count(*) FROM incident")).scalar()
+    else:
+        doc = folder / "case.json"
+        doc.write_text(json.dumps(build_document(args.incidents)), encoding="utf-8")
+        with Case.create(base, "Bench", documenter="Bench") as case:
+            import_json(case, doc)
     a, b = folder / "A.casefile", folder / "B.casefile"
     shutil.copy(base, a)
     shutil.copy(base, b)
@@ -120,6 +139,8 @@ def run(folder: Path, args) -> None:
 
     with Case.open(a) as case:
         bundle_s, made = timed(args, lambda: make_bundle(case, folder / "a1.cfbundle", ka, since="B"))
+    if args.keep:
+        shutil.copy(b, folder / "B-before.casefile")
     with Case.open(b) as case:
         merge_s, merged = timed(args, lambda: merge_bundle(case, folder / "a1.cfbundle", kb))
 
@@ -138,7 +159,11 @@ def run(folder: Path, args) -> None:
     bytes_s = time.perf_counter() - started
     target = core_s + bytes_s
     size = (folder / "a1.cfbundle").stat().st_size
-    print(f"case: {args.incidents} incidents; changed {args.changed} records, {args.evidence_mib} MiB new evidence")
+    with Case.open(reference, read_only=True) as case, case.connection() as conn:
+        records = sum(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() or 0
+                      for t in ("place", "actor", "incident", "source", "claim", "evidence", "assessment"))
+    print(f"case: {args.incidents} incidents, {records} records; changed {args.changed} records, "
+          f"{args.evidence_mib} MiB new evidence")
     print(f"first full bundle {first_bundle:.2f} s, its merge {first_merge:.2f} s")
     print(f"bundle --since: {bundle_s:.2f} s ({made.counts}), {size / 2**20:.1f} MiB")
     print(f"merge:          {merge_s:.2f} s ({merged.counts})")

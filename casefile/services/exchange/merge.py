@@ -291,18 +291,22 @@ class _Merger:
         if redacted and row is not None and not row.redacted:
             self.result.counts["skipped"] += 1  # a redacted copy never replaces what this copy holds in full
             return
-        local: dict[str, list[Element]] = {}
+        versions: dict[str, tuple[str, VV]] = {}
         if row is not None and not (row.redacted and not redacted):
-            for f, (h, vv) in row.versions.items():
-                value = True if f == EXISTS and h == TRUE else False if f == EXISTS else (
-                    here.fields.get(f, _UNKNOWN) if here is not None else _UNKNOWN)
-                local[f] = [Element(h, vv, value)]
+            versions = row.versions
         elif row is not None:  # held redacted here, and the full values arrive: keep only existence
-            local[EXISTS] = [Element(*row.versions.get(EXISTS, (TRUE, {})), value=True)]
+            versions = {EXISTS: row.versions.get(EXISTS, (TRUE, {}))}
         mine = [s for s in self.siblings.get(uuid, [])]
-        for s in mine:
-            local.setdefault(s.field, []).append(Element(s.hash, s.vv, s.value))
-        merged = {f: mv_merge(local.get(f, []), incoming.get(f, [])) for f in set(local) | set(incoming)}
+        merged: dict[str, list[Element]] = {}
+        for f in set(versions) | set(incoming) | {s.field for s in mine}:
+            arrived, held = incoming.get(f, []), versions.get(f)
+            if len(arrived) == 1 and held is not None and arrived[0].hash == held[0] and arrived[0].vv == held[1] \
+                    and not any(s.field == f for s in mine):
+                merged[f] = [Element(held[0], held[1], arrived[0].value)]  # the same version on both sides
+                continue
+            local = [Element(held[0], held[1], self._held_value(f, held[0], here))] if held is not None else []
+            local += [Element(s.hash, s.vv, s.value) for s in mine if s.field == f]
+            merged[f] = mv_merge(local, arrived)
         exists = merged.setdefault(EXISTS, [Element(TRUE, {}, True)])
         falses = [e for e in exists if e.hash == FALSE]
         if falses:
@@ -380,6 +384,12 @@ class _Merger:
                                                  "action": action or "versions",
                                                  "set": {f: _short(v) for f, v in values.items()},
                                                  "conflicts": sorted(conflicts)}))
+
+    @staticmethod
+    def _held_value(name: str, value_hash: str, here: Item | None) -> object:
+        if name == EXISTS:
+            return value_hash == TRUE
+        return here.fields.get(name, _UNKNOWN) if here is not None else _UNKNOWN
 
     def _write(self, kind: str, uuid: str, entry: dict, alive: bool, was_alive: bool,
                values: dict[str, object]) -> str:

@@ -212,17 +212,20 @@ def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, si
     report(2, 4, translate("Exchange", "Writing the bundle"))
     with outputs.atomic_output(out, force=force, open_cases=(case.path,)) as output:
         writer = fmt.Writer(output, key, list(recipients or []))
-        writer.add(fmt.RECORDS, fmt.dumps(records))
-        writer.add(fmt.CUSTODY, fmt.dumps(custody))
-        writer.add(fmt.HISTORY, fmt.dumps(history))
-        with case.connection() as conn:
-            for n, sha in enumerate(sorted(evidence_hashes)):
-                if cancelled is not None and cancelled():
-                    raise chunks.Cancelled(translate("Exchange", "cancelled"))
-                report(2, 4, translate("Exchange", "Evidence file {n} of {total}").format(
-                    n=n + 1, total=len(evidence_hashes)))
-                writer.add_stream(fmt.EVIDENCE_DIR + sha, chunks.read_blob(conn, sha))
-        writer.finish(manifest)
+        try:
+            writer.add(fmt.RECORDS, fmt.dumps(records))
+            writer.add(fmt.CUSTODY, fmt.dumps(custody))
+            writer.add(fmt.HISTORY, fmt.dumps(history))
+            with case.connection() as conn:
+                for n, sha in enumerate(sorted(evidence_hashes)):
+                    if cancelled is not None and cancelled():
+                        raise chunks.Cancelled(translate("Exchange", "cancelled"))
+                    report(2, 4, translate("Exchange", "Evidence file {n} of {total}").format(
+                        n=n + 1, total=len(evidence_hashes)))
+                    writer.add_stream(fmt.EVIDENCE_DIR + sha, chunks.read_blob(conn, sha))
+            writer.finish(manifest)
+        finally:
+            writer.close()
         report(3, 4, translate("Exchange", "Recording the bundle"))
         with case.connection() as conn:
             conn.execute(text("INSERT INTO exchange_bundle (bundle_id, direction, peer, at, profile, summary) "
