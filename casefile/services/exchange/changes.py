@@ -39,11 +39,14 @@ class Seen:
     stored: dict[str, Stored] = field(default_factory=dict)
 
 
-def observe(conn: Connection, me: Me, *, full: bool = False, known: dict[str, Stored] | None = None) -> Seen:
+def observe(conn: Connection, me: Me, *, full: bool = False, known: dict[str, Stored] | None = None,
+            settled: Wanted | None = None) -> Seen:
     """Record what changed here since the last look (every row at the first
     look, or with ``full``). ``me.counter`` moves on when anything changed;
     ``me.observed`` becomes the history head. The caller saves ``me``.
-    ``known``: rows the caller holds as they are saved (not read again)."""
+    ``known``: rows the caller holds as they are saved (not read again);
+    ``settled``: rows whose items the caller has just written, versions and
+    all (left out now; sealed after this look, the next one reads them)."""
     first = me.first
     reader = Reader(conn)
     if full or first or not me.observed:
@@ -52,6 +55,8 @@ def observe(conn: Connection, me: Me, *, full: bool = False, known: dict[str, St
         affected = set(items) | {u for u, s in stored.items() if not s.deleted}
     else:
         wanted = _changed_rows(conn, me.observed)
+        for table, keys in (settled or {}).items():
+            wanted[table] = wanted.get(table, set()) - keys
         held = _held(conn, wanted)
         _add_marks(conn, reader, wanted, held)
         held.update(_held(conn, {"withhold_mark": wanted.get("withhold_mark", set())}))

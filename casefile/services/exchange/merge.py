@@ -66,6 +66,7 @@ from .reading import items_held
 
 Progress = Callable[[int, int, str], None]
 _UNKNOWN = object()  # a value known here only by its hash
+_HELD = object()  # a value held here, read from the case only when a conflict keeps it
 
 
 @dataclass
@@ -91,7 +92,7 @@ def mv_merge(*sides: list[Element]) -> list[Element]:
     if len(sides) == 2 and len(sides[0]) == 1 and len(sides[1]) == 1:  # the usual case: one value each side
         a, b = sides[0][0], sides[1][0]
         if a.hash == b.hash:
-            return [Element(a.hash, join(a.vv, b.vv), b.value if a.value is _UNKNOWN else a.value)]
+            return [Element(a.hash, join(a.vv, b.vv), b.value if a.value in (_UNKNOWN, _HELD) else a.value)]
         if a.vv != b.vv and leq(a.vv, b.vv):
             return [Element(b.hash, dict(b.vv), b.value)]
         if a.vv != b.vv and leq(b.vv, a.vv):
@@ -104,7 +105,7 @@ def mv_merge(*sides: list[Element]) -> list[Element]:
                 by_hash[e.hash] = Element(e.hash, dict(e.vv), e.value)
             else:
                 known.vv = join(known.vv, e.vv)
-                if known.value is _UNKNOWN:
+                if known.value is _UNKNOWN or (known.value is _HELD and e.value is not _UNKNOWN):
                     known.value = e.value
     elements = list(by_hash.values())
     return sorted((e for e in elements if not any(
@@ -173,8 +174,10 @@ def _merge(case: Case, opened: fmt.Opened, key: keys.DocumenterKey | None, repor
         if knowledge_ok and isinstance(manifest.get("knowledge"), dict):
             me.knowledge = join(me.knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
         # What the merge wrote, seen as it stands: rows found for new items, and
-        # what deletions' cascades changed (links gone, places emptied).
-        observe(conn, me, known=merger.stored)
+        # what deletions' cascades changed (links gone, places emptied). Rows it
+        # only updated are as it left them, unless a deletion cascaded into them.
+        settled = merger.updated_rows if not result.counts["deleted"] else None
+        observe(conn, me, known=merger.stored, settled=settled)
         peers.save(conn, me)
         now = utcnow()
         peers.record_received(conn, {**manifest, "history_head": history_head}, knowledge_ok, now)
@@ -236,7 +239,8 @@ class _Merger:
         self.writer = Writer(conn)
         incoming = {str(i.get("id", "")) for i in opened.records["items"] if isinstance(i, dict)}
         self.stored = load_stored(conn, incoming)  # only what the bundle names is looked at
-        self.items: dict[str, Item] = items_held(conn, self.stored)
+        self._held: dict[str, Item | None] = {}  # items read from the case, when needed
+        self.updated_rows: dict[str, set[str]] = {}  # rows of items that were here and still are
         self.siblings = load_siblings(conn, incoming)
         self.stamp = stamp(conn)
         self.saved: dict[str, Stored] = {}  # rows of exchange_item, written at the end
@@ -287,7 +291,6 @@ class _Merger:
         incoming = self._elements(entry)
         redacted = bool(entry.get("redacted"))
         row = self.stored.get(uuid)
-        here = self.items.get(uuid)
         if redacted and row is not None and not row.redacted:
             self.result.counts["skipped"] += 1  # a redacted copy never replaces what this copy holds in full
             return
@@ -304,7 +307,7 @@ class _Merger:
                     and not any(s.field == f for s in mine):
                 merged[f] = [Element(held[0], held[1], arrived[0].value)]  # the same version on both sides
                 continue
-            local = [Element(held[0], held[1], self._held_value(f, held[0], here))] if held is not None else []
+            local = [Element(held[0], held[1], (held[0] == TRUE) if f == EXISTS else _HELD)] if held else []
             local += [Element(s.hash, s.vv, s.value) for s in mine if s.field == f]
             merged[f] = mv_merge(local, arrived)
         exists = merged.setdefault(EXISTS, [Element(TRUE, {}, True)])
@@ -319,7 +322,7 @@ class _Merger:
             if later:
                 exists.append(Element(TRUE, join(*later), True))
         alive = any(e.hash == TRUE for e in exists)
-        was_alive = here is not None
+        was_alive = row is not None and not row.deleted  # observe() keeps the rows true to the case
         label = (self.writer.code_of(kind, uuid) if was_alive and kind in RECORD_TABLES else "") or uuid
         if not alive:
             new_versions = {EXISTS: (FALSE, join(*(e.vv for e in falses)))}
@@ -337,6 +340,9 @@ class _Merger:
                 if others:
                     conflicts[f] = others
                 if f != EXISTS and (not was_alive or p.hash != shown):
+                    if p.value is _HELD:
+                        found = self._here(uuid)
+                        p.value = found.fields.get(f, _UNKNOWN) if found is not None else _UNKNOWN
                     if p.value is _UNKNOWN:
                         raise fmt.refuse(self.opened.path, translate(
                             "Exchange", "item {id} lacks a value for {field}").format(id=uuid, field=f[:64]))
@@ -353,6 +359,11 @@ class _Merger:
             self.result.counts["skipped"] += 1
             return
         if old_conflicts != new_conflicts:
+            for f, es in conflicts.items():
+                for e in es:
+                    if e.value is _HELD:
+                        found = self._here(uuid)
+                        e.value = found.fields.get(f, _UNKNOWN) if found is not None else _UNKNOWN
             self.conn.execute(text("DELETE FROM exchange_conflict WHERE uuid = :u"), {"u": uuid})
             now = peers._bind(utcnow())
             for f, es in sorted(conflicts.items()):
@@ -373,6 +384,8 @@ class _Merger:
                         str(entry.get("entry", ""))[:64], row.row if row else ("", ""))
         self.saved[uuid] = stored
         self.stored[uuid] = stored
+        if was_alive and alive and row is not None and row.row[0]:
+            self.updated_rows.setdefault(row.row[0], set()).add(row.row[1])
         if action:
             self.result.counts[action] += 1
         elif new_conflicts == old_conflicts:
@@ -385,11 +398,13 @@ class _Merger:
                                                  "set": {f: _short(v) for f, v in values.items()},
                                                  "conflicts": sorted(conflicts)}))
 
-    @staticmethod
-    def _held_value(name: str, value_hash: str, here: Item | None) -> object:
-        if name == EXISTS:
-            return value_hash == TRUE
-        return here.fields.get(name, _UNKNOWN) if here is not None else _UNKNOWN
+    def _here(self, uuid: str) -> Item | None:
+        """The item as this case holds it (one read, kept)."""
+        if uuid not in self._held:
+            row = self.stored.get(uuid)
+            alive = row is not None and not row.deleted
+            self._held[uuid] = items_held(self.conn, {uuid: row}).get(uuid) if row is not None and alive else None
+        return self._held[uuid]
 
     def _write(self, kind: str, uuid: str, entry: dict, alive: bool, was_alive: bool,
                values: dict[str, object]) -> str:
@@ -424,7 +439,7 @@ class _Merger:
             return action
         ends = entry.get("ends") or {}
         if not ends and not alive and was_alive:  # a deletion carries no ends: the link as held here
-            held = self.items.get(uuid)
+            held = self._here(uuid)
             ends = held.ends if held is not None else {}
         item = Item(kind, ends={str(k): v for k, v in ends.items()})
         if alive:
