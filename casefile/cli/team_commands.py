@@ -111,13 +111,14 @@ def cmd_bundle(args) -> int:
 
 
 def cmd_merge(args) -> int:
+    from ..services.evidence import fastest_journal
     from ..services.exchange import merge_bundle
 
     path = Path(args.bundle)
     key = None
     if key_passphrase(args, prompt=False) or _sealed(path):
         key = documenter_key(args)
-    with open_case(args) as case:
+    with open_case(args) as case, fastest_journal(case, path):  # a large bundle's evidence is written once
         result = merge_bundle(case, path, key)
     c = result.counts
     trust = translate("Cli", "trusted") if result.trusted else translate("Cli", "not in your trusted keys")

@@ -33,7 +33,7 @@ from sqlalchemy import bindparam, text, update  # noqa: E402
 
 from casefile.model import Incident  # noqa: E402
 from casefile.services import keys  # noqa: E402
-from casefile.services.evidence.intake import intake  # noqa: E402
+from casefile.services.evidence.intake import fastest_journal, intake  # noqa: E402
 from casefile.services.exchange import make_bundle, merge_bundle  # noqa: E402
 from casefile.services.interchange.importer import import_json  # noqa: E402
 from casefile.store import Case  # noqa: E402
@@ -141,7 +141,7 @@ def run(folder: Path, args) -> None:
         bundle_s, made = timed(args, lambda: make_bundle(case, folder / "a1.cfbundle", ka, since="B"))
     if args.keep:
         shutil.copy(b, folder / "B-before.casefile")
-    with Case.open(b) as case:
+    with Case.open(b) as case, fastest_journal(case, folder / "a1.cfbundle"):  # as `casefile merge` does
         merge_s, merged = timed(args, lambda: merge_bundle(case, folder / "a1.cfbundle", kb))
 
     with Case.open(reference) as case:  # the same rows, with Core, in the same state of the case

@@ -124,9 +124,9 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
 
 
 def fastest_journal(case: Case, path: str | os.PathLike) -> contextlib.AbstractContextManager:
-    """For a caller that has the case to itself (``add-evidence``): take this
-    file in through ``Case.sole_writer`` if it is large, else through the WAL.
-    The size is only a hint here; the intake checks the file itself."""
+    """For a caller that has the case to itself (``add-evidence``, ``merge``): take
+    this file (or a bundle's files) in through ``Case.sole_writer`` if it is large,
+    else through the WAL. The size is only a hint; the intake checks the file itself."""
     try:
         large = os.stat(path).st_size >= SOLE_FROM
     except (OSError, ValueError):
