@@ -150,3 +150,25 @@ def test_hostile_place_names_are_drawn_literally(window, qtbot):
     pane = _open_map(window, qtbot)
     code = records.get(window.case, "place", place)["code"]
     assert name in pane.map_canvas.map_scene.groups[code][0].toolTip()
+
+
+def test_land_is_filled_not_outlined_and_lines_do_not_cross_the_world(window, qtbot):
+    """Far out the land showed thick black outlines (a pen meant to be none made solid),
+    and Fiji's boundary a line around the world (a ring across the antimeridian)."""
+    import numpy as np
+    from PySide6.QtGui import QPainterPath
+
+    from casefile.services.views.basemap import WORLD
+    from casefile.ui.views.map_canvas import fast_path
+
+    _seed(window.case)
+    pane = _open_map(window, qtbot)
+    for _ in range(6):
+        qtbot.keyClick(pane.map_canvas, Qt.Key.Key_Minus)
+    layers = pane.map_canvas.map_scene.layers
+    land = [item for name in ("land_low", "land_high", "land_near") for item in layers.get(name, [])]
+    assert land and all(item.pen().style() == Qt.PenStyle.NoPen for item in land)
+    ring = np.array([[WORLD - 1.0, 140.0], [WORLD - 0.5, 141.0], [0.5, 141.0], [1.0, 140.0]])
+    path = fast_path(ring, closed=False)
+    moves = [i for i in range(path.elementCount()) if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement]
+    assert moves == [0, 2]  # the line stops at the edge of the world and goes on at the other

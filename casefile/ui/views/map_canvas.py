@@ -7,17 +7,19 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
     QPainterPath,
     QPen,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsScene,
     QGraphicsView,
     QWidget,
 )
@@ -40,19 +42,33 @@ LAYERS: dict[str, tuple[float, float, float]] = {
 }
 
 
+#: layers drawn as the view's background, kept as pixels between frames: a pan
+#: repaints only the strip it uncovers, a repaint in place draws them not at all
+BACKGROUND = frozenset({"land_low", "land_high", "land_near", "tiles", "countries_low", "countries_high",
+                        "coast_low", "coast_high", "admin1", "areas_wide", "areas_local"})
+
+
 def unprojected(x: float, y: float) -> tuple[float, float]:
     return x, y
 
 
 class MapScene(FigureScene):
-    """A figure scene kept in named layers that are made, shown and replaced apart."""
+    """A figure scene kept in named layers that are made, shown and replaced apart.
+    Background layers (``BACKGROUND``) live in a scene of their own, ``base``, that
+    the canvas draws as its background; ``background_changed`` says when to redraw it."""
+
+    background_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.layers: dict[str, list[QGraphicsItem]] = {}
         self._collecting: list[QGraphicsItem] | None = None
-        self.setSceneRect(QRectF(-WORLD * 0.25, -WORLD * 0.05, WORLD * 1.5, WORLD * 1.1))
+        world = QRectF(-WORLD * 0.25, -WORLD * 0.05, WORLD * 1.5, WORLD * 1.1)
+        self.setSceneRect(world)
         self.setItemIndexMethod(FigureScene.ItemIndexMethod.BspTreeIndex)
+        self.base = QGraphicsScene(self)
+        self.base.setSceneRect(world)
+        self.base.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 - Qt's name
         super().addItem(item)
@@ -64,6 +80,7 @@ class MapScene(FigureScene):
         self.extend_layer(name, items, visible)
 
     def extend_layer(self, name: str, items: list[Item], visible: bool = True) -> None:
+        assert name not in BACKGROUND, name  # figure items (markers, towns) take clicks: in this scene
         made: list[QGraphicsItem] = []
         self._collecting = made
         try:
@@ -77,7 +94,11 @@ class MapScene(FigureScene):
         self.layers.setdefault(name, []).extend(made)
 
     def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
-        self.addItem(graphic)
+        if name in BACKGROUND:
+            self.base.addItem(graphic)
+            self.background_changed.emit()
+        else:
+            self.addItem(graphic)
         graphic.setZValue(LAYERS[name][0])
         graphic.setVisible(visible)
         self.layers.setdefault(name, []).append(graphic)
@@ -87,12 +108,28 @@ class MapScene(FigureScene):
             key = graphic.data(KEY)
             if key:
                 self.groups.pop(str(key), None)
-            self.removeItem(graphic)
+            scene = graphic.scene()
+            if scene is not None:
+                scene.removeItem(graphic)
+        if name in BACKGROUND:
+            self.background_changed.emit()
+
+    def remove_from_layer(self, name: str, graphic: QGraphicsItem) -> None:
+        self.layers.get(name, []).remove(graphic)
+        scene = graphic.scene()
+        if scene is not None:
+            scene.removeItem(graphic)
+        if name in BACKGROUND:
+            self.background_changed.emit()
 
     def show_layer(self, name: str, visible: bool) -> None:
+        changed = False
         for graphic in self.layers.get(name, []):
             if graphic.isVisible() != visible:
                 graphic.setVisible(visible)
+                changed = True
+        if changed and name in BACKGROUND:
+            self.background_changed.emit()
 
 
 class MapCanvas(FigureCanvas):
@@ -112,6 +149,9 @@ class MapCanvas(FigureCanvas):
         self.figure_scene = self.map_scene
         self.setScene(self.map_scene)
         self.setBackgroundBrush(QColor("#d7e7f2"))  # the sea, where no land is drawn
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.map_scene.background_changed.connect(self.resetCachedContent)
+        self.zoomed.connect(self.resetCachedContent)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -121,6 +161,11 @@ class MapCanvas(FigureCanvas):
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
         self._press: QPointF | None = None
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
+        super().drawBackground(painter, rect)  # the sea
+        area = QRectF(rect)
+        self.map_scene.base.render(painter, area, area, Qt.AspectRatioMode.IgnoreAspectRatio)
 
     @property
     def zoom(self) -> float:
@@ -204,8 +249,9 @@ class MapCanvas(FigureCanvas):
 def solid_pen(pen: QPen) -> QPen:
     """The window draws boundaries and areas with solid lines: a dashed
     cosmetic pen over thousands of paths costs most of a frame (the dossier
-    keeps the dashes)."""
-    pen.setStyle(Qt.PenStyle.SolidLine)
+    keeps the dashes). No pen stays none: land is filled, not outlined."""
+    if pen.style() != Qt.PenStyle.NoPen:
+        pen.setStyle(Qt.PenStyle.SolidLine)
     return pen
 
 
@@ -218,6 +264,9 @@ def fast_path(ring: np.ndarray, closed: bool) -> QPainterPath:
     elements = np.empty(count, dtype=[("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
     elements["type"] = 1  # LineTo
     elements["x"][:len(ring)], elements["y"][:len(ring)] = ring[:, 0], ring[:, 1]
+    if not closed and len(ring) > 1:  # a line across the antimeridian (Fiji) jumps, not crosses the world
+        jumps = np.flatnonzero(np.abs(np.diff(ring[:, 0])) > WORLD / 2) + 1
+        elements["type"][jumps] = 0
     if count:
         elements["type"][0] = 0  # MoveTo
     if closed and len(ring):

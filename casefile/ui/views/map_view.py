@@ -300,9 +300,7 @@ class MapPane(FigurePane):
             scene.add_to_layer("tiles", item)
             self._tile_items[key] = item
         for key in [k for k in self._tile_items if k not in keep]:
-            item = self._tile_items.pop(key)
-            scene.layers.get("tiles", []).remove(item)
-            scene.removeItem(item)
+            scene.remove_from_layer("tiles", self._tile_items.pop(key))
 
     def add_tiles(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add Map Tiles"), "", self.tr("MBTiles (*.mbtiles)"))
