@@ -124,6 +124,55 @@ def map_view(window) -> None:
     _view(window, "show_map")
 
 
+def _met_a_colleague(window) -> None:
+    """Rosa's copy of the sample case and this one have met: she changed the
+    first incident's title differently, so a conflict waits (issue 18)."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from casefile.model import Incident
+    from casefile.services import keys
+    from casefile.services.exchange import make_bundle, merge_bundle
+    from casefile.store import Case
+
+    folder = Path(tempfile.mkdtemp(prefix="casefile-shots-team-"))
+    os.environ[keys.ENV_DIR] = str(folder / "my-keys")
+    mine = keys.create_key("screenshot passphrase", "Ana")
+    rosa = keys.create_key("screenshot passphrase", "Rosa Hernández", folder / "rosa-keys")
+    case = window.case
+    with case.connection() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(case.path, folder / "rosa.casefile")
+    for target, title in ((case, "Community police detained in El Pericón (Ana)"), (None, "Detentions at El Pericón")):
+        with (Case.open(folder / "rosa.casefile") if target is None else _kept(target)) as copy, copy.session() as s:
+            s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = title
+    with Case.open(folder / "rosa.casefile") as copy:
+        make_bundle(copy, folder / "rosa.cfbundle", rosa)
+    merge_bundle(case, folder / "rosa.cfbundle", mine)
+
+
+def _kept(case):
+    """The window's open case in a ``with``, left open afterwards."""
+    import contextlib
+
+    return contextlib.nullcontext(case)
+
+
+def send_changes(window):
+    from casefile.ui.dialogs.exchange import SendDialog
+
+    _met_a_colleague(window)
+    return SendDialog(window.case, window), (620, 210)
+
+
+def review_conflicts(window):
+    from casefile.ui.dialogs.exchange import ReviewDialog
+
+    _met_a_colleague(window)
+    return ReviewDialog(window.case, window), (900, 300)
+
+
 SHOTS = {
     "welcome": welcome,
     "main-window": main_window,
@@ -134,6 +183,8 @@ SHOTS = {
     "timeline": timeline,
     "linkchart": linkchart,
     "map": map_view,
+    "send-changes": send_changes,
+    "review-conflicts": review_conflicts,
 }
 # Shots in another language than English (the AppStream metainfo shows this one).
 TRANSLATED = {"main-window-es": (main_window, "es")}
@@ -176,10 +227,13 @@ def render_all(out: Path) -> list[Path]:
             case, cleanup = make_demo_case()
             window.set_case(case, remember=False, cleanup=cleanup)
         _settle(app)
-        shot(window)
+        made = shot(window)  # a dialog and its size, or None: the window
+        subject, size = made if made else (window, SIZE)
         _settle(app)
         target = out / f"{name}.png"
-        render(window, target, SIZE)
+        render(subject, target, size)
+        if subject is not window:
+            subject.close()
         window.close()
         written.append(target)
         print(target)

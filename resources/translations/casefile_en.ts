@@ -22,6 +22,17 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+270"/>
+        <source>%n value(s) were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
+        <translation>
+            <numerusform>One value was changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>
+            <numerusform>%n values were changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceReader</name>
     <message numerus="yes">
         <location filename="../../casefile/ui/editors/source_reader.py" line="+186"/>

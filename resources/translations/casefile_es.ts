@@ -280,7 +280,7 @@
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+381"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+398"/>
         <source>Send &amp;Changes…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>La huella de su clave y las claves de colegas en las que confía</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+426"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+424"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -1279,7 +1279,7 @@
         <translation>, cifrado para {n} destinatarios</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+39"/>
         <source>trusted</source>
         <translation>de confianza</translation>
@@ -4036,40 +4036,41 @@
         <translation>{record}: &apos;{field}&apos; no es una fecha y hora</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/bundle.py" line="+164"/>
+        <location filename="../../casefile/services/exchange/bundle.py" line="+218"/>
         <source>{path}: {why}; nothing changed</source>
         <translation>{path}: {why}; no se cambió nada</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+47"/>
         <source>it is encrypted to its recipients&apos; keys; give your key&apos;s passphrase ($CASEFILE_KEY_PASSPHRASE or --key-passphrase-file)</source>
         <translation>está cifrado para las claves de sus destinatarios; indique la frase de contraseña de su clave ($CASEFILE_KEY_PASSPHRASE o --key-passphrase-file)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>the bundle is damaged or truncated</source>
         <translation>el paquete está dañado o truncado</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+3"/>
-        <location line="+31"/>
+        <location line="+36"/>
         <location line="+3"/>
         <source>it is not a Casefile bundle</source>
         <translation>no es un paquete de Casefile</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-37"/>
         <source>it was made by a newer Casefile (format {found}); this one reads format {known}</source>
         <translation>lo generó una versión más reciente de Casefile (formato {found}); esta lee el formato {known}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-124"/>
+        <location line="+127"/>
         <source>its signature does not match its contents</source>
         <translation>su firma no coincide con su contenido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>its members are not the ones its manifest lists</source>
         <translation>sus componentes no son los que enumera su manifiesto</translation>
     </message>
@@ -4089,12 +4090,12 @@
         <translation>su clave de firma no coincide con el manifiesto</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/merge.py" line="+118"/>
+        <location filename="../../casefile/services/exchange/merge.py" line="+128"/>
         <source>Checking the bundle</source>
         <translation>Comprobando el paquete</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>it belongs to another case ({title})</source>
         <translation>pertenece a otro expediente ({title})</translation>
     </message>
@@ -4129,7 +4130,7 @@
         <translation>Fusionando registros y vínculos</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>the sender&apos;s history entry {seq} does not verify</source>
         <translation>la entrada {seq} del historial del remitente no supera la verificación</translation>
     </message>
@@ -4139,19 +4140,19 @@
         <translation>el archivo de evidencia {sha} no coincide con su huella</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>item {id} is malformed</source>
         <translation>el elemento {id} está mal formado</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>item {id} lacks a value for {field}</source>
         <translation>al elemento {id} le falta un valor para {field}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+112"/>
         <source>it lacks the file of evidence {code}</source>
         <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
@@ -4171,7 +4172,7 @@
         <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/send.py" line="+70"/>
+        <location filename="../../casefile/services/exchange/send.py" line="+81"/>
         <source>{path} is a bundle of another case</source>
         <translation>{path} es un paquete de otro expediente</translation>
     </message>
@@ -4181,7 +4182,7 @@
         <translation>&apos;{name}&apos; no es un archivo de paquete ni una copia de este expediente (vea &apos;casefile peers&apos;)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Noticing changes</source>
         <translation>Detectando cambios</translation>
     </message>
@@ -4191,12 +4192,12 @@
         <translation>Eligiendo qué enviar</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Writing the bundle</source>
         <translation>Escribiendo el paquete</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -4206,7 +4207,7 @@
         <translation>Archivo de evidencia {n} de {total}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Recording the bundle</source>
         <translation>Registrando el paquete</translation>
     </message>
@@ -4216,7 +4217,7 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-331"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-347"/>
         <source>Passphrase of your documenter key:</source>
         <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
@@ -5185,7 +5186,7 @@ huella {hash}
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+79"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+92"/>
         <source>Documenter Key</source>
         <translation>Clave de documentador</translation>
     </message>
@@ -5210,7 +5211,7 @@ huella {hash}
         <translation>Huella</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Export My Public Key…</source>
         <translation>&amp;Exportar mi clave pública…</translation>
     </message>
@@ -6044,7 +6045,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-314"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-312"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
@@ -6054,7 +6055,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>; {n} lugares sin coordenadas</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+175"/>
         <source>Add Map Tiles</source>
         <translation>Agregar teselas de mapa</translation>
     </message>
@@ -7163,7 +7164,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-140"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-149"/>
         <source>Review Conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
@@ -7188,7 +7189,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Recibido</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Keep &amp;Here</source>
         <translation>Conservar &amp;aquí</translation>
     </message>
@@ -7212,10 +7213,13 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <source>deleted</source>
         <translation>eliminado</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>{n} values were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
-        <translation>{n} valores se cambiaron de otra manera en otra copia. No se sobrescribió nada: elija el valor que desea conservar.</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n value(s) were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
+        <translation>
+            <numerusform>Un valor se cambió de otra manera en otra copia. No se sobrescribió nada: elija el valor que se queda.</numerusform>
+            <numerusform>%n valores se cambiaron de otra manera en otra copia. No se sobrescribió nada: elija el valor que se queda.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7313,7 +7317,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-182"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-195"/>
         <source>Send Changes</source>
         <translation>Enviar cambios</translation>
     </message>

@@ -14,7 +14,7 @@ import base64
 import json
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -206,6 +206,13 @@ def receive_changes(window) -> None:
                   on_failure=lambda text: _warn(window, _tr("Nothing was merged"), text))
 
 
+def _field_label(kind: str, name: str) -> str:
+    """A record field as its editor labels it ("place" is the editor's place_id)."""
+    from ...services.records.fields import FIELDS
+
+    return next((f.label for f in FIELDS.get(kind, ()) if f.name in (name, f"{name}_id")), name)
+
+
 def _warn(window, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -231,7 +238,12 @@ class ReviewDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 2, 3):  # the record and the two values share the width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.keep_here = QPushButton(self.tr("Keep &Here"), self)
@@ -249,18 +261,23 @@ class ReviewDialog(QDialog):
         self.items = conflicts(self.case)
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
-            field = self.tr("(deleted on the other copy)") if c.field == "_exists" else c.field
+            field = self.tr("(deleted on the other copy)") if c.field == "_exists" else _field_label(c.kind, c.field)
             here = self.tr("kept") if c.field == "_exists" else _plain(c.here)
             theirs = self.tr("deleted") if c.field == "_exists" else _plain(c.theirs)
             for column, text in enumerate((f"{c.code or c.kind} {c.title}".strip(), field, here, theirs)):
                 self.table.setItem(row, column, QTableWidgetItem(text))  # items show plain text
-        self.note.setText(self.tr("{n} values were changed differently on another copy. Nothing was overwritten: "
-                                  "choose the value to keep.").format(n=len(self.items)) if self.items else
+        self.table.resizeRowsToContents()
+        self.note.setText(self.tr("%n value(s) were changed differently on another copy. Nothing was overwritten: "
+                                  "choose the value to keep.", "", len(self.items)) if self.items else
                           self.tr("No conflicts to review."))
         if self.items:
             self.table.selectRow(0)
         self.keep_here.setEnabled(bool(self.items))
         self.keep_theirs.setEnabled(bool(self.items))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # values wrap to the columns' new width
 
     def keep(self, which: str) -> None:
         row = self.table.currentRow()
