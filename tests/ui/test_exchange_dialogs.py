@@ -29,17 +29,23 @@ def _open(qtbot, path):
     return win
 
 
+def _two_copies(folder):
+    """Two laptops' copies of the sample case: (mine, theirs)."""
+    template = folder / "t.casefile"
+    create_demo_case(template).close(backup=False)
+    mine, theirs = folder / "mine.casefile", folder / "theirs.casefile"
+    shutil.copy(template, mine)
+    shutil.copy(template, theirs)
+    return mine, theirs
+
+
 def _title(case) -> str:
     with case.session() as s:
         return s.scalars(select(Incident.title).where(Incident.code == "INC-0001")).one()
 
 
 def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
-    template = tmp_path / "t.casefile"
-    create_demo_case(template).close(backup=False)
-    mine, theirs = tmp_path / "mine.casefile", tmp_path / "theirs.casefile"
-    shutil.copy(template, mine)
-    shutil.copy(template, theirs)
+    mine, theirs = _two_copies(tmp_path)
     with Case.open(theirs) as case, case.session() as s:
         s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "Their title"
     incoming = bundle(theirs, tmp_path / "theirs.cfbundle", key_for(tmp_path, "theirs"))
@@ -78,11 +84,7 @@ def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
 
 
 def test_send_changes_to_a_colleague_sends_what_their_copy_lacks_sealed_to_their_key(qtbot, tmp_path, monkeypatch):
-    template = tmp_path / "t.casefile"
-    create_demo_case(template).close(backup=False)
-    mine, theirs = tmp_path / "mine.casefile", tmp_path / "theirs.casefile"
-    shutil.copy(template, mine)
-    shutil.copy(template, theirs)
+    mine, theirs = _two_copies(tmp_path)
     monkeypatch.setenv(keys.ENV_DIR, str(tmp_path / "my-keys"))
     my_key, their_key = keys.load_or_create(PASSPHRASE, "Ana"), key_for(tmp_path, "Rosa")
     merge(theirs, bundle(mine, tmp_path / "m0.cfbundle", my_key), their_key)  # the two copies have met

@@ -19,16 +19,15 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ...store import audit, state
-from .apply import RECORD_TABLES
+from .apply import RECORD_TABLES, REFS
 from .items import EXISTS, FALSE, TRUE, Item, Stored, join, load_siblings, load_stored, save_many, stamp, value_hash
 from .reading import ITEM_TABLES, Reader, Wanted
 
 if TYPE_CHECKING:
     from .peers import Me
 
-#: record fields named in the history by their column
-_REF_FIELDS = {"place": "place_id", "claimant": "claimant_id", "origin": "origin_id", "source": "source_id",
-               "derived_from": "derived_from_id"}
+#: record fields named in the history by their column ("place" is place_id there)
+_REF_FIELDS = {name: column for refs in REFS.values() for name, (column, _) in refs.items()}
 
 
 @dataclass

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from ...model import Base
 from ...model.identity import link_id
 from ...store import state
+from ..interchange import export as x
 from .apply import ENDS, RECORD_TABLES, REFS, TIMES
 from .items import EXISTS, LINKS, TRUE, Item, Stored, canonical, load_siblings, value_hash
 
@@ -33,8 +34,6 @@ Wanted = dict[str, set[str]]  # table -> row keys
 
 
 def _record_fields() -> dict[str, tuple[str, ...]]:
-    from ..interchange import export as x
-
     return {"place": x.PLACE_FIELDS, "actor": x.ACTOR_FIELDS, "incident": x.INCIDENT_FIELDS,
             "source": x.SOURCE_FIELDS, "claim": x.CLAIM_FIELDS,
             "evidence": x.EVIDENCE_FIELDS + x.EVIDENCE_TIMES + ("extra_metadata",),
@@ -134,8 +133,6 @@ class Reader:
         rows = list(self._rows(kind, columns, keys))
         for column, (target,) in refs.values():
             self.uuids(target, (getattr(r, column) for r in rows))
-        from ..interchange.export import _metadata, stamp
-
         times = TIMES.get(kind, ())
         for r in rows:
             values: dict[str, object] = {f: getattr(r, f) for f in fields}
@@ -146,8 +143,8 @@ class Reader:
                 values["chain_review"] = bool(values["chain_review"])
             elif kind == "evidence":
                 for f in times:
-                    values[f] = stamp(values[f])  # type: ignore[arg-type]
-                values["extra_metadata"] = _metadata(values["extra_metadata"])  # type: ignore[arg-type]
+                    values[f] = x.stamp(values[f])  # type: ignore[arg-type]
+                values["extra_metadata"] = x._metadata(values["extra_metadata"])  # type: ignore[arg-type]
             items[r.uuid] = Item(kind, fields=values, code=r.code if has_code else "", row=(kind, r.row_key))
 
     def _links(self, kind: str, keys: set[str] | None, items: dict[str, Item]) -> None:

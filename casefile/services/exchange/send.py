@@ -120,16 +120,17 @@ def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, si
     check_profile(profile)
     report = progress or (lambda done, total, message: None)
     report(0, 4, translate("Exchange", "Noticing changes"))
+    full = profile == "full"
+    bundle_id = str(uuidlib.uuid4())
+    # One transaction from noticing the changes to reading what goes out: an edit
+    # made meanwhile in the window cannot travel under the versions of the value before.
     with case.connection() as conn:
         me = peers.replica(conn, key.fingerprint)
         seen = observe(conn, me)
         peers.save(conn, me)
-    receiver = _since(case, since, me, key)
-    base = receiver.knowledge
-    full = profile == "full"
-    report(1, 4, translate("Exchange", "Choosing what to send"))
-    bundle_id = str(uuidlib.uuid4())
-    with case.connection() as conn:
+        report(1, 4, translate("Exchange", "Choosing what to send"))
+        receiver = _since(case, since, me, key)  # what the receiver has: read apart, as committed
+        base = receiver.knowledge
         # A peer has every item written up to its clean mark: only later ones can be new to it.
         candidates = (load_written_after(conn, receiver.clean, seen.stored) if receiver.clean is not None
                       else load_stored(conn))
