@@ -36,7 +36,7 @@ from casefile.ui.case.history import HistoryDialog
 from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.dialogs.dossier import DossierDialog
-from casefile.ui.dialogs.exchange import KeyDialog, ReviewDialog
+from casefile.ui.dialogs.exchange import KeyDialog, ReviewDialog, SendDialog
 from casefile.ui.dialogs.passphrase import ChangePassphraseDialog
 from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
 from casefile.ui.dialogs.search_popup import SearchPopup
@@ -298,7 +298,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.OPEN_SAMPLE: Effect(_sample_opened, fresh_in=CLOSING_STATES),
     "export_dossier": Effect(_dialog("export_dossier"), keeps=True),
     "redaction_preview": Effect(_dialog("redaction_preview"), keeps=True),
-    "send_changes": Effect(_dialog("file_dialog"), keeps=True),
+    "send_changes": Effect(_dialog("send_changes"), keeps=True),
     "receive_changes": Effect(_dialog("file_dialog"), keeps=True),
     "review_conflicts": Effect(_dialog("review_conflicts"), keeps=True),
     "documenter_key": Effect(_dialog("documenter_key"), keeps=True),
@@ -467,6 +467,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(RedactionPreviewDialog, "show_for", classmethod(record("redaction_preview", (None, True))))
     monkeypatch.setattr(ReviewDialog, "show_for", classmethod(record("review_conflicts", (None, True))))
     monkeypatch.setattr(KeyDialog, "show_for", classmethod(record("documenter_key", (None, True))))
+    monkeypatch.setattr(SendDialog, "ask", classmethod(record("send_changes", None)))
     monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import CasefileError
 from ...services import keys
-from ...services.exchange import conflicts, list_peers, make_bundle, merge_bundle, resolve
+from ...services.exchange import PeerInfo, conflicts, list_peers, make_bundle, merge_bundle, resolve
 from ..workers import run_in_thread
 
 
@@ -110,7 +110,18 @@ class SendDialog(QDialog):
         self.seal.toggled.connect(self._explain)
         self._update()
 
-    def peer(self):
+    @classmethod
+    def ask(cls, parent: QWidget | None, case) -> tuple[PeerInfo | None, str, bool] | None:
+        """(the peer or None for anyone, the profile, whether to encrypt), or None: cancelled."""
+        dialog = cls(case, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.peer(), dialog.profile(), dialog.seal.isChecked()
+        finally:
+            dialog.deleteLater()
+
+    def peer(self) -> PeerInfo | None:
         return self.peer_box.currentData()
 
     def profile(self) -> str:
@@ -139,10 +150,10 @@ def send_changes(window) -> None:
     case = window.case
     if case is None:
         return
-    dialog = SendDialog(case, window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    chosen = SendDialog.ask(window, case)
+    if chosen is None:
         return
-    peer, profile, seal = dialog.peer(), dialog.profile(), dialog.seal.isChecked()
+    peer, profile, seal = chosen
     suggested = f"{case.path.stem}-{peer.name or peer.fingerprint[:9]}" if peer is not None else case.path.stem
     out, _ = QFileDialog.getSaveFileName(window, _tr("Send Changes"), f"{suggested}.cfbundle",
                                          _tr("Casefile bundles (*.cfbundle)"))
