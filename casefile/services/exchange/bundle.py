@@ -27,8 +27,10 @@ member against the manifest (evidence files while they stream in).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
+import os
 import queue
 import tempfile
 import threading
@@ -276,32 +278,32 @@ def _decrypt(path: Path, source: BinaryIO, key: keys.DocumenterKey | None) -> tu
     return plain.file, plain  # type: ignore[return-value]
 
 
-def _archive_signed(path: Path, public: bytes) -> bool:
-    """The comment's signature over every byte of the file before it, read
-    through a handle of its own (it runs beside the merge)."""
-    with open(path, "rb") as source:
-        size = source.seek(0, 2)
-        if size < 64:
+def _archive_signed(source: BinaryIO, public: bytes) -> bool:
+    """The comment's signature over every byte of the file before it. Read by
+    position from the very file the merge reads (``os.pread`` leaves its offset
+    alone), so the bytes checked are the bytes merged, while the merge works."""
+    fd = source.fileno()
+    size = os.fstat(fd).st_size
+    if size < 64:
+        return False
+    digest, offset = hashlib.sha256(), 0
+    while offset < size - 64:
+        block = os.pread(fd, min(size - 64 - offset, 1 << 20), offset)
+        if not block:
             return False
-        source.seek(0)
-        digest, left = hashlib.sha256(), size - 64
-        while left:
-            block = source.read(min(left, 1 << 20))
-            if not block:
-                return False
-            digest.update(block)
-            left -= len(block)
-        return keys.verify(public, ARCHIVE_CONTEXT + digest.digest(), source.read(64))
+        digest.update(block)
+        offset += len(block)
+    return keys.verify(public, ARCHIVE_CONTEXT + digest.digest(), os.pread(fd, 64, size - 64))
 
 
-def _check_archive(path: Path, public: bytes, spool: _Spool | None) -> Future[bool]:
+def _check_archive(source: BinaryIO, public: bytes, spool: _Spool | None) -> Future[bool]:
     if spool is not None:  # hashed while it was decrypted
         done: Future[bool] = Future()
         done.set_result(len(spool.tail) == 64 and keys.verify(public, ARCHIVE_CONTEXT + spool.digest.digest(),
                                                               spool.tail))
         return done
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-signature")
-    check = pool.submit(_archive_signed, path, public)
+    check = pool.submit(_archive_signed, source, public)
     pool.shutdown(wait=False)  # its thread ends with the check
     return check
 
@@ -335,10 +337,24 @@ def _open_zip(path: Path, source: BinaryIO, members: bool, spool: _Spool | None)
     # whole file (the ZIP's own framing too) is checked beside the rest, before
     # anything is committed (``check_archive``).
     opened = Opened(path, manifest, public, {}, [], [], _zip=archive, _source=source,
-                    _archive=_check_archive(path, public, spool))
-    if not members:
-        opened.check_archive()
-        return opened
+                    _archive=_check_archive(source, public, spool))
+    try:
+        if members:
+            _read_members(opened, names)
+        else:
+            opened.check_archive()
+    except BaseException:
+        with contextlib.suppress(Exception):  # the check reads this file: done before it is closed
+            opened._archive.result()  # type: ignore[union-attr]
+        raise
+    return opened
+
+
+def _read_members(opened: Opened, names: list[str]) -> None:
+    """Every member against the manifest; the JSON ones parsed into ``opened``."""
+    path, manifest, archive, public = opened.path, opened.manifest, opened._zip, opened.signer_key
+    assert archive is not None
+    damaged = translate("Exchange", "the bundle is damaged or truncated")
     listed = {m["name"]: m for m in manifest.get("members", []) if isinstance(m, dict) and "name" in m}
     if set(names) != set(listed) | {MANIFEST, SIGNATURE}:
         raise refuse(path, translate("Exchange", "its members are not the ones its manifest lists"))
@@ -369,4 +385,3 @@ def _open_zip(path: Path, source: BinaryIO, members: bool, spool: _Spool | None)
     custody, history = parsed.get(CUSTODY, []), parsed.get(HISTORY, [])
     opened.custody = custody if isinstance(custody, list) else []
     opened.history = history if isinstance(history, list) else []
-    return opened
