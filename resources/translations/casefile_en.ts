@@ -27,7 +27,7 @@
         <location filename="../../casefile/ui/dialogs/exchange.py" line="+270"/>
         <source>%n value(s) were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
         <translation>
-            <numerusform>One value was changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>
+            <numerusform>%n value was changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>
             <numerusform>%n values were changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>
         </translation>
     </message>

@@ -7217,7 +7217,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+4"/>
         <source>%n value(s) were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
         <translation>
-            <numerusform>Un valor se cambió de otra manera en otra copia. No se sobrescribió nada: elija el valor que se queda.</numerusform>
+            <numerusform>%n valor se cambió de otra manera en otra copia. No se sobrescribió nada: elija el valor que se queda.</numerusform>
             <numerusform>%n valores se cambiaron de otra manera en otra copia. No se sobrescribió nada: elija el valor que se queda.</numerusform>
         </translation>
     </message>
