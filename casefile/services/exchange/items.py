@@ -91,7 +91,7 @@ TRUE, FALSE = value_hash(True), value_hash(False)
 def few_collections() -> Iterator[None]:
     """Around a bundle or a merge: they make and keep many small objects (items,
     versions, vectors) that hold no cycles, and the cyclic collector would walk
-    them again and again for nothing (a third of a merge's time)."""
+    them again and again for nothing (a quarter of a merge's time)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
