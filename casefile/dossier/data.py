@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..services.interchange.export import code_key
 from ..services.redaction import Redactor
+from ..store.batches import batched
 from .chronology import Dated, order, period
 from .evidence_items import evidence_views
 from .findings import FindingsBuilder
@@ -57,14 +58,6 @@ from .views import (
     Scope,
     SourceView,
 )
-
-BATCH = 500  # ids per IN (...) query: well under SQLite's parameter limit
-
-
-def batched(ids: Iterable[int]) -> Iterable[list[int]]:
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), BATCH):
-        yield ids[start:start + BATCH]
 
 
 def _rows(session: Session, stmt_for: Callable[[list[int]], Executable], ids: Iterable[int]) -> list:

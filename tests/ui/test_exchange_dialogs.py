@@ -3,6 +3,7 @@ driven through the window's actions; what lands in the case files is checked."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 
 from PySide6.QtCore import Qt, QTimer
@@ -39,6 +40,13 @@ def _two_copies(folder):
     return mine, theirs
 
 
+def _retitle(where, title: str) -> None:
+    """INC-0001's title changed on one laptop: a case file, or the window's open case."""
+    opened = contextlib.nullcontext(where) if isinstance(where, Case) else Case.open(where)
+    with opened as case, case.session() as s:
+        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = title
+
+
 def _title(case) -> str:
     with case.session() as s:
         return s.scalars(select(Incident.title).where(Incident.code == "INC-0001")).one()
@@ -46,15 +54,13 @@ def _title(case) -> str:
 
 def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
     mine, theirs = _two_copies(tmp_path)
-    with Case.open(theirs) as case, case.session() as s:
-        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "Their title"
+    _retitle(theirs, "Their title")
     incoming = bundle(theirs, tmp_path / "theirs.cfbundle", key_for(tmp_path, "theirs"))
 
     monkeypatch.setenv(keys.ENV_DIR, str(tmp_path / "my-keys"))
     monkeypatch.setattr(exchange.KeyPassphrase, "ask", classmethod(lambda cls, parent: (PASSPHRASE, True)))
     win = _open(qtbot, mine)
-    with win.case.session() as s:
-        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "My title"
+    _retitle(win.case, "My title")
 
     out = tmp_path / "mine.cfbundle"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -77,7 +83,11 @@ def test_send_receive_and_review_in_the_window(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 3).text() == "Their title"
-    qtbot.mouseClick(dialog.keep_theirs, Qt.MouseButton.LeftButton)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Keep &Arrived
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
     assert dialog.table.rowCount() == 0 and conflicts(win.case) == []
     assert _title(win.case) == "Their title"
     win.close()
@@ -91,10 +101,11 @@ def test_send_changes_to_a_colleague_sends_what_their_copy_lacks_sealed_to_their
     merge(mine, bundle(theirs, tmp_path / "t0.cfbundle", their_key), my_key)
     monkeypatch.setattr(exchange.KeyPassphrase, "ask", classmethod(lambda cls, parent: (PASSPHRASE, True)))
     win = _open(qtbot, mine)
-    with win.case.session() as s:
-        s.scalars(select(Incident).where(Incident.code == "INC-0001")).one().title = "Only this is new"
+    _retitle(win.case, "Only this is new")
     out = tmp_path / "to-rosa.cfbundle"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    suggested: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: suggested.append(a[2]) or (str(out), "")))
     seen = []
 
     def choose() -> None:  # Rosa, met before, is offered first, sealed to her key: Enter sends
@@ -108,6 +119,7 @@ def test_send_changes_to_a_colleague_sends_what_their_copy_lacks_sealed_to_their
     assert ": 1 records, 0 links, 0 evidence files" in win.statusBar().currentMessage()  # not the whole case
     win.close()
     assert seen[0][0].startswith("Rosa (") and seen[0][1:] == (True, "full")
+    assert suggested == ["mine-Rosa.cfbundle"]  # the peer's name, as a plain file name
     with open(out, "rb") as f:
         assert keys.is_sealed(f.read(len(keys.SEALED_MAGIC)))
     report = merge(theirs, out, their_key)

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ...store import audit, state
+from ...store.batches import batched, marks
 from .apply import RECORD_TABLES, REFS
 from .items import EXISTS, FALSE, TRUE, Item, Stored, join, load_siblings, load_stored, save_many, stamp, value_hash
 from .reading import ITEM_TABLES, Reader, Wanted
@@ -146,12 +147,9 @@ def _held(conn: Connection, wanted: Wanted) -> dict[str, str]:
     """Items last seen in the rows ``wanted`` names: uuid -> kind."""
     out: dict[str, str] = {}
     for table, keys in wanted.items():
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):
-            part = ordered[start:start + 500]
-            marks = ", ".join("?" for _ in part)
+        for part in batched(keys):
             out.update((u, k) for u, k in conn.exec_driver_sql(
-                f"SELECT uuid, kind FROM exchange_item WHERE tbl = ? AND row_key IN ({marks})", (table, *part)))
+                f"SELECT uuid, kind FROM exchange_item WHERE tbl = ? AND row_key IN ({marks(part)})", (table, *part)))
     return out
 
 
@@ -166,13 +164,10 @@ def _add_marks(conn: Connection, reader: Reader, wanted: Wanted, held: dict[str,
             uuids = reader.uuids(table, ids)
             records.update(uuids.get(i) or "" for i in ids)
     records.discard("")
-    ordered = sorted(records)
-    for start in range(0, len(ordered), 500):
-        part = ordered[start:start + 500]
-        marks = ", ".join("?" for _ in part)
+    for part in batched(records):
         wanted.setdefault("withhold_mark", set()).update(k for (k,) in conn.exec_driver_sql(
-            f"SELECT {state.BY_NAME['withhold_mark'].key_sql} FROM withhold_mark t WHERE t.record_uuid IN ({marks})",
-            tuple(part)))
+            f"SELECT {state.BY_NAME['withhold_mark'].key_sql} FROM withhold_mark t "
+            f"WHERE t.record_uuid IN ({marks(part)})", tuple(part)))
 
 
 def _edited_here(conn: Connection) -> set[tuple[str, str]]:

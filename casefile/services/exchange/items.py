@@ -34,6 +34,7 @@ from sqlalchemy.engine import Connection
 from ...model.identity import link_id
 from ...model.kinds import LINK_KIND
 from ...store import audit
+from ...store.batches import batched, marks
 
 VV = dict[str, int]
 EXISTS = "_exists"
@@ -203,11 +204,9 @@ def load_stored(conn: Connection, uuids: Iterable[str] | None = None) -> dict[st
         rows = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM exchange_item")
         return {r[0]: _decode(r) for r in rows}
     out = {}
-    wanted = sorted(set(uuids))
-    for start in range(0, len(wanted), 500):
-        part = wanted[start:start + 500]
-        marks = ", ".join("?" for _ in part)
-        for r in conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM exchange_item WHERE uuid IN ({marks})", tuple(part)):
+    for part in batched(uuids):
+        for r in conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM exchange_item WHERE uuid IN ({marks(part)})",
+                                      tuple(part)):
             out[r[0]] = _decode(r)
     return out
 

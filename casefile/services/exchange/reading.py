@@ -21,11 +21,11 @@ from sqlalchemy.engine import Connection
 from ...model import Base
 from ...model.identity import link_id
 from ...store import state
+from ...store.batches import batched
 from ..interchange import export as x
 from .apply import ENDS, RECORD_TABLES, REFS, TIMES
 from .items import EXISTS, LINKS, TRUE, Item, Stored, canonical, load_siblings, value_hash
 
-_BATCH = 500
 #: ordered links: the column of the record whose list they form; an item's position is its place in it
 OWNER = {"source_citation": "source_id", "claim_relay": "claim_id"}
 #: tables whose rows are items, in the order a merge writes them
@@ -38,11 +38,6 @@ def _record_fields() -> dict[str, tuple[str, ...]]:
             "source": x.SOURCE_FIELDS, "claim": x.CLAIM_FIELDS,
             "evidence": x.EVIDENCE_FIELDS + x.EVIDENCE_TIMES + ("extra_metadata",),
             "assessment": ("relation", "note")}
-
-
-def _chunks(values: list, size: int = _BATCH) -> Iterator[list]:
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
 
 
 class Reader:
@@ -60,9 +55,9 @@ class Reader:
     def uuids(self, name: str, ids: Iterable[int | None]) -> dict[int, str]:
         known = self._uuids.setdefault(name, {})
         if name not in self._complete:
-            missing = sorted({i for i in ids if i is not None and i not in known})
+            missing = {i for i in ids if i is not None and i not in known}
             t = Base.metadata.tables[name]
-            for part in _chunks(missing):
+            for part in batched(missing):
                 known.update((i, u) for i, u in self.conn.execute(select(t.c.id, t.c.uuid).where(t.c.id.in_(part))))
         return known
 
@@ -80,7 +75,7 @@ class Reader:
                 found |= uuids & set(self._uuids[name].values())
                 continue
             t = Base.metadata.tables[name]
-            for part in _chunks(sorted(uuids - found)):
+            for part in batched(uuids - found):
                 found.update(self.conn.execute(select(t.c.uuid).where(t.c.uuid.in_(part))).scalars())
         return found
 
@@ -100,11 +95,11 @@ class Reader:
             return
         pk = list(Base.metadata.tables[name].primary_key.columns)
         if owners is not None:
-            conditions: list[ColumnElement[bool]] = [t.c[OWNER[name]].in_(part) for part in _chunks(sorted(owners))]
+            conditions: list[ColumnElement[bool]] = [t.c[OWNER[name]].in_(part) for part in batched(owners)]
         else:
-            parsed = sorted({tuple(json.loads(k)) for k in keys or ()})
+            parsed = {tuple(json.loads(k)) for k in keys or ()}
             column = tuple_(*(t.c[c.name] for c in pk)) if len(pk) > 1 else t.c[pk[0].name]
-            conditions = [column.in_(part if len(pk) > 1 else [p[0] for p in part]) for part in _chunks(parsed)]
+            conditions = [column.in_(part if len(pk) > 1 else [p[0] for p in part]) for part in batched(parsed)]
         for condition in conditions:
             yield from self.conn.execute(query.where(condition))
 
@@ -209,7 +204,7 @@ def items_held(conn: Connection, rows: Mapping[str, Stored]) -> dict[str, Item]:
             wanted.setdefault(row.row[0], set()).add(row.row[1])
     for kind, found in records.items():
         t = Base.metadata.tables[kind]
-        for part in _chunks(sorted(found)):
+        for part in batched(found):
             ids = conn.execute(select(t.c.id).where(t.c.uuid.in_(part))).scalars()
             wanted.setdefault(kind, set()).update(json.dumps([i]) for i in ids)  # as json_array writes an id
     return {u: i for u, i in Reader(conn).read(wanted).items() if u in wanted_uuids} if wanted else {}

@@ -28,6 +28,7 @@ from ...errors import CasefileError
 from ...i18n import translate
 from ...model import utcnow
 from ...store import Case, audit, chunks, outputs
+from ...store.batches import batched, marks
 from .. import keys
 from ..interchange import FORMAT
 from ..interchange.export import _Builder, build_document, stamp
@@ -248,13 +249,10 @@ def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, si
 def _last_entries(conn, uuids) -> dict[str, str]:
     """Each item's latest history entry hash (a dossier can say whose laptop it came from)."""
     out: dict[str, str] = {}
-    wanted = sorted(uuids)
-    for start in range(0, len(wanted), 500):
-        part = wanted[start:start + 500]
-        marks = ", ".join("?" for _ in part)
+    for part in batched(uuids):
         out.update((u, h) for u, h in conn.exec_driver_sql(
             f"SELECT record_uuid, hash FROM audit_entry WHERE seq IN (SELECT max(seq) FROM audit_entry "
-            f"WHERE record_uuid IN ({marks}) GROUP BY record_uuid)", tuple(part)))
+            f"WHERE record_uuid IN ({marks(part)}) GROUP BY record_uuid)", tuple(part)))
     return out
 
 

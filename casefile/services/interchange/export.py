@@ -41,6 +41,7 @@ from ...model import (
 )
 from ...model.identity import link_id
 from ...store import Case, outputs
+from ...store.batches import batched
 from . import FORMAT
 
 # Columns written as they are (id / foreign keys are replaced by UUID references).
@@ -281,14 +282,12 @@ class _Builder:
     def custody(self, evidence_uuids: list[str]) -> list[dict]:
         """The custody events of these evidence items only."""
         by_id: dict[int, dict] = {}
-        for start in range(0, len(evidence_uuids), 500):
-            part = evidence_uuids[start:start + 500]
+        for part in batched(evidence_uuids):
             for r in self.rows(select(Evidence.id, Evidence.uuid, Evidence.sha256, Evidence.code)
                                .where(Evidence.uuid.in_(part))):
                 by_id[r.id] = {"uuid": r.uuid, "sha256": r.sha256, "code": r.code}
-        ids = sorted(by_id)
-        return self._custody(by_id, [select(CustodyEvent).where(CustodyEvent.evidence_id.in_(ids[start:start + 500]))
-                                     for start in range(0, len(ids), 500)])
+        return self._custody(by_id, [select(CustodyEvent).where(CustodyEvent.evidence_id.in_(part))
+                                     for part in batched(by_id)])
 
     def _custody(self, evidence_by_id: dict[int, dict], queries: list) -> list[dict]:
         custody = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -154,7 +155,9 @@ def send_changes(window) -> None:
     if chosen is None:
         return
     peer, profile, seal = chosen
-    suggested = f"{case.path.stem}-{peer.name or peer.fingerprint[:9]}" if peer is not None else case.path.stem
+    # A peer's name is what its bundle said: only letters, digits and dashes of it go in a file name.
+    to = re.sub(r"[^\w-]+", "-", peer.name or peer.fingerprint[:9]).strip("-") if peer is not None else ""
+    suggested = f"{case.path.stem}-{to}" if to else case.path.stem
     out, _ = QFileDialog.getSaveFileName(window, _tr("Send Changes"), f"{suggested}.cfbundle",
                                          _tr("Casefile bundles (*.cfbundle)"))
     if not out:

@@ -93,34 +93,30 @@ class MapScene(FigureScene):
             graphic.setVisible(visible)
         self.layers.setdefault(name, []).extend(made)
 
-    def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
+    def _holder(self, name: str) -> QGraphicsScene:
+        """The scene a layer's items live in; a background layer's change is announced."""
         if name in BACKGROUND:
-            self.base.addItem(graphic)
             self.background_changed.emit()
-        else:
-            self.addItem(graphic)
+            return self.base
+        return self
+
+    def add_to_layer(self, name: str, graphic: QGraphicsItem, visible: bool = True) -> None:
+        self._holder(name).addItem(graphic)
         graphic.setZValue(LAYERS[name][0])
         graphic.setVisible(visible)
         self.layers.setdefault(name, []).append(graphic)
 
     def drop_layer(self, name: str) -> None:
+        holder = self._holder(name)
         for graphic in self.layers.pop(name, []):
             key = graphic.data(KEY)
             if key:
                 self.groups.pop(str(key), None)
-            scene = graphic.scene()
-            if scene is not None:
-                scene.removeItem(graphic)
-        if name in BACKGROUND:
-            self.background_changed.emit()
+            holder.removeItem(graphic)
 
     def remove_from_layer(self, name: str, graphic: QGraphicsItem) -> None:
         self.layers.get(name, []).remove(graphic)
-        scene = graphic.scene()
-        if scene is not None:
-            scene.removeItem(graphic)
-        if name in BACKGROUND:
-            self.background_changed.emit()
+        self._holder(name).removeItem(graphic)
 
     def show_layer(self, name: str, visible: bool) -> None:
         changed = False
