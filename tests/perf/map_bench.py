@@ -96,6 +96,7 @@ def main() -> int:
     parser.add_argument("--places", type=int, default=20_000)
     parser.add_argument("--frames", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", action="store_true", help="print where the map tab's zoom frames spend their time")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     started = time.perf_counter()
@@ -142,10 +143,37 @@ def main() -> int:
     pane._view_settled()  # warm: towns and tiles for this region
     pans, zooms = _gesture(canvas, canvas.zoom_by, args.frames)
     ours_pan = _frames(canvas, pans, app)
-    ours_zoom = _frames(canvas, zooms, app)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        ours_zoom = profile.runcall(_frames, canvas, zooms, app)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+    else:
+        ours_zoom = _frames(canvas, zooms, app)
     t = time.perf_counter()
     pane._view_settled()
     settle = (time.perf_counter() - t) * 1000
+    # A zoom gesture's steps after its first show the first step's picture scaled; once the
+    # gesture rests it is drawn sharp. Gestures of five steps, in and out alternately, each ending
+    # a step away from where it began (so its rest has a new scale to draw), then resting:
+    first_steps, rests = [], []
+    for _gesture_number in range(max(1, args.frames // 6)):
+        app.processEvents()
+        steps = [1.25, 1.25, 1.25, 0.8, 0.8] if _gesture_number % 2 == 0 else [0.8, 0.8, 0.8, 1.25, 1.25]
+        for n, factor in enumerate(steps):
+            t = time.perf_counter()
+            canvas.zoom_by(factor)
+            canvas.viewport().update()
+            app.processEvents()
+            if n == 0:
+                first_steps.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        canvas._rest.stop()
+        canvas._zoom_rested()
+        app.processEvents()
+        rests.append((time.perf_counter() - t) * 1000)
 
     # The limit: the same markers, bare.
     scene = QGraphicsScene()
@@ -179,6 +207,7 @@ def main() -> int:
     for what, ours, bare_view in (("pan ", ours_pan, limit_pan), ("zoom", ours_zoom, limit_zoom)):
         print(f"{what}  map tab     frame {_stats(ours[0])}   repainted whole {_stats(ours[1])}")
         print(f"{what}  bare view   frame {_stats(bare_view[0])}   repainted whole {_stats(bare_view[1])}")
+    print(f"zoom: a gesture's first step {_stats(first_steps)}; drawn sharp once it rests {_stats(rests)}")
     print(f"after a gesture settles (town labels, tiles): {settle:.1f} ms, once, off the frame path")
     return 0
 

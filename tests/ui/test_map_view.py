@@ -8,8 +8,9 @@ import socket
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from casefile.services import records
 from casefile.services.views import tiles
@@ -46,15 +47,20 @@ def _open_map(window, qtbot) -> MapPane:
 
 
 def _marker_point(pane, code) -> QPoint:
-    items = pane.map_canvas.map_scene.groups[code]
-    return pane.map_canvas.mapFromScene(items[0].pos())
+    point = pane.marker_position(code)
+    assert point is not None, f"no marker for {code} at this zoom"
+    return pane.map_canvas.mapFromScene(point)
+
+
+def _marker_keys(pane) -> set[str]:
+    return set(pane.map_canvas.map_scene.marker_layer.index)
 
 
 def test_view_map_shows_the_places_and_a_click_opens_one(window, qtbot, no_network):
     ayutla, tixtla = _seed(window.case)
     pane = _open_map(window, qtbot)
     code = records.get(window.case, "place", tixtla)["code"]
-    assert code in pane.map_canvas.map_scene.groups
+    assert code in _marker_keys(pane)
     qtbot.mouseClick(pane.map_canvas.viewport(), Qt.MouseButton.LeftButton, pos=_marker_point(pane, code))
     assert window.current_record == ("place", tixtla)
 
@@ -104,7 +110,7 @@ def test_a_cluster_click_zooms_in(window, qtbot):
         window.case, "place", name="Far", latitude=25.0, longitude=-105.0))
     pane = _open_map(window, qtbot)
     pane.map_canvas.show_world_box((0, 0, 256, 256))
-    key = next(k for k in pane.map_canvas.map_scene.groups if k.startswith("cluster:"))
+    key = next(k for k in _marker_keys(pane) if k.startswith("cluster:"))
     zoom = pane.map_canvas.zoom
     qtbot.mouseClick(pane.map_canvas.viewport(), Qt.MouseButton.LeftButton, pos=_marker_point(pane, key))
     assert pane.map_canvas.zoom > zoom + 2
@@ -149,7 +155,12 @@ def test_hostile_place_names_are_drawn_literally(window, qtbot):
     records.create(window.case, "incident", title="i", place_id=place)
     pane = _open_map(window, qtbot)
     code = records.get(window.case, "place", place)["code"]
-    assert name in pane.map_canvas.map_scene.groups[code][0].toolTip()
+    viewport = pane.map_canvas.viewport()
+    point = _marker_point(pane, code)
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5_000)
+    shown = QTextDocumentFragment.fromHtml(QToolTip.text()).toPlainText()
+    assert name in shown  # the markup is the text, not markup
 
 
 def test_land_is_filled_not_outlined_and_lines_do_not_cross_the_world(window, qtbot):
@@ -172,3 +183,51 @@ def test_land_is_filled_not_outlined_and_lines_do_not_cross_the_world(window, qt
     path = fast_path(ring, closed=False)
     moves = [i for i in range(path.elementCount()) if path.elementAt(i).type == QPainterPath.ElementType.MoveToElement]
     assert moves == [0, 2]  # the line stops at the edge of the world and goes on at the other
+
+
+def _different_pixels(one, other) -> float:
+    """The share of pixels that differ between two viewport grabs."""
+    import numpy as np
+
+    def pixels(pixmap):
+        image = pixmap.toImage()
+        image = image.convertToFormat(image.Format.Format_RGB32)
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+
+    a, b = pixels(one), pixels(other)
+    return float((a != b).any(axis=1).mean() if a.shape != b.shape else (a != b).mean())
+
+
+def test_pans_and_zoom_gestures_end_drawn_as_a_fresh_draw(window, qtbot):
+    """The background is kept as a picture: a pan scrolls it and draws the strip it
+    uncovers, a zoom gesture shows it scaled until it rests. Both must end with the
+    pixels a fresh draw gives."""
+    _seed(window.case)
+    pane = _open_map(window, qtbot)
+    canvas = pane.map_canvas
+    canvas.setFocus()
+
+    def fresh():  # the background drawn whole, without the picture kept from before
+        canvas._picture = None
+        canvas.resetCachedContent()
+        canvas.viewport().repaint()
+        return canvas.viewport().grab()
+
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up):
+        qtbot.keyClick(canvas, key)
+        canvas.viewport().repaint()
+    # Qt keeps its own pixels too; the picture shows when a zoom gesture starts
+    panned, shown = canvas._picture, canvas.viewport().grab()
+    assert _different_pixels(shown, fresh()) < 0.001
+    assert _different_pixels(panned, canvas._picture) < 0.001
+
+    picture = canvas._picture
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    canvas.viewport().repaint()
+    assert canvas._zooming and canvas._picture is picture  # the gesture shows the picture it had
+    qtbot.waitUntil(lambda: not canvas._zooming, timeout=5_000)
+    canvas.viewport().repaint()
+    assert canvas._picture is not picture  # drawn again at the new scale
+    rested = canvas.viewport().grab()
+    assert _different_pixels(rested, fresh()) < 0.001

@@ -169,27 +169,34 @@ def describe(cluster: Cluster) -> str:
         places=len(cluster.places), n=cluster.incidents, names=names)
 
 
+#: a marker's look apart from its place: (circle role, radius in points, label or "", label size)
+MarkerLook = tuple[Role, float, str, float]
+
+
+def marker_look(cluster: Cluster) -> MarkerLook:
+    """How a cluster's marker looks. A place whose precision is a municipality or a
+    state, or a cluster, is a ring (hollow): the point is not where it happened."""
+    radius = marker_radius(cluster.incidents)
+    if len(cluster.places) > 1:
+        return Role.CLUSTER, radius, str(len(cluster.places)), 8.5
+    place = cluster.places[0]
+    role = Role.MARKER_RING if place.precision in ("municipality", "state") else Role.MARKER
+    return role, radius, str(place.incidents) if place.incidents > 1 else "", 8.0
+
+
+def look_items(look: MarkerLook, x: float, y: float, unit: float = 1.0) -> tuple[Item, ...]:
+    """A marker's drawing at (x, y); ``unit`` is one point in the caller's units."""
+    role, radius, label, size = look
+    circle = Circle(x, y, radius, role)
+    return (circle, Text(x, y + 3.2 * unit, label, Role.LABEL, size, "middle")) if label else (circle,)
+
+
 def marker_group(cluster: Cluster, to: Transform, unit: float = 1.0) -> Group:
     """The marker of a cluster, at ``to(x, y)``; a lone place opens its record.
-    ``unit`` is one point in ``to``'s units (radii and text sizes are points:
-    the window draws them at screen size over a zoomed map).
-
-    A place whose precision is a municipality or a state, or a cluster, is a
-    ring (hollow): the point is not where it happened.
-    """
+    ``unit`` is one point in ``to``'s units (radii and text sizes are points)."""
     x, y = to(cluster.x, cluster.y)
-    radius = marker_radius(cluster.incidents)
-    items: list[Item] = []
-    if len(cluster.places) > 1:
-        items.append(Circle(x, y, radius, Role.CLUSTER))
-        items.append(Text(x, y + 3.2 * unit, str(len(cluster.places)), Role.LABEL, 8.5, "middle"))
-        return Group(tuple(items), None, cluster.key, describe(cluster))
-    place = cluster.places[0]
-    vague = place.precision in ("municipality", "state")
-    items.append(Circle(x, y, radius, Role.MARKER_RING if vague else Role.MARKER))
-    if place.incidents > 1:
-        items.append(Text(x, y + 3.2 * unit, str(place.incidents), Role.LABEL, 8.0, "middle"))
-    return Group(tuple(items), place.code, place.code, describe(cluster))
+    record = cluster.places[0].code if len(cluster.places) == 1 else None
+    return Group(look_items(marker_look(cluster), x, y, unit), record, cluster.key, describe(cluster))
 
 
 def area_rings(place: MapPlace, steps: int = 40) -> tuple[str, list[np.ndarray]]:

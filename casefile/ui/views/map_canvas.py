@@ -4,31 +4,50 @@ it, its controls and its actions are in ``map_view``."""
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDataStream,
+    QEvent,
+    QIODevice,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
 from ...services.views.basemap import WORLD
-from ...services.views.figure import Circle, Group, Item
+from ...services.views.figure import Item
+from ...services.views.map import Cluster, describe
 from .canvas import KEY, FigureCanvas, FigureScene
+from .map_markers import MarkerLayer
 
 MAX_ZOOM = 17
+ZOOM_REST_MS = 180  # a zoom gesture has rested when no step came for this long
 #: layer -> (z value, lowest zoom shown, highest zoom shown)
 LAYERS: dict[str, tuple[float, float, float]] = {
     "land_low": (0, -2, 3), "land_high": (0, 3, 6), "land_near": (0, 6, 99),
@@ -48,10 +67,6 @@ BACKGROUND = frozenset({"land_low", "land_high", "land_near", "tiles", "countrie
                         "coast_low", "coast_high", "admin1", "areas_wide", "areas_local"})
 
 
-def unprojected(x: float, y: float) -> tuple[float, float]:
-    return x, y
-
-
 class MapScene(FigureScene):
     """A figure scene kept in named layers that are made, shown and replaced apart.
     Background layers (``BACKGROUND``) live in a scene of their own, ``base``, that
@@ -62,10 +77,12 @@ class MapScene(FigureScene):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.layers: dict[str, list[QGraphicsItem]] = {}
+        self._shown: dict[str, bool] = {}  # a layer's items all shown (True) or all hidden (False)
         self._collecting: list[QGraphicsItem] | None = None
         world = QRectF(-WORLD * 0.25, -WORLD * 0.05, WORLD * 1.5, WORLD * 1.1)
         self.setSceneRect(world)
         self.setItemIndexMethod(FigureScene.ItemIndexMethod.BspTreeIndex)
+        self.marker_layer: MarkerLayer | None = None  # the markers of the zoom level shown
         self.base = QGraphicsScene(self)
         self.base.setSceneRect(world)
         self.base.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -91,7 +108,12 @@ class MapScene(FigureScene):
         for graphic in made:
             graphic.setZValue(LAYERS[name][0])
             graphic.setVisible(visible)
+        self._joined(name, visible)
         self.layers.setdefault(name, []).extend(made)
+
+    def _joined(self, name: str, visible: bool) -> None:
+        if self._shown.get(name, visible) != visible:
+            del self._shown[name]  # mixed now: the next show_layer looks at each item
 
     def _holder(self, name: str) -> QGraphicsScene:
         """The scene a layer's items live in; a background layer's change is announced."""
@@ -104,10 +126,12 @@ class MapScene(FigureScene):
         self._holder(name).addItem(graphic)
         graphic.setZValue(LAYERS[name][0])
         graphic.setVisible(visible)
+        self._joined(name, visible)
         self.layers.setdefault(name, []).append(graphic)
 
     def drop_layer(self, name: str) -> None:
         holder = self._holder(name)
+        self._shown.pop(name, None)
         for graphic in self.layers.pop(name, []):
             key = graphic.data(KEY)
             if key:
@@ -119,6 +143,11 @@ class MapScene(FigureScene):
         self._holder(name).removeItem(graphic)
 
     def show_layer(self, name: str, visible: bool) -> None:
+        """Show or hide a layer; a zoom step asks for every layer, so a layer known to
+        be all shown or all hidden is not walked (the basemap holds 25,000 items)."""
+        if self._shown.get(name) == visible:
+            return
+        self._shown[name] = visible
         changed = False
         for graphic in self.layers.get(name, []):
             if graphic.isVisible() != visible:
@@ -146,7 +175,7 @@ class MapCanvas(FigureCanvas):
         self.setScene(self.map_scene)
         self.setBackgroundBrush(QColor("#d7e7f2"))  # the sea, where no land is drawn
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
-        self.map_scene.background_changed.connect(self.resetCachedContent)
+        self.map_scene.background_changed.connect(self._background_changed)
         self.zoomed.connect(self.resetCachedContent)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -154,14 +183,128 @@ class MapCanvas(FigureCanvas):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self.moved.emit())
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(lambda _v: self.moved.emit())
         self._press: QPointF | None = None
+        self._picture: QPixmap | None = None  # the background of the whole view
+        self._picture_world = QRectF()
+        self._picture_scale = 0.0
+        self._zooming = False
+        self._stale = False  # the background changed during a zoom gesture
+        self._rest = QTimer(self, singleShot=True, interval=ZOOM_REST_MS)
+        self._rest.timeout.connect(self._zoom_rested)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
-        super().drawBackground(painter, rect)  # the sea
-        area = QRectF(rect)
-        self.map_scene.base.render(painter, area, area, Qt.AspectRatioMode.IgnoreAspectRatio)
+        """The basemap, tiles and areas, through a picture of the whole view kept
+        beside Qt's own cache. A pan scrolls the picture and draws the strip it
+        uncovers. A zoom step would draw everything at the new scale, which close
+        in over thousands of overlapping areas costs 20-70 ms; so while a zoom
+        gesture runs the picture is shown scaled, and once it rests the view is
+        drawn sharp again."""
+        if self._zooming and self._picture is not None:
+            super().drawBackground(painter, rect)  # the sea, where the picture does not reach
+            painter.drawPixmap(self._picture_world, self._picture, QRectF(self._picture.rect()))
+            return
+        view = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not self._follow(view):
+            self._picture = self._new_picture()
+            self._paint_picture([view], view)
+            self._picture_world, self._picture_scale = view, self.transform().m11()
+        assert self._picture is not None
+        area = QRectF(rect) & view
+        painter.drawPixmap(area, self._picture, self._picture_pixels(area, view))
+
+    def _new_picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        size = self.viewport().size()
+        picture = QPixmap(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        picture.fill(self.backgroundBrush().color())  # opaque: drawn and copied faster than with alpha
+        return picture
+
+    def _picture_pixels(self, world: QRectF, view: QRectF) -> QRectF:
+        """Where a region of the world is in the picture of ``view``."""
+        unit = self.transform().m11() * self.devicePixelRatioF()
+        return QRectF((world.left() - view.left()) * unit, (world.top() - view.top()) * unit,
+                      world.width() * unit, world.height() * unit)
+
+    def _paint_picture(self, regions: list[QRectF], view: QRectF) -> None:
+        assert self._picture is not None
+        drawing = QPainter(self._picture)  # not antialiased, as Qt draws a cached background: a third of the cost
+        for world in regions:
+            target = self._picture_pixels(world, view)
+            drawing.fillRect(target, self.backgroundBrush())
+            drawing.setClipRect(target)  # a strip's items are drawn only where it is
+            self.map_scene.base.render(drawing, target, world, Qt.AspectRatioMode.IgnoreAspectRatio)
+        drawing.end()
+
+    def _follow(self, view: QRectF) -> bool:
+        """Bring the picture to the view after a pan: scroll it by whole pixels
+        and draw what it uncovers. False when it cannot (none yet, another
+        scale or size, a move of no whole pixels, or too far)."""
+        picture = self._picture
+        if picture is None or abs(self._picture_scale - self.transform().m11()) > 1e-9:
+            return False
+        old = self._picture_world
+        if abs(old.width() - view.width()) > 1e-9 or abs(old.height() - view.height()) > 1e-9:
+            return False
+        unit = self._picture_scale * self.devicePixelRatioF()
+        dx, dy = (old.left() - view.left()) * unit, (old.top() - view.top()) * unit
+        if abs(dx - round(dx)) > 0.01 or abs(dy - round(dy)) > 0.01:
+            return False
+        dx, dy = round(dx), round(dy)
+        if abs(dx) >= picture.width() or abs(dy) >= picture.height():
+            return False
+        if dx or dy:
+            picture.scroll(dx, dy, picture.rect())
+            uncovered = []
+            if dx:  # a column at the left or right edge
+                left = view.left() if dx > 0 else old.right()
+                uncovered.append(QRectF(left, view.top(), abs(dx) / unit, view.height()))
+            if dy:
+                top = view.top() if dy > 0 else old.bottom()
+                uncovered.append(QRectF(view.left(), top, view.width(), abs(dy) / unit))
+            self._paint_picture(uncovered, view)
+            self._picture_world = view
+        return True
+
+    def _background_changed(self) -> None:
+        if self._zooming:
+            self._stale = True  # the gesture goes on with the picture; its rest draws afresh
+        else:
+            self._picture = None
+        self.resetCachedContent()
+
+    def _zoom_rested(self) -> None:
+        self._zooming = False
+        if self._stale or self._picture is None or abs(self._picture_scale - self.transform().m11()) > 1e-9:
+            self._stale, self._picture = False, None
+            self.resetCachedContent()
+            self.viewport().update()
+
+    def marker_at(self, pos: QPoint) -> Cluster | None:
+        """The marker under a viewport point."""
+        layer = self.map_scene.marker_layer
+        if layer is None or not layer.isVisible():
+            return None
+        point = self.mapToScene(pos)
+        return layer.hit(point.x(), point.y(), self.transform().m11())
+
+    def item_at(self, pos) -> tuple[str, str] | None:
+        cluster = self.marker_at(pos)
+        if cluster is None:
+            return None
+        return (cluster.places[0].code if len(cluster.places) == 1 else ""), cluster.key
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            cluster = self.marker_at(event.pos())
+            if cluster is None:
+                QToolTip.hideText()
+            else:  # names are the documenters' text: shown literally, never as markup
+                QToolTip.showText(event.globalPos(), plain_tooltip(describe(cluster)), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     @property
     def zoom(self) -> float:
@@ -176,6 +319,8 @@ class MapCanvas(FigureCanvas):
         if anchor is None:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.scale(factor, factor)
+        self._zooming = True
+        self._rest.start()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.zoomed.emit()
         self.moved.emit()
@@ -189,6 +334,7 @@ class MapCanvas(FigureCanvas):
         size = self.viewport().size()
         scale = min(size.width() / max(right - left, 1e-9), size.height() / max(bottom - top, 1e-9))
         scale = 2 ** max(0.0, min(float(MAX_ZOOM), math.log2(scale)))
+        self._zooming = False  # a jump, not a gesture: drawn sharp at once
         self.resetTransform()
         self.scale(scale, scale)
         self.centerOn((left + right) / 2, (top + bottom) / 2)
@@ -296,6 +442,7 @@ def _read_path(elements: np.ndarray, winding: bool) -> QPainterPath:
     return path
 
 
-def distance_to(group: Group, x: float, y: float) -> float:
-    circle = next((i for i in group.items if isinstance(i, Circle)), None)
-    return math.inf if circle is None else math.hypot(circle.x - x, circle.y - y)
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written: Qt reads a tooltip that looks
+    like markup as markup, so it is escaped into markup that says the text."""
+    return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"

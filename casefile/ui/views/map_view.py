@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QPen,
@@ -39,13 +39,14 @@ from PySide6.QtWidgets import (
 from ...i18n import QT_TRANSLATE_NOOP as T
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
-from ...services.views.figure import Circle, Group, Item, Role, Text
-from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_group
+from ...services.views.figure import Circle, Item, Role, Text
+from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_radius
 from ...services.views.map_figure import Frame, clip_polygon, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec
 from ..workers import run_in_thread
 from .canvas import FigureCanvas, brush_for, figure_png, pen_for
-from .map_canvas import LAYERS, MapCanvas, distance_to, fast_path, fast_rings, solid_pen, unprojected
+from .map_canvas import LAYERS, MapCanvas, fast_path, fast_rings, solid_pen
+from .map_markers import MarkerLayer
 from .pane import FigurePane
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ class MapPane(FigurePane):
         self.tilesets: list[tiles.TileSet] = tiles.installed()
         self.selected = ""          # key of the marker chosen by keyboard
         self._level: int | None = None
-        self._cluster_cache: dict[int, tuple[list[Cluster], np.ndarray]] = {}
-        self._marker_keys: set[str] = set()  # clusters with items at this level
+        self._marker_layers: dict[int, MarkerLayer] = {}  # zoom level -> its markers, made at first sight
         self._tile_items: dict[tuple, QGraphicsPixmapItem] = {}
         self._placed = False
         self._land_box: tuple[float, float, float, float] | None = None
@@ -77,7 +77,6 @@ class MapPane(FigurePane):
         canvas = self.map_canvas
         canvas.zoomed.connect(self._zoom_changed)
         canvas.moved.connect(self._tile_timer.start)
-        canvas.moved.connect(self._add_visible_markers)
         canvas.activate.connect(self.activate)
         canvas.step.connect(self.step)
         canvas.fit.connect(self.fit)
@@ -92,7 +91,6 @@ class MapPane(FigurePane):
         if case is None:
             return
         self.places = map_places(case, incidents=self.scoped_incidents())
-        self._cluster_cache = {}
 
     def redraw(self) -> None:
         scene = self.map_canvas.map_scene
@@ -120,6 +118,9 @@ class MapPane(FigurePane):
             item.setPen(pen)
             item.setBrush(brush)
             scene.add_to_layer(layer, item, False)
+        scene.drop_layer("markers")  # the places changed: each level's markers are made again
+        scene.marker_layer = None
+        self._marker_layers = {}
         self._level = None
         self._land_box = None
         self._zoom_changed()
@@ -162,9 +163,9 @@ class MapPane(FigurePane):
         size = canvas.viewport().size()
         frame = Frame(canvas.visible_world(), float(max(size.width(), 1)), float(max(size.height(), 1)))
         taken: list[tuple[float, float, float, float]] = []
-        for group in scene.layers.get("markers", []):
-            point = canvas.mapFromScene(group.pos())
-            taken.append((point.x() - 12, point.y() - 12, point.x() + 12, point.y() + 12))
+        for cluster in self._visible_clusters():
+            point, reach = canvas.mapFromScene(QPointF(cluster.x, cluster.y)), marker_radius(cluster.incidents) + 2
+            taken.append((point.x() - reach, point.y() - reach, point.x() + reach, point.y() + reach))
         labels = town_labels(frame, taken, limit=40)
         items: list[Item] = []
         for town, x, y in labels:
@@ -178,63 +179,40 @@ class MapPane(FigurePane):
         zoom = self.map_canvas.zoom
         scene = self.map_canvas.map_scene
         for name, (_z, low, high) in LAYERS.items():
+            if name == "markers":  # one item per level, shown below
+                continue
             if name == "areas_local":  # a few areas show from a regional zoom; thousands only close in
                 low = 7.0 if len(scene.layers.get(name, [])) < 2000 else low
             shown = low <= zoom < high
-            if name in ("markers", "tiles", "areas_wide", "areas_local", "towns", "land_near"):
-                scene.show_layer(name, shown)
-                continue
-            if shown:
+            if shown and name not in ("tiles", "areas_wide", "areas_local", "towns", "land_near"):
                 self._ensure_layer(name)
             scene.show_layer(name, shown)
         level = int(math.floor(zoom + 1e-6))
         if level != self._level:
             self._level = level
-            if level not in self._cluster_cache:
-                found = clusters(self.places.places, level)
-                centres = np.array([(c.x, c.y) for c in found], dtype=float).reshape(-1, 2)
-                self._cluster_cache[level] = (found, centres)
-            scene.drop_layer("markers")
-            self._marker_keys = set()
-            self._add_visible_markers()
+            layer = self._marker_layers.get(level)
+            if layer is None:
+                layer = self._marker_layers[level] = MarkerLayer(clusters(self.places.places, level), level)
+                scene.add_to_layer("markers", layer, visible=False)
+            if scene.marker_layer is not None:
+                scene.marker_layer.setVisible(False)
+            layer.setVisible(True)
+            scene.marker_layer = layer
             self._mark_selected()
 
-    def _visible_clusters(self, margin: float = 0.5) -> list[Cluster]:
-        """The clusters of the current level inside the view, widened by ``margin``."""
-        found, centres = self._cluster_cache.get(self._level if self._level is not None else 0, ([], None))
-        if centres is None or not len(found):
+    def _visible_clusters(self, margin: float = 0.0) -> list[Cluster]:
+        """The clusters of the level shown inside the view, widened by ``margin``, west to east."""
+        layer = self.map_canvas.map_scene.marker_layer
+        if layer is None:
             return []
         left, top, right, bottom = self.map_canvas.visible_world()
         dx, dy = (right - left) * margin, (bottom - top) * margin
-        inside = ((centres[:, 0] >= left - dx) & (centres[:, 0] <= right + dx)
-                  & (centres[:, 1] >= top - dy) & (centres[:, 1] <= bottom + dy))
-        return [found[i] for i in np.flatnonzero(inside).tolist()]
+        found = [layer.clusters[i] for i in layer.inside(left - dx, top - dy, right + dx, bottom + dy).tolist()]
+        return sorted(found, key=lambda c: (c.x, c.y))
 
-    def _add_visible_markers(self) -> None:
-        """Markers are made for the region in view (and around it) only: a pan
-        adds the few it reveals, so a level with 20,000 places costs no more
-        than one with 20."""
-        if self._level is None:
-            return
-        unit = 2.0 ** -self._level  # a point, in world units, at this level
-        new = [c for c in self._visible_clusters(0.2) if c.key not in self._marker_keys]
-        if not new:
-            return
-        scene = self.map_canvas.map_scene
-        for cluster in new:
-            self._marker_keys.add(cluster.key)
-            before = len(scene.layers.get("markers", []))
-            scene.extend_layer("markers", [marker_group(cluster, unprojected, unit)])
-            for graphic in scene.layers["markers"][before:]:  # small markers over big ones
-                graphic.setZValue(LAYERS["markers"][0] + 0.5 / (1 + cluster.incidents))
-                # Screen-sized: drawn once into a pixmap, then blitted each frame.
-                graphic.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def markers(self) -> list[Group]:
-        """The markers in view at the current zoom level, west to east (keyboard order)."""
-        level = self._level if self._level is not None else 0
-        return [marker_group(c, unprojected, 2.0 ** -level)
-                for c in sorted(self._visible_clusters(0.0), key=lambda c: (c.x, c.y))]
+    def marker_position(self, key: str) -> QPointF | None:
+        layer = self.map_canvas.map_scene.marker_layer
+        return None if layer is None else layer.position(key)
 
     # -- tiles and towns: what the visible region needs, once a gesture settles ---------------
 
@@ -323,16 +301,15 @@ class MapPane(FigurePane):
         self.map_canvas.show_world_box(world_box(self.places.places))
 
     def step(self, direction: int) -> None:
-        keys = [g.key for g in self.markers()]
+        keys = [c.key for c in self._visible_clusters()]
         if not keys:
             return
         index = keys.index(self.selected) if self.selected in keys else (-1 if direction > 0 else 0)
         self.selected = keys[(index + direction) % len(keys)]
         self._mark_selected()
-        items = self.map_canvas.map_scene.groups.get(self.selected, [])
-        if items:  # (ensureVisible would read a screen-sized marker's box as scene units)
+        point = self.marker_position(self.selected)
+        if point is not None:  # (ensureVisible would read a screen-sized marker's box as scene units)
             left, top, right, bottom = self.map_canvas.visible_world()
-            point = items[0].pos()
             if not (left < point.x() < right and top < point.y() < bottom):
                 self.map_canvas.centerOn(point)
 
@@ -341,11 +318,11 @@ class MapPane(FigurePane):
         if self._highlight is not None:
             scene.removeItem(self._highlight)
             self._highlight = None
-        items = scene.groups.get(self.selected, [])
-        if not items:
+        point = self.marker_position(self.selected)
+        if point is None:
             return
         ring = scene.addEllipse(-14, -14, 28, 28, pen_for(Role.HIGHLIGHT), QBrush(Qt.BrushStyle.NoBrush))
-        ring.setPos(items[0].pos())
+        ring.setPos(point)
         ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         ring.setZValue(LAYERS["markers"][0] + 1)
         self._highlight = ring
@@ -353,13 +330,13 @@ class MapPane(FigurePane):
     def activate(self) -> None:
         """Enter: open the chosen marker's place, or zoom into its cluster; with
         none chosen, the marker nearest the centre."""
-        markers = self.markers()
+        markers = self._visible_clusters()
         if not markers:
             return
-        chosen = next((g for g in markers if g.key == self.selected), None)
+        chosen = next((c for c in markers if c.key == self.selected), None)
         if chosen is None:
             centre = self.map_canvas.mapToScene(self.map_canvas.viewport().rect().center())
-            chosen = min(markers, key=lambda g: distance_to(g, centre.x(), centre.y()))
+            chosen = min(markers, key=lambda c: math.hypot(c.x - centre.x(), c.y - centre.y()))
         self._open(chosen.key)
 
     def _clicked(self, key: str) -> None:
@@ -369,7 +346,8 @@ class MapPane(FigurePane):
     def _open(self, key: str) -> None:
         if key.startswith("cluster:"):
             level = self._level or 0
-            cluster = next((c for c in self._cluster_cache.get(level, ([], None))[0] if c.key == key), None)
+            layer = self._marker_layers.get(level)
+            cluster = layer.clusters[layer.index[key]] if layer is not None and key in layer.index else None
             if cluster is not None:
                 xs, ys = [p.x for p in cluster.places], [p.y for p in cluster.places]
                 pad = 4 * WORLD / 2 ** (level + 8)
