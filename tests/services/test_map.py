@@ -14,7 +14,15 @@ from casefile.errors import CasefileError
 from casefile.services import records
 from casefile.services.views import tiles
 from casefile.services.views.figure import Circle, Group, Image, Path, Role, texts, walk
-from casefile.services.views.map import MapPlace, clusters, map_figure, map_places
+from casefile.services.views.map import (
+    Clusters,
+    MapPlace,
+    clusters,
+    map_figure,
+    map_places,
+    marker_look,
+    marker_radius,
+)
 
 
 @pytest.fixture
@@ -86,6 +94,28 @@ def test_dense_places_cluster_at_low_zoom_and_split_when_zoomed_in():
     both = next(c for c in low if len(c.places) == 2)
     assert both.incidents == 4 and both.key.startswith("cluster:")
     assert len(clusters(places, 14)) == 3
+
+
+def test_the_window_s_cluster_arrays_say_what_the_clusters_say():
+    """The window clusters by arrays and makes a cluster only when asked: keys, looks,
+    radii and centres must be those of the clusters the dossier draws."""
+    import random
+
+    rng = random.Random(3)
+    precisions = ["exact", "nearby", "municipality", "state"]
+    places = [MapPlace(f"PLC-{n:04d}", f"P{n}", 0.0, 0.0, rng.choice(precisions), "", "", rng.randint(0, 9),
+                       rng.uniform(50, 60), rng.uniform(110, 118)) for n in range(600)]
+    for zoom in (3, 7, 11, 16):
+        arrays, made = Clusters.of(places, zoom), clusters(places, zoom)
+        assert len(arrays) == len(made) and any(len(c.places) > 1 for c in made) == (zoom < 16)
+        radii = arrays.radii()
+        for i, cluster in enumerate(made):
+            assert arrays.key(i) == cluster.key and arrays.look(i) == marker_look(cluster)
+            assert radii[i] == pytest.approx(marker_radius(cluster.incidents))
+            centre = cluster.places[0] if len(cluster.places) == 1 else None
+            if centre is not None:
+                assert (cluster.x, cluster.y) == (centre.x, centre.y)
+    assert len(Clusters.of([], 5)) == 0 and clusters([], 5) == []
 
 
 def test_clusters_draw_a_count_and_no_record(case):

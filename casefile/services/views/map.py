@@ -123,25 +123,64 @@ class Cluster:
 def clusters(places: list[MapPlace], zoom: float, cell: float = CELL) -> list[Cluster]:
     """Grid clustering at a zoom (the window passes whole levels): places whose screen positions fall in
     one ``cell``-pixel square become one marker."""
-    if not places:
-        return []
-    xy = np.array([(p.x, p.y) for p in places], dtype=float)
-    scale = (2.0 ** zoom) / cell
-    cells = np.floor(xy * scale).astype(np.int64)
-    keys = cells[:, 0] * (1 << 31) + cells[:, 1]
-    order = np.argsort(keys, kind="stable")
-    sorted_keys = keys[order]
-    bounds = np.flatnonzero(np.diff(sorted_keys)) + 1
-    out: list[Cluster] = []
-    for members in np.split(order, bounds):
-        group = tuple(places[i] for i in members.tolist())
-        if len(group) == 1:
-            out.append(Cluster(group[0].x, group[0].y, group))
-            continue
-        weights = np.array([max(p.incidents, 1) for p in group], dtype=float)
-        centre = (xy[members] * weights[:, None]).sum(axis=0) / weights.sum()
-        out.append(Cluster(float(centre[0]), float(centre[1]), group))
-    return out
+    found = Clusters.of(places, zoom, cell)
+    return [found.cluster(i) for i in range(len(found))]
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """The clusters of places at a zoom, as arrays: the window clusters 20,000
+    places at every zoom level it reaches, and makes a :class:`Cluster` only
+    for the few it is asked about."""
+
+    places: list[MapPlace]
+    xy: np.ndarray         # (n, 2) centres, world units (a lone place's own point)
+    members: np.ndarray    # indexes into places, cluster after cluster
+    starts: np.ndarray     # (n + 1,) where each cluster's members start; the last is the end
+    incidents: np.ndarray  # (n,) incidents at each cluster's places
+
+    @classmethod
+    def of(cls, places: list[MapPlace], zoom: float, cell: float = CELL) -> Clusters:
+        if not places:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(places, np.zeros((0, 2)), empty, np.zeros(1, dtype=np.int64), empty)
+        xy = np.array([(p.x, p.y) for p in places], dtype=float)
+        incidents = np.array([p.incidents for p in places], dtype=np.int64)
+        cells = np.floor(xy * ((2.0 ** zoom) / cell)).astype(np.int64)
+        keys = cells[:, 0] * (1 << 31) + cells[:, 1]
+        members = np.argsort(keys, kind="stable")
+        firsts = np.flatnonzero(np.r_[True, np.diff(keys[members]) != 0])
+        weights = np.maximum(incidents[members], 1).astype(float)  # the centre leans to the busiest places
+        total = np.add.reduceat(weights, firsts)
+        centres = np.column_stack([np.add.reduceat(xy[members, axis] * weights, firsts) / total for axis in (0, 1)])
+        alone = np.diff(np.r_[firsts, len(members)]) == 1
+        centres[alone] = xy[members[firsts[alone]]]
+        return cls(places, centres, members, np.r_[firsts, len(members)],
+                   np.add.reduceat(incidents[members], firsts))
+
+    def __len__(self) -> int:
+        return len(self.xy)
+
+    def size(self, i: int) -> int:
+        return int(self.starts[i + 1] - self.starts[i])
+
+    def cluster(self, i: int) -> Cluster:
+        chosen = self.members[self.starts[i]:self.starts[i + 1]].tolist()
+        return Cluster(float(self.xy[i, 0]), float(self.xy[i, 1]), tuple(self.places[j] for j in chosen))
+
+    def key(self, i: int) -> str:
+        code = self.places[int(self.members[self.starts[i]])].code
+        return code if self.size(i) == 1 else "cluster:" + code
+
+    def look(self, i: int) -> MarkerLook:
+        """As ``marker_look(self.cluster(i))``, without making the cluster."""
+        radius = marker_radius(int(self.incidents[i]))
+        if self.size(i) > 1:
+            return Role.CLUSTER, radius, str(self.size(i)), 8.5
+        return place_look(self.places[int(self.members[self.starts[i]])], radius)
+
+    def radii(self) -> np.ndarray:
+        return np.minimum(MARKER_MAX, MARKER_MIN + MARKER_GROWTH * np.sqrt(np.maximum(self.incidents, 0)))
 
 
 # -- primitives ---------------------------------------------------------------------
@@ -149,9 +188,12 @@ def clusters(places: list[MapPlace], zoom: float, cell: float = CELL) -> list[Cl
 Transform = Callable[[float, float], tuple[float, float]]
 
 
+MARKER_MIN, MARKER_GROWTH, MARKER_MAX = 5.0, 2.8, 22.0  # points
+
+
 def marker_radius(incidents: int) -> float:
     """Marker radius in points: area grows with the incidents, within bounds."""
-    return min(22.0, 5.0 + 2.8 * math.sqrt(max(incidents, 0)))
+    return min(MARKER_MAX, MARKER_MIN + MARKER_GROWTH * math.sqrt(max(incidents, 0)))
 
 
 def describe(cluster: Cluster) -> str:
@@ -179,7 +221,10 @@ def marker_look(cluster: Cluster) -> MarkerLook:
     radius = marker_radius(cluster.incidents)
     if len(cluster.places) > 1:
         return Role.CLUSTER, radius, str(len(cluster.places)), 8.5
-    place = cluster.places[0]
+    return place_look(cluster.places[0], radius)
+
+
+def place_look(place: MapPlace, radius: float) -> MarkerLook:
     role = Role.MARKER_RING if place.precision in ("municipality", "state") else Role.MARKER
     return role, radius, str(place.incidents) if place.incidents > 1 else "", 8.0
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...services.views.figure import Group
-from ...services.views.map import Cluster, MarkerLook, look_items, marker_look, marker_radius
+from ...services.views.map import MARKER_MAX, Cluster, Clusters, MarkerLook, look_items
 from .canvas import FigureScene
 
 _PAD = 2.0  # points around a marker's circle in its picture (the pen's width)
@@ -52,23 +52,30 @@ class MarkerLayer(QGraphicsItem):
     """The markers of one zoom level. Its coordinates are world units (the
     scene's); smaller markers are drawn over bigger ones."""
 
-    def __init__(self, found: list[Cluster], level: int):
+    def __init__(self, found: Clusters, level: int):
         super().__init__()
         self.level = level
         self.clusters = found
-        self.looks = [marker_look(c) for c in found]
-        self.xy = np.array([(c.x, c.y) for c in found], dtype=float).reshape(-1, 2)
-        self.radii = np.array([look[1] for look in self.looks], dtype=float)
+        self.xy = found.xy
+        self.radii = found.radii()
         self.order = np.argsort(-self.radii, kind="stable")  # big first: the small stay visible
-        self.index = {c.key: i for i, c in enumerate(found)}
+        self._looks: dict[int, MarkerLook] = {}
+        self._index: dict[str, int] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
-        pad = (marker_radius(10**9) + _PAD) * 2.0 ** -level  # a marker's reach at this level's widest
+        pad = (MARKER_MAX + _PAD) * 2.0 ** -level  # a marker's reach at this level's widest
         if len(found):
             left, top = self.xy.min(axis=0) - pad
             right, bottom = self.xy.max(axis=0) + pad
             self._box = QRectF(left, top, right - left, bottom - top)
         else:
             self._box = QRectF()
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Cluster by key (made when first asked: keys are strings, 20,000 of them)."""
+        if self._index is None:
+            self._index = {self.clusters.key(i): i for i in range(len(self.clusters))}
+        return self._index
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._box
@@ -78,13 +85,18 @@ class MarkerLayer(QGraphicsItem):
         x, y = self.xy[self.order, 0], self.xy[self.order, 1]
         return self.order[(x >= left) & (x <= right) & (y >= top) & (y <= bottom)]
 
+    def look(self, i: int) -> MarkerLook:
+        if i not in self._looks:
+            self._looks[i] = self.clusters.look(i)
+        return self._looks[i]
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         transform = painter.worldTransform()
         scale = transform.m11()
         if not len(self.clusters) or scale <= 0:
             return
-        reach = (marker_radius(10**9) + _PAD) / scale
+        reach = (MARKER_MAX + _PAD) / scale
         exposed = option.exposedRect
         shown = self.inside(exposed.left() - reach, exposed.top() - reach,
                             exposed.right() + reach, exposed.bottom() + reach)
@@ -95,7 +107,7 @@ class MarkerLayer(QGraphicsItem):
         painter.save()
         painter.resetTransform()  # markers are drawn in device pixels, at their size in points
         for i, (px, py) in zip(shown.tolist(), points.tolist()):
-            look = self.looks[i]
+            look = self.look(i)
             half = look[1] + _PAD
             painter.drawPixmap(QPointF(round(px - half), round(py - half)), sprite(look, ratio))
         painter.restore()
@@ -109,7 +121,7 @@ class MarkerLayer(QGraphicsItem):
         under = np.flatnonzero(distance <= self.radii + 1.0)
         if not len(under):
             return None
-        return self.clusters[int(under[np.argmin(self.radii[under])])]
+        return self.clusters.cluster(int(under[np.argmin(self.radii[under])]))
 
     def position(self, key: str) -> QPointF | None:
         """The scene point of a cluster's marker, by its key."""

@@ -40,7 +40,7 @@ from ...i18n import QT_TRANSLATE_NOOP as T
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
 from ...services.views.figure import Circle, Item, Role, Text
-from ...services.views.map import Cluster, MapPlaces, area_rings, attribution, clusters, map_figure, marker_radius
+from ...services.views.map import Cluster, Clusters, MapPlaces, area_rings, attribution, map_figure, marker_radius
 from ...services.views.map_figure import Frame, clip_polygon, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec
 from ..workers import run_in_thread
@@ -192,7 +192,7 @@ class MapPane(FigurePane):
             self._level = level
             layer = self._marker_layers.get(level)
             if layer is None:
-                layer = self._marker_layers[level] = MarkerLayer(clusters(self.places.places, level), level)
+                layer = self._marker_layers[level] = MarkerLayer(Clusters.of(self.places.places, level), level)
                 scene.add_to_layer("markers", layer, visible=False)
             if scene.marker_layer is not None:
                 scene.marker_layer.setVisible(False)
@@ -207,7 +207,7 @@ class MapPane(FigurePane):
             return []
         left, top, right, bottom = self.map_canvas.visible_world()
         dx, dy = (right - left) * margin, (bottom - top) * margin
-        found = [layer.clusters[i] for i in layer.inside(left - dx, top - dy, right + dx, bottom + dy).tolist()]
+        found = [layer.clusters.cluster(i) for i in layer.inside(left - dx, top - dy, right + dx, bottom + dy).tolist()]
         return sorted(found, key=lambda c: (c.x, c.y))
 
     def marker_position(self, key: str) -> QPointF | None:
@@ -347,7 +347,7 @@ class MapPane(FigurePane):
         if key.startswith("cluster:"):
             level = self._level or 0
             layer = self._marker_layers.get(level)
-            cluster = layer.clusters[layer.index[key]] if layer is not None and key in layer.index else None
+            cluster = layer.clusters.cluster(layer.index[key]) if layer is not None and key in layer.index else None
             if cluster is not None:
                 xs, ys = [p.x for p in cluster.places], [p.y for p in cluster.places]
                 pad = 4 * WORLD / 2 ** (level + 8)
