@@ -200,7 +200,7 @@ def _evidence_hook() -> None:
         SHOTS.setdefault("evidence-preview", shot)
 
 
-def render_all(out: Path) -> list[Path]:
+def render_all(out: Path, only: list[str] | None = None) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     settings_dir = tempfile.mkdtemp(prefix="casefile-shots-")
@@ -219,6 +219,8 @@ def render_all(out: Path) -> list[Path]:
     plan = [(name, shot, "en") for name, shot in SHOTS.items()] + \
            [(name, shot, language) for name, (shot, language) in TRANSLATED.items()]
     for name, shot, language in plan:
+        if only and name not in only:
+            continue
         install_translators(app, language)
         window = MainWindow()
         window.resize(*SIZE)
@@ -243,8 +245,9 @@ def render_all(out: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
+    parser.add_argument("only", nargs="*", help="the screenshots to render (default: all)")
     args = parser.parse_args()
-    render_all(args.out)
+    render_all(args.out, args.only)
     return 0
 
 

@@ -63,7 +63,7 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
     if keys:
         shown = sorted(keys, key=lambda k: (-len(graph.neighbours(k)), k))[:MAX_NODES]
         figure = chart_figure(graph, Layout().place(graph, shown), width=width,
-                              title=translate("Figures", "Link chart"))
+                              title=translate("Figures", "Link chart"), text_px=1.0)  # ReportLab: points
         caption = translate("Figures", "Incidents (rectangles), actors (circles), claims (diamonds) and sources "
                                        "(tall rectangles), linked by involvement with its role, by what a claim "
                                        "is about and who makes it, by each claim's chain of attribution, and by "
@@ -71,7 +71,7 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
         if len(keys) > MAX_NODES:
             caption += " " + translate("Figures", "The {shown} most linked of {total} records are shown.").format(
                 shown=MAX_NODES, total=len(keys))
-        out.append(DossierFigure(figure, caption))
+        out.append(DossierFigure(figure, f"{caption} {figure.caption}".strip()))
     from ..services.views.map import dossier_map  # the map (issue 20): its places, redacted the same way
     from ..services.views.tiles import installed
 

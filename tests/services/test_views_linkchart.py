@@ -107,3 +107,42 @@ def test_gexf_and_graphml_read_back_and_never_replace_the_case(sample, tmp_path)
     with pytest.raises(CasefileError):
         export_graph(graph, tmp_path / "chart.gexf", "gexf")  # exists: only with force
     assert sample.path.stat().st_size == size
+
+
+def _crowded_graph(count: int):
+    import random
+
+    from casefile.services.views.linkchart import Edge, Graph, Node
+
+    rng = random.Random(5)
+    graph = Graph()
+    for n in range(count):
+        kind = ("incident", "actor", "claim", "source")[n % 4]
+        graph.nodes[f"{kind}:{n}"] = Node(f"{kind}:{n}", kind, n, f"X-{n:04d}", f"A rather long record label {n}")
+    keys = list(graph.nodes)
+    for _ in range(count * 2):
+        a, b = rng.sample(keys, 2)
+        graph.add_edge(Edge(a, b, "involvement", "participant"))
+    return graph
+
+
+@pytest.mark.parametrize("text_px", [1.0, 1.25])
+def test_labels_never_cover_each_other_or_run_off_the_figure(text_px):
+    """Labels used to overlap into a smudge in any chart of more than a dozen records."""
+    from casefile.services.views.figure import Text, walk
+    from casefile.services.views.placing import text_box
+
+    graph = _crowded_graph(120)
+    figure = chart_figure(graph, Layout().place(graph, graph.nodes), width=900, text_px=text_px)
+    labels = [item for item in walk(figure.items) if isinstance(item, Text)]
+    boxes = [text_box(t.x, t.y, t.text, t.size, t.anchor, t.max_width, text_px) for t in labels]
+    assert len(labels) > 30
+    for n, (left, top, right, bottom) in enumerate(boxes):
+        assert 0 <= left and right <= 900
+        for other in boxes[n + 1:]:
+            assert right <= other[0] or left >= other[2] or bottom <= other[1] or top >= other[3]
+    shown = {t.text for t in labels}
+    short = [n for n in graph.nodes.values() if n.label not in shown]
+    assert short, "a crowded chart leaves some labels out"
+    for node in short:  # and the caption names each of them
+        assert f"{node.code} {node.label}" in figure.caption

@@ -21,7 +21,7 @@ import hashlib
 import io
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx  # type: ignore[import-untyped]
@@ -46,6 +46,7 @@ from ...store import Case
 from ...store.outputs import write_bytes
 from ..redaction import Redactor
 from .figure import Circle, Figure, Group, Item, Line, Path, Rect, Role, Text
+from .placing import TEXT_PX, Taken, text_box
 
 RELATIONS = ("involvement", "about", "claimant", "chain", "supports", "contradicts", "repeats", "incident_link",
              "actor_relation")
@@ -54,6 +55,7 @@ EDGE_ROLES = {"supports": Role.EDGE_SUPPORTS, "contradicts": Role.EDGE_CONTRADIC
 NODE_ROLES = {"incident": Role.NODE_INCIDENT, "actor": Role.NODE_ACTOR, "claim": Role.NODE_CLAIM,
               "source": Role.NODE_SOURCE}
 NODE_R = 9.0
+GRAVITY = 0.1  # the pull to the middle, against an edge's pull of 1
 
 
 @dataclass(frozen=True)
@@ -266,9 +268,23 @@ class Layout:
         edges = np.array(pairs, dtype=int).reshape(-1, 2)
         rounds = iterations if len(keys) > 300 else 150  # a small chart: cheap to settle well
         laid = force_layout(pos, edges, movable, iterations=rounds if len(new) > 1 else 20)
+        if not self.positions:
+            laid = _lengthwise(laid)
         for k in new:
             self.positions[k] = (float(laid[index[k], 0]), float(laid[index[k], 1]))
         return {k: self.positions[k] for k in keys}
+
+
+def _lengthwise(pos: np.ndarray) -> np.ndarray:
+    """A first layout turned so that its long axis lies across: charts are shown
+    in wide panes and pages, and turning keeps every distance."""
+    if len(pos) < 3:
+        return pos
+    centred = pos - pos.mean(axis=0)
+    _values, vectors = np.linalg.eigh(np.cov(centred.T))
+    along = vectors[:, -1]  # the axis of the largest spread
+    turned = centred @ np.array([[along[0], -along[1]], [along[1], along[0]]])
+    return turned + pos.mean(axis=0)
 
 
 def force_layout(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, iterations: int = 40,
@@ -323,6 +339,11 @@ def force_layout(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, ite
             pull = d * (length / k)[:, None]
             np.subtract.at(disp, edges[:, 0], pull)
             np.add.at(disp, edges[:, 1], pull)
+        # Gravity: a pull to the middle that grows with the distance, so that loose
+        # records and small components stay near the rest instead of drifting off
+        # (they would shrink everything else to fit the figure).
+        off = pos - pos.mean(axis=0)
+        disp -= off * (GRAVITY * np.sqrt((off ** 2).sum(-1)) / k)[:, None]
         # Move, no farther than the temperature; fixed nodes stay.
         length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
         step = disp * (np.minimum(length, temperature) / length)[:, None]
@@ -361,9 +382,12 @@ def _settle_few(pos: np.ndarray, edges: np.ndarray, movable: np.ndarray, *, iter
 
 def chart_figure(graph: Graph, positions: dict[str, tuple[float, float]], *, width: float = 900.0,
                  relations: Iterable[str] | None = None, highlight: str | None = None, title: str = "",
-                 labels: bool = True, focus: str | None = None) -> Figure:
+                 labels: bool = True, focus: str | None = None, text_px: float = TEXT_PX) -> Figure:
     """The nodes of ``positions`` and the edges among them (of ``relations``),
-    scaled to ``width``; ``highlight`` (a claim's key) marks its attribution chain."""
+    scaled to ``width``; ``highlight`` (a claim's key) marks its attribution chain.
+    ``text_px`` is how large the renderer draws text, per unit of its size (the
+    window 1.25, the dossier 1): labels are placed by it. The caption names the
+    records whose label had no room."""
     wanted = set(RELATIONS if relations is None else relations)
     keys = [k for k in positions if k in graph.nodes]
     margin = 70.0
@@ -388,26 +412,71 @@ def chart_figure(graph: Graph, positions: dict[str, tuple[float, float]], *, wid
     chain_nodes, chain_edges = graph.chain(highlight) if highlight in graph.nodes else (set(), set())
     shown = set(keys)
     drawn = [e for e in graph.edges if e.a in shown and e.b in shown and e.relation in wanted]
-    edge_labels = labels and len(drawn) <= 150
-    for edge in drawn:
+    marked = chain_nodes | ({focus} if focus else set())
+    node_labels, edge_labels = _place_labels(graph, keys, drawn, at, marked, width, text_px) if labels else ({}, {})
+    short = [graph.nodes[k] for k in keys if labels and (k not in node_labels
+                                                        or node_labels[k].text != graph.nodes[k].label)]
+    if short:
+        fig.caption = translate("Figures", "Shown by code or unlabelled, for want of room: {records}.").format(
+            records="; ".join(f"{node.code} {node.label}" for node in sorted(short, key=lambda n: n.code)))
+    for n, edge in enumerate(drawn):
         (ax, ay), (bx, by) = at(edge.a), at(edge.b)
         length = math.hypot(bx - ax, by - ay) or 1.0
         ux, uy = (bx - ax) / length, (by - ay) / length
         sx, sy, tx, ty = ax + ux * NODE_R, ay + uy * NODE_R, bx - ux * (NODE_R + 1), by - uy * (NODE_R + 1)
         role = Role.HIGHLIGHT if edge in chain_edges else EDGE_ROLES.get(edge.relation, Role.EDGE)
         fig.add(Line(sx, sy, tx, ty, role, arrow=edge.directed))
-        text = edge.label.split("#", 1)[0]
-        if edge_labels and text:
-            fig.add(Text((ax + bx) / 2, (ay + by) / 2 - 2, text, Role.LABEL_MUTED, 6.5, anchor="middle",
-                         max_width=90))
+        if n in edge_labels:
+            fig.add(edge_labels[n])
     for key in keys:
-        node = graph.nodes[key]
         x, y = at(key)
-        fig.add(_node(node, x, y, key in chain_nodes or key == focus, labels))
+        fig.add(_node(graph.nodes[key], x, y, key in marked, node_labels.get(key)))
     return fig
 
 
-def _node(node: Node, x: float, y: float, marked: bool, labels: bool) -> Group:
+NODE_LABEL, EDGE_LABEL = 7.0, 6.5  # text sizes
+NODE_LABEL_W, EDGE_LABEL_W = 120.0, 90.0
+
+
+def _place_labels(graph: Graph, keys: list[str], drawn: list[Edge], at: Callable[[str], tuple[float, float]],
+                  marked: set[str], width: float, text_px: float) -> tuple[dict[str, Text], dict[int, Text]]:
+    """Labels that cover no node and no other label: the marked nodes' first,
+    then the best connected; each below its node, else above, right or left,
+    else its code alone; then the relations on edges where there is room. A
+    label with no room, or running off the figure's sides, is left out (the
+    window's tooltip still names it)."""
+    taken = Taken(within=(0.0, width))
+    for key in keys:
+        x, y = at(key)
+        taken.add((x - NODE_R - 2, y - NODE_R - 2, x + NODE_R + 2, y + NODE_R + 2))
+    degree: dict[str, int] = {}
+    for edge in drawn:
+        degree[edge.a] = degree.get(edge.a, 0) + 1
+        degree[edge.b] = degree.get(edge.b, 0) + 1
+    nodes: dict[str, Text] = {}
+    for key in sorted(keys, key=lambda k: (k not in marked, -degree.get(k, 0), k)):
+        node, (x, y) = graph.nodes[key], at(key)
+        spots = ((x, y + NODE_R + 9, "middle"), (x, y - NODE_R - 3, "middle"),
+                 (x + NODE_R + 3, y + 2.5, "start"), (x - NODE_R - 3, y + 2.5, "end"))
+        for text in dict.fromkeys(t for t in (node.label, node.code) if t):
+            spot = next((s for s in spots
+                         if taken.take(text_box(s[0], s[1], text, NODE_LABEL, s[2], NODE_LABEL_W, text_px))), None)
+            if spot is not None:
+                nodes[key] = Text(spot[0], spot[1], text, Role.LABEL, NODE_LABEL, anchor=spot[2],
+                                  max_width=NODE_LABEL_W)
+                break
+    edges: dict[int, Text] = {}
+    if len(drawn) <= 150:  # past that, relations are read from the legend and the links panel
+        for n, edge in enumerate(drawn):
+            text = edge.label.split("#", 1)[0]
+            (ax, ay), (bx, by) = at(edge.a), at(edge.b)
+            x, y = (ax + bx) / 2, (ay + by) / 2 - 2
+            if text and taken.take(text_box(x, y, text, EDGE_LABEL, "middle", EDGE_LABEL_W, text_px)):
+                edges[n] = Text(x, y, text, Role.LABEL_MUTED, EDGE_LABEL, anchor="middle", max_width=EDGE_LABEL_W)
+    return nodes, edges
+
+
+def _node(node: Node, x: float, y: float, marked: bool, label: Text | None) -> Group:
     role = Role.NODE_PROTECTED if node.protected else NODE_ROLES[node.kind]
     r = NODE_R
     parts: list[Item] = []
@@ -421,6 +490,6 @@ def _node(node: Node, x: float, y: float, marked: bool, labels: bool) -> Group:
         parts.append(Rect(x - r * 0.8, y - r, 1.6 * r, 2 * r, role))
     if marked:
         parts.append(Circle(x, y, r + 4, Role.HIGHLIGHT))
-    if labels:
-        parts.append(Text(x, y + r + 9, node.label, Role.LABEL, 7, anchor="middle", max_width=120))
+    if label is not None:
+        parts.append(label)
     return Group(tuple(parts), record=node.code, key=node.key, tooltip=f"{node.code} {node.label}")

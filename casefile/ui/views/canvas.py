@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...services.views.figure import Circle, Figure, Group, Image, Item, Line, Rect, Role, Text, style
 from ...services.views.figure import Path as FigPath
+from ...services.views.placing import TEXT_PX
 
 RECORD = 0  # item data: the record code a click opens
 KEY = 1     # item data: the group's key within its figure
@@ -175,7 +176,7 @@ def _font(size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
     key = (size, bold)
     if key not in _FONTS:
         font = QFont()
-        font.setPixelSize(max(1, round(size * 1.25)))  # units are points; the scene counts pixels at 96 dpi
+        font.setPixelSize(max(1, round(size * TEXT_PX)))  # units are points; the scene counts pixels at 96 dpi
         font.setBold(bold)
         _FONTS[key] = (font, QFontMetricsF(font))
     return _FONTS[key]
