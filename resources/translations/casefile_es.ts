@@ -280,7 +280,7 @@
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+398"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+416"/>
         <source>Send &amp;Changes…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>La huella de su clave y las claves de colegas en las que confía</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+424"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+402"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -1614,7 +1614,7 @@
 <context>
     <name>Dossier</name>
     <message>
-        <location filename="../../casefile/dossier/data.py" line="+147"/>
+        <location filename="../../casefile/dossier/data.py" line="+140"/>
         <source>no such incident: {codes}</source>
         <translation>no existe el hecho: {codes}</translation>
     </message>
@@ -4036,7 +4036,7 @@
         <translation>{record}: &apos;{field}&apos; no es una fecha y hora</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/bundle.py" line="+218"/>
+        <location filename="../../casefile/services/exchange/bundle.py" line="+220"/>
         <source>{path}: {why}; nothing changed</source>
         <translation>{path}: {why}; no se cambió nada</translation>
     </message>
@@ -4047,19 +4047,20 @@
     </message>
     <message>
         <location line="+45"/>
+        <location line="+45"/>
         <source>the bundle is damaged or truncated</source>
         <translation>el paquete está dañado o truncado</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-30"/>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+50"/>
         <location line="+3"/>
         <source>it is not a Casefile bundle</source>
         <translation>no es un paquete de Casefile</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-51"/>
         <source>it was made by a newer Casefile (format {found}); this one reads format {known}</source>
         <translation>lo generó una versión más reciente de Casefile (formato {found}); esta lee el formato {known}</translation>
     </message>
@@ -4070,7 +4071,7 @@
         <translation>su firma no coincide con su contenido</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>its members are not the ones its manifest lists</source>
         <translation>sus componentes no son los que enumera su manifiesto</translation>
     </message>
@@ -4172,7 +4173,7 @@
         <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/send.py" line="+81"/>
+        <location filename="../../casefile/services/exchange/send.py" line="+82"/>
         <source>{path} is a bundle of another case</source>
         <translation>{path} es un paquete de otro expediente</translation>
     </message>
@@ -4187,7 +4188,7 @@
         <translation>Detectando cambios</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choosing what to send</source>
         <translation>Eligiendo qué enviar</translation>
     </message>
@@ -4217,7 +4218,7 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-347"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-364"/>
         <source>Passphrase of your documenter key:</source>
         <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
@@ -4232,7 +4233,7 @@
         <translation>Su clave</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+96"/>
         <source>Send Changes</source>
         <translation>Enviar cambios</translation>
     </message>
@@ -4725,6 +4726,11 @@
         <source>Figure {number}. {caption}</source>
         <translation>Figura {number}. {caption}</translation>
     </message>
+    <message>
+        <location filename="../../casefile/services/views/linkchart.py" line="+420"/>
+        <source>Shown by code or unlabelled, for want of room: {records}.</source>
+        <translation>Con su código o sin etiqueta, por falta de espacio: {records}.</translation>
+    </message>
 </context>
 <context>
     <name>GazetteerField</name>
@@ -5186,7 +5192,7 @@ huella {hash}
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+92"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+96"/>
         <source>Documenter Key</source>
         <translation>Clave de documentador</translation>
     </message>
@@ -5397,7 +5403,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="+186"/>
+        <location filename="../../casefile/services/views/linkchart.py" line="-232"/>
         <source>about</source>
         <translation>sobre</translation>
     </message>
@@ -5976,7 +5982,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../casefile/services/views/map.py" line="+162"/>
+        <location filename="../../casefile/services/views/map.py" line="+204"/>
         <source>{code} {name}</source>
         <extracomment>Radius of the area a place of each precision may be anywhere in (metres).</extracomment>
         <translation>{code} {name}</translation>
@@ -5992,8 +5998,9 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>{places} lugares, {n} hecho(s): {names}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+69"/>
         <source>Map data: {sources}</source>
+        <extracomment>a marker&apos;s look apart from its place: (circle role, radius in points, label or &quot;&quot;, label size)</extracomment>
         <translation>Datos del mapa: {sources}</translation>
     </message>
     <message>
@@ -6045,7 +6052,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-312"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-289"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
@@ -6055,7 +6062,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>; {n} lugares sin coordenadas</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+152"/>
         <source>Add Map Tiles</source>
         <translation>Agregar teselas de mapa</translation>
     </message>
@@ -7164,7 +7171,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-149"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-153"/>
         <source>Review Conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
@@ -7317,7 +7324,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-195"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-208"/>
         <source>Send Changes</source>
         <translation>Enviar cambios</translation>
     </message>
@@ -7377,7 +7384,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>En&amp;viar…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>The whole case goes in the bundle, for a copy this one has not met. Choose a colleague to send only what their copy has not yet acknowledged.</source>
         <translation>El paquete lleva el expediente completo, para una copia con la que esta no se ha cruzado. Elija a un colega para enviar solo lo que su copia aún no ha confirmado.</translation>
     </message>
