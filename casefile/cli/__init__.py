@@ -18,12 +18,13 @@ from . import (
     exchange_commands,
     redaction_commands,
     security_commands,
+    server_commands,
     team_commands,
 )
 from .printable import one_line
 
 COMMANDS = (case_commands, exchange_commands, evidence_commands, security_commands, redaction_commands,
-            team_commands)
+            team_commands, server_commands)
 
 
 class _Parser(argparse.ArgumentParser):

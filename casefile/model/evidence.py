@@ -115,9 +115,9 @@ class EvidenceLink(Base):
 
     evidence: Mapped[Evidence] = relationship(back_populates="links")
     __table_args__ = (
-        CheckConstraint(
-            "(incident_id IS NOT NULL) + (claim_id IS NOT NULL) + (source_id IS NOT NULL)"
-            " + (actor_id IS NOT NULL) = 1", name="one_target"),
+        CheckConstraint(  # written as CASE, which PostgreSQL reads too (it does not add booleans)
+            " + ".join(f"(CASE WHEN {c} IS NOT NULL THEN 1 ELSE 0 END)"
+                       for c in ("incident_id", "claim_id", "source_id", "actor_id")) + " = 1", name="one_target"),
         CheckConstraint("relation IN ('supports','contradicts','depicts','context')", name="relation"),
     )
 

@@ -88,9 +88,23 @@ class Case:
     @classmethod
     def create(cls, path: str | os.PathLike, title: str, *, documenter: str = "",
                organisation: str = "", passphrase: str | None = None, language: str = "en") -> Case:
-        path = Path(path)
         if not title.strip():
             raise CasefileError(translate("Errors", "A case needs a title."))
+
+        def seed(conn: Connection) -> None:
+            seed_case(conn, title=title.strip(), documenter=documenter.strip(),
+                      organisation=organisation.strip(), language=language)
+            state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
+
+        return cls.create_filled(path, seed, passphrase=passphrase)
+
+    @classmethod
+    def create_filled(cls, path: str | os.PathLike, fill: Callable[[Connection], None], *,
+                      passphrase: str | CaseKey | None = None) -> Case:
+        """A new case file at the current format whose rows ``fill`` writes, in the
+        transaction that makes the file (foreign keys checked before it commits);
+        all or nothing: a failure leaves no file."""
+        path = Path(path)
         if path.exists():
             raise CasefileError(translate("Errors", "{path} already exists; choose another name.").format(path=path))
         if not path.parent.is_dir():
@@ -104,10 +118,8 @@ class Case:
             engine = _migration_engine(path, key)
             with engine.begin() as conn:
                 migrate.upgrade(conn)
+                fill(conn)
                 _check_foreign_keys(conn, path)
-                seed_case(conn, title=title.strip(), documenter=documenter.strip(),
-                      organisation=organisation.strip(), language=language)
-                state.mark_all(conn.connection.driver_connection)  # sealed as the creation commits
             engine.dispose()
         except BaseException:
             remove_case_files(path)

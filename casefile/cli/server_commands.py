@@ -1,0 +1,111 @@
+"""server init, server add-member, push, pull: a case on the team's PostgreSQL server."""
+
+from __future__ import annotations
+
+from ..i18n import translate
+from ..store import outputs
+from ..store.server.address import ROLES, ServerAddress
+from .common import add_passphrase_option, open_case
+from .printable import printable
+from .security_commands import read_new_passphrase
+
+
+def register(sub) -> None:
+    p = sub.add_parser("server", help=translate("Cli", "prepare a PostgreSQL server for a team's cases, add members"))
+    actions = p.add_subparsers(dest="action", required=True)
+    q = actions.add_parser("init", help=translate("Cli", "make the Casefile catalogue in a database (once)"))
+    q.add_argument("address", metavar="postgresql://HOST/DATABASE")
+    q.set_defaults(run=cmd_server_init)
+    q = actions.add_parser("add-member", help=translate("Cli", "give a database login a role in one case"))
+    q.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
+    q.add_argument("login", help=translate("Cli", "the member's PostgreSQL login role (made with createuser)"))
+    q.add_argument("role", choices=ROLES)
+    q.set_defaults(run=cmd_add_member)
+
+    p = sub.add_parser("push", help=translate("Cli", "upload a laptop case to the server as a new case"))
+    p.add_argument("case")
+    p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_push)
+
+    p = sub.add_parser("pull", help=translate("Cli", "make a laptop copy of a case on the server"))
+    p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
+    p.add_argument("-o", "--output", required=True, metavar="CASE.casefile")
+    p.add_argument("--encrypt", action="store_true", help=translate(
+        "Cli", "encrypt the copy (the passphrase from --new-passphrase-file, $CASEFILE_NEW_PASSPHRASE or a prompt)"))
+    p.add_argument("--new-passphrase-file", metavar="F")
+    p.set_defaults(run=cmd_pull)
+
+
+def _engine(address: ServerAddress):
+    from ..store.server.transfer import server_engine
+
+    return server_engine(address)
+
+
+def cmd_server_init(args) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from ..store.server.schema import init_server
+    from ..store.server.transfer import unreachable
+
+    address = ServerAddress.parse(args.address, case_required=False)
+    engine = _engine(address)
+    try:
+        with engine.begin() as conn:
+            init_server(conn)
+    except DBAPIError as error:
+        raise unreachable(address, error) from None
+    finally:
+        engine.dispose()
+    print(translate("Cli", "{address} is ready for Casefile cases").format(address=address))
+    return 0
+
+
+def cmd_add_member(args) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from ..store.server.schema import add_member, case_exists
+    from ..store.server.transfer import unreachable
+
+    address = ServerAddress.parse(args.address)
+    engine = _engine(address)
+    try:
+        with engine.begin() as conn:
+            if not case_exists(conn, address):
+                from ..errors import CasefileError
+
+                raise CasefileError(translate("Server", "{address}: no such case on the server.").format(
+                    address=address))
+            add_member(conn, address, args.login, args.role)
+    except DBAPIError as error:
+        raise unreachable(address, error) from None
+    finally:
+        engine.dispose()
+    print(translate("Cli", "{login} is now {role} in {address}").format(login=args.login, role=args.role,
+                                                                         address=address))
+    return 0
+
+
+def cmd_push(args) -> int:
+    from ..store.server.transfer import push
+
+    address = ServerAddress.parse(args.address)
+    with open_case(args, reading=True) as case:
+        rows = push(case, address)
+    print(translate("Cli", "pushed {case} to {address} ({rows} rows)").format(
+        case=printable(args.case), address=address, rows=rows))
+    return 0
+
+
+def cmd_pull(args) -> int:
+    from ..store.server.transfer import pull
+
+    address = ServerAddress.parse(args.address)
+    outputs.check_output(args.output, force=None)  # never an existing name, a folder or a link
+    passphrase = read_new_passphrase(args) if args.encrypt else None
+    with pull(address, args.output, passphrase=passphrase) as case:
+        kind = translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")
+        print(translate("Cli", "wrote {path} ({kind}) from {address}").format(
+            path=printable(case.path), kind=kind, address=address))
+    return 0

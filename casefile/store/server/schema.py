@@ -1,0 +1,111 @@
+"""A case's schema on the server, its roles and what each may do, enforced by
+PostgreSQL itself.
+
+``casefile server init`` makes the catalogue (``casefile.cases``); each case
+pushed to the server gets a schema (``case_NAME``) holding the same tables as
+a laptop's file, and one group role per role a member can hold. Members are
+login roles granted one of those groups:
+
+- **owner**, **editor**: read and write the records; the history only grows.
+- **analyst**: reads everything; writes claims and assessments only.
+- **reader**: reads everything, writes nothing.
+- **partner**: not a reader of this schema at all: the tables hold protected
+  names, contacts and confidential records in full, and their history holds
+  every earlier value. (What a partner may see is a partner export.)
+
+Every table has row-level security, forced (it binds the tables' owner too),
+with a policy per group: a statement a role may not make is refused by the
+server, whoever connects and however. The history tables accept inserts only:
+a trigger refuses any UPDATE or DELETE of them, even by their owner, so a row
+changed behind Casefile's back takes a superuser, and ``verify`` names it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from ...model import AuditEntry, Base, RowState
+from .address import ROLES, ServerAddress
+
+CATALOGUE = "casefile"
+#: the history: inserts only, for everyone
+APPEND_ONLY = frozenset({AuditEntry.__tablename__, RowState.__tablename__})
+#: what an analyst writes besides the history (claims, their chains and assessments)
+ANALYST_WRITES = frozenset({"claim", "claim_subject", "claim_relay", "source_citation", "assessment",
+                            "code_counter"})
+WRITERS = ("owner", "editor")
+READERS = ("owner", "editor", "analyst", "reader")
+
+
+def q(name: str) -> str:
+    """An identifier, quoted (names are checked on parsing; quoting is the second fence)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def init_server(conn: Connection) -> None:
+    """The catalogue of the server's cases (idempotent)."""
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {CATALOGUE}")
+    conn.exec_driver_sql(f"""CREATE TABLE IF NOT EXISTS {CATALOGUE}.cases (
+        name text PRIMARY KEY, schema_name text NOT NULL UNIQUE, title text NOT NULL DEFAULT '',
+        created_at timestamptz NOT NULL DEFAULT now())""")
+    conn.exec_driver_sql(f"""CREATE OR REPLACE FUNCTION {CATALOGUE}.refuse_change() RETURNS trigger
+        LANGUAGE plpgsql AS $$ BEGIN
+            RAISE EXCEPTION 'the history of a case accepts new entries only (%% on %%)', TG_OP, TG_TABLE_NAME;
+        END $$""")
+
+
+def has_catalogue(conn: Connection) -> bool:
+    return bool(conn.execute(text("SELECT to_regclass(:name) IS NOT NULL"),
+                             {"name": f"{CATALOGUE}.cases"}).scalar())
+
+
+def case_exists(conn: Connection, address: ServerAddress) -> bool:
+    return bool(conn.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :s"),
+                             {"s": address.schema}).first())
+
+
+def create_case(conn: Connection, address: ServerAddress, title: str, version: int) -> None:
+    """The case's schema, tables, group roles, grants and policies."""
+    schema = q(address.schema)
+    conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    Base.metadata.create_all(conn.execution_options(schema_translate_map={None: address.schema}))
+    conn.exec_driver_sql(f"CREATE TABLE {schema}.alembic_version (version_num varchar(32) PRIMARY KEY)")
+    conn.execute(text(f"INSERT INTO {schema}.alembic_version VALUES (:v)"), {"v": f"{version:04d}"})
+    conn.execute(text(f"INSERT INTO {CATALOGUE}.cases (name, schema_name, title) VALUES (:n, :s, :t)"),
+                 {"n": address.case, "s": address.schema, "t": title})
+    for role in ROLES:
+        name = address.role(role)
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}).first()
+        if not exists:
+            conn.exec_driver_sql(f"CREATE ROLE {q(name)} NOLOGIN")
+    readers = ", ".join(q(address.role(r)) for r in READERS)
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {readers}")
+    conn.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO "
+                         + ", ".join(q(address.role(r)) for r in (*WRITERS, "analyst")))
+    for table in [*Base.metadata.sorted_tables, None]:
+        name = "alembic_version" if table is None else table.name
+        target = f"{schema}.{q(name)}"
+        conn.exec_driver_sql(f"GRANT SELECT ON {target} TO {readers}")
+        writers = list(WRITERS) + (["analyst"] if name in ANALYST_WRITES | APPEND_ONLY else [])
+        rights = "INSERT" if name in APPEND_ONLY else "INSERT, UPDATE, DELETE"
+        conn.exec_driver_sql(f"GRANT {rights} ON {target} TO " + ", ".join(q(address.role(r)) for r in writers))
+        conn.exec_driver_sql(f"ALTER TABLE {target} ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {target} FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"CREATE POLICY cf_read ON {target} FOR SELECT TO {readers} USING (true)")
+        for command in ("INSERT",) if name in APPEND_ONLY else ("INSERT", "UPDATE", "DELETE"):
+            clause = "WITH CHECK (true)" if command == "INSERT" else "USING (true)"
+            conn.exec_driver_sql(f"CREATE POLICY cf_{command.lower()} ON {target} FOR {command} TO "
+                                 + ", ".join(q(address.role(r)) for r in writers) + f" {clause}")
+        if name in APPEND_ONLY:
+            conn.exec_driver_sql(f"CREATE TRIGGER cf_append_only BEFORE UPDATE OR DELETE ON {target} "
+                                 f"FOR EACH ROW EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
+            conn.exec_driver_sql(f"CREATE TRIGGER cf_append_only_truncate BEFORE TRUNCATE ON {target} "
+                                 f"FOR EACH STATEMENT EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
+
+
+def add_member(conn: Connection, address: ServerAddress, login: str, role: str) -> None:
+    """Grant a login role one role in the case (taking back any other it held there)."""
+    for other in ROLES:
+        conn.exec_driver_sql(f"REVOKE {q(address.role(other))} FROM {q(login)}")
+    conn.exec_driver_sql(f"GRANT {q(address.role(role))} TO {q(login)}")

@@ -1,0 +1,136 @@
+"""Moving a case between a laptop and the server, whole: ``push`` uploads a
+laptop case into a new schema on the server, ``pull`` makes a laptop copy of
+a server case. Every table is copied row for row (the history, its sealed row
+states and the evidence chunks included), so the copy has the same records and
+the same history head, and ``verify`` holds on it. Each is one transaction on
+each side: all or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, func, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from ...errors import CasefileError
+from ...i18n import translate
+from ...model import Base, CaseInfo
+from .. import fulltext, migrate
+from ..case import Case, CaseKey
+from .address import ServerAddress
+from .schema import case_exists, create_case, has_catalogue, q
+
+BATCH = 2000
+#: (table name, rows copied so far); return True to stop
+Progress = Callable[[str, int], bool | None]
+
+
+class Cancelled(CasefileError):
+    pass
+
+
+def server_engine(address: ServerAddress) -> Engine:
+    return create_engine(address.url, pool_pre_ping=True, connect_args={"application_name": "casefile"})
+
+
+def unreachable(address: ServerAddress, error: Exception) -> CasefileError:
+    reason = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return CasefileError(translate("Server", "Cannot use the server at {address}: {reason}").format(
+        address=address, reason=reason))
+
+
+def copy_rows(source: Connection, target: Connection, progress: Progress | None = None) -> int:
+    """Every row of every table, in the order foreign keys need; ``source`` and
+    ``target`` carry their own schema maps."""
+    total = 0
+    for table in Base.metadata.sorted_tables:
+        rows = source.execution_options(stream_results=True).execute(
+            select(table).order_by(*table.primary_key.columns))
+        while batch := rows.fetchmany(BATCH):
+            target.execute(insert(table), [dict(row._mapping) for row in batch])
+            total += len(batch)
+            if progress is not None and progress(table.name, total):
+                raise Cancelled(translate("Server", "Stopped; nothing was copied."))
+    return total
+
+
+def push(case: Case, address: ServerAddress, progress: Progress | None = None) -> int:
+    """Upload a laptop case as a new case on the server; the rows copied."""
+    case.attested_head()  # only a case that verifies: the server would vouch for it
+    engine = server_engine(address)
+    try:
+        with engine.begin() as server:
+            if not has_catalogue(server):
+                raise CasefileError(translate("Server", "{address} has no Casefile catalogue: run 'casefile server "
+                                                        "init' on it first.").format(address=address))
+            if case_exists(server, address):
+                raise CasefileError(translate("Server", "{address} already holds a case by that name; nothing was "
+                                                        "pushed.").format(address=address))
+            create_case(server, address, case.title, migrate.head_version())
+            target = server.execution_options(schema_translate_map={None: address.schema})
+            with case.engine.connect() as laptop:
+                copied = copy_rows(laptop, target, progress)
+            for table in Base.metadata.sorted_tables:
+                if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto") \
+                        and table.columns["id"].primary_key:
+                    name = f"{q(address.schema)}.{q(table.name)}"
+                    server.execute(text(f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
+                                        f"coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"), {"t": name})
+    except DBAPIError as error:
+        if "NUL (0x00)" in str(error.orig):
+            raise CasefileError(translate("Server", "The case holds a NUL character, which PostgreSQL cannot store; "
+                                                    "nothing was pushed.")) from None
+        raise unreachable(address, error) from None
+    finally:
+        engine.dispose()
+    return copied
+
+
+def pull(address: ServerAddress, out: str | os.PathLike, *, passphrase: str | CaseKey | None = None,
+         progress: Progress | None = None) -> Case:
+    """A laptop copy of a server case at ``out`` (encrypted with ``passphrase``), open."""
+    engine = server_engine(address)
+    try:
+        with engine.connect() as server:
+            server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
+            if not case_exists(server, address):
+                raise CasefileError(translate("Server", "{address}: no such case on the server.").format(
+                    address=address))
+            version = int(server.exec_driver_sql(
+                f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar() or 0)
+            if version != migrate.head_version():
+                raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile "
+                                                        "at {ours}: update the older side first.").format(
+                    theirs=version, ours=migrate.head_version()))
+            source = server.execution_options(schema_translate_map={None: address.schema})
+            title = source.execute(select(CaseInfo.title)).scalar() or ""
+
+            def fill(conn: Connection) -> None:
+                for table in reversed(Base.metadata.sorted_tables):  # what the migrations seeded
+                    conn.execute(delete(table))
+                copy_rows(source, conn, progress)
+                fulltext.index_all(conn)
+
+            case = Case.create_filled(Path(out), fill, passphrase=passphrase)
+            case.title = title
+            return case
+    except OperationalError as error:
+        raise unreachable(address, error) from None
+    finally:
+        engine.dispose()
+
+
+def count_rows(address: ServerAddress) -> dict[str, int]:
+    """Rows per table of a server case (for ``info`` and the tests)."""
+    engine = server_engine(address)
+    try:
+        with engine.connect() as server:
+            source = server.execution_options(schema_translate_map={None: address.schema})
+            return {table.name: int(source.execute(select(func.count()).select_from(table)).scalar() or 0)
+                    for table in Base.metadata.sorted_tables}
+    finally:
+        engine.dispose()

@@ -1,0 +1,96 @@
+"""What each member may do, enforced by PostgreSQL: a raw SQL session as that
+member, not through Casefile, meets the same walls."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from casefile.cli import main
+from casefile.services import verify
+from casefile.services.sample import create_demo_case
+from casefile.store.server.address import ServerAddress
+from casefile.store.server.transfer import pull
+
+
+@pytest.fixture
+def served(pg_server, pg_database, tmp_path):
+    """The sample case on the server, and one login per role (and one stranger)."""
+    create_demo_case(tmp_path / "sample.casefile").close()
+    url = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+    logins = {}
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        for role in ("owner", "editor", "analyst", "reader", "partner", "stranger"):
+            login = f"{pg_database}_{role}_login"
+            admin.execute(f'CREATE ROLE "{login}" LOGIN')
+            logins[role] = login
+    for role in ("owner", "editor", "analyst", "reader", "partner"):
+        assert main(["server", "add-member", url, logins[role], role]) == 0
+    yield url, logins
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute('DROP SCHEMA IF EXISTS case_guerrero CASCADE')
+        for login in logins.values():
+            admin.execute(f'DROP OWNED BY "{login}"')
+            admin.execute(f'DROP ROLE "{login}"')
+        for role in ("owner", "editor", "analyst", "reader", "partner"):
+            admin.execute(f'DROP ROLE IF EXISTS "{ServerAddress.parse(url).role(role)}"')
+
+
+def _as(pg_server, database, login):
+    return psycopg.connect(pg_server.url(database, user=login), autocommit=True)
+
+
+def _refused(conn, sql) -> str:
+    with pytest.raises(psycopg.Error) as refused:
+        conn.execute(sql)
+    return str(refused.value)
+
+
+def test_each_role_meets_the_server_s_walls(served, pg_server, pg_database):
+    _url, logins = served
+    edit_incident = "UPDATE case_guerrero.incident SET title = 'changed' WHERE code = 'INC-0001'"
+    edit_claim = "UPDATE case_guerrero.claim SET summary = 'changed' WHERE code = 'CLM-0001'"
+    for role in ("owner", "editor"):
+        with _as(pg_server, pg_database, logins[role]) as conn:
+            assert conn.execute("SELECT count(*) FROM case_guerrero.incident").fetchone() == (5,)
+            assert conn.execute(edit_incident).rowcount == 1
+            assert conn.execute(edit_claim).rowcount == 1
+            # the history only grows
+            assert "permission denied" in _refused(conn, "UPDATE case_guerrero.audit_entry SET who = 'x'")
+            assert "permission denied" in _refused(conn, "DELETE FROM case_guerrero.row_state")
+    with _as(pg_server, pg_database, logins["analyst"]) as conn:
+        assert conn.execute("SELECT count(*) FROM case_guerrero.actor").fetchone() == (9,)
+        assert conn.execute(edit_claim).rowcount == 1
+        assert "permission denied" in _refused(conn, edit_incident)
+        assert "permission denied" in _refused(conn, "DELETE FROM case_guerrero.actor")
+    with _as(pg_server, pg_database, logins["reader"]) as conn:
+        assert conn.execute("SELECT count(*) FROM case_guerrero.claim").fetchone() == (6,)
+        for sql in (edit_incident, edit_claim, "DELETE FROM case_guerrero.evidence",
+                    "INSERT INTO case_guerrero.audit_entry (seq) VALUES (999)"):
+            assert "permission denied" in _refused(conn, sql)
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:  # the tables' owner too
+        assert "accepts new entries only" in _refused(admin, "UPDATE case_guerrero.audit_entry SET who = 'x'")
+        assert "accepts new entries only" in _refused(admin, "DELETE FROM case_guerrero.row_state")
+        assert "accepts new entries only" in _refused(admin, "TRUNCATE case_guerrero.audit_entry CASCADE")
+    for role in ("partner", "stranger"):  # the full tables are not theirs to read at all
+        with _as(pg_server, pg_database, logins[role]) as conn:
+            for table in ("actor", "source", "incident", "audit_entry", "row_state", "chunk", "exchange_item"):
+                assert "permission denied" in _refused(conn, f"SELECT * FROM case_guerrero.{table}")
+            assert "permission denied" in _refused(conn, edit_incident)
+
+
+def test_a_row_changed_by_a_superuser_is_named_by_verify(served, pg_server, pg_database, tmp_path):
+    url, _logins = served
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute("SET session_replication_role = replica")  # a superuser can switch the triggers off
+        admin.execute("UPDATE case_guerrero.actor SET protected = false WHERE protected")
+        admin.execute("DELETE FROM case_guerrero.audit_entry WHERE seq = 3")
+    copy = pull(ServerAddress.parse(url), tmp_path / "copy.casefile")
+    try:
+        problems = [str(p) for p in verify.verify(copy)]
+    finally:
+        copy.close()
+    assert any("ACT-" in line for line in problems), problems
+    assert any("history" in line for line in problems), problems
