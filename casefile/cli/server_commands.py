@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..i18n import translate
 from ..store import outputs
 from ..store.server.address import ROLES, ServerAddress
-from .common import add_passphrase_option, open_case
+from .common import add_key_option, add_passphrase_option, documenter_key, open_case
 from .printable import printable
 from .security_commands import read_new_passphrase
 
@@ -27,6 +27,14 @@ def register(sub) -> None:
     p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
     add_passphrase_option(p)
     p.set_defaults(run=cmd_push)
+
+    p = sub.add_parser("sync", help=translate("Cli", "exchange changes between a laptop case and its copy on the "
+                                              "server (the same merge as bundles; conflicts to the review queue)"))
+    p.add_argument("case")
+    p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
+    add_passphrase_option(p)
+    add_key_option(p)
+    p.set_defaults(run=cmd_sync)
 
     p = sub.add_parser("pull", help=translate("Cli", "make a laptop copy of a case on the server"))
     p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
@@ -95,6 +103,24 @@ def cmd_push(args) -> int:
         rows = push(case, address)
     print(translate("Cli", "pushed {case} to {address} ({rows} rows)").format(
         case=printable(args.case), address=address, rows=rows))
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from ..services.exchange.sync import sync
+
+    address = ServerAddress.parse(args.address)
+    key = documenter_key(args)
+    with open_case(args) as case:
+        done = sync(case, address, key)
+    up, down = done.sent.counts, done.received.counts
+    print(translate("Cli", "synced {case} with {address}: sent {sent} created, updated or deleted; received "
+                           "{received}; {conflicts} with conflicts (see 'casefile conflicts')").format(
+        case=printable(args.case), address=address, sent=up["created"] + up["updated"] + up["deleted"],
+        received=down["created"] + down["updated"] + down["deleted"], conflicts=down["conflicts"]))
+    for code, field in done.received.conflicts:
+        print(translate("Cli", "conflict: {code} {field} (see 'casefile conflicts')").format(
+            code=printable(code), field=printable(field)))
     return 0
 
 

@@ -35,6 +35,7 @@ APPEND_ONLY = frozenset({AuditEntry.__tablename__, RowState.__tablename__})
 ANALYST_WRITES = frozenset({"claim", "claim_subject", "claim_relay", "source_citation", "assessment",
                             "code_counter"})
 WRITERS = ("owner", "editor")
+SYNCERS = ("owner", "editor", "analyst")  # they exchange changes with the server copy
 READERS = ("owner", "editor", "analyst", "reader")
 
 
@@ -102,6 +103,25 @@ def create_case(conn: Connection, address: ServerAddress, title: str, version: i
                                  f"FOR EACH ROW EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
             conn.exec_driver_sql(f"CREATE TRIGGER cf_append_only_truncate BEFORE TRUNCATE ON {target} "
                                  f"FOR EACH STATEMENT EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
+
+
+def store_server_key(conn: Connection, address: ServerAddress, name: str, seed: bytes) -> None:
+    """The server copy's signing key, readable by the members who sync (they sign
+    the server's side of an exchange with it; they could write the tables anyway)."""
+    schema = q(address.schema)
+    syncing = ", ".join(q(address.role(r)) for r in SYNCERS)
+    conn.exec_driver_sql(f"CREATE TABLE {schema}.server_key (id integer PRIMARY KEY CHECK (id = 1), "
+                         f"name text NOT NULL, seed bytea NOT NULL)")
+    conn.execute(text(f"INSERT INTO {schema}.server_key VALUES (1, :n, :s)"), {"n": name, "s": seed})
+    conn.exec_driver_sql(f"GRANT SELECT ON {schema}.server_key TO {syncing}")
+    conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key ENABLE ROW LEVEL SECURITY")
+    conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key FORCE ROW LEVEL SECURITY")
+    conn.exec_driver_sql(f"CREATE POLICY cf_read ON {schema}.server_key FOR SELECT TO {syncing} USING (true)")
+
+
+def server_key_seed(conn: Connection, address: ServerAddress) -> tuple[str, bytes]:
+    row = conn.execute(text(f"SELECT name, seed FROM {q(address.schema)}.server_key WHERE id = 1")).one()
+    return str(row.name), bytes(row.seed)
 
 
 def add_member(conn: Connection, address: ServerAddress, login: str, role: str) -> None:

@@ -9,6 +9,7 @@ each side: all or nothing.
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ...model import Base, CaseInfo
 from .. import fulltext, migrate
 from ..case import Case, CaseKey
 from .address import ServerAddress
-from .schema import case_exists, create_case, has_catalogue, q
+from .schema import case_exists, create_case, has_catalogue, q, store_server_key
 
 BATCH = 2000
 #: (table name, rows copied so far); return True to stop
@@ -48,8 +49,8 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
     ``target`` carry their own schema maps."""
     total = 0
     for table in Base.metadata.sorted_tables:
-        rows = source.execution_options(stream_results=True).execute(
-            select(table).order_by(*table.primary_key.columns))
+        rows = source.execute(select(table).order_by(*table.primary_key.columns),
+                              execution_options={"stream_results": True})  # this statement only
         while batch := rows.fetchmany(BATCH):
             target.execute(insert(table), [dict(row._mapping) for row in batch])
             total += len(batch)
@@ -71,6 +72,8 @@ def push(case: Case, address: ServerAddress, progress: Progress | None = None) -
                 raise CasefileError(translate("Server", "{address} already holds a case by that name; nothing was "
                                                         "pushed.").format(address=address))
             create_case(server, address, case.title, migrate.head_version())
+            store_server_key(server, address, translate("Server", "Server copy of {case}").format(case=address.case),
+                             secrets.token_bytes(32))
             target = server.execution_options(schema_translate_map={None: address.schema})
             with case.engine.connect() as laptop:
                 copied = copy_rows(laptop, target, progress)
@@ -97,31 +100,36 @@ def pull(address: ServerAddress, out: str | os.PathLike, *, passphrase: str | Ca
     try:
         with engine.connect() as server:
             server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
-            if not case_exists(server, address):
-                raise CasefileError(translate("Server", "{address}: no such case on the server.").format(
-                    address=address))
-            version = int(server.exec_driver_sql(
-                f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar() or 0)
-            if version != migrate.head_version():
-                raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile "
-                                                        "at {ours}: update the older side first.").format(
-                    theirs=version, ours=migrate.head_version()))
-            source = server.execution_options(schema_translate_map={None: address.schema})
-            title = source.execute(select(CaseInfo.title)).scalar() or ""
-
-            def fill(conn: Connection) -> None:
-                for table in reversed(Base.metadata.sorted_tables):  # what the migrations seeded
-                    conn.execute(delete(table))
-                copy_rows(source, conn, progress)
-                fulltext.index_all(conn)
-
-            case = Case.create_filled(Path(out), fill, passphrase=passphrase)
-            case.title = title
-            return case
+            return snapshot(server, address, out, passphrase=passphrase, progress=progress)
     except OperationalError as error:
         raise unreachable(address, error) from None
     finally:
         engine.dispose()
+
+
+def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike, *,
+             passphrase: str | CaseKey | None = None, progress: Progress | None = None) -> Case:
+    """The server case as its transaction sees it, copied into a new case file at ``out``."""
+    if not case_exists(server, address):
+        raise CasefileError(translate("Server", "{address}: no such case on the server.").format(address=address))
+    version = int(server.exec_driver_sql(f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar()
+                  or 0)
+    if version != migrate.head_version():
+        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile "
+                                                "at {ours}: update the older side first.").format(
+            theirs=version, ours=migrate.head_version()))
+    source = server.execution_options(schema_translate_map={None: address.schema})
+    title = source.execute(select(CaseInfo.title)).scalar() or ""
+
+    def fill(conn: Connection) -> None:
+        for table in reversed(Base.metadata.sorted_tables):  # what the migrations seeded
+            conn.execute(delete(table))
+        copy_rows(source, conn, progress)
+        fulltext.index_all(conn)
+
+    case = Case.create_filled(Path(out), fill, passphrase=passphrase)
+    case.title = title
+    return case
 
 
 def count_rows(address: ServerAddress) -> dict[str, int]:

@@ -1,0 +1,110 @@
+"""Two laptops and the server copy exchange changes with the same merge as
+bundles: edits meet, the same field changed on both sides is reported, evidence
+arrives byte for byte, and every copy ends the same and verifies."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from casefile.cli import main
+from casefile.errors import CasefileError
+from casefile.services import records, verify
+from casefile.services.evidence.intake import intake
+from casefile.services.exchange import review
+from casefile.services.exchange.reading import content_digest
+from casefile.services.exchange.sync import sync
+from casefile.services.keys import create_key
+from casefile.services.sample import create_demo_case
+from casefile.store import Case
+from casefile.store.server.address import ServerAddress
+from casefile.store.server.transfer import pull
+
+
+def _digest(case: Case) -> str:
+    with case.connection() as conn:
+        return content_digest(conn)
+
+
+def _incident(case: Case, code: str) -> dict:
+    with case.connection() as conn:
+        record_id = conn.execute(text("SELECT id FROM incident WHERE code = :c"), {"c": code}).scalar_one()
+    return records.get(case, "incident", record_id)
+
+
+def _evidence_names(case: Case) -> set[str]:
+    with case.connection() as conn:
+        return {name for (name,) in conn.execute(text("SELECT original_name FROM evidence"))}
+
+
+@pytest.fixture
+def team(pg_server, pg_database, tmp_path):
+    """Ana's laptop (the case pushed from it), the server, Beto's laptop (pulled)."""
+    create_demo_case(tmp_path / "ana.casefile").close()
+    url = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "ana.casefile"), url]) == 0
+    address = ServerAddress.parse(url)
+    pull(address, tmp_path / "beto.casefile").close()
+    ana_key = create_key("ana's key passphrase", "Ana", tmp_path / "ana-keys")
+    beto_key = create_key("beto's key passphrase", "Beto", tmp_path / "beto-keys")
+    ana, beto = Case.open(tmp_path / "ana.casefile"), Case.open(tmp_path / "beto.casefile")
+    yield address, (ana, ana_key), (beto, beto_key)
+    ana.close()
+    beto.close()
+
+
+def test_two_laptops_meet_through_the_server(team, tmp_path):
+    address, (ana, ana_key), (beto, beto_key) = team
+    first, second = _incident(ana, "INC-0001"), _incident(beto, "INC-0002")
+    records.update(ana, "incident", first["id"], title="Detention at the Ayutla checkpoint")
+    records.update(beto, "incident", second["id"], notes="Checked with the community radio")
+    photo = tmp_path / "roadblock.bin"
+    photo.write_bytes(b"\x89 evidence bytes " * 5000)
+    intake(ana, photo)
+
+    sync(ana, address, ana_key)
+    sync(beto, address, beto_key)   # gets Ana's edit and file, sends his
+    sync(ana, address, ana_key)     # gets Beto's
+    assert _incident(beto, "INC-0001")["title"] == "Detention at the Ayutla checkpoint"
+    assert records.get(ana, "incident", second["id"])["notes"] == "Checked with the community radio"
+    assert "roadblock.bin" in _evidence_names(beto)
+    server_copy = pull(address, tmp_path / "server-now.casefile")
+    try:
+        assert _digest(ana) == _digest(beto) == _digest(server_copy)
+        for copy in (ana, beto, server_copy):
+            assert list(verify.verify(copy)) == []  # history, row seals and evidence bytes hold everywhere
+    finally:
+        server_copy.close()
+    sync(ana, address, ana_key)  # nothing new: nothing changes
+    assert _digest(ana) == _digest(beto)
+
+
+def test_the_same_field_changed_on_two_laptops_is_a_conflict_not_an_overwrite(team):
+    address, (ana, ana_key), (beto, beto_key) = team
+    target = _incident(ana, "INC-0003")["id"]
+    records.update(ana, "incident", target, title="Ana's title")
+    records.update(beto, "incident", target, title="Beto's title")
+    sync(ana, address, ana_key)
+    report = sync(beto, address, beto_key)
+    assert report.received.counts["conflicts"] == 1
+    waiting = review.conflicts(beto)
+    values = {str(c.theirs) for c in waiting} | {str(c.here) for c in waiting}
+    assert {"Ana's title", "Beto's title"} <= values  # both kept, neither lost
+
+
+def test_a_reader_cannot_sync_and_is_told_why(team, pg_server, pg_database, tmp_path, capsys):
+    address, (ana, _ana_key), _beto = team
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{pg_database}_r" LOGIN')
+    assert main(["server", "add-member", str(address), f"{pg_database}_r", "reader"]) == 0
+    as_reader = ServerAddress.parse(pg_server.url(pg_database, user=f"{pg_database}_r", case="guerrero"))
+    records.update(ana, "incident", _incident(ana, "INC-0001")["id"], title="A reader's try")
+    key = create_key("reader key passphrase", "R", tmp_path / "reader-keys")
+    with pytest.raises(CasefileError, match="does not let you send changes"):
+        sync(ana, as_reader, key)
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute("DROP SCHEMA case_guerrero CASCADE")
+        admin.execute(f'DROP OWNED BY "{pg_database}_r"')
+        admin.execute(f'DROP ROLE "{pg_database}_r"')
