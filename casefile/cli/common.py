@@ -6,12 +6,15 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services import keys
 from ..services.security import passphrase_from_file, read_passphrase
 from ..store import Case, PassphraseRequired, storage
+from ..store.server.address import ServerAddress, is_server_address
 
 
 def add_passphrase_option(parser) -> None:
@@ -19,7 +22,8 @@ def add_passphrase_option(parser) -> None:
         "Cli", "read the passphrase from file F (else $CASEFILE_PASSPHRASE, else a prompt)"))
 
 
-def open_case(args, path: str | None = None, *, reading: bool = False, records: bool = False) -> Case:
+def open_case(args, path: str | None = None, *, reading: bool = False,
+              records: bool = False) -> AbstractContextManager[Case]:
     """Open the command's case. A command that changes records opens it for
     writing: on a read-only medium or a full disk that is one clear line. A
     ``reading`` command also works on a case it cannot change (then it
@@ -29,8 +33,14 @@ def open_case(args, path: str | None = None, *, reading: bool = False, records: 
     ``records``: the command puts what it wrote out in the case's history (an
     evidence export, a dossier). From a read-only medium (write-blocked on
     purpose) it still writes and says it could not record; on a full disk,
-    which can be fixed, it refuses rather than hand out an unrecorded copy."""
+    which can be fixed, it refuses rather than hand out an unrecorded copy.
+
+    A server address (``postgresql://HOST/DATABASE?case=NAME``) is worked on
+    through a local copy (``store.server.working``): a reading command reads one
+    snapshot; any other holds the case's lock and sends its changes back."""
     path = path or args.case
+    if is_server_address(path):
+        return _server_case(path, write=not reading or records)
     read_only = None if reading else False
     try:
         case = Case.open(path, passphrase=read_passphrase(args, prompt=False), read_only=read_only)
@@ -47,6 +57,14 @@ def open_case(args, path: str | None = None, *, reading: bool = False, records: 
             "Cli", "no space left on device: {path} cannot record this export in its history, so nothing was "
             "written; free some space and try again").format(path=path))
     return case
+
+
+@contextmanager
+def _server_case(address: str, *, write: bool) -> Iterator[Case]:
+    from ..store.server.working import working_copy
+
+    with working_copy(ServerAddress.parse(address), write=write) as (copy, _server):
+        yield copy
 
 
 def note_not_recorded(case: Case, what: str) -> None:

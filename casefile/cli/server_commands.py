@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import CasefileError
 from ..i18n import translate
 from ..store import outputs
-from ..store.server.address import ROLES, ServerAddress
+from ..store.server.address import ROLES, ServerAddress, is_server_address
 from .common import add_key_option, add_passphrase_option, documenter_key, open_case
 from .printable import printable
 from .security_commands import read_new_passphrase
@@ -81,8 +82,6 @@ def cmd_add_member(args) -> int:
     try:
         with engine.begin() as conn:
             if not case_exists(conn, address):
-                from ..errors import CasefileError
-
                 raise CasefileError(translate("Server", "{address}: no such case on the server.").format(
                     address=address))
             add_member(conn, address, args.login, args.role)
@@ -110,6 +109,9 @@ def cmd_sync(args) -> int:
     from ..services.exchange.sync import sync
 
     address = ServerAddress.parse(args.address)
+    if is_server_address(args.case):
+        raise CasefileError(translate("Cli", "sync exchanges a laptop case with the server: {case} is on a server "
+                                             "itself").format(case=printable(args.case)))
     key = documenter_key(args)
     with open_case(args) as case:
         done = sync(case, address, key)

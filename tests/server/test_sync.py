@@ -102,7 +102,7 @@ def test_a_reader_cannot_sync_and_is_told_why(team, pg_server, pg_database, tmp_
     as_reader = ServerAddress.parse(pg_server.url(pg_database, user=f"{pg_database}_r", case="guerrero"))
     records.update(ana, "incident", _incident(ana, "INC-0001")["id"], title="A reader's try")
     key = create_key("reader key passphrase", "R", tmp_path / "reader-keys")
-    with pytest.raises(CasefileError, match="does not let you send changes"):
+    with pytest.raises(CasefileError, match="does not let you make this change"):
         sync(ana, as_reader, key)
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute("DROP SCHEMA case_guerrero CASCADE")

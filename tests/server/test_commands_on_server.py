@@ -1,0 +1,69 @@
+"""Every command that takes a CASE takes a server address: reading commands read
+one snapshot, writing ones hold the case's lock and send their changes back."""
+
+from __future__ import annotations
+
+import json
+
+import psycopg
+import pytest
+
+from casefile.cli import main
+from casefile.services.sample import create_demo_case
+
+
+@pytest.fixture
+def url(pg_server, pg_database, tmp_path):
+    create_demo_case(tmp_path / "sample.casefile").close()
+    address = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "sample.casefile"), address]) == 0
+    return address
+
+
+def test_reading_and_writing_commands_work_on_a_server_case(url, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["info", url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"] == 5
+    assert main(["search", url, "ayutla"]) == 0  # accent- and case-insensitive, as on a laptop
+    assert "INC-0001" in capsys.readouterr().out
+    photo = tmp_path / "checkpoint.bin"
+    photo.write_bytes(b"field photo bytes " * 3000)
+    assert main(["add-evidence", url, str(photo), "--link", "INC-0001", "--relation", "depicts"]) == 0
+    capsys.readouterr()
+    assert main(["verify", url]) == 0  # the new rows, history and chunks reached the server whole
+    assert main(["export", url, "--format", "json", "-o", str(tmp_path / "case.json")]) == 0
+    exported = json.loads((tmp_path / "case.json").read_text())
+    code = next(e["code"] for e in exported["evidence"] if e["original_name"] == "checkpoint.bin")
+    assert main(["export-evidence", url, code, "-o", str(tmp_path / "back.bin")]) == 0
+    assert (tmp_path / "back.bin").read_bytes() == photo.read_bytes()
+
+
+def test_verify_on_the_server_names_a_row_a_superuser_changed(url, pg_server, pg_database, capsys):
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute("UPDATE case_guerrero.source SET confidential = false WHERE confidential")
+    capsys.readouterr()
+    assert main(["verify", url]) == 3
+    assert "SRC-" in capsys.readouterr().out
+
+
+def test_a_reader_s_change_is_refused_in_one_line_and_nothing_is_written(url, pg_server, pg_database, tmp_path,
+                                                                          capsys):
+    reader = f"{pg_database}_reader"
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{reader}" LOGIN')
+    assert main(["server", "add-member", url, reader, "reader"]) == 0
+    as_reader = pg_server.url(pg_database, user=reader, case="guerrero")
+    photo = tmp_path / "x.bin"
+    photo.write_bytes(b"bytes")
+    capsys.readouterr()
+    assert main(["info", as_reader]) == 0  # a reader reads
+    assert main(["add-evidence", as_reader, str(photo)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "role" in err
+    with psycopg.connect(pg_server.url(pg_database)) as admin:
+        assert admin.execute("SELECT count(*) FROM case_guerrero.evidence").fetchone() == (1,)
+        admin.execute("DROP SCHEMA case_guerrero CASCADE")
+        admin.execute(f'DROP OWNED BY "{reader}"')
+        admin.execute(f'DROP ROLE "{reader}"')
+        admin.commit()
