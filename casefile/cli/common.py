@@ -61,9 +61,12 @@ def open_case(args, path: str | None = None, *, reading: bool = False,
 
 @contextmanager
 def _server_case(address: str, *, write: bool) -> Iterator[Case]:
+    from ..services.interchange import partner_view
     from ..store.server.working import working_copy
 
-    with working_copy(ServerAddress.parse(address), write=write) as (copy, _server):
+    where = ServerAddress.parse(address)
+    with working_copy(where, write=write,
+                      before_commit=lambda copy, server: partner_view.refresh(copy, server, where)) as (copy, _):
         yield copy
 
 

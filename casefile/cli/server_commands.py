@@ -95,11 +95,12 @@ def cmd_add_member(args) -> int:
 
 
 def cmd_push(args) -> int:
+    from ..services.interchange import partner_view
     from ..store.server.transfer import push
 
     address = ServerAddress.parse(args.address)
     with open_case(args, reading=True) as case:
-        rows = push(case, address)
+        rows = push(case, address, before_commit=lambda pushed, server: partner_view.refresh(pushed, server, address))
     print(translate("Cli", "pushed {case} to {address} ({rows} rows)").format(
         case=printable(args.case), address=address, rows=rows))
     return 0

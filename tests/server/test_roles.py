@@ -31,6 +31,7 @@ def served(pg_server, pg_database, tmp_path):
     yield url, logins
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute('DROP SCHEMA IF EXISTS case_guerrero CASCADE')
+        admin.execute('DROP SCHEMA IF EXISTS case_guerrero_partner CASCADE')
         for login in logins.values():
             admin.execute(f'DROP OWNED BY "{login}"')
             admin.execute(f'DROP ROLE "{login}"')
@@ -94,3 +95,44 @@ def test_a_row_changed_by_a_superuser_is_named_by_verify(served, pg_server, pg_d
         copy.close()
     assert any("ACT-" in line for line in problems), problems
     assert any("history" in line for line in problems), problems
+
+
+SECRETS = ("Rosa Ejemplo Ficticia", "Entrevista con testigo en Ayutla", "+52 000 000 0000",
+           "no real person, no real contact")
+
+
+def _everything_readable(conn) -> str:
+    """Every value of every table this login may read, in any schema, as text."""
+    tables = conn.execute(
+        "SELECT table_schema, table_name FROM information_schema.tables "
+        "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
+        "AND has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name), 'SELECT')").fetchall()
+    dumped = []
+    for schema, table in tables:
+        for row in conn.execute(f'SELECT * FROM "{schema}"."{table}"'):
+            dumped.append(" ".join(str(value) for value in row))
+    return "\n".join(dumped)
+
+
+def test_a_partner_reading_every_table_by_hand_finds_only_the_partner_view(served, pg_server, pg_database,
+                                                                            tmp_path):
+    url, logins = served
+    with _as(pg_server, pg_database, logins["partner"]) as conn:
+        seen = _everything_readable(conn)
+        assert "Witness A" in seen and "Interview W-1" in seen  # under their pseudonyms, as in a partner export
+        assert "Military patrol" in seen  # the rest of the case is there to read
+        for secret in SECRETS:
+            assert secret not in seen, secret
+        assert "permission denied" in _refused(conn, "INSERT INTO case_guerrero_partner.about VALUES ('{}')")
+        assert "in the trunk of their vehicle" in seen
+    # a change made on the server reaches the partner view in the same transaction
+    assert main(["withhold", url, "INC-0001", "description", "in the trunk of their vehicle"]) == 0
+    photo = tmp_path / "x.bin"
+    photo.write_bytes(b"new evidence")
+    assert main(["add-evidence", url, str(photo), "--note", "Rosa Ejemplo Ficticia took it"]) == 0
+    with _as(pg_server, pg_database, logins["partner"]) as conn:
+        seen = _everything_readable(conn)
+        assert "took it" in seen and "Rosa Ejemplo Ficticia" not in seen  # the note arrived, scrubbed
+        assert "in the trunk of their vehicle" not in seen  # the passage withheld
+    with _as(pg_server, pg_database, logins["reader"]) as conn:  # a member reads the full case
+        assert "Rosa Ejemplo Ficticia" in _everything_readable(conn)

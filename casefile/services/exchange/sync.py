@@ -37,6 +37,7 @@ from ...store.server.address import ServerAddress
 from ...store.server.schema import server_key_seed
 from ...store.server.working import working_copy
 from .. import keys
+from ..interchange import partner_view
 from . import peers
 from .merge import MergeReport, merge_bundle
 from .send import make_bundle
@@ -65,7 +66,8 @@ def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
     report = progress or (lambda done, total, message: None)
     report(0, 4, translate("Exchange", "Reading the server's copy"))
     with tempfile.TemporaryDirectory(prefix="casefile-sync-") as folder, \
-            working_copy(address, write=True) as (copy, server):
+            working_copy(address, write=True, before_commit=lambda done, conn: partner_view.refresh(
+                done, conn, address)) as (copy, server):
         own = server_key(server, address)
         report(1, 4, translate("Exchange", "Sending this copy's changes"))
         up = Path(folder) / "up.cfbundle"

@@ -11,7 +11,8 @@ login roles granted one of those groups:
 - **reader**: reads everything, writes nothing.
 - **partner**: not a reader of this schema at all: the tables hold protected
   names, contacts and confidential records in full, and their history holds
-  every earlier value. (What a partner may see is a partner export.)
+  every earlier value. A partner reads ``case_NAME_partner``, the case as the
+  partner profile shows it (``services.interchange.partner_view``).
 
 Every table has row-level security, forced (it binds the tables' owner too),
 with a policy per group: a statement a role may not make is refused by the

@@ -59,8 +59,10 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
     return total
 
 
-def push(case: Case, address: ServerAddress, progress: Progress | None = None) -> int:
-    """Upload a laptop case as a new case on the server; the rows copied."""
+def push(case: Case, address: ServerAddress, progress: Progress | None = None,
+         before_commit: Callable[[Case, Connection], object] | None = None) -> int:
+    """Upload a laptop case as a new case on the server; the rows copied.
+    ``before_commit`` runs in the server transaction at its end."""
     case.attested_head()  # only a case that verifies: the server would vouch for it
     engine = server_engine(address)
     try:
@@ -83,6 +85,8 @@ def push(case: Case, address: ServerAddress, progress: Progress | None = None) -
                     name = f"{q(address.schema)}.{q(table.name)}"
                     server.execute(text(f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
                                         f"coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"), {"t": name})
+            if before_commit is not None:
+                before_commit(case, server)
     except DBAPIError as error:
         if "NUL (0x00)" in str(error.orig):
             raise CasefileError(translate("Server", "The case holds a NUL character, which PostgreSQL cannot store; "

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,11 +42,17 @@ BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
 ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 
 
+#: work done with the working copy and the server connection before a writing use commits
+BeforeCommit = Callable[[Case, Connection], object]
+
+
 @contextmanager
-def working_copy(address: ServerAddress, *, write: bool) -> Iterator[tuple[Case, Connection]]:
-    """The server case as a local case, and the server connection (its schema
-    mapped) for what else the caller reads there. ``write``: hold the case's
-    lock and send back what changed when the block ends without an error."""
+def working_copy(address: ServerAddress, *, write: bool,
+                 before_commit: BeforeCommit | None = None) -> Iterator[tuple[Case, Connection]]:
+    """The server case as a local case, and the server connection for what else
+    the caller reads there. ``write``: hold the case's lock, and when the block
+    ends without an error send back what changed, then ``before_commit`` (the
+    partner view is rebuilt there)."""
     engine = server_engine(address)
     try:
         with tempfile.TemporaryDirectory(prefix="casefile-server-") as folder, engine.begin() as server:
@@ -64,6 +70,8 @@ def working_copy(address: ServerAddress, *, write: bool) -> Iterator[tuple[Case,
                 if write:
                     write_back(copy, server.execution_options(schema_translate_map={None: address.schema}),
                                head, before)
+                    if before_commit is not None:
+                        before_commit(copy, server)
             finally:
                 copy.close(backup=False)
     except DBAPIError as error:
