@@ -462,7 +462,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../casefile/cli/__init__.py" line="+36"/>
+        <location filename="../../casefile/cli/__init__.py" line="+37"/>
         <source>Offline case files for human-rights documentation. Without a command, opens the window.</source>
         <translation>Expedientes sin conexión para documentar violaciones de derechos humanos. Sin un comando, abre la ventana.</translation>
     </message>
@@ -523,11 +523,13 @@
     </message>
     <message>
         <location line="-1"/>
+        <location filename="../../casefile/cli/server_commands.py" line="+137"/>
         <source>encrypted</source>
         <translation>cifrado</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../casefile/cli/server_commands.py" line="+0"/>
         <source>not encrypted</source>
         <translation>sin cifrar</translation>
     </message>
@@ -627,7 +629,7 @@
         <translation>correcto: el archivo, las evidencias y el historial se verificaron</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/common.py" line="+18"/>
+        <location filename="../../casefile/cli/common.py" line="+21"/>
         <source>read the passphrase from file F (else $CASEFILE_PASSPHRASE, else a prompt)</source>
         <translation>leer la frase de contraseña del archivo F (si no, de $CASEFILE_PASSPHRASE; si no, se pregunta)</translation>
     </message>
@@ -647,12 +649,12 @@
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/common.py" line="+28"/>
+        <location filename="../../casefile/cli/common.py" line="+35"/>
         <source>no space left on device: {path} cannot record this export in its history, so nothing was written; free some space and try again</source>
         <translation>no queda espacio en el dispositivo: {path} no puede registrar esta exportación en su historial, así que no se escribió nada; libere espacio y vuelva a intentarlo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>note: {path} cannot be changed here ({why}): {what}</source>
         <translation>nota: {path} no se puede modificar aquí ({why}): {what}</translation>
     </message>
@@ -1300,12 +1302,83 @@
         <translation>recibido testado ({profile}): sus registros quedan marcados así</translation>
     </message>
     <message>
+        <location filename="../../casefile/cli/server_commands.py" line="-122"/>
+        <source>prepare a PostgreSQL server for a team&apos;s cases, add members</source>
+        <translation>preparar un servidor PostgreSQL para los casos de un equipo, añadir miembros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>make the Casefile catalogue in a database (once)</source>
+        <translation>crear el catálogo de Casefile en una base de datos (una vez)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>give a database login a role in one case</source>
+        <translation>dar a un usuario de la base de datos un rol en un caso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the member&apos;s PostgreSQL login role (made with createuser)</source>
+        <translation>el usuario PostgreSQL del miembro (creado con createuser)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>upload a laptop case to the server as a new case</source>
+        <translation>subir un caso del portátil al servidor como caso nuevo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>exchange changes between a laptop case and its copy on the server (the same merge as bundles; conflicts to the review queue)</source>
+        <translation>intercambiar cambios entre un caso del portátil y su copia en el servidor (la misma fusión que los paquetes; los conflictos, a la cola de revisión)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>make a laptop copy of a case on the server</source>
+        <translation>hacer una copia en el portátil de un caso del servidor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>encrypt the copy (the passphrase from --new-passphrase-file, $CASEFILE_NEW_PASSPHRASE or a prompt)</source>
+        <translation>cifrar la copia (la frase de paso de --new-passphrase-file, $CASEFILE_NEW_PASSPHRASE o una pregunta)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{address} is ready for Casefile cases</source>
+        <translation>{address} está lista para casos de Casefile</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{login} is now {role} in {address}</source>
+        <translation>{login} es ahora {role} en {address}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>pushed {case} to {address} ({rows} rows)</source>
+        <translation>{case} subido a {address} ({rows} filas)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>sync exchanges a laptop case with the server: {case} is on a server itself</source>
+        <translation>sync intercambia un caso del portátil con el servidor: {case} ya está en un servidor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>synced {case} with {address}: sent {sent} created, updated or deleted; received {received}; {conflicts} with conflicts (see &apos;casefile conflicts&apos;)</source>
+        <translation>{case} sincronizado con {address}: enviados {sent} creados, cambiados o borrados; recibidos {received}; {conflicts} con conflictos (véase &apos;casefile conflicts&apos;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../casefile/cli/team_commands.py" line="+3"/>
         <source>conflict: {code} {field} (see &apos;casefile conflicts&apos;)</source>
         <translation>conflicto: {code} {field} (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <source>wrote {path} ({kind}) from {address}</source>
+        <translation>escrito {path} ({kind}) desde {address}</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/cli/team_commands.py" line="+26"/>
         <source>no peers yet</source>
         <translation>todavía no hay pares</translation>
     </message>
@@ -3364,13 +3437,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+93"/>
+        <location filename="../../casefile/store/case.py" line="+92"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} ya existe; elija otro nombre.</translation>
     </message>
@@ -3380,7 +3453,7 @@
         <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>No such file: {path}</source>
         <translation>No existe el archivo: {path}</translation>
     </message>
@@ -3478,6 +3551,28 @@
         <location filename="../../casefile/store/audit.py" line="+80"/>
         <source>The case history cannot be read or does not verify; nothing was written. Run &apos;casefile verify&apos;.</source>
         <translation>El historial del expediente no se puede leer o no se verifica; no se escribió nada. Ejecute &apos;casefile verify&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/server/address.py" line="+40"/>
+        <location line="+3"/>
+        <source>{address} is not a server address (postgresql://HOST/DATABASE?case=NAME).</source>
+        <extracomment>what a member may do, least to most; the group role&apos;s suffix</extracomment>
+        <translation>{address} no es una dirección de servidor (postgresql://SERVIDOR/BASE?case=NOMBRE).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{address} names no case: add ?case=NAME.</source>
+        <translation>{address} no nombra ningún caso: añada ?case=NOMBRE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A case&apos;s name on a server is 1 to 24 lower-case letters, digits or _, starting with a letter: {name!r} is not.</source>
+        <translation>El nombre de un caso en un servidor tiene de 1 a 24 minúsculas, cifras o _, y empieza por una letra: {name!r} no lo cumple.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Casefile uses databases named with 1 to 24 lower-case letters, digits or _, starting with a letter: {name!r} is not.</source>
+        <translation>Casefile usa bases de datos con nombres de 1 a 24 minúsculas, cifras o _, que empiezan por una letra: {name!r} no lo cumple.</translation>
     </message>
 </context>
 <context>
@@ -4214,6 +4309,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="+81"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4287,6 +4383,26 @@
         <location line="+1"/>
         <source>Nothing was merged</source>
         <translation>No se fusionó nada</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/services/exchange/sync.py" line="-14"/>
+        <source>Reading the server&apos;s copy</source>
+        <translation>Leyendo la copia del servidor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending this copy&apos;s changes</source>
+        <translation>Enviando los cambios de esta copia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receiving the server&apos;s changes</source>
+        <translation>Recibiendo los cambios del servidor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing to the server</source>
+        <translation>Escribiendo en el servidor</translation>
     </message>
 </context>
 <context>
@@ -7402,6 +7518,57 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+1"/>
         <source>Not encrypted: anyone who gets the file can read it.</source>
         <translation>Sin cifrar: cualquiera que obtenga el archivo puede leerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../../casefile/cli/server_commands.py" line="-53"/>
+        <location filename="../../casefile/store/server/transfer.py" line="+118"/>
+        <source>{address}: no such case on the server.</source>
+        <translation>{address}: no existe ese caso en el servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/server/transfer.py" line="-75"/>
+        <source>Cannot use the server at {address}: {reason}</source>
+        <extracomment>(table name, rows copied so far); return True to stop</extracomment>
+        <translation>No se puede usar el servidor en {address}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopped; nothing was copied.</source>
+        <translation>Detenido; no se copió nada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{address} has no Casefile catalogue: run &apos;casefile server init&apos; on it first.</source>
+        <translation>{address} no tiene catálogo de Casefile: ejecute antes &apos;casefile server init&apos; en ella.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{address} already holds a case by that name; nothing was pushed.</source>
+        <translation>{address} ya tiene un caso con ese nombre; no se subió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server copy of {case}</source>
+        <translation>Copia del servidor de {case}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The case holds a NUL character, which PostgreSQL cannot store; nothing was pushed.</source>
+        <translation>El caso contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The case on the server is at format {theirs}, this Casefile at {ours}: update the older side first.</source>
+        <translation>El caso del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/server/working.py" line="+86"/>
+        <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
+        <extracomment>work done with the working copy and the server connection before a writing use commits</extracomment>
+        <translation>Su rol en este caso del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
 </context>
 <context>
