@@ -402,6 +402,17 @@ class Case:
                         conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB:d}")
                         conn.commit()
 
+    @contextmanager
+    def unsealed_transaction(self) -> Iterator[Connection]:
+        """A transaction whose writes the history does not seal: for rows sealed
+        elsewhere, copied in with their seals (a server case's changes)."""
+        engine = _engine(lambda: connect(self.path, self._key))
+        try:
+            with engine.begin() as conn:
+                yield conn
+        finally:
+            engine.dispose()
+
     def audit_head(self) -> str:
         """The chain hash of the last history entry (raises ChainHeadUnreadable
         with one clear line when the history table cannot be read)."""

@@ -108,3 +108,36 @@ def test_a_reader_cannot_sync_and_is_told_why(team, pg_server, pg_database, tmp_
         admin.execute("DROP SCHEMA case_guerrero CASCADE")
         admin.execute(f'DROP OWNED BY "{pg_database}_r"')
         admin.execute(f'DROP ROLE "{pg_database}_r"')
+
+
+def test_a_kept_mirror_is_brought_up_to_date_not_copied_again(team, tmp_path):
+    """The window keeps a copy of the server case between syncs: another laptop's
+    changes reach it as the rows the server sealed since, and it stays a faithful copy."""
+    from casefile.store.server.working import Mirror
+
+    address, (ana, ana_key), (beto, beto_key) = team
+    mirror = Mirror(address)
+    try:
+        sync(ana, address, ana_key, mirror=mirror)
+        records.update(beto, "incident", _incident(beto, "INC-0004")["id"], title="Beto, from the office")
+        photo = tmp_path / "scan.bin"
+        photo.write_bytes(b"scanned page " * 4000)
+        intake(beto, photo)
+        sync(beto, address, beto_key)
+        sync(ana, address, ana_key, mirror=mirror)
+        assert mirror._made == 1  # brought up to date, not copied again
+        assert _incident(ana, "INC-0004")["title"] == "Beto, from the office"
+        assert "scan.bin" in _evidence_names(ana)
+        fresh = pull(address, tmp_path / "fresh.casefile")
+        try:
+            assert mirror.case is not None
+            assert _digest(mirror.case) == _digest(fresh) == _digest(ana)
+            assert mirror.case.audit_head() == fresh.audit_head()
+            assert list(verify.verify(mirror.case)) == []
+            from casefile.services.records.search import search
+
+            assert any(hit for hit in search(mirror.case, "office"))  # its search index follows
+        finally:
+            fresh.close()
+    finally:
+        mirror.close()

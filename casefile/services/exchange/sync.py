@@ -35,7 +35,7 @@ from ...i18n import translate
 from ...store import Case
 from ...store.server.address import ServerAddress
 from ...store.server.schema import server_key_seed
-from ...store.server.working import working_copy
+from ...store.server.working import Mirror, working_copy
 from .. import keys
 from ..interchange import partner_view
 from . import peers
@@ -62,11 +62,13 @@ def server_key(conn: Connection, address: ServerAddress) -> keys.DocumenterKey:
 
 
 def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
-         progress: Progress | None = None) -> SyncReport:
+         progress: Progress | None = None, mirror: Mirror | None = None) -> SyncReport:
+    """``mirror``: a copy of the server case kept from the last sync (the window
+    keeps one), brought up to date instead of copied whole."""
     report = progress or (lambda done, total, message: None)
     report(0, 4, translate("Exchange", "Reading the server's copy"))
     with tempfile.TemporaryDirectory(prefix="casefile-sync-") as folder, \
-            working_copy(address, write=True, before_commit=lambda done, conn: partner_view.refresh(
+            working_copy(address, write=True, mirror=mirror, before_commit=lambda done, conn: partner_view.refresh(
                 done, conn, address)) as (copy, server):
         own = server_key(server, address)
         report(1, 4, translate("Exchange", "Sending this copy's changes"))

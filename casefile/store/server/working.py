@@ -26,15 +26,18 @@ from pathlib import Path
 
 from sqlalchemy import Table, and_, delete, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ...errors import CasefileError
 from ...i18n import translate
 from ...model import Base
-from ..case import Case
+from .. import fulltext
+from ..case import Case, remove_case_files
 from ..state import UNSEALED
 from .address import ServerAddress
+from .schema import q
 from .transfer import server_engine, snapshot, unreachable
 
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
@@ -46,38 +49,96 @@ ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 BeforeCommit = Callable[[Case, Connection], object]
 
 
+class Mirror:
+    """A local copy of a server case kept between uses (the window keeps one while
+    a server case is open): each use brings it up to date with the rows the
+    server's history sealed since its head, instead of copying the whole case."""
+
+    def __init__(self, address: ServerAddress):
+        self.address = address
+        self._folder = tempfile.TemporaryDirectory(prefix="casefile-mirror-")
+        self._passphrase = secrets.token_urlsafe(24)
+        self.case: Case | None = None
+        self._made = 0
+
+    def current(self, server: Connection) -> Case:
+        """The mirror as of the server's state in ``server``'s transaction."""
+        if self.case is not None:
+            mine = _head(self.case)
+            theirs = server.execute(text(f"SELECT hash FROM {q(self.address.schema)}.audit_entry WHERE seq = :s"),
+                                    {"s": mine[0]}).scalar()
+            if theirs == mine[1]:  # the same history up to our head: only what came after is new
+                with self.case.unsealed_transaction() as local:
+                    changed = carry(server.execution_options(schema_translate_map={None: self.address.schema}),
+                                    local, mine[0])
+                    for table, ids in changed.items():
+                        fulltext.reindex(local, table, ids)
+                return self.case
+            self.drop()
+        self._made += 1
+        self.case = snapshot(server, self.address, Path(self._folder.name) / f"mirror-{self._made}.casefile",
+                             passphrase=self._passphrase)
+        self.case.backup_keep = 0
+        return self.case
+
+    def drop(self) -> None:
+        """Forget the copy (it went ahead of the server, or the server's history is not ours)."""
+        if self.case is not None:
+            path = self.case.path
+            self.case.close(backup=False)
+            self.case = None
+            remove_case_files(path)
+
+    def close(self) -> None:
+        self.drop()
+        self._folder.cleanup()
+
+
 @contextmanager
-def working_copy(address: ServerAddress, *, write: bool,
-                 before_commit: BeforeCommit | None = None) -> Iterator[tuple[Case, Connection]]:
+def working_copy(address: ServerAddress, *, write: bool, before_commit: BeforeCommit | None = None,
+                 mirror: Mirror | None = None) -> Iterator[tuple[Case, Connection]]:
     """The server case as a local case, and the server connection for what else
     the caller reads there. ``write``: hold the case's lock, and when the block
     ends without an error send back what changed, then ``before_commit`` (the
-    partner view is rebuilt there)."""
+    partner view is rebuilt there). ``mirror``: use and keep that copy."""
     engine = server_engine(address)
+    own = mirror or Mirror(address)
     try:
-        with tempfile.TemporaryDirectory(prefix="casefile-server-") as folder, engine.begin() as server:
+        with engine.begin() as server:
             if write:
                 server.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": address.schema})
             else:
                 server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            copy = snapshot(server, address, Path(folder) / "server.casefile", passphrase=secrets.token_urlsafe(24))
-            copy.backup_keep = 0  # a working copy is thrown away: its backups would be too
+            copy = own.current(server)
+            head = _head(copy)[0]
             try:
-                before = unsealed_keys(copy) if write else {}
-                with copy.connection() as conn:
-                    head = int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar() or 0)
                 yield copy, server
-                if write:
-                    write_back(copy, server.execution_options(schema_translate_map={None: address.schema}),
-                               head, before)
+                if write and _head(copy)[0] != head:
+                    carry(copy.engine.connect(), server.execution_options(
+                        schema_translate_map={None: address.schema}), head, close_source=True)
                     if before_commit is not None:
                         before_commit(copy, server)
-            finally:
-                copy.close(backup=False)
+                    server.execute(text("SELECT pg_notify(:c, :h)"), {"c": channel(address), "h": str(_head(copy)[0])})
+            except BaseException:
+                own.drop()  # it may hold what the server will not: made afresh next time
+                raise
     except DBAPIError as error:
         raise not_allowed(error) or unreachable(address, error) from None
     finally:
+        if mirror is None:
+            own.close()
         engine.dispose()
+
+
+def channel(address: ServerAddress) -> str:
+    """The channel a server case's changes are announced on (LISTEN/NOTIFY)."""
+    return f"casefile_{address.url.database}_{address.case}"
+
+
+def _head(case: Case) -> tuple[int, str]:
+    with case.connection() as conn:
+        row = conn.execute(text("SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1")).first()
+    return (int(row[0]), str(row[1])) if row else (0, "")
 
 
 def not_allowed(error: Exception) -> CasefileError | None:
@@ -89,65 +150,67 @@ def not_allowed(error: Exception) -> CasefileError | None:
     return None
 
 
-def unsealed_keys(case: Case) -> dict[str, set[tuple]]:
-    """The keys of the rows the history does not seal (evidence chunks, counters),
-    history aside, in the order foreign keys need."""
-    out: dict[str, set[tuple]] = {}
-    with case.connection() as conn:
-        for table in Base.metadata.sorted_tables:
-            if table.name in UNSEALED and table.name not in HISTORY:
-                out[table.name] = {tuple(row) for row in conn.execute(select(*table.primary_key.columns))}
-    return out
-
-
 def _where(table: Table, key: tuple):
     return and_(*(column == value for column, value in zip(table.primary_key.columns, key, strict=True)))
 
 
 def _upsert(target: Connection, table: Table, row: dict) -> None:
     names = [c.name for c in table.primary_key.columns]
-    statement = pg_insert(table).values(row)
+    statement = (pg_insert if target.dialect.name == "postgresql" else sqlite_insert)(table).values(row)
     rest = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in names}
     target.execute(statement.on_conflict_do_update(index_elements=names, set_=rest) if rest
                    else statement.on_conflict_do_nothing(index_elements=names))
 
 
-def write_back(copy: Case, target: Connection, head: int, before: dict[str, set[tuple]]) -> int:
-    """Every row ``copy`` changed after its history entry ``head``, onto the server; the rows written."""
-    written = 0
-    with copy.connection() as conn:
+def _keys(conn: Connection, table: Table) -> set[tuple]:
+    return {tuple(row) for row in conn.execute(select(*table.primary_key.columns))}
+
+
+def carry(source: Connection, target: Connection, head: int, *, close_source: bool = False) -> dict[str, set[int]]:
+    """What ``source`` holds after its history entry ``head`` that ``target`` (at
+    that entry) lacks, onto ``target``, either way between a case file and the
+    server: the rows sealed after ``head`` (upserted, or deleted where the seal
+    says gone), evidence chunks and counters by comparing keys, and the history
+    entries and row states after ``head`` (inserted). The ids changed per
+    record table (for the search index)."""
+    changed: dict[str, set[int]] = {}
+    try:
         latest: dict[tuple[str, str], str | None] = {}
-        for tbl, key, digest in conn.execute(text(
-                "SELECT tbl, key, digest FROM row_state WHERE seq > :h ORDER BY seq"), {"h": head}):
+        for tbl, key, digest in source.execute(
+                select(BY_NAME["row_state"].c.tbl, BY_NAME["row_state"].c.key, BY_NAME["row_state"].c.digest)
+                .where(BY_NAME["row_state"].c.seq > head).order_by(BY_NAME["row_state"].c.seq)):
             latest[(tbl, key)] = digest
         gone = sorted((item for item, digest in latest.items() if digest is None), key=lambda i: -ORDER[i[0]])
         kept = sorted((item for item, digest in latest.items() if digest is not None), key=lambda i: ORDER[i[0]])
         for tbl, key in gone:  # dependents first
-            table = BY_NAME[tbl]
-            written += target.execute(delete(table).where(_where(table, tuple(json.loads(key))))).rowcount
+            table, values = BY_NAME[tbl], tuple(json.loads(key))
+            target.execute(delete(table).where(_where(table, values)))
+            if "id" in table.c and len(values) == 1:
+                changed.setdefault(tbl, set()).add(int(values[0]))
         for tbl, key in kept:  # what they depend on first
-            table = BY_NAME[tbl]
-            row = conn.execute(select(table).where(_where(table, tuple(json.loads(key))))).mappings().first()
+            table, values = BY_NAME[tbl], tuple(json.loads(key))
+            row = source.execute(select(table).where(_where(table, values))).mappings().first()
             if row is not None:
                 _upsert(target, table, dict(row))
-                written += 1
-        now = {name: {tuple(row) for row in conn.execute(select(*BY_NAME[name].primary_key.columns))}
-               for name in before}
-        for name in reversed(before):  # dependents first
-            table = BY_NAME[name]
-            for key in before[name] - now[name]:
-                written += target.execute(delete(table).where(_where(table, key))).rowcount
-        for name in before:
-            table = BY_NAME[name]
-            changed = now[name] if name == "code_counter" else now[name] - before[name]  # counters move
-            for key in changed:
-                _upsert(target, table, dict(conn.execute(select(table).where(_where(table, key))).mappings().one()))
-                written += 1
+                if "id" in table.c and len(values) == 1:
+                    changed.setdefault(tbl, set()).add(int(values[0]))
+        unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
+        wanted = {t.name: _keys(source, t) for t in unsealed}
+        held = {t.name: _keys(target, t) for t in unsealed}
+        for table in reversed(unsealed):  # dependents first
+            for key in held[table.name] - wanted[table.name]:
+                target.execute(delete(table).where(_where(table, key)))
+        for table in unsealed:
+            moved = wanted[table.name] if table.name == "code_counter" else wanted[table.name] - held[table.name]
+            for key in moved:
+                _upsert(target, table, dict(source.execute(select(table).where(_where(table, key))).mappings().one()))
         for name in HISTORY:  # appended only: inserts
             table = BY_NAME[name]
             column = table.columns["seq"]
-            rows = [dict(r) for r in conn.execute(select(table).where(column > head).order_by(column)).mappings()]
+            rows = [dict(r) for r in source.execute(select(table).where(column > head).order_by(column)).mappings()]
             if rows:
                 target.execute(table.insert(), rows)
-                written += len(rows)
-    return written
+    finally:
+        if close_source:
+            source.close()
+    return changed
