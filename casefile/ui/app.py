@@ -53,11 +53,23 @@ def open_initial_case(window, args) -> None:
     from PySide6.QtCore import QSettings
 
     from ..store import Case
+    from ..store.server.address import is_server_address
     from .demo import make_demo_case
 
     if getattr(args, "demo", False):
         case, cleanup = make_demo_case()
         window.set_case(case, remember=False, cleanup=cleanup)
+    elif getattr(args, "case", None) and is_server_address(args.case):
+        from ..services.keys import ENV_PASSPHRASE
+        from .dialogs.exchange import KeyPassphrase
+        from .server_case import open_server_case
+
+        passphrase = os.environ.get(ENV_PASSPHRASE)
+        if not passphrase:
+            passphrase, ok = KeyPassphrase.ask(window)
+            if not ok:
+                return
+        open_server_case(window, args.case, passphrase)
     elif getattr(args, "case", None):
         case = Case.open(args.case, passphrase=_passphrase(args))
         window.set_case(case)

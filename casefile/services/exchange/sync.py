@@ -67,13 +67,20 @@ def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
     keeps one), brought up to date instead of copied whole."""
     report = progress or (lambda done, total, message: None)
     report(0, 4, translate("Exchange", "Reading the server's copy"))
+    carried: list[int] = []
+
+    def announce() -> str | None:
+        # Only changes to records wake the other copies: an exchange's own bookkeeping
+        # (what each copy acknowledged) would otherwise make open windows sync each other forever.
+        return key.fingerprint if sum(carried) else None
+
     with tempfile.TemporaryDirectory(prefix="casefile-sync-") as folder, \
-            working_copy(address, write=True, mirror=mirror, before_commit=lambda done, conn: partner_view.refresh(
-                done, conn, address)) as (copy, server):
+            working_copy(address, write=True, mirror=mirror, announce=announce,
+                         before_commit=lambda done, conn: partner_view.refresh(done, conn, address)) as (copy, server):
         own = server_key(server, address)
         report(1, 4, translate("Exchange", "Sending this copy's changes"))
         up = Path(folder) / "up.cfbundle"
-        make_bundle(case, up, key, since=_known(case, own.fingerprint))
+        carried.extend(make_bundle(case, up, key, since=_known(case, own.fingerprint)).counts.values())
         sent = merge_bundle(copy, up, own)
         report(2, 4, translate("Exchange", "Receiving the server's changes"))
         down = Path(folder) / "down.cfbundle"

@@ -96,11 +96,14 @@ class Mirror:
 
 @contextmanager
 def working_copy(address: ServerAddress, *, write: bool, before_commit: BeforeCommit | None = None,
-                 mirror: Mirror | None = None) -> Iterator[tuple[Case, Connection]]:
+                 mirror: Mirror | None = None, announce: Callable[[], str | None] | None = None
+                 ) -> Iterator[tuple[Case, Connection]]:
     """The server case as a local case, and the server connection for what else
     the caller reads there. ``write``: hold the case's lock, and when the block
     ends without an error send back what changed, then ``before_commit`` (the
-    partner view is rebuilt there). ``mirror``: use and keep that copy."""
+    partner view is rebuilt there). ``mirror``: use and keep that copy.
+    ``announce``: what to say on the case's channel once the changes are sent
+    (None: nothing; by default, an empty message: something changed)."""
     engine = server_engine(address)
     own = mirror or Mirror(address)
     try:
@@ -118,7 +121,9 @@ def working_copy(address: ServerAddress, *, write: bool, before_commit: BeforeCo
                         schema_translate_map={None: address.schema}), head, close_source=True)
                     if before_commit is not None:
                         before_commit(copy, server)
-                    server.execute(text("SELECT pg_notify(:c, :h)"), {"c": channel(address), "h": str(_head(copy)[0])})
+                    message = "" if announce is None else announce()
+                    if message is not None:  # delivered when the transaction commits
+                        server.execute(text("SELECT pg_notify(:c, :m)"), {"c": channel(address), "m": message})
             except BaseException:
                 own.drop()  # it may hold what the server will not: made afresh next time
                 raise

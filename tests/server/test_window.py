@@ -1,0 +1,110 @@
+"""A server case open in the window: another member's edit appears without
+reloading (LISTEN/NOTIFY), the window's own edits reach the server, and closing
+sends what is pending."""
+
+from __future__ import annotations
+
+import time
+from types import SimpleNamespace
+
+import psycopg
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from casefile.cli import main
+from casefile.services import records
+from casefile.services.keys import create_key
+from casefile.services.sample import create_demo_case
+from casefile.store.server.address import ServerAddress
+from casefile.store.server.working import working_copy
+from casefile.ui.app import open_initial_case
+from casefile.ui.commands import UpdateRecord
+from casefile.ui.mainwindow import MainWindow
+from casefile.ui.server_case import ServerLink
+
+
+def _listed(window, title: str) -> bool:
+    model = window.view.list_model
+    return any(title in str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole))
+               for row in range(model.rowCount()) for column in range(model.columnCount()))
+
+
+def _server_value(pg_server, database: str, sql: str):
+    with psycopg.connect(pg_server.url(database)) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, pg_server, pg_database, tmp_path,
+                                                                     monkeypatch):
+    create_demo_case(tmp_path / "sample.casefile").close()
+    url = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+    create_key("the window's key passphrase", "Ana")
+    monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "the window's key passphrase")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    open_initial_case(window, SimpleNamespace(case=url, demo=False, screenshot=None, passphrase_file=None))
+    link = window.findChild(ServerLink)
+    assert link is not None and str(ServerAddress.parse(url)) in window.windowTitle()
+    qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
+
+    # Another member changes a title on the server; the open window shows it, unasked.
+    with working_copy(ServerAddress.parse(url), write=True) as (copy, _server):
+        with copy.connection() as conn:
+            target = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0002'")).scalar_one()
+        records.update(copy, "incident", target, title="Seen from the office")
+    started = time.perf_counter()
+    qtbot.waitUntil(lambda: _listed(window, "Seen from the office"), timeout=15_000)
+    print(f"another member's edit appeared in the window after {time.perf_counter() - started:.2f} s")
+
+    # The window's own edit reaches the server.
+    with window.case.connection() as conn:
+        mine = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0003'")).scalar_one()
+    window.execute(UpdateRecord(window.case, "incident", mine, {"notes": "Typed in the window"}))
+    qtbot.waitUntil(lambda: _server_value(pg_server, pg_database, "SELECT notes FROM case_guerrero.incident "
+                                                                  "WHERE code = 'INC-0003'") == "Typed in the window",
+                    timeout=15_000)
+
+    # An edit made just before closing is sent on the way out; the local copy is removed.
+    window.execute(UpdateRecord(window.case, "incident", mine, {"notes": "Last words"}))
+    folder = window.case.path.parent
+    window.close_case()
+    assert _server_value(pg_server, pg_database,
+                         "SELECT notes FROM case_guerrero.incident WHERE code = 'INC-0003'") == "Last words"
+    assert not folder.exists()
+
+
+def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, pg_server, pg_database, tmp_path,
+                                                                     monkeypatch):
+    from casefile.store import Case
+
+    create_demo_case(tmp_path / "sample.casefile").close()
+    url = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+    create_key("the window's key passphrase", "Ana")
+    monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "the window's key passphrase")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    told = []
+    monkeypatch.setattr(window, "show_error", lambda error: told.append(str(error)))
+    window.show()
+    open_initial_case(window, SimpleNamespace(case=url, demo=False, screenshot=None, passphrase_file=None))
+    link = window.findChild(ServerLink)
+    qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
+    with window.case.connection() as conn:
+        mine = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0001'")).scalar_one()
+    link._timer.setInterval(60_000)  # the edit waits for the close
+    window.execute(UpdateRecord(window.case, "incident", mine, {"title": "Written as the server went away"}))
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:  # the server loses the case
+        admin.execute("ALTER SCHEMA case_guerrero RENAME TO case_elsewhere")
+    window.close_case()
+    assert link.unsent is not None and link.unsent.exists() and told and str(link.unsent) in told[0]
+    kept = Case.open(link.unsent, passphrase="the window's key passphrase")  # under the key's passphrase
+    try:
+        assert records.get(kept, "incident", mine)["title"] == "Written as the server went away"
+    finally:
+        kept.close()
