@@ -3460,12 +3460,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+376"/>
+        <location line="+387"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-391"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -3495,7 +3495,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+151"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -4309,7 +4309,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../casefile/services/exchange/sync.py" line="+81"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="+90"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4385,12 +4385,12 @@
         <translation>No se fusionó nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/sync.py" line="-14"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="-21"/>
         <source>Reading the server&apos;s copy</source>
         <translation>Leyendo la copia del servidor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Sending this copy&apos;s changes</source>
         <translation>Enviando los cambios de esta copia</translation>
     </message>
@@ -7565,10 +7565,50 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>El caso del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+86"/>
+        <location filename="../../casefile/store/server/working.py" line="+152"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
         <extracomment>work done with the working copy and the server connection before a writing use commits</extracomment>
         <translation>Su rol en este caso del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/ui/server_case.py" line="+103"/>
+        <source>Syncing with the server…</source>
+        <translation>Sincronizando con el servidor…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Synced with the server; {n} values changed on two copies wait in File &gt; Review Conflicts.</source>
+        <translation>Sincronizado con el servidor; {n} valores cambiados en dos copias esperan en Archivo &gt; Revisar conflictos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synced with the server</source>
+        <translation>Sincronizado con el servidor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not synced with the server: {reason}</source>
+        <translation>Sin sincronizar con el servidor: {reason}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Opening a server case takes your documenter key, which signs what you send: its passphrase is needed.</source>
+        <translation>Abrir un caso del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your last changes could not reach {address}; they are kept in {path}, encrypted under your documenter key&apos;s passphrase. Send them later with: casefile sync {path} {address}</source>
+        <translation>Sus últimos cambios no pudieron llegar a {address}; se guardan en {path}, cifrados con la frase de paso de su clave de documentador. Envíelos más tarde con: casefile sync {path} {address}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title} — {address} — Casefile</source>
+        <translation>{title} — {address} — Casefile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working on {address}: your changes are sent as you make them</source>
+        <translation>Trabajando en {address}: sus cambios se envían a medida que los hace</translation>
     </message>
 </context>
 <context>
