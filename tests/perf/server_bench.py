@@ -1,0 +1,127 @@
+"""Server benchmark (issue 19): the scale case on a PostgreSQL server over
+loopback (a throwaway cluster, ``tests/pgserver.py``), against the same work on
+a laptop case in the same run. Not a test: nothing asserts on time.
+
+    uv run python tests/perf/server_bench.py [--scale 0.01] [--edits 20]
+
+- push and pull of the whole case (every row, one transaction each);
+- an edit's round trip: Ana edits an incident and syncs, Beto syncs and has it
+  (each keeps a mirror of the server case, as the window does); the limit is
+  the same edit committed on a laptop case;
+- a command on a server address (a snapshot of the whole case);
+- the list's first paint and search run on the local copy, so they are the
+  laptop's figures (``bench.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import psycopg  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from casefile.services import keys, records  # noqa: E402
+from casefile.services.exchange.sync import sync  # noqa: E402
+from casefile.services.interchange import partner_view  # noqa: E402
+from casefile.store import Case  # noqa: E402
+from casefile.store.server.address import ServerAddress  # noqa: E402
+from casefile.store.server.schema import init_server  # noqa: E402
+from casefile.store.server.transfer import pull, push, server_engine  # noqa: E402
+from casefile.store.server.working import Mirror, working_copy  # noqa: E402
+from tests.pgserver import running  # noqa: E402
+
+
+def _ms(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return f"median {statistics.median(samples) * 1000:8.1f} ms, p95 {p95 * 1000:8.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, default=0.01)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=20)
+    args = parser.parse_args()
+    import scale_case
+
+    source = scale_case.build(args.seed, args.scale) / "plain.casefile"
+    folder = Path(tempfile.mkdtemp(prefix="server-bench-"))
+    try:
+        with running() as server:
+            with psycopg.connect(server.url(), autocommit=True) as admin:
+                admin.execute("CREATE DATABASE bench")
+            address = ServerAddress.parse(server.url("bench", case="scale"))
+            engine = server_engine(address)
+            with engine.begin() as conn:
+                init_server(conn)
+            engine.dispose()
+            laptop = folder / "laptop.casefile"
+            shutil.copy(source, laptop)
+            with Case.open(laptop) as case:
+                started = time.perf_counter()
+                rows = push(case, address, before_commit=lambda c, s: partner_view.refresh(c, s, address))
+                pushed = time.perf_counter() - started
+            started = time.perf_counter()
+            pull(address, folder / "ana.casefile").close()
+            pulled = time.perf_counter() - started
+            pull(address, folder / "beto.casefile").close()
+            print(f"scale {args.scale:g}: {rows:,} rows; push {pushed:.1f} s (partner view included), "
+                  f"pull {pulled:.1f} s")
+            started = time.perf_counter()
+            with working_copy(address, write=False) as (copy, _conn):
+                copy.audit_head()
+            print(f"a reading command's snapshot of the whole case: {time.perf_counter() - started:.1f} s")
+
+            ka = keys.create_key("a", "Ana", folder / "ka")
+            kb = keys.create_key("b", "Beto", folder / "kb")
+            ana, beto = Case.open(folder / "ana.casefile"), Case.open(folder / "beto.casefile")
+            ana.backup_keep = beto.backup_keep = 0
+            ma, mb = Mirror(address), Mirror(address)
+            try:
+                started = time.perf_counter()
+                sync(ana, address, ka, mirror=ma)
+                sync(beto, address, kb, mirror=mb)
+                sync(ana, address, ka, mirror=ma)
+                print(f"first syncs of two laptops (mirrors made, everything exchanged once): "
+                      f"{time.perf_counter() - started:.1f} s")
+                with ana.connection() as conn:
+                    ids = [r[0] for r in conn.execute(text("SELECT id FROM incident ORDER BY id LIMIT 50"))]
+                local, send, receive = [], [], []
+                for n in range(args.edits):
+                    started = time.perf_counter()
+                    records.update(ana, "incident", ids[n % len(ids)], title=f"Edited on the server run {n}")
+                    local.append(time.perf_counter() - started)
+                    started = time.perf_counter()
+                    sync(ana, address, ka, mirror=ma)
+                    send.append(time.perf_counter() - started)
+                    started = time.perf_counter()
+                    sync(beto, address, kb, mirror=mb)
+                    receive.append(time.perf_counter() - started)
+                    assert records.get(beto, "incident", ids[n % len(ids)])["title"] == f"Edited on the server run {n}"
+                trips = [a + b for a, b in zip(send, receive, strict=True)]
+                print(f"one edit, committed on a laptop (the limit): {_ms(local)}")
+                print(f"  sent (Ana's sync):     {_ms(send)}")
+                print(f"  received (Beto's sync): {_ms(receive)}")
+                print(f"  round trip:            {_ms(trips)}  target: under 500 ms "
+                      f"({'meets' if statistics.median(trips) < 0.5 else 'MISSES'})")
+            finally:
+                ma.close()
+                mb.close()
+                ana.close(backup=False)
+                beto.close(backup=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
