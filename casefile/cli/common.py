@@ -66,7 +66,7 @@ def _server_case(address: str, *, write: bool) -> Iterator[Case]:
 
     where = ServerAddress.parse(address)
     with working_copy(where, write=write,
-                      before_commit=lambda copy, server: partner_view.refresh(copy, server, where)) as (copy, _):
+                      after_commit=lambda copy, server: partner_view.refresh(copy, server, where)) as (copy, _):
         yield copy
 
 

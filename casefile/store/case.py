@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,7 +25,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
 from ..i18n import translate
-from ..model import CaseInfo
+from ..model import AuditEntry, CaseInfo
 from . import audit, migrate, state, storage
 from . import backup as _backup
 from .connection import (
@@ -421,6 +421,11 @@ class Case:
                 return audit.head(conn)[1]
             except Exception as error:
                 raise audit.ChainHeadUnreadable(audit.unreadable_message()) from error
+
+    def audit_head_seq(self) -> int:
+        """The number of the last history entry (0 for none)."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.max(AuditEntry.seq))).scalar() or 0)
 
     def attested_head(self) -> str:
         """The head, for printing where it vouches for the case (a dossier

@@ -62,21 +62,25 @@ def server_key(conn: Connection, address: ServerAddress) -> keys.DocumenterKey:
 
 
 def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
-         progress: Progress | None = None, mirror: Mirror | None = None) -> SyncReport:
+         progress: Progress | None = None, mirror: Mirror | None = None,
+         committed: Callable[[], object] | None = None) -> SyncReport:
     """``mirror``: a copy of the server case kept from the last sync (the window
-    keeps one), brought up to date instead of copied whole."""
+    keeps one), brought up to date instead of copied whole. ``committed`` is
+    called once the changes are on the server, before the partner view follows."""
     report = progress or (lambda done, total, message: None)
     report(0, 4, translate("Exchange", "Reading the server's copy"))
     carried: list[int] = []
 
     def announce() -> str | None:
-        # Only changes to records wake the other copies: an exchange's own bookkeeping
-        # (what each copy acknowledged) would otherwise make open windows sync each other forever.
+        # Only changes to records wake the other copies (and rebuild the partner view): an
+        # exchange's own bookkeeping (what each copy acknowledged) would otherwise make open
+        # windows sync each other forever.
         return key.fingerprint if sum(carried) else None
 
     with tempfile.TemporaryDirectory(prefix="casefile-sync-") as folder, \
             working_copy(address, write=True, mirror=mirror, announce=announce,
-                         before_commit=lambda done, conn: partner_view.refresh(done, conn, address)) as (copy, server):
+                         after_commit=lambda done, conn: (committed and committed(),
+                                                          partner_view.refresh(done, conn, address))) as (copy, server):
         own = server_key(server, address)
         report(1, 4, translate("Exchange", "Sending this copy's changes"))
         up = Path(folder) / "up.cfbundle"

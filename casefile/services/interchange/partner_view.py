@@ -33,9 +33,15 @@ def schema(address: ServerAddress) -> str:
 
 def refresh(case: Case, server: Connection, address: ServerAddress) -> int:
     """Rebuild the partner view from ``case`` (the server case's working copy);
-    the records written."""
-    document = build_document(case, "partner")
+    the records written. A view already built from a later state of the case
+    is kept (rebuilds run after their changes commit, and may finish out of order)."""
     name = q(schema(address))
+    head = case.audit_head_seq()
+    if server.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"{schema(address)}.about"}).scalar():
+        built = server.execute(text(f"SELECT (data->>'history_seq')::bigint FROM {name}.about")).scalar()
+        if built is not None and built >= head:
+            return 0
+    document = build_document(case, "partner")
     server.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
     server.exec_driver_sql(f"CREATE SCHEMA {name}")
     server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, code text NOT NULL DEFAULT '', "
@@ -52,6 +58,7 @@ def refresh(case: Case, server: Connection, address: ServerAddress) -> int:
     if rows:
         server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :c, :u, CAST(:d AS jsonb))"), rows)
     about = {key: value for key, value in document.items() if not isinstance(value, list)}
+    about["history_seq"] = head  # the state of the case it shows
     server.execute(text(f"INSERT INTO {name}.about VALUES (CAST(:d AS jsonb))"),
                    {"d": json.dumps(about, ensure_ascii=False, default=str)})
     everyone = ", ".join(q(address.role(role)) for role in ROLES)

@@ -45,8 +45,8 @@ BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
 ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 
 
-#: work done with the working copy and the server connection before a writing use commits
-BeforeCommit = Callable[[Case, Connection], object]
+#: work done with the working copy, once a writing use committed a change, in a transaction of its own
+AfterCommit = Callable[[Case, Connection], object]
 
 
 class Mirror:
@@ -95,18 +95,21 @@ class Mirror:
 
 
 @contextmanager
-def working_copy(address: ServerAddress, *, write: bool, before_commit: BeforeCommit | None = None,
+def working_copy(address: ServerAddress, *, write: bool, after_commit: AfterCommit | None = None,
                  mirror: Mirror | None = None, announce: Callable[[], str | None] | None = None
                  ) -> Iterator[tuple[Case, Connection]]:
     """The server case as a local case, and the server connection for what else
     the caller reads there. ``write``: hold the case's lock, and when the block
-    ends without an error send back what changed, then ``before_commit`` (the
-    partner view is rebuilt there). ``mirror``: use and keep that copy.
+    ends without an error send back what changed and commit; then, when
+    something changed, ``after_commit`` in a transaction of its own (the
+    partner view is rebuilt there, behind a lock of its own, so that rebuilding
+    it does not hold up the members). ``mirror``: use and keep that copy.
     ``announce``: what to say on the case's channel once the changes are sent
     (None: nothing; by default, an empty message: something changed)."""
     engine = server_engine(address)
     own = mirror or Mirror(address)
     try:
+        changed = False
         with engine.begin() as server:
             if write:
                 server.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": address.schema})
@@ -119,14 +122,17 @@ def working_copy(address: ServerAddress, *, write: bool, before_commit: BeforeCo
                 if write and _head(copy)[0] != head:
                     carry(copy.engine.connect(), server.execution_options(
                         schema_translate_map={None: address.schema}), head, close_source=True)
-                    if before_commit is not None:
-                        before_commit(copy, server)
                     message = "" if announce is None else announce()
                     if message is not None:  # delivered when the transaction commits
                         server.execute(text("SELECT pg_notify(:c, :m)"), {"c": channel(address), "m": message})
+                    changed = message is not None
             except BaseException:
                 own.drop()  # it may hold what the server will not: made afresh next time
                 raise
+        if changed and after_commit is not None:
+            with engine.begin() as server:
+                server.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": address.schema + "/after"})
+                after_commit(copy, server)
     except DBAPIError as error:
         raise not_allowed(error) or unreachable(address, error) from None
     finally:
@@ -159,12 +165,15 @@ def _where(table: Table, key: tuple):
     return and_(*(column == value for column, value in zip(table.primary_key.columns, key, strict=True)))
 
 
-def _upsert(target: Connection, table: Table, row: dict) -> None:
+def _upsert(target: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert or replace rows by key, in one statement run for all of them."""
+    if not rows:
+        return
     names = [c.name for c in table.primary_key.columns]
-    statement = (pg_insert if target.dialect.name == "postgresql" else sqlite_insert)(table).values(row)
+    statement = (pg_insert if target.dialect.name == "postgresql" else sqlite_insert)(table)
     rest = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in names}
     target.execute(statement.on_conflict_do_update(index_elements=names, set_=rest) if rest
-                   else statement.on_conflict_do_nothing(index_elements=names))
+                   else statement.on_conflict_do_nothing(index_elements=names), rows)
 
 
 def _keys(conn: Connection, table: Table) -> set[tuple]:
@@ -192,13 +201,16 @@ def carry(source: Connection, target: Connection, head: int, *, close_source: bo
             target.execute(delete(table).where(_where(table, values)))
             if "id" in table.c and len(values) == 1:
                 changed.setdefault(tbl, set()).add(int(values[0]))
-        for tbl, key in kept:  # what they depend on first
+        batches: dict[str, list[dict]] = {}
+        for tbl, key in kept:  # read in the order foreign keys need, written a table at a time
             table, values = BY_NAME[tbl], tuple(json.loads(key))
             row = source.execute(select(table).where(_where(table, values))).mappings().first()
             if row is not None:
-                _upsert(target, table, dict(row))
+                batches.setdefault(tbl, []).append(dict(row))
                 if "id" in table.c and len(values) == 1:
                     changed.setdefault(tbl, set()).add(int(values[0]))
+        for tbl, rows in batches.items():
+            _upsert(target, BY_NAME[tbl], rows)
         unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
         wanted = {t.name: _keys(source, t) for t in unsealed}
         held = {t.name: _keys(target, t) for t in unsealed}
@@ -207,8 +219,8 @@ def carry(source: Connection, target: Connection, head: int, *, close_source: bo
                 target.execute(delete(table).where(_where(table, key)))
         for table in unsealed:
             moved = wanted[table.name] if table.name == "code_counter" else wanted[table.name] - held[table.name]
-            for key in moved:
-                _upsert(target, table, dict(source.execute(select(table).where(_where(table, key))).mappings().one()))
+            _upsert(target, table, [dict(source.execute(select(table).where(_where(table, key))).mappings().one())
+                                    for key in moved])
         for name in HISTORY:  # appended only: inserts
             table = BY_NAME[name]
             column = table.columns["seq"]
