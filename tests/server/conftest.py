@@ -33,3 +33,17 @@ def pg_database(pg_server):
     yield name
     with psycopg.connect(pg_server.url(), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sample_on_server(pg_server, pg_database, tmp_path) -> str:
+    """The sample case pushed to a fresh database, as its members' commands do it; its address.
+    The laptop case it came from stays at tmp_path / "sample.casefile"."""
+    from casefile.cli import main
+    from casefile.services.sample import create_demo_case
+
+    create_demo_case(tmp_path / "sample.casefile").close()
+    url = pg_server.url(pg_database, case="guerrero")
+    assert main(["server", "init", pg_server.url(pg_database)]) == 0
+    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+    return url

@@ -9,16 +9,11 @@ import psycopg
 import pytest
 
 from casefile.cli import main
-from casefile.services.sample import create_demo_case
 
 
 @pytest.fixture
-def url(pg_server, pg_database, tmp_path):
-    create_demo_case(tmp_path / "sample.casefile").close()
-    address = pg_server.url(pg_database, case="guerrero")
-    assert main(["server", "init", pg_server.url(pg_database)]) == 0
-    assert main(["push", str(tmp_path / "sample.casefile"), address]) == 0
-    return address
+def url(sample_on_server):
+    return sample_on_server
 
 
 def test_reading_and_writing_commands_work_on_a_server_case(url, tmp_path, capsys):

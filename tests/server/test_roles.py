@@ -8,18 +8,14 @@ import pytest
 
 from casefile.cli import main
 from casefile.services import verify
-from casefile.services.sample import create_demo_case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
 
 
 @pytest.fixture
-def served(pg_server, pg_database, tmp_path):
+def served(sample_on_server, pg_server, pg_database):
     """The sample case on the server, and one login per role (and one stranger)."""
-    create_demo_case(tmp_path / "sample.casefile").close()
-    url = pg_server.url(pg_database, case="guerrero")
-    assert main(["server", "init", pg_server.url(pg_database)]) == 0
-    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+    url = sample_on_server
     logins = {}
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         for role in ("owner", "editor", "analyst", "reader", "partner", "stranger"):

@@ -16,7 +16,6 @@ from casefile.services.exchange import review
 from casefile.services.exchange.reading import content_digest
 from casefile.services.exchange.sync import sync
 from casefile.services.keys import create_key
-from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
@@ -39,13 +38,10 @@ def _evidence_names(case: Case) -> set[str]:
 
 
 @pytest.fixture
-def team(pg_server, pg_database, tmp_path):
+def team(sample_on_server, tmp_path):
     """Ana's laptop (the case pushed from it), the server, Beto's laptop (pulled)."""
-    create_demo_case(tmp_path / "ana.casefile").close()
-    url = pg_server.url(pg_database, case="guerrero")
-    assert main(["server", "init", pg_server.url(pg_database)]) == 0
-    assert main(["push", str(tmp_path / "ana.casefile"), url]) == 0
-    address = ServerAddress.parse(url)
+    (tmp_path / "sample.casefile").rename(tmp_path / "ana.casefile")
+    address = ServerAddress.parse(sample_on_server)
     pull(address, tmp_path / "beto.casefile").close()
     ana_key = create_key("ana's key passphrase", "Ana", tmp_path / "ana-keys")
     beto_key = create_key("beto's key passphrase", "Beto", tmp_path / "beto-keys")

@@ -11,10 +11,8 @@ import psycopg
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from casefile.cli import main
 from casefile.services import records
 from casefile.services.keys import create_key
-from casefile.services.sample import create_demo_case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.working import working_copy
 from casefile.ui.app import open_initial_case
@@ -34,12 +32,8 @@ def _server_value(pg_server, database: str, sql: str):
         return conn.execute(sql).fetchone()[0]
 
 
-def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, pg_server, pg_database, tmp_path,
-                                                                     monkeypatch):
-    create_demo_case(tmp_path / "sample.casefile").close()
-    url = pg_server.url(pg_database, case="guerrero")
-    assert main(["server", "init", pg_server.url(pg_database)]) == 0
-    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
+def _open_in_window(qtbot, monkeypatch, url: str) -> tuple[MainWindow, ServerLink]:
+    """`casefile URL` as a person starts it, with a documenter key made beforehand."""
     create_key("the window's key passphrase", "Ana")
     monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "the window's key passphrase")
     window = MainWindow()
@@ -50,6 +44,13 @@ def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, pg_
     link = window.findChild(ServerLink)
     assert link is not None and str(ServerAddress.parse(url)) in window.windowTitle()
     qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
+    return window, link
+
+
+def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, sample_on_server, pg_server,
+                                                                     pg_database, monkeypatch):
+    url = sample_on_server
+    window, link = _open_in_window(qtbot, monkeypatch, url)
 
     # Another member changes a title on the server; the open window shows it, unasked.
     with working_copy(ServerAddress.parse(url), write=True) as (copy, _server):
@@ -77,24 +78,13 @@ def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, pg_
     assert not folder.exists()
 
 
-def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, pg_server, pg_database, tmp_path,
-                                                                     monkeypatch):
+def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, sample_on_server, pg_server,
+                                                                     pg_database, monkeypatch):
     from casefile.store import Case
 
-    create_demo_case(tmp_path / "sample.casefile").close()
-    url = pg_server.url(pg_database, case="guerrero")
-    assert main(["server", "init", pg_server.url(pg_database)]) == 0
-    assert main(["push", str(tmp_path / "sample.casefile"), url]) == 0
-    create_key("the window's key passphrase", "Ana")
-    monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "the window's key passphrase")
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window, link = _open_in_window(qtbot, monkeypatch, sample_on_server)
     told = []
     monkeypatch.setattr(window, "show_error", lambda error: told.append(str(error)))
-    window.show()
-    open_initial_case(window, SimpleNamespace(case=url, demo=False, screenshot=None, passphrase_file=None))
-    link = window.findChild(ServerLink)
-    qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
     with window.case.connection() as conn:
         mine = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0001'")).scalar_one()
     link._timer.setInterval(60_000)  # the edit waits for the close

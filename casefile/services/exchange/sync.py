@@ -2,24 +2,21 @@
 same merge as bundles.
 
 The server copy is one more copy of the case, with a key of its own (made at
-``push``, kept in the case's schema for the members who sync). A sync holds
-the case's lock on the server for its length, so syncs take turns, and:
+``push``, kept in the case's schema for the members who sync). A sync works
+on the server case through a local copy (``store.server.working``: a fresh
+one, or the ``Mirror`` the window keeps), holding the case's lock, and:
 
-1. copies the server case, as its transaction sees it, into a temporary case
-   file (encrypted under a random key, in a private folder);
-2. bundles what the laptop has that the server copy has not acknowledged and
+1. bundles what the laptop has that the server copy has not acknowledged and
    merges it there, as the server copy (signed by the laptop's key);
-3. bundles what the server copy has that the laptop has not acknowledged and
+2. bundles what the server copy has that the laptop has not acknowledged and
    merges it into the laptop (signed by the server's key): conflicts go to the
    laptop's review queue, as from any colleague;
-4. writes back to the server every row the merge changed in the temporary
-   copy: the rows its history sealed after the copy was taken (upserted or
-   deleted), its new history entries and row states (inserted: the history on
-   the server only grows), and the evidence chunks added or dropped;
+3. sends back to the server what the merge changed in its copy, commits, and
+   announces it when records changed (not for an exchange's bookkeeping alone);
+4. rebuilds the partner view, after the commit.
 
-and commits. All or nothing on the server; the laptop's merge is its own
-transaction, and a sync that fails after it leaves only what the next sync
-sends again.
+All or nothing on the server; the laptop's merge is its own transaction, and
+a sync that fails after it leaves only what the next sync sends again.
 """
 
 from __future__ import annotations

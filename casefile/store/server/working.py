@@ -1,18 +1,21 @@
 """Working on a server case through a local copy: the case, as one server
-transaction sees it, is copied into a temporary case file (encrypted under a
-random key, in a private folder) and every part of Casefile works on that copy
-as on any case (its history seals, search, evidence, verify). A writing use
-holds the case's lock on the server for its length, so writers take turns; at
-the end the rows it changed go back to the server in the same transaction:
+transaction sees it, is a case file (encrypted under a random key, in a
+private folder) and every part of Casefile works on it as on any case (its
+history seals, search, evidence, verify). A writing use holds the case's lock
+on the server for its length, so writers take turns; at the end the rows it
+changed go back to the server in the same transaction, and the change is
+announced on the case's channel (LISTEN/NOTIFY).
 
-- the rows its history sealed after the copy was taken, upserted or deleted
-  (each seal says which rows a commit wrote, and ``None`` for a row deleted);
-- its new history entries and row states, inserted (the server takes no other
-  change to them);
-- evidence chunks and code counters, which the history does not seal, by
-  comparing their keys before and after.
+What moves, either way (``carry``): the rows the history sealed after an
+entry, upserted or deleted (each seal names the rows a commit wrote, with
+``None`` for a row deleted); the history entries and row states after it,
+inserted (the server takes no other change to them); evidence chunks and code
+counters, which the history does not seal, by comparing keys. A ``Mirror``
+keeps the copy between uses and brings it up to date the same way, from the
+server, instead of copying the whole case again.
 
-All or nothing: an error anywhere rolls the server transaction back.
+All or nothing: an error anywhere rolls the server transaction back and
+drops the copy.
 """
 
 from __future__ import annotations
@@ -43,7 +46,6 @@ from .transfer import server_engine, snapshot, unreachable
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
 BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
 ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
-
 
 #: work done with the working copy, once a writing use committed a change, in a transaction of its own
 AfterCommit = Callable[[Case, Connection], object]
