@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
         from . import screen_lock as lock
-        from . import views
+        from . import server_case, views
         from .case import history as history_view
         from .dialogs import dossier as dossier_dialog
         from .dialogs import exchange as exchange_dialogs
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         from .language import attach_language_menu
 
         for module in (evidence_panel, dossier_dialog, redaction_preview, exchange_dialogs, history_view,
-                       passphrase_dialog, lock, shortcuts, views):
+                       passphrase_dialog, lock, shortcuts, views, server_case):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from ..errors import CasefileError
 from ..services import keys
 from ..store import Case
 from ..store.server.address import ServerAddress
-from ..store.server.working import Mirror, channel
 from .workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ class ServerLink(QObject):
         self._key_passphrase = key_passphrase  # to keep unsent changes under, should the server be away at the end
         self.unsent: Path | None = None  # where they were kept
         self._dirty = False  # committed here since the last sync began
+        from ..store.server.working import Mirror  # PostgreSQL's dialect, only when a server case opens
+
         self.mirror = Mirror(address)
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self.sync_now)
@@ -73,6 +75,8 @@ class ServerLink(QObject):
 
     def _listen(self) -> None:
         import psycopg
+
+        from ..store.server.working import channel
 
         conninfo = self.address.url.set(drivername="postgresql").render_as_string(hide_password=False)
         while not self._stop.is_set():
@@ -161,21 +165,35 @@ def unsent_folder() -> Path:
 
 def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) -> ServerLink:
     """Open a server case in the window through a local copy, and keep it in step."""
-    from ..store.server.transfer import pull
+    address, key = _address_and_key(text, key_passphrase)
+    folder = tempfile.TemporaryDirectory(prefix="casefile-server-case-")
+    try:
+        case = _pull(address, folder)
+    except BaseException:
+        folder.cleanup()
+        raise
+    return _attach(window, case, folder, address, key, key_passphrase or os.environ.get(keys.ENV_PASSPHRASE, ""))
 
+
+def _address_and_key(text: str, key_passphrase: str | None) -> tuple[ServerAddress, keys.DocumenterKey]:
     address = ServerAddress.parse(text)
     passphrase = key_passphrase or os.environ.get(keys.ENV_PASSPHRASE)
     if not passphrase:
         raise CasefileError(_tr("Opening a server case takes your documenter key, which signs what you send: "
                                 "its passphrase is needed."))
-    key = keys.load_key(passphrase)
-    folder = tempfile.TemporaryDirectory(prefix="casefile-server-case-")
-    try:
-        case = pull(address, Path(folder.name) / f"{address.case}.casefile", passphrase=secrets.token_urlsafe(24))
-    except BaseException:
-        folder.cleanup()
-        raise
+    return address, keys.load_key(passphrase)
+
+
+def _pull(address: ServerAddress, folder: tempfile.TemporaryDirectory) -> Case:
+    from ..store.server.transfer import pull
+
+    case = pull(address, Path(folder.name) / f"{address.case}.casefile", passphrase=secrets.token_urlsafe(24))
     case.backup_keep = 0
+    return case
+
+
+def _attach(window: MainWindow, case: Case, folder: tempfile.TemporaryDirectory, address: ServerAddress,
+            key: keys.DocumenterKey, passphrase: str) -> ServerLink:
     link: ServerLink | None = None
 
     def cleanup() -> None:  # after the case closed
@@ -197,3 +215,56 @@ def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) 
         address=address))
     link.sync_now()  # bring the server copy's key and this copy to know each other at once
     return link
+
+
+class ServerCaseDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> tuple[str, str, bool]:
+        """The server case's address and the documenter key's passphrase."""
+        address, ok = QInputDialog.getText(
+            parent, _tr("Open Server Case"), _tr("Address of the case on the server "
+                                                 "(postgresql://HOST/DATABASE?case=NAME):"))
+        if not ok or not address.strip():
+            return "", "", False
+        passphrase = os.environ.get(keys.ENV_PASSPHRASE, "")
+        if not passphrase:
+            passphrase, ok = QInputDialog.getText(parent, _tr("Your Key"), _tr("Passphrase of your documenter key "
+                                                                               "(it signs what you send):"),
+                                                  QLineEdit.EchoMode.Password)
+            if not ok or not passphrase:
+                return "", "", False
+        return address.strip(), passphrase, True
+
+
+def open_server_case_from_menu(window: MainWindow) -> None:
+    """File > Open Server Case…: ask, copy the case off the UI thread (with progress), then open it."""
+    text, passphrase, ok = ServerCaseDialog.ask(window)
+    if not ok:
+        return
+    try:
+        address, key = _address_and_key(text, passphrase)
+    except CasefileError as error:
+        window.show_error(error)
+        return
+    folder = tempfile.TemporaryDirectory(prefix="casefile-server-case-")
+
+    def opened(case: object) -> None:
+        assert isinstance(case, Case)
+        _attach(window, case, folder, address, key, passphrase)
+
+    def failed(reason: str) -> None:
+        folder.cleanup()
+        window.show_error(CasefileError(reason))
+
+    run_in_thread(lambda progress, cancelled: _pull(address, folder), parent=window,
+                  title=_tr("Copying the case from the server…"), on_success=opened, on_failure=failed,
+                  cancellable=False)
+
+
+def install(window: MainWindow) -> None:
+    from .actions import QT_TRANSLATE_NOOP, ActionId, ActionSpec
+
+    window.actions.add(ActionSpec("open_server_case", QT_TRANSLATE_NOOP("Actions", "Open Server C&ase…"),
+                                  tip=QT_TRANSLATE_NOOP("Actions", "Work on a case kept on the team's PostgreSQL "
+                                                        "server"), menu="file", needs_case=False),
+                       lambda: open_server_case_from_menu(window), after=ActionId.OPEN_SAMPLE)

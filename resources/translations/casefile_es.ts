@@ -339,6 +339,16 @@
         <source>Import an .mbtiles file of raster map tiles for the map view</source>
         <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
+    <message>
+        <location filename="../../casefile/ui/server_case.py" line="+267"/>
+        <source>Open Server C&amp;ase…</source>
+        <translation>Abrir expediente del servid&amp;or…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work on a case kept on the team&apos;s PostgreSQL server</source>
+        <translation>Trabajar en un expediente guardado en el servidor PostgreSQL del equipo</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -1304,7 +1314,7 @@
     <message>
         <location filename="../../casefile/cli/server_commands.py" line="-122"/>
         <source>prepare a PostgreSQL server for a team&apos;s cases, add members</source>
-        <translation>preparar un servidor PostgreSQL para los casos de un equipo, añadir miembros</translation>
+        <translation>preparar un servidor PostgreSQL para los expedientes de un equipo, añadir miembros</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1314,7 +1324,7 @@
     <message>
         <location line="+3"/>
         <source>give a database login a role in one case</source>
-        <translation>dar a un usuario de la base de datos un rol en un caso</translation>
+        <translation>dar a un usuario de la base de datos un rol en un expediente</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1324,17 +1334,17 @@
     <message>
         <location line="+4"/>
         <source>upload a laptop case to the server as a new case</source>
-        <translation>subir un caso del portátil al servidor como caso nuevo</translation>
+        <translation>subir un expediente del portátil al servidor como expediente nuevo</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>exchange changes between a laptop case and its copy on the server (the same merge as bundles; conflicts to the review queue)</source>
-        <translation>intercambiar cambios entre un caso del portátil y su copia en el servidor (la misma fusión que los paquetes; los conflictos, a la cola de revisión)</translation>
+        <translation>intercambiar cambios entre un expediente del portátil y su copia en el servidor (la misma fusión que los paquetes; los conflictos, a la cola de revisión)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>make a laptop copy of a case on the server</source>
-        <translation>hacer una copia en el portátil de un caso del servidor</translation>
+        <translation>hacer una copia en el portátil de un expediente del servidor</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1344,7 +1354,7 @@
     <message>
         <location line="+27"/>
         <source>{address} is ready for Casefile cases</source>
-        <translation>{address} está lista para casos de Casefile</translation>
+        <translation>{address} está lista para expedientes de Casefile</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1359,7 +1369,7 @@
     <message>
         <location line="+10"/>
         <source>sync exchanges a laptop case with the server: {case} is on a server itself</source>
-        <translation>sync intercambia un caso del portátil con el servidor: {case} ya está en un servidor</translation>
+        <translation>sync intercambia un expediente del portátil con el servidor: {case} ya está en un servidor</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3460,12 +3470,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+387"/>
+        <location line="+392"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-396"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -3495,7 +3505,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+156"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -3562,12 +3572,12 @@
     <message>
         <location line="+6"/>
         <source>{address} names no case: add ?case=NAME.</source>
-        <translation>{address} no nombra ningún caso: añada ?case=NOMBRE.</translation>
+        <translation>{address} no nombra ningún expediente: añada ?case=NOMBRE.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A case&apos;s name on a server is 1 to 24 lower-case letters, digits or _, starting with a letter: {name!r} is not.</source>
-        <translation>El nombre de un caso en un servidor tiene de 1 a 24 minúsculas, cifras o _, y empieza por una letra: {name!r} no lo cumple.</translation>
+        <translation>El nombre de un expediente en un servidor tiene de 1 a 24 minúsculas, cifras o _, y empieza por una letra: {name!r} no lo cumple.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4309,7 +4319,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../casefile/services/exchange/sync.py" line="+90"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="+91"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4385,12 +4395,12 @@
         <translation>No se fusionó nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/sync.py" line="-21"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="-23"/>
         <source>Reading the server&apos;s copy</source>
         <translation>Leyendo la copia del servidor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Sending this copy&apos;s changes</source>
         <translation>Enviando los cambios de esta copia</translation>
     </message>
@@ -7526,7 +7536,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location filename="../../casefile/cli/server_commands.py" line="-53"/>
         <location filename="../../casefile/store/server/transfer.py" line="+118"/>
         <source>{address}: no such case on the server.</source>
-        <translation>{address}: no existe ese caso en el servidor.</translation>
+        <translation>{address}: no existe ese expediente en el servidor.</translation>
     </message>
     <message>
         <location filename="../../casefile/store/server/transfer.py" line="-75"/>
@@ -7547,7 +7557,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="+3"/>
         <source>{address} already holds a case by that name; nothing was pushed.</source>
-        <translation>{address} ya tiene un caso con ese nombre; no se subió nada.</translation>
+        <translation>{address} ya tiene un expediente con ese nombre; no se subió nada.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7557,21 +7567,21 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="+15"/>
         <source>The case holds a NUL character, which PostgreSQL cannot store; nothing was pushed.</source>
-        <translation>El caso contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
+        <translation>El expediente contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The case on the server is at format {theirs}, this Casefile at {ours}: update the older side first.</source>
-        <translation>El caso del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
+        <translation>El expediente del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+152"/>
+        <location filename="../../casefile/store/server/working.py" line="+160"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
-        <extracomment>work done with the working copy and the server connection before a writing use commits</extracomment>
-        <translation>Su rol en este caso del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
+        <extracomment>work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
+        <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+103"/>
+        <location filename="../../casefile/ui/server_case.py" line="-161"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>
@@ -7591,12 +7601,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Sin sincronizar con el servidor: {reason}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Opening a server case takes your documenter key, which signs what you send: its passphrase is needed.</source>
-        <translation>Abrir un caso del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
+        <translation>Abrir un expediente del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Your last changes could not reach {address}; they are kept in {path}, encrypted under your documenter key&apos;s passphrase. Send them later with: casefile sync {path} {address}</source>
         <translation>Sus últimos cambios no pudieron llegar a {address}; se guardan en {path}, cifrados con la frase de paso de su clave de documentador. Envíelos más tarde con: casefile sync {path} {address}</translation>
     </message>
@@ -7609,6 +7619,31 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+1"/>
         <source>Working on {address}: your changes are sent as you make them</source>
         <translation>Trabajando en {address}: sus cambios se envían a medida que los hace</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Server Case</source>
+        <translation>Abrir expediente del servidor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address of the case on the server (postgresql://HOST/DATABASE?case=NAME):</source>
+        <translation>Dirección del expediente en el servidor (postgresql://SERVIDOR/BASE?case=NOMBRE):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your Key</source>
+        <translation>Su clave</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase of your documenter key (it signs what you send):</source>
+        <translation>Frase de paso de su clave de documentador (firma lo que envía):</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Copying the case from the server…</source>
+        <translation>Copiando el expediente desde el servidor…</translation>
     </message>
 </context>
 <context>

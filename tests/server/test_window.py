@@ -98,3 +98,21 @@ def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, samp
         assert records.get(kept, "incident", mine)["title"] == "Written as the server went away"
     finally:
         kept.close()
+
+
+def test_file_open_server_case_asks_copies_with_progress_and_opens(qtbot, sample_on_server, monkeypatch):
+    from casefile.ui.server_case import ServerCaseDialog
+
+    create_key("the window's key passphrase", "Ana")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    asked = []
+    monkeypatch.setattr(ServerCaseDialog, "ask", classmethod(
+        lambda cls, parent: asked.append(parent) or (sample_on_server, "the window's key passphrase", True)))
+    window.actions["open_server_case"].trigger()
+    qtbot.waitUntil(lambda: window.case is not None and window.findChild(ServerLink) is not None, timeout=15_000)
+    assert asked == [window] and _listed(window, "Military patrol")
+    link = window.findChild(ServerLink)
+    qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
+    window.close_case()

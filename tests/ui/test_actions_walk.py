@@ -44,6 +44,7 @@ from casefile.ui.dialogs.shortcuts import ShortcutsDialog
 from casefile.ui.editors import source_reader
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.screen_lock import CaseLocker
+from casefile.ui.server_case import ServerCaseDialog
 from casefile.ui.welcome import NewCaseDialog
 
 PASSPHRASE = "correct horse battery staple"
@@ -299,6 +300,7 @@ EFFECTS: dict[str, Effect] = {
     "export_dossier": Effect(_dialog("export_dossier"), keeps=True),
     "redaction_preview": Effect(_dialog("redaction_preview"), keeps=True),
     "send_changes": Effect(_dialog("send_changes"), keeps=True),
+    "open_server_case": Effect(_dialog("open_server_case"), keeps=True),
     "receive_changes": Effect(_dialog("file_dialog"), keeps=True),
     "review_conflicts": Effect(_dialog("review_conflicts"), keeps=True),
     "documenter_key": Effect(_dialog("documenter_key"), keeps=True),
@@ -468,6 +470,7 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(ReviewDialog, "show_for", classmethod(record("review_conflicts", (None, True))))
     monkeypatch.setattr(KeyDialog, "show_for", classmethod(record("documenter_key", (None, True))))
     monkeypatch.setattr(SendDialog, "ask", classmethod(record("send_changes", None)))
+    monkeypatch.setattr(ServerCaseDialog, "ask", classmethod(record("open_server_case", ("", "", False))))
     monkeypatch.setattr(ui_i18n, "install_translators", record("install_translators", "en"))  # the tests stay English
     monkeypatch.setattr(QMessageBox, "exec", lambda box: calls.append(("message_box", (box.windowTitle(),))) or 0)
     for name in ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
