@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 SETTLE_MS = 250  # a sync starts this long after the last commit or announcement
+RETRY_MS = 10_000  # and this long after one that failed (the server away, say)
 
 
 def _tr(text: str) -> str:
@@ -58,6 +59,8 @@ class ServerLink(QObject):
         self.mirror = Mirror(address)
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self.sync_now)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)  # after a failed sync
+        self._retry.timeout.connect(self.sync_now)
         self.heard.connect(self._timer.start)
         self.committed.connect(self._timer.start)
         self._busy = self._again = False
@@ -118,8 +121,11 @@ class ServerLink(QObject):
             self.window_.statusBar().showMessage(_tr("Synced with the server"), 3000)
 
     def _failed(self, text: str) -> None:
+        self._dirty = True  # what it was to send is still to be sent (and is, at the latest, on closing)
         self._finish()
         self.window_.statusBar().showMessage(_tr("Not synced with the server: {reason}").format(reason=text))
+        if not self._stop.is_set():
+            self._retry.start()
 
     def _finish(self) -> None:
         self._busy = False
@@ -135,6 +141,7 @@ class ServerLink(QObject):
         to be kept (``unsent``) rather than removed with its folder."""
         self._stop.set()
         self._timer.stop()
+        self._retry.stop()
         self._again = False
         deadline = time.monotonic() + 60
         while self._busy and time.monotonic() < deadline:  # its end is reported through the event loop

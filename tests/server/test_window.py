@@ -91,6 +91,10 @@ def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, samp
     window.execute(UpdateRecord(window.case, "incident", mine, {"title": "Written as the server went away"}))
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:  # the server loses the case
         admin.execute("ALTER SCHEMA case_guerrero RENAME TO case_elsewhere")
+    before = link.syncs
+    link.sync_now()  # a sync that fails in the background keeps the edit to send
+    qtbot.waitUntil(lambda: link.syncs > before, timeout=15_000)
+    assert "Not synced" in window.statusBar().currentMessage()
     window.close_case()
     assert link.unsent is not None and link.unsent.exists() and told and str(link.unsent) in told[0]
     kept = Case.open(link.unsent, passphrase="the window's key passphrase")  # under the key's passphrase
