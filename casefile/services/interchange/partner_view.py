@@ -10,8 +10,8 @@ tables, which hold all of that in full (and whose history holds every earlier
 value), stay closed to partners (``store.server.schema``).
 
 One table, ``record``: a row per record or link of the partner document
-(``section``, ``code``, ``uuid``, ``data`` as JSON); and ``about``: the
-document's case description and vocabularies.
+(``section``, ``position``, ``code``, ``uuid``, ``data`` as JSON); and
+``about``: the document's case description and vocabularies.
 """
 
 from __future__ import annotations
@@ -44,19 +44,20 @@ def refresh(case: Case, server: Connection, address: ServerAddress) -> int:
     document = build_document(case, "partner")
     server.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
     server.exec_driver_sql(f"CREATE SCHEMA {name}")
-    server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, code text NOT NULL DEFAULT '', "
-                           f"uuid text NOT NULL, data jsonb NOT NULL, PRIMARY KEY (section, uuid))")
+    server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, position integer NOT NULL, "
+                           f"code text NOT NULL DEFAULT '', uuid text NOT NULL DEFAULT '', data jsonb NOT NULL, "
+                           f"PRIMARY KEY (section, position))")
     server.exec_driver_sql(f"CREATE TABLE {name}.about (data jsonb NOT NULL)")
     rows = []
     for section, entries in document.items():
         if not isinstance(entries, list):
             continue
-        for n, entry in enumerate(entries):
-            ident = str(entry.get("uuid") or entry.get("id") or f"{section}-{n}")
-            rows.append({"s": section, "c": str(entry.get("code") or ""), "u": ident,
+        for n, entry in enumerate(entries):  # by position: not every section's entries have an identity
+            rows.append({"s": section, "n": n, "c": str(entry.get("code") or ""),
+                         "u": str(entry.get("uuid") or entry.get("id") or ""),
                          "d": json.dumps(entry, ensure_ascii=False, default=str)})
     if rows:
-        server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :c, :u, CAST(:d AS jsonb))"), rows)
+        server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :n, :c, :u, CAST(:d AS jsonb))"), rows)
     about = {key: value for key, value in document.items() if not isinstance(value, list)}
     about["history_seq"] = head  # the state of the case it shows
     server.execute(text(f"INSERT INTO {name}.about VALUES (CAST(:d AS jsonb))"),
