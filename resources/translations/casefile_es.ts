@@ -340,7 +340,7 @@
         <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+267"/>
+        <location filename="../../casefile/ui/server_case.py" line="+274"/>
         <source>Open Server C&amp;ase…</source>
         <translation>Abrir expediente del servid&amp;or…</translation>
     </message>
@@ -7534,14 +7534,19 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>Server</name>
     <message>
         <location filename="../../casefile/cli/server_commands.py" line="-53"/>
-        <location filename="../../casefile/store/server/transfer.py" line="+118"/>
+        <location filename="../../casefile/store/server/transfer.py" line="+122"/>
         <source>{address}: no such case on the server.</source>
         <translation>{address}: no existe ese expediente en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/transfer.py" line="-75"/>
-        <source>Cannot use the server at {address}: {reason}</source>
+        <location filename="../../casefile/store/server/transfer.py" line="-77"/>
+        <source>Your role in {address} does not let you read the case&apos;s tables (a partner reads the partner view).</source>
         <extracomment>(table name, rows copied so far); return True to stop</extracomment>
+        <translation>Su rol en {address} no le permite leer las tablas del expediente (un socio lee la vista para socios).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot use the server at {address}: {reason}</source>
         <translation>No se puede usar el servidor en {address}: {reason}</translation>
     </message>
     <message>
@@ -7581,7 +7586,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="-161"/>
+        <location filename="../../casefile/ui/server_case.py" line="-165"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>
@@ -7596,12 +7601,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Sincronizado con el servidor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Not synced with the server: {reason}</source>
         <translation>Sin sincronizar con el servidor: {reason}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Opening a server case takes your documenter key, which signs what you send: its passphrase is needed.</source>
         <translation>Abrir un expediente del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
     </message>

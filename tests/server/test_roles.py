@@ -132,3 +132,14 @@ def test_a_partner_reading_every_table_by_hand_finds_only_the_partner_view(serve
         assert "in the trunk of their vehicle" not in seen  # the passage withheld
     with _as(pg_server, pg_database, logins["reader"]) as conn:  # a member reads the full case
         assert "Rosa Ejemplo Ficticia" in _everything_readable(conn)
+
+
+def test_a_partner_pulling_the_case_is_told_in_one_line(served, pg_server, pg_database, tmp_path, capsys):
+    _url, logins = served
+    as_partner = pg_server.url(pg_database, user=logins["partner"], case="guerrero")
+    capsys.readouterr()
+    assert main(["pull", as_partner, "-o", str(tmp_path / "mine.casefile")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "partner view" in err
+    assert not (tmp_path / "mine.casefile").exists()
+    assert main(["info", as_partner]) == 1

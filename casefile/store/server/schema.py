@@ -63,8 +63,8 @@ def has_catalogue(conn: Connection) -> bool:
 
 
 def case_exists(conn: Connection, address: ServerAddress) -> bool:
-    return bool(conn.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :s"),
-                             {"s": address.schema}).first())
+    # pg_namespace lists every schema; information_schema only those this login may use
+    return bool(conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": address.schema}).first())
 
 
 def create_case(conn: Connection, address: ServerAddress, title: str, version: int) -> None:

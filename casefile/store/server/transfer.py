@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, delete, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from ...errors import CasefileError
 from ...i18n import translate
@@ -39,7 +39,11 @@ def server_engine(address: ServerAddress) -> Engine:
 
 
 def unreachable(address: ServerAddress, error: Exception) -> CasefileError:
+    """One line for what the server said: unreachable, refused, or not this member's to read."""
     reason = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if "permission denied" in reason:
+        return CasefileError(translate("Server", "Your role in {address} does not let you read the case's tables "
+                                                 "(a partner reads the partner view).").format(address=address))
     return CasefileError(translate("Server", "Cannot use the server at {address}: {reason}").format(
         address=address, reason=reason))
 
@@ -105,7 +109,7 @@ def pull(address: ServerAddress, out: str | os.PathLike, *, passphrase: str | Ca
         with engine.connect() as server:
             server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
             return snapshot(server, address, out, passphrase=passphrase, progress=progress)
-    except OperationalError as error:
+    except DBAPIError as error:
         raise unreachable(address, error) from None
     finally:
         engine.dispose()
