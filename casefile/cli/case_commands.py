@@ -9,6 +9,7 @@ from ..services import verify
 from ..services.records import overview
 from ..services.records.search import search
 from ..store import Case, outputs
+from ..store.server.address import ServerAddress, is_server_address
 from .common import add_passphrase_option, note_not_recorded, open_case, read_passphrase
 from .printable import json_text, one_line, printable
 from .progress import TerminalProgress
@@ -58,6 +59,9 @@ def cmd_new(args) -> int:
 def cmd_info(args) -> int:
     with open_case(args, reading=True) as case:
         data = overview.info(case)
+    if is_server_address(args.case):  # what is said of the server case, not of the copy it was read through
+        data.pop("encrypted", None)
+        data["server"] = str(ServerAddress.parse(args.case))
     if args.json:
         print(json_text(data, indent=2))
         return 0
@@ -68,10 +72,12 @@ def cmd_info(args) -> int:
         "sources": translate("Cli", "Sources"), "claims": translate("Cli", "Claims"),
         "evidence": translate("Cli", "Evidence"), "encrypted": translate("Cli", "Encrypted"),
         "format_version": translate("Cli", "Format"), "audit_head": translate("Cli", "Audit head"),
-        "conflicts": translate("Cli", "Conflicts to review"),
+        "conflicts": translate("Cli", "Conflicts to review"), "server": translate("Cli", "Server"),
     }
     width = max(len(v) for v in labels.values())
     for key, label in labels.items():
+        if key not in data:
+            continue
         value = data[key]
         if isinstance(value, bool):
             value = translate("Cli", "yes") if value else translate("Cli", "no")

@@ -502,7 +502,7 @@
         <translation>casefile: interrumpido</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/case_commands.py" line="+18"/>
+        <location filename="../../casefile/cli/case_commands.py" line="+19"/>
         <source>create a case file</source>
         <translation>crear un expediente</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>sin cifrar</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -609,7 +609,12 @@
         <translation>Conflictos por revisar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>

@@ -19,7 +19,10 @@ def url(sample_on_server):
 def test_reading_and_writing_commands_work_on_a_server_case(url, tmp_path, capsys):
     capsys.readouterr()
     assert main(["info", url, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["incidents"] == 5
+    info = json.loads(capsys.readouterr().out)
+    assert info["incidents"] == 5 and info["server"] == url and "encrypted" not in info  # not the copy's
+    assert main(["info", url]) == 0
+    assert "Server" in capsys.readouterr().out
     assert main(["search", url, "ayutla"]) == 0  # accent- and case-insensitive, as on a laptop
     assert "INC-0001" in capsys.readouterr().out
     photo = tmp_path / "checkpoint.bin"
