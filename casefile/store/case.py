@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
+from ..errors import CasefileError, DamagedCase, NotACasefile
 from ..i18n import translate
 from ..model import AuditEntry, CaseInfo
 from . import audit, migrate, state, storage
@@ -37,11 +37,11 @@ from .connection import (
     as_key,
     connect,
     header_application_id,
-    hot_journal,
     is_plain_sqlite,
     rekey,
 )
 from .lock import CaseLock, DelegatedLock, Lock
+from .opening import check_file, roll_back_hot_journal
 from .seed import seed_case
 from .storage import CaseReadOnly
 from .tracking import ChangeTracker
@@ -167,8 +167,8 @@ class Case:
                 raise storage.read_only_error(path, why)
             if why == storage.READ_ONLY:
                 storage.check_readable_here(path)
-            recovered = False if why == storage.READ_ONLY else _roll_back_hot_journal(path, key)
-            version = _inspect(path, key, check=check, unclean=recovered)
+            recovered = False if why == storage.READ_ONLY else roll_back_hot_journal(path, key)
+            version = check_file(path, key, check=check, unclean=recovered)
             if version < migrate.head_version():
                 if why is not None:
                     raise CaseReadOnly(translate(
@@ -479,22 +479,6 @@ def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str]
     return engine
 
 
-# A whole-file quick_check reads every page: 1 s for a 700 MB case, 10 s when
-# encrypted. Above this size, a cleanly closed case gets the check on its
-# schema and small bookkeeping tables only; damage in the bulk (records,
-# evidence chunks) is still caught by SQLite on reading and by `verify`.
-FULL_CHECK_LIMIT = 128 * 1024 * 1024
-BOOKKEEPING_TABLES = ("case_info", "code_counter", "vocabulary_term", "audit_entry")
-
-
-def _quick_checks(path: Path, unclean: bool = False) -> list[str]:
-    wal = path.with_name(path.name + "-wal")
-    unclean = unclean or (wal.exists() and wal.stat().st_size > 0)  # not closed by Casefile
-    if unclean or path.stat().st_size <= FULL_CHECK_LIMIT:
-        return ["PRAGMA quick_check"]
-    return [f"PRAGMA quick_check({table})" for table in BOOKKEEPING_TABLES]
-
-
 def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: str | None,
                  fall_back: bool) -> Case:
     """The case on its engine. On a full disk SQLite cannot even set up its
@@ -510,66 +494,6 @@ def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: s
     if not fall_back:
         raise CaseReadOnly(storage.no_space_message(path))
     return cls(path, key, lock, read_only=storage.FULL)
-
-
-def _roll_back_hot_journal(path: Path, key: CaseKey | None) -> bool:
-    """Undo what a sole writer (``Case.sole_writer``) left half done when it
-    was killed; True if there was anything to undo.
-
-    A read-only connection cannot roll a journal back, so this is the one
-    open-time step that writes. It is SQLite's own recovery: the journal
-    holds the changed pages as they were on disk, and they are put back byte
-    for byte, so even a wrong passphrase (which then fails) leaves the case
-    as it was before the interrupted transaction (tested)."""
-    if not hot_journal(path):
-        return False
-    try:
-        connect(path, key).close()  # its first read rolls the journal back; then WAL again
-    except CasefileError:
-        raise
-    except Exception:
-        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
-    return True
-
-
-def _inspect(path: Path, key: CaseKey | None, *, check: bool, unclean: bool = False) -> int:
-    """Read-only checks before anything writes: damage, format, hostile schema."""
-    try:
-        conn = connect(path, key, readonly=True)
-    except CasefileError:
-        raise
-    except Exception:
-        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
-    try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
-        if check:
-            result = "ok"
-            for statement in _quick_checks(path, unclean):
-                result = conn.execute(statement).fetchone()[0]
-                if result != "ok":
-                    break
-            if result != "ok":
-                raise DamagedCase(translate(
-                    "Errors", "{path} is damaged (integrity check failed); it was not changed."
-                ).format(path=path))
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > migrate.head_version():
-            raise NewerFormat(translate(
-                "Errors", "{path} was made by a newer Casefile (format {found}); this one reads up to format {known}."
-            ).format(path=path, found=version, known=migrate.head_version()))
-        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()
-        if rows:  # Casefile itself makes none; a planted one could run code on write
-            raise DamagedCase(translate(
-                "Errors", "{path} contains unexpected triggers or views; refusing to open it."
-            ).format(path=path))
-        return version
-    except CasefileError:
-        raise
-    except Exception:
-        raise DamagedCase(translate("Errors", "{path} is damaged and cannot be read.").format(path=path)) from None
-    finally:
-        conn.close()
 
 
 def _migration_engine(path: Path, key: CaseKey | None) -> Engine:

@@ -113,16 +113,16 @@ def test_create_refuses_existing_path(case):
 
 
 def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
-    from casefile.store import case as case_module
+    from casefile.store import opening
 
     path = tmp_path / "large.casefile"
     Case.create(path, "Large").close()
-    assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
-    monkeypatch.setattr(case_module, "FULL_CHECK_LIMIT", 0)
-    assert all("quick_check(" in s for s in case_module._quick_checks(path))
-    assert case_module._quick_checks(path, unclean=True) == ["PRAGMA quick_check"]  # a journal was rolled back
+    assert opening.quick_checks(path) == ["PRAGMA quick_check"]
+    monkeypatch.setattr(opening, "FULL_CHECK_LIMIT", 0)
+    assert all("quick_check(" in s for s in opening.quick_checks(path))
+    assert opening.quick_checks(path, unclean=True) == ["PRAGMA quick_check"]  # a journal was rolled back
     path.with_name(path.name + "-wal").write_bytes(b"x")  # as if not closed cleanly
-    assert case_module._quick_checks(path) == ["PRAGMA quick_check"]
+    assert opening.quick_checks(path) == ["PRAGMA quick_check"]
 
 
 def test_bulk_connection_has_a_larger_cache_only_while_it_lasts(case):
