@@ -13,7 +13,8 @@ import numpy as np
 from . import gazetteer
 from .basemap import Feature, basemap, project_array
 from .figure import Circle, Figure, Image, Item, Path, Rect, Role, Text
-from .map import MapPlaces, area_path, area_rings, attribution, clusters, marker_group
+from .map import MapPlaces, area_path, area_rings, attribution, clusters, marker_group, marker_radius
+from .placing import Taken
 from .tiles import PlacedTile, TileSet, tiles_for
 
 Box = tuple[float, float, float, float]
@@ -200,10 +201,19 @@ def _town_points(minimum: int) -> tuple[list[gazetteer.Town], np.ndarray]:
     return towns, project_array(lonlat)
 
 
-def town_labels(frame: Frame, taken: list[tuple[float, float, float, float]],
-                limit: int = 14) -> list[tuple[gazetteer.Town, float, float]]:
-    """The most populous towns in view whose labels overlap nothing in
-    ``taken`` (boxes in figure units, added to), with their world position."""
+def markers_taken(markers: list[tuple[float, float, float]]) -> Taken:
+    """The room markers take, as (x, y, radius) in figure units, with a margin:
+    town labels keep clear of each marker's real size."""
+    taken = Taken()
+    for x, y, radius in markers:
+        reach = radius + 2
+        taken.add((x - reach, y - reach, x + reach, y + reach))
+    return taken
+
+
+def town_labels(frame: Frame, taken: Taken, limit: int = 14) -> list[tuple[gazetteer.Town, float, float]]:
+    """The most populous towns in view whose labels overlap nothing ``taken``
+    (boxes in figure units, added to), with their world position."""
     minimum = 1_000_000 if frame.zoom < 4 else 100_000 if frame.zoom < 6.5 else 15_000
     towns, points = _town_points(minimum)
     xy = _to_frame(points, frame)
@@ -214,18 +224,15 @@ def town_labels(frame: Frame, taken: list[tuple[float, float, float, float]],
         town = towns[index]
         x, y = float(xy[index, 0]), float(xy[index, 1])
         box = (x - 2, y - 8, x + 3.9 * len(town.name) + 6, y + 3)
-        if box[2] > frame.width - 2:  # the label would run off the figure
+        if box[2] > frame.width - 2 or not taken.take(box):  # off the figure, or over something drawn
             continue
-        if any(not (box[2] < t[0] or box[0] > t[2] or box[3] < t[1] or box[1] > t[3]) for t in taken):
-            continue
-        taken.append(box)
         out.append((town, float(points[index, 0]), float(points[index, 1])))
         if len(out) >= limit:
             break
     return out
 
 
-def _towns(frame: Frame, taken: list[tuple[float, float, float, float]], limit: int = 14) -> list[Item]:
+def _towns(frame: Frame, taken: Taken, limit: int = 14) -> list[Item]:
     items: list[Item] = []
     for town, wx, wy in town_labels(frame, taken, limit):
         x, y = frame(wx, wy)
@@ -261,8 +268,7 @@ def draw(places: MapPlaces, width: float, height: float, box: Box, title: str,
             clipped = clip_polygon(np.array(path.points), width, height)
             if len(clipped) > 2:
                 figure.add(Path(tuple(map(tuple, clipped.round(2).tolist())), path.role, closed=True))
-    taken = [(frame(c.x, c.y)[0] - 12, frame(c.x, c.y)[1] - 12, frame(c.x, c.y)[0] + 12, frame(c.x, c.y)[1] + 12)
-             for c in marks]
+    taken = markers_taken([(*frame(c.x, c.y), marker_radius(c.incidents)) for c in marks])
     if not tile_items:
         figure.add(*_towns(frame, taken))
     for cluster in sorted(marks, key=lambda c: -c.incidents):  # small markers over big ones

@@ -41,7 +41,7 @@ from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
 from ...services.views.figure import Circle, Item, Role, Text
 from ...services.views.map import Cluster, Clusters, MapPlaces, area_rings, attribution, map_figure, marker_radius
-from ...services.views.map_figure import Frame, clip_polygon, town_labels
+from ...services.views.map_figure import Frame, clip_polygon, markers_taken, town_labels
 from ..actions import ActionId, ActionRegistry, ActionSpec
 from ..workers import run_in_thread
 from .canvas import FigureCanvas, brush_for, figure_png, pen_for
@@ -162,10 +162,8 @@ class MapPane(FigurePane):
         scene = canvas.map_scene
         size = canvas.viewport().size()
         frame = Frame(canvas.visible_world(), float(max(size.width(), 1)), float(max(size.height(), 1)))
-        taken: list[tuple[float, float, float, float]] = []
-        for cluster in self._visible_clusters():
-            point, reach = canvas.mapFromScene(QPointF(cluster.x, cluster.y)), marker_radius(cluster.incidents) + 2
-            taken.append((point.x() - reach, point.y() - reach, point.x() + reach, point.y() + reach))
+        points = [(canvas.mapFromScene(QPointF(c.x, c.y)), c.incidents) for c in self._visible_clusters()]
+        taken = markers_taken([(p.x(), p.y(), marker_radius(n)) for p, n in points])
         labels = town_labels(frame, taken, limit=40)
         items: list[Item] = []
         for town, x, y in labels:
