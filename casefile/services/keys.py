@@ -167,6 +167,13 @@ def key_exists(folder: Path | None = None) -> bool:
     return ((folder or key_dir()) / KEY_FILE).is_file()
 
 
+def from_seed(name: str, seed: bytes) -> DocumenterKey:
+    """The key whose private half is ``seed`` (32 bytes)."""
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return DocumenterKey(name, public, seed)
+
+
 def create_key(passphrase: str, name: str = "", folder: Path | None = None) -> DocumenterKey:
     folder = folder or key_dir()
     path = folder / KEY_FILE
@@ -174,8 +181,7 @@ def create_key(passphrase: str, name: str = "", folder: Path | None = None) -> D
         raise KeyProblem(translate("Keys", "A key already exists in {folder}.").format(folder=folder))
     seed = secrets.token_bytes(32)
     salt = secrets.token_bytes(nacl.pwhash.argon2id.SALTBYTES)
-    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    public = from_seed(name, seed).public_key
     sealed = _box(passphrase, salt).encrypt(seed)
     body = {"format": KEY_FORMAT, "name": name, "public_key": base64.b64encode(public).decode(),
             "fingerprint": fingerprint(public), "salt": base64.b64encode(salt).decode(),

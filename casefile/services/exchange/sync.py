@@ -49,13 +49,7 @@ class SyncReport:
 
 
 def server_key(conn: Connection, address: ServerAddress) -> keys.DocumenterKey:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    name, seed = server_key_seed(conn, address)
-    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return keys.DocumenterKey(name, public, seed)
+    return keys.from_seed(*server_key_seed(conn, address))
 
 
 def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
