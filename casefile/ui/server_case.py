@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -170,18 +170,6 @@ def unsent_folder() -> Path:
     return folder
 
 
-def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) -> ServerLink:
-    """Open a server case in the window through a local copy, and keep it in step."""
-    address, key = _address_and_key(text, key_passphrase)
-    folder = tempfile.TemporaryDirectory(prefix="casefile-server-case-")
-    try:
-        case = _pull(address, folder)
-    except BaseException:
-        folder.cleanup()
-        raise
-    return _attach(window, case, folder, address, key, key_passphrase or os.environ.get(keys.ENV_PASSPHRASE, ""))
-
-
 def _address_and_key(text: str, key_passphrase: str | None) -> tuple[ServerAddress, keys.DocumenterKey]:
     address = ServerAddress.parse(text)
     passphrase = key_passphrase or os.environ.get(keys.ENV_PASSPHRASE)
@@ -244,28 +232,32 @@ class ServerCaseDialog:
 
 
 def open_server_case_from_menu(window: MainWindow) -> None:
-    """File > Open Server Case…: ask, copy the case off the UI thread (with progress), then open it."""
+    """File > Open Server Case…: ask, then open."""
     text, passphrase, ok = ServerCaseDialog.ask(window)
-    if not ok:
-        return
-    try:
-        address, key = _address_and_key(text, passphrase)
-    except CasefileError as error:
-        window.show_error(error)
-        return
+    if ok:
+        open_server_case(window, text, passphrase)
+
+
+def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) -> None:
+    """Unlock the documenter key and copy the server case off the UI thread (with
+    progress), then open it in the window kept in step; a refusal is one message."""
+    passphrase = key_passphrase or os.environ.get(keys.ENV_PASSPHRASE, "")
     folder = tempfile.TemporaryDirectory(prefix="casefile-server-case-")
 
-    def opened(case: object) -> None:
-        assert isinstance(case, Case)
+    def work(progress, cancelled):  # noqa: ARG001 - the job passes both
+        address, key = _address_and_key(text, passphrase)  # the key's KDF takes a moment too
+        return address, key, _pull(address, folder)
+
+    def opened(result: object) -> None:
+        address, key, case = cast(tuple[ServerAddress, keys.DocumenterKey, Case], result)
         _attach(window, case, folder, address, key, passphrase)
 
     def failed(reason: str) -> None:
         folder.cleanup()
         window.show_error(CasefileError(reason))
 
-    run_in_thread(lambda progress, cancelled: _pull(address, folder), parent=window,
-                  title=_tr("Copying the case from the server…"), on_success=opened, on_failure=failed,
-                  cancellable=False)
+    run_in_thread(work, parent=window, title=_tr("Copying the case from the server…"), on_success=opened,
+                  on_failure=failed, cancellable=False)
 
 
 def install(window: MainWindow) -> None:

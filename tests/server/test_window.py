@@ -41,6 +41,7 @@ def _open_in_window(qtbot, monkeypatch, url: str) -> tuple[MainWindow, ServerLin
     window.resize(1200, 800)
     window.show()
     open_initial_case(window, SimpleNamespace(case=url, demo=False, screenshot=None, passphrase_file=None))
+    qtbot.waitUntil(lambda: window.findChild(ServerLink) is not None, timeout=15_000)  # copied off the UI thread
     link = window.findChild(ServerLink)
     assert link is not None and str(ServerAddress.parse(url)) in window.windowTitle()
     qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
