@@ -36,11 +36,12 @@ def open_case(args, path: str | None = None, *, reading: bool = False,
     which can be fixed, it refuses rather than hand out an unrecorded copy.
 
     A server address (``postgresql://HOST/DATABASE?case=NAME``) is worked on
-    through a local copy (``store.server.working``): a reading command reads one
-    snapshot; any other holds the case's lock and sends its changes back."""
+    through a local copy (``store.server.working``), with the member's documenter
+    key, which opens the case's key: a reading command reads one snapshot; any
+    other holds the case's lock and sends its changes back."""
     path = path or args.case
     if is_server_address(path):
-        return _server_case(path, write=not reading or records)
+        return _server_case(path, documenter_key(args), write=not reading or records)
     read_only = None if reading else False
     try:
         case = Case.open(path, passphrase=read_passphrase(args, prompt=False), read_only=read_only)
@@ -60,12 +61,12 @@ def open_case(args, path: str | None = None, *, reading: bool = False,
 
 
 @contextmanager
-def _server_case(address: str, *, write: bool) -> Iterator[Case]:
+def _server_case(address: str, key: keys.DocumenterKey, *, write: bool) -> Iterator[Case]:
     from ..services.interchange import partner_view
     from ..store.server.working import working_copy
 
     where = ServerAddress.parse(address)
-    with working_copy(where, write=write,
+    with working_copy(where, key, write=write,
                       after_commit=lambda copy, server: partner_view.refresh(copy, server, where)) as (copy, _):
         yield copy
 

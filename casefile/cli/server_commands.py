@@ -21,12 +21,17 @@ def register(sub) -> None:
     q.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
     q.add_argument("login", help=translate("Cli", "the member's PostgreSQL login role (made with createuser)"))
     q.add_argument("role", choices=ROLES)
+    q.add_argument("--public-key", metavar="KEY.pem", help=translate(
+        "Cli", "the member's public key ('casefile key --export'): the case's key is sealed to it, so that they can "
+               "read the case's words; needed for every role but partner. You open the case's key with your own key."))
+    add_key_option(q)
     q.set_defaults(run=cmd_add_member)
 
     p = sub.add_parser("push", help=translate("Cli", "upload a laptop case to the server as a new case"))
     p.add_argument("case")
     p.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
     add_passphrase_option(p)
+    add_key_option(p)
     p.set_defaults(run=cmd_push)
 
     p = sub.add_parser("sync", help=translate("Cli", "exchange changes between a laptop case and its copy on the "
@@ -43,6 +48,7 @@ def register(sub) -> None:
     p.add_argument("--encrypt", action="store_true", help=translate(
         "Cli", "encrypt the copy (the passphrase from --new-passphrase-file, $CASEFILE_NEW_PASSPHRASE or a prompt)"))
     p.add_argument("--new-passphrase-file", metavar="F")
+    add_key_option(p)
     p.set_defaults(run=cmd_pull)
 
 
@@ -74,10 +80,20 @@ def cmd_server_init(args) -> int:
 def cmd_add_member(args) -> int:
     from sqlalchemy.exc import DBAPIError
 
+    from ..services import keys
+    from ..store.server import sealing
     from ..store.server.schema import add_member, case_exists
     from ..store.server.transfer import unreachable
 
     address = ServerAddress.parse(args.address)
+    if args.role == "partner" and args.public_key:
+        raise CasefileError(translate("Cli", "a partner gets no key to the case (a partner reads the partner view); "
+                                             "leave out --public-key"))
+    if args.role != "partner" and not args.public_key:
+        raise CasefileError(translate("Cli", "a {role} needs the case's key to read it: give their public key with "
+                                             "--public-key KEY.pem ('casefile key --export' writes it)").format(
+            role=args.role))
+    public_key = keys.read_public_key(args.public_key) if args.public_key else None
     engine = _engine(address)
     try:
         with engine.begin() as conn:
@@ -85,6 +101,9 @@ def cmd_add_member(args) -> int:
                 raise CasefileError(translate("Server", "{address}: no such case on the server.").format(
                     address=address))
             add_member(conn, address, args.login, args.role)
+            if public_key is not None:
+                seal = sealing.open_seal(conn, address, documenter_key(args))
+                sealing.share(conn, address, seal, public_key, args.login)
     except DBAPIError as error:
         raise unreachable(address, error) from None
     finally:
@@ -99,8 +118,9 @@ def cmd_push(args) -> int:
     from ..store.server.transfer import push
 
     address = ServerAddress.parse(args.address)
+    key = documenter_key(args)
     with open_case(args, reading=True) as case:
-        rows = push(case, address, before_commit=lambda pushed, server: partner_view.refresh(pushed, server, address))
+        rows = push(case, address, key, before_commit=lambda pushed, server: partner_view.refresh(pushed, server, address))
     print(translate("Cli", "pushed {case} to {address} ({rows} rows)").format(
         case=printable(args.case), address=address, rows=rows))
     return 0
@@ -133,7 +153,7 @@ def cmd_pull(args) -> int:
     address = ServerAddress.parse(args.address)
     outputs.check_output(args.output, force=None)  # never an existing name, a folder or a link
     passphrase = read_new_passphrase(args) if args.encrypt else None
-    with pull(address, args.output, passphrase=passphrase) as case:
+    with pull(address, args.output, documenter_key(args), passphrase=passphrase) as case:
         kind = translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")
         print(translate("Cli", "wrote {path} ({kind}) from {address}").format(
             path=printable(case.path), kind=kind, address=address))

@@ -271,6 +271,13 @@ class _Sink(Protocol):
     def write(self, data: bytes, /) -> int: ...
 
 
+def seal_to(public_key: bytes, data: bytes) -> bytes:
+    """``data`` (a key) sealed so that only the holder of ``public_key`` (raw Ed25519) opens it
+    (``DocumenterKey.open_file_key``)."""
+    curve = nacl.bindings.crypto_sign_ed25519_pk_to_curve25519(public_key)
+    return bytes(nacl.public.SealedBox(nacl.public.PublicKey(curve)).encrypt(data))
+
+
 class Sealer:
     """A writable stream that encrypts what is written to ``out`` so that only
     ``recipients`` (raw Ed25519 public keys) can read it; ``close()`` writes
@@ -281,9 +288,8 @@ class Sealer:
         file_key = secrets.token_bytes(nacl.secret.SecretBox.KEY_SIZE)
         self._prefix = secrets.token_bytes(16)
         header = {"recipients": [
-            {"fingerprint": fingerprint(pk), "sealed_key": base64.b64encode(bytes(nacl.public.SealedBox(
-                nacl.public.PublicKey(nacl.bindings.crypto_sign_ed25519_pk_to_curve25519(pk))).encrypt(
-                    file_key))).decode()} for pk in recipients],
+            {"fingerprint": fingerprint(pk), "sealed_key": base64.b64encode(seal_to(pk, file_key)).decode()}
+            for pk in recipients],
             "nonce_prefix": base64.b64encode(self._prefix).decode()}
         raw = json.dumps(header, sort_keys=True).encode()
         out.write(SEALED_MAGIC + struct.pack(">I", len(raw)) + raw)

@@ -179,10 +179,10 @@ def _address_and_key(text: str, key_passphrase: str | None) -> tuple[ServerAddre
     return address, keys.load_key(passphrase)
 
 
-def _pull(address: ServerAddress, folder: tempfile.TemporaryDirectory) -> Case:
+def _pull(address: ServerAddress, key: keys.DocumenterKey, folder: tempfile.TemporaryDirectory) -> Case:
     from ..store.server.transfer import pull
 
-    case = pull(address, Path(folder.name) / f"{address.case}.casefile", passphrase=secrets.token_urlsafe(24))
+    case = pull(address, Path(folder.name) / f"{address.case}.casefile", key, passphrase=secrets.token_urlsafe(24))
     case.backup_keep = 0
     return case
 
@@ -246,7 +246,7 @@ def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) 
 
     def work(progress, cancelled):  # noqa: ARG001 - the job passes both
         address, key = _address_and_key(text, passphrase)  # the key's KDF takes a moment too
-        return address, key, _pull(address, folder)
+        return address, key, _pull(address, key, folder)
 
     def opened(result: object) -> None:
         address, key, case = cast(tuple[ServerAddress, keys.DocumenterKey, Case], result)

@@ -320,7 +320,7 @@
         <translation>La huella de su clave y las claves de colegas en las que confía</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+402"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+400"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+274"/>
+        <location filename="../../casefile/ui/server_case.py" line="+266"/>
         <source>Open Server C&amp;ase…</source>
         <translation>Abrir expediente del servid&amp;or…</translation>
     </message>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../../casefile/cli/server_commands.py" line="+137"/>
+        <location filename="../../casefile/cli/server_commands.py" line="+157"/>
         <source>encrypted</source>
         <translation>cifrado</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/common.py" line="+35"/>
+        <location filename="../../casefile/cli/common.py" line="+36"/>
         <source>no space left on device: {path} cannot record this export in its history, so nothing was written; free some space and try again</source>
         <translation>no queda espacio en el dispositivo: {path} no puede registrar esta exportación en su historial, así que no se escribió nada; libere espacio y vuelva a intentarlo</translation>
     </message>
@@ -1317,7 +1317,7 @@
         <translation>recibido testado ({profile}): sus registros quedan marcados así</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/server_commands.py" line="-122"/>
+        <location filename="../../casefile/cli/server_commands.py" line="-142"/>
         <source>prepare a PostgreSQL server for a team&apos;s cases, add members</source>
         <translation>preparar un servidor PostgreSQL para los expedientes de un equipo, añadir miembros</translation>
     </message>
@@ -1337,12 +1337,17 @@
         <translation>el usuario PostgreSQL del miembro (creado con createuser)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>the member&apos;s public key (&apos;casefile key --export&apos;): the case&apos;s key is sealed to it, so that they can read the case&apos;s words; needed for every role but partner. You open the case&apos;s key with your own key.</source>
+        <translation>la clave pública del miembro (&apos;casefile key --export&apos;): la clave del expediente se sella para ella, para que pueda leer sus textos; necesaria para todos los roles salvo socio. Usted abre la clave del expediente con su propia clave.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>upload a laptop case to the server as a new case</source>
         <translation>subir un expediente del portátil al servidor como expediente nuevo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>exchange changes between a laptop case and its copy on the server (the same merge as bundles; conflicts to the review queue)</source>
         <translation>intercambiar cambios entre un expediente del portátil y su copia en el servidor (la misma fusión que los paquetes; los conflictos, a la cola de revisión)</translation>
     </message>
@@ -1357,17 +1362,27 @@
         <translation>cifrar la copia (la frase de paso de --new-passphrase-file, $CASEFILE_NEW_PASSPHRASE o una pregunta)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>{address} is ready for Casefile cases</source>
         <translation>{address} está lista para expedientes de Casefile</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
+        <source>a partner gets no key to the case (a partner reads the partner view); leave out --public-key</source>
+        <translation>un socio no recibe la clave del expediente (un socio lee la vista para socios); quite --public-key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a {role} needs the case&apos;s key to read it: give their public key with --public-key KEY.pem (&apos;casefile key --export&apos; writes it)</source>
+        <translation>el rol {role} necesita la clave del expediente para leerlo: indique su clave pública con --public-key CLAVE.pem (&apos;casefile key --export&apos; la escribe)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>{login} is now {role} in {address}</source>
         <translation>{login} es ahora {role} en {address}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>pushed {case} to {address} ({rows} rows)</source>
         <translation>{case} subido a {address} ({rows} filas)</translation>
     </message>
@@ -3475,12 +3490,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+392"/>
+        <location filename="../../casefile/store/opening.py" line="+60"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-4"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
@@ -3515,7 +3530,7 @@
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location filename="../../casefile/store/opening.py" line="-14"/>
         <location line="+11"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
@@ -3537,7 +3552,7 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../casefile/store/case.py" line="+73"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
@@ -4324,7 +4339,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../casefile/services/exchange/sync.py" line="+91"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="+86"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -5425,12 +5440,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Su clave necesita una frase de contraseña propia.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>A key already exists in {folder}.</source>
         <translation>Ya existe una clave en {folder}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>No key in {folder} yet.</source>
         <translation>Todavía no hay ninguna clave en {folder}.</translation>
     </message>
@@ -5445,7 +5460,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Frase de contraseña incorrecta para su clave ({path}).</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+117"/>
         <source>the encrypted bundle is damaged or was altered</source>
         <translation>el paquete cifrado está dañado o fue alterado</translation>
     </message>
@@ -6183,7 +6198,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-289"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="-287"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
@@ -6193,7 +6208,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>; {n} lugares sin coordenadas</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+150"/>
         <source>Add Map Tiles</source>
         <translation>Agregar teselas de mapa</translation>
     </message>
@@ -7538,15 +7553,17 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Server</name>
     <message>
-        <location filename="../../casefile/cli/server_commands.py" line="-53"/>
-        <location filename="../../casefile/store/server/transfer.py" line="+122"/>
+        <location filename="../../casefile/cli/server_commands.py" line="-57"/>
+        <location filename="../../casefile/store/server/sealing.py" line="+170"/>
+        <location filename="../../casefile/store/server/transfer.py" line="+132"/>
         <source>{address}: no such case on the server.</source>
+        <extracomment>digests of sealed words, sealed in turn (the server&apos;s columns for them are widened to text)</extracomment>
         <translation>{address}: no existe ese expediente en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/transfer.py" line="-77"/>
+        <location filename="../../casefile/store/server/transfer.py" line="-82"/>
         <source>Your role in {address} does not let you read the case&apos;s tables (a partner reads the partner view).</source>
-        <extracomment>(table name, rows copied so far); return True to stop</extracomment>
+        <extracomment>(table name, rows copied so far); return True to stop rows of a table as they are to be written (sealed for the server, opened for a laptop)</extracomment>
         <translation>Su rol en {address} no le permite leer las tablas del expediente (un socio lee la vista para socios).</translation>
     </message>
     <message>
@@ -7560,7 +7577,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Detenido; no se copió nada.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{address} has no Casefile catalogue: run &apos;casefile server init&apos; on it first.</source>
         <translation>{address} no tiene catálogo de Casefile: ejecute antes &apos;casefile server init&apos; en ella.</translation>
     </message>
@@ -7570,7 +7587,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>{address} ya tiene un expediente con ese nombre; no se subió nada.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Server copy of {case}</source>
         <translation>Copia del servidor de {case}</translation>
     </message>
@@ -7580,18 +7597,18 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>El expediente contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>The case on the server is at format {theirs}, this Casefile at {ours}: update the older side first.</source>
         <translation>El expediente del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+160"/>
+        <location filename="../../casefile/store/server/working.py" line="+171"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
         <extracomment>work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="-165"/>
+        <location filename="../../casefile/ui/server_case.py" line="-157"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>
@@ -7611,7 +7628,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Sin sincronizar con el servidor: {reason}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+51"/>
         <source>Opening a server case takes your documenter key, which signs what you send: its passphrase is needed.</source>
         <translation>Abrir un expediente del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
     </message>
@@ -7651,9 +7668,19 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Frase de paso de su clave de documentador (firma lo que envía):</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Copying the case from the server…</source>
         <translation>Copiando el expediente desde el servidor…</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/server/sealing.py" line="+5"/>
+        <source>Your key {fingerprint} does not hold the key to {address}: ask an owner of the case to add you with your public key (&apos;casefile key --export FILE&apos; writes it; they run &apos;casefile server add-member … --public-key FILE&apos;).</source>
+        <translation>Su clave {fingerprint} no tiene la clave de {address}: pida a un propietario del expediente que le añada con su clave pública (&apos;casefile key --export ARCHIVO&apos; la escribe; él ejecuta &apos;casefile server add-member … --public-key ARCHIVO&apos;).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key to {address} sealed to your key {fingerprint} does not open: it was damaged or altered on the server.</source>
+        <translation>La clave de {address} sellada para su clave {fingerprint} no se abre: se dañó o se alteró en el servidor.</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from casefile.services import keys, records  # noqa: E402
 from casefile.services.exchange.sync import sync  # noqa: E402
 from casefile.services.interchange import partner_view  # noqa: E402
 from casefile.store import Case  # noqa: E402
+from casefile.store.server import sealing  # noqa: E402
 from casefile.store.server.address import ServerAddress  # noqa: E402
 from casefile.store.server.schema import init_server  # noqa: E402
 from casefile.store.server.transfer import pull, push, server_engine  # noqa: E402
@@ -68,23 +69,26 @@ def main() -> None:
             engine.dispose()
             laptop = folder / "laptop.casefile"
             shutil.copy(source, laptop)
+            ka = keys.create_key("a", "Ana", folder / "ka")
+            kb = keys.create_key("b", "Beto", folder / "kb")
             with Case.open(laptop) as case:
                 started = time.perf_counter()
-                rows = push(case, address, before_commit=lambda c, s: partner_view.refresh(c, s, address))
+                rows = push(case, address, ka, before_commit=lambda c, s: partner_view.refresh(c, s, address))
                 pushed = time.perf_counter() - started
+            engine = server_engine(address)
+            with engine.begin() as conn:
+                sealing.share(conn, address, sealing.open_seal(conn, address, ka), kb.public_key, "Beto")
+            engine.dispose()
             started = time.perf_counter()
-            pull(address, folder / "ana.casefile").close()
+            pull(address, folder / "ana.casefile", ka).close()
             pulled = time.perf_counter() - started
-            pull(address, folder / "beto.casefile").close()
+            pull(address, folder / "beto.casefile", kb).close()
             print(f"scale {args.scale:g}: {rows:,} rows; push {pushed:.1f} s (partner view included), "
                   f"pull {pulled:.1f} s")
             started = time.perf_counter()
-            with working_copy(address, write=False) as (copy, _conn):
+            with working_copy(address, ka, write=False) as (copy, _conn):
                 copy.audit_head()
             print(f"a reading command's snapshot of the whole case: {time.perf_counter() - started:.1f} s")
-
-            ka = keys.create_key("a", "Ana", folder / "ka")
-            kb = keys.create_key("b", "Beto", folder / "kb")
             ana, beto = Case.open(folder / "ana.casefile"), Case.open(folder / "beto.casefile")
             ana.backup_keep = beto.backup_keep = 0
             ma, mb = Mirror(address), Mirror(address)

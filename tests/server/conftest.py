@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -35,8 +36,33 @@ def pg_database(pg_server):
         admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+OWNER_PASSPHRASE = "the first owner's key passphrase"
+
+
 @pytest.fixture
-def sample_on_server(pg_server, pg_database, tmp_path) -> str:
+def owner_key(monkeypatch):
+    """The documenter key of the member who pushes the case (its first owner), as
+    the commands find it: in the user's key folder, its passphrase in the environment."""
+    from casefile.services import keys
+
+    monkeypatch.setenv(keys.ENV_PASSPHRASE, OWNER_PASSPHRASE)
+    return keys.load_or_create(OWNER_PASSPHRASE, "Olga")
+
+
+def member_key(url: str, name: str, folder: Path, login: str = "postgres", role: str = "owner"):
+    """A documenter key of its own for ``name``, and the case's key sealed to it, as
+    an owner adds a member (``server add-member … --public-key``)."""
+    from casefile.cli import main
+    from casefile.services.keys import create_key
+
+    key = create_key(f"{name}'s passphrase", name, folder)
+    pem = key.export_public(folder / f"{name}.pem")
+    assert main(["server", "add-member", url, login, role, "--public-key", str(pem)]) == 0
+    return key
+
+
+@pytest.fixture
+def sample_on_server(pg_server, pg_database, tmp_path, owner_key) -> str:
     """The sample case pushed to a fresh database, as its members' commands do it; its address.
     The laptop case it came from stays at tmp_path / "sample.casefile"."""
     from casefile.cli import main

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from casefile.cli import main
+from tests.server.conftest import member_key
 
 
 @pytest.fixture
@@ -46,15 +47,24 @@ def test_verify_on_the_server_names_a_row_a_superuser_changed(url, pg_server, pg
 
 
 def test_a_reader_s_change_is_refused_in_one_line_and_nothing_is_written(url, pg_server, pg_database, tmp_path,
-                                                                          capsys):
+                                                                          capsys, monkeypatch):
     reader = f"{pg_database}_reader"
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute(f'CREATE ROLE "{reader}" LOGIN')
-    assert main(["server", "add-member", url, reader, "reader"]) == 0
+    capsys.readouterr()
+    assert main(["server", "add-member", url, reader, "reader"]) == 1  # a reader needs the case's key
+    assert "--public-key" in capsys.readouterr().err
+    member_key(url, "Rita", tmp_path / "rita-keys", login=reader, role="reader")
     as_reader = pg_server.url(pg_database, user=reader, case="guerrero")
     photo = tmp_path / "x.bin"
     photo.write_bytes(b"bytes")
     capsys.readouterr()
+    monkeypatch.setenv("CASEFILE_KEY_DIR", str(tmp_path / "new-keys"))  # a key the case was never sealed to
+    assert main(["info", as_reader]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not hold the key" in err
+    monkeypatch.setenv("CASEFILE_KEY_DIR", str(tmp_path / "rita-keys"))  # Rita's own laptop
+    monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "Rita's passphrase")
     assert main(["info", as_reader]) == 0  # a reader reads
     assert main(["add-evidence", as_reader, str(photo)]) == 1
     err = capsys.readouterr().err

@@ -17,11 +17,12 @@ from casefile.services import records
 from casefile.services.exchange import review
 from casefile.services.exchange.reading import content_digest
 from casefile.services.exchange.sync import sync
-from casefile.services.keys import create_key
+from casefile.services.keys import load_key
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
+from tests.server.conftest import member_key
 
 FIELDS = ("title", "description", "notes")
 EDITS, SYNC_EVERY = 500, 50
@@ -35,7 +36,7 @@ def _ids(case: Case) -> list[int]:
 def _edit_and_sync(name: str, path: str, url: str, keys_folder: str, seed: int) -> list[tuple]:
     """One person's session; returns (incident id, field, value written, value it replaced) per edit."""
     rng = random.Random(seed)
-    key = create_key(f"{name}'s passphrase", name, Path(keys_folder))
+    key = load_key(f"{name}'s passphrase", Path(keys_folder))
     address = ServerAddress.parse(url)
     case = Case.open(path)
     log = []
@@ -55,13 +56,14 @@ def _edit_and_sync(name: str, path: str, url: str, keys_folder: str, seed: int) 
     return log
 
 
-def test_two_processes_edit_at_once_and_nothing_is_lost(pg_server, pg_database, tmp_path):
+def test_two_processes_edit_at_once_and_nothing_is_lost(pg_server, pg_database, tmp_path, owner_key):
     create_demo_case(tmp_path / "start.casefile").close()
     url = pg_server.url(pg_database, case="guerrero")
     assert main(["server", "init", pg_server.url(pg_database)]) == 0
     assert main(["push", str(tmp_path / "start.casefile"), url]) == 0
     for name in ("ana", "beto"):
-        pull(ServerAddress.parse(url), tmp_path / f"{name}.casefile").close()
+        key = member_key(url, name, tmp_path / f"{name}-keys")
+        pull(ServerAddress.parse(url), tmp_path / f"{name}.casefile", key).close()
     spawn = multiprocessing.get_context("spawn")
     with spawn.Pool(2) as pool:
         jobs = {name: pool.apply_async(_edit_and_sync, (name, str(tmp_path / f"{name}.casefile"), url,
@@ -71,8 +73,6 @@ def test_two_processes_edit_at_once_and_nothing_is_lost(pg_server, pg_database, 
     # Both sync once more, so each has what the other sent last.
     for name in ("ana", "beto"):
         with Case.open(tmp_path / f"{name}.casefile") as case:
-            from casefile.services.keys import load_key
-
             sync(case, ServerAddress.parse(url), load_key(f"{name}'s passphrase", tmp_path / f"{name}-keys"))
     with Case.open(tmp_path / "ana.casefile") as ana, Case.open(tmp_path / "beto.casefile") as beto:
         with ana.connection() as a, beto.connection() as b:

@@ -3,17 +3,23 @@ member, not through Casefile, meets the same walls."""
 
 from __future__ import annotations
 
+import json
+
 import psycopg
 import pytest
+from sqlalchemy import text
 
 from casefile.cli import main
 from casefile.services import verify
+from casefile.services.interchange.export import build_document
+from casefile.store import Case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
+from tests.server.conftest import member_key
 
 
 @pytest.fixture
-def served(sample_on_server, pg_server, pg_database):
+def served(sample_on_server, pg_server, pg_database, tmp_path):
     """The sample case on the server, and one login per role (and one stranger)."""
     url = sample_on_server
     logins = {}
@@ -22,9 +28,10 @@ def served(sample_on_server, pg_server, pg_database):
             login = f"{pg_database}_{role}_login"
             admin.execute(f'CREATE ROLE "{login}" LOGIN')
             logins[role] = login
-    for role in ("owner", "editor", "analyst", "reader", "partner"):
-        assert main(["server", "add-member", url, logins[role], role]) == 0
-    yield url, logins
+    keys = {role: member_key(url, role, tmp_path / f"{role}-keys", login=logins[role], role=role)
+            for role in ("owner", "editor", "analyst", "reader")}
+    assert main(["server", "add-member", url, logins["partner"], "partner"]) == 0  # no key: the partner view
+    yield url, logins, keys
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute('DROP SCHEMA IF EXISTS case_guerrero CASCADE')
         admin.execute('DROP SCHEMA IF EXISTS case_guerrero_partner CASCADE')
@@ -46,7 +53,7 @@ def _refused(conn, sql) -> str:
 
 
 def test_each_role_meets_the_server_s_walls(served, pg_server, pg_database):
-    _url, logins = served
+    _url, logins, _keys = served
     edit_incident = "UPDATE case_guerrero.incident SET title = 'changed' WHERE code = 'INC-0001'"
     edit_claim = "UPDATE case_guerrero.claim SET summary = 'changed' WHERE code = 'CLM-0001'"
     for role in ("owner", "editor"):
@@ -79,17 +86,21 @@ def test_each_role_meets_the_server_s_walls(served, pg_server, pg_database):
 
 
 def test_a_row_changed_by_a_superuser_is_named_by_verify(served, pg_server, pg_database, tmp_path):
-    url, _logins = served
+    url, _logins, keys = served
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute("SET session_replication_role = replica")  # a superuser can switch the triggers off
         admin.execute("UPDATE case_guerrero.actor SET protected = false WHERE protected")
         admin.execute("DELETE FROM case_guerrero.audit_entry WHERE seq = 3")
-    copy = pull(ServerAddress.parse(url), tmp_path / "copy.casefile")
+        # a sealed name cannot be read, but it can be moved: it no longer opens, and the row is named
+        admin.execute("UPDATE case_guerrero.source SET title = (SELECT title FROM case_guerrero.source "
+                      "WHERE code = 'SRC-0001') WHERE code = 'SRC-0002'")
+    copy = pull(ServerAddress.parse(url), tmp_path / "copy.casefile", keys["reader"])
     try:
         problems = [str(p) for p in verify.verify(copy)]
     finally:
         copy.close()
     assert any("ACT-" in line for line in problems), problems
+    assert any("SRC-0002" in line for line in problems), problems
     assert any("history" in line for line in problems), problems
 
 
@@ -97,12 +108,13 @@ SECRETS = ("Rosa Ejemplo Ficticia", "Entrevista con testigo en Ayutla", "+52 000
            "no real person, no real contact")
 
 
-def _everything_readable(conn) -> str:
-    """Every value of every table this login may read, in any schema, as text."""
+def _everything_readable(conn, schema: str | None = None) -> str:
+    """Every value of every table this login may read, in any schema (or in ``schema``), as text."""
     tables = conn.execute(
         "SELECT table_schema, table_name FROM information_schema.tables "
-        "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
-        "AND has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name), 'SELECT')").fetchall()
+        "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema = coalesce(%s, table_schema) "
+        "AND has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name), 'SELECT')",
+        (schema,)).fetchall()
     dumped = []
     for schema, table in tables:
         for row in conn.execute(f'SELECT * FROM "{schema}"."{table}"'):
@@ -112,7 +124,7 @@ def _everything_readable(conn) -> str:
 
 def test_a_partner_reading_every_table_by_hand_finds_only_the_partner_view(served, pg_server, pg_database,
                                                                             tmp_path):
-    url, logins = served
+    url, logins, keys = served
     with _as(pg_server, pg_database, logins["partner"]) as conn:
         seen = _everything_readable(conn)
         assert "Witness A" in seen and "Interview W-1" in seen  # under their pseudonyms, as in a partner export
@@ -130,12 +142,15 @@ def test_a_partner_reading_every_table_by_hand_finds_only_the_partner_view(serve
         seen = _everything_readable(conn)
         assert "took it" in seen and "Rosa Ejemplo Ficticia" not in seen  # the note arrived, scrubbed
         assert "in the trunk of their vehicle" not in seen  # the passage withheld
-    with _as(pg_server, pg_database, logins["reader"]) as conn:  # a member reads the full case
-        assert "Rosa Ejemplo Ficticia" in _everything_readable(conn)
+    copy = pull(ServerAddress.parse(url), tmp_path / "reader.casefile", keys["reader"])
+    try:  # a member reads the full case, with the key only members hold
+        assert "Rosa Ejemplo Ficticia" in json.dumps(build_document(copy), default=str)
+    finally:
+        copy.close()
 
 
 def test_a_partner_pulling_the_case_is_told_in_one_line(served, pg_server, pg_database, tmp_path, capsys):
-    _url, logins = served
+    _url, logins, _keys = served
     as_partner = pg_server.url(pg_database, user=logins["partner"], case="guerrero")
     capsys.readouterr()
     assert main(["pull", as_partner, "-o", str(tmp_path / "mine.casefile")]) == 1
@@ -143,3 +158,21 @@ def test_a_partner_pulling_the_case_is_told_in_one_line(served, pg_server, pg_da
     assert err.count("\n") == 1 and "partner view" in err
     assert not (tmp_path / "mine.casefile").exists()
     assert main(["info", as_partner]) == 1
+
+
+def test_an_administrator_reading_the_case_s_tables_learns_no_name_contact_or_words(served, pg_server,
+                                                                                  pg_database, tmp_path):
+    """The server holds a case's words sealed under a key only members hold, and
+    their digests too: a digest of a name could be matched by trying names."""
+    _url, _logins, _keys = served
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:  # a superuser sees every row
+        seen = _everything_readable(admin, "case_guerrero")
+    assert "INC-0001" in seen  # the rows are all there ...
+    for words in (*SECRETS, "Witness A", "Military patrol", "Ayutla", "sample.casefile"):
+        assert words not in seen, words  # ... their words are not
+    with Case.open(tmp_path / "sample.casefile") as laptop, laptop.connection() as conn:
+        digests = [row[0] for row in conn.execute(text("SELECT digest FROM row_state WHERE digest IS NOT NULL"))]
+        hashes = [row[0] for row in conn.execute(text("SELECT hash FROM audit_entry"))]
+    assert digests and hashes
+    for digest in (*digests, *hashes):
+        assert digest not in seen

@@ -8,17 +8,16 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from casefile.cli import main
 from casefile.errors import CasefileError
 from casefile.services import records, verify
 from casefile.services.evidence.intake import intake
 from casefile.services.exchange import review
 from casefile.services.exchange.reading import content_digest
 from casefile.services.exchange.sync import sync
-from casefile.services.keys import create_key
 from casefile.store import Case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
+from tests.server.conftest import member_key
 
 
 def _digest(case: Case) -> str:
@@ -42,9 +41,9 @@ def team(sample_on_server, tmp_path):
     """Ana's laptop (the case pushed from it), the server, Beto's laptop (pulled)."""
     (tmp_path / "sample.casefile").rename(tmp_path / "ana.casefile")
     address = ServerAddress.parse(sample_on_server)
-    pull(address, tmp_path / "beto.casefile").close()
-    ana_key = create_key("ana's key passphrase", "Ana", tmp_path / "ana-keys")
-    beto_key = create_key("beto's key passphrase", "Beto", tmp_path / "beto-keys")
+    ana_key = member_key(sample_on_server, "Ana", tmp_path / "ana-keys")
+    beto_key = member_key(sample_on_server, "Beto", tmp_path / "beto-keys")
+    pull(address, tmp_path / "beto.casefile", beto_key).close()
     ana, beto = Case.open(tmp_path / "ana.casefile"), Case.open(tmp_path / "beto.casefile")
     yield address, (ana, ana_key), (beto, beto_key)
     ana.close()
@@ -66,7 +65,7 @@ def test_two_laptops_meet_through_the_server(team, tmp_path):
     assert _incident(beto, "INC-0001")["title"] == "Detention at the Ayutla checkpoint"
     assert records.get(ana, "incident", second["id"])["notes"] == "Checked with the community radio"
     assert "roadblock.bin" in _evidence_names(beto)
-    server_copy = pull(address, tmp_path / "server-now.casefile")
+    server_copy = pull(address, tmp_path / "server-now.casefile", ana_key)
     try:
         assert _digest(ana) == _digest(beto) == _digest(server_copy)
         for copy in (ana, beto, server_copy):
@@ -94,10 +93,9 @@ def test_a_reader_cannot_sync_and_is_told_why(team, pg_server, pg_database, tmp_
     address, (ana, _ana_key), _beto = team
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
         admin.execute(f'CREATE ROLE "{pg_database}_r" LOGIN')
-    assert main(["server", "add-member", str(address), f"{pg_database}_r", "reader"]) == 0
+    key = member_key(str(address), "R", tmp_path / "reader-keys", login=f"{pg_database}_r", role="reader")
     as_reader = ServerAddress.parse(pg_server.url(pg_database, user=f"{pg_database}_r", case="guerrero"))
     records.update(ana, "incident", _incident(ana, "INC-0001")["id"], title="A reader's try")
-    key = create_key("reader key passphrase", "R", tmp_path / "reader-keys")
     with pytest.raises(CasefileError, match="does not let you make this change"):
         sync(ana, as_reader, key)
     with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
@@ -124,7 +122,7 @@ def test_a_kept_mirror_is_brought_up_to_date_not_copied_again(team, tmp_path):
         assert mirror._made == 1  # brought up to date, not copied again
         assert _incident(ana, "INC-0004")["title"] == "Beto, from the office"
         assert "scan.bin" in _evidence_names(ana)
-        fresh = pull(address, tmp_path / "fresh.casefile")
+        fresh = pull(address, tmp_path / "fresh.casefile", beto_key)
         try:
             assert mirror.case is not None
             assert _digest(mirror.case) == _digest(fresh) == _digest(ana)

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from casefile.services import records
-from casefile.services.keys import create_key
+from casefile.services.keys import load_key
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.working import working_copy
 from casefile.ui.app import open_initial_case
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.server_case import ServerLink
+from tests.server.conftest import OWNER_PASSPHRASE
 
 
 def _listed(window, title: str) -> bool:
@@ -27,15 +28,15 @@ def _listed(window, title: str) -> bool:
                for row in range(model.rowCount()) for column in range(model.columnCount()))
 
 
-def _server_value(pg_server, database: str, sql: str):
-    with psycopg.connect(pg_server.url(database)) as conn:
-        return conn.execute(sql).fetchone()[0]
+def _on_server(url: str, code: str, field: str):
+    """An incident's field as a member reads it on the server (its words are sealed there)."""
+    with working_copy(ServerAddress.parse(url), load_key(OWNER_PASSPHRASE), write=False) as (copy, _server), \
+            copy.connection() as conn:
+        return conn.execute(text(f"SELECT {field} FROM incident WHERE code = :c"), {"c": code}).scalar_one()
 
 
 def _open_in_window(qtbot, monkeypatch, url: str) -> tuple[MainWindow, ServerLink]:
-    """`casefile URL` as a person starts it, with a documenter key made beforehand."""
-    create_key("the window's key passphrase", "Ana")
-    monkeypatch.setenv("CASEFILE_KEY_PASSPHRASE", "the window's key passphrase")
+    """`casefile URL` as a person starts it, with the documenter key that pushed the case."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1200, 800)
@@ -54,7 +55,7 @@ def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, sam
     window, link = _open_in_window(qtbot, monkeypatch, url)
 
     # Another member changes a title on the server; the open window shows it, unasked.
-    with working_copy(ServerAddress.parse(url), write=True) as (copy, _server):
+    with working_copy(ServerAddress.parse(url), load_key(OWNER_PASSPHRASE), write=True) as (copy, _server):
         with copy.connection() as conn:
             target = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0002'")).scalar_one()
         records.update(copy, "incident", target, title="Seen from the office")
@@ -66,16 +67,13 @@ def test_a_server_case_in_the_window_follows_others_and_sends_its_own(qtbot, sam
     with window.case.connection() as conn:
         mine = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0003'")).scalar_one()
     window.execute(UpdateRecord(window.case, "incident", mine, {"notes": "Typed in the window"}))
-    qtbot.waitUntil(lambda: _server_value(pg_server, pg_database, "SELECT notes FROM case_guerrero.incident "
-                                                                  "WHERE code = 'INC-0003'") == "Typed in the window",
-                    timeout=15_000)
+    qtbot.waitUntil(lambda: _on_server(url, "INC-0003", "notes") == "Typed in the window", timeout=15_000)
 
     # An edit made just before closing is sent on the way out; the local copy is removed.
     window.execute(UpdateRecord(window.case, "incident", mine, {"notes": "Last words"}))
     folder = window.case.path.parent
     window.close_case()
-    assert _server_value(pg_server, pg_database,
-                         "SELECT notes FROM case_guerrero.incident WHERE code = 'INC-0003'") == "Last words"
+    assert _on_server(url, "INC-0003", "notes") == "Last words"
     assert not folder.exists()
 
 
@@ -98,7 +96,7 @@ def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, samp
     assert "Not synced" in window.statusBar().currentMessage()
     window.close_case()
     assert link.unsent is not None and link.unsent.exists() and told and str(link.unsent) in told[0]
-    kept = Case.open(link.unsent, passphrase="the window's key passphrase")  # under the key's passphrase
+    kept = Case.open(link.unsent, passphrase=OWNER_PASSPHRASE)  # under the key's passphrase
     try:
         assert records.get(kept, "incident", mine)["title"] == "Written as the server went away"
     finally:
@@ -108,13 +106,12 @@ def test_changes_the_server_cannot_take_at_closing_are_kept_not_lost(qtbot, samp
 def test_file_open_server_case_asks_copies_with_progress_and_opens(qtbot, sample_on_server, monkeypatch):
     from casefile.ui.server_case import ServerCaseDialog
 
-    create_key("the window's key passphrase", "Ana")
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     asked = []
     monkeypatch.setattr(ServerCaseDialog, "ask", classmethod(
-        lambda cls, parent: asked.append(parent) or (sample_on_server, "the window's key passphrase", True)))
+        lambda cls, parent: asked.append(parent) or (sample_on_server, OWNER_PASSPHRASE, True)))
     window.actions["open_server_case"].trigger()
     qtbot.waitUntil(lambda: window.case is not None and window.findChild(ServerLink) is not None, timeout=15_000)
     assert asked == [window] and _listed(window, "Military patrol")

@@ -32,6 +32,7 @@ from ...i18n import translate
 from ...store import Case
 from ...store.server.address import ServerAddress
 from ...store.server.schema import server_key_seed
+from ...store.server.sealing import CaseSeal, open_seal
 from ...store.server.working import Mirror, working_copy
 from .. import keys
 from ..interchange import partner_view
@@ -48,8 +49,8 @@ class SyncReport:
     received: MergeReport   # the server's changes, as the laptop merged them
 
 
-def server_key(conn: Connection, address: ServerAddress) -> keys.DocumenterKey:
-    return keys.from_seed(*server_key_seed(conn, address))
+def server_key(conn: Connection, address: ServerAddress, seal: CaseSeal) -> keys.DocumenterKey:
+    return keys.from_seed(*server_key_seed(conn, address, seal))
 
 
 def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
@@ -69,10 +70,10 @@ def sync(case: Case, address: ServerAddress, key: keys.DocumenterKey, *,
         return key.fingerprint if sum(carried) else None
 
     with tempfile.TemporaryDirectory(prefix="casefile-sync-") as folder, \
-            working_copy(address, write=True, mirror=mirror, announce=announce,
+            working_copy(address, key, write=True, mirror=mirror, announce=announce,
                          after_commit=lambda done, conn: (committed and committed(),
                                                           partner_view.refresh(done, conn, address))) as (copy, server):
-        own = server_key(server, address)
+        own = server_key(server, address, open_seal(server, address, key))
         report(1, 4, translate("Exchange", "Sending this copy's changes"))
         up = Path(folder) / "up.cfbundle"
         carried.extend(make_bundle(case, up, key, since=_known(case, own.fingerprint)).counts.values())

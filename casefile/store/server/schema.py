@@ -9,10 +9,9 @@ login roles granted one of those groups:
 - **owner**, **editor**: read and write the records; the history only grows.
 - **analyst**: reads everything; writes claims and assessments only.
 - **reader**: reads everything, writes nothing.
-- **partner**: not a reader of this schema at all: the tables hold protected
-  names, contacts and confidential records in full, and their history holds
-  every earlier value. A partner reads ``case_NAME_partner``, the case as the
-  partner profile shows it (``services.interchange.partner_view``).
+- **partner**: not a reader of this schema at all, and given no key to its
+  sealed words (``sealing``). A partner reads ``case_NAME_partner``, the case
+  as the partner profile shows it (``services.interchange.partner_view``).
 
 Every table has row-level security, forced (it binds the tables' owner too),
 with a policy per group: a statement a role may not make is refused by the
@@ -28,8 +27,10 @@ from sqlalchemy.engine import Connection
 
 from ...model import AuditEntry, Base, RowState
 from .address import ROLES, ServerAddress
+from .sealing import CaseSeal, create_key_table, widen
 
 CATALOGUE = "casefile"
+SERVER_KEY = (b"server_key.name", b"server_key.seed")  # what its cells' seals are bound to
 #: the history: inserts only, for everyone
 APPEND_ONLY = frozenset({AuditEntry.__tablename__, RowState.__tablename__})
 #: what an analyst writes besides the history (claims, their chains and assessments)
@@ -67,15 +68,17 @@ def case_exists(conn: Connection, address: ServerAddress) -> bool:
     return bool(conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": address.schema}).first())
 
 
-def create_case(conn: Connection, address: ServerAddress, title: str, version: int) -> None:
-    """The case's schema, tables, group roles, grants and policies."""
+def create_case(conn: Connection, address: ServerAddress, version: int) -> None:
+    """The case's schema, tables, group roles, grants and policies (the catalogue
+    names the case, not its title: a title can say what a witness would not)."""
     schema = q(address.schema)
     conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
     Base.metadata.create_all(conn.execution_options(schema_translate_map={None: address.schema}))
     conn.exec_driver_sql(f"CREATE TABLE {schema}.alembic_version (version_num varchar(32) PRIMARY KEY)")
     conn.execute(text(f"INSERT INTO {schema}.alembic_version VALUES (:v)"), {"v": f"{version:04d}"})
-    conn.execute(text(f"INSERT INTO {CATALOGUE}.cases (name, schema_name, title) VALUES (:n, :s, :t)"),
-                 {"n": address.case, "s": address.schema, "t": title})
+    widen(conn, address)
+    conn.execute(text(f"INSERT INTO {CATALOGUE}.cases (name, schema_name) VALUES (:n, :s)"),
+                 {"n": address.case, "s": address.schema})
     for role in ROLES:
         name = address.role(role)
         exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}).first()
@@ -104,25 +107,29 @@ def create_case(conn: Connection, address: ServerAddress, title: str, version: i
                                  f"FOR EACH ROW EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
             conn.exec_driver_sql(f"CREATE TRIGGER cf_append_only_truncate BEFORE TRUNCATE ON {target} "
                                  f"FOR EACH STATEMENT EXECUTE FUNCTION {CATALOGUE}.refuse_change()")
+    create_key_table(conn, address, readers, q(address.role("owner")))
 
 
-def store_server_key(conn: Connection, address: ServerAddress, name: str, seed: bytes) -> None:
-    """The server copy's signing key, readable by the members who sync (they sign
-    the server's side of an exchange with it; they could write the tables anyway)."""
+def store_server_key(conn: Connection, address: ServerAddress, name: str, seed: bytes, seal: CaseSeal) -> None:
+    """The server copy's signing key, sealed under the case's key, readable by the
+    members who sync (they sign the server's side of an exchange with it; they
+    could write the tables anyway)."""
     schema = q(address.schema)
     syncing = ", ".join(q(address.role(r)) for r in SYNCERS)
     conn.exec_driver_sql(f"CREATE TABLE {schema}.server_key (id integer PRIMARY KEY CHECK (id = 1), "
                          f"name text NOT NULL, seed bytea NOT NULL)")
-    conn.execute(text(f"INSERT INTO {schema}.server_key VALUES (1, :n, :s)"), {"n": name, "s": seed})
+    conn.execute(text(f"INSERT INTO {schema}.server_key VALUES (1, :n, :s)"),
+                 {"n": seal.seal_value(SERVER_KEY[0], name), "s": seal.seal_value(SERVER_KEY[1], seed)})
     conn.exec_driver_sql(f"GRANT SELECT ON {schema}.server_key TO {syncing}")
     conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key ENABLE ROW LEVEL SECURITY")
     conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key FORCE ROW LEVEL SECURITY")
     conn.exec_driver_sql(f"CREATE POLICY cf_read ON {schema}.server_key FOR SELECT TO {syncing} USING (true)")
 
 
-def server_key_seed(conn: Connection, address: ServerAddress) -> tuple[str, bytes]:
+def server_key_seed(conn: Connection, address: ServerAddress, seal: CaseSeal) -> tuple[str, bytes]:
     row = conn.execute(text(f"SELECT name, seed FROM {q(address.schema)}.server_key WHERE id = 1")).one()
-    return str(row.name), bytes(row.seed)
+    name, seed = seal.open_value(SERVER_KEY[0], str(row.name)), seal.open_value(SERVER_KEY[1], bytes(row.seed))
+    return str(name), seed if isinstance(seed, bytes) else seed.encode()
 
 
 def add_member(conn: Connection, address: ServerAddress, login: str, role: str) -> None:

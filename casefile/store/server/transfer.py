@@ -2,8 +2,9 @@
 laptop case into a new schema on the server, ``pull`` makes a laptop copy of
 a server case. Every table is copied row for row (the history, its sealed row
 states and the evidence chunks included), so the copy has the same records and
-the same history head, and ``verify`` holds on it. Each is one transaction on
-each side: all or nothing.
+the same history head, and ``verify`` holds on it. The words are sealed under
+the case's key on the way up and opened on the way down (``sealing``). Each is
+one transaction on each side: all or nothing.
 """
 
 from __future__ import annotations
@@ -13,21 +14,25 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, func, insert, select, text
+from sqlalchemy import Table, create_engine, delete, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from ...errors import CasefileError
 from ...i18n import translate
 from ...model import Base, CaseInfo
+from ...services.keys import DocumenterKey
 from .. import fulltext, migrate
 from ..case import Case, CaseKey
 from .address import ServerAddress
 from .schema import case_exists, create_case, has_catalogue, q, store_server_key
+from .sealing import CaseSeal, open_seal, share
 
 BATCH = 2000
 #: (table name, rows copied so far); return True to stop
 Progress = Callable[[str, int], bool | None]
+#: rows of a table as they are to be written (sealed for the server, opened for a laptop)
+Convert = Callable[[Table, list[dict]], list[dict]]
 
 
 class Cancelled(CasefileError):
@@ -48,7 +53,7 @@ def unreachable(address: ServerAddress, error: Exception) -> CasefileError:
         address=address, reason=reason))
 
 
-def copy_rows(source: Connection, target: Connection, progress: Progress | None = None) -> int:
+def copy_rows(source: Connection, target: Connection, convert: Convert, progress: Progress | None = None) -> int:
     """Every row of every table, in the order foreign keys need; ``source`` and
     ``target`` carry their own schema maps."""
     total = 0
@@ -56,16 +61,17 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
         rows = source.execute(select(table).order_by(*table.primary_key.columns),
                               execution_options={"stream_results": True})  # this statement only
         while batch := rows.fetchmany(BATCH):
-            target.execute(insert(table), [dict(row._mapping) for row in batch])
+            target.execute(insert(table), convert(table, [dict(row._mapping) for row in batch]))
             total += len(batch)
             if progress is not None and progress(table.name, total):
                 raise Cancelled(translate("Server", "Stopped; nothing was copied."))
     return total
 
 
-def push(case: Case, address: ServerAddress, progress: Progress | None = None,
+def push(case: Case, address: ServerAddress, key: DocumenterKey, progress: Progress | None = None,
          before_commit: Callable[[Case, Connection], object] | None = None) -> int:
-    """Upload a laptop case as a new case on the server; the rows copied.
+    """Upload a laptop case as a new case on the server, with a new case key
+    sealed to ``key`` (the pusher is its first owner); the rows copied.
     ``before_commit`` runs in the server transaction at its end."""
     case.attested_head()  # only a case that verifies: the server would vouch for it
     engine = server_engine(address)
@@ -77,12 +83,14 @@ def push(case: Case, address: ServerAddress, progress: Progress | None = None,
             if case_exists(server, address):
                 raise CasefileError(translate("Server", "{address} already holds a case by that name; nothing was "
                                                         "pushed.").format(address=address))
-            create_case(server, address, case.title, migrate.head_version())
+            create_case(server, address, migrate.head_version())
+            seal = CaseSeal.new()
+            share(server, address, seal, key.public_key, key.name)
             store_server_key(server, address, translate("Server", "Server copy of {case}").format(case=address.case),
-                             secrets.token_bytes(32))
+                             secrets.token_bytes(32), seal)
             target = server.execution_options(schema_translate_map={None: address.schema})
             with case.engine.connect() as laptop:
-                copied = copy_rows(laptop, target, progress)
+                copied = copy_rows(laptop, target, seal.seal_rows, progress)
             for table in Base.metadata.sorted_tables:
                 if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto") \
                         and table.columns["id"].primary_key:
@@ -101,21 +109,23 @@ def push(case: Case, address: ServerAddress, progress: Progress | None = None,
     return copied
 
 
-def pull(address: ServerAddress, out: str | os.PathLike, *, passphrase: str | CaseKey | None = None,
-         progress: Progress | None = None) -> Case:
-    """A laptop copy of a server case at ``out`` (encrypted with ``passphrase``), open."""
+def pull(address: ServerAddress, out: str | os.PathLike, key: DocumenterKey, *,
+         passphrase: str | CaseKey | None = None, progress: Progress | None = None) -> Case:
+    """A laptop copy of a server case at ``out`` (encrypted with ``passphrase``),
+    open; ``key``: the member's, which opens the case's key."""
     engine = server_engine(address)
     try:
         with engine.connect() as server:
             server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
-            return snapshot(server, address, out, passphrase=passphrase, progress=progress)
+            return snapshot(server, address, out, open_seal(server, address, key), passphrase=passphrase,
+                            progress=progress)
     except DBAPIError as error:
         raise unreachable(address, error) from None
     finally:
         engine.dispose()
 
 
-def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike, *,
+def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike, seal: CaseSeal, *,
              passphrase: str | CaseKey | None = None, progress: Progress | None = None) -> Case:
     """The server case as its transaction sees it, copied into a new case file at ``out``."""
     if not case_exists(server, address):
@@ -127,12 +137,14 @@ def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike,
                                                 "at {ours}: update the older side first.").format(
             theirs=version, ours=migrate.head_version()))
     source = server.execution_options(schema_translate_map={None: address.schema})
-    title = source.execute(select(CaseInfo.title)).scalar() or ""
+    about = source.execute(select(CaseInfo.id, CaseInfo.title)).first()
+    title = str(seal.open_cell(Base.metadata.tables["case_info"], "title", {"id": about.id}, about.title)) \
+        if about else ""
 
     def fill(conn: Connection) -> None:
         for table in reversed(Base.metadata.sorted_tables):  # what the migrations seeded
             conn.execute(delete(table))
-        copy_rows(source, conn, progress)
+        copy_rows(source, conn, seal.open_rows, progress)
         fulltext.index_all(conn)
 
     case = Case.create_filled(Path(out), fill, passphrase=passphrase)

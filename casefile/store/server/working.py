@@ -10,7 +10,9 @@ What moves, either way (``carry``): the rows the history sealed after an
 entry, upserted or deleted (each seal names the rows a commit wrote, with
 ``None`` for a row deleted); the history entries and row states after it,
 inserted (the server takes no other change to them); evidence chunks and code
-counters, which the history does not seal, by comparing keys. A ``Mirror``
+counters, which the history does not seal, by comparing keys. Rows are sealed
+under the case's key on their way to the server and opened on their way back
+(``sealing``). A ``Mirror``
 keeps the copy between uses and brings it up to date the same way, from the
 server, instead of copying the whole case again.
 
@@ -36,12 +38,14 @@ from sqlalchemy.exc import DBAPIError
 from ...errors import CasefileError
 from ...i18n import translate
 from ...model import Base
+from ...services.keys import DocumenterKey
 from .. import fulltext
 from ..case import Case, remove_case_files
 from ..state import UNSEALED
 from .address import ServerAddress
 from .schema import q
-from .transfer import server_engine, snapshot, unreachable
+from .sealing import CaseSeal, open_seal
+from .transfer import Convert, server_engine, snapshot, unreachable
 
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
 BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
@@ -58,28 +62,33 @@ class Mirror:
 
     def __init__(self, address: ServerAddress):
         self.address = address
+        self.seal: CaseSeal | None = None  # the case's key, once opened
         self._folder = tempfile.TemporaryDirectory(prefix="casefile-mirror-")
         self._passphrase = secrets.token_urlsafe(24)
         self.case: Case | None = None
         self._made = 0
 
-    def current(self, server: Connection) -> Case:
-        """The mirror as of the server's state in ``server``'s transaction."""
+    def current(self, server: Connection, key: DocumenterKey) -> Case:
+        """The mirror as of the server's state in ``server``'s transaction; ``key``
+        (the member's) opens the case's key."""
+        self.seal = seal = open_seal(server, self.address, key)
         if self.case is not None:
             mine = _head(self.case)
             theirs = server.execute(text(f"SELECT hash FROM {q(self.address.schema)}.audit_entry WHERE seq = :s"),
                                     {"s": mine[0]}).scalar()
-            if theirs == mine[1]:  # the same history up to our head: only what came after is new
+            if theirs is not None and seal.open_cell(BY_NAME["audit_entry"], "hash", {"seq": mine[0]},
+                                                     theirs) == mine[1]:
+                # the same history up to our head: only what came after is new
                 with self.case.unsealed_transaction() as local:
                     changed = carry(server.execution_options(schema_translate_map={None: self.address.schema}),
-                                    local, mine[0])
+                                    local, mine[0], seal.open_rows)
                     for table, ids in changed.items():
                         fulltext.reindex(local, table, ids)
                 return self.case
             self.drop()
         self._made += 1
         self.case = snapshot(server, self.address, Path(self._folder.name) / f"mirror-{self._made}.casefile",
-                             passphrase=self._passphrase)
+                             seal, passphrase=self._passphrase)
         self.case.backup_keep = 0
         return self.case
 
@@ -97,11 +106,12 @@ class Mirror:
 
 
 @contextmanager
-def working_copy(address: ServerAddress, *, write: bool, after_commit: AfterCommit | None = None,
+def working_copy(address: ServerAddress, key: DocumenterKey, *, write: bool, after_commit: AfterCommit | None = None,
                  mirror: Mirror | None = None, announce: Callable[[], str | None] | None = None
                  ) -> Iterator[tuple[Case, Connection]]:
     """The server case as a local case, and the server connection for what else
-    the caller reads there. ``write``: hold the case's lock, and when the block
+    the caller reads there; ``key``: the member's documenter key, which opens
+    the case's key (``sealing``). ``write``: hold the case's lock, and when the block
     ends without an error send back what changed and commit; then, when
     something changed, ``after_commit`` in a transaction of its own (the
     partner view is rebuilt there, behind a lock of its own, so that rebuilding
@@ -117,13 +127,14 @@ def working_copy(address: ServerAddress, *, write: bool, after_commit: AfterComm
                 server.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": address.schema})
             else:
                 server.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            copy = own.current(server)
+            copy = own.current(server, key)
             head = _head(copy)[0]
             try:
                 yield copy, server
                 if write and _head(copy)[0] != head:
+                    assert own.seal is not None  # opened by current()
                     carry(copy.engine.connect(), server.execution_options(
-                        schema_translate_map={None: address.schema}), head, close_source=True)
+                        schema_translate_map={None: address.schema}), head, own.seal.seal_rows, close_source=True)
                     message = "" if announce is None else announce()
                     if message is not None:  # delivered when the transaction commits
                         server.execute(text("SELECT pg_notify(:c, :m)"), {"c": channel(address), "m": message})
@@ -182,13 +193,15 @@ def _keys(conn: Connection, table: Table) -> set[tuple]:
     return {tuple(row) for row in conn.execute(select(*table.primary_key.columns))}
 
 
-def carry(source: Connection, target: Connection, head: int, *, close_source: bool = False) -> dict[str, set[int]]:
+def carry(source: Connection, target: Connection, head: int, convert: Convert, *,
+          close_source: bool = False) -> dict[str, set[int]]:
     """What ``source`` holds after its history entry ``head`` that ``target`` (at
     that entry) lacks, onto ``target``, either way between a case file and the
     server: the rows sealed after ``head`` (upserted, or deleted where the seal
     says gone), evidence chunks and counters by comparing keys, and the history
-    entries and row states after ``head`` (inserted). The ids changed per
-    record table (for the search index)."""
+    entries and row states after ``head`` (inserted). ``convert`` makes rows
+    ready for ``target`` (sealed, or opened). The ids changed per record table
+    (for the search index)."""
     changed: dict[str, set[int]] = {}
     try:
         latest: dict[tuple[str, str], str | None] = {}
@@ -212,7 +225,7 @@ def carry(source: Connection, target: Connection, head: int, *, close_source: bo
                 if "id" in table.c and len(values) == 1:
                     changed.setdefault(tbl, set()).add(int(values[0]))
         for tbl, rows in batches.items():
-            _upsert(target, BY_NAME[tbl], rows)
+            _upsert(target, BY_NAME[tbl], convert(BY_NAME[tbl], rows))
         unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
         wanted = {t.name: _keys(source, t) for t in unsealed}
         held = {t.name: _keys(target, t) for t in unsealed}
@@ -221,14 +234,14 @@ def carry(source: Connection, target: Connection, head: int, *, close_source: bo
                 target.execute(delete(table).where(_where(table, key)))
         for table in unsealed:
             moved = wanted[table.name] if table.name == "code_counter" else wanted[table.name] - held[table.name]
-            _upsert(target, table, [dict(source.execute(select(table).where(_where(table, key))).mappings().one())
-                                    for key in moved])
+            _upsert(target, table, convert(table, [
+                dict(source.execute(select(table).where(_where(table, key))).mappings().one()) for key in moved]))
         for name in HISTORY:  # appended only: inserts
             table = BY_NAME[name]
             column = table.columns["seq"]
             rows = [dict(r) for r in source.execute(select(table).where(column > head).order_by(column)).mappings()]
             if rows:
-                target.execute(table.insert(), rows)
+                target.execute(table.insert(), convert(table, rows))
     finally:
         if close_source:
             source.close()
