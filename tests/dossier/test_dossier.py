@@ -14,6 +14,8 @@ from casefile.model import AuditEntry
 
 from .conftest import SECRETS, image_streams, leaks, outline_titles, pdf_text
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 SECTIONS = ["Contents", "Summary", "Chronology", "Incidents", "Claims register", "Actors", "Places", "Sources",
             "Evidence annex", "Methodology", "Manifest"]
 

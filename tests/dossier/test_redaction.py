@@ -18,6 +18,8 @@ from casefile.model import (
 )
 from casefile.services.redaction import Redactor, safe_extension
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 @pytest.fixture
 def records(case):

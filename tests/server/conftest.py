@@ -1,52 +1,11 @@
-"""A real PostgreSQL server for the server tests: one throwaway cluster per test
-process (``tests/pgserver.py``), a fresh database per test."""
+"""The server tests: the sample case on a real PostgreSQL server (the cluster, a
+database per test and the first owner's key come from ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
-
-from tests.pgserver import NoPostgres, bindir, running
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    try:
-        bindir()
-    except NoPostgres as missing:
-        if os.environ.get("CASEFILE_REQUIRE_POSTGRES"):  # .ci/run: a missing server is a failure, not a skip
-            raise
-        pytest.skip(str(missing))
-    with running() as server:
-        yield server
-
-
-@pytest.fixture
-def pg_database(pg_server):
-    """A new, empty database; its name."""
-    name = "t" + uuid.uuid4().hex[:12]
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield name
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-
-
-OWNER_PASSPHRASE = "the first owner's key passphrase"
-
-
-@pytest.fixture
-def owner_key(monkeypatch):
-    """The documenter key of the member who pushes the case (its first owner), as
-    the commands find it: in the user's key folder, its passphrase in the environment."""
-    from casefile.services import keys
-
-    monkeypatch.setenv(keys.ENV_PASSPHRASE, OWNER_PASSPHRASE)
-    return keys.load_or_create(OWNER_PASSPHRASE, "Olga")
 
 
 def member_key(url: str, name: str, folder: Path, login: str = "postgres", role: str = "owner"):

@@ -19,7 +19,7 @@ from casefile.ui.app import open_initial_case
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.mainwindow import MainWindow
 from casefile.ui.server_case import ServerLink
-from tests.server.conftest import OWNER_PASSPHRASE
+from tests.conftest import OWNER_PASSPHRASE
 
 
 def _listed(window, title: str) -> bool:

@@ -22,6 +22,8 @@ from casefile.services.interchange.importer import import_json
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 

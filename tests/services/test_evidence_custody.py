@@ -15,6 +15,8 @@ from casefile.store import Case, chunks
 
 from .evidence_samples import jpeg_with_gps
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 def custody_actions(case, code):
     with case.Session() as s:

@@ -23,6 +23,8 @@ from casefile.store import chunks
 
 from .evidence_samples import LAT, LON, jpeg_with_gps, png_bomb
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 def counts(case) -> dict[str, int]:
     with case.connection() as conn:
@@ -211,6 +213,7 @@ def test_cancel_keeps_nothing(case, tmp_path):
     assert_nothing_stored(case, before)
 
 
+@pytest.mark.case_file  # fills the case file's disk
 def test_disk_full_keeps_nothing(case, tmp_path):
     evidence.intake(case, jpeg_with_gps(tmp_path / "first.jpg"))
     before = counts(case)

@@ -17,6 +17,8 @@ from casefile.services.evidence.media import sniff
 
 from .evidence_samples import docx_bytes, pdf_with_metadata, png_bytes, wav
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 @pytest.mark.parametrize("head, expected", [
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "image/jpeg"),

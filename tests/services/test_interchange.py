@@ -19,6 +19,8 @@ from casefile.services.records.search import search
 from casefile.services.sample import sample_path
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 COMPARED = ("vocabularies", *RECORD_SECTIONS, "evidence_links")
 
 

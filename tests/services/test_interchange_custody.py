@@ -20,6 +20,8 @@ from casefile.services.interchange.importer import import_json
 from casefile.services.records import overview
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 CLI = [sys.executable, "-c", "import sys; from casefile.cli import main; sys.exit(main(sys.argv[1:]))"]
 NEW_UUID = "11111111-2222-4333-8444-000000000002"
 

@@ -17,6 +17,8 @@ from casefile.services.records import overview
 from casefile.services.sample import sample_path
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 SAMPLE = json.loads(sample_path().read_text(encoding="utf-8"))
 EXISTING_UUID = "99999999-0000-4000-8000-000000000001"
 

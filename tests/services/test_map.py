@@ -24,6 +24,8 @@ from casefile.services.views.map import (
     marker_radius,
 )
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 @pytest.fixture
 def no_network(monkeypatch):

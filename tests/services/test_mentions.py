@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from casefile.services import records
 from casefile.services.records.mentions import MentionMatcher, Name, find_mentions, key_of, mention_at
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
 
 TEXT = ("Bruno Plácido Valerio, coordinator of the UPOEG, told La Jornada that men in black were seen in "
         "AYUTLA; placido said so again in Ayutla de los Libres.")

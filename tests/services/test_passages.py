@@ -8,6 +8,8 @@ from casefile.model.dates import PartialDate
 from casefile.services import records
 from casefile.services.records.passages import claim_draft, find_date, incident_draft, one_line
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 TEXT = ("Clashes began on August 5, when a military patrol detained members of the local “community police” "
         "from the Ayutla municipality.\n\nBruno Placido Valerio, coordinator of the UPOEG, also denounced "
         "military collusion. Placido told La Jornada that people had witnessed strange men dressed in black "

@@ -12,6 +12,8 @@ from casefile.services import records
 from casefile.services.records import links, source_text
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 def _detention(case):
     place = records.create(case, "place", name="Ayutla de los Libres", state="Guerrero", country="Mexico")
@@ -64,6 +66,7 @@ def test_update_returns_old_values_and_skips_unchanged(case):
         assert conn.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "seal")) == before + 1
 
 
+@pytest.mark.case_file  # closes the case and opens its file again
 def test_delete_then_restore_is_exact(case, tmp_path):
     ids = _detention(case)
     before = {kind: records.get(case, kind, ids[key]) for kind, key in

@@ -16,6 +16,8 @@ from casefile.services.redaction.marks import add_mark, marks, remove_mark
 from casefile.services.redaction.report import redaction_report
 from casefile.store import Case
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 CLI = [sys.executable, "-c", "import sys; from casefile.cli import main; sys.exit(main(sys.argv[1:]))"]
 PASSAGE = "the blue house behind the chapel"
 
@@ -68,6 +70,7 @@ def test_marks_are_checked(marked_case):
         add_mark(marked_case, "INC-0001", "description", " . ")
 
 
+@pytest.mark.case_file  # closes the case and opens its file again
 def test_withhold_command_marks_verify_covers_it_and_the_dossier_withholds_it(marked_case, tmp_path):
     path = marked_case.path
     marked_case.close()

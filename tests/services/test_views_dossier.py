@@ -17,6 +17,8 @@ from casefile.services.views.figure import texts
 from casefile.services.views.linkchart import Layout, chart_figure, load_graph
 from casefile.services.views.timeline import load_timeline
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 PROTECTED = ("Rosa Ejemplo Ficticia", "Rosa Ejemplo", "Ficticia")
 
 

@@ -12,6 +12,8 @@ from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import Line, Role, texts
 from casefile.services.views.linkchart import Layout, chart_figure, export_graph, load_graph, seeds
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 @pytest.fixture
 def sample(tmp_path):

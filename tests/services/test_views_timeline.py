@@ -11,6 +11,8 @@ from casefile.services import records
 from casefile.services.views.figure import Circle, Group, Line, Rect, Role, Text, texts, walk
 from casefile.services.views.timeline import LABEL_W, Event, Timeline, event_days, load_timeline
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 
 def day(text: str) -> int:
     return date.fromisoformat(text).toordinal()

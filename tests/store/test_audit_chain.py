@@ -16,6 +16,8 @@ from casefile.services import security, verify
 from casefile.store import Case, audit
 from casefile.store.audit import ChainHeadUnreadable
 
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
+
 COLUMNS = ["seq", "at", "who", "action", "record_kind", "record_uuid", "record_code", "changes",
            "prev_hash", "hash"]
 

@@ -1,9 +1,12 @@
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.model import Actor, Claim, Incident
 from casefile.services.records.search import search
 from casefile.store.fulltext import fts_query
+
+pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
 
 HOSTILE = ['"', "AND", "NEAR(", "*", "-", "a OR b", "title:x", "^", "'); DROP TABLE actor; --",
            "\u202eevil\u202c", "e\u0301", "🔥", "\x00", "(", ")", ":", "{a b}", '""""']
