@@ -148,12 +148,12 @@ def cmd_sync(args) -> int:
 
 
 def cmd_pull(args) -> int:
-    from ..store.server.transfer import pull
+    from ..services.exchange.sync import pull_copy
 
     address = ServerAddress.parse(args.address)
     outputs.check_output(args.output, force=None)  # never an existing name, a folder or a link
     passphrase = read_new_passphrase(args) if args.encrypt else None
-    with pull(address, args.output, documenter_key(args), passphrase=passphrase) as case:
+    with pull_copy(address, args.output, documenter_key(args), passphrase=passphrase) as case:
         kind = translate("Cli", "encrypted") if case.encrypted else translate("Cli", "not encrypted")
         print(translate("Cli", "wrote {path} ({kind}) from {address}").format(
             path=printable(case.path), kind=kind, address=address))

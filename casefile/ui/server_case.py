@@ -180,9 +180,10 @@ def _address_and_key(text: str, key_passphrase: str | None) -> tuple[ServerAddre
 
 
 def _pull(address: ServerAddress, key: keys.DocumenterKey, folder: tempfile.TemporaryDirectory) -> Case:
-    from ..store.server.transfer import pull
+    from ..services.exchange.sync import pull_copy
 
-    case = pull(address, Path(folder.name) / f"{address.case}.casefile", key, passphrase=secrets.token_urlsafe(24))
+    case = pull_copy(address, Path(folder.name) / f"{address.case}.casefile", key,
+                     passphrase=secrets.token_urlsafe(24))
     case.backup_keep = 0
     return case
 

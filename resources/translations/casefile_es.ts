@@ -340,7 +340,7 @@
         <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+266"/>
+        <location filename="../../casefile/ui/server_case.py" line="+267"/>
         <source>Open Server C&amp;ase…</source>
         <translation>Abrir expediente del servid&amp;or…</translation>
     </message>
@@ -4283,7 +4283,7 @@
         <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/peers.py" line="+120"/>
+        <location filename="../../casefile/services/exchange/peers.py" line="+171"/>
         <source>&apos;{name}&apos; names more than one peer; give its key fingerprint</source>
         <translation>&apos;{name}&apos; designa a más de una copia; indique la huella de su clave</translation>
     </message>
@@ -4339,7 +4339,8 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../casefile/services/exchange/sync.py" line="+86"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="+97"/>
+        <location line="+50"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4415,7 +4416,7 @@
         <translation>No se fusionó nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/sync.py" line="-23"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="-73"/>
         <source>Reading the server&apos;s copy</source>
         <translation>Leyendo la copia del servidor</translation>
     </message>
@@ -4433,6 +4434,16 @@
         <location line="+4"/>
         <source>Writing to the server</source>
         <translation>Escribiendo en el servidor</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Introducing the copy to the server&apos;s copy</source>
+        <translation>Presentando la copia a la copia del servidor</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copying the case from the server</source>
+        <translation>Copiando el expediente del servidor</translation>
     </message>
 </context>
 <context>
@@ -7608,7 +7619,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="-157"/>
+        <location filename="../../casefile/ui/server_case.py" line="-158"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>
@@ -7633,7 +7644,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Abrir un expediente del servidor requiere su clave de documentador, que firma lo que envía: hace falta su frase de paso.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Your last changes could not reach {address}; they are kept in {path}, encrypted under your documenter key&apos;s passphrase. Send them later with: casefile sync {path} {address}</source>
         <translation>Sus últimos cambios no pudieron llegar a {address}; se guardan en {path}, cifrados con la frase de paso de su clave de documentador. Envíelos más tarde con: casefile sync {path} {address}</translation>
     </message>

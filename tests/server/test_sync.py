@@ -135,3 +135,41 @@ def test_a_kept_mirror_is_brought_up_to_date_not_copied_again(team, tmp_path):
             fresh.close()
     finally:
         mirror.close()
+
+
+def test_a_pulled_copy_is_introduced_and_its_first_sync_moves_only_what_changed(sample_on_server, tmp_path):
+    """``pull_copy`` makes the new copy and the server copy peers that hold the same
+    state: the first sync of each sends and merges only the edit, not the whole case."""
+    from casefile.services.exchange.sync import pull_copy
+
+    address = ServerAddress.parse(sample_on_server)
+    carla_key = member_key(sample_on_server, "Carla", tmp_path / "carla-keys")
+    dario_key = member_key(sample_on_server, "Dario", tmp_path / "dario-keys")
+    carla = pull_copy(address, tmp_path / "carla.casefile", carla_key)
+    dario = pull_copy(address, tmp_path / "dario.casefile", dario_key)
+    plain = pull(address, tmp_path / "plain.casefile", dario_key)  # not introduced
+    try:
+        target = _incident(carla, "INC-0002")["id"]
+        records.update(carla, "incident", target, title="Carla's first edit")
+        first = sync(carla, address, carla_key)
+        assert first.sent.counts["updated"] == 1 and first.sent.counts["unchanged"] == 0
+        assert first.received.counts["unchanged"] == 0 and first.received.counts["updated"] == 0
+        second = sync(dario, address, dario_key)
+        assert second.received.counts["updated"] == 1 and second.received.counts["unchanged"] == 0
+        assert _incident(dario, "INC-0002")["title"] == "Carla's first edit"
+        records.update(dario, "incident", target, notes="Dario adds a note")
+        sync(dario, address, dario_key)
+        assert sync(carla, address, carla_key).received.counts["updated"] == 1
+        fresh = pull(address, tmp_path / "fresh.casefile", carla_key)
+        try:
+            assert _digest(carla) == _digest(dario) == _digest(fresh)
+            for copy in (carla, dario, fresh):
+                assert list(verify.verify(copy)) == []
+        finally:
+            fresh.close()
+        # a copy made without the introduction meets the server copy as a stranger: everything, once
+        assert sync(plain, address, dario_key).sent.counts["unchanged"] > 20
+        assert _digest(plain) == _digest(carla)
+    finally:
+        for case in (carla, dario, plain):
+            case.close()

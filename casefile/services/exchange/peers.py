@@ -65,6 +65,57 @@ def save(conn: Connection, me: Me) -> None:
                                                       "o": me.observed})
 
 
+def become_copy(conn: Connection, replica_id: str, fingerprint: str, knowledge: VV, observed: int) -> Me:
+    """This file is a new copy of the case (just pulled): replica ``replica_id``,
+    bound to ``fingerprint``, knowing what the copy it came from knew, its history
+    up to ``observed`` looked at (what came with the file is not its own change)."""
+    me = Me(replica_id, fingerprint, 0, dict(knowledge), False, observed)
+    if conn.execute(text("SELECT 1 FROM exchange_replica WHERE id = 1")).first() is None:
+        conn.execute(text("INSERT INTO exchange_replica (id, uuid, fingerprint, counter, knowledge) "
+                          "VALUES (1, :u, :f, 0, '{}')"), {"u": me.uuid, "f": fingerprint})
+    save(conn, me)
+    return me
+
+
+@dataclass
+class Introduction:
+    """What one copy knows of another that holds the same state (a pulled copy and
+    the server copy it came from): enough for the first exchange to send only
+    what changed since."""
+    replica: str
+    fingerprint: str
+    name: str
+    public_key: bytes
+    knowledge: VV
+    counter: int  # the peer's own counter it has acknowledged
+
+
+def introduce(conn: Connection, peer: Introduction, now: datetime) -> None:
+    """Record ``peer`` as a copy that holds everything this one holds now: its
+    knowledge, every evidence file, every item written so far (``clean``), and
+    this copy's history up to its head (a bundle sent, as far as ``_since`` reads it).
+    It replaces what was known of an earlier copy under the same key (a copy the
+    window pulled and let go): forgetting a peer costs only a longer exchange."""
+    from ...store import audit
+
+    head_seq, head_hash = audit.head(conn)
+    clean = int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM exchange_item")).scalar() or 0)
+    blobs = [row[0] for row in conn.execute(text("SELECT sha256 FROM blob ORDER BY sha256"))]
+    conn.execute(text("DELETE FROM exchange_peer WHERE replica = :r OR fingerprint = :f"),
+                 {"r": peer.replica, "f": peer.fingerprint})
+    conn.execute(text(
+        "INSERT INTO exchange_peer (replica, fingerprint, name, public_key, knowledge, blobs, received, sent, "
+        "last_received_at, last_sent_at, history_head, clean) VALUES (:r, :f, :n, :p, :k, :b, 0, 0, NULL, :at, :h, "
+        ":c)"), {"r": peer.replica, "f": peer.fingerprint, "n": peer.name,
+                 "p": base64.b64encode(peer.public_key).decode(), "k": json.dumps(peer.knowledge, sort_keys=True),
+                 "b": json.dumps(blobs), "at": _bind(now), "h": head_hash, "c": clean})
+    conn.execute(text("INSERT INTO exchange_bundle (bundle_id, direction, peer, at, profile, summary) "
+                      "VALUES (:b, 'sent', :p, :at, 'full', :s)"),
+                 {"b": str(uuidlib.uuid4()), "p": peer.replica, "at": _bind(now),
+                  "s": json.dumps({"history_seq": head_seq, "counter": peer.counter, "introduced": True},
+                                  sort_keys=True)})
+
+
 @dataclass
 class PeerInfo:
     replica: str
