@@ -111,12 +111,29 @@ def build_document(case: Case, profile: str = "full") -> dict:
 
 
 class _Builder:
-    def __init__(self, conn):
+    """``only`` (table -> row ids): build just those entries, for the partner
+    view's increments; links to records left out are resolved all the same.
+    ``rids`` (implied by ``only``): each entry marked with its row id (``_rid``)."""
+
+    def __init__(self, conn, only: dict[str, set[int]] | None = None, *, rids: bool = False):
         self.conn = conn
+        self.only = only
+        self.rids = rids or only is not None
         self.uuid: dict[str, dict[int, str]] = {}  # table -> id -> uuid
 
     def rows(self, stmt):
         return self.conn.execute(stmt).all()
+
+    def of(self, stmt, column, ids) -> list:
+        """``stmt``'s rows; building a part, only those whose ``column`` is in ``ids``."""
+        if self.only is None:
+            return self.rows(stmt)
+        return [row for part in batched(sorted(ids)) for row in self.rows(stmt.where(column.in_(part)))]
+
+    def marked(self, entry: dict, rid: int) -> dict:
+        if self.rids:
+            entry["_rid"] = rid
+        return entry
 
     def record(self, cls, fields: tuple[str, ...], refs: dict[str, str] | None = None) -> tuple[list[dict], dict[int, dict]]:
         """Every row of a record table as a dict; ``refs`` maps an output key
@@ -126,15 +143,17 @@ class _Builder:
         cols = [table.c.id, table.c.uuid, table.c.code, table.c.created_at, table.c.updated_at]
         cols += [table.c[f] for f in fields] + [table.c[c] for c in refs.values()]
         out, by_id = [], {}
-        for row in self.rows(select(*cols)):
-            entry = {"uuid": row[1], "code": row[2], "created_at": stamp(row[3]), "updated_at": stamp(row[4])}
+        for row in self.of(select(*cols), table.c.id, (self.only or {}).get(table.name, ())):
+            entry = self.marked({"uuid": row[1], "code": row[2], "created_at": stamp(row[3]),
+                                 "updated_at": stamp(row[4])}, row[0])
             for i, f in enumerate(fields, start=5):
                 entry[f] = row[i]
             for j, key in enumerate(refs, start=5 + len(fields)):
                 entry[key] = row[j]  # an id for now
             out.append(entry)
             by_id[row[0]] = entry
-        self.uuid[table.name] = {i: e["uuid"] for i, e in by_id.items()}
+        self.uuid[table.name] = {i: e["uuid"] for i, e in by_id.items()} if self.only is None else \
+            dict(self.rows(select(table.c.id, table.c.uuid)))  # a part links to records outside it
         return out, by_id
 
     def resolve(self, entries: list[dict], key: str, table: str) -> None:
@@ -208,27 +227,30 @@ class _Builder:
         actor_uuid, incident_uuid = self.uuid["actor"], self.uuid["incident"]
         for entry in actor_by_id.values():
             entry["relations"] = []
-        for r in self.rows(select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation)):
+        for r in self.of(select(ActorRelation.actor_id, ActorRelation.other_id, ActorRelation.relation),
+                         ActorRelation.actor_id, actor_by_id):
             mine = actor_by_id[r.actor_id]
             mine["relations"].append({"id": link_id("actor_relation", mine["uuid"], actor_uuid[r.other_id], r.relation),
                                       "relation": r.relation, "other": actor_uuid[r.other_id]})
         for entry in incident_by_id.values():
             entry["tags"], entry["involvements"], entry["links"] = [], [], []
-        for r in self.rows(select(IncidentTag.incident_id, IncidentTag.tag)):
+        for r in self.of(select(IncidentTag.incident_id, IncidentTag.tag), IncidentTag.incident_id, incident_by_id):
             incident_by_id[r.incident_id]["tags"].append(r.tag)
-        for r in self.rows(select(Involvement)):
+        for r in self.of(select(Involvement), Involvement.incident_id, incident_by_id):
             incident = incident_by_id[r.incident_id]
             incident["involvements"].append({
                 "id": link_id("involvement", incident["uuid"], actor_uuid[r.actor_id], r.role),
                 "actor": actor_uuid[r.actor_id], "role": r.role, "degree": r.degree, "head_count": r.head_count,
                 "head_count_approximate": bool(r.head_count_approximate), "note": r.note})
-        for r in self.rows(select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation)):
+        for r in self.of(select(IncidentLink.from_id, IncidentLink.to_id, IncidentLink.relation), IncidentLink.from_id,
+                         incident_by_id):
             incident = incident_by_id[r.from_id]
             incident["links"].append({"id": link_id("incident_link", incident["uuid"], incident_uuid[r.to_id], r.relation),
                                       "relation": r.relation, "to": incident_uuid[r.to_id]})
         for entry in claim_by_id.values():
             entry["subjects"] = []
-        for r in self.rows(select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id)):
+        for r in self.of(select(ClaimSubject.claim_id, ClaimSubject.incident_id, ClaimSubject.actor_id),
+                         ClaimSubject.claim_id, claim_by_id):
             subject = incident_uuid[r.incident_id] if r.incident_id is not None else actor_uuid[r.actor_id]
             claim_by_id[r.claim_id]["subjects"].append(subject)
         for entry in actor_by_id.values():
@@ -245,13 +267,15 @@ class _Builder:
         source_uuid = self.uuid["source"]
         for entry in source_by_id.values():
             entry["cites"] = []
-        for r in self.rows(select(SourceCitation).order_by(SourceCitation.position, SourceCitation.id)):
+        for r in self.of(select(SourceCitation).order_by(SourceCitation.position, SourceCitation.id),
+                         SourceCitation.source_id, source_by_id):
             mine = source_by_id[r.source_id]
             mine["cites"].append({"id": link_id("source_citation", mine["uuid"], source_uuid[r.cited_id]),
                                   "source": source_uuid[r.cited_id], "note": r.note})
         for entry in claim_by_id.values():
             entry["relayed_by"] = []
-        for r in self.rows(select(ClaimRelay).order_by(ClaimRelay.position, ClaimRelay.id)):
+        for r in self.of(select(ClaimRelay).order_by(ClaimRelay.position, ClaimRelay.id), ClaimRelay.claim_id,
+                         claim_by_id):
             mine = claim_by_id[r.claim_id]
             mine["relayed_by"].append({"id": link_id("claim_relay", mine["uuid"], source_uuid[r.source_id]),
                                        "source": source_uuid[r.source_id], "note": r.note})
@@ -259,25 +283,33 @@ class _Builder:
     def assessments(self) -> list[dict]:
         claim, source = self.uuid["claim"], self.uuid["source"]
         out = []
-        for r in self.rows(select(Assessment)):
-            out.append({"uuid": r.uuid, "claim": claim[r.claim_id], "relation": r.relation, "note": r.note,
-                        "by_source": source.get(r.by_source_id), "by_claim": claim.get(r.by_claim_id)})
+        for r in self.of(select(Assessment), Assessment.id, (self.only or {}).get("assessment", ())):
+            out.append(self.marked({"uuid": r.uuid, "claim": claim[r.claim_id], "relation": r.relation, "note": r.note,
+                                    "by_source": source.get(r.by_source_id), "by_claim": claim.get(r.by_claim_id)},
+                                   r.id))
         return sorted(out, key=lambda a: a["uuid"])
 
     def evidence_history(self, evidence_by_id) -> tuple[list[dict], list[dict]]:
         targets = {"incident_id": self.uuid["incident"], "claim_id": self.uuid["claim"],
                    "source_id": self.uuid["source"], "actor_id": self.uuid["actor"]}
         links = []
-        for r in self.rows(select(EvidenceLink)):
+        only = self.only or {}
+        if self.only is not None:  # a part's links and custody name items outside it
+            evidence_by_id = {r.id: {"uuid": r.uuid, "sha256": r.sha256, "code": r.code}
+                              for r in self.rows(select(Evidence.id, Evidence.uuid, Evidence.sha256, Evidence.code))}
+        for r in self.of(select(EvidenceLink), EvidenceLink.id, only.get("evidence_link", ())):
             item = evidence_by_id[r.evidence_id]
             target = next(targets[c][getattr(r, c)] for c in targets if getattr(r, c) is not None)
-            links.append({"id": link_id("evidence_link", item["uuid"], target, r.relation),
-                          "evidence": item["uuid"], "evidence_sha256": item["sha256"], "target": target,
-                          "relation": r.relation, "note": r.note, "_code": item["code"]})
+            links.append(self.marked({"id": link_id("evidence_link", item["uuid"], target, r.relation),
+                                      "evidence": item["uuid"], "evidence_sha256": item["sha256"], "target": target,
+                                      "relation": r.relation, "note": r.note, "_code": item["code"]}, r.id))
         links.sort(key=lambda x: (code_key(x["_code"]), x["relation"], x["target"]))
         for entry in links:
             del entry["_code"]
-        return links, self._custody(evidence_by_id, [select(CustodyEvent)])
+        events = select(CustodyEvent)
+        queries = [events] if self.only is None else [
+            events.where(CustodyEvent.id.in_(part)) for part in batched(sorted(only.get("custody_event", ())))]
+        return links, self._custody(evidence_by_id, queries)
 
     def custody(self, evidence_uuids: list[str]) -> list[dict]:
         """The custody events of these evidence items only."""
@@ -293,9 +325,9 @@ class _Builder:
         custody = []
         for r in (r for query in queries for r in self.rows(query.order_by(CustodyEvent.id))):
             item = evidence_by_id[r.evidence_id]
-            custody.append({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "at": stamp(r.at),
-                            "who": r.who, "action": r.action, "sha256_observed": r.sha256_observed,
-                            "details": r.details, "_code": item["code"]})
+            custody.append(self.marked({"evidence": item["uuid"], "evidence_sha256": item["sha256"], "at": stamp(r.at),
+                                        "who": r.who, "action": r.action, "sha256_observed": r.sha256_observed,
+                                        "details": r.details, "_code": item["code"]}, r.id))
         # Stable: by item, then in the order this case recorded them (a time
         # claimed by an imported file is data, not the order).
         custody.sort(key=lambda x: code_key(x["_code"]))

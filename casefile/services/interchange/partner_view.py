@@ -1,30 +1,58 @@
 """What a partner organisation reads on the server: the case as the partner
 profile shows it (the redaction engine of the dossier and of shared JSON),
-kept in a schema of its own, ``case_NAME_partner``, rebuilt in the same server
-transaction as every change to the case.
+kept in a schema of its own, ``case_NAME_partner``, brought up to date after
+every change to the case.
 
 A partner's login reads only this schema: protected actors appear under their
 pseudonyms, confidential records are left out, contacts are empty, and names
 in free text are scrubbed, exactly as in a partner export. The case's own
-tables, which hold all of that in full (and whose history holds every earlier
-value), stay closed to partners (``store.server.schema``).
+tables stay closed to partners (``store.server.schema``).
 
-One table, ``record``: a row per record or link of the partner document
-(``section``, ``position``, ``code``, ``uuid``, ``data`` as JSON); and
-``about``: the document's case description and vocabularies.
+``record``: a row per entry of the partner document (``section``, ``rid``: the
+row it shows, ``code``, ``uuid``, ``data`` as JSON); ``about``: the document's
+case description and vocabularies, and the state of the case the view shows.
+
+Brought up to date, not rebuilt: the entries whose rows the history sealed
+since the view's state are built again, alone (``_Builder(only=...)``), and
+replaced. An entry also shows rows of other tables (an incident its
+involvements and links, a claim its subjects): ``part`` says whose each is, so
+that a row deleted since is traced to its entry. What the redaction of every
+entry depends on (who is protected, which records are withheld, the names and
+contacts the engine looks for) is kept as a digest: when it changes, the view
+is built again whole.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import defaultdict
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
+from ...model import Actor, Source, WithholdMark
 from ...store import Case
 from ...store.server.address import ROLES, ServerAddress
 from ...store.server.schema import q
-from .export import build_document
+from ..redaction.interchange import redact_document
+from ..redaction.profile import Redactor
+from .export import _Builder
+
+VIEW = 2  # the layout of the view's tables; another is built again whole
+#: the table whose rows a section's entries show
+SECTIONS = {"place": "places", "actor": "actors", "incident": "incidents", "source": "sources", "claim": "claims",
+            "evidence": "evidence", "assessment": "assessments", "evidence_link": "evidence_links",
+            "custody_event": "custody"}
+TABLES = {section: table for table, section in SECTIONS.items()}
+#: rows shown inside another table's entry: table -> (that table, the column naming the row there)
+PARTS = {"involvement": ("incident", "incident_id"), "incident_link": ("incident", "from_id"),
+         "actor_relation": ("actor", "actor_id"), "source_citation": ("source", "source_id"),
+         "claim_relay": ("claim", "claim_id"), "claim_subject": ("claim", "claim_id")}
+#: an incident's tags are keyed by the incident itself (and their words stay out of ``part``)
+TAGS = "incident_tag"
+WHOLE_ABOVE = 20_000  # more entries than this to build again: the whole view is
 
 
 def schema(address: ServerAddress) -> str:
@@ -32,41 +60,167 @@ def schema(address: ServerAddress) -> str:
 
 
 def refresh(case: Case, server: Connection, address: ServerAddress) -> int:
-    """Rebuild the partner view from ``case`` (the server case's working copy);
-    the records written. A view already built from a later state of the case
-    is kept (rebuilds run after their changes commit, and may finish out of order)."""
+    """Bring the partner view up to the state of ``case`` (the server case's
+    working copy); the entries written. A view already showing a later state
+    is kept (updates run after their changes commit, and may end out of order)."""
     name = q(schema(address))
     head = case.audit_head_seq()
+    about = None
     if server.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"{schema(address)}.about"}).scalar():
-        built = server.execute(text(f"SELECT (data->>'history_seq')::bigint FROM {name}.about")).scalar()
-        if built is not None and built >= head:
+        about = server.execute(text(f"SELECT data FROM {name}.about")).scalar()
+        if about is not None and int(about.get("history_seq") or 0) >= head:
             return 0
-    document = build_document(case, "partner")
+    with case.session() as session:
+        redactor = Redactor(session, "partner")
+        inputs = _inputs(session, redactor)
+        wanted = None
+        if about is not None and about.get("view") == VIEW and about.get("inputs") == inputs:
+            wanted = _touched(case, server, name, int(about["history_seq"]))
+        if wanted is None or sum(map(len, wanted.values())) > WHOLE_ABOVE:
+            return _whole(case, session, redactor, server, address, head, inputs)
+        with case.connection() as conn:
+            document = _Builder(conn, wanted).document()
+            parts = _parts(conn, wanted)
+        redact_document(document, session, "partner", redactor)
+    written = 0
+    for section, table in TABLES.items():
+        rids = sorted(wanted.get(table, ()))
+        if not rids:
+            continue
+        server.execute(text(f"DELETE FROM {name}.record WHERE section = :s AND rid = ANY(:r)"),
+                       {"s": section, "r": rids})
+        server.execute(text(f"DELETE FROM {name}.part WHERE section = :s AND rid = ANY(:r)"),
+                       {"s": section, "r": rids})
+        written += _insert(server, name, section, document.get(section) or [])
+    _insert_parts(server, name, parts)
+    _about(server, name, document, head, inputs)
+    return written
+
+
+def _touched(case: Case, server: Connection, name: str, since: int) -> dict[str, set[int]] | None:
+    """The entries (table -> row ids) whose rows were sealed after history entry
+    ``since``, deleted ones included; None if the copy's history does not reach back there."""
+    with case.connection() as conn:
+        if conn.execute(text("SELECT 1 FROM audit_entry WHERE seq = :s"), {"s": since}).first() is None and since:
+            return None
+        sealed = conn.execute(text("SELECT DISTINCT tbl, key FROM row_state WHERE seq > :s"), {"s": since}).all()
+        wanted: dict[str, set[int]] = defaultdict(set)
+        shown: dict[str, list[int]] = defaultdict(list)
+        for tbl, key in sealed:
+            first = json.loads(key)[0]
+            if tbl in SECTIONS:
+                wanted[tbl].add(int(first))
+            elif tbl == TAGS:
+                wanted["incident"].add(int(first))
+            elif tbl in PARTS:
+                shown[tbl].append(int(first))
+        for tbl, ids in shown.items():  # where each such row is shown now ...
+            owner, column = PARTS[tbl]
+            for part in _batches(ids):
+                wanted[owner].update(conn.execute(text(
+                    f"SELECT {column} FROM {tbl} WHERE id IN ({','.join(map(str, part))})")).scalars())
+    for tbl, ids in shown.items():  # ... and where it was shown before
+        for section, rid in server.execute(text(f"SELECT section, rid FROM {name}.part WHERE part = ANY(:p)"),
+                                           {"p": [f"{tbl}:{i}" for i in ids]}):
+            wanted[TABLES[section]].add(int(rid))
+    return dict(wanted)
+
+
+def _parts(conn: Connection, wanted: dict[str, set[int]] | None) -> list[dict]:
+    """Whose entry each row of ``PARTS`` is shown in (of the entries ``wanted``, or all)."""
+    rows = []
+    for tbl, (owner, column) in PARTS.items():
+        statement = f"SELECT id, {column} FROM {tbl}"
+        if wanted is None:
+            found = conn.execute(text(statement)).all()
+        else:
+            found = [row for part in _batches(sorted(wanted.get(owner, ())))
+                     for row in conn.execute(text(f"{statement} WHERE {column} IN ({','.join(map(str, part))})"))]
+        rows += [{"p": f"{tbl}:{ident}", "s": SECTIONS[owner], "r": int(rid)} for ident, rid in found]
+    return rows
+
+
+def _batches(ids: list[int], size: int = 5000):
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _inputs(session: Session, r: Redactor) -> str:
+    """A digest of what redacting any entry reads beyond the entry itself: the
+    withheld and pseudonymised sets, and what the engine looks for (every actor's
+    names and contact, confidential sources' titles, authors and addresses, every
+    source's contact, the passages marked withheld), and the placeholder's words."""
+    digest = hashlib.sha256()
+
+    def add(value) -> None:
+        digest.update(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True).encode())
+
+    add([r.placeholder(), sorted(r.protected.items()), sorted(r.confidential_sources.items()),
+         *(sorted(group) for group in (r.confidential_incidents, r.withheld_claims, r.withheld_evidence,
+                                       r.withheld_places, r.withheld_actors, r.withheld_tags, r.faces))])
+    for actor in session.execute(select(Actor.code, Actor.name, Actor.aliases, Actor.category, Actor.protected,
+                                        Actor.pseudonym, Actor.contact).order_by(Actor.id)):
+        add(list(actor))
+    for source in session.execute(select(Source.code, Source.confidential, Source.pseudonym, Source.contact,
+                                         Source.title, Source.author, Source.url).order_by(Source.id)):
+        add(list(source) if source.confidential else list(source)[:4])
+    for mark in session.execute(select(WithholdMark.record_uuid, WithholdMark.field, WithholdMark.passage)
+                                .order_by(WithholdMark.id)):
+        add(list(mark))
+    return digest.hexdigest()
+
+
+def _whole(case: Case, session: Session, redactor: Redactor, server: Connection, address: ServerAddress,
+           head: int, inputs: str) -> int:
+    name = q(schema(address))
+    with case.connection() as conn:
+        document = _Builder(conn, rids=True).document()
+        parts = _parts(conn, None)
+    redact_document(document, session, "partner", redactor)
     server.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
     server.exec_driver_sql(f"CREATE SCHEMA {name}")
-    server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, position integer NOT NULL, "
+    server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, rid integer NOT NULL, "
                            f"code text NOT NULL DEFAULT '', uuid text NOT NULL DEFAULT '', data jsonb NOT NULL, "
-                           f"PRIMARY KEY (section, position))")
+                           f"PRIMARY KEY (section, rid))")
     server.exec_driver_sql(f"CREATE TABLE {name}.about (data jsonb NOT NULL)")
-    rows = []
-    for section, entries in document.items():
-        if not isinstance(entries, list):
-            continue
-        for n, entry in enumerate(entries):  # by position: not every section's entries have an identity
-            rows.append({"s": section, "n": n, "c": str(entry.get("code") or ""),
-                         "u": str(entry.get("uuid") or entry.get("id") or ""),
-                         "d": json.dumps(entry, ensure_ascii=False, default=str)})
-    if rows:
-        server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :n, :c, :u, CAST(:d AS jsonb))"), rows)
-    about = {key: value for key, value in document.items() if not isinstance(value, list)}
-    about["history_seq"] = head  # the state of the case it shows
-    server.execute(text(f"INSERT INTO {name}.about VALUES (CAST(:d AS jsonb))"),
-                   {"d": json.dumps(about, ensure_ascii=False, default=str)})
+    # not granted to anyone: row ids only, for tracing a deleted row to its entry
+    server.exec_driver_sql(f"CREATE TABLE {name}.part (part text PRIMARY KEY, section text NOT NULL, "
+                           f"rid integer NOT NULL)")
+    server.exec_driver_sql(f"CREATE INDEX ON {name}.part (section, rid)")
+    written = sum(_insert(server, name, section, entries) for section, entries in document.items()
+                  if section in TABLES and isinstance(entries, list))
+    _insert_parts(server, name, parts)
+    _about(server, name, document, head, inputs)
     everyone = ", ".join(q(address.role(role)) for role in ROLES)
     server.exec_driver_sql(f"GRANT USAGE ON SCHEMA {name} TO {everyone}")
-    for table in ("record", "about"):
-        server.exec_driver_sql(f"GRANT SELECT ON {name}.{table} TO {everyone}")
+    for table in ("record", "about", "part"):
+        if table != "part":
+            server.exec_driver_sql(f"GRANT SELECT ON {name}.{table} TO {everyone}")
         server.exec_driver_sql(f"ALTER TABLE {name}.{table} ENABLE ROW LEVEL SECURITY")
         server.exec_driver_sql(f"ALTER TABLE {name}.{table} FORCE ROW LEVEL SECURITY")
-        server.exec_driver_sql(f"CREATE POLICY cf_read ON {name}.{table} FOR SELECT TO {everyone} USING (true)")
+        if table != "part":
+            server.exec_driver_sql(f"CREATE POLICY cf_read ON {name}.{table} FOR SELECT TO {everyone} USING (true)")
+    return written
+
+
+def _insert(server: Connection, name: str, section: str, entries: list[dict]) -> int:
+    rows = [{"s": section, "r": entry.pop("_rid"), "c": str(entry.get("code") or ""),
+             "u": str(entry.get("uuid") or entry.get("id") or ""),
+             "d": json.dumps(entry, ensure_ascii=False, default=str)} for entry in entries]
+    if rows:
+        server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :r, :c, :u, CAST(:d AS jsonb))"), rows)
     return len(rows)
+
+
+def _insert_parts(server: Connection, name: str, parts: list[dict]) -> None:
+    if parts:
+        server.execute(text(f"INSERT INTO {name}.part VALUES (:p, :s, :r) ON CONFLICT (part) DO UPDATE "
+                            f"SET section = excluded.section, rid = excluded.rid"), parts)
+
+
+def _about(server: Connection, name: str, document: dict, head: int, inputs: str) -> None:
+    about = {key: value for key, value in document.items() if not isinstance(value, list)}
+    about.update(history_seq=head, inputs=inputs, view=VIEW)  # the state of the case it shows
+    server.execute(text(f"DELETE FROM {name}.about"))
+    server.execute(text(f"INSERT INTO {name}.about VALUES (CAST(:d AS jsonb))"),
+                   {"d": json.dumps(about, ensure_ascii=False, default=str)})

@@ -34,9 +34,10 @@ class _Row:
         self.__dict__.update(entry)
 
 
-def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
-    """Apply ``profile`` to ``doc`` in place; return the redactor (its counts)."""
-    r = Redactor(session, profile)
+def redact_document(doc: dict, session: Session, profile: str, redactor: Redactor | None = None) -> Redactor:
+    """Apply ``profile`` to ``doc`` in place; return the redactor (its counts).
+    ``redactor``: one already made for ``profile`` on this state of the case."""
+    r = redactor or Redactor(session, profile)
     if r.full:
         return r
     ids: dict[str, dict[str, int]] = {}
@@ -44,7 +45,9 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
     for section, (cls, kind) in KINDS.items():
         ids[kind] = dict(session.execute(select(cls.uuid, cls.id)).all())
         doc[section] = [e for e in doc[section] if not r.withheld(ids[kind].get(e["uuid"]), kind)]
-        kept[kind] = {e["uuid"] for e in doc[section]}
+        # what is shown of the whole case, not only of this document: a part of it (the
+        # partner view's increments) links to records outside it
+        kept[kind] = {u for u, i in ids[kind].items() if not r.withheld(i, kind)}
     everything = set().union(*kept.values())
 
     def ref(value):
@@ -57,7 +60,8 @@ def redact_document(doc: dict, session: Session, profile: str) -> Redactor:
     for e in doc["places"]:
         for key in ("name", "municipality", "state", "country", "description", "caveats"):
             e[key] = r.scrub(e[key])
-    actors = {}
+    actors = {uuid: _Row(ident, {"protected": False}) for uuid, ident in ids["actor"].items()
+              if uuid in kept["actor"]}  # the withheld set knows who is protected (``actor_detail``)
     for e in doc["actors"]:
         row = _Row(ids["actor"][e["uuid"]], e)
         actors[e["uuid"]] = row
