@@ -176,3 +176,17 @@ def test_an_administrator_reading_the_case_s_tables_learns_no_name_contact_or_wo
     assert digests and hashes
     for digest in (*digests, *hashes):
         assert digest not in seen
+
+
+def test_a_partner_searches_the_view_with_postgresql_s_own_full_text_search(served, pg_server, pg_database):
+    _url, logins, _keys = served
+    with _as(pg_server, pg_database, logins["partner"]) as conn:
+        def find(words: str) -> set[str]:
+            return {code for (code,) in conn.execute(
+                "SELECT code FROM case_guerrero_partner.record "
+                "WHERE search @@ websearch_to_tsquery('simple', case_guerrero_partner.fold(%s))", (words,))}
+
+        assert find("ejercito") == find("EJÉRCITO") != set()  # accents and case folded, Spanish as English
+        assert find("Witness A")  # a protected person, under her pseudonym
+        for secret in SECRETS:
+            assert find(secret) == set(), secret  # her name is not there to find

@@ -9,8 +9,13 @@ in free text are scrubbed, exactly as in a partner export. The case's own
 tables stay closed to partners (``store.server.schema``).
 
 ``record``: a row per entry of the partner document (``section``, ``rid``: the
-row it shows, ``code``, ``uuid``, ``data`` as JSON); ``about``: the document's
-case description and vocabularies, and the state of the case the view shows.
+row it shows, ``code``, ``uuid``, ``data`` as JSON, and ``search``: its words
+for PostgreSQL's full-text search, accents and case folded by ``fold``, with
+no language's stemming, so Spanish and English alike:
+``WHERE search @@ websearch_to_tsquery('simple', case_NAME_partner.fold('ejercito'))``);
+``about``: the document's case description and vocabularies, and the state of
+the case the view shows. The case's own words are sealed on the server, so
+this view's are the only ones PostgreSQL can index.
 
 Brought up to date, not rebuilt: the entries whose rows the history sealed
 since the view's state are built again, alone (``_Builder(only=...)``), and
@@ -40,7 +45,10 @@ from ..redaction.interchange import redact_document
 from ..redaction.profile import Redactor
 from .export import _Builder
 
-VIEW = 2  # the layout of the view's tables; another is built again whole
+VIEW = 3  # the layout of the view's tables; another is built again whole
+#: accents folded as Casefile's own search does it (``translate``: the same in every locale)
+ACCENTED = "ÁÀÂÄÃÅáàâäãåÉÈÊËéèêëÍÌÎÏíìîïÓÒÔÖÕØóòôöõøÚÙÛÜúùûüÑñÇçÝýÿ"
+PLAIN = "aaaaaaaaaaaaeeeeeeeeiiiiiiiioooooooooooouuuuuuuunnccyyy"
 #: the table whose rows a section's entries show
 SECTIONS = {"place": "places", "actor": "actors", "incident": "incidents", "source": "sources", "claim": "claims",
             "evidence": "evidence", "assessment": "assessments", "evidence_link": "evidence_links",
@@ -179,9 +187,13 @@ def _whole(case: Case, session: Session, redactor: Redactor, server: Connection,
     redact_document(document, session, "partner", redactor)
     server.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
     server.exec_driver_sql(f"CREATE SCHEMA {name}")
+    server.exec_driver_sql(f"CREATE FUNCTION {name}.fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
+                           f"PARALLEL SAFE RETURN lower(translate($1, '{ACCENTED}', '{PLAIN}'))")
     server.exec_driver_sql(f"CREATE TABLE {name}.record (section text NOT NULL, rid integer NOT NULL, "
                            f"code text NOT NULL DEFAULT '', uuid text NOT NULL DEFAULT '', data jsonb NOT NULL, "
-                           f"PRIMARY KEY (section, rid))")
+                           f"words text NOT NULL DEFAULT '', search tsvector GENERATED ALWAYS AS "
+                           f"(to_tsvector('simple', {name}.fold(words))) STORED, PRIMARY KEY (section, rid))")
+    server.exec_driver_sql(f"CREATE INDEX ON {name}.record USING gin (search)")
     server.exec_driver_sql(f"CREATE TABLE {name}.about (data jsonb NOT NULL)")
     # not granted to anyone: row ids only, for tracing a deleted row to its entry
     server.exec_driver_sql(f"CREATE TABLE {name}.part (part text PRIMARY KEY, section text NOT NULL, "
@@ -206,10 +218,28 @@ def _whole(case: Case, session: Session, redactor: Redactor, server: Connection,
 def _insert(server: Connection, name: str, section: str, entries: list[dict]) -> int:
     rows = [{"s": section, "r": entry.pop("_rid"), "c": str(entry.get("code") or ""),
              "u": str(entry.get("uuid") or entry.get("id") or ""),
-             "d": json.dumps(entry, ensure_ascii=False, default=str)} for entry in entries]
+             "d": json.dumps(entry, ensure_ascii=False, default=str), "w": "\n".join(_words(entry))}
+            for entry in entries]
     if rows:
-        server.execute(text(f"INSERT INTO {name}.record VALUES (:s, :r, :c, :u, CAST(:d AS jsonb))"), rows)
+        server.execute(text(f"INSERT INTO {name}.record (section, rid, code, uuid, data, words) "
+                            f"VALUES (:s, :r, :c, :u, CAST(:d AS jsonb), :w)"), rows)
     return len(rows)
+
+
+def _words(value) -> list[str]:
+    """The text an entry shows (its strings, not its keys, codes of others or hashes)."""
+    if isinstance(value, str):
+        return [value] if value and not value.isdigit() else []
+    if isinstance(value, dict):
+        return [word for key, item in value.items() if key not in _NOT_WORDS for word in _words(item)]
+    if isinstance(value, list):
+        return [word for item in value for word in _words(item)]
+    return []
+
+
+_NOT_WORDS = frozenset({"uuid", "id", "sha256", "evidence_sha256", "sha256_observed", "created_at", "updated_at",
+                        "place", "actor", "other", "to", "source", "claim", "claimant", "origin", "evidence",
+                        "target", "by_source", "by_claim", "derived_from", "subjects"})
 
 
 def _insert_parts(server: Connection, name: str, parts: list[dict]) -> None:
