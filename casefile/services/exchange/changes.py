@@ -132,7 +132,9 @@ def _changed_rows(conn: Connection, after: int) -> Wanted:
     transaction touched and will seal at its commit."""
     wanted: Wanted = {}
     names = ", ".join(f"'{t}'" for t in ITEM_TABLES)  # fixed names, from the registry
-    queries = [f"SELECT DISTINCT tbl, key FROM row_state WHERE seq > ? AND tbl IN ({names})"]
+    # by the history entry: without statistics SQLite would walk the key of every row of these tables
+    queries = [f"SELECT DISTINCT tbl, key FROM row_state INDEXED BY ix_row_state_seq "
+               f"WHERE seq > ? AND tbl IN ({names})"]
     params: list[tuple] = [(after,)]
     if conn.exec_driver_sql("SELECT 1 FROM temp.sqlite_master WHERE name = 'cf_dirty_row'").first():
         queries.append(f"SELECT tbl, key FROM temp.cf_dirty_row WHERE tbl IN ({names})")

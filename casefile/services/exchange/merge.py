@@ -38,6 +38,7 @@ from ...i18n import translate
 from ...model import utcnow
 from ...model.base import UTCDateTime
 from ...store import Case, audit, chunks, fulltext
+from ...store.batches import batched
 from .. import keys
 from . import bundle as fmt
 from . import peers
@@ -500,10 +501,14 @@ def _custody(conn: Connection, events: list, writer: Writer, new_evidence: list[
 
     uuid_of = {i: u for u, i in writer.ids("evidence").items()}
     have = set()
-    for ev, at, who, action, observed, details in conn.execute(text(
-            "SELECT evidence_id, at, who, action, sha256_observed, details FROM custody_event")):
-        at_value = UTCDateTime().process_result_value(datetime.fromisoformat(str(at)), None)
-        have.add(_custody_id(uuid_of.get(ev, ""), stamp(at_value) or "", who, action, observed, details))
+    named = sorted({i for e in events if isinstance(e, dict)
+                    if (i := writer.ids("evidence").get(str(e.get("evidence")))) is not None})
+    for part in batched(named):  # only the items the bundle speaks of: the rest cannot match
+        for ev, at, who, action, observed, details in conn.execute(text(
+                "SELECT evidence_id, at, who, action, sha256_observed, details FROM custody_event "
+                f"WHERE evidence_id IN ({', '.join(map(str, part))})")):
+            at_value = UTCDateTime().process_result_value(datetime.fromisoformat(str(at)), None)
+            have.add(_custody_id(uuid_of.get(ev, ""), stamp(at_value) or "", who, action, observed, details))
     added = 0
     for e in events:
         if not isinstance(e, dict):
