@@ -37,12 +37,14 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from ...model import Actor, Source, WithholdMark
+from ...model import Actor, Source
 from ...store import Case
 from ...store.server.address import ROLES, ServerAddress
 from ...store.server.schema import q
 from ..redaction.interchange import redact_document
-from ..redaction.profile import Redactor
+from ..redaction.marks import marks
+from ..redaction.matcher import Matcher
+from ..redaction.profile import Redactor, build_matcher
 from .export import _Builder
 
 VIEW = 3  # the layout of the view's tables; another is built again whole
@@ -61,6 +63,9 @@ PARTS = {"involvement": ("incident", "incident_id"), "incident_link": ("incident
 #: an incident's tags are keyed by the incident itself (and their words stay out of ``part``)
 TAGS = "incident_tag"
 WHOLE_ABOVE = 20_000  # more entries than this to build again: the whole view is
+#: the last matcher built, by what it looks for: a window brings the view up to date
+#: after each of its changes, and compiling the engine's pattern is most of the work
+_MATCHER: dict[str, Matcher] = {}
 
 
 def schema(address: ServerAddress) -> str:
@@ -79,8 +84,12 @@ def refresh(case: Case, server: Connection, address: ServerAddress) -> int:
         if about is not None and int(about.get("history_seq") or 0) >= head:
             return 0
     with case.session() as session:
-        redactor = Redactor(session, "partner")
-        inputs = _inputs(session, redactor)
+        looked_for = _looked_for(session)
+        matcher = _MATCHER.get(looked_for) or build_matcher(session, Redactor.placeholder())
+        _MATCHER.clear()
+        _MATCHER[looked_for] = matcher
+        redactor = Redactor(session, "partner", matcher=matcher)
+        inputs = _inputs(redactor, looked_for)
         wanted = None
         if about is not None and about.get("view") == VIEW and about.get("inputs") == inputs:
             wanted = _touched(case, server, name, int(about["history_seq"]))
@@ -153,28 +162,33 @@ def _batches(ids: list[int], size: int = 5000):
         yield ids[start:start + size]
 
 
-def _inputs(session: Session, r: Redactor) -> str:
+def _inputs(r: Redactor, looked_for: str) -> str:
     """A digest of what redacting any entry reads beyond the entry itself: the
-    withheld and pseudonymised sets, and what the engine looks for (every actor's
+    withheld and pseudonymised sets, and what the engine looks for."""
+    return hashlib.sha256(json.dumps([
+        looked_for, sorted(r.protected.items()), sorted(r.confidential_sources.items()),
+        *(sorted(group) for group in (r.confidential_incidents, r.withheld_claims, r.withheld_evidence,
+                                      r.withheld_places, r.withheld_actors, r.withheld_tags, r.faces))],
+        default=str).encode()).hexdigest()
+
+
+def _looked_for(session: Session) -> str:
+    """A digest of what the engine looks for (``build_matcher`` reads): every actor's
     names and contact, confidential sources' titles, authors and addresses, every
-    source's contact, the passages marked withheld), and the placeholder's words."""
+    source's contact, the passages marked withheld, and the placeholder's words."""
     digest = hashlib.sha256()
 
     def add(value) -> None:
         digest.update(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True).encode())
 
-    add([r.placeholder(), sorted(r.protected.items()), sorted(r.confidential_sources.items()),
-         *(sorted(group) for group in (r.confidential_incidents, r.withheld_claims, r.withheld_evidence,
-                                       r.withheld_places, r.withheld_actors, r.withheld_tags, r.faces))])
+    add(Redactor.placeholder())
     for actor in session.execute(select(Actor.code, Actor.name, Actor.aliases, Actor.category, Actor.protected,
                                         Actor.pseudonym, Actor.contact).order_by(Actor.id)):
         add(list(actor))
     for source in session.execute(select(Source.code, Source.confidential, Source.pseudonym, Source.contact,
                                          Source.title, Source.author, Source.url).order_by(Source.id)):
         add(list(source) if source.confidential else list(source)[:4])
-    for mark in session.execute(select(WithholdMark.record_uuid, WithholdMark.field, WithholdMark.passage)
-                                .order_by(WithholdMark.id)):
-        add(list(mark))
+    add(marks(session))  # with the code of the record each is on (the engine names it)
     return digest.hexdigest()
 
 

@@ -60,7 +60,8 @@ class Redactor:
     with a ``where`` (record code, field) is kept in ``hits`` / ``near``.
     """
 
-    def __init__(self, session: Session, profile: str = "full", *, record: bool = False):
+    def __init__(self, session: Session, profile: str = "full", *, record: bool = False,
+                 matcher: Matcher | None = None):
         self.profile = check_profile(profile)
         self.full = profile == "full"
         self.record = record
@@ -85,7 +86,8 @@ class Redactor:
         self.protected, self.confidential_sources = w.protected, w.confidential_sources
         self.confidential_incidents, self.withheld_claims, self.withheld_evidence = w.incidents, w.claims, w.evidence
         self.withheld_places, self.withheld_actors, self.withheld_tags = w.places, w.actors, w.tags
-        self.matcher = build_matcher(session, self.placeholder())
+        # ``matcher``: one built before from the same names, contacts and passages (the partner view keeps one)
+        self.matcher = matcher or build_matcher(session, self.placeholder())
 
     # -- how things are shown ---------------------------------------------------
 
