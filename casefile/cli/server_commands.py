@@ -26,6 +26,11 @@ def register(sub) -> None:
                "read the case's words; needed for every role but partner. You open the case's key with your own key."))
     add_key_option(q)
     q.set_defaults(run=cmd_add_member)
+    q = actions.add_parser("upgrade", help=translate("Cli", "bring a case on the server to this Casefile's format "
+                                                     "(as the role that pushed it, with an owner's key)"))
+    q.add_argument("address", metavar="postgresql://HOST/DATABASE?case=NAME")
+    add_key_option(q)
+    q.set_defaults(run=cmd_upgrade)
 
     p = sub.add_parser("push", help=translate("Cli", "upload a laptop case to the server as a new case"))
     p.add_argument("case")
@@ -110,6 +115,21 @@ def cmd_add_member(args) -> int:
         engine.dispose()
     print(translate("Cli", "{login} is now {role} in {address}").format(login=args.login, role=args.role,
                                                                          address=address))
+    return 0
+
+
+def cmd_upgrade(args) -> int:
+    from ..services.interchange import partner_view
+    from ..store.server.upgrade import upgrade
+
+    address = ServerAddress.parse(args.address)
+    was, now = upgrade(address, documenter_key(args),
+                       before_commit=lambda case, server: partner_view.refresh(case, server, address))
+    if was == now:
+        print(translate("Cli", "{address} is already at format {version}").format(address=address, version=now))
+    else:
+        print(translate("Cli", "upgraded {address} from format {was} to {now}").format(address=address, was=was,
+                                                                                   now=now))
     return 0
 
 

@@ -100,10 +100,11 @@ class Case:
 
     @classmethod
     def create_filled(cls, path: str | os.PathLike, fill: Callable[[Connection], None], *,
-                      passphrase: str | CaseKey | None = None) -> Case:
+                      passphrase: str | CaseKey | None = None, version: int | None = None) -> Case:
         """A new case file at the current format whose rows ``fill`` writes, in the
         transaction that makes the file (foreign keys checked before it commits);
-        all or nothing: a failure leaves no file."""
+        all or nothing: a failure leaves no file. ``version``: made at that earlier
+        format and filled there, then opened, which upgrades it as any case."""
         path = Path(path)
         if path.exists():
             raise CasefileError(translate("Errors", "{path} already exists; choose another name.").format(path=path))
@@ -117,7 +118,7 @@ class Case:
             raw.close()
             engine = _migration_engine(path, key)
             with engine.begin() as conn:
-                migrate.upgrade(conn)
+                migrate.upgrade(conn, "head" if version is None else f"{version:04d}")
                 fill(conn)
                 _check_foreign_keys(conn, path)
             engine.dispose()

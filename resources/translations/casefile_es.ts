@@ -533,7 +533,7 @@
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../../casefile/cli/server_commands.py" line="+157"/>
+        <location filename="../../casefile/cli/server_commands.py" line="+177"/>
         <source>encrypted</source>
         <translation>cifrado</translation>
     </message>
@@ -1317,7 +1317,7 @@
         <translation>recibido testado ({profile}): sus registros quedan marcados así</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/server_commands.py" line="-142"/>
+        <location filename="../../casefile/cli/server_commands.py" line="-162"/>
         <source>prepare a PostgreSQL server for a team&apos;s cases, add members</source>
         <translation>preparar un servidor PostgreSQL para los expedientes de un equipo, añadir miembros</translation>
     </message>
@@ -1340,6 +1340,11 @@
         <location line="+2"/>
         <source>the member&apos;s public key (&apos;casefile key --export&apos;): the case&apos;s key is sealed to it, so that they can read the case&apos;s words; needed for every role but partner. You open the case&apos;s key with your own key.</source>
         <translation>la clave pública del miembro (&apos;casefile key --export&apos;): la clave del expediente se sella para ella, para que pueda leer sus textos; necesaria para todos los roles salvo socio. Usted abre la clave del expediente con su propia clave.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bring a case on the server to this Casefile&apos;s format (as the role that pushed it, with an owner&apos;s key)</source>
+        <translation>llevar un expediente del servidor al formato de este Casefile (como el rol que lo subió, con la clave de un propietario)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1380,6 +1385,16 @@
         <location line="+18"/>
         <source>{login} is now {role} in {address}</source>
         <translation>{login} es ahora {role} en {address}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{address} is already at format {version}</source>
+        <translation>{address} ya está en el formato {version}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>upgraded {address} from format {was} to {now}</source>
+        <translation>{address} actualizado del formato {was} al {now}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3473,7 +3488,7 @@
         <translation>Un expediente necesita un título.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} ya existe; elija otro nombre.</translation>
     </message>
@@ -4216,7 +4231,7 @@
         <translation>su clave de firma no coincide con el manifiesto</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/merge.py" line="+128"/>
+        <location filename="../../casefile/services/exchange/merge.py" line="+129"/>
         <source>Checking the bundle</source>
         <translation>Comprobando el paquete</translation>
     </message>
@@ -7033,7 +7048,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location filename="../../casefile/services/redaction/matcher.py" line="+356"/>
-        <location filename="../../casefile/services/redaction/profile.py" line="+47"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+49"/>
         <source>[withheld]</source>
         <translation>[reservado]</translation>
     </message>
@@ -7564,15 +7579,15 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Server</name>
     <message>
-        <location filename="../../casefile/cli/server_commands.py" line="-57"/>
+        <location filename="../../casefile/cli/server_commands.py" line="-72"/>
         <location filename="../../casefile/store/server/sealing.py" line="+170"/>
-        <location filename="../../casefile/store/server/transfer.py" line="+132"/>
+        <location filename="../../casefile/store/server/transfer.py" line="+137"/>
         <source>{address}: no such case on the server.</source>
         <extracomment>digests of sealed words, sealed in turn (the server&apos;s columns for them are widened to text)</extracomment>
         <translation>{address}: no existe ese expediente en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/transfer.py" line="-82"/>
+        <location filename="../../casefile/store/server/transfer.py" line="-87"/>
         <source>Your role in {address} does not let you read the case&apos;s tables (a partner reads the partner view).</source>
         <extracomment>(table name, rows copied so far); return True to stop rows of a table as they are to be written (sealed for the server, opened for a laptop)</extracomment>
         <translation>Su rol en {address} no le permite leer las tablas del expediente (un socio lee la vista para socios).</translation>
@@ -7603,14 +7618,20 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Copia del servidor de {case}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>The case holds a NUL character, which PostgreSQL cannot store; nothing was pushed.</source>
         <translation>El expediente contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>The case on the server is at format {theirs}, this Casefile at {ours}: update the older side first.</source>
-        <translation>El expediente del servidor está en el formato {theirs} y este Casefile en el {ours}: actualice antes el lado más antiguo.</translation>
+        <location line="+42"/>
+        <source>The case on the server is at format {theirs}, this Casefile at {ours}: upgrade it first with &apos;casefile server upgrade {address}&apos; (as the role that pushed it).</source>
+        <translation>El expediente del servidor está en el formato {theirs} y este Casefile en el {ours}: actualícelo antes con &apos;casefile server upgrade {address}&apos; (como el rol que lo subió).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../casefile/store/server/upgrade.py" line="+53"/>
+        <source>The case on the server is at format {theirs}, newer than this Casefile&apos;s ({ours}): update Casefile.</source>
+        <translation>El expediente del servidor está en el formato {theirs}, más reciente que el de este Casefile ({ours}): actualice Casefile.</translation>
     </message>
     <message>
         <location filename="../../casefile/store/server/working.py" line="+171"/>

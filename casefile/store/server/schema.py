@@ -68,7 +68,7 @@ def case_exists(conn: Connection, address: ServerAddress) -> bool:
     return bool(conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": address.schema}).first())
 
 
-def create_case(conn: Connection, address: ServerAddress, version: int) -> None:
+def create_case(conn: Connection, address: ServerAddress, version: int, *, catalogue: bool = True) -> None:
     """The case's schema, tables, group roles, grants and policies (the catalogue
     names the case, not its title: a title can say what a witness would not)."""
     schema = q(address.schema)
@@ -77,8 +77,9 @@ def create_case(conn: Connection, address: ServerAddress, version: int) -> None:
     conn.exec_driver_sql(f"CREATE TABLE {schema}.alembic_version (version_num varchar(32) PRIMARY KEY)")
     conn.execute(text(f"INSERT INTO {schema}.alembic_version VALUES (:v)"), {"v": f"{version:04d}"})
     widen(conn, address)
-    conn.execute(text(f"INSERT INTO {CATALOGUE}.cases (name, schema_name) VALUES (:n, :s)"),
-                 {"n": address.case, "s": address.schema})
+    if catalogue:
+        conn.execute(text(f"INSERT INTO {CATALOGUE}.cases (name, schema_name) VALUES (:n, :s)"),
+                     {"n": address.case, "s": address.schema})
     for role in ROLES:
         name = address.role(role)
         exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": name}).first()
@@ -115,11 +116,16 @@ def store_server_key(conn: Connection, address: ServerAddress, name: str, seed: 
     members who sync (they sign the server's side of an exchange with it; they
     could write the tables anyway)."""
     schema = q(address.schema)
-    syncing = ", ".join(q(address.role(r)) for r in SYNCERS)
     conn.exec_driver_sql(f"CREATE TABLE {schema}.server_key (id integer PRIMARY KEY CHECK (id = 1), "
                          f"name text NOT NULL, seed bytea NOT NULL)")
     conn.execute(text(f"INSERT INTO {schema}.server_key VALUES (1, :n, :s)"),
                  {"n": seal.seal_value(SERVER_KEY[0], name), "s": seal.seal_value(SERVER_KEY[1], seed)})
+    secure_server_key(conn, address)
+
+
+def secure_server_key(conn: Connection, address: ServerAddress) -> None:
+    schema = q(address.schema)
+    syncing = ", ".join(q(address.role(r)) for r in SYNCERS)
     conn.exec_driver_sql(f"GRANT SELECT ON {schema}.server_key TO {syncing}")
     conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key ENABLE ROW LEVEL SECURITY")
     conn.exec_driver_sql(f"ALTER TABLE {schema}.server_key FORCE ROW LEVEL SECURITY")

@@ -91,12 +91,7 @@ def push(case: Case, address: ServerAddress, key: DocumenterKey, progress: Progr
             target = server.execution_options(schema_translate_map={None: address.schema})
             with case.engine.connect() as laptop:
                 copied = copy_rows(laptop, target, seal.seal_rows, progress)
-            for table in Base.metadata.sorted_tables:
-                if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto") \
-                        and table.columns["id"].primary_key:
-                    name = f"{q(address.schema)}.{q(table.name)}"
-                    server.execute(text(f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
-                                        f"coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"), {"t": name})
+            follow_sequences(server, address)
             if before_commit is not None:
                 before_commit(case, server)
     except DBAPIError as error:
@@ -107,6 +102,16 @@ def push(case: Case, address: ServerAddress, key: DocumenterKey, progress: Progr
     finally:
         engine.dispose()
     return copied
+
+
+def follow_sequences(server: Connection, address: ServerAddress) -> None:
+    """Each table's id sequence after the ids copied in (so that a row added on the server gets a new one)."""
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto") \
+                and table.columns["id"].primary_key:
+            name = f"{q(address.schema)}.{q(table.name)}"
+            server.execute(text(f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
+                                f"coalesce(max(id), 1), max(id) IS NOT NULL) FROM {name}"), {"t": name})
 
 
 def pull(address: ServerAddress, out: str | os.PathLike, key: DocumenterKey, *,
@@ -132,9 +137,14 @@ def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike,
         raise CasefileError(translate("Server", "{address}: no such case on the server.").format(address=address))
     version = int(server.exec_driver_sql(f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar()
                   or 0)
-    if version != migrate.head_version():
-        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile "
-                                                "at {ours}: update the older side first.").format(
+    if version < migrate.head_version():
+        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile at "
+                                                "{ours}: upgrade it first with 'casefile server upgrade {address}' "
+                                                "(as the role that pushed it).").format(
+            theirs=version, ours=migrate.head_version(), address=address))
+    if version > migrate.head_version():
+        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, newer than this "
+                                                "Casefile's ({ours}): update Casefile.").format(
             theirs=version, ours=migrate.head_version()))
     source = server.execution_options(schema_translate_map={None: address.schema})
     about = source.execute(select(CaseInfo.id, CaseInfo.title)).first()
