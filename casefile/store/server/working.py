@@ -48,6 +48,7 @@ from .sealing import CaseSeal, open_seal
 from .transfer import Convert, server_engine, snapshot, unreachable
 
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
+READ_BATCH, UPSERT_BATCH = 500, 2000
 BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
 ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
 
@@ -189,6 +190,20 @@ def _upsert(target: Connection, table: Table, rows: list[dict]) -> None:
                    else statement.on_conflict_do_nothing(index_elements=names), rows)
 
 
+def _rows(source: Connection, table: Table, keys: list[tuple]) -> list[dict]:
+    """The rows of ``table`` with these keys that ``source`` still holds; by the
+    hundred where the key is one column (a first look writes every item once)."""
+    columns = list(table.primary_key.columns)
+    if len(columns) > 1:
+        found = (source.execute(select(table).where(_where(table, key))).mappings().first() for key in keys)
+        return [dict(row) for row in found if row is not None]
+    out = []
+    for start in range(0, len(keys), READ_BATCH):
+        part = [key[0] for key in keys[start:start + READ_BATCH]]
+        out += [dict(row) for row in source.execute(select(table).where(columns[0].in_(part))).mappings()]
+    return out
+
+
 def _keys(conn: Connection, table: Table) -> set[tuple]:
     return {tuple(row) for row in conn.execute(select(*table.primary_key.columns))}
 
@@ -216,16 +231,16 @@ def carry(source: Connection, target: Connection, head: int, convert: Convert, *
             target.execute(delete(table).where(_where(table, values)))
             if "id" in table.c and len(values) == 1:
                 changed.setdefault(tbl, set()).add(int(values[0]))
-        batches: dict[str, list[dict]] = {}
-        for tbl, key in kept:  # read in the order foreign keys need, written a table at a time
-            table, values = BY_NAME[tbl], tuple(json.loads(key))
-            row = source.execute(select(table).where(_where(table, values))).mappings().first()
-            if row is not None:
-                batches.setdefault(tbl, []).append(dict(row))
-                if "id" in table.c and len(values) == 1:
-                    changed.setdefault(tbl, set()).add(int(values[0]))
-        for tbl, rows in batches.items():
-            _upsert(target, BY_NAME[tbl], convert(BY_NAME[tbl], rows))
+        keys_of: dict[str, list[tuple]] = {}
+        for tbl, key in kept:  # in the order foreign keys need
+            keys_of.setdefault(tbl, []).append(tuple(json.loads(key)))
+        for tbl, keys in keys_of.items():  # read and written a table at a time
+            table = BY_NAME[tbl]
+            rows = _rows(source, table, keys)
+            if "id" in table.c and len(table.primary_key.columns) == 1:
+                changed.setdefault(tbl, set()).update(int(row["id"]) for row in rows)
+            for start in range(0, len(rows), UPSERT_BATCH):
+                _upsert(target, table, convert(table, rows[start:start + UPSERT_BATCH]))
         unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
         wanted = {t.name: _keys(source, t) for t in unsealed}
         held = {t.name: _keys(target, t) for t in unsealed}
