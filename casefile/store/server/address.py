@@ -71,3 +71,8 @@ class ServerAddress:
     def __str__(self) -> str:
         shown = self.url.set(drivername="postgresql").render_as_string(hide_password=True)
         return shown + (f"?case={self.case}" if self.case else "")
+
+
+def q(name: str) -> str:
+    """An identifier, quoted (names are checked on parsing; quoting is the second fence)."""
+    return '"' + name.replace('"', '""') + '"'

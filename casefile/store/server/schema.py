@@ -25,8 +25,11 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ...errors import CasefileError
+from ...i18n import translate
 from ...model import AuditEntry, Base, RowState
-from .address import ROLES, ServerAddress
+from .. import migrate
+from .address import ROLES, ServerAddress, q
 from .sealing import CaseSeal, create_key_table, widen
 
 CATALOGUE = "casefile"
@@ -39,11 +42,6 @@ ANALYST_WRITES = frozenset({"claim", "claim_subject", "claim_relay", "source_cit
 WRITERS = ("owner", "editor")
 SYNCERS = ("owner", "editor", "analyst")  # they exchange changes with the server copy
 READERS = ("owner", "editor", "analyst", "reader")
-
-
-def q(name: str) -> str:
-    """An identifier, quoted (names are checked on parsing; quoting is the second fence)."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def init_server(conn: Connection) -> None:
@@ -134,8 +132,17 @@ def secure_server_key(conn: Connection, address: ServerAddress) -> None:
 
 def server_key_seed(conn: Connection, address: ServerAddress, seal: CaseSeal) -> tuple[str, bytes]:
     row = conn.execute(text(f"SELECT name, seed FROM {q(address.schema)}.server_key WHERE id = 1")).one()
-    name, seed = seal.open_value(SERVER_KEY[0], str(row.name)), seal.open_value(SERVER_KEY[1], bytes(row.seed))
-    return str(name), seed if isinstance(seed, bytes) else seed.encode()
+    return seal.open_value(SERVER_KEY[0], str(row.name)), seal.open_value(SERVER_KEY[1], bytes(row.seed))
+
+
+def format_of(conn: Connection, address: ServerAddress) -> int:
+    """The format (Alembic revision) a server case is at; one newer than this Casefile's is refused."""
+    version = int(conn.exec_driver_sql(f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar() or 0)
+    if version > migrate.head_version():
+        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, newer than this "
+                                                "Casefile's ({ours}): update Casefile.").format(
+            theirs=version, ours=migrate.head_version()))
+    return version
 
 
 def add_member(conn: Connection, address: ServerAddress, login: str, role: str) -> None:

@@ -30,6 +30,7 @@ import base64
 import json
 import secrets
 from collections.abc import Iterable
+from typing import overload
 
 import nacl.bindings
 import nacl.exceptions
@@ -40,7 +41,7 @@ from ...errors import CasefileError
 from ...i18n import translate
 from ...model import Base
 from ...services import keys
-from .address import ServerAddress
+from .address import ServerAddress, q
 
 #: digests of sealed words, sealed in turn (the server's columns for them are widened to text)
 DIGESTS = frozenset({("audit_entry", "hash"), ("audit_entry", "prev_hash"), ("row_state", "digest"),
@@ -88,6 +89,11 @@ class CaseSeal:
         sealed = nonce + nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(plain, where, nonce, self._key)
         return sealed if isinstance(value, bytes) else base64.b64encode(sealed).decode("ascii")
 
+    @overload
+    def open_value(self, where: bytes, value: str) -> str: ...
+    @overload
+    def open_value(self, where: bytes, value: bytes) -> bytes: ...
+
     def open_value(self, where: bytes, value: str | bytes) -> str | bytes:
         """The plain value; one that does not open (altered, or moved from another
         cell) is returned as it is, for ``verify`` to find."""
@@ -126,8 +132,6 @@ class CaseSeal:
 
 def widen(conn: Connection, address: ServerAddress) -> None:
     """A new server case's sealed digests take text (a sealed value is longer than the digest)."""
-    from .schema import q
-
     for table in Base.metadata.sorted_tables:
         for name in SEALED[table.name]:
             column = table.columns[name]
@@ -139,8 +143,6 @@ def widen(conn: Connection, address: ServerAddress) -> None:
 def create_key_table(conn: Connection, address: ServerAddress, readers: str, owners: str) -> None:
     """``case_key``: the case's key sealed to each member's key (by its fingerprint).
     Every member reads it (a seal opens only with its own key); owners add to it."""
-    from .schema import q
-
     name = f"{q(address.schema)}.{KEY_TABLE}"
     conn.exec_driver_sql(f"CREATE TABLE {name} (fingerprint text PRIMARY KEY, name text NOT NULL DEFAULT '', "
                          f"sealed bytea NOT NULL)")
@@ -155,8 +157,6 @@ def create_key_table(conn: Connection, address: ServerAddress, readers: str, own
 
 def share(conn: Connection, address: ServerAddress, seal: CaseSeal, public_key: bytes, name: str) -> None:
     """Seal the case's key to one more member's key (again, if it had it)."""
-    from .schema import q
-
     conn.execute(text(f"INSERT INTO {q(address.schema)}.{KEY_TABLE} VALUES (:f, :n, :s) ON CONFLICT (fingerprint) "
                       f"DO UPDATE SET name = excluded.name, sealed = excluded.sealed"),
                  {"f": keys.fingerprint(public_key), "n": name, "s": seal.sealed_to(public_key)})
@@ -164,7 +164,7 @@ def share(conn: Connection, address: ServerAddress, seal: CaseSeal, public_key: 
 
 def open_seal(conn: Connection, address: ServerAddress, key: keys.DocumenterKey) -> CaseSeal:
     """The case's key, opened with the member's documenter key."""
-    from .schema import case_exists, q
+    from .schema import case_exists  # the schema's module builds on this one
 
     if not case_exists(conn, address):
         raise CasefileError(translate("Server", "{address}: no such case on the server.").format(address=address))

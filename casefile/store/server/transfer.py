@@ -20,12 +20,12 @@ from sqlalchemy.exc import DBAPIError
 
 from ...errors import CasefileError
 from ...i18n import translate
-from ...model import Base, CaseInfo
+from ...model import Base
 from ...services.keys import DocumenterKey
 from .. import fulltext, migrate
 from ..case import Case, CaseKey
 from .address import ServerAddress
-from .schema import case_exists, create_case, has_catalogue, q, store_server_key
+from .schema import case_exists, create_case, format_of, has_catalogue, q, store_server_key
 from .sealing import CaseSeal, open_seal, share
 
 BATCH = 2000
@@ -135,21 +135,13 @@ def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike,
     """The server case as its transaction sees it, copied into a new case file at ``out``."""
     if not case_exists(server, address):
         raise CasefileError(translate("Server", "{address}: no such case on the server.").format(address=address))
-    version = int(server.exec_driver_sql(f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar()
-                  or 0)
+    version = format_of(server, address)
     if version < migrate.head_version():
         raise CasefileError(translate("Server", "The case on the server is at format {theirs}, this Casefile at "
                                                 "{ours}: upgrade it first with 'casefile server upgrade {address}' "
                                                 "(as the role that pushed it).").format(
             theirs=version, ours=migrate.head_version(), address=address))
-    if version > migrate.head_version():
-        raise CasefileError(translate("Server", "The case on the server is at format {theirs}, newer than this "
-                                                "Casefile's ({ours}): update Casefile.").format(
-            theirs=version, ours=migrate.head_version()))
     source = server.execution_options(schema_translate_map={None: address.schema})
-    about = source.execute(select(CaseInfo.id, CaseInfo.title)).first()
-    title = str(seal.open_cell(Base.metadata.tables["case_info"], "title", {"id": about.id}, about.title)) \
-        if about else ""
 
     def fill(conn: Connection) -> None:
         for table in reversed(Base.metadata.sorted_tables):  # what the migrations seeded
@@ -157,9 +149,7 @@ def snapshot(server: Connection, address: ServerAddress, out: str | os.PathLike,
         copy_rows(source, conn, seal.open_rows, progress)
         fulltext.index_all(conn)
 
-    case = Case.create_filled(Path(out), fill, passphrase=passphrase)
-    case.title = title
-    return case
+    return Case.create_filled(Path(out), fill, passphrase=passphrase)  # its title read from the rows copied
 
 
 def count_rows(address: ServerAddress) -> dict[str, int]:

@@ -22,20 +22,14 @@ from sqlalchemy import Column, MetaData, Table, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from ...errors import CasefileError
-from ...i18n import translate
 from ...model import Base
 from ...services.keys import DocumenterKey
 from .. import migrate
 from ..case import Case
 from .address import ServerAddress
-from .schema import create_case, q, secure_server_key
+from .schema import create_case, format_of, q, secure_server_key
 from .sealing import KEY_TABLE, CaseSeal, open_seal
 from .transfer import copy_rows, follow_sequences, server_engine, unreachable
-
-
-def server_version(server: Connection, address: ServerAddress) -> int:
-    return int(server.exec_driver_sql(f"SELECT version_num FROM {q(address.schema)}.alembic_version").scalar() or 0)
 
 
 def upgrade(address: ServerAddress, key: DocumenterKey,
@@ -48,11 +42,7 @@ def upgrade(address: ServerAddress, key: DocumenterKey,
         with engine.begin() as server, tempfile.TemporaryDirectory(prefix="casefile-upgrade-") as folder:
             server.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": address.schema})
             seal = open_seal(server, address, key)
-            version, head = server_version(server, address), migrate.head_version()
-            if version > head:
-                raise CasefileError(translate("Server", "The case on the server is at format {theirs}, newer than "
-                                                        "this Casefile's ({ours}): update Casefile.").format(
-                    theirs=version, ours=head))
+            version, head = format_of(server, address), migrate.head_version()
             if version == head:
                 return version, head
             passphrase = secrets.token_urlsafe(24)  # the copy's words are in the clear: it is encrypted
