@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import text
 
 from casefile.cli import main
-from casefile.services import verify
+from casefile.services import records, verify
 from casefile.services.interchange.export import build_document
 from casefile.store import Case
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
+from casefile.store.server.working import working_copy
 from tests.server.conftest import member_key
 
 
@@ -176,6 +177,40 @@ def test_an_administrator_reading_the_case_s_tables_learns_no_name_contact_or_wo
     assert digests and hashes
     for digest in (*digests, *hashes):
         assert digest not in seen
+
+
+def test_a_tag_naming_a_person_is_sealed_on_the_server_and_found_again_by_its_key(served, pg_server,
+                                                                                  pg_database, tmp_path):
+    """A tag is part of its row's key: sealed the same way each time, so that an
+    edit finds and deletes it on the server, and bound to its incident, so that
+    the administrator cannot even tell two incidents share it."""
+    url, _logins, keys = served
+    address = ServerAddress.parse(url)
+    name = "Rosa Ejemplo Ficticia"
+    with working_copy(address, keys["owner"], write=True) as (copy, _server), copy.connection() as conn:
+        incidents = [row[0] for row in conn.execute(text("SELECT id FROM incident ORDER BY code LIMIT 2"))]
+        for incident in incidents:
+            records.create_link(copy, "incident_tag", incident_id=incident, tag=name)
+            records.create_link(copy, "incident_tag", incident_id=incident, tag=f"{name} (2)")
+    with psycopg.connect(pg_server.url(pg_database), autocommit=True) as admin:
+        seen = _everything_readable(admin, "case_guerrero")
+        on_server = [row[0] for row in admin.execute(
+            "SELECT tag FROM case_guerrero.incident_tag WHERE incident_id = ANY(%s)", (incidents,))]
+    assert "Rosa" not in seen and "Ejemplo" not in seen
+    assert len(on_server) == len(set(on_server))  # the same tag on two incidents: two different seals
+
+    with working_copy(address, keys["editor"], write=True) as (copy, _server):  # found on the server by its key
+        records.delete_link(copy, "incident_tag", (incidents[0], name))
+    copy = pull(address, tmp_path / "copy.casefile", keys["reader"])
+    try:
+        with copy.connection() as conn:
+            tags = conn.execute(text("SELECT incident_id, tag FROM incident_tag WHERE tag LIKE 'Rosa%' "
+                                     "ORDER BY incident_id, tag")).all()
+        assert [tuple(row) for row in tags] == [(incidents[0], f"{name} (2)"), (incidents[1], name),
+                                                (incidents[1], f"{name} (2)")]
+        assert verify.verify(copy) == []
+    finally:
+        copy.close()
 
 
 def test_a_partner_searches_the_view_with_postgresql_s_own_full_text_search(served, pg_server, pg_database):

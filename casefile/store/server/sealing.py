@@ -10,13 +10,20 @@ before it leaves the laptop and opened when it comes back (``CaseSeal``):
   conflict's value, a withheld passage, an evidence file's bytes and name),
   and the digests of those (``DIGESTS``): a digest of a short value (a name)
   can be found by trying names, so it is sealed as well;
+- sealed so that the same words seal the same (``KEY_WORDS``): words that
+  are part of their row's key (a tag), and the row states' keys that repeat
+  them. The server keeps rows apart by their key, and a laptop finds a row
+  there again by sealing its key: the server learns only that two such cells
+  hold the same words, under the rest of the same row's key;
 - left plain: keys, numbers, flags, dates, codes and vocabulary terms, which
   the server needs to keep rows apart and its members to read the structure.
 
 A cell is sealed with XChaCha20-Poly1305 under the case's key, with the
 cell's table, column and row key as associated data: a sealed value moved to
 another cell, or altered, does not open. It is kept as it was instead, so
-that ``verify`` names the row it no longer matches.
+that ``verify`` names the row it no longer matches. Words in a key take a
+nonce drawn from the words themselves and where they stand (a synthetic
+nonce, as in SIV), instead of a random one.
 
 The case's key is random, made at ``push``, and kept on the server only
 sealed to each member's documenter key (``case_key``): whoever adds a member
@@ -27,9 +34,11 @@ partner gets none: a partner reads the partner view, which holds no secret.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import overload
 
 import nacl.bindings
@@ -47,6 +56,8 @@ from .address import ServerAddress, q
 DIGESTS = frozenset({("audit_entry", "hash"), ("audit_entry", "prev_hash"), ("row_state", "digest"),
                      ("exchange_conflict", "value_hash"), ("exchange_item", "entry"),
                      ("exchange_history", "hash"), ("exchange_peer", "history_head")})
+#: key columns that hold words, per table (each sealed the same way every time, see above)
+KEY_WORDS = {"incident_tag": ("tag",)}
 KEY_TABLE = "case_key"
 NONCE = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 KEY_BYTES = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_KEYBYTES
@@ -63,7 +74,13 @@ def sealed_columns(table: Table) -> tuple[str, ...]:
                  and (_is_words(c) or (table.name, c.name) in DIGESTS))
 
 
+def widened(table: Table) -> tuple[str, ...]:
+    """The columns a server case keeps sealed values in (longer than the plain ones)."""
+    return SEALED[table.name] + KEY_WORDS.get(table.name, ())
+
+
 SEALED = {table.name: sealed_columns(table) for table in Base.metadata.sorted_tables}
+ROW_STATE = Base.metadata.tables["row_state"]
 
 
 class CaseSeal:
@@ -73,6 +90,7 @@ class CaseSeal:
         if len(key) != KEY_BYTES:
             raise ValueError("a case key is 32 bytes")
         self._key = key
+        self._nonces = hashlib.blake2b(b"casefile key words", key=key, digest_size=32).digest()
 
     @classmethod
     def new(cls) -> CaseSeal:
@@ -83,9 +101,22 @@ class CaseSeal:
         key = [row[c.name] for c in table.primary_key.columns]
         return f"{table.name}.{column}:".encode() + json.dumps(key, default=str).encode()
 
-    def seal_value(self, where: bytes, value: str | bytes) -> str | bytes:
-        nonce = secrets.token_bytes(NONCE)
+    @staticmethod
+    def _key_where(table: Table, column: str, row: dict) -> bytes:
+        """Where a key's words stand: the rest of their row's key (a row state's
+        key, by the table it names)."""
+        if table.name == "row_state":
+            return f"row_state.key:{row['tbl']}".encode()
+        words = KEY_WORDS[table.name]
+        rest = [row[c.name] for c in table.primary_key.columns if c.name not in words]
+        return f"{table.name}.{column}:".encode() + json.dumps(rest, default=str).encode()
+
+    def seal_value(self, where: bytes, value: str | bytes, *, same: bool = False) -> str | bytes:
+        """``value`` sealed for the cell ``where``; ``same``: sealed the same way every
+        time (words in a key), with a nonce drawn from them instead of a random one."""
         plain = value if isinstance(value, bytes) else value.encode("utf-8")
+        nonce = hashlib.blake2b(where + b"\0" + plain, key=self._nonces, digest_size=NONCE).digest() if same \
+            else secrets.token_bytes(NONCE)
         sealed = nonce + nacl.bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(plain, where, nonce, self._key)
         return sealed if isinstance(value, bytes) else base64.b64encode(sealed).decode("ascii")
 
@@ -110,30 +141,94 @@ class CaseSeal:
         return self.open_value(self._where(table, column, key), value)
 
     def seal_rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
-        return self._each(table, rows, self.seal_value)
-
-    def open_rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
-        return self._each(table, rows, self.open_value)
-
-    def _each(self, table: Table, rows: Iterable[dict], how) -> list[dict]:
-        columns = SEALED[table.name]
+        words = _key_words(table)
         done = []
         for row in rows:
             row = dict(row)
-            for column in columns:
+            for column in SEALED[table.name]:  # bound to the plain key, as it is opened
                 if row.get(column) is not None:
-                    row[column] = how(self._where(table, column, row), row[column])
+                    row[column] = self.seal_value(self._where(table, column, row), row[column])
+            for column in words(row):
+                row[column] = self.seal_value(self._key_where(table, column, row), row[column], same=True)
             done.append(row)
         return done
+
+    def open_rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
+        words = _key_words(table)
+        done = []
+        for row in rows:
+            row = dict(row)
+            for column in words(row):  # the plain key first: the other cells are bound to it
+                row[column] = self.open_value(self._key_where(table, column, row), row[column])
+            for column in SEALED[table.name]:
+                if row.get(column) is not None:
+                    row[column] = self.open_value(self._where(table, column, row), row[column])
+            done.append(row)
+        return done
+
+    def seal_key(self, table: Table, key: tuple) -> tuple:
+        """A row's plain key as the server holds it (to find the row there)."""
+        return self._in_key(table, key, lambda where, value: self.seal_value(where, value, same=True))
+
+    def open_key(self, table: Table, key: tuple) -> tuple:
+        return self._in_key(table, key, self.open_value)
+
+    def _in_key(self, table: Table, key: tuple, how) -> tuple:
+        names = [c.name for c in table.primary_key.columns]
+        row = dict(zip(names, key, strict=True))
+        for column in _key_words(table)(row):
+            row[column] = how(self._key_where(table, column, row), row[column])
+        return tuple(row[name] for name in names)
+
+    def open_state_key(self, tbl: str, key: str) -> str:
+        """A row state's key as read on the server, plain (it repeats a row's key)."""
+        return self.open_value(self._key_where(ROW_STATE, "key", {"tbl": tbl}), key) if tbl in KEY_WORDS else key
+
+    def up(self) -> Passage:
+        return Passage(self, up=True)
+
+    def down(self) -> Passage:
+        return Passage(self, up=False)
 
     def sealed_to(self, public_key: bytes) -> bytes:
         return keys.seal_to(public_key, self._key)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """Rows crossing between a case file and the server: sealed on their way up, opened on their way down."""
+
+    seal: CaseSeal
+    up: bool
+
+    def rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
+        """Rows read at the source, as the target is to hold them."""
+        return self.seal.seal_rows(table, rows) if self.up else self.seal.open_rows(table, rows)
+
+    def at_source(self, table: Table, key: tuple) -> tuple:
+        """A plain row key as the source holds it."""
+        return key if self.up else self.seal.seal_key(table, key)
+
+    def at_target(self, table: Table, key: tuple) -> tuple:
+        return self.seal.seal_key(table, key) if self.up else key
+
+    def state_key(self, tbl: str, key: str) -> str:
+        """A row state's key read at the source, plain."""
+        return key if self.up else self.seal.open_state_key(tbl, key)
+
+
+def _key_words(table: Table) -> Callable[[dict], tuple[str, ...]]:
+    """The columns of a row that are words in its key (a row state's key, where it names a row of such a table)."""
+    if table.name == "row_state":
+        return lambda row: ("key",) if row.get("tbl") in KEY_WORDS else ()
+    words = KEY_WORDS.get(table.name, ())
+    return lambda row: words
+
+
 def widen(conn: Connection, address: ServerAddress) -> None:
-    """A new server case's sealed digests take text (a sealed value is longer than the digest)."""
+    """A new server case's sealed columns take text (a sealed value is longer than the plain one)."""
     for table in Base.metadata.sorted_tables:
-        for name in SEALED[table.name]:
+        for name in widened(table):
             column = table.columns[name]
             if isinstance(column.type, String) and column.type.length:
                 conn.exec_driver_sql(f"ALTER TABLE {q(address.schema)}.{q(table.name)} "

@@ -44,8 +44,8 @@ from ..case import Case, remove_case_files
 from ..state import UNSEALED
 from .address import ServerAddress
 from .schema import q
-from .sealing import CaseSeal, open_seal
-from .transfer import Convert, server_engine, snapshot, unreachable
+from .sealing import CaseSeal, Passage, open_seal
+from .transfer import server_engine, snapshot, unreachable
 
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
 READ_BATCH, UPSERT_BATCH = 500, 2000
@@ -82,7 +82,7 @@ class Mirror:
                 # the same history up to our head: only what came after is new
                 with self.case.unsealed_transaction() as local:
                     changed = carry(server.execution_options(schema_translate_map={None: self.address.schema}),
-                                    local, mine[0], seal.open_rows)
+                                    local, mine[0], seal.down())
                     for table, ids in changed.items():
                         fulltext.reindex(local, table, ids)
                 return self.case
@@ -135,7 +135,7 @@ def working_copy(address: ServerAddress, key: DocumenterKey, *, write: bool, aft
                 if write and _head(copy)[0] != head:
                     assert own.seal is not None  # opened by current()
                     carry(copy.engine.connect(), server.execution_options(
-                        schema_translate_map={None: address.schema}), head, own.seal.seal_rows, close_source=True)
+                        schema_translate_map={None: address.schema}), head, own.seal.up(), close_source=True)
                     message = "" if announce is None else announce()
                     if message is not None:  # delivered when the transaction commits
                         server.execute(text("SELECT pg_notify(:c, :m)"), {"c": channel(address), "m": message})
@@ -208,14 +208,14 @@ def _keys(conn: Connection, table: Table) -> set[tuple]:
     return {tuple(row) for row in conn.execute(select(*table.primary_key.columns))}
 
 
-def carry(source: Connection, target: Connection, head: int, convert: Convert, *,
+def carry(source: Connection, target: Connection, head: int, passage: Passage, *,
           close_source: bool = False) -> dict[str, set[int]]:
     """What ``source`` holds after its history entry ``head`` that ``target`` (at
     that entry) lacks, onto ``target``, either way between a case file and the
     server: the rows sealed after ``head`` (upserted, or deleted where the seal
     says gone), evidence chunks and counters by comparing keys, and the history
-    entries and row states after ``head`` (inserted). ``convert`` makes rows
-    ready for ``target`` (sealed, or opened). The ids changed per record table
+    entries and row states after ``head`` (inserted). ``passage`` makes rows
+    ready for ``target`` (sealed, or opened), and finds them by key on either side. The ids changed per record table
     (for the search index)."""
     changed: dict[str, set[int]] = {}
     try:
@@ -223,12 +223,12 @@ def carry(source: Connection, target: Connection, head: int, convert: Convert, *
         for tbl, key, digest in source.execute(
                 select(BY_NAME["row_state"].c.tbl, BY_NAME["row_state"].c.key, BY_NAME["row_state"].c.digest)
                 .where(BY_NAME["row_state"].c.seq > head).order_by(BY_NAME["row_state"].c.seq)):
-            latest[(tbl, key)] = digest
+            latest[(tbl, passage.state_key(tbl, key))] = digest
         gone = sorted((item for item, digest in latest.items() if digest is None), key=lambda i: -ORDER[i[0]])
         kept = sorted((item for item, digest in latest.items() if digest is not None), key=lambda i: ORDER[i[0]])
         for tbl, key in gone:  # dependents first
             table, values = BY_NAME[tbl], tuple(json.loads(key))
-            target.execute(delete(table).where(_where(table, values)))
+            target.execute(delete(table).where(_where(table, passage.at_target(table, values))))
             if "id" in table.c and len(values) == 1:
                 changed.setdefault(tbl, set()).add(int(values[0]))
         keys_of: dict[str, list[tuple]] = {}
@@ -236,11 +236,11 @@ def carry(source: Connection, target: Connection, head: int, convert: Convert, *
             keys_of.setdefault(tbl, []).append(tuple(json.loads(key)))
         for tbl, keys in keys_of.items():  # read and written a table at a time
             table = BY_NAME[tbl]
-            rows = _rows(source, table, keys)
+            rows = _rows(source, table, [passage.at_source(table, key) for key in keys])
             if "id" in table.c and len(table.primary_key.columns) == 1:
                 changed.setdefault(tbl, set()).update(int(row["id"]) for row in rows)
             for start in range(0, len(rows), UPSERT_BATCH):
-                _upsert(target, table, convert(table, rows[start:start + UPSERT_BATCH]))
+                _upsert(target, table, passage.rows(table, rows[start:start + UPSERT_BATCH]))
         unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
         wanted = {t.name: _keys(source, t) for t in unsealed}
         held = {t.name: _keys(target, t) for t in unsealed}
@@ -249,14 +249,14 @@ def carry(source: Connection, target: Connection, head: int, convert: Convert, *
                 target.execute(delete(table).where(_where(table, key)))
         for table in unsealed:
             moved = wanted[table.name] if table.name == "code_counter" else wanted[table.name] - held[table.name]
-            _upsert(target, table, convert(table, [
+            _upsert(target, table, passage.rows(table, [
                 dict(source.execute(select(table).where(_where(table, key))).mappings().one()) for key in moved]))
         for name in HISTORY:  # appended only: inserts
             table = BY_NAME[name]
             column = table.columns["seq"]
             rows = [dict(r) for r in source.execute(select(table).where(column > head).order_by(column)).mappings()]
             if rows:
-                target.execute(table.insert(), convert(table, rows))
+                target.execute(table.insert(), passage.rows(table, rows))
     finally:
         if close_source:
             source.close()
