@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from casefile.cli import main
+from casefile.store import Case
 from tests.server.conftest import member_key
 
 
@@ -69,6 +70,12 @@ def test_a_reader_s_change_is_refused_in_one_line_and_nothing_is_written(url, pg
     assert main(["add-evidence", as_reader, str(photo)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "role" in err
+    # a reader's pull is a plain copy: no introduction to write, and nothing left of the one tried
+    assert main(["pull", as_reader, "-o", str(tmp_path / "rita.casefile")]) == 0
+    assert sorted(path.name for path in tmp_path.glob("rita.casefile*")) == ["rita.casefile"]
+    with Case.open(tmp_path / "rita.casefile") as copy, copy.connection() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM exchange_peer").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 1
     with psycopg.connect(pg_server.url(pg_database)) as admin:
         assert admin.execute("SELECT count(*) FROM case_guerrero.evidence").fetchone() == (1,)
         admin.execute("DROP SCHEMA case_guerrero CASCADE")

@@ -39,7 +39,7 @@ from sqlalchemy.engine import Connection
 from ...i18n import translate
 from ...model import utcnow
 from ...store import Case, audit
-from ...store.case import CaseKey
+from ...store.case import CaseKey, remove_case_files
 from ...store.server.address import ServerAddress
 from ...store.server.schema import server_key_seed
 from ...store.server.sealing import CaseSeal, open_seal
@@ -112,19 +112,21 @@ def _replica_id(case: Case) -> str:
 
 def pull_copy(address: ServerAddress, out: str | os.PathLike, key: keys.DocumenterKey, *,
               passphrase: str | CaseKey | None = None, progress: Progress | None = None) -> Case:
-    """A laptop copy of the server case at ``out`` (``transfer.pull``), introduced to
-    the server copy: first the server copy looks at itself, as before any exchange,
-    and records the new copy as a peer that has everything; then the copy is made,
-    and records the server copy likewise. A member whose role may not write (a
-    reader) gets the copy without the introduction: a reader does not sync."""
+    """A laptop copy of the server case at ``out`` (encrypted with ``passphrase``),
+    introduced to the server copy: the server copy looks at itself, as before any
+    exchange, and records the new copy as a peer that has everything; the
+    working copy that did it, the server case as that commit left it, becomes the
+    laptop copy, and records the server copy likewise. A member whose role may
+    not write (a reader) gets a plain copy (``transfer.pull``): a reader does not sync."""
     from ...errors import CasefileError
     from ...store.server.transfer import pull
 
     report = progress or (lambda done, total, message: None)
-    report(0, 3, translate("Exchange", "Introducing the copy to the server's copy"))
+    report(0, 2, translate("Exchange", "Copying the case from the server and introducing the copy to it"))
     mine = uuidlib.uuid4().hex[:12]
+    made = Mirror(address, at=Path(out), passphrase=passphrase)
     try:
-        with working_copy(address, key, write=True, announce=lambda: None) as (copy, server):
+        with working_copy(address, key, write=True, announce=lambda: None, mirror=made) as (copy, server):
             own = server_key(server, address, open_seal(server, address, key))
             with copy.connection() as conn:
                 theirs = peers.replica(conn, own.fingerprint)
@@ -134,15 +136,26 @@ def pull_copy(address: ServerAddress, out: str | os.PathLike, key: keys.Document
                 peers.introduce(conn, peers.Introduction(mine, key.fingerprint, key.name, key.public_key,
                                                          dict(theirs.knowledge), theirs.counter), utcnow())
     except CasefileError:
-        own = None  # not this member's to write: a plain copy
-    report(1, 3, translate("Exchange", "Copying the case from the server"))
-    case = pull(address, out, key, passphrase=passphrase)
-    if own is not None:
+        made.close()  # not this member's to write: a plain copy
+        report(1, 2, translate("Exchange", "Copying the case from the server"))
+        case = pull(address, out, key, passphrase=passphrase)
+        report(2, 2, translate("Exchange", "Done"))
+        return case
+    except BaseException:
+        made.close()
+        raise
+    case = made.keep()
+    try:
         with case.connection() as conn:
             server_copy = peers.replica(conn, None)  # the server copy's identity, as the copy was made
             head_seq, _head_hash = audit.head(conn)
             peers.become_copy(conn, mine, key.fingerprint, server_copy.knowledge, head_seq)
             peers.introduce(conn, peers.Introduction(server_copy.uuid, own.fingerprint, own.name, own.public_key,
                                                      dict(server_copy.knowledge), 0), utcnow())
-    report(3, 3, translate("Exchange", "Done"))
+    except BaseException:
+        path = case.path
+        case.close(backup=False)
+        remove_case_files(path)
+        raise
+    report(2, 2, translate("Exchange", "Done"))
     return case

@@ -81,6 +81,7 @@ def widened(table: Table) -> tuple[str, ...]:
 
 SEALED = {table.name: sealed_columns(table) for table in Base.metadata.sorted_tables}
 ROW_STATE = Base.metadata.tables["row_state"]
+_KEY_NAMES = {table.name: [c.name for c in table.primary_key.columns] for table in Base.metadata.sorted_tables}
 
 
 class CaseSeal:
@@ -98,8 +99,7 @@ class CaseSeal:
 
     @staticmethod
     def _where(table: Table, column: str, row: dict) -> bytes:
-        key = [row[c.name] for c in table.primary_key.columns]
-        return f"{table.name}.{column}:".encode() + json.dumps(key, default=str).encode()
+        return f"{table.name}.{column}:".encode() + _row_key(table, row)
 
     @staticmethod
     def _key_where(table: Table, column: str, row: dict) -> bytes:
@@ -141,28 +141,30 @@ class CaseSeal:
         return self.open_value(self._where(table, column, key), value)
 
     def seal_rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
-        words = _key_words(table)
+        words, cells = _key_words(table), _cells(table)
         done = []
         for row in rows:
             row = dict(row)
-            for column in SEALED[table.name]:  # bound to the plain key, as it is opened
+            key = _row_key(table, row)  # the plain key: the cells are opened under it
+            for column, where in cells:
                 if row.get(column) is not None:
-                    row[column] = self.seal_value(self._where(table, column, row), row[column])
+                    row[column] = self.seal_value(where + key, row[column])
             for column in words(row):
                 row[column] = self.seal_value(self._key_where(table, column, row), row[column], same=True)
             done.append(row)
         return done
 
     def open_rows(self, table: Table, rows: Iterable[dict]) -> list[dict]:
-        words = _key_words(table)
+        words, cells = _key_words(table), _cells(table)
         done = []
         for row in rows:
             row = dict(row)
             for column in words(row):  # the plain key first: the other cells are bound to it
                 row[column] = self.open_value(self._key_where(table, column, row), row[column])
-            for column in SEALED[table.name]:
+            key = _row_key(table, row)
+            for column, where in cells:
                 if row.get(column) is not None:
-                    row[column] = self.open_value(self._where(table, column, row), row[column])
+                    row[column] = self.open_value(where + key, row[column])
             done.append(row)
         return done
 
@@ -192,6 +194,15 @@ class CaseSeal:
 
     def sealed_to(self, public_key: bytes) -> bytes:
         return keys.seal_to(public_key, self._key)
+
+
+def _row_key(table: Table, row: dict) -> bytes:
+    return json.dumps([row[name] for name in _KEY_NAMES[table.name]], default=str).encode()
+
+
+def _cells(table: Table) -> list[tuple[str, bytes]]:
+    """A table's sealed columns, each with the start of its cells' associated data."""
+    return [(column, f"{table.name}.{column}:".encode()) for column in SEALED[table.name]]
 
 
 @dataclass(frozen=True)

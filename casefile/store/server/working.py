@@ -40,7 +40,8 @@ from ...i18n import translate
 from ...model import Base
 from ...services.keys import DocumenterKey
 from .. import fulltext
-from ..case import Case, remove_case_files
+from ..backup import DEFAULT_KEEP
+from ..case import Case, CaseKey, remove_case_files
 from ..state import UNSEALED
 from .address import ServerAddress
 from .schema import q
@@ -61,11 +62,15 @@ class Mirror:
     a server case is open): each use brings it up to date with the rows the
     server's history sealed since its head, instead of copying the whole case."""
 
-    def __init__(self, address: ServerAddress):
+    def __init__(self, address: ServerAddress, *, at: Path | None = None,
+                 passphrase: str | CaseKey | None = None):
+        """``at``: keep the copy there, under ``passphrase`` (else in a private
+        folder, under a random key)."""
         self.address = address
         self.seal: CaseSeal | None = None  # the case's key, once opened
-        self._folder = tempfile.TemporaryDirectory(prefix="casefile-mirror-")
-        self._passphrase = secrets.token_urlsafe(24)
+        self._folder = tempfile.TemporaryDirectory(prefix="casefile-mirror-") if at is None else None
+        self._at = at
+        self._passphrase = secrets.token_urlsafe(24) if at is None else passphrase
         self.case: Case | None = None
         self._made = 0
 
@@ -88,10 +93,19 @@ class Mirror:
                 return self.case
             self.drop()
         self._made += 1
-        self.case = snapshot(server, self.address, Path(self._folder.name) / f"mirror-{self._made}.casefile",
-                             seal, passphrase=self._passphrase)
+        path = self._at if self._folder is None else Path(self._folder.name) / f"mirror-{self._made}.casefile"
+        assert path is not None
+        self.case = snapshot(server, self.address, path, seal, passphrase=self._passphrase)
         self.case.backup_keep = 0
         return self.case
+
+    def keep(self) -> Case:
+        """The copy, the caller's from now on (a laptop copy made as a mirror)."""
+        case, self.case = self.case, None
+        if case is None:
+            raise ValueError("no copy made yet")
+        case.backup_keep = DEFAULT_KEEP  # a mirror keeps no backups; a laptop copy does
+        return case
 
     def drop(self) -> None:
         """Forget the copy (it went ahead of the server, or the server's history is not ours)."""
@@ -103,7 +117,8 @@ class Mirror:
 
     def close(self) -> None:
         self.drop()
-        self._folder.cleanup()
+        if self._folder is not None:
+            self._folder.cleanup()
 
 
 @contextmanager
