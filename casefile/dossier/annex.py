@@ -24,7 +24,7 @@ WIDTH = A4[0] - 2 * MARGIN
 PREVIEW = 45 * mm
 DASH = "\u2014"
 WITHHELD_ORDER = ("incident", "source", "claim", "evidence", "place", "actor", "contact", "pseudonym", "detail",
-                  "notes", "replaced", "faces_omitted", "faces_blurred")
+                  "consent", "notes", "replaced", "faces_omitted", "faces_blurred")
 
 
 def grouped(digest: str, size: int = 8) -> str:

@@ -38,11 +38,11 @@ class DossierFigure:
 
 
 def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float = A4[0] - 2 * MARGIN,
-                    lang: str = "en") -> list[DossierFigure]:
+                    lang: str = "en", recipient: str | None = None) -> list[DossierFigure]:
     """The timeline and the link chart of the dossier's incidents, redacted."""
     out: list[DossierFigure] = []
     with case.session() as session:  # one session, one redactor for both figures
-        redactor = Redactor(session, profile)
+        redactor = Redactor(session, profile, recipient=recipient)
         timeline = timeline_from(session, redactor, lanes="type", incidents=incident_ids, lang=lang)
         graph = graph_from(session, redactor, lang=lang)
     if timeline.events:

@@ -217,6 +217,8 @@ TEXT: dict[str, str] = {
     "withheld_notes": QT_TRANSLATE_NOOP("Dossier", "Internal notes"),
     "withheld_place": QT_TRANSLATE_NOOP("Dossier", "Places used only by withheld records"),
     "withheld_actor": QT_TRANSLATE_NOOP("Dossier", "Actors named only in withheld records"),
+    "withheld_consent": QT_TRANSLATE_NOOP("Dossier", "Sources and evidence items whose consent does not cover "
+                                                     "this dossier's readers (counted above too)"),
     "withheld_replaced": QT_TRANSLATE_NOOP("Dossier", "Passages of text replaced in place (by a pseudonym or "
                                            "\u201c[withheld]\u201d)"),
     "withheld_nothing": QT_TRANSLATE_NOOP("Dossier", "Nothing was withheld."),
@@ -326,6 +328,8 @@ BUILTIN: dict[str, dict[str, str]] = {
         "withheld_notes": "Notas internas", "withheld_nothing": "No se omitió nada.",
         "withheld_place": "Lugares usados solo por registros omitidos",
         "withheld_actor": "Actores nombrados solo en registros omitidos",
+        "withheld_consent": "Fuentes y evidencias cuyo consentimiento no alcanza a los lectores de este dossier "
+                            "(también contadas arriba)",
         "withheld_replaced": "Pasajes de texto sustituidos en su lugar (por un seudónimo o \u201c[reservado]\u201d)",
         "withheld_faces_blurred": "Imágenes en que se ven rostros, difuminadas",
         "withheld_faces_omitted": "Imágenes en que se ven rostros, omitidas",

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Record, UTCDateTime
+from .consent import ConsentColumns
 
 
 class Chunk(Base):
@@ -44,7 +45,7 @@ class BlobChunk(Base):
     chunk_sha256: Mapped[str] = mapped_column(ForeignKey("chunk.sha256"), index=True)
 
 
-class Evidence(Record, Base):
+class Evidence(Record, ConsentColumns, Base):
     __tablename__ = "evidence"
     prefix, kind = "EVI", "evidence"
 

@@ -10,6 +10,7 @@ from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Integer, Str
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Record, UTCDateTime, new_uuid
+from .consent import ConsentColumns
 
 
 class CaseInfo(Base):
@@ -147,7 +148,7 @@ class Involvement(Base):
     )
 
 
-class Source(Record, Base):
+class Source(Record, ConsentColumns, Base):
     __tablename__ = "source"
     prefix, kind = "SRC", "source"
 

@@ -67,3 +67,5 @@ def _take_in_image(case: Case) -> None:
                                 "/ Boceto ilustrativo: no es evidencia.")
             evidence.collection_tool = "Drawn for the sample (not a capture)"
             evidence.preservation = "The original file kept unaltered in the case file, SHA-256 taken at intake"
+            evidence.consent = "publication"  # drawn for the sample: anyone may have it
+            evidence.consent_recorded_by = "Casefile sample"

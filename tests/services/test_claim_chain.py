@@ -125,7 +125,7 @@ def test_json_round_trip_keeps_chains_and_link_identities(tmp_path):
     finally:
         case.close(backup=False)
     first = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
-    assert first["format"] == "casefile-interchange/3"
+    assert first["format"] == "casefile-interchange/4"
     insight = next(s for s in first["sources"] if s["code"] == "SRC-0001")
     assert [c["note"] for c in insight["cites"]][0].startswith("relays")
     assert all(len(link["id"]) == 36 for incident in first["incidents"] for link in incident["involvements"])

@@ -73,7 +73,7 @@ def test_exported_file_validates_against_the_schema(new_case, tmp_path):
     export_json(case, out)
     document = json.loads(out.read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema()).iter_errors(document)) == []
-    assert document["format"] == "casefile-interchange/3"
+    assert document["format"] == "casefile-interchange/4"
     assert out.read_text(encoding="utf-8") == dumps(document)  # stable key order, as written
     assert not list(tmp_path.glob(".out.json.*"))  # no temp file left behind
 

@@ -166,7 +166,7 @@ BAD_FILES = {
                           "not UTF-8"),
     "top level is a list": ("[1, 2, 3]", "not a Casefile interchange file"),
     "no format": (json.dumps({"places": []}), "not a Casefile interchange file"),
-    "newer format": (json.dumps({"format": "casefile-interchange/4"}), "format casefile-interchange/4 is not supported"),
+    "newer format": (json.dumps({"format": "casefile-interchange/5"}), "format casefile-interchange/5 is not supported"),
     "NaN": ('{"format": "casefile-interchange/1", "places": [{"uuid": "11111111-2222-4333-8444-555555555555", '
             '"name": "x", "latitude": NaN}]}', "NaN is not allowed"),
     "nested too deeply": ('{"format": "casefile-interchange/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",

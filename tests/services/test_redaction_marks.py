@@ -131,7 +131,7 @@ def test_marks_travel_in_full_json_and_never_in_shared_json(marked_case, tmp_pat
 def test_an_imported_mark_must_name_a_text_field_of_a_known_record(case, tmp_path):
     from casefile.services.interchange.importer import ImportRefused, import_json
 
-    base = {"format": "casefile-interchange/3", "incidents": [
+    base = {"format": "casefile-interchange/4", "incidents": [
         {"uuid": "11111111-2222-4333-8444-555555555555", "code": "INC-0001", "title": "Night raid"}]}
     mark = {"uuid": "21111111-2222-4333-8444-555555555555", "record": "11111111-2222-4333-8444-555555555555",
             "field": "title", "passage": "Night raid"}

@@ -1,4 +1,4 @@
-"""The interchange format ``casefile-interchange/3``: a whole case as JSON.
+"""The interchange format ``casefile-interchange/4``: a whole case as JSON.
 
 The format is documented in ``resources/schema/README.md`` and defined by the
 JSON Schema beside it. This module holds what export and import share: the
@@ -25,10 +25,10 @@ from ...errors import InvalidInput
 from ...i18n import translate
 from ...resources import resource
 
-FORMAT = "casefile-interchange/3"
+FORMAT = "casefile-interchange/4"
 #: older formats still read: each is brought up to FORMAT before it is checked
-OLDER_FORMATS = ("casefile-interchange/1", "casefile-interchange/2")
-SCHEMA_FILE = ("schema", "casefile-interchange-3.schema.json")
+OLDER_FORMATS = ("casefile-interchange/1", "casefile-interchange/2", "casefile-interchange/3")
+SCHEMA_FILE = ("schema", "casefile-interchange-4.schema.json")
 
 #: record sections in the order they are written and imported
 RECORD_SECTIONS = ("places", "actors", "incidents", "sources", "claims", "assessments", "evidence")
@@ -335,9 +335,10 @@ def _short(error) -> str:
 
 
 def upgrade(document: dict) -> dict:
-    """An older document as FORMAT. Format 3 only added fields (caveats,
-    grade reasons, collection details, "shows faces"), which default to
-    empty, so a format-2 document needs nothing but its new name."""
+    """An older document as FORMAT. Formats 3 and 4 only added fields
+    (caveats, grade reasons, collection details, "shows faces"; consent),
+    which default to empty, so a format-2 or 3 document needs nothing but its
+    new name."""
     if document.get("format") == "casefile-interchange/1":
         document = upgrade_format_1(document)
     return dict(document, format=FORMAT)

@@ -1,4 +1,4 @@
-"""Export a case as ``casefile-interchange/3`` JSON.
+"""Export a case as ``casefile-interchange/4`` JSON.
 
 Deterministic: records sorted by code (numerically), nested lists sorted,
 keys sorted, so export -> import into a new case -> export gives the same
@@ -45,6 +45,8 @@ from ...store.batches import batched
 from . import FORMAT
 
 # Columns written as they are (id / foreign keys are replaced by UUID references).
+CONSENT_FIELDS = ("consent", "consent_to", "consent_not_to", "consent_not_before", "consent_given",
+                  "consent_recorded_by")
 PLACE_FIELDS = ("name", "municipality", "state", "country", "latitude", "longitude", "precision", "description",
                 "caveats")
 ACTOR_FIELDS = ("name", "category", "actor_type", "aliases", "description", "protected", "pseudonym", "contact",
@@ -52,14 +54,15 @@ ACTOR_FIELDS = ("name", "category", "actor_type", "aliases", "description", "pro
 INCIDENT_FIELDS = ("title", "description", "start_date", "start_qualifier", "end_date", "end_qualifier",
                    "incident_type", "violation_status", "fatalities", "confidential", "notes", "caveats")
 SOURCE_FIELDS = ("title", "source_kind", "outlet", "author", "published", "url", "language", "accessed",
-                 "reliability", "reliability_reason", "confidential", "pseudonym", "contact", "text", "notes", "caveats")
+                 "reliability", "reliability_reason", "confidential", "pseudonym", "contact", "text", "notes", "caveats",
+                 *CONSENT_FIELDS)
 CLAIM_FIELDS = ("summary", "quote", "quote_kind", "translated_by", "quote_start", "quote_end", "claimed_on",
                 "origin_status", "chain_review", "credibility", "credibility_reason", "status", "stance", "notes", "caveats")
 EVIDENCE_FIELDS = ("title", "sha256", "size", "original_name", "media_type", "intake_by", "obtained_how", "origin",
                    "note", "confidential", "withdrawn", "captured_at", "latitude", "longitude", "camera_make",
                    "camera_model", "width", "height", "duration", "document_title", "document_author",
                    "document_created", "document_modified", "collected_by", "collection_tool", "preservation",
-                   "shows_faces", "caveats")
+                   "shows_faces", "caveats", *CONSENT_FIELDS)
 EVIDENCE_TIMES = ("file_modified", "intake_at")
 
 

@@ -1,4 +1,4 @@
-"""Import interchange JSON (``casefile-interchange/3``, or an older format brought up to it) into a case: all or nothing.
+"""Import interchange JSON (``casefile-interchange/4``, or an older format brought up to it) into a case: all or nothing.
 
 1. read the file, hash and decode it, let the bytes go, parse the text, and
    check each entry against the JSON Schema: nothing is written before this

@@ -424,8 +424,18 @@ class Plan:
                        url=e.get("url", ""), language=e.get("language", ""), accessed=e.get("accessed"),
                        reliability=e.get("reliability", "F"), reliability_reason=e.get("reliability_reason", ""),
                        confidential=confidential, pseudonym=pseudonym,
-                       contact=e.get("contact", ""), text=e.get("text", ""), notes=e.get("notes", ""))
+                       contact=e.get("contact", ""), text=e.get("text", ""), notes=e.get("notes", ""),
+                       **self.consent(label, e))
             self.rows["source"].append(row)
+
+    def consent(self, label: Label, e: dict) -> dict:
+        """A source's or evidence item's consent, checked (empty: not recorded)."""
+        for field in ("consent_not_before", "consent_given"):
+            self.date(label, field, e.get(field))
+        return {"consent": self.term(label, "consent", "consent", e.get("consent", ""), empty_ok=True),
+                "consent_to": e.get("consent_to", ""), "consent_not_to": e.get("consent_not_to", ""),
+                "consent_not_before": e.get("consent_not_before"), "consent_given": e.get("consent_given"),
+                "consent_recorded_by": e.get("consent_recorded_by", "")}
 
     def _ordered_links(self, label: str, field: str, entries, table: str, owner: dict, column: str,
                        itself: int | None = None) -> None:
@@ -512,7 +522,7 @@ class Plan:
             row.update(sha256=e["sha256"], size=e["size"], original_name=e["original_name"],
                        file_modified=self.time(label, "file_modified", e.get("file_modified")),
                        intake_at=self.time(label, "intake_at", e.get("intake_at")) or self.now,
-                       derived_from_id=derived, extra_metadata=extra)
+                       derived_from_id=derived, extra_metadata=extra, **self.consent(label, e))
             self.rows["evidence"].append(row)
         self._derivation_cycles()
 

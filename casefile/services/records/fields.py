@@ -34,6 +34,16 @@ class Field:
 F = Field
 T = QT_TRANSLATE_NOOP
 
+#: what a source, or whoever gave an evidence item, agreed to (``services/consent.py`` reads it)
+CONSENT = (
+    F("consent", T("Fields", "Consent"), "vocab", "consent"),
+    F("consent_to", T("Fields", "Consent: to whom (mechanisms, courts)"), "text"),
+    F("consent_not_to", T("Fields", "Never to"), "text"),
+    F("consent_not_before", T("Fields", "Not to be shared before"), "date"),
+    F("consent_given", T("Fields", "Consent given on"), "date"),
+    F("consent_recorded_by", T("Fields", "Consent recorded by")),
+)
+
 FIELDS: dict[str, tuple[Field, ...]] = {
     "incident": (
         F("title", T("Fields", "Title"), required=True),
@@ -86,6 +96,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("confidential", T("Fields", "Confidential source"), "bool"),
         F("pseudonym", T("Fields", "Pseudonym")),
         F("contact", T("Fields", "Contact (never shared)"), "text"),
+        *CONSENT,
         F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("notes", T("Fields", "Notes"), "text"),
     ),
@@ -116,6 +127,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         F("preservation", T("Fields", "How preserved"), "text"),
         F("confidential", T("Fields", "Confidential"), "bool"),
         F("shows_faces", T("Fields", "Shows people's faces"), "bool"),
+        *CONSENT,
         F("caveats", T("Fields", "Caveats for the reader"), "text"),
         F("note", T("Fields", "Note"), "text"),
     ),

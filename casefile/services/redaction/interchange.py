@@ -84,6 +84,7 @@ def redact_document(doc: dict, session: Session, profile: str, redactor: Redacto
         for key in ("title", "outlet", "author", "url", "text", "reliability_reason", "caveats"):
             e[key] = r.scrub(e[key])
         e["contact"], e["notes"] = "", ""
+        _consent(r, e)
         e["cites"] = [dict(x, note=r.scrub(x["note"])) for x in e["cites"] if x["source"] in everything]
     for e in doc["claims"]:
         for key in ("summary", "quote", "credibility_reason", "caveats"):
@@ -104,6 +105,7 @@ def redact_document(doc: dict, session: Session, profile: str, redactor: Redacto
         for key in ("obtained_how", "origin", "collection_tool", "preservation", "note", "caveats", "captured_at"):
             e[key] = r.scrub(e[key])
         e["derived_from"] = ref(e["derived_from"])
+        _consent(r, e)
     claims = kept["claim"]
     doc["assessments"] = [dict(a, note=r.scrub(a["note"])) for a in doc["assessments"]
                           if a["claim"] in claims and (a["by_source"] in kept["source"] or a["by_claim"] in claims)]
@@ -116,3 +118,10 @@ def redact_document(doc: dict, session: Session, profile: str, redactor: Redacto
     # engine has already replaced each passage wherever it stood).
     doc["withhold_marks"] = []
     return r
+
+
+def _consent(r: Redactor, e: dict) -> None:
+    """A shared file says what was agreed and when; the names in it are scrubbed,
+    and who recorded it is a handler's name."""
+    e["consent_to"], e["consent_not_to"] = r.scrub(e["consent_to"]), r.scrub(e["consent_not_to"])
+    e["consent_recorded_by"] = r.scrub(e["consent_recorded_by"]) if r.shows_handlers else ""

@@ -12,6 +12,10 @@ Profiles:
 - ``public``: as ``partner``, and claims resting only on confidential sources
   are left out too, as are the names of people who handled evidence.
 
+In every shared profile, sources and evidence items whose consent does not
+cover the output (``services/consent.py``: refused, not yet, or, for a
+handover, not to this recipient) are withheld and counted as such.
+
 Free text is scrubbed in place: each protected name, alias or part of one
 becomes the pseudonym, each contact detail or marked passage "[withheld]",
 so the reader sees where something was removed.
@@ -23,6 +27,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +44,7 @@ PROFILES = ("full", "partner", "public")
 
 #: Record kinds whose withheld rows are counted, in the order a report lists them.
 COUNTED = ("incident", "source", "claim", "evidence", "place", "actor", "contact", "pseudonym", "detail",
-           "replaced")
+           "consent", "replaced")
 
 
 def check_profile(profile: str) -> str:
@@ -61,7 +66,7 @@ class Redactor:
     """
 
     def __init__(self, session: Session, profile: str = "full", *, record: bool = False,
-                 matcher: Matcher | None = None):
+                 matcher: Matcher | None = None, recipient: str | None = None, today: date | None = None):
         self.profile = check_profile(profile)
         self.full = profile == "full"
         self.record = record
@@ -78,11 +83,14 @@ class Redactor:
         self.withheld_actors: set[int] = set()
         self.withheld_tags: set[str] = set()
         self.faces: set[int] = set()  # evidence whose pictures show faces: blurred or left out (faces.py)
+        #: per kind (source, evidence), what consent keeps out of this output, and why (``services/consent.py``)
+        self.refused: dict[str, dict[int, str]] = {"source": {}, "evidence": {}}
         self.matcher = Matcher([])
         if self.full:
             return
         self.faces = set(session.scalars(select(Evidence.id).where(Evidence.shows_faces)))
-        w = Withheld(session, profile)
+        w = Withheld(session, profile, recipient, today)
+        self.refused = w.refused
         self.protected, self.confidential_sources = w.protected, w.confidential_sources
         self.confidential_incidents, self.withheld_claims, self.withheld_evidence = w.incidents, w.claims, w.evidence
         self.withheld_places, self.withheld_actors, self.withheld_tags = w.places, w.actors, w.tags
@@ -195,6 +203,8 @@ class Redactor:
             "actor": self.withheld_actors}.get(kind, ())
         if hidden:
             self._withheld[kind].add(ident)
+            if ident in self.refused.get(kind, ()):
+                self._withheld["consent"].add((kind, ident))
         return hidden
 
     def tag_withheld(self, tag: str) -> bool:
@@ -203,6 +213,11 @@ class Redactor:
     def keep(self, records: Iterable, kind: str | None = None) -> list:
         """The records of ``records`` that are not withheld, tallying the rest."""
         return [r for r in records if not self.withheld(r, kind)]
+
+    def refusals(self) -> list[tuple[str, int, str]]:
+        """The sources and evidence items this output met and left out for their
+        consent: (kind, id, why)."""
+        return sorted((kind, ident, self.refused[kind][ident]) for kind, ident in self._withheld.get("consent", ()))
 
     def counts(self) -> dict[str, int]:
         """How many of each kind this redactor withheld or pseudonymised so far,

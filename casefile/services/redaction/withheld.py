@@ -12,6 +12,10 @@ Confidential reaches everything linked to it:
 - actors named only in withheld incidents and claims (an informant);
 - tags used only by withheld incidents.
 
+Consent reaches the same way: a source or evidence item whose consent does
+not cover the output (``services/consent.py``) is withheld as a confidential
+one is, and what rests on it follows.
+
 A record that a shown record also uses stays (under a pseudonym if it is a
 protected person).
 """
@@ -19,6 +23,7 @@ protected person).
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,19 +40,35 @@ from ...model import (
     Involvement,
     Source,
 )
+from .. import consent  # a module: it imports the engine's name folding in turn
 
 
 class Withheld:
     """The withheld and pseudonymised records of one case for one shared profile."""
 
-    def __init__(self, session: Session, profile: str):
+    def __init__(self, session: Session, profile: str, recipient: str | None = None, today: date | None = None):
         s = self.session = session
         self.protected: dict[int, str] = {}  # actor id -> pseudonym
         self.confidential_sources: dict[int, str] = {}  # source id -> pseudonym
         for id_, pseudonym in s.execute(select(Actor.id, Actor.pseudonym).where(Actor.protected)):
             self.protected[id_] = pseudonym
-        for id_, pseudonym in s.execute(select(Source.id, Source.pseudonym).where(Source.confidential)):
-            self.confidential_sources[id_] = pseudonym
+        # sources and items whose consent does not cover this output, and why (``services/consent.py``):
+        # read with the confidential sources, in one query per kind
+        self.refused: dict[str, dict[int, str]] = {"source": {}, "evidence": {}}
+        today = today or date.today()
+        for row in s.execute(self._consent_of(Source, recipient, Source.pseudonym, Source.confidential)):
+            why = consent.refusal(row, recipient, today)
+            if why is not None:
+                self.refused["source"][row.id] = why
+            if row.confidential or why is not None:  # withheld as a confidential source is
+                self.confidential_sources[row.id] = row.pseudonym
+        self.confidential_evidence: set[int] = set()
+        for row in s.execute(self._consent_of(Evidence, recipient, Evidence.confidential)):
+            why = consent.refusal(row, recipient, today)
+            if why is not None:
+                self.refused["evidence"][row.id] = why
+            if row.confidential or why is not None:
+                self.confidential_evidence.add(row.id)
         self.incidents: set[int] = set(s.scalars(select(Incident.id).where(Incident.confidential)))
         self.claims = self._claims(profile)
         self.actors = self._actors()
@@ -89,9 +110,18 @@ class Withheld:
                 (hidden if claim_id in self.claims else shown).add(subject)
         return hidden - shown
 
+    @staticmethod
+    def _consent_of(model, recipient: str | None, *more):
+        """A kind's rows that are confidential or whose consent may refuse this output."""
+        query = select(model.id, model.consent, model.consent_to, model.consent_not_to, model.consent_not_before,
+                       *more)
+        if recipient is None:  # only what was recorded can refuse a report
+            query = query.where(model.confidential | (model.consent != "") | model.consent_not_before.is_not(None))
+        return query
+
     def _evidence(self) -> set[int]:
         s = self.session
-        withheld = set(s.scalars(select(Evidence.id).where(Evidence.confidential)))
+        withheld = set(self.confidential_evidence)
         targets: dict[int, list[bool]] = defaultdict(list)
         for ev, inc, clm, src, act, relation in s.execute(select(
                 EvidenceLink.evidence_id, EvidenceLink.incident_id, EvidenceLink.claim_id,
