@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CasefileError
+from ..formatting import human_size
 from ..i18n import QT_TRANSLATE_NOOP as N
 from ..i18n import translate
 from ..model.dates import PartialDate
@@ -61,6 +62,21 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true", help=translate("Cli", "replace existing files"))
     add_passphrase_option(p)
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("handover", help=translate(
+        "Cli", "hand evidence over to a court or UN mechanism: a BagIt bag of originals, their records and custody, "
+               "and the dossier, signed; only what consent covers for that recipient"))
+    p.add_argument("case")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help=translate(
+        "Cli", "the bag's folder (new; it must not exist)"))
+    p.add_argument("--for", dest="recipient", required=True, metavar="RECIPIENT", help=translate(
+        "Cli", "who receives it, as consent names recipients (IIIM, ICC, ...)"))
+    p.add_argument("--incidents", metavar="CODES", help=translate(
+        "Cli", "only these incidents and what they link to, comma-separated (INC-0001,INC-0003)"))
+    p.add_argument("--lang", choices=("en", "es"), default="en", help=translate("Cli", "language of the dossier"))
+    add_key_option(p)
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_handover)
 
     p = sub.add_parser("demo", help=translate("Cli", "write the sample case to OUT"))
     p.add_argument("out", metavar="OUT")
@@ -131,6 +147,32 @@ def cmd_export(args) -> int:
                 print(translate("Cli", "note: {warning}").format(warning=warning), file=sys.stderr)
             note_not_recorded(case, translate(
                 "Cli", "the dossier's sha256:{sha} is not recorded in its history").format(sha=result.sha256))
+    return 0
+
+
+def cmd_handover(args) -> int:
+    from ..services.consent import check_recipient
+    from ..services.handover import handover
+    from .progress import TerminalProgress
+
+    recipient = check_recipient(args.recipient)
+    key = documenter_key(args)  # asked before any work
+    codes = [c.strip() for c in args.incidents.split(",") if c.strip()] if args.incidents else None
+    shown = printable(Path(args.output))
+    terminal = TerminalProgress()
+    try:
+        with open_case(args) as case:
+            result = handover(case, args.output, recipient, key, incidents=codes, lang=args.lang,
+                              progress=lambda done, total, message: terminal(message, done, total))
+    finally:
+        terminal.clear()
+    print(translate("Cli", "wrote {path} for {recipient}: the dossier, the signed history head, and evidence "
+                           "files with their records and custody: {items} ({size})").format(
+        path=shown, recipient=printable(recipient), items=result.items, size=human_size(result.octets)))
+    for code, why in result.left_out:
+        print(translate("Cli", "left out: {code} ({why})").format(code=code, why=printable(why)))
+    for warning in result.warnings:
+        print(translate("Cli", "note: {warning}").format(warning=warning), file=sys.stderr)
     return 0
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.utils import ImageReader
 
 from ..errors import CasefileError
 from ..i18n import translate
-from ..model import PartialDate
+from ..model import BY_KIND, PartialDate
 from ..services.keys import DocumenterKey
 from ..services.redaction import Redactor, check_profile
 from ..services.redaction.faces import apply_faces, check_faces
@@ -42,13 +42,18 @@ class DossierResult:
     sha256: str
     withheld: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # one line each, for the person who made it
+    #: the codes of the records it shows, by kind (a handover holds the same records)
+    shown: dict[str, set[str]] = field(default_factory=dict)
+    #: the sources and evidence items in scope left out for their consent: (code, why)
+    refused: list[tuple[str, str]] = field(default_factory=list)
 
 
 def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str] | None = None,
                   tag: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   lang: str = "en", organisation: str | None = None, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None, force: bool = False,
-                  pdfa: bool = False, faces: str = "blur", signer: DocumenterKey | None = None) -> DossierResult:
+                  pdfa: bool = False, faces: str = "blur", signer: DocumenterKey | None = None,
+                  recipient: str | None = None, history: bool = True) -> DossierResult:
     """Write the case's dossier to ``out_path`` as PDF and return what was written.
 
     Scope: the whole case, or the incidents with the given codes, ``tag``, or
@@ -60,7 +65,11 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
     partner and public, pictures flagged as showing faces are blurred
     (``blur``) or left out and counted (``omit``). ``signer``: the
     documenter's key signs the finished file (PAdES; the cover says by whom
-    and how to check it), and the history records the signed file's hash. ``out_path`` is
+    and how to check it), and the history records the signed file's hash.
+    ``recipient``: a mechanism or court it is handed to, whose consent each
+    source and evidence item must give (``services/consent.py``). ``history``:
+    record the export in the case's history (a handover records its own
+    entry, once the whole bag is in place). ``out_path`` is
     checked by ``store.outputs`` (an existing file is replaced only with
     ``force``; never a case, a folder, a link or a device).
     """
@@ -85,7 +94,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
     report(0, 0, translate("Dossier", "Reading the case"))
     audit_head = case.attested_head()  # never vouch for a case that does not verify
     with case.session() as session:
-        redactor = Redactor(session, profile)
+        redactor = Redactor(session, profile, recipient=recipient)
         data = Loader(session, redactor, labels, scope).load(audit_head, organisation, date.today())
         check()
         report(0, 0, translate("Dossier", "Preparing images"))
@@ -93,6 +102,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
                                                  for e in data.evidence.values()])
         images, hidden = apply_faces(images, redactor.faces, faces)  # faces blurred or left out, outside full
         data.withheld.update(hidden)
+        refused = _codes(session, redactor.refusals())
     check()
     readers = {evidence_id: ImageReader(io.BytesIO(jpeg)) for evidence_id, jpeg in images.items()}
     fonts.reset()
@@ -100,7 +110,8 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         data.signed_by = translate("Dossier", "{name}, key {fingerprint}").format(
             name=signer.name or translate("Dossier", "the documenter"), fingerprint=signer.fingerprint)
     maker = DossierStory(data, labels, readers)
-    maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang)  # redacted
+    maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang,
+                                    recipient=recipient)  # redacted
     story = maker.build()
     total = len(story)
 
@@ -126,7 +137,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
                 output.amend(lambda stream: sign_stream(stream, signer, reason=labels.signed_reason))
             sha256 = output.sha256
             with case.connection() as conn:
-                if not case.read_only:  # a read-only case: the caller tells the hash instead
+                if history and not case.read_only:  # a read-only case: the caller tells the hash instead
                     audit.append(conn, "export-dossier", who=case.documenter, kind="dossier", changes={
                         "sha256": sha256, "pages": pages, "profile": profile, "scope": data.scope,
                         "lang": labels.lang, "withheld": data.withheld})
@@ -139,5 +150,18 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         warnings.append(translate("Dossier", "some characters have no font on this computer and print as empty "
                                   "boxes; for Chinese, Japanese or Korean install a TrueType font such as "
                                   "WenQuanYi Zen Hei (Debian: fonts-wqy-zenhei)"))
+    shown = {"incident": {i.code for i in data.incidents}, "claim": {c.code for c in data.claims.values()},
+             "actor": {a.code for a in data.actors}, "place": {p.code for p in data.places},
+             "source": {x.code for x in data.sources}, "evidence": {e.code for e in data.evidence.values()}}
     return DossierResult(path=output.path, pages=pages, sha256=sha256, withheld=dict(data.withheld),
-                         warnings=warnings)
+                         warnings=warnings, shown=shown, refused=refused)
+
+
+def _codes(session, refusals: list[tuple[str, int, str]]) -> list[tuple[str, str]]:
+    """(kind, id, why) as (code, why)."""
+    out = []
+    for kind, ident, why in refusals:
+        record = session.get(BY_KIND[kind], ident)
+        if record is not None:
+            out.append((record.code, why))
+    return sorted(out)

@@ -32,6 +32,7 @@ import hashlib
 import os
 import re
 import secrets
+import shutil
 import stat
 import sys
 import time
@@ -466,6 +467,51 @@ def write_folder(folder: str | os.PathLike, files: dict[str, bytes], *, force: b
                 target.rmdir()  # only if still empty
         raise
     return target
+
+
+def check_new_folder(path: str | os.PathLike, *, open_cases: Iterable[str | os.PathLike] = ()) -> Path:
+    """A folder to be made whole (a handover's bag): it must not exist yet, its
+    parent must, and it is never a link or a case's name. Returns it."""
+    given = Path(os.fspath(path))
+    if "\x00" in str(given):
+        raise _refuse(given, translate("Outputs", "not a file name"))
+    if given.is_symlink():
+        raise _refuse(given, translate("Outputs", "it is a symbolic link (give the real folder's path)"))
+    folder = Path(os.path.realpath(given))
+    _check_name(folder, given, open_cases)
+    if folder.suffix.lower() == SUFFIX:
+        raise _refuse(given, translate("Outputs", "it is a case file"))
+    if folder.exists():
+        raise _refuse(given, translate("Outputs", "it already exists (choose a new folder)"), OutputExists)
+    if not folder.parent.is_dir():
+        raise _refuse(given, translate("Outputs", "folder {folder} does not exist").format(folder=given.parent))
+    return folder
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | os.PathLike, *, open_cases: Iterable[str | os.PathLike] = ()) -> Iterator[Path]:
+    """A new folder, written whole or not at all: the block fills a hidden
+    temporary folder beside it (synced file by file by the caller), which is
+    renamed into place when the block ends; on any error it goes."""
+    cases = tuple(open_cases)
+    target = check_new_folder(path, open_cases=cases)
+    temp = _temp_name(target)
+    try:
+        temp.mkdir()
+    except OSError as error:
+        raise _cannot_write(Path(os.fspath(path)), error) from None
+    try:
+        yield temp
+        sync_folder(temp)
+        check_new_folder(path, open_cases=cases)  # again: something may have appeared meanwhile
+        try:
+            os.rename(temp, target)
+        except OSError as error:
+            raise _cannot_write(Path(os.fspath(path)), error) from None
+        sync_folder(target.parent)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
 
 
 def sync_folder(folder: Path) -> None:

@@ -127,13 +127,14 @@ class MainWindow(QMainWindow):
         from .case import history as history_view
         from .dialogs import dossier as dossier_dialog
         from .dialogs import exchange as exchange_dialogs
+        from .dialogs import handover as handover_dialog
         from .dialogs import passphrase as passphrase_dialog
         from .dialogs import redaction_preview, shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
 
-        for module in (evidence_panel, dossier_dialog, redaction_preview, exchange_dialogs, history_view,
-                       passphrase_dialog, lock, shortcuts, views, server_case):
+        for module in (evidence_panel, dossier_dialog, handover_dialog, redaction_preview, exchange_dialogs,
+                       history_view, passphrase_dialog, lock, shortcuts, views, server_case):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 

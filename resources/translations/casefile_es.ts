@@ -349,6 +349,16 @@
         <source>Work on a case kept on the team&apos;s PostgreSQL server</source>
         <translation>Trabajar en un expediente guardado en el servidor PostgreSQL del equipo</translation>
     </message>
+    <message>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="+279"/>
+        <source>Han&amp;dover…</source>
+        <translation>Entre&amp;ga…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand evidence over to a court or UN mechanism, as consent allows</source>
+        <translation>Entregar evidencias a un tribunal o mecanismo de la ONU, según lo permita el consentimiento</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -770,7 +780,7 @@
         <translation>esta exportación no queda registrada en la custodia de {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/exchange_commands.py" line="+31"/>
+        <location filename="../../casefile/cli/exchange_commands.py" line="+32"/>
         <source>import interchange JSON into a case (all or nothing)</source>
         <translation>importar JSON de intercambio a un expediente (todo o nada)</translation>
     </message>
@@ -836,6 +846,31 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>hand evidence over to a court or UN mechanism: a BagIt bag of originals, their records and custody, and the dossier, signed; only what consent covers for that recipient</source>
+        <translation>entregar evidencias a un tribunal o mecanismo de la ONU: una bolsa BagIt con los originales, sus registros y su cadena de custodia, y el dossier, firmados; solo lo que el consentimiento cubre para ese destinatario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the bag&apos;s folder (new; it must not exist)</source>
+        <translation>la carpeta de la bolsa (nueva; no debe existir)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who receives it, as consent names recipients (IIIM, ICC, ...)</source>
+        <translation>quién la recibe, como el consentimiento nombra a los destinatarios (IIIM, CPI, ...)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only these incidents and what they link to, comma-separated (INC-0001,INC-0003)</source>
+        <translation>solo estos hechos y lo vinculado a ellos, separados por comas (INC-0001,INC-0003)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language of the dossier</source>
+        <translation>idioma del dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>write the sample case to OUT</source>
         <translation>escribir el expediente de ejemplo en OUT</translation>
     </message>
@@ -901,16 +936,27 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+28"/>
         <source>note: {warning}</source>
         <translation>nota: {warning}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>the dossier&apos;s sha256:{sha} is not recorded in its history</source>
         <translation>el sha256:{sha} del dossier no queda registrado en su historial</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>wrote {path} for {recipient}: the dossier, the signed history head, and evidence files with their records and custody: {items} ({size})</source>
+        <translation>se escribió {path} para {recipient}: el dossier, la huella del historial firmada y archivos de evidencia con sus registros y su custodia: {items} ({size})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>left out: {code} ({why})</source>
+        <translation>omitido: {code} ({why})</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>created {path} with the sample case: {counts}</source>
         <translation>se creó {path} con el expediente de ejemplo: {counts}</translation>
     </message>
@@ -1525,6 +1571,44 @@
         <location line="+0"/>
         <source>evidence</source>
         <translation>evidencia</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../casefile/services/consent.py" line="+49"/>
+        <source>consent refused: not to be used outside the organisation</source>
+        <translation>consentimiento negado: no se usa fuera de la organización</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not to be shared before {date}</source>
+        <translation>no se comparte antes del {date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never to {recipient}</source>
+        <translation>nunca a {recipient}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no consent recorded</source>
+        <translation>no hay consentimiento registrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consent covers the organisation&apos;s reports only</source>
+        <translation>el consentimiento cubre solo los informes de la organización</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{recipient} is not among those named</source>
+        <translation>{recipient} no está entre los nombrados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>name the recipient (a mechanism or court), e.g. --for IIIM</source>
+        <translation>nombre al destinatario (un mecanismo o tribunal), p. ej. --for IIIM</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2652,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Sources and evidence items whose consent does not cover this dossier&apos;s readers (counted above too)</source>
+        <translation>Fuentes y evidencias cuyo consentimiento no alcanza a los lectores de este dossier (también contadas arriba)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Passages of text replaced in place (by a pseudonym or “[withheld]”)</source>
         <translation>Pasajes de texto sustituidos en su lugar (por un seudónimo o “[reservado]”)</translation>
     </message>
@@ -2587,13 +2676,14 @@
         <translation>Imágenes en que se ven rostros, omitidas</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/writer.py" line="+83"/>
-        <location line="+52"/>
+        <location filename="../../casefile/dossier/writer.py" line="+92"/>
+        <location line="+54"/>
         <source>Dossier cancelled; nothing was written.</source>
+        <extracomment>the codes of the records it shows, by kind (a handover holds the same records) the sources and evidence items in scope left out for their consent: (code, why)</extracomment>
         <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-52"/>
         <source>Reading the case</source>
         <translation>Leyendo el expediente</translation>
     </message>
@@ -2603,7 +2693,7 @@
         <translation>Preparando las imágenes</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{name}, key {fingerprint}</source>
         <translation>{name}, clave {fingerprint}</translation>
     </message>
@@ -2613,7 +2703,7 @@
         <translation>el documentador</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Laying out pages</source>
         <translation>Componiendo las páginas</translation>
     </message>
@@ -4355,7 +4445,8 @@
     <message>
         <location line="+13"/>
         <location filename="../../casefile/services/exchange/sync.py" line="+97"/>
-        <location line="+50"/>
+        <location line="+45"/>
+        <location line="+18"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4431,7 +4522,7 @@
         <translation>No se fusionó nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/sync.py" line="-73"/>
+        <location filename="../../casefile/services/exchange/sync.py" line="-86"/>
         <source>Reading the server&apos;s copy</source>
         <translation>Leyendo la copia del servidor</translation>
     </message>
@@ -4451,12 +4542,12 @@
         <translation>Escribiendo en el servidor</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Introducing the copy to the server&apos;s copy</source>
-        <translation>Presentando la copia a la copia del servidor</translation>
+        <location line="+29"/>
+        <source>Copying the case from the server and introducing the copy to it</source>
+        <translation>Copiando el expediente del servidor y presentándole la copia</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Copying the case from the server</source>
         <translation>Copiando el expediente del servidor</translation>
     </message>
@@ -4464,32 +4555,62 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../casefile/services/records/fields.py" line="+58"/>
+        <location filename="../../casefile/services/records/fields.py" line="+68"/>
         <location line="+29"/>
-        <location line="+115"/>
+        <location line="+117"/>
         <location line="+3"/>
         <source>Pseudonym</source>
         <translation>Seudónimo</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+167"/>
+        <location line="-165"/>
+        <location line="+169"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-182"/>
+        <source>Consent</source>
+        <extracomment>line, text, date, vocab, grade, bool, int, float, ref the qualifier field that goes with a date</extracomment>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent: to whom (mechanisms, courts)</source>
+        <translation>Consentimiento: a quién (mecanismos, tribunales)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never to</source>
+        <translation>Nunca a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not to be shared before</source>
+        <translation>No compartir antes del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given on</source>
+        <translation>Consentimiento dado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent recorded by</source>
+        <translation>Consentimiento registrado por</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+37"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <location filename="../../casefile/services/records/lists.py" line="+37"/>
         <location line="+12"/>
         <location line="+8"/>
         <source>Title</source>
-        <extracomment>line, text, date, vocab, grade, bool, int, float, ref the qualifier field that goes with a date</extracomment>
         <translation>Título</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
@@ -4529,12 +4650,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Confidential</source>
         <translation>Confidencial</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location line="+12"/>
         <location line="+11"/>
         <source>Description</source>
@@ -4544,21 +4665,21 @@
         <location line="-22"/>
         <location line="+12"/>
         <location line="+11"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+18"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Caveats for the reader</source>
         <translation>Salvedades para el lector</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+39"/>
+        <location line="-70"/>
+        <location line="+40"/>
         <location line="+18"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <location line="+11"/>
         <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <location line="+4"/>
@@ -4673,7 +4794,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Why this grade</source>
         <translation>Por qué esta calificación</translation>
     </message>
@@ -4698,12 +4819,12 @@
         <translation>Cita a</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/records/fields.py" line="-10"/>
+        <location filename="../../casefile/services/records/fields.py" line="-11"/>
         <source>Confidential source</source>
         <translation>Fuente confidencial</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location filename="../../casefile/services/records/lists.py" line="+1"/>
         <source>What is claimed</source>
         <translation>Qué se afirma</translation>
@@ -4787,7 +4908,7 @@
         <translation>Muestra rostros de personas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -4910,6 +5031,216 @@
         <location filename="../../casefile/ui/editors/fields.py" line="+206"/>
         <source>{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0</source>
         <translation>{lat:.4f}, {lon:.4f}; GeoNames, CC BY 4.0</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../casefile/services/handover/__init__.py" line="+79"/>
+        <source>A handover is recorded in the case&apos;s custody log; open the case where it can be changed.</source>
+        <extracomment>(bytes done, bytes in all, what is being done) sources and evidence items consent kept out: (code, why)</extracomment>
+        <translation>Una entrega queda registrada en la cadena de custodia del expediente; abra el expediente donde pueda modificarse.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the dossier</source>
+        <translation>Escribiendo el dossier</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../casefile/services/handover/bag.py" line="+48"/>
+        <source>Handover cancelled; nothing was written.</source>
+        <extracomment>between chunks of a large file: return True to stop</extracomment>
+        <translation>Entrega cancelada; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copying the evidence</source>
+        <translation>Copiando las evidencias</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{code}: {reason}; nothing was handed over.</source>
+        <translation>{code}: {reason}; no se entregó nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code}: the stored bytes no longer match the hash taken at intake; nothing was handed over (&apos;casefile verify&apos; tells more).</source>
+        <translation>{code}: los bytes guardados ya no coinciden con el hash tomado al ingresarlos; no se entregó nada (&apos;casefile verify&apos; da más detalles).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the records and the custody chain</source>
+        <translation>Escribiendo los registros y la cadena de custodia</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Handover of the case &quot;{title}&quot; to {recipient}</source>
+        <translation>Entrega del expediente &quot;{title}&quot; a {recipient}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>handed over to {recipient} (bag {bag})</source>
+        <translation>entregado a {recipient} (bolsa {bag})</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="-214"/>
+        <source>Handover to a court or mechanism</source>
+        <translation>Entrega a un tribunal o mecanismo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A BagIt bag the recipient checks with standard tools: the originals, byte for byte, their records and custody, the records as FollowTheMoney entities, and the dossier, signed with your key. Only sources and evidence whose consent covers this recipient go; the others are listed when it is done.</source>
+        <translation>Una bolsa BagIt que el destinatario comprueba con herramientas estándar: los originales, byte a byte, sus registros y su custodia, los registros como entidades FollowTheMoney y el dossier, firmados con su clave. Solo van las fuentes y evidencias cuyo consentimiento cubre a este destinatario; las demás se listan al terminar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>as consent names it, e.g. IIIM, ICC, CIDH</source>
+        <translation>como lo nombra el consentimiento, p. ej. IIIM, CPI, CIDH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all incidents; or INC-0001, INC-0003</source>
+        <translation>todos los hechos; o INC-0001, INC-0003</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident codes</source>
+        <translation>Códigos de hechos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier language</source>
+        <translation>Idioma del dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New folder for the bag</source>
+        <translation>Carpeta nueva para la bolsa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Destinatario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incidents:</source>
+        <translation>&amp;Hechos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier &amp;language:</source>
+        <translation>&amp;Idioma del dossier:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;folder:</source>
+        <translation>&amp;Carpeta nueva:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Handover status</source>
+        <translation>Estado de la entrega</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Hand over</source>
+        <translation>E&amp;ntregar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Where to make the bag&apos;s folder</source>
+        <translation>Dónde crear la carpeta de la bolsa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name the recipient, as consent names it (IIIM, ICC, CIDH…).</source>
+        <translation>Nombre al destinatario, como lo nombra el consentimiento (IIIM, CPI, CIDH…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a new folder for the bag.</source>
+        <translation>Elija una carpeta nueva para la bolsa.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{code} is not an incident code (INC-0001).</source>
+        <translation>{code} no es un código de hecho (INC-0001).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+14"/>
+        <source>Nothing was handed over: {reason}</source>
+        <translation>No se entregó nada: {reason}</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Nothing was handed over: the bag is signed with your key, which needs its passphrase.</source>
+        <translation>No se entregó nada: la bolsa se firma con su clave, que necesita su frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Cancelado; no se escribió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting…</source>
+        <translation>Empezando…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Written: {path}</source>
+        <translation>Escrito: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier, the signed history head {head}, and evidence files with their records and custody: {items} ({size}).</source>
+        <translation>El dossier, la huella del historial firmada {head} y archivos de evidencia con sus registros y su custodia: {items} ({size}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left out, as consent requires ({count}):</source>
+        <translation>Omitidos, como exige el consentimiento ({count}):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -5246,13 +5577,13 @@ huella {hash}
     <message>
         <location line="+2"/>
         <location line="+51"/>
-        <location line="+33"/>
+        <location line="+43"/>
         <location line="+34"/>
         <source>listed twice</source>
         <translation>aparece dos veces</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-117"/>
         <source>before start_date</source>
         <translation>anterior a start_date</translation>
     </message>
@@ -5277,7 +5608,7 @@ huella {hash}
         <translation>una fuente confidencial necesita un seudónimo</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>a source cannot cite itself</source>
         <translation>una fuente no puede citarse a sí misma</translation>
     </message>
@@ -6016,14 +6347,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-157"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-158"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6039,7 +6370,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -6431,7 +6762,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Outputs</name>
     <message>
-        <location filename="../../casefile/store/outputs.py" line="+73"/>
+        <location filename="../../casefile/store/outputs.py" line="+74"/>
         <source>{path}: {reason}; nothing was written</source>
         <translation>{path}: {reason}; no se escribió nada</translation>
     </message>
@@ -6439,11 +6770,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+14"/>
         <location line="+4"/>
         <location line="+42"/>
+        <location line="+343"/>
         <source>not a file name</source>
         <translation>no es un nombre de archivo</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-386"/>
         <location line="+16"/>
         <source>it is a folder</source>
         <translation>es una carpeta</translation>
@@ -6451,11 +6783,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="-12"/>
         <location line="+48"/>
+        <location line="+344"/>
         <source>folder {folder} does not exist</source>
         <translation>la carpeta {folder} no existe</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-382"/>
         <source>it is a symbolic link (give the real file&apos;s path)</source>
         <translation>es un enlace simbólico (indique la ruta del archivo real)</translation>
     </message>
@@ -6481,21 +6814,23 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+2"/>
+        <location line="+361"/>
         <source>it is a case file</source>
         <translation>es un archivo de expediente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-359"/>
         <source>it already exists (--force replaces it)</source>
         <translation>ya existe (--force lo reemplaza)</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+343"/>
         <source>it is a symbolic link (give the real folder&apos;s path)</source>
         <translation>es un enlace simbólico (indique la ruta de la carpeta real)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-339"/>
         <source>it exists and is not a folder</source>
         <translation>existe y no es una carpeta</translation>
     </message>
@@ -6510,7 +6845,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>es un archivo auxiliar de un expediente</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+286"/>
+        <source>it already exists (choose a new folder)</source>
+        <translation>ya existe (elija una carpeta nueva)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>cannot write {path}: {why}</source>
         <translation>no se puede escribir {path}: {why}</translation>
     </message>
@@ -7041,15 +7381,16 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Redaction</name>
     <message>
-        <location filename="../../casefile/services/redaction/profile.py" line="+47"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+52"/>
         <source>unknown profile {profile}: use full, partner or public</source>
         <extracomment>Record kinds whose withheld rows are counted, in the order a report lists them.</extracomment>
         <translation>perfil desconocido {profile}: use full, partner o public</translation>
     </message>
     <message>
         <location filename="../../casefile/services/redaction/matcher.py" line="+356"/>
-        <location filename="../../casefile/services/redaction/profile.py" line="+49"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+52"/>
         <source>[withheld]</source>
+        <extracomment>per kind (source, evidence), what consent keeps out of this output, and why (``services/consent.py``)</extracomment>
         <translation>[reservado]</translation>
     </message>
     <message>
@@ -7580,10 +7921,10 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>Server</name>
     <message>
         <location filename="../../casefile/cli/server_commands.py" line="-72"/>
-        <location filename="../../casefile/store/server/sealing.py" line="+170"/>
+        <location filename="../../casefile/store/server/sealing.py" line="+276"/>
         <location filename="../../casefile/store/server/transfer.py" line="+137"/>
         <source>{address}: no such case on the server.</source>
-        <extracomment>digests of sealed words, sealed in turn (the server&apos;s columns for them are widened to text)</extracomment>
+        <extracomment>digests of sealed words, sealed in turn (the server&apos;s columns for them are widened to text) key columns that hold words, per table (each sealed the same way every time, see above)</extracomment>
         <translation>{address}: no existe ese expediente en el servidor.</translation>
     </message>
     <message>
@@ -7623,18 +7964,18 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>El expediente contiene un carácter NUL, que PostgreSQL no puede guardar; no se subió nada.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>The case on the server is at format {theirs}, this Casefile at {ours}: upgrade it first with &apos;casefile server upgrade {address}&apos; (as the role that pushed it).</source>
         <translation>El expediente del servidor está en el formato {theirs} y este Casefile en el {ours}: actualícelo antes con &apos;casefile server upgrade {address}&apos; (como el rol que lo subió).</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../casefile/store/server/upgrade.py" line="+53"/>
+        <location filename="../../casefile/store/server/schema.py" line="+142"/>
         <source>The case on the server is at format {theirs}, newer than this Casefile&apos;s ({ours}): update Casefile.</source>
+        <extracomment>the history: inserts only, for everyone what an analyst writes besides the history (claims, their chains and assessments)</extracomment>
         <translation>El expediente del servidor está en el formato {theirs}, más reciente que el de este Casefile ({ours}): actualice Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+171"/>
+        <location filename="../../casefile/store/server/working.py" line="+187"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
         <extracomment>work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>

@@ -37,6 +37,7 @@ from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.commands import UpdateRecord
 from casefile.ui.dialogs.dossier import DossierDialog
 from casefile.ui.dialogs.exchange import KeyDialog, ReviewDialog, SendDialog
+from casefile.ui.dialogs.handover import HandoverDialog
 from casefile.ui.dialogs.passphrase import ChangePassphraseDialog
 from casefile.ui.dialogs.redaction_preview import RedactionPreviewDialog
 from casefile.ui.dialogs.search_popup import SearchPopup
@@ -298,6 +299,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.OPEN_CASE: Effect(_dialog("open_case_file"), keeps=True),
     ActionId.OPEN_SAMPLE: Effect(_sample_opened, fresh_in=CLOSING_STATES),
     "export_dossier": Effect(_dialog("export_dossier"), keeps=True),
+    "handover": Effect(_dialog("handover"), keeps=True),
     "redaction_preview": Effect(_dialog("redaction_preview"), keeps=True),
     "send_changes": Effect(_dialog("send_changes"), keeps=True),
     "open_server_case": Effect(_dialog("open_server_case"), keeps=True),
@@ -461,6 +463,8 @@ def patched(monkeypatch, tmp_path):
     monkeypatch.setattr(dialogs, "error", record("error", None))
     monkeypatch.setattr(DossierDialog, "export", classmethod(
         lambda cls, parent, case, **k: calls.append(("export_dossier", (case,))) or (None, False)))
+    monkeypatch.setattr(HandoverDialog, "run", classmethod(
+        lambda cls, parent, case, **k: calls.append(("handover", (case,))) or None))
     monkeypatch.setattr(HistoryDialog, "show_history", classmethod(
         lambda cls, parent, case, code="": calls.append(("show_history", (case, code))) or (None, True)))
     monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(record("change_passphrase", (None, False))))

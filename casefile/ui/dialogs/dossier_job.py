@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     key_passphrase = channel.read_secret() if args.sign else None
     channel.listen()
     try:
-        _install_language(args.ui_lang)
+        install_language(args.ui_lang)
         from ...dossier.writer import write_dossier
 
         signer = None
@@ -126,7 +126,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     return 0
 
 
-def _install_language(lang: str) -> None:
+def install_language(lang: str) -> None:
     """Messages (errors, progress) in the window's language."""
     if not lang or lang == "en":
         return

@@ -1,0 +1,70 @@
+"""The child process that writes a handover's bag for the window. No Qt.
+
+``python -m casefile.ui.dialogs.handover_job CASE -o DIR --for RECIPIENT
+[--incidents CODES] [--lang L] [--ui-lang L] [--encrypted]``
+
+It writes a dossier (ReportLab holds the GIL for a whole build) and copies
+every original, so it runs here, as the dossier does (``dossier_job``, whose
+protocol it speaks): stdin carries the case's passphrase (with
+``--encrypted``) and then the documenter key's, each one JSON string on one
+line, then ``cancel``; stdout one JSON object per line, progress and then
+``{"result": {...}}`` or ``{"error": "one line"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ...errors import CasefileError
+from .dossier_job import Channel, install_language, open_for_window
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="casefile.ui.dialogs.handover_job")
+    parser.add_argument("case")
+    parser.add_argument("-o", "--output", required=True)
+    parser.add_argument("--for", dest="recipient", required=True)
+    parser.add_argument("--incidents", default="")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--ui-lang", default="en", help="language of messages sent back to the window")
+    parser.add_argument("--encrypted", action="store_true")
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace, channel: Channel) -> int:
+    passphrase = channel.read_secret() if args.encrypted else None
+    key_passphrase = channel.read_secret()
+    channel.listen()
+    try:
+        install_language(args.ui_lang)
+        from ...services import keys
+        from ...services.handover import handover
+
+        key = keys.load_or_create(key_passphrase)  # a wrong passphrase stops here, before any work
+        key_passphrase = ""
+        case = open_for_window(Path(args.case), passphrase)
+        passphrase = None
+        try:
+            codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
+            result = handover(case, args.output, args.recipient, key, incidents=codes, lang=args.lang,
+                              progress=channel.progress, cancelled=channel.cancelled)
+        finally:
+            case.close(backup=False)  # the window makes the backups, on its own close
+    except CasefileError as error:
+        channel.send(error=str(error))
+        return 1
+    channel.send(result={"path": str(result.path), "items": result.items, "octets": result.octets,
+                         "head": result.head, "left_out": [list(pair) for pair in result.left_out],
+                         "warnings": list(result.warnings)})
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args, Channel())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Handover throughput against copying and hashing the same bytes.
+
+    uv run python tests/perf/handover_bench.py [--gib 1] [--files 8] [--encrypted]
+
+A case holds ``--files`` evidence files of random bytes, ``--gib`` GiB in all,
+taken in as ``casefile add-evidence`` takes them, each with consent to any
+use. Then, in the same run:
+
+- limit: each original read, SHA-256'd and written to a new folder, fsynced
+  (``_common.hash_and_copy``, the faster of 64 KiB and 1 MiB blocks), as
+  ``cp`` plus ``sha256sum`` would;
+- handover: ``casefile handover`` of the whole case to a new bag (each
+  original read from the case, hashed and written once, fsynced, plus the
+  dossier, the records, the custody chain and the signed head).
+
+Prints both in MiB/s and the ratio (target: at least 0.8x). A benchmark
+reports; it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+from _common import COPY_BLOCKS, MIB, hash_and_copy, settle  # noqa: E402
+from intake_bench import make_file  # noqa: E402
+
+from casefile.services import keys, records  # noqa: E402
+from casefile.services.evidence import intake  # noqa: E402
+from casefile.services.handover import handover  # noqa: E402
+from casefile.store import Case  # noqa: E402
+
+PASSPHRASE = "handover bench passphrase"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gib", type=float, default=1.0)
+    parser.add_argument("--files", type=int, default=8)
+    parser.add_argument("--encrypted", action="store_true")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="handover-bench-"))
+    try:
+        size = int(args.gib * 1024 * MIB / args.files)
+        sources = []
+        for n in range(args.files):
+            path = folder / f"original-{n}.bin"
+            make_file(path, size)
+            sources.append(path)
+        case = Case.create(folder / "bench.casefile", title="Handover bench",
+                           passphrase=PASSPHRASE if args.encrypted else None)
+        started = time.perf_counter()
+        with case.sole_writer():
+            for path in sources:
+                taken = intake(case, path)
+                records.update(case, "evidence", taken.id, consent="publication")
+        took_in = time.perf_counter() - started
+        key = keys.create_key("bench", "Bench", folder / "keys")
+        total = size * args.files
+        settle()
+        best = None
+        for block in COPY_BLOCKS:
+            out = folder / f"copy-{block}"
+            out.mkdir()
+            started = time.perf_counter()
+            for path in sources:
+                hash_and_copy(path, out / path.name, block)
+            took = time.perf_counter() - started
+            best = took if best is None else min(best, took)
+            shutil.rmtree(out)
+            settle()
+        assert best is not None
+        started = time.perf_counter()
+        result = handover(case, folder / "bag", "Bench mechanism", key)
+        handed = time.perf_counter() - started
+        case.close(backup=False)
+        limit, ours = total / MIB / best, total / MIB / handed
+        kind = "encrypted" if args.encrypted else "plain"
+        print(f"{args.files} files, {total / MIB / 1024:.2f} GiB, {kind} case (taken in at "
+              f"{total / MIB / took_in:.0f} MiB/s)")
+        print(f"  limit: read, SHA-256 and write each original, fsync: {best:6.1f} s  {limit:7.0f} MiB/s")
+        print(f"  handover ({result.items} files, the dossier, records, custody, signed head):"
+              f" {handed:6.1f} s  {ours:7.0f} MiB/s  = {ours / limit:.2f}x the limit (target 0.8x: "
+              f"{'meets' if ours / limit >= 0.8 else 'MISSES'})")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
