@@ -4576,8 +4576,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Consent: to whom (mechanisms, courts)</source>
-        <translation>Consentimiento: a quién (mecanismos, tribunales)</translation>
+        <source>Consent: to whom</source>
+        <translation>Consentimiento: a quién</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7975,9 +7975,9 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>El expediente del servidor está en el formato {theirs}, más reciente que el de este Casefile ({ours}): actualice Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+187"/>
+        <location filename="../../casefile/store/server/working.py" line="+191"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
-        <extracomment>work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
+        <extracomment>evidence bytes and previews: written only with an evidence row, which the history seals, and never changed (content-addressed), so compared only when the history carried says an item changed work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>

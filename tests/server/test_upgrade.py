@@ -8,12 +8,17 @@ import psycopg
 
 from casefile.cli import main
 from casefile.services import keys, records, verify
+from casefile.store import migrate
 from casefile.store.server.address import ServerAddress
 from casefile.store.server.transfer import pull
 from tests.conftest import OWNER_PASSPHRASE
 
-# What format 8 added (migration 0008), taken off again: the case as Casefile at format 7 left it.
-TO_FORMAT_7 = """
+# What formats 8 and 9 added (migrations 0008, 0009), taken off again: the case as Casefile at format 7 left it.
+CONSENT = ", ".join(f"DROP COLUMN {c}" for c in ("consent", "consent_to", "consent_not_to", "consent_not_before",
+                                                   "consent_given", "consent_recorded_by"))
+TO_FORMAT_7 = f"""
+    ALTER TABLE case_guerrero.source {CONSENT};
+    ALTER TABLE case_guerrero.evidence {CONSENT};
     DROP INDEX case_guerrero.ix_exchange_item_row;
     DROP INDEX case_guerrero.ix_exchange_item_seq;
     ALTER TABLE case_guerrero.exchange_item DROP COLUMN tbl, DROP COLUMN row_key, DROP COLUMN seq;
@@ -36,9 +41,9 @@ def test_a_case_at_an_earlier_format_is_upgraded_and_works_after(sample_on_serve
     assert err.count("\n") == 1 and f"casefile server upgrade {ServerAddress.parse(url)}" in err
 
     assert main(["server", "upgrade", url]) == 0
-    assert "from format 7 to 8" in capsys.readouterr().out
+    assert f"from format 7 to {migrate.head_version()}" in capsys.readouterr().out
     assert main(["server", "upgrade", url]) == 0  # again: nothing to do
-    assert "already at format 8" in capsys.readouterr().out
+    assert f"already at format {migrate.head_version()}" in capsys.readouterr().out
     with psycopg.connect(pg_server.url(pg_database)) as admin:
         schemas = {name for (name,) in admin.execute(
             "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'case_guerrero%'")}

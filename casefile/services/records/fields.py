@@ -37,7 +37,7 @@ T = QT_TRANSLATE_NOOP
 #: what a source, or whoever gave an evidence item, agreed to (``services/consent.py`` reads it)
 CONSENT = (
     F("consent", T("Fields", "Consent"), "vocab", "consent"),
-    F("consent_to", T("Fields", "Consent: to whom (mechanisms, courts)"), "text"),
+    F("consent_to", T("Fields", "Consent: to whom"), "text"),
     F("consent_not_to", T("Fields", "Never to"), "text"),
     F("consent_not_before", T("Fields", "Not to be shared before"), "date"),
     F("consent_given", T("Fields", "Consent given on"), "date"),

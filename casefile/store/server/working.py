@@ -10,7 +10,8 @@ What moves, either way (``carry``): the rows the history sealed after an
 entry, upserted or deleted (each seal names the rows a commit wrote, with
 ``None`` for a row deleted); the history entries and row states after it,
 inserted (the server takes no other change to them); evidence chunks and code
-counters, which the history does not seal, by comparing keys. Rows are sealed
+counters, which the history does not seal, by comparing keys (the chunks only
+when an evidence item changed: they are written with it). Rows are sealed
 under the case's key on their way to the server and opened on their way back
 (``sealing``). A ``Mirror``
 keeps the copy between uses and brings it up to date the same way, from the
@@ -49,6 +50,9 @@ from .sealing import CaseSeal, Passage, open_seal
 from .transfer import server_engine, snapshot, unreachable
 
 HISTORY = ("audit_entry", "row_state")  # append-only on the server
+#: evidence bytes and previews: written only with an evidence row, which the history seals, and never
+#: changed (content-addressed), so compared only when the history carried says an item changed
+CONTENT = frozenset({"chunk", "blob", "blob_chunk", "thumbnail"})
 READ_BATCH, UPSERT_BATCH = 500, 2000
 BY_NAME = {table.name: table for table in Base.metadata.sorted_tables}
 ORDER = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
@@ -256,7 +260,8 @@ def carry(source: Connection, target: Connection, head: int, passage: Passage, *
                 changed.setdefault(tbl, set()).update(int(row["id"]) for row in rows)
             for start in range(0, len(rows), UPSERT_BATCH):
                 _upsert(target, table, passage.rows(table, rows[start:start + UPSERT_BATCH]))
-        unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY]
+        unsealed = [t for t in Base.metadata.sorted_tables if t.name in UNSEALED and t.name not in HISTORY
+                    and (t.name not in CONTENT or any(tbl == "evidence" for tbl, _ in latest))]
         wanted = {t.name: _keys(source, t) for t in unsealed}
         held = {t.name: _keys(target, t) for t in unsealed}
         for table in reversed(unsealed):  # dependents first
