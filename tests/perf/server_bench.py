@@ -54,6 +54,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--profile", action="store_true", help="print where one edit's two syncs spend their time")
+    parser.add_argument("--trip-only", action="store_true", help="only what the round trip needs: push, the two "
+                        "introduced pulls, their first syncs, the edits")
     args = parser.parse_args()
     import scale_case
 
@@ -80,22 +82,25 @@ def main() -> None:
             with engine.begin() as conn:
                 sealing.share(conn, address, sealing.open_seal(conn, address, ka), kb.public_key, "Beto")
             engine.dispose()
-            started = time.perf_counter()
-            pull(address, folder / "plain.casefile", ka).close()
-            pulled = time.perf_counter() - started
+            pulled = 0.0
+            if not args.trip_only:
+                started = time.perf_counter()
+                pull(address, folder / "plain.casefile", ka).close()
+                pulled = time.perf_counter() - started
             started = time.perf_counter()
             pull_copy(address, folder / "ana.casefile", ka).close()
             introduced = time.perf_counter() - started
             pull_copy(address, folder / "beto.casefile", kb).close()
-            pull(address, folder / "window.casefile", ka, passphrase=WINDOW_PASSPHRASE).close()
             print(f"scale {args.scale:g}: {rows:,} rows; push {pushed:.1f} s (partner view included), "
                   f"pull {pulled:.1f} s, pull introduced to the server copy (what 'casefile pull' does) "
                   f"{introduced:.1f} s")
-            started = time.perf_counter()
-            with working_copy(address, ka, write=False) as (copy, _conn):
-                copy.audit_head()
-            print(f"a reading command's snapshot of the whole case: {time.perf_counter() - started:.1f} s")
-            _reading(folder / "window.casefile", source.parent / "encrypted.casefile")
+            if not args.trip_only:
+                pull(address, folder / "window.casefile", ka, passphrase=WINDOW_PASSPHRASE).close()
+                started = time.perf_counter()
+                with working_copy(address, ka, write=False) as (copy, _conn):
+                    copy.audit_head()
+                print(f"a reading command's snapshot of the whole case: {time.perf_counter() - started:.1f} s")
+                _reading(folder / "window.casefile", source.parent / "encrypted.casefile")
             ana, beto = Case.open(folder / "ana.casefile"), Case.open(folder / "beto.casefile")
             ana.backup_keep = beto.backup_keep = 0
             ma, mb = Mirror(address), Mirror(address)

@@ -12,7 +12,7 @@ import json
 import uuid as uuidlib
 from datetime import datetime
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from ...errors import CasefileError
@@ -59,23 +59,74 @@ def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+class Ids:
+    """A table's rows by UUID: their ids and codes. Read whole at once (a large
+    bundle names most of a table), or one UUID at a time as asked (a sync's
+    bundle names a few rows of a case of millions: reading whole tables was most
+    of a sync at full scale)."""
+
+    def __init__(self, conn: Connection, name: str, whole: bool):
+        self.conn, self.table, self.whole = conn, table(name), whole
+        self._ids: dict[str, int | None] = {}  # None: not here
+        self._codes: dict[str, str] = {}
+        if whole:
+            for i, u, c in conn.execute(select(self.table.c.id, self.table.c.uuid, self._code_column())):
+                self._ids[u], self._codes[u] = i, c or ""
+
+    def _code_column(self):
+        return self.table.c.code if "code" in self.table.c else literal("")
+
+    def _look(self, uuid: str) -> None:
+        if self.whole or uuid in self._ids:
+            return
+        row = self.conn.execute(select(self.table.c.id, self._code_column())
+                                .where(self.table.c.uuid == uuid)).first()
+        self._ids[uuid] = None if row is None else int(row[0])
+        if row is not None:
+            self._codes[uuid] = row[1] or ""
+
+    def get(self, uuid: str) -> int | None:
+        self._look(uuid)
+        return self._ids.get(uuid)
+
+    def __getitem__(self, uuid: str) -> int:
+        found = self.get(uuid)
+        if found is None:
+            raise KeyError(uuid)
+        return found
+
+    def __setitem__(self, uuid: str, ident: int) -> None:
+        self._ids[uuid] = ident
+
+    def pop(self, uuid: str) -> int | None:
+        found = self.get(uuid)
+        self._ids[uuid] = None  # gone: not looked up again
+        return found
+
+    def items(self) -> list[tuple[str, int]]:
+        """The rows read so far (all of them, read whole)."""
+        return [(u, i) for u, i in self._ids.items() if i is not None]
+
+    def code(self, uuid: str) -> str:
+        self._look(uuid)
+        return self._codes.get(uuid, "")
+
+    def set_code(self, uuid: str, code: str) -> None:
+        self._codes[uuid] = code
+
+
 class Writer:
-    def __init__(self, conn: Connection):
+    """``whole``: read each table's ids at once, for a bundle that names many rows."""
+
+    def __init__(self, conn: Connection, *, whole: bool = True):
         self.conn = conn
-        self._ids: dict[str, dict[str, int]] = {}
-        self._codes: dict[str, dict[str, str]] = {}
+        self.whole = whole
+        self._ids: dict[str, Ids] = {}
         self._queued: dict[tuple[str, tuple[str, ...]], list[tuple[int, dict[str, object]]]] = {}
 
-    def ids(self, name: str) -> dict[str, int]:
+    def ids(self, name: str) -> Ids:
         if name not in self._ids:
-            t = table(name)
-            codes: dict[str, str] = {}
-            ids: dict[str, int] = {}
-            code = t.c.code if "code" in t.c else t.c.uuid
-            for i, u, c in self.conn.execute(select(t.c.id, t.c.uuid, code)):
-                ids[u] = i
-                codes[u] = c if "code" in t.c else ""
-            self._ids[name], self._codes[name] = ids, codes
+            self._ids[name] = Ids(self.conn, name, self.whole)
         return self._ids[name]
 
     def find(self, uuid: str, tables: tuple[str, ...]) -> tuple[str, int] | None:
@@ -119,7 +170,7 @@ class Writer:
             values["updated_at"] = now
         ident = int(self.conn.execute(insert(t).values(**values).returning(t.c.id)).scalar_one())
         self.ids(kind)[uuid] = ident
-        self._codes[kind][uuid] = str(values.get("code", ""))
+        self.ids(kind).set_code(uuid, str(values.get("code", "")))
         return ident
 
     def code_for(self, kind: str, code: str) -> str:
@@ -183,15 +234,14 @@ class Writer:
         self._queued.clear()
 
     def delete_record(self, kind: str, uuid: str) -> int | None:
-        ident = self.ids(kind).pop(uuid, None)
+        ident = self.ids(kind).pop(uuid)
         if ident is not None:
             t = table(kind)
             self.conn.execute(delete(t).where(t.c.id == ident))
         return ident
 
     def code_of(self, kind: str, uuid: str) -> str:
-        self.ids(kind)
-        return self._codes[kind].get(uuid, "")
+        return self.ids(kind).code(uuid)
 
     # -- links ----------------------------------------------------------------
 

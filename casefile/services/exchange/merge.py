@@ -66,6 +66,8 @@ from .items import (
 from .reading import items_held
 
 Progress = Callable[[int, int, str], None]
+#: a bundle naming more items than this has each table's ids read whole (else one row at a time)
+WHOLE_TABLES = 2000
 _UNKNOWN = object()  # a value known here only by its hash
 _HELD = object()  # a value held here, read from the case only when a conflict keeps it
 
@@ -237,8 +239,8 @@ class _Merger:
                  result: MergeReport, changed: dict[str, set[int]]):
         self.conn, self.opened = conn, opened
         self.who, self.signer, self.bundle_id, self.result, self.changed = who, signer, bundle_id, result, changed
-        self.writer = Writer(conn)
         incoming = {str(i.get("id", "")) for i in opened.records["items"] if isinstance(i, dict)}
+        self.writer = Writer(conn, whole=len(incoming) > WHOLE_TABLES)
         self.stored = load_stored(conn, incoming)  # only what the bundle names is looked at
         self._held: dict[str, Item | None] = {}  # items read from the case, when needed
         self.updated_rows: dict[str, set[str]] = {}  # rows of items that were here and still are
@@ -499,10 +501,10 @@ def _custody(conn: Connection, events: list, writer: Writer, new_evidence: list[
     then one "transferred" event per evidence item that arrived."""
     from ..interchange.export import stamp
 
-    uuid_of = {i: u for u, i in writer.ids("evidence").items()}
     have = set()
     named = sorted({i for e in events if isinstance(e, dict)
                     if (i := writer.ids("evidence").get(str(e.get("evidence")))) is not None})
+    uuid_of = {i: u for u, i in writer.ids("evidence").items()}  # those named among them
     for part in batched(named):  # only the items the bundle speaks of: the rest cannot match
         for ev, at, who, action, observed, details in conn.execute(text(
                 "SELECT evidence_id, at, who, action, sha256_observed, details FROM custody_event "

@@ -49,7 +49,7 @@ def conflicts(case: Case) -> list[ConflictView]:
         if not rows:
             return []
         items = items_held(conn, load_stored(conn, {r.uuid for r in rows}))
-        writer = Writer(conn)
+        writer = Writer(conn, whole=False)  # a conflict names a row or two
         out = []
         for r in rows:
             item = items.get(r.uuid)
@@ -80,7 +80,7 @@ def resolve(case: Case, conflict_id: int, keep: str, fingerprint: str | None = N
             "SELECT vv FROM exchange_conflict WHERE uuid = :u AND field = :f"), {"u": found.uuid, "f": found.field})]
         me.counter += 1
         version = join(stored.versions.get(found.field, ("", {}))[1], *vvs, {me.uuid: me.counter})
-        writer = Writer(conn)
+        writer = Writer(conn, whole=False)  # a conflict names a row or two
         conn.execute(text("DELETE FROM exchange_conflict WHERE uuid = :u AND field = :f"),
                      {"u": found.uuid, "f": found.field})
         item = items.get(found.uuid)
