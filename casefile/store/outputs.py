@@ -125,10 +125,8 @@ def check_output(path: str | os.PathLike, *, force: bool | None, open_cases: Ite
     return target
 
 
-def check_output_folder(path: str | os.PathLike, names: Iterable[str], *, force: bool,
-                        open_cases: Iterable[str | os.PathLike] = ()) -> Path:
-    """A folder of outputs (CSV): new or an existing folder (not a symlink),
-    and each file in it checked like ``check_output``. Returns the folder."""
+def _folder(path: str | os.PathLike, open_cases: Iterable[str | os.PathLike]) -> tuple[Path, Path]:
+    """A folder as given and as it resolves; refused if a link, or named like a case's companion."""
     given = Path(os.fspath(path))
     if "\x00" in str(given):
         raise _refuse(given, translate("Outputs", "not a file name"))
@@ -136,6 +134,14 @@ def check_output_folder(path: str | os.PathLike, names: Iterable[str], *, force:
         raise _refuse(given, translate("Outputs", "it is a symbolic link (give the real folder's path)"))
     folder = Path(os.path.realpath(given))
     _check_name(folder, given, open_cases)  # a folder named c.casefile-wal would stop the case from opening
+    return given, folder
+
+
+def check_output_folder(path: str | os.PathLike, names: Iterable[str], *, force: bool,
+                        open_cases: Iterable[str | os.PathLike] = ()) -> Path:
+    """A folder of outputs (CSV): new or an existing folder (not a symlink),
+    and each file in it checked like ``check_output``. Returns the folder."""
+    given, folder = _folder(path, open_cases)
     if folder.exists() and not folder.is_dir():
         raise _refuse(given, translate("Outputs", "it exists and is not a folder"))
     if not folder.exists():
@@ -472,13 +478,7 @@ def write_folder(folder: str | os.PathLike, files: dict[str, bytes], *, force: b
 def check_new_folder(path: str | os.PathLike, *, open_cases: Iterable[str | os.PathLike] = ()) -> Path:
     """A folder to be made whole (a handover's bag): it must not exist yet, its
     parent must, and it is never a link or a case's name. Returns it."""
-    given = Path(os.fspath(path))
-    if "\x00" in str(given):
-        raise _refuse(given, translate("Outputs", "not a file name"))
-    if given.is_symlink():
-        raise _refuse(given, translate("Outputs", "it is a symbolic link (give the real folder's path)"))
-    folder = Path(os.path.realpath(given))
-    _check_name(folder, given, open_cases)
+    given, folder = _folder(path, open_cases)
     if folder.suffix.lower() == SUFFIX:
         raise _refuse(given, translate("Outputs", "it is a case file"))
     if folder.exists():

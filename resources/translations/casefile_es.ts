@@ -225,7 +225,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/dossier.py" line="+448"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="+417"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>Trabajar en un expediente guardado en el servidor PostgreSQL del equipo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/handover.py" line="+279"/>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="+240"/>
         <source>Han&amp;dover…</source>
         <translation>Entre&amp;ga…</translation>
     </message>
@@ -3244,7 +3244,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/dossier.py" line="-379"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="-348"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -3444,7 +3444,7 @@
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Save the dossier as</source>
         <translation>Guardar el dossier como</translation>
     </message>
@@ -3499,7 +3499,7 @@
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Written: {path}
 {pages} pages. SHA-256: {sha256}</source>
         <translation>Escrito: {path}
@@ -3519,11 +3519,6 @@
         <location line="+17"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Cancelado; no se escribió nada.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -4244,13 +4239,13 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../casefile/services/exchange/apply.py" line="+107"/>
+        <location filename="../../casefile/services/exchange/apply.py" line="+158"/>
         <source>the bundle gives {record} a field &apos;{field}&apos; that this Casefile does not know</source>
         <extracomment>a record field holding another record&apos;s UUID -&gt; (its column, the tables it may name) link ends -&gt; (column, tables the UUID may name); &quot;&quot; column: a plain value (a tag, a relation)</extracomment>
         <translation>el paquete da a {record} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+123"/>
         <source>the bundle gives a {kind} link a field &apos;{field}&apos; that this Casefile does not know</source>
         <translation>el paquete da a un vínculo de tipo {kind} un campo &apos;{field}&apos; que esta versión de Casefile no conoce</translation>
     </message>
@@ -4321,8 +4316,9 @@
         <translation>su clave de firma no coincide con el manifiesto</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/merge.py" line="+129"/>
+        <location filename="../../casefile/services/exchange/merge.py" line="+131"/>
         <source>Checking the bundle</source>
+        <extracomment>a bundle naming more items than this has each table&apos;s ids read whole (else one row at a time)</extracomment>
         <translation>Comprobando el paquete</translation>
     </message>
     <message>
@@ -5087,7 +5083,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/handover.py" line="-214"/>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="-175"/>
         <source>Handover to a court or mechanism</source>
         <translation>Entrega a un tribunal o mecanismo</translation>
     </message>
@@ -5218,7 +5214,7 @@
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
         <source>Written: {path}</source>
         <translation>Escrito: {path}</translation>
     </message>
@@ -5236,11 +5232,6 @@
         <location line="+5"/>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -5677,6 +5668,14 @@ huella {hash}
         <location line="+6"/>
         <source>not a text field of that record</source>
         <translation>no es un campo de texto de ese registro</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/job_dialog.py" line="+54"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -6769,21 +6768,20 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="+14"/>
         <location line="+4"/>
-        <location line="+42"/>
-        <location line="+343"/>
+        <location line="+40"/>
         <source>not a file name</source>
         <translation>no es un nombre de archivo</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-41"/>
         <location line="+16"/>
         <source>it is a folder</source>
         <translation>es una carpeta</translation>
     </message>
     <message>
         <location line="-12"/>
-        <location line="+48"/>
-        <location line="+344"/>
+        <location line="+54"/>
+        <location line="+338"/>
         <source>folder {folder} does not exist</source>
         <translation>la carpeta {folder} no existe</translation>
     </message>
@@ -6824,13 +6822,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>ya existe (--force lo reemplaza)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+343"/>
+        <location line="+10"/>
         <source>it is a symbolic link (give the real folder&apos;s path)</source>
         <translation>es un enlace simbólico (indique la ruta de la carpeta real)</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="+12"/>
         <source>it exists and is not a folder</source>
         <translation>existe y no es una carpeta</translation>
     </message>
@@ -6845,7 +6842,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>es un archivo auxiliar de un expediente</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+280"/>
         <source>it already exists (choose a new folder)</source>
         <translation>ya existe (elija una carpeta nueva)</translation>
     </message>

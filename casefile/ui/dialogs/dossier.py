@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -34,6 +33,7 @@ from ...errors import CasefileError
 from ...model import PartialDate
 from ..workers import ProcessJob
 from .exchange import KeyPassphrase
+from .job_dialog import JobDialog
 from .output_path import may_write
 
 PROFILES = ("full", "partner", "public")
@@ -55,7 +55,7 @@ def default_output(case, profile: str) -> Path:
     return folder / f"{stem} - {profile}.pdf"
 
 
-class DossierDialog(QDialog):
+class DossierDialog(JobDialog):
     """``DossierDialog.export(parent, case)`` returns (result dict or None, accepted)."""
 
     exported = Signal(dict)  # path, pages, sha256, withheld
@@ -196,11 +196,12 @@ class DossierDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = self.export_button
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
 
-        self._inputs = (scope_box, profile_box, self.language, self.archival, self.output, browse)
+        self.inputs = (scope_box, profile_box, self.language, self.archival, self.output, browse)
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(profile_box)
@@ -347,24 +348,13 @@ class DossierDialog(QDialog):
         self.status.setText(self.tr("Starting…"))
         self.job.start()
 
-    def _set_running(self, running: bool) -> None:
-        self.export_button.setEnabled(not running)
-        self.progress.setVisible(running)
-        if running:
-            self.progress.setRange(0, 0)
-            self.open_folder_button.hide()
-        for widget in self._inputs:
-            widget.setEnabled(not running)
+    def say(self, text: str) -> None:
+        self.status.setText(text)
 
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(min(1000, int(1000 * done / total)))
-        else:
-            self.progress.setRange(0, 0)
-        if text:
-            self.status.setText(text)
+    def _set_running(self, running: bool) -> None:
+        super()._set_running(running)
+        if running:
+            self.open_folder_button.hide()
 
     @Slot(object)
     def _on_success(self, info: dict) -> None:
@@ -397,27 +387,6 @@ class DossierDialog(QDialog):
     @Slot()
     def _on_cancelled(self) -> None:
         self.status.setText(self.tr("Cancelled; nothing was written."))
-
-    @Slot()
-    def _on_finished(self) -> None:
-        self.job = None
-        self._set_running(False)
-
-    @Slot()
-    def _cancel_or_close(self) -> None:
-        if self.job is not None:
-            self.status.setText(self.tr("Cancelling…"))
-            self.job.cancel()
-        elif self.result_info is not None:
-            self.accept()
-        else:
-            self.reject()
-
-    def reject(self) -> None:
-        if self.job is not None:  # Esc or the window's close button while building: cancel first
-            self._cancel_or_close()
-            return
-        super().reject()
 
     @Slot()
     def preview_redaction(self) -> None:

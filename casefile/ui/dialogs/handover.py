@@ -13,7 +13,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -33,6 +32,7 @@ from ...store import outputs
 from ..workers import ProcessJob
 from .dossier import CODE, case_passphrase
 from .exchange import KeyPassphrase
+from .job_dialog import JobDialog
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -51,7 +51,7 @@ def default_folder(case, recipient: str) -> Path:
     return candidate
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(JobDialog):
     """``HandoverDialog.run(parent, case)``: the result dict, or None."""
 
     handed_over = Signal(dict)
@@ -115,7 +115,7 @@ class HandoverDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel_or_close)
 
-        self._inputs = (self.recipient, self.incidents, self.language, self.output, browse)
+        self.inputs = (self.recipient, self.incidents, self.language, self.output, browse)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -174,11 +174,11 @@ class HandoverDialog(QDialog):
         try:
             args = self.arguments()
         except CasefileError as error:
-            self._say(self.tr("Nothing was handed over: {reason}").format(reason=error))
+            self.say(self.tr("Nothing was handed over: {reason}").format(reason=error))
             return
         key_passphrase, ok = KeyPassphrase.ask(self)
         if not ok:
-            self._say(self.tr("Nothing was handed over: the bag is signed with your key, which needs its "
+            self.say(self.tr("Nothing was handed over: the bag is signed with your key, which needs its "
                               "passphrase."))
             return
         stdin = [json.dumps(case_passphrase(self.case) or "")] if getattr(self.case, "encrypted", False) else []
@@ -187,35 +187,17 @@ class HandoverDialog(QDialog):
         self.job = ProcessJob("casefile.ui.dialogs.handover_job", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)
         self.job.succeeded.connect(self._on_success)
-        self.job.failed.connect(lambda message: self._say(
+        self.job.failed.connect(lambda message: self.say(
             self.tr("Nothing was handed over: {reason}").format(reason=message)))
-        self.job.was_cancelled.connect(lambda: self._say(self.tr("Cancelled; nothing was written.")))
+        self.job.was_cancelled.connect(lambda: self.say(self.tr("Cancelled; nothing was written.")))
         self.job.finished.connect(self._on_finished)
         self._set_running(True)
-        self._say(self.tr("Starting…"))
+        self.say(self.tr("Starting…"))
         self.job.start()
 
-    def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running)
-        self.progress.setVisible(running)
-        if running:
-            self.progress.setRange(0, 0)
-        for widget in self._inputs:
-            widget.setEnabled(not running)
-
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.status.setPlainText(text)
         self.status.show()
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(min(1000, int(1000 * done / total)))
-        else:
-            self.progress.setRange(0, 0)
-        if text:
-            self._say(text)
 
     @Slot(object)
     def _on_success(self, info: dict) -> None:
@@ -230,31 +212,10 @@ class HandoverDialog(QDialog):
             lines.append(self.tr("Left out, as consent requires ({count}):").format(count=len(left_out)))
             lines += [f"  {code}: {why}" for code, why in left_out]
         lines += info.get("warnings", [])
-        self._say("\n".join(lines))
+        self.say("\n".join(lines))
         self.open_folder_button.show()
         self.cancel_button.setText(self.tr("Close"))
         self.handed_over.emit(info)
-
-    @Slot()
-    def _on_finished(self) -> None:
-        self.job = None
-        self._set_running(False)
-
-    @Slot()
-    def _cancel_or_close(self) -> None:
-        if self.job is not None:
-            self._say(self.tr("Cancelling…"))
-            self.job.cancel()
-        elif self.result_info is not None:
-            self.accept()
-        else:
-            self.reject()
-
-    def reject(self) -> None:
-        if self.job is not None:  # Esc while writing: cancel first
-            self._cancel_or_close()
-            return
-        super().reject()
 
     @Slot()
     def open_folder(self) -> None:
