@@ -115,7 +115,8 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         with case.connection() as conn:
             for e in doc["evidence"]:
                 try:
-                    sha, _size = bag.write(f"evidence/{files[e['uuid']]}", chunks.read_blob(conn, e["sha256"]))
+                    sha, _size = bag.write(f"evidence/{files[e['uuid']]}", chunks.read_blob(conn, e["sha256"]),
+                                           e["size"])
                 except chunks.BlobMissing as error:
                     raise CasefileError(translate("Handover", "{code}: {reason}; nothing was handed over.").format(
                         code=e["code"], reason=error)) from None

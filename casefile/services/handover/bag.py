@@ -19,6 +19,7 @@ from pathlib import Path
 from ... import __version__
 from ...errors import CasefileError
 from ...i18n import translate
+from ...store.writeback import Writeback
 
 PAYLOAD = "data"
 #: between chunks of a large file: return True to stop
@@ -36,22 +37,27 @@ class BagWriter:
         self._cancelled = cancelled
         self._written = written
 
-    def write(self, name: str, chunks: Iterable[bytes]) -> tuple[str, int]:
-        """A payload file ``data/NAME`` from ``chunks``: its SHA-256 and size."""
+    def write(self, name: str, chunks: Iterable[bytes], expected: int = 0) -> tuple[str, int]:
+        """A payload file ``data/NAME`` from ``chunks``: its SHA-256 and size.
+        ``expected``: its size, when known; a large file has the disk write it as
+        it goes (``store.writeback``), so the final fsync finds little to wait for."""
         relative = f"{PAYLOAD}/{name}"
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         digest, size = hashlib.sha256(), 0
-        with open(path, "xb") as out:
+        with open(path, "xb") as out, Writeback(path, expected, reread=False) as early:
             for data in chunks:
                 if self._cancelled is not None and self._cancelled():
                     raise HandoverCancelled(translate("Handover", "Handover cancelled; nothing was written."))
                 out.write(data)
                 digest.update(data)
                 size += len(data)
+                early.wrote(size)
                 if self._written is not None:
                     self._written(len(data))
-            out.flush()
+            if early.error is not None:
+                raise early.error
+            out.flush()  # a buffered writer: a short write by the system is written again, never lost
             os.fsync(out.fileno())
         self.manifest[relative] = digest.hexdigest()
         self.octets += size
