@@ -170,16 +170,10 @@ class CaseSeal:
 
     def seal_key(self, table: Table, key: tuple) -> tuple:
         """A row's plain key as the server holds it (to find the row there)."""
-        return self._in_key(table, key, lambda where, value: self.seal_value(where, value, same=True))
-
-    def open_key(self, table: Table, key: tuple) -> tuple:
-        return self._in_key(table, key, self.open_value)
-
-    def _in_key(self, table: Table, key: tuple, how) -> tuple:
-        names = [c.name for c in table.primary_key.columns]
+        names = _KEY_NAMES[table.name]
         row = dict(zip(names, key, strict=True))
         for column in _key_words(table)(row):
-            row[column] = how(self._key_where(table, column, row), row[column])
+            row[column] = self.seal_value(self._key_where(table, column, row), row[column], same=True)
         return tuple(row[name] for name in names)
 
     def open_state_key(self, tbl: str, key: str) -> str:

@@ -234,8 +234,8 @@ def carry(source: Connection, target: Connection, head: int, passage: Passage, *
     server: the rows sealed after ``head`` (upserted, or deleted where the seal
     says gone), evidence chunks and counters by comparing keys, and the history
     entries and row states after ``head`` (inserted). ``passage`` makes rows
-    ready for ``target`` (sealed, or opened), and finds them by key on either side. The ids changed per record table
-    (for the search index)."""
+    ready for ``target`` (sealed, or opened), and finds them by key on either
+    side. The ids changed per record table (for the search index)."""
     changed: dict[str, set[int]] = {}
     try:
         latest: dict[tuple[str, str], str | None] = {}
