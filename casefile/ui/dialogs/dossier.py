@@ -61,11 +61,7 @@ class DossierDialog(JobDialog):
     exported = Signal(dict)  # path, pages, sha256, withheld
 
     def __init__(self, case, parent: QWidget | None = None, *, ui_language: str = "en"):
-        super().__init__(parent)
-        self.case = case
-        self.ui_language = ui_language
-        self.job: ProcessJob | None = None
-        self.result_info: dict | None = None
+        super().__init__(case, parent, ui_language=ui_language)
         self._suggested = ""
         self.setWindowTitle(self.tr("Export dossier"))
 

@@ -57,11 +57,7 @@ class HandoverDialog(JobDialog):
     handed_over = Signal(dict)
 
     def __init__(self, case, parent: QWidget | None = None, *, ui_language: str = "en"):
-        super().__init__(parent)
-        self.case = case
-        self.ui_language = ui_language
-        self.job: ProcessJob | None = None
-        self.result_info: dict | None = None
+        super().__init__(case, parent, ui_language=ui_language)
         self._suggested = ""
         self.setWindowTitle(self.tr("Handover to a court or mechanism"))
 

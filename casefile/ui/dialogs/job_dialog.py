@@ -22,6 +22,13 @@ class JobDialog(QDialog):
     cancel_button: QPushButton
     inputs: tuple[QWidget, ...] = ()
 
+    def __init__(self, case, parent: QWidget | None = None, *, ui_language: str = "en"):
+        super().__init__(parent)
+        self.case = case
+        self.ui_language = ui_language  # the child's messages come back in it
+        self.job = None
+        self.result_info = None
+
     def say(self, text: str) -> None:
         raise NotImplementedError
 
