@@ -38,10 +38,9 @@ from ...model import Evidence, utcnow
 from ...store import Case, audit, chunks, outputs
 from .. import consent
 from ..evidence import custody
-from ..interchange.export import _Builder, stamp
+from ..interchange.export import build_document, stamp
 from ..keys import DocumenterKey
-from ..redaction import Redactor, safe_extension
-from ..redaction.interchange import redact_document
+from ..redaction import safe_extension
 from . import ftm, provenance
 from .bag import BagWriter, HandoverCancelled
 
@@ -93,12 +92,9 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         except DossierCancelled:
             raise HandoverCancelled(translate("Handover", "Handover cancelled; nothing was written.")) from None
         left_out = dossier.refused
+        doc = build_document(case, "partner", recipient=recipient)
+        _narrow(doc, dossier.shown)
         with case.session() as session:
-            redactor = Redactor(session, "partner", recipient=recipient)
-            with case.connection() as conn:
-                doc = _Builder(conn).document()
-            redact_document(doc, session, "partner", redactor)
-            _narrow(doc, dossier.shown)
             label = Vocab(session, lang)
         total = sum(e["size"] for e in doc["evidence"])
         done = 0

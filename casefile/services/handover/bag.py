@@ -78,13 +78,21 @@ class BagWriter:
         lines = []
         for name, content in tags.items():
             data = content.encode("utf-8")
-            (self.root / name).write_bytes(data)
+            _synced(self.root / name, data)
             lines.append(f"{hashlib.sha256(data).hexdigest()}  {name}\n")
-        (self.root / "tagmanifest-sha256.txt").write_text("".join(lines), encoding="utf-8")
+        _synced(self.root / "tagmanifest-sha256.txt", "".join(lines).encode("utf-8"))
 
 
 class HandoverCancelled(CasefileError):
     pass
+
+
+def _synced(path: Path, data: bytes) -> None:
+    """A small file on disk before the folder is put in place (as each payload file is)."""
+    with open(path, "xb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _one_line(value: str) -> str:

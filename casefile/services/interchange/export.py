@@ -97,10 +97,11 @@ def write_atomically(path: Path, data: bytes, *, force: bool = False, open_cases
     return outputs.write_bytes(path, data, force=force, open_cases=open_cases)
 
 
-def build_document(case: Case, profile: str = "full") -> dict:
+def build_document(case: Case, profile: str = "full", *, recipient: str | None = None) -> dict:
     """The case as an interchange document; ``partner`` and ``public`` go
-    through the redaction engine, as the PDF dossier and CSV do."""
-    from ..redaction import check_profile
+    through the redaction engine, as the PDF dossier and CSV do.
+    ``recipient``: a mechanism or court whose consent each item must give."""
+    from ..redaction import Redactor, check_profile
 
     check_profile(profile)
     with case.connection() as conn:
@@ -109,7 +110,7 @@ def build_document(case: Case, profile: str = "full") -> dict:
         from ..redaction.interchange import redact_document
 
         with case.session() as session:
-            redact_document(document, session, profile)
+            redact_document(document, session, profile, Redactor(session, profile, recipient=recipient))
     return document
 
 

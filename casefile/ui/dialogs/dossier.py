@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,7 @@ from ...model import PartialDate
 from ..workers import ProcessJob
 from .exchange import KeyPassphrase
 from .job_dialog import JobDialog
-from .output_path import may_write
+from .output_path import documents_folder, may_write, safe_name
 
 PROFILES = ("full", "partner", "public")
 LANGUAGES = ("en", "es")
@@ -47,12 +47,7 @@ def case_passphrase(case) -> str | None:
 
 
 def default_output(case, profile: str) -> Path:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    if not folder.is_dir():
-        folder = Path(case.path).parent
-    # A file name from the case title, without characters file systems refuse.
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", case.title or "dossier").strip()[:80] or "dossier"
-    return folder / f"{stem} - {profile}.pdf"
+    return documents_folder(case) / f"{safe_name(case.title or '', 'dossier')} - {profile}.pdf"
 
 
 class DossierDialog(JobDialog):

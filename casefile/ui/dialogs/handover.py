@@ -6,10 +6,9 @@ the end, what went, what consent kept out and why, and the folder."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,18 +32,14 @@ from ..workers import ProcessJob
 from .dossier import CODE, case_passphrase
 from .exchange import KeyPassphrase
 from .job_dialog import JobDialog
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+from .output_path import documents_folder, safe_name
 
 
 def default_folder(case, recipient: str) -> Path:
     """A new folder in Documents named after the case and the recipient."""
-    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    if not base.is_dir():
-        base = Path(case.path).parent
-    title = _UNSAFE.sub(" ", case.title or "case").strip()[:60] or "case"
-    who = _UNSAFE.sub(" ", recipient).strip()[:40]
+    title, who = safe_name(case.title or "", "case", 60), safe_name(recipient, "", 40)
     stem = f"{title} - handover to {who}" if who else f"{title} - handover"
+    base = documents_folder(case)
     candidate, n = base / stem, 2
     while candidate.exists():
         candidate, n = base / f"{stem} ({n})", n + 1

@@ -5,12 +5,27 @@ the documenter says so (the command line's ``--force``)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...store.outputs import OutputExists, check_output
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters file systems refuse
+
+
+def documents_folder(case) -> Path:
+    """Where an output is suggested: the user's documents, else the case's folder."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return folder if folder.is_dir() else Path(case.path).parent
+
+
+def safe_name(text: str, fallback: str, limit: int = 80) -> str:
+    """``text`` as part of a file name: what file systems refuse becomes a space."""
+    return _UNSAFE.sub(" ", text).strip()[:limit] or fallback
 
 
 def tr(text: str) -> str:
