@@ -197,8 +197,11 @@ def test_a_protected_name_in_an_item_s_words_leaves_as_the_pseudonym(sample, key
     with sample.session() as s:
         ev = s.scalars(select(Evidence).where(Evidence.code == code)).one()
         s.add(EvidenceLink(evidence_id=ev.id, incident_id=incident.id, relation="context"))
+        incident_id = incident.id
+    records.create_link(sample, "incident_tag", incident_id=incident_id, tag=f"met {PROTECTED.upper()}")  # a tag too
     out = tmp_path / "bag"
     handover(sample, out, "CIDH", key)
+    assert "met Witness R" in (out / "data" / "entities.ftm.json").read_text(encoding="utf-8")
     assert actor_code
     described = (out / "data" / "items" / f"{code}.json").read_text(encoding="utf-8")
     assert "Witness R" in described
