@@ -9,6 +9,7 @@ from functools import partial
 from ..errors import CasefileError
 from ..i18n import translate
 from ..services import evidence
+from ..services.evidence import capture
 from ..services.evidence.custody import RELATIONS
 from .common import add_passphrase_option, note_not_recorded, open_case
 from .printable import one_line, printable
@@ -75,7 +76,9 @@ def cmd_add_evidence(args) -> int:
             if duplicate:
                 print(translate("Cli", "note: {code} has the same content as {other} (stored once)").format(
                     code=item.code, other=duplicate), file=sys.stderr)
-            for warning in evidence.warnings(item):
+            proof = evidence.capture_proof(item)
+            found = evidence.warnings(item, with_capture=False) + ([capture.summary(proof)] if proof else [])
+            for warning in found:
                 print(translate("Cli", "note: {code}: {warning}").format(code=item.code, warning=one_line(warning)),
                       file=sys.stderr)
     return 1 if failed else 0

@@ -9,11 +9,13 @@ A field a lawyer would ask about prints "not recorded" rather than nothing.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from ..formatting import human_size
 from ..model import CustodyEvent, Evidence, EvidenceLink
+from ..services.evidence import capture
 from ..services.evidence.custody import received_from
 from ..services.redaction import Redactor
 from .labels import Labels
@@ -97,6 +99,10 @@ def _facts(r: Redactor, L: Labels, e: Evidence, derived_codes: dict[int, str],
                                          e.document_modified) if x)
         if document:
             facts.append((L.document, document))
+    proof = capture.of(_extra(e))
+    if proof is not None:  # the phone's key can name the phone: shown where capture details are
+        facts.append((L.capture, capture.summary(proof, lambda key: getattr(L, f"capture_{key}"),
+                                                 with_signer=r.shows_capture)))
     if e.derived_from_id:
         facts.append((L.derived_from, derived_codes.get(e.derived_from_id, "")))
     if e.caveats:
@@ -105,3 +111,11 @@ def _facts(r: Redactor, L: Labels, e: Evidence, derived_codes: dict[int, str],
     if internal:
         facts.append((L.note, r.scrub(internal)))
     return facts
+
+
+def _extra(e: Evidence) -> dict:
+    try:
+        value = json.loads(e.extra_metadata or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

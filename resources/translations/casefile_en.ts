@@ -4,7 +4,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+235"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+238"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Taking in %n file</numerusform>

@@ -225,7 +225,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/dossier.py" line="+417"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="+408"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="+567"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="+571"/>
         <source>Add &amp;Evidence Files…</source>
         <translation>A&amp;gregar archivos de evidencia…</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>Trabajar en un expediente guardado en el servidor PostgreSQL del equipo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/handover.py" line="+240"/>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="+231"/>
         <source>Han&amp;dover…</source>
         <translation>Entre&amp;ga…</translation>
     </message>
@@ -392,6 +392,70 @@
         <location line="+0"/>
         <source>Changes</source>
         <translation>Cambios</translation>
+    </message>
+</context>
+<context>
+    <name>Capture</name>
+    <message>
+        <location filename="../../casefile/services/evidence/capture.py" line="+270"/>
+        <source>{app}: signature verified over the stored bytes</source>
+        <extracomment>what a check concludes: the signature holds over these very bytes; something does not match; nothing signed to check (the stated hash was compared); or signed, but this computer could not check it the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``: the same keys, with ``capture_`` before them)</extracomment>
+        <translation>{app}: firma verificada sobre los bytes guardados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (key {key}, signed {at})</source>
+        <translation> (clave {key}, firmado el {at})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: DOES NOT MATCH: {problems}</source>
+        <translation>{app}: NO COINCIDE: {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: signed, not checked ({why})</source>
+        <translation>{app}: firmado, sin comprobar ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GnuPG&apos;s gpgv is not installed on this computer</source>
+        <translation>gpgv de GnuPG no está instalado en este equipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the proof came without the phone&apos;s public key</source>
+        <translation>la prueba llegó sin la clave pública del teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: not signed; the hash it recorded matches the stored bytes</source>
+        <translation>{app}: sin firma; el hash que registró coincide con los bytes guardados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: not signed; it recorded no hash to compare</source>
+        <translation>{app}: sin firma; no registró ningún hash que comparar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file&apos;s SHA-256 is not the one the app recorded at capture ({sha})</source>
+        <translation>el SHA-256 del archivo no es el que la aplicación registró al capturarlo ({sha})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature does not hold over the file&apos;s bytes</source>
+        <translation>la firma no es válida sobre los bytes del archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature of the capture metadata does not hold</source>
+        <translation>la firma de los metadatos de captura no es válida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file and its metadata were signed by different keys</source>
+        <translation>el archivo y sus metadatos fueron firmados con claves distintas</translation>
     </message>
 </context>
 <context>
@@ -709,7 +773,7 @@
         <translation>su clave necesita su frase de contraseña: --key-passphrase-file F o $CASEFILE_KEY_PASSPHRASE</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/evidence_commands.py" line="+19"/>
+        <location filename="../../casefile/cli/evidence_commands.py" line="+20"/>
         <source>take files in as evidence (hashed, stored inside the case, with chain of custody)</source>
         <translation>ingresar archivos como evidencia (con su huella, guardados dentro del expediente y con cadena de custodia)</translation>
     </message>
@@ -770,7 +834,7 @@
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>note: {code}: {warning}</source>
         <translation>nota: {code}: {warning}</translation>
     </message>
@@ -1614,7 +1678,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="-504"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-507"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -3221,6 +3285,71 @@
         <translation>Procedencia (URL o dispositivo)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Capture app&apos;s proof</source>
+        <translation>Prueba de la aplicación de captura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: signature verified over the stored bytes</source>
+        <translation>{app}: firma verificada sobre los bytes guardados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (key {key}, signed {at})</source>
+        <translation> (clave {key}, firmado el {at})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: DOES NOT MATCH: {problems}</source>
+        <translation>{app}: NO COINCIDE: {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: signed, not checked ({why})</source>
+        <translation>{app}: firmado, sin comprobar ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GnuPG&apos;s gpgv was not installed where the file was taken in</source>
+        <translation>gpgv de GnuPG no estaba instalado donde se incorporó el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the proof came without the phone&apos;s public key</source>
+        <translation>la prueba llegó sin la clave pública del teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: not signed; the hash it recorded matches the stored bytes</source>
+        <translation>{app}: sin firma; el hash que registró coincide con los bytes guardados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{app}: not signed; it recorded no hash to compare</source>
+        <translation>{app}: sin firma; no registró ningún hash que comparar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file&apos;s SHA-256 is not the one the app recorded at capture ({sha})</source>
+        <translation>el SHA-256 del archivo no es el que la aplicación registró al capturarlo ({sha})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature does not hold over the file&apos;s bytes</source>
+        <translation>la firma no es válida sobre los bytes del archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the signature of the capture metadata does not hold</source>
+        <translation>la firma de los metadatos de captura no es válida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file and its metadata were signed by different keys</source>
+        <translation>el archivo y sus metadatos fueron firmados con claves distintas</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Handling of the file: acquired, imported, exported, transferred, verified.</source>
         <translation>Manejo del archivo: adquirido, importado, exportado, transferido, verificado.</translation>
@@ -3801,7 +3930,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/__init__.py" line="+88"/>
+        <location filename="../../casefile/services/evidence/__init__.py" line="+99"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
@@ -3841,12 +3970,12 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+99"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+102"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the next evidence code is already taken: the case&apos;s code counter was changed outside Casefile</source>
         <translation>el siguiente código de evidencia ya está ocupado: el contador de códigos del expediente se modificó fuera de Casefile</translation>
     </message>
@@ -3857,7 +3986,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -3937,12 +4066,12 @@
         <translation>Desvincular {code} de {target}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Taking in {name} ({number} of {count})</source>
         <translation>Ingresando {name} ({number} de {count})</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -3950,7 +4079,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+235"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+238"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -3971,13 +4100,13 @@
     <name>EvidencePanel</name>
     <message>
         <location filename="../../casefile/ui/evidence/panel.py" line="+45"/>
-        <location line="+251"/>
+        <location line="+254"/>
         <source>Evidence</source>
         <extracomment>the window&apos;s ``execute(command)``, when there is one (it applies, then pushes)</extracomment>
         <translation>Evidencia</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-219"/>
         <source>Chain of custody</source>
         <translation>Cadena de custodia</translation>
     </message>
@@ -4058,9 +4187,14 @@
         <translation>Captura</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Position</source>
         <translation>Posición</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capture app&apos;s proof</source>
+        <translation>Prueba de la aplicación de captura</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4128,12 +4262,12 @@
         <translation>Mismos bytes que {code}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{n} pages</source>
         <translation>{n} páginas</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Export the original of {code}</source>
         <translation>Exportar el original de {code}</translation>
     </message>
@@ -4168,7 +4302,7 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/intake.py" line="-162"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-165"/>
         <source>Add Evidence Files</source>
         <translation>Agregar archivos de evidencia</translation>
     </message>
@@ -5032,7 +5166,7 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../casefile/services/handover/__init__.py" line="+79"/>
+        <location filename="../../casefile/services/handover/__init__.py" line="+78"/>
         <source>A handover is recorded in the case&apos;s custody log; open the case where it can be changed.</source>
         <extracomment>(bytes done, bytes in all, what is being done) sources and evidence items consent kept out: (code, why)</extracomment>
         <translation>Una entrega queda registrada en la cadena de custodia del expediente; abra el expediente donde pueda modificarse.</translation>
@@ -5044,7 +5178,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../../casefile/services/handover/bag.py" line="+48"/>
+        <location filename="../../casefile/services/handover/bag.py" line="+51"/>
         <source>Handover cancelled; nothing was written.</source>
         <extracomment>between chunks of a large file: return True to stop</extracomment>
         <translation>Entrega cancelada; no se escribió nada.</translation>
@@ -5055,7 +5189,7 @@
         <translation>Copiando las evidencias</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{code}: {reason}; nothing was handed over.</source>
         <translation>{code}: {reason}; no se entregó nada.</translation>
     </message>
@@ -5070,7 +5204,7 @@
         <translation>Escribiendo los registros y la cadena de custodia</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Handover of the case &quot;{title}&quot; to {recipient}</source>
         <translation>Entrega del expediente &quot;{title}&quot; a {recipient}</translation>
     </message>
@@ -5307,9 +5441,14 @@ huella {hash}
 <context>
     <name>IntakeReportDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence/intake.py" line="+41"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+42"/>
         <source>Some files were not taken in</source>
         <translation>Algunos archivos no se ingresaron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some files were taken in with a warning</source>
+        <translation>Algunos archivos se incorporaron con un aviso</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5673,7 +5812,7 @@ huella {hash}
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/job_dialog.py" line="+54"/>
+        <location filename="../../casefile/ui/dialogs/job_dialog.py" line="+61"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -6852,7 +6991,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>no se puede escribir {path}: {why}</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/output_path.py" line="+32"/>
+        <location filename="../../casefile/ui/dialogs/output_path.py" line="+47"/>
         <source>Replace the file?</source>
         <translation>¿Reemplazar el archivo?</translation>
     </message>
@@ -7663,7 +7802,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence/intake.py" line="-35"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-37"/>
         <source>Link evidence</source>
         <translation>Vincular evidencia</translation>
     </message>
@@ -7918,7 +8057,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>Server</name>
     <message>
         <location filename="../../casefile/cli/server_commands.py" line="-72"/>
-        <location filename="../../casefile/store/server/sealing.py" line="+276"/>
+        <location filename="../../casefile/store/server/sealing.py" line="+270"/>
         <location filename="../../casefile/store/server/transfer.py" line="+137"/>
         <source>{address}: no such case on the server.</source>
         <extracomment>digests of sealed words, sealed in turn (the server&apos;s columns for them are widened to text) key columns that hold words, per table (each sealed the same way every time, see above)</extracomment>

@@ -2,7 +2,7 @@
 loopback (a throwaway cluster, ``tests/pgserver.py``), against the same work on
 a laptop case in the same run. Not a test: nothing asserts on time.
 
-    uv run python tests/perf/server_bench.py [--scale 0.01] [--edits 20]
+    uv run python tests/perf/server_bench.py [--scale 0.01] [--edits 20] [--trip-only] [--profile] [--sql]
 
 - push and pull of the whole case (every row, one transaction each);
 - an edit's round trip: Ana edits an incident and syncs, Beto syncs and has it
@@ -22,13 +22,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psycopg  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
 
 from casefile.services import keys, records  # noqa: E402
 from casefile.services.exchange.sync import pull_copy, sync  # noqa: E402
@@ -54,6 +57,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--profile", action="store_true", help="print where one edit's two syncs spend their time")
+    parser.add_argument("--sql", action="store_true", help="print the statements one edit's two syncs spend "
+                        "their time in")
     parser.add_argument("--trip-only", action="store_true", help="only what the round trip needs: push, the two "
                         "introduced pulls, their first syncs, the edits")
     args = parser.parse_args()
@@ -135,7 +140,12 @@ def main() -> None:
                     profiler = cProfile.Profile()
                     profiler.runcall(lambda: (sync(ana, address, ka, mirror=ma, committed=lambda: profiler.disable()),
                                               profiler.enable(), sync(beto, address, kb, mirror=mb)))
-                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+                    pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+                if args.sql:
+                    records.update(ana, "incident", ids[0], title="Timed by statement")
+                    with statements():
+                        sync(ana, address, ka, mirror=ma)
+                        sync(beto, address, kb, mirror=mb)
                 trips = [a + b for a, b in zip(send, receive, strict=True)]
                 print(f"one edit, committed on a laptop (the limit): {_ms(local)}")
                 print(f"  sent (Ana's sync):     {_ms(send)}")
@@ -153,6 +163,35 @@ def main() -> None:
 
 
 WINDOW_PASSPHRASE = "the window's random key"
+
+
+@contextmanager
+def statements() -> Iterator[None]:
+    """Times every statement any engine runs in the block; prints the costliest."""
+    spent: dict[str, list] = {}
+    started: list[float] = []
+
+    def before(conn, cursor, statement, *args) -> None:
+        started.append(time.perf_counter())
+
+    def after(conn, cursor, statement, *args) -> None:
+        entry = spent.setdefault(f"{conn.dialect.name[:6]:6} {' '.join(statement.split())[:140]}", [0, 0.0])
+        entry[0] += 1
+        entry[1] += time.perf_counter() - started.pop()
+
+    event.listen(Engine, "before_cursor_execute", before)
+    event.listen(Engine, "after_cursor_execute", after)
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", before)
+        event.remove(Engine, "after_cursor_execute", after)
+    total = time.perf_counter() - began
+    print(f"one round trip by statement: {total * 1000:.1f} ms in all, "
+          f"{sum(t for _, t in spent.values()) * 1000:.1f} ms in {sum(n for n, _ in spent.values())} statements")
+    for statement, (n, t) in sorted(spent.items(), key=lambda kv: -kv[1][1])[:25]:
+        print(f"  {t * 1000:7.1f} ms {n:4}x  {statement}")
 
 
 def _reading(server_copy: Path, laptop: Path) -> None:

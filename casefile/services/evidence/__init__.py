@@ -22,11 +22,11 @@ from ...errors import CasefileError, InvalidInput, RecordNotFound
 from ...i18n import translate
 from ...model import Evidence, EvidenceLink, Thumbnail
 from ...store import Case, chunks, outputs
-from . import custody
+from . import capture, custody
 from .intake import IntakeError, display_name, fastest_journal, intake
 from .verify import verify_evidence
 
-__all__ = ["IntakeError", "display_name", "duplicate_of", "export_original", "fastest_journal", "get", "intake",
+__all__ = ["IntakeError", "capture_proof", "display_name", "duplicate_of", "export_original", "fastest_journal", "get", "intake",
            "link", "open_bytes", "read_all", "reinstate", "thumbnail", "unlink", "verify_evidence", "warnings",
            "withdraw"]
 
@@ -46,9 +46,20 @@ def _extra(evidence: Evidence) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def warnings(evidence: Evidence) -> list[str]:
-    """Problems noted at intake (unreadable image, decompression bomb...)."""
-    return [str(w) for w in _extra(evidence).get("warnings", [])]
+def warnings(evidence: Evidence, *, with_capture: bool = True) -> list[str]:
+    """Problems noted at intake (unreadable image, decompression bomb...), and
+    (``with_capture``) a capture app's proof that does not match the file."""
+    extra = _extra(evidence)
+    found = [str(w) for w in extra.get("warnings", [])]
+    proof = capture.of(extra)
+    if with_capture and proof is not None and proof.get("verdict") == capture.MISMATCH:
+        found.append(capture.summary(proof))
+    return found
+
+
+def capture_proof(evidence: Evidence) -> dict | None:
+    """What a capture app's proof files said, and whether they held, when the item was taken in."""
+    return capture.of(_extra(evidence))
 
 
 def duplicate_of(evidence: Evidence) -> str | None:

@@ -30,7 +30,7 @@ from ...model import Evidence, EvidenceLink, Thumbnail, utcnow
 from ...store import Case, chunks
 from ...store.connection import WAL_KEEP
 from ...store.writeback import Writeback
-from . import custody, media
+from . import capture, custody, media
 
 Progress = Callable[[int, int], None]
 ROOM_MARGIN = 64 << 20  # the record, its thumbnail, history and search index, and slack
@@ -86,6 +86,9 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                                    .order_by(Evidence.id)).all()
             if same:
                 extra["duplicate_of"] = same[0]
+            proof = _capture_proof(conn, path, sha256)
+            if proof is not None:
+                extra["capture"] = proof
             evidence = Evidence(
                 title=_original_name(path), sha256=sha256, size=size, original_name=_original_name(path),
                 file_modified=modified, intake_at=intake_at, intake_by=who, obtained_how=obtained_how.strip(),
@@ -97,6 +100,8 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
             custody.record(session, evidence, "acquired", sha256=sha256,
                            details=translate("Evidence", "taken in from {name}").format(name=name))
+            if proof is not None:
+                custody.record(session, evidence, "verified", sha256=sha256, details=capture.summary(proof))
             if target is not None and link is not None:  # a target is found only for a link
                 target_obj, column = target
                 session.add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
@@ -121,6 +126,14 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         with contextlib.suppress(sa_exc.OperationalError):
             case.release_wal()
     return evidence
+
+
+def _capture_proof(conn, path: Path, sha256: str) -> dict | None:
+    """A capture app's proof beside the file, checked over the bytes just stored (``capture``)."""
+    found = capture.find(path, sha256)
+    if found is None:
+        return None
+    return capture.check(found, sha256, chunks.read_blob(conn, sha256))
 
 
 def fastest_journal(case: Case, path: str | os.PathLike) -> contextlib.AbstractContextManager:

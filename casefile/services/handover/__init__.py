@@ -37,7 +37,7 @@ from ...i18n import translate
 from ...model import Evidence, utcnow
 from ...store import Case, audit, chunks, outputs
 from .. import consent
-from ..evidence import custody
+from ..evidence import capture, custody
 from ..interchange.export import build_document, stamp
 from ..keys import DocumenterKey
 from ..redaction import safe_extension
@@ -96,6 +96,9 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         _narrow(doc, dossier.shown)
         with case.session() as session:
             label = Vocab(session, lang)
+            proofs = {uuid: capture.of(json.loads(extra or "{}")) for uuid, extra in session.execute(
+                select(Evidence.uuid, Evidence.extra_metadata)
+                .where(Evidence.uuid.in_([e["uuid"] for e in doc["evidence"]])))}
         total = sum(e["size"] for e in doc["evidence"])
         done = 0
 
@@ -124,7 +127,8 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         at = stamp(utcnow()) or ""
         codes = {e["uuid"]: e["code"] for e in doc["evidence"]}
         for e in doc["evidence"]:
-            bag.write_bytes(f"items/{e['code']}.json", _json(_item(e, files, codes, doc["custody"], label)))
+            bag.write_bytes(f"items/{e['code']}.json", _json(_item(e, files, codes, doc["custody"], label,
+                                                                     proofs.get(e["uuid"]))))
         bag.write_bytes("entities.ftm.json", ftm.dumps(ftm.entities(doc, {u: f"evidence/{n}" for u, n in
                                                                           files.items()}, label)))
         bag.write_bytes("custody.prov.json", provenance.dumps(provenance.document(
@@ -181,13 +185,23 @@ def _file_name(e: dict) -> str:
     return e["code"] + safe_extension(e["original_name"])
 
 
-def _item(e: dict, files: dict[str, str], codes: dict[str, str], custody_events: list[dict], label) -> dict:
-    """What the recipient needs to weigh one item, beside the file."""
+def _item(e: dict, files: dict[str, str], codes: dict[str, str], custody_events: list[dict], label,
+          proof: dict | None) -> dict:
+    """What the recipient needs to weigh one item, beside the file; ``proof``: what
+    a capture app's proof said when the item was taken in, and whether it held."""
+    captured = {"time": e["captured_at"] or None,
+                "according_to": "device metadata" if e["captured_at"] else "not recorded"}
+    if proof is not None and proof["verdict"] == capture.VERIFIED and proof.get("created"):
+        captured = {"time": proof["created"], "according_to": f"verified: signed by {proof['app']} at capture"}
     return {
         "code": e["code"], "file": f"data/evidence/{files[e['uuid']]}", "sha256": e["sha256"], "size": e["size"],
-        "media_type": e["media_type"], "title": e["title"],
-        "captured": {"time": e["captured_at"] or None,
-                     "according_to": "device metadata" if e["captured_at"] else "not recorded"},
+        "media_type": e["media_type"], "title": e["title"], "captured": captured,
+        "capture_proof": None if proof is None else {
+            "app": proof["app"], "verdict": proof["verdict"], "files": proof.get("files", []),
+            "sha256_recorded_by_app": proof.get("stated_sha256") or None, "hash": proof.get("hash"),
+            "media_signature": proof.get("media_signature"), "metadata_signature": proof.get("metadata_signature"),
+            "signer": proof.get("signer"), "signed_at": proof.get("signed_at"),
+            "problems": capture.problems(proof, lambda key: capture.WORDS[key])},
         "collected_by": e["collected_by"], "collection_tool": e["collection_tool"], "origin": e["origin"],
         "obtained_how": e["obtained_how"], "preservation": e["preservation"],
         "intake": {"time": e["intake_at"], "by": e["intake_by"]},

@@ -72,6 +72,7 @@ class UnlinkEvidence(CaseCommand):
 class BatchResult:
     taken: list[tuple[str, str]] = field(default_factory=list)  # (code, file name)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
+    flagged: list[tuple[str, str]] = field(default_factory=list)  # taken in, with a warning: (code, message)
     cancelled: bool = False
 
 
@@ -115,6 +116,7 @@ def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[
             result.errors.append((name, error.strerror or str(error)))
         else:
             result.taken.append((item.code, name))
+            result.flagged += [(item.code, warning) for warning in evidence.warnings(item)]
         done_before += size if sum(sizes) else 1
     if progress and not result.cancelled:
         progress(total, total, _tr("Done"))

@@ -139,11 +139,13 @@ class RelationDialog(QDialog):
 
 
 class IntakeReportDialog(QDialog):
-    """What did not come in, and why: one list for the whole batch."""
+    """What did not come in, and why, and what came in with a warning (a capture
+    app's proof that does not match the file): one list for the whole batch."""
 
     def __init__(self, parent: QWidget | None, result: BatchResult):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Some files were not taken in"))
+        self.setWindowTitle(self.tr("Some files were not taken in") if result.errors or result.cancelled
+                            else self.tr("Some files were taken in with a warning"))
         summary = QLabel(self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
@@ -154,7 +156,8 @@ class IntakeReportDialog(QDialog):
         summary.setText(text)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(message for _name, message in result.errors))
+        self.details.setPlainText("\n".join([message for _name, message in result.errors]
+                                             + [f"{code}: {message}" for code, message in result.flagged]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -239,7 +242,7 @@ class EvidenceIntake(QObject):
         self.job = None
         then, self._then = self._then, None
         self._push(result)
-        if result.errors:
+        if result.errors or result.flagged:
             IntakeReportDialog.report(self.parent_widget, result)
         self.batch_finished.emit(result)
         if then is not None:

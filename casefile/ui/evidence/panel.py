@@ -41,6 +41,7 @@ from ...errors import CasefileError
 from ...formatting import human_size
 from ...model import Evidence
 from ...services import evidence, history, records
+from ...services.evidence import capture
 from ...services.evidence.custody import RELATIONS
 from ...services.records import links
 from ..dialogs.output_path import may_write
@@ -195,7 +196,8 @@ class EvidencePanel(QWidget):
         return [
             ("sha256", self.tr("SHA-256")), ("size", self.tr("Size")), ("media_type", self.tr("Type")),
             ("original_name", self.tr("Original name")), ("intake", self.tr("Taken in")),
-            ("obtained", self.tr("Obtained")), ("captured", self.tr("Captured")), ("position", self.tr("Position")),
+            ("obtained", self.tr("Obtained")), ("captured", self.tr("Captured")),
+            ("capture", self.tr("Capture app's proof")), ("position", self.tr("Position")),
             ("camera", self.tr("Camera")), ("dimensions", self.tr("Dimensions")), ("duration", self.tr("Duration")),
             ("document", self.tr("Document")), ("derived", self.tr("Derived from")), ("state", self.tr("State")),
             ("notes", self.tr("Notes")),
@@ -282,7 +284,8 @@ class EvidencePanel(QWidget):
         if duplicate and duplicate != item.code:
             state.append(self.tr("Same bytes as {code}").format(code=duplicate))
         notes = [item.note] if item.note else []
-        notes += evidence.warnings(item)
+        notes += evidence.warnings(item, with_capture=False)  # the proof has a row of its own
+        proof = evidence.capture_proof(item)
         derived = ""
         if item.derived_from_id:
             derived = records.title_of(self.case, "evidence", item.derived_from_id)
@@ -294,7 +297,8 @@ class EvidencePanel(QWidget):
             document = (document + " — " if document else "") + self.tr("{n} pages").format(n=extra["pages"])
         return {
             "sha256": item.sha256, "size": size, "media_type": item.media_type, "original_name": item.original_name,
-            "intake": intake, "obtained": obtained, "captured": item.captured_at or "", "position": position,
+            "intake": intake, "obtained": obtained, "captured": item.captured_at or "",
+            "capture": capture.summary(proof) if proof is not None else "", "position": position,
             "camera": " ".join(p for p in (item.camera_make, item.camera_model) if p), "dimensions": dimensions,
             "duration": duration, "document": document, "derived": derived, "state": "; ".join(state),
             "notes": "\n".join(notes),

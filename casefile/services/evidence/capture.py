@@ -1,0 +1,323 @@
+"""Proof files that capture apps leave beside a photo, video or recording, found
+and checked when the file is taken in.
+
+- **ProofMode** (Guardian Project) writes, per capture, the media's SHA-256 in
+  the names of its proof files: ``HASH.proof.json`` and ``HASH.proof.csv``
+  (sensor metadata), ``HASH.asc`` (a detached OpenPGP signature of the media;
+  older versions name it ``MEDIA.asc``), ``HASH.proof.json.asc`` (of the
+  metadata), and ``pubkey.asc`` (the phone's public key).
+- **Tella** (Horizontal) shares a file "with verification information": its
+  metadata (file hash, device, location, networks) in a CSV or JSON file named
+  after the media. Tella does not sign it.
+
+The proof files are found by the media's hash, or by the name the metadata
+gives the media (a tampered file no longer has the hash its proof names). They
+are read, never changed, and never written into the original: their metadata is
+kept beside it, in the item's ``extra_metadata["capture"]``, which no shared
+output carries. Signatures are checked with ``gpgv`` (GnuPG's verifier) over the
+bytes the case stored, against the key that came with the proof; the result,
+and any mismatch, is kept on the item, recorded in its custody, shown in the
+window and printed in the dossier.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ...i18n import QT_TRANSLATE_NOOP as N
+from ...i18n import translate
+
+PROOFMODE, TELLA = "ProofMode", "Tella"
+#: what a check concludes: the signature holds over these very bytes; something
+#: does not match; nothing signed to check (the stated hash was compared); or
+#: signed, but this computer could not check it
+VERIFIED, MISMATCH, UNSIGNED, UNCHECKED = "verified", "mismatch", "unsigned", "unchecked"
+READ_LIMIT = 4 << 20  # a proof or metadata file larger than this is not one
+METADATA_KEEP = 64_000  # characters of an app's metadata kept on the item
+SCAN_LIMIT = 2_000  # proof files looked into, by the name they give the media, in one folder
+HASH_KEYS = ("file hash sha256", "file hash", "sha256", "file sha256", "hash")
+PATH_KEYS = ("file path", "filepath", "file name", "filename", "path")
+CREATED_KEYS = ("file created", "proof generated", "created", "date")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass
+class Sidecars:
+    """The proof files found for one media file."""
+
+    app: str
+    metadata: Path | None = None
+    signature: Path | None = None  # of the media
+    metadata_signature: Path | None = None
+    public_key: Path | None = None
+    others: list[Path] = field(default_factory=list)  # timestamps, attestations: named, not checked
+
+    def names(self) -> list[str]:
+        found = (self.metadata, self.signature, self.metadata_signature, self.public_key, *self.others)
+        return sorted({p.name for p in found if p is not None})
+
+
+def find(media: Path, sha256: str) -> Sidecars | None:
+    """The capture app's proof files beside ``media`` (whose stored bytes hash to ``sha256``), if any."""
+    folder = media.parent
+    try:
+        names = {entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)}
+    except OSError:
+        return None
+    names.discard(media.name)
+    proof = _proofmode(folder, names, media.name, sha256)
+    return proof if proof is not None else _tella(folder, names, media.name)
+
+
+def _proofmode(folder: Path, names: set[str], media: str, sha256: str) -> Sidecars | None:
+    stated = sha256 if any(n.startswith(sha256 + ".") for n in names) else None
+    if stated is None:  # the bytes changed since the proof was made: find it by the name it gives the media
+        for name in sorted(n for n in names if n.endswith(".proof.json"))[:SCAN_LIMIT]:
+            if _media_name(_read_metadata(folder / name)) == media:
+                stated = name[: -len(".proof.json")]
+                break
+    if stated is None:
+        return None
+    found = Sidecars(PROOFMODE)
+    for base in (stated, media):
+        for suffix, slot in ((".proof.json", "metadata"), (".proof.csv", "metadata"), (".asc", "signature"),
+                             (".proof.json.asc", "metadata_signature"), (".proof.csv.asc", "metadata_signature")):
+            if base + suffix in names and getattr(found, slot) is None:
+                setattr(found, slot, folder / (base + suffix))
+    if found.metadata is not None and found.metadata.suffix == ".csv" and found.metadata_signature is not None \
+            and found.metadata_signature.name.endswith(".json.asc"):
+        found.metadata_signature = None  # signs the JSON we did not find
+    if "pubkey.asc" in names:
+        found.public_key = folder / "pubkey.asc"
+    known = set(found.names())
+    found.others = [folder / n for n in sorted(names) if n.startswith(stated + ".") and n not in known]
+    return found if found.metadata is not None or found.signature is not None else None
+
+
+def _tella(folder: Path, names: set[str], media: str) -> Sidecars | None:
+    stem = Path(media).stem
+    for name in (f"{media}.csv", f"{media}.json", f"{stem}.csv", f"{stem}.json", f"{stem}_metadata.csv",
+                 f"{stem}_metadata.json"):
+        if name in names:
+            metadata = _read_metadata(folder / name)
+            if metadata and (_stated_hash(metadata) or _media_name(metadata) == media):
+                return Sidecars(TELLA, metadata=folder / name)
+    return None
+
+
+def check(found: Sidecars, sha256: str, stored: Iterable[bytes]) -> dict:
+    """What the proof says and whether it holds, as kept on the item.
+    ``stored``: the bytes the case stored (read only when there is a signature to check)."""
+    metadata = _read_metadata(found.metadata) if found.metadata is not None else {}
+    stated = _stated_hash(metadata) or (
+        found.signature.name[:64] if found.signature is not None and _HEX64.fullmatch(found.signature.name[:64])
+        else "")
+    record: dict = {"app": found.app, "files": found.names(), "stated_sha256": stated,
+                    "hash": "not stated" if not stated else "same" if stated == sha256 else "differs"}
+    verifier = shutil.which("gpgv")
+    key = _keyring(found.public_key) if found.public_key is not None else None
+    media_check = metadata_check = None
+    if found.signature is not None and verifier and key is not None:
+        media_check = _verify(verifier, key, found.signature, stored)
+    if found.metadata_signature is not None and found.metadata is not None and verifier and key is not None:
+        with found.metadata.open("rb") as data:
+            metadata_check = _verify(verifier, key, found.metadata_signature, iter(lambda: data.read(1 << 16), b""))
+    record["media_signature"] = _state(found.signature, media_check)
+    record["metadata_signature"] = _state(found.metadata_signature, metadata_check)
+    signers = {c[1] for c in (media_check, metadata_check) if c is not None and c[0]}
+    if media_check is not None and media_check[0]:
+        record["signer"], record["signed_at"] = media_check[1], media_check[2]
+    record["signers_agree"] = len(signers) <= 1
+    if found.signature is not None and (not verifier or key is None):
+        record["why_unchecked"] = "no verifier" if not verifier else "no key"
+    created = _first(metadata, CREATED_KEYS)
+    if created:
+        record["created"] = created
+    text = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
+    record["metadata"] = metadata if len(text) <= METADATA_KEEP else {"truncated": text[:METADATA_KEEP]}
+    record["verdict"] = _verdict(record)
+    return record
+
+
+def _verdict(record: dict) -> str:
+    states = (record["media_signature"], record["metadata_signature"])
+    if record["hash"] == "differs" or "bad" in states or not record["signers_agree"]:
+        return MISMATCH
+    if record["media_signature"] == "good":
+        return VERIFIED
+    return UNCHECKED if "unchecked" in states else UNSIGNED
+
+
+def _state(signature: Path | None, result: tuple[bool, str, str] | None) -> str:
+    if signature is None:
+        return "none"
+    if result is None:
+        return "unchecked"
+    return "good" if result[0] else "bad"
+
+
+def _verify(verifier: str, keyring: bytes, signature: Path, data: Iterable[bytes]) -> tuple[bool, str, str]:
+    """(good, the signing key's fingerprint, when it signed, UTC) for a detached
+    signature over ``data``, streamed to ``gpgv``."""
+    with tempfile.TemporaryDirectory(prefix="casefile-gpgv-") as folder:
+        ring = Path(folder) / "key.gpg"
+        ring.write_bytes(keyring)
+        process = subprocess.Popen([verifier, "--homedir", folder, "--status-fd", "1", "--keyring", str(ring),
+                                    str(signature), "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL)
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            for part in data:
+                process.stdin.write(part)
+        except BrokenPipeError:
+            pass  # gpgv gave up on the signature: its status says why
+        finally:
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+        status = process.stdout.read().decode("utf-8", "replace")
+        process.wait()
+    for line in status.splitlines():
+        words = line.split()
+        if len(words) >= 5 and words[:2] == ["[GNUPG:]", "VALIDSIG"] and process.returncode == 0:
+            at = datetime.fromtimestamp(int(words[4]), UTC).strftime("%Y-%m-%dT%H:%M:%SZ") \
+                if words[4].isdigit() else ""
+            return True, words[2], at
+    return False, "", ""
+
+
+def _keyring(path: Path) -> bytes | None:
+    """The public key as ``gpgv`` reads it (binary), from an ASCII-armoured file."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(READ_LIMIT)
+    except OSError:
+        return None
+    if not raw.lstrip().startswith(b"-----BEGIN PGP PUBLIC KEY BLOCK-----"):
+        return raw or None
+    text = raw.decode("ascii", "replace")
+    inside = text[text.index("-----BEGIN"):].split("-----END", 1)[0].splitlines()[1:]
+    # armour headers ("Version: ...") and the checksum ("=abcd") are not part of the key
+    body = [line.strip() for line in inside if line.strip() and ":" not in line and not line.startswith("=")]
+    try:
+        return base64.b64decode("".join(body), validate=False) or None
+    except ValueError:
+        return None
+
+
+def _read_metadata(path: Path | None) -> dict:
+    """An app's metadata: a JSON object, or a CSV of a header and a row of values."""
+    if path is None:
+        return {}
+    try:
+        with path.open("rb") as file:
+            raw = file.read(READ_LIMIT + 1)
+    except OSError:
+        return {}
+    if len(raw) > READ_LIMIT:
+        return {}
+    text = raw.decode("utf-8-sig", "replace")
+    if path.suffix.lower() == ".json":
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return {}
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = value[0]
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
+    rows = list(csv.reader(io.StringIO(text)))
+    if len(rows) >= 2 and len(rows[0]) == len(rows[1]):
+        return {name.strip(): value.strip() for name, value in zip(rows[0], rows[1], strict=True) if name.strip()}
+    return {}
+
+
+def _first(metadata: dict, keys: tuple[str, ...]) -> str:
+    lowered = {k.strip().lower(): v for k, v in metadata.items()}
+    for key in keys:
+        value = lowered.get(key)
+        if isinstance(value, str | int | float) and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def _stated_hash(metadata: dict) -> str:
+    value = _first(metadata, HASH_KEYS).lower()
+    return value if _HEX64.fullmatch(value) else ""
+
+
+def _media_name(metadata: dict) -> str:
+    return _first(metadata, PATH_KEYS).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# -- in words ----------------------------------------------------------------------
+
+#: the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``:
+#: the same keys, with ``capture_`` before them)
+WORDS = {
+    "verified": N("Capture", "{app}: signature verified over the stored bytes"),
+    "signer": N("Capture", " (key {key}, signed {at})"),
+    "mismatch": N("Capture", "{app}: DOES NOT MATCH: {problems}"),
+    "unchecked": N("Capture", "{app}: signed, not checked ({why})"),
+    "no_verifier": N("Capture", "GnuPG's gpgv is not installed on this computer"),
+    "no_key": N("Capture", "the proof came without the phone's public key"),
+    "unsigned_same": N("Capture", "{app}: not signed; the hash it recorded matches the stored bytes"),
+    "unsigned": N("Capture", "{app}: not signed; it recorded no hash to compare"),
+    "hash_differs": N("Capture", "the file's SHA-256 is not the one the app recorded at capture ({sha})"),
+    "bad_media": N("Capture", "the signature does not hold over the file's bytes"),
+    "bad_metadata": N("Capture", "the signature of the capture metadata does not hold"),
+    "signers_differ": N("Capture", "the file and its metadata were signed by different keys"),
+}
+Words = Callable[[str], str]
+
+
+def _words(key: str) -> str:
+    return translate("Capture", WORDS[key])
+
+
+def summary(record: dict, words: Words = _words, *, with_signer: bool = True) -> str:
+    """One line: the app, the verdict, and (``with_signer``) the key and time of the signature."""
+    app, verdict = record.get("app", ""), record.get("verdict", "")
+    if verdict == VERIFIED:
+        line = words("verified").format(app=app)
+        if with_signer and record.get("signer"):
+            line += words("signer").format(key=record["signer"], at=record.get("signed_at", ""))
+        return line
+    if verdict == MISMATCH:
+        return words("mismatch").format(app=app, problems="; ".join(problems(record, words)))
+    if verdict == UNCHECKED:
+        why = words("no_verifier" if record.get("why_unchecked") == "no verifier" else "no_key")
+        return words("unchecked").format(app=app, why=why)
+    return words("unsigned_same" if record.get("hash") == "same" else "unsigned").format(app=app)
+
+
+def problems(record: dict, words: Words = _words) -> list[str]:
+    """Each mismatch, in words."""
+    found = []
+    if record.get("hash") == "differs":
+        found.append(words("hash_differs").format(sha=record.get("stated_sha256", "")))
+    if record.get("media_signature") == "bad":
+        found.append(words("bad_media"))
+    if record.get("metadata_signature") == "bad":
+        found.append(words("bad_metadata"))
+    if not record.get("signers_agree", True):
+        found.append(words("signers_differ"))
+    return found
+
+
+def of(extra: dict) -> dict | None:
+    """The capture record kept in an item's ``extra_metadata``, if there is one."""
+    value = extra.get("capture")
+    return value if isinstance(value, dict) and value.get("app") else None
