@@ -47,6 +47,7 @@ class ActionId(StrEnum):
     LINK_MENTION = "link_mention"
     FIND_IN_TEXT = "find_in_text"
     LOAD_SOURCE_TEXT = "load_source_text"
+    ADD_SAVED_PAGE = "add_saved_page"
     SHOW_LIST = "show_list"
     SHOW_TIMELINE = "show_timeline"
     SHOW_LINK_CHART = "show_link_chart"
@@ -134,6 +135,10 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.LOAD_SOURCE_TEXT, T("Actions", "&Load Text from File…"), menu="source",
                tip=T("Actions", "Replace the open source's text with a .txt, .html or .pdf file"),
                needs=Needs.SOURCE),
+    ActionSpec(ActionId.ADD_SAVED_PAGE, T("Actions", "Add Saved &Web Page…"), menu="source",
+               tip=T("Actions", "Take in a saved web page (HTML, MHTML or WARC) as the open source's evidence: "
+                                "its address, the day it was saved and its text fill what the source lacks"),
+               needs=Needs.SOURCE),
     # The views (ui/views): tabs beside the list, filtered like it.
     ActionSpec(ActionId.SHOW_LIST, T("Actions", "&List"), ("Ctrl+Shift+L",), menu="view"),
     ActionSpec(ActionId.SHOW_TIMELINE, T("Actions", "&Timeline"), ("Ctrl+Shift+T",), menu="view",
@@ -156,7 +161,7 @@ MENUS: dict[str, tuple[str, list]] = {
                                  ActionId.SHOW_CLAIMS, ActionId.SHOW_EVIDENCE]),
     "source": (T("Actions", "&Source"), [ActionId.CLAIM_FROM_SELECTION, ActionId.INCIDENT_FROM_SELECTION,
                                          ActionId.LINK_MENTION, None, ActionId.FIND_IN_TEXT,
-                                         ActionId.LOAD_SOURCE_TEXT]),
+                                         ActionId.LOAD_SOURCE_TEXT, ActionId.ADD_SAVED_PAGE]),
     "view": (T("Actions", "&View"), [ActionId.SHOW_LIST, ActionId.SHOW_TIMELINE, ActionId.SHOW_LINK_CHART, None,
                                      ActionId.EXPORT_VIEW_SVG, ActionId.EXPORT_VIEW_PNG]),
     "help": (T("Actions", "&Help"), [ActionId.ABOUT]),

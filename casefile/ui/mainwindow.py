@@ -39,7 +39,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ..errors import CasefileError
-from ..services import records
+from ..services import evidence, records
 from ..store import Case, PassphraseRequired
 from . import dialogs
 from .actions import ActionId, ActionRegistry, ActionState
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.LINK_MENTION, lambda: self.on_source_reader(SourceReader.link_mention))
         a.connect(ActionId.FIND_IN_TEXT, lambda: self.on_source_reader(SourceReader.start_find))
         a.connect(ActionId.LOAD_SOURCE_TEXT, self.load_source_text)
+        a.connect(ActionId.ADD_SAVED_PAGE, self.add_saved_page)
         a.connect(ActionId.ABOUT, self.about)
 
     def register_editor(self, kind: str, factory: EditorFactory) -> None:
@@ -358,6 +359,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
             return
         reader.load_text_file()
+
+    def add_saved_page(self) -> None:
+        """Take in a saved web page as the open source's evidence ("depicts" it); what
+        the source lacks (address, day read, text) comes from the page, in the same
+        undoable step. A source with a text of its own is asked before it is replaced."""
+        reader, case, intake = self.source_reader, self.case, self.evidence_intake
+        if reader is None or case is None or intake is None:
+            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
+            return
+        path, ok = dialogs.open_saved_page(self)
+        if not ok:
+            return
+        code = records.get(case, "source", reader.source_id)["code"]
+
+        def taken(result) -> None:
+            if not result.taken or self.source_reader is not reader or self.case is not case:
+                return
+            reader.reload()
+            item = evidence.get(case, result.taken[0][0])
+            gave = evidence.page_gave(case, item.code)
+            text = evidence.saved_page_text(case, item.code)
+            if text and (gave is None or "text" not in gave[2]) and text != reader.text:
+                if dialogs.confirm(self, self.tr("Replace the text"), self.tr(
+                        "{source} has a text of its own. Replace it with the saved page's text?").format(
+                        source=code), action=self.tr("Replace")):
+                    reader.set_text(text)
+            self.statusBar().showMessage(self.tr("{item} taken in for {source}").format(
+                item=item.code, source=code), 6000)
+
+        intake.take_in([path], link=(code, "depicts"), then=taken)
 
     def refresh_actions(self) -> None:
         """Enable each action when it can act on what is shown now."""

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../casefile/ui/actions.py" line="+102"/>
+        <location filename="../../casefile/ui/actions.py" line="+103"/>
         <source>&amp;New Case…</source>
         <translation>&amp;Nuevo expediente…</translation>
     </message>
@@ -144,7 +144,17 @@
         <translation>Reemplazar el texto de la fuente abierta con un archivo .txt, .html o .pdf</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Add Saved &amp;Web Page…</source>
+        <translation>Añadir página &amp;web guardada…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take in a saved web page (HTML, MHTML or WARC) as the open source&apos;s evidence: its address, the day it was saved and its text fill what the source lacks</source>
+        <translation>Incorporar una página web guardada (HTML, MHTML o WARC) como evidencia de la fuente abierta: su dirección, el día en que se guardó y su texto completan lo que falta a la fuente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;List</source>
         <translation>&amp;Lista</translation>
     </message>
@@ -834,7 +844,7 @@
         <translation>nota: {code} tiene el mismo contenido que {other} (se guarda una sola vez)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>note: {code}: {warning}</source>
         <translation>nota: {code}: {warning}</translation>
     </message>
@@ -1865,6 +1875,16 @@
         <location line="+1"/>
         <source>Case files (*.casefile);;All files (*)</source>
         <translation>Expedientes (*.casefile);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add Saved Web Page</source>
+        <translation>Añadir página web guardada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved web pages (*.html *.htm *.mhtml *.mht *.warc *.warc.gz);;All files (*)</source>
+        <translation>Páginas web guardadas (*.html *.htm *.mhtml *.mht *.warc *.warc.gz);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3858,7 +3878,7 @@
         <translation>la relación debe ser una de: {choices}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/media.py" line="+234"/>
+        <location filename="../../casefile/services/evidence/media.py" line="+256"/>
         <source>(further messages from the file&apos;s readers left out)</source>
         <extracomment>A preview decodes at most this many pixels, and at most this many bytes of full-size pixels at once (the decoded image and one converted copy): an 85 KB PNG of 80 megapixels would otherwise take hundreds of MB. A JPEG is decoded at reduced scale first (``draft``), so it rarely comes near. What the parsers may say about one file, at most (a hostile PDF can make pypdf log thousands of lines). formats Pillow may open at all: common, well-exercised decoders only</extracomment>
         <translation>(se omiten más mensajes de los lectores del archivo)</translation>
@@ -3900,7 +3920,12 @@
         <translation>la posición GPS en EXIF está incompleta o no es válida</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+104"/>
+        <source>no web page could be read from this archive</source>
+        <translation>no se pudo leer ninguna página web de este archivo</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>PDF metadata cannot be read</source>
         <translation>no se pueden leer los metadatos del PDF</translation>
     </message>
@@ -3930,7 +3955,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/__init__.py" line="+99"/>
+        <location filename="../../casefile/services/evidence/__init__.py" line="+150"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
@@ -3940,7 +3965,33 @@
         <translation>{code}: {reason}; no se exportó</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-50"/>
+        <source>address</source>
+        <extracomment>what a source&apos;s fields were before a saved page filled them (they are filled only when empty)</extracomment>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day read</source>
+        <translation>día de consulta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: taken from the page: {fields}</source>
+        <translation>{source}: tomado de la página: {fields}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source} keeps the text it had (claims quote it by position); the page&apos;s text stays in {code}</source>
+        <translation>{source} conserva el texto que tenía (las afirmaciones lo citan por posición); el texto de la página queda en {code}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>exported to {path}</source>
         <translation>exportado a {path}</translation>
     </message>
@@ -3970,12 +4021,12 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+102"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+103"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>the next evidence code is already taken: the case&apos;s code counter was changed outside Casefile</source>
         <translation>el siguiente código de evidencia ya está ocupado: el contador de códigos del expediente se modificó fuera de Casefile</translation>
     </message>
@@ -3986,7 +4037,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+80"/>
+        <location line="+98"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -4046,12 +4097,12 @@
 <context>
     <name>EvidenceCommands</name>
     <message>
-        <location filename="../../casefile/ui/evidence/commands.py" line="+33"/>
+        <location filename="../../casefile/ui/evidence/commands.py" line="+35"/>
         <source>Take in {name}</source>
         <translation>Ingresar {name}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>intake undone</source>
         <translation>ingreso deshecho</translation>
     </message>
@@ -6485,14 +6536,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-158"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6513,7 +6564,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
@@ -6531,11 +6582,32 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+114"/>
         <location line="+7"/>
         <location line="+7"/>
+        <location line="+10"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+15"/>
+        <source>Replace the text</source>
+        <translation>Reemplazar el texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source} has a text of its own. Replace it with the saved page&apos;s text?</source>
+        <translation>{source} ya tiene un texto propio. ¿Reemplazarlo por el texto de la página guardada?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{item} taken in for {source}</source>
+        <translation>{item} incorporado para {source}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>

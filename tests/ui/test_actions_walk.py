@@ -326,6 +326,7 @@ EFFECTS: dict[str, Effect] = {
     ActionId.LINK_MENTION: Effect(_mention_offered, keeps=True),
     ActionId.FIND_IN_TEXT: Effect(_finding),
     ActionId.LOAD_SOURCE_TEXT: Effect(_text_loaded),
+    ActionId.ADD_SAVED_PAGE: Effect(_dialog("file_dialog"), keeps=True),
     ActionId.ABOUT: Effect(_about, keeps=True),
     "keyboard_shortcuts": Effect(_dialog("shortcuts"), keeps=True),
     ActionId.SHOW_LIST: Effect(_view_tab(0)),

@@ -10,6 +10,7 @@ audit entry.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -20,15 +21,16 @@ from sqlalchemy import select
 
 from ...errors import CasefileError, InvalidInput, RecordNotFound
 from ...i18n import translate
-from ...model import Evidence, EvidenceLink, Thumbnail
+from ...model import Evidence, EvidenceLink, Source, Thumbnail
 from ...store import Case, chunks, outputs
-from . import capture, custody
+from ..records import source_text
+from . import capture, custody, web_page
 from .intake import IntakeError, display_name, fastest_journal, intake
 from .verify import verify_evidence
 
-__all__ = ["IntakeError", "capture_proof", "display_name", "duplicate_of", "export_original", "fastest_journal", "get", "intake",
-           "link", "open_bytes", "read_all", "reinstate", "thumbnail", "unlink", "verify_evidence", "warnings",
-           "withdraw"]
+__all__ = ["IntakeError", "capture_proof", "display_name", "duplicate_of", "export_original", "fastest_journal", "get",
+           "intake", "link", "open_bytes", "page_gave", "page_notes", "saved_page_text", "read_all", "reinstate", "thumbnail", "unlink",
+           "verify_evidence", "warnings", "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20
 
@@ -55,6 +57,55 @@ def warnings(evidence: Evidence, *, with_capture: bool = True) -> list[str]:
     if with_capture and proof is not None and proof.get("verdict") == capture.MISMATCH:
         found.append(capture.summary(proof))
     return found
+
+
+#: what a source's fields were before a saved page filled them (they are filled only when empty)
+PAGE_FIELDS_EMPTY = {"url": "", "accessed": None, "text": ""}
+
+
+def page_gave(case: Case, code: str) -> tuple[int, dict, dict] | None:
+    """What a saved page taken in for a source gave it: (the source's id, the
+    fields as they were, as they are), for undoing and redoing the intake."""
+    with case.Session() as session:
+        item = custody.find_evidence(session, code)
+        gave = _extra(item).get("page", {}).get("gave")
+        if not isinstance(gave, dict) or not gave.get("fields"):
+            return None
+        source = session.scalar(select(Source).where(Source.code == gave.get("source")))
+        if source is None:
+            return None
+        fields = [f for f in gave["fields"] if f in PAGE_FIELDS_EMPTY]
+        return source.id, {f: PAGE_FIELDS_EMPTY[f] for f in fields}, {f: getattr(source, f) for f in fields}
+
+
+def saved_page_text(case: Case, code: str) -> str:
+    """The text of a saved web page taken in as evidence ("" if it is not one)."""
+    with case.Session() as session:
+        item = custody.find_evidence(session, code)
+        if not web_page.is_page(item.media_type):
+            return ""
+        page = web_page.read(io.BufferedReader(chunks.BlobReader(session.connection(), item.sha256)),
+                             item.media_type)
+        return source_text.normalise(page.text) if page is not None else ""
+
+
+def page_notes(evidence: Evidence) -> list[str]:
+    """What a saved web page taken in for a source gave it, in words."""
+    gave = _extra(evidence).get("page", {}).get("gave")
+    if not isinstance(gave, dict):
+        return []
+    names = {"url": translate("Evidence", "address"), "accessed": translate("Evidence", "day read"),
+             "text": translate("Evidence", "text")}
+    fields = [names[f] for f in gave.get("fields", []) if f in names]
+    notes = []
+    if fields:
+        notes.append(translate("Evidence", "{source}: taken from the page: {fields}").format(
+            source=gave.get("source", ""), fields=", ".join(fields)))
+    if "text" not in gave.get("fields", []):
+        notes.append(translate("Evidence", "{source} keeps the text it had (claims quote it by position); the "
+                                           "page's text stays in {code}").format(source=gave.get("source", ""),
+                                                                                 code=evidence.code))
+    return notes
 
 
 def capture_proof(evidence: Evidence) -> dict | None:

@@ -26,11 +26,12 @@ from sqlalchemy import select
 from ...errors import CasefileError
 from ...formatting import human_size
 from ...i18n import translate
-from ...model import Evidence, EvidenceLink, Thumbnail, utcnow
+from ...model import Evidence, EvidenceLink, Source, Thumbnail, utcnow
 from ...store import Case, chunks
 from ...store.connection import WAL_KEEP
 from ...store.writeback import Writeback
-from . import capture, custody, media
+from ..records import source_text
+from . import capture, custody, media, web_page
 
 Progress = Callable[[int, int], None]
 ROOM_MARGIN = 64 << 20  # the record, its thumbnail, history and search index, and slack
@@ -92,7 +93,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             evidence = Evidence(
                 title=_original_name(path), sha256=sha256, size=size, original_name=_original_name(path),
                 file_modified=modified, intake_at=intake_at, intake_by=who, obtained_how=obtained_how.strip(),
-                origin=origin.strip(), note=note, derived_from_id=parent.id if parent else None,
+                origin=origin.strip() or str(extra.get("page", {}).get("url", "")), note=note, derived_from_id=parent.id if parent else None,
                 extra_metadata=json.dumps(extra, ensure_ascii=False, sort_keys=True), **facts.columns())
             session.add(evidence)
             session.flush()  # assigns the code and id
@@ -107,6 +108,8 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
                 custody.record(session, evidence, "linked", sha256=sha256,
                                details=f"{link[1]} {target_obj.code}")
+                if isinstance(target_obj, Source) and "page" in extra:
+                    _fill_source(conn, target_obj, evidence, extra)
     except sa_exc.IntegrityError as error:
         # The case refuses the row: a code counter moved back behind the codes
         # in use (the file was changed outside Casefile), or a constraint of a
@@ -126,6 +129,24 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
         with contextlib.suppress(sa_exc.OperationalError):
             case.release_wal()
     return evidence
+
+
+def _fill_source(conn, source: Source, item: Evidence, extra: dict) -> None:
+    """A saved page taken in for a source gives it what it lacks: its address, the
+    day it was read, and its text (a text of its own is kept: claims quote it by position)."""
+    page = web_page.read(io.BufferedReader(chunks.BlobReader(conn, item.sha256)), item.media_type)
+    if page is None:
+        return
+    filled: list[str] = []
+    if not source.url and page.url:
+        source.url, filled = page.url, [*filled, "url"]
+    if not source.accessed and page.saved_at:
+        source.accessed, filled = page.saved_at[:10], [*filled, "accessed"]
+    text = source_text.normalise(page.text)
+    if not source.text and text:
+        source.text, filled = text, [*filled, "text"]
+    extra["page"]["gave"] = {"source": source.code, "fields": filled}
+    item.extra_metadata = json.dumps(extra, ensure_ascii=False, sort_keys=True)
 
 
 def _capture_proof(conn, path: Path, sha256: str) -> dict | None:

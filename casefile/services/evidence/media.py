@@ -9,6 +9,7 @@ they choke on is still evidence; the problem is noted, the intake goes on.
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 import warnings
@@ -22,6 +23,7 @@ from typing import Any, BinaryIO
 from PIL import Image
 
 from ...i18n import translate
+from . import web_page
 
 HEAD_SIZE = 4096
 THUMBNAIL_SIZE = (256, 256)
@@ -85,7 +87,9 @@ def sniff(head: bytes, reader: BinaryIO | None = None) -> str:
     if head.startswith(b"SQLite format 3\x00"):
         return "application/vnd.sqlite3"
     if head.startswith(b"\x1f\x8b"):
-        return "application/gzip"
+        return _gzip_type(reader)
+    if head.startswith((b"WARC/1.", b"WARC/0.")):
+        return "application/warc"
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
         return "application/x-7z-compressed"
     if head.startswith(b"Rar!\x1a\x07"):
@@ -119,6 +123,19 @@ def _zip_type(head: bytes, reader: BinaryIO | None) -> str:
     return "application/zip"
 
 
+def _gzip_type(reader: BinaryIO | None) -> str:
+    """A gzipped web archive (each WARC record its own gzip member) is a WARC."""
+    if reader is not None:
+        try:
+            reader.seek(0)
+            with gzip.GzipFile(fileobj=reader) as unpacked:
+                if unpacked.read(8).startswith((b"WARC/1.", b"WARC/0.")):
+                    return "application/warc"
+        except (OSError, EOFError, ValueError):
+            pass
+    return "application/gzip"
+
+
 def _text_type(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text/plain; charset=utf-16"
@@ -136,8 +153,11 @@ def _text_type(head: bytes) -> str:
     if controls > len(decoded) // 100:
         return "application/octet-stream"
     start = decoded.lstrip().lower()
-    if start.startswith(("<!doctype html", "<html")):
+    if start.startswith(("<!doctype html", "<html")) or (start.startswith("<!--") and "<html" in start):
         return "text/html; charset=utf-8"
+    if "multipart/related" in start and start.startswith(("from:", "mime-version:", "snapshot-content-location:",
+                                                          "content-type:", "subject:", "date:")):
+        return "multipart/related"  # a web page saved as MHTML
     if start.startswith("<?xml"):
         return "image/svg+xml" if "<svg" in start else "application/xml"
     if start.startswith("<svg"):
@@ -186,6 +206,8 @@ def examine(reader: BinaryIO) -> Facts:
             _pdf(reader, facts)
         elif kind.startswith(AUDIO_VIDEO_PREFIXES):
             _duration(reader, facts)
+        elif web_page.is_page(kind):
+            _page(reader, facts)
     return facts
 
 
@@ -403,6 +425,18 @@ def _thumbnail(image: Image.Image) -> bytes:
 
 
 # -- documents and media --------------------------------------------------------
+
+def _page(reader: BinaryIO, facts: Facts) -> None:
+    """A saved web page: its address and title, and when it was saved (its text is the source's)."""
+    page = web_page.read(reader, facts.media_type)
+    if page is None:
+        if not facts.media_type.startswith(web_page.HTML):
+            facts.warnings.append(translate("Evidence", "no web page could be read from this archive"))
+        return
+    facts.captured_at = page.saved_at
+    facts.document_title = page.title[:500]
+    facts.extra["page"] = {"kind": page.kind, "url": page.url[:2000], "saved_at": page.saved_at}
+
 
 def _pdf(reader: BinaryIO, facts: Facts) -> None:
     try:

@@ -70,6 +70,13 @@ def open_case_file(parent, folder: str = "") -> tuple[str, bool]:
     return path, bool(path)
 
 
+def open_saved_page(parent) -> tuple[str, bool]:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Add Saved Web Page"), "",
+        _tr("Saved web pages (*.html *.htm *.mhtml *.mht *.warc *.warc.gz);;All files (*)"))
+    return path, bool(path)
+
+
 def open_text_file(parent) -> tuple[str, bool]:
     path, _ = QFileDialog.getOpenFileName(parent, _tr("Load Source Text"), "",
                                           _tr("Texts (*.txt *.html *.htm *.pdf);;All files (*)"))

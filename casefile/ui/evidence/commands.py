@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ...errors import CasefileError
-from ...services import evidence
+from ...services import evidence, records
 from ...store import Case
 from ...store.chunks import Cancelled
 from ..commands import CaseCommand
@@ -27,17 +27,26 @@ def _tr(text: str) -> str:
 
 
 class IntakeEvidence(CaseCommand):
-    """One file taken in. Pushed after the intake, so the first redo is skipped."""
+    """One file taken in. Pushed after the intake, so the first redo is skipped.
+    A saved web page taken in for a source filled the source's empty address,
+    day read and text: undone and redone with it."""
 
     def __init__(self, case: Case, code: str, name: str):
         super().__init__(case, _tr("Take in {name}").format(name=name))
         self.code = code
+        self.gave = evidence.page_gave(case, code)
         self.mark_applied()
 
     def apply(self) -> None:
         evidence.reinstate(self.case, self.code)
+        if self.gave is not None:
+            source, _before, after = self.gave
+            records.update(self.case, "source", source, **after)
 
     def revert(self) -> None:
+        if self.gave is not None:
+            source, before, _after = self.gave
+            records.update(self.case, "source", source, **before)
         evidence.withdraw(self.case, self.code, _tr("intake undone"))
 
 
