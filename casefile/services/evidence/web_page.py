@@ -27,6 +27,7 @@ from ..records.source_text import html_to_text
 
 HTML, MHTML, WARC = "text/html", "multipart/related", "application/warc"
 PAGE_LIMIT = 64 << 20  # the page's own HTML, not its images
+RECORD_LIMIT = 500  # a WARC's page comes among its first records; an archive of videos is not read through
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _SINGLEFILE_URL = re.compile(r"^\s*url:\s*(\S+)\s*$", re.MULTILINE)
 _SINGLEFILE_DATE = re.compile(r"^\s*saved date:\s*(.+?)\s*$", re.MULTILINE)
@@ -101,7 +102,9 @@ def _warc(reader: BinaryIO) -> SavedPage | None:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        for record in ArchiveIterator(reader):
+        for number, record in enumerate(ArchiveIterator(reader)):
+            if number == RECORD_LIMIT:
+                return None
             if record.rec_type not in ("response", "resource"):
                 continue
             headers = record.http_headers if record.rec_type == "response" else record.rec_headers
