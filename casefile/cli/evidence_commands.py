@@ -76,8 +76,8 @@ def cmd_add_evidence(args) -> int:
             if duplicate:
                 print(translate("Cli", "note: {code} has the same content as {other} (stored once)").format(
                     code=item.code, other=duplicate), file=sys.stderr)
-            proof = evidence.capture_proof(item)
-            found = (evidence.warnings(item, with_capture=False) + ([capture.summary(proof)] if proof else [])
+            found = (evidence.warnings(item, with_capture=False)
+                     + [capture.summary(p) for p in evidence.capture_proofs(item)]
                      + evidence.page_notes(item))
             for warning in found:
                 print(translate("Cli", "note: {code}: {warning}").format(code=item.code, warning=one_line(warning)),

@@ -99,8 +99,7 @@ def _facts(r: Redactor, L: Labels, e: Evidence, derived_codes: dict[int, str],
                                          e.document_modified) if x)
         if document:
             facts.append((L.document, document))
-    proof = capture.of(_extra(e))
-    if proof is not None:  # the phone's key can name the phone: shown where capture details are
+    for proof in capture.proofs(_extra(e)):  # the phone's key can name the phone: shown where capture details are
         facts.append((L.capture, capture.summary(proof, lambda key: getattr(L, f"capture_{key}"),
                                                  with_signer=r.shows_capture)))
     if e.derived_from_id:

@@ -109,6 +109,8 @@ TEXT: dict[str, str] = {
     "capture_bad_media": N("Dossier", "the signature does not hold over the file's bytes"),
     "capture_bad_metadata": N("Dossier", "the signature of the capture metadata does not hold"),
     "capture_signers_differ": N("Dossier", "the file and its metadata were signed by different keys"),
+    "capture_manifest_hash": N("Dossier", "the file's bytes are not the ones its manifest signed"),
+    "capture_failure": N("Dossier", "{code} ({explanation})"),
     "custody_intro": N("Dossier", "Handling of the file: acquired, imported, exported, transferred, verified."),
     "analysis": N("Dossier", "Analysis"),
     "analysis_intro": N("Dossier", "What the documenter linked the item to, and how: an assessment, not a "
@@ -189,6 +191,8 @@ ES: dict[str, str] = {
     "capture_bad_media": "la firma no es válida sobre los bytes del archivo",
     "capture_bad_metadata": "la firma de los metadatos de captura no es válida",
     "capture_signers_differ": "el archivo y sus metadatos fueron firmados con claves distintas",
+    "capture_manifest_hash": "los bytes del archivo no son los que firmó su manifiesto",
+    "capture_failure": "{code} ({explanation})",
     "custody_intro": "Manejo del archivo: adquirido, importado, exportado, transferido, verificado.",
     "analysis": "Análisis",
     "analysis_intro": "Con qué vinculó quien documenta el elemento, y cómo: una valoración, no un manejo del "

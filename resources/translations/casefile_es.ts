@@ -407,9 +407,9 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../casefile/services/evidence/capture.py" line="+270"/>
+        <location filename="../../casefile/services/evidence/capture.py" line="+328"/>
         <source>{app}: signature verified over the stored bytes</source>
-        <extracomment>what a check concludes: the signature holds over these very bytes; something does not match; nothing signed to check (the stated hash was compared); or signed, but this computer could not check it the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``: the same keys, with ``capture_`` before them)</extracomment>
+        <extracomment>the types whose files may carry a C2PA manifest a C2PA failure that says the bytes are not the ones signed not a failure of the file: the signer&apos;s certificate is on no trust list this computer has what a check concludes: the signature holds over these very bytes; something does not match; nothing signed to check (the stated hash was compared); or signed, but this computer could not check it the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``: the same keys, with ``capture_`` before them)</extracomment>
         <translation>{app}: firma verificada sobre los bytes guardados</translation>
     </message>
     <message>
@@ -466,6 +466,16 @@
         <location line="+1"/>
         <source>the file and its metadata were signed by different keys</source>
         <translation>el archivo y sus metadatos fueron firmados con claves distintas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file&apos;s bytes are not the ones its manifest signed</source>
+        <translation>los bytes del archivo no son los que firmó su manifiesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} ({explanation})</source>
+        <translation>{code} ({explanation})</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3381,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the file&apos;s bytes are not the ones its manifest signed</source>
+        <translation>los bytes del archivo no son los que firmó su manifiesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{code} ({explanation})</source>
+        <translation>{code} ({explanation})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Handling of the file: acquired, imported, exported, transferred, verified.</source>
         <translation>Manejo del archivo: adquirido, importado, exportado, transferido, verificado.</translation>
     </message>
@@ -3965,7 +3985,7 @@
         <translation>{code}: {reason}; no se exportó</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>address</source>
         <extracomment>what a source&apos;s fields were before a saved page filled them (they are filled only when empty)</extracomment>
         <translation>dirección</translation>
@@ -3991,7 +4011,7 @@
         <translation>{source} conserva el texto que tenía (las afirmaciones lo citan por posición); el texto de la página queda en {code}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>exported to {path}</source>
         <translation>exportado a {path}</translation>
     </message>
@@ -4021,7 +4041,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+103"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+102"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -4037,7 +4057,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+98"/>
+        <location line="+103"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>

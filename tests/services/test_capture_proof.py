@@ -42,7 +42,8 @@ def custody_of(case, code: str) -> list[CustodyEvent]:
 
 
 def proof_of(item: Evidence) -> dict | None:
-    return capture.of(json.loads(item.extra_metadata))
+    found = [p for p in capture.proofs(json.loads(item.extra_metadata)) if p["app"] != "C2PA"]
+    return found[0] if found else None
 
 
 def test_a_proofmode_capture_is_verified_on_intake_and_its_metadata_kept_beside_the_untouched_original(
@@ -171,11 +172,11 @@ def test_a_handover_says_which_capture_proofs_held_and_takes_a_verified_capture_
     verified, tampered = (json.loads((out / "data" / "items" / f"{code}.json").read_text()) for code in codes)
     assert verified["captured"] == {"time": "2026-11-20T14:03:11Z",
                                     "according_to": "verified: signed by ProofMode at capture"}
-    assert verified["capture_proof"]["verdict"] == "verified"
-    assert verified["capture_proof"]["signer"] == phone.fingerprint
-    assert tampered["capture_proof"]["verdict"] == "mismatch"
+    assert verified["capture_proofs"][0]["verdict"] == "verified"
+    assert verified["capture_proofs"][0]["signer"] == phone.fingerprint
+    assert tampered["capture_proofs"][0]["verdict"] == "mismatch"
     assert tampered["captured"]["according_to"] != verified["captured"]["according_to"]
-    assert any("SHA-256" in problem for problem in tampered["capture_proof"]["problems"])
+    assert any("SHA-256" in problem for problem in tampered["capture_proofs"][0]["problems"])
 
 
 def test_without_gpgv_a_signed_capture_is_recorded_as_not_checked_and_says_why(case, phone, tmp_path, monkeypatch):

@@ -28,7 +28,7 @@ from . import capture, custody, web_page
 from .intake import IntakeError, display_name, fastest_journal, intake
 from .verify import verify_evidence
 
-__all__ = ["IntakeError", "capture_proof", "display_name", "duplicate_of", "export_original", "fastest_journal", "get",
+__all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal", "get",
            "intake", "link", "open_bytes", "page_gave", "page_notes", "saved_page_text", "read_all", "reinstate", "thumbnail", "unlink",
            "verify_evidence", "warnings", "withdraw"]
 
@@ -53,9 +53,8 @@ def warnings(evidence: Evidence, *, with_capture: bool = True) -> list[str]:
     (``with_capture``) a capture app's proof that does not match the file."""
     extra = _extra(evidence)
     found = [str(w) for w in extra.get("warnings", [])]
-    proof = capture.of(extra)
-    if with_capture and proof is not None and proof.get("verdict") == capture.MISMATCH:
-        found.append(capture.summary(proof))
+    if with_capture:
+        found += [capture.summary(p) for p in capture.proofs(extra) if p.get("verdict") == capture.MISMATCH]
     return found
 
 
@@ -108,9 +107,10 @@ def page_notes(evidence: Evidence) -> list[str]:
     return notes
 
 
-def capture_proof(evidence: Evidence) -> dict | None:
-    """What a capture app's proof files said, and whether they held, when the item was taken in."""
-    return capture.of(_extra(evidence))
+def capture_proofs(evidence: Evidence) -> list[dict]:
+    """What a capture app's proof files and a C2PA manifest said, and whether they
+    held, when the item was taken in."""
+    return capture.proofs(_extra(evidence))
 
 
 def duplicate_of(evidence: Evidence) -> str | None:

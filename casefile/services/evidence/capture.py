@@ -10,6 +10,11 @@ and checked when the file is taken in.
   metadata (file hash, device, location, networks) in a CSV or JSON file named
   after the media. Tella does not sign it.
 
+- **C2PA** (Content Credentials): a manifest embedded in the file itself by a
+  camera, phone or editing tool, read and validated with ``c2pa-python`` (the
+  Content Authenticity Initiative's library, where it installs) over the
+  stored bytes; kept in ``extra_metadata["c2pa"]``.
+
 The proof files are found by the media's hash, or by the name the metadata
 gives the media (a tampered file no longer has the hash its proof names). They
 are read, never changed, and never written into the original: their metadata is
@@ -35,11 +40,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from ...i18n import QT_TRANSLATE_NOOP as N
 from ...i18n import translate
 
-PROOFMODE, TELLA = "ProofMode", "Tella"
+PROOFMODE, TELLA, C2PA = "ProofMode", "Tella", "C2PA"
+#: the types whose files may carry a C2PA manifest
+C2PA_TYPES = ("image/", "video/", "audio/", "application/pdf")
+#: a C2PA failure that says the bytes are not the ones signed
+C2PA_HASH = ("assertion.dataHash.mismatch", "assertion.bmffHash.mismatch", "assertion.boxesHash.mismatch",
+             "assertion.collectionHash.mismatch")
+#: not a failure of the file: the signer's certificate is on no trust list this computer has
+C2PA_UNTRUSTED = "signingCredential.untrusted"
 #: what a check concludes: the signature holds over these very bytes; something
 #: does not match; nothing signed to check (the stated hash was compared); or
 #: signed, but this computer could not check it
@@ -148,6 +161,51 @@ def check(found: Sidecars, sha256: str, stored: Iterable[bytes]) -> dict:
     text = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
     record["metadata"] = metadata if len(text) <= METADATA_KEEP else {"truncated": text[:METADATA_KEEP]}
     record["verdict"] = _verdict(record)
+    return record
+
+
+def c2pa_check(stream: BinaryIO, media_type: str) -> dict | None:
+    """The C2PA manifest embedded in the stored bytes, validated; None when there is
+    none, the type cannot carry one, or ``c2pa-python`` is not installed here."""
+    kind = media_type.split(";")[0]
+    if not kind.startswith(C2PA_TYPES):
+        return None
+    try:
+        import c2pa
+    except ImportError:
+        return None
+    stream.seek(0)
+    try:
+        with c2pa.Reader(kind, stream) as reader:
+            store = json.loads(reader.json())
+    except c2pa.C2paError as error:
+        name = type(error).__name__
+        if "ManifestNotFound" in name or "NotSupported" in name:
+            return None
+        return {"app": C2PA, "files": [], "hash": "not stated", "media_signature": "bad", "metadata_signature": "none",
+                "signers_agree": True, "failures": [{"code": name.strip("_"), "explanation": str(error)[:500]}],
+                "verdict": MISMATCH}
+    except (OSError, ValueError):
+        return None
+    active = (store.get("manifests") or {}).get(store.get("active_manifest") or "") or {}
+    results = (store.get("validation_results") or {}).get("activeManifest") or {}
+    failures = [{"code": str(f.get("code", "")), "explanation": str(f.get("explanation", ""))[:500]}
+                for f in results.get("failure") or store.get("validation_status") or [] if isinstance(f, dict)]
+    codes = {f["code"] for f in failures}
+    signature = active.get("signature_info") or {}
+    signer = " — ".join(str(x) for x in (signature.get("common_name"), signature.get("issuer")) if x)
+    state = str(store.get("validation_state") or "")
+    record = {
+        "app": C2PA, "files": [], "hash": "differs" if codes & set(C2PA_HASH) else "same",
+        "media_signature": "bad" if state == "Invalid" and not codes & set(C2PA_HASH) else "good",
+        "metadata_signature": "none", "signers_agree": True, "signer": signer,
+        "signed_at": str(signature.get("time") or ""), "state": state, "trusted": state == "Trusted",
+        "generator": ", ".join(str(g.get("name", "")) for g in active.get("claim_generator_info") or []
+                               if isinstance(g, dict)),
+        "title": str(active.get("title") or ""),
+        "failures": [f for f in failures if f["code"] != C2PA_UNTRUSTED],
+    }
+    record["verdict"] = VERIFIED if state in ("Valid", "Trusted") else MISMATCH
     return record
 
 
@@ -279,6 +337,8 @@ WORDS = {
     "bad_media": N("Capture", "the signature does not hold over the file's bytes"),
     "bad_metadata": N("Capture", "the signature of the capture metadata does not hold"),
     "signers_differ": N("Capture", "the file and its metadata were signed by different keys"),
+    "manifest_hash": N("Capture", "the file's bytes are not the ones its manifest signed"),
+    "failure": N("Capture", "{code} ({explanation})"),
 }
 Words = Callable[[str], str]
 
@@ -307,17 +367,20 @@ def problems(record: dict, words: Words = _words) -> list[str]:
     """Each mismatch, in words."""
     found = []
     if record.get("hash") == "differs":
-        found.append(words("hash_differs").format(sha=record.get("stated_sha256", "")))
-    if record.get("media_signature") == "bad":
+        found.append(words("manifest_hash") if record.get("app") == C2PA
+                     else words("hash_differs").format(sha=record.get("stated_sha256", "")))
+    if record.get("media_signature") == "bad" and not record.get("failures"):
         found.append(words("bad_media"))
     if record.get("metadata_signature") == "bad":
         found.append(words("bad_metadata"))
     if not record.get("signers_agree", True):
         found.append(words("signers_differ"))
+    found += [words("failure").format(code=f.get("code", ""), explanation=f.get("explanation", ""))
+              for f in record.get("failures", []) if f.get("code") not in C2PA_HASH]
     return found
 
 
-def of(extra: dict) -> dict | None:
-    """The capture record kept in an item's ``extra_metadata``, if there is one."""
-    value = extra.get("capture")
-    return value if isinstance(value, dict) and value.get("app") else None
+def proofs(extra: dict) -> list[dict]:
+    """The checks kept in an item's ``extra_metadata``: a capture app's proof files, its C2PA manifest."""
+    return [value for value in (extra.get("capture"), extra.get("c2pa"))
+            if isinstance(value, dict) and value.get("app")]

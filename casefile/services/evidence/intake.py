@@ -87,9 +87,8 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                                    .order_by(Evidence.id)).all()
             if same:
                 extra["duplicate_of"] = same[0]
-            proof = _capture_proof(conn, path, sha256)
-            if proof is not None:
-                extra["capture"] = proof
+            proofs = _capture_proofs(conn, path, sha256, facts.media_type)
+            extra.update(proofs)
             evidence = Evidence(
                 title=_original_name(path), sha256=sha256, size=size, original_name=_original_name(path),
                 file_modified=modified, intake_at=intake_at, intake_by=who, obtained_how=obtained_how.strip(),
@@ -101,7 +100,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
             custody.record(session, evidence, "acquired", sha256=sha256,
                            details=translate("Evidence", "taken in from {name}").format(name=name))
-            if proof is not None:
+            for proof in proofs.values():
                 custody.record(session, evidence, "verified", sha256=sha256, details=capture.summary(proof))
             if target is not None and link is not None:  # a target is found only for a link
                 target_obj, column = target
@@ -149,12 +148,17 @@ def _fill_source(conn, source: Source, item: Evidence, extra: dict) -> None:
     item.extra_metadata = json.dumps(extra, ensure_ascii=False, sort_keys=True)
 
 
-def _capture_proof(conn, path: Path, sha256: str) -> dict | None:
-    """A capture app's proof beside the file, checked over the bytes just stored (``capture``)."""
-    found = capture.find(path, sha256)
-    if found is None:
-        return None
-    return capture.check(found, sha256, chunks.read_blob(conn, sha256))
+def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str, dict]:
+    """A capture app's proof files beside the file, and a C2PA manifest inside it,
+    each checked over the bytes just stored (``capture``): by their key in ``extra_metadata``."""
+    found: dict[str, dict] = {}
+    beside = capture.find(path, sha256)
+    if beside is not None:
+        found["capture"] = capture.check(beside, sha256, chunks.read_blob(conn, sha256))
+    manifest = capture.c2pa_check(io.BufferedReader(chunks.BlobReader(conn, sha256)), media_type)
+    if manifest is not None:
+        found["c2pa"] = manifest
+    return found
 
 
 def fastest_journal(case: Case, path: str | os.PathLike) -> contextlib.AbstractContextManager:

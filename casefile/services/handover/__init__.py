@@ -96,7 +96,7 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         _narrow(doc, dossier.shown)
         with case.session() as session:
             label = Vocab(session, lang)
-            proofs = {uuid: capture.of(json.loads(extra or "{}")) for uuid, extra in session.execute(
+            proofs = {uuid: capture.proofs(json.loads(extra or "{}")) for uuid, extra in session.execute(
                 select(Evidence.uuid, Evidence.extra_metadata)
                 .where(Evidence.uuid.in_([e["uuid"] for e in doc["evidence"]])))}
         total = sum(e["size"] for e in doc["evidence"])
@@ -128,7 +128,7 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         codes = {e["uuid"]: e["code"] for e in doc["evidence"]}
         for e in doc["evidence"]:
             bag.write_bytes(f"items/{e['code']}.json", _json(_item(e, files, codes, doc["custody"], label,
-                                                                     proofs.get(e["uuid"]))))
+                                                                     proofs.get(e["uuid"], []))))
         bag.write_bytes("entities.ftm.json", ftm.dumps(ftm.entities(doc, {u: f"evidence/{n}" for u, n in
                                                                           files.items()}, label)))
         bag.write_bytes("custody.prov.json", provenance.dumps(provenance.document(
@@ -186,22 +186,24 @@ def _file_name(e: dict) -> str:
 
 
 def _item(e: dict, files: dict[str, str], codes: dict[str, str], custody_events: list[dict], label,
-          proof: dict | None) -> dict:
-    """What the recipient needs to weigh one item, beside the file; ``proof``: what
-    a capture app's proof said when the item was taken in, and whether it held."""
+          proofs: list[dict]) -> dict:
+    """What the recipient needs to weigh one item, beside the file; ``proofs``: what
+    a capture app's proof files and a C2PA manifest said when the item was taken
+    in, and whether they held."""
     captured = {"time": e["captured_at"] or None,
                 "according_to": "device metadata" if e["captured_at"] else "not recorded"}
-    if proof is not None and proof["verdict"] == capture.VERIFIED and proof.get("created"):
-        captured = {"time": proof["created"], "according_to": f"verified: signed by {proof['app']} at capture"}
+    for proof in proofs:
+        if proof["verdict"] == capture.VERIFIED and proof.get("created"):
+            captured = {"time": proof["created"], "according_to": f"verified: signed by {proof['app']} at capture"}
     return {
         "code": e["code"], "file": f"data/evidence/{files[e['uuid']]}", "sha256": e["sha256"], "size": e["size"],
         "media_type": e["media_type"], "title": e["title"], "captured": captured,
-        "capture_proof": None if proof is None else {
+        "capture_proofs": [{
             "app": proof["app"], "verdict": proof["verdict"], "files": proof.get("files", []),
             "sha256_recorded_by_app": proof.get("stated_sha256") or None, "hash": proof.get("hash"),
             "media_signature": proof.get("media_signature"), "metadata_signature": proof.get("metadata_signature"),
             "signer": proof.get("signer"), "signed_at": proof.get("signed_at"),
-            "problems": capture.problems(proof, lambda key: capture.WORDS[key])},
+            "problems": capture.problems(proof, lambda key: capture.WORDS[key])} for proof in proofs],
         "collected_by": e["collected_by"], "collection_tool": e["collection_tool"], "origin": e["origin"],
         "obtained_how": e["obtained_how"], "preservation": e["preservation"],
         "intake": {"time": e["intake_at"], "by": e["intake_by"]},

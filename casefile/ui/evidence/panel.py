@@ -285,7 +285,7 @@ class EvidencePanel(QWidget):
             state.append(self.tr("Same bytes as {code}").format(code=duplicate))
         notes = [item.note] if item.note else []
         notes += evidence.warnings(item, with_capture=False)  # the proof has a row of its own
-        proof = evidence.capture_proof(item)
+        proofs = evidence.capture_proofs(item)
         derived = ""
         if item.derived_from_id:
             derived = records.title_of(self.case, "evidence", item.derived_from_id)
@@ -298,7 +298,7 @@ class EvidencePanel(QWidget):
         return {
             "sha256": item.sha256, "size": size, "media_type": item.media_type, "original_name": item.original_name,
             "intake": intake, "obtained": obtained, "captured": item.captured_at or "",
-            "capture": capture.summary(proof) if proof is not None else "", "position": position,
+            "capture": "\n".join(capture.summary(p) for p in proofs), "position": position,
             "camera": " ".join(p for p in (item.camera_make, item.camera_model) if p), "dimensions": dimensions,
             "duration": duration, "document": document, "derived": derived, "state": "; ".join(state),
             "notes": "\n".join(notes),
