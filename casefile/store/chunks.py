@@ -234,6 +234,68 @@ def read_blob(conn: Connection, sha256: str) -> Iterator[bytes]:
         yield _chunk(conn, chunk_sha256)
 
 
+class BlobsAhead:
+    """Several files' bytes read in a thread of their own, over a connection of
+    its own (``connect``), a few chunks ahead of the caller, who writes and hashes
+    the chunk before meanwhile: SQLite, hashlib and file writes release the GIL.
+    Iterating gives one iterator of chunks per hash, in order; each must be read
+    to its end before the next (leaving the block stops the reading)."""
+
+    _AHEAD = 4
+    _END = object()
+
+    def __init__(self, connect: Callable[[], contextlib.AbstractContextManager[Connection]], hashes: list[str]):
+        self._connect, self._hashes = connect, list(hashes)
+        self._queue: queue.Queue = queue.Queue(self._AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="blobs-ahead", daemon=True)
+
+    def __enter__(self) -> BlobsAhead:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock the reader waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.01)
+        self._thread.join()
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            with self._connect() as conn:
+                for sha256 in self._hashes:
+                    for data in read_blob(conn, sha256):
+                        if not self._put(data):
+                            return
+                    if not self._put(self._END):
+                        return
+        except BaseException as error:  # handed on to the consumer, raised there  # noqa: BLE001
+            self._put(error)
+
+    def _one(self) -> Iterator[bytes]:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def __iter__(self) -> Iterator[Iterator[bytes]]:
+        for _ in self._hashes:
+            yield self._one()
+
+
 def rehash(conn: Connection, sha256: str, progress: Progress | None = None) -> tuple[str, int, list[int]]:
     """Hash the stored bytes again: (whole-file sha256, size, seqs of damaged chunks)."""
     whole = hashlib.sha256()
