@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from casefile.model import Claim, ClaimSubject, Evidence, Incident, Involvement, SourceCitation
 from casefile.services import keys, records, verify
+from casefile.services.evidence import intake
 from casefile.services.exchange import BundleRefused, conflicts, list_peers, resolve
+from casefile.services.exchange.bundle import read_manifest
 from casefile.services.sample import create_demo_case
 from casefile.store import Case
 
@@ -163,6 +166,40 @@ def test_peers_remember_what_was_sent_and_received(three, tmp_path):
         names = z.namelist()
     # B said which files it holds: the file both took in is not sent again
     assert not any(n.startswith("evidence/") for n in names)
+
+
+def test_a_copy_names_only_the_files_it_gained_since_the_peer_heard_and_no_file_travels_twice(template, tmp_path):
+    paths = copies(template, tmp_path, "AB")
+    ka, kb = key_for(tmp_path, "A"), key_for(tmp_path, "B")
+    files = {}
+    for name in ("first", "second"):
+        files[name] = tmp_path / f"{name}.bin"
+        files[name].write_bytes(name.encode() * 20000)
+    with Case.open(paths["A"]) as a:
+        intake(a, files["first"])
+        with a.connection() as conn:
+            held = {r[0] for r in conn.execute(text("SELECT sha256 FROM blob"))}
+
+    def exchange(number: int) -> Path:
+        """A to B, then B to A, each naming the other: B's bundle says what it has seen of A's."""
+        to_b = bundle(paths["A"], tmp_path / f"A{number}.cfbundle", ka,
+                      **({"since": kb.fingerprint} if number > 1 else {}))
+        merge(paths["B"], to_b, kb)
+        to_a = bundle(paths["B"], tmp_path / f"B{number}.cfbundle", kb, since=ka.fingerprint)
+        merge(paths["A"], to_a, ka)
+        with zipfile.ZipFile(to_a) as z:  # B never sends back a file A told it it holds
+            assert not any(n.startswith("evidence/") for n in z.namelist())
+        return to_b
+
+    assert set(read_manifest(exchange(1), ka)["blobs"]) == held  # a first bundle names every file
+    assert set(read_manifest(exchange(2), ka)["blobs"]) == held  # none addressed to B acknowledged yet
+    with Case.open(paths["A"]) as a:
+        gained = intake(a, files["second"]).sha256
+    assert read_manifest(exchange(3), ka)["blobs"] == [gained]  # only what B was not told of
+    with Case.open(paths["B"], read_only=True) as b:
+        (peer,) = list_peers(b)
+    assert set(peer.blobs) == held | {gained}  # what B knows A holds grows
+    assert digest(paths["A"]) == digest(paths["B"])
 
 
 def test_encrypted_bundle_opens_only_for_its_recipient(three, tmp_path):

@@ -17,6 +17,7 @@ import json
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -123,13 +124,17 @@ class PeerInfo:
     name: str
     public_key: str
     knowledge: VV
-    blobs: list[str]
+    blobs_text: str  # JSON: the evidence files it holds (read only when asked: a case may hold thousands)
     received: int
     sent: int
     last_received_at: datetime | None
     last_sent_at: datetime | None
     trusted: bool = False
     clean: int = 0  # items written up to here (``exchange_item.seq``) are all known to it
+
+    @cached_property
+    def blobs(self) -> list[str]:
+        return json.loads(self.blobs_text)
 
 
 def list_peers(case: Case) -> list[PeerInfo]:
@@ -140,7 +145,7 @@ def list_peers(case: Case) -> list[PeerInfo]:
     out = []
     known = keys.trusted()
     for r in rows:
-        info = PeerInfo(r.replica, r.fingerprint, r.name, r.public_key, json.loads(r.knowledge), json.loads(r.blobs),
+        info = PeerInfo(r.replica, r.fingerprint, r.name, r.public_key, json.loads(r.knowledge), r.blobs,
                         r.received, r.sent, _at(r.last_received_at), _at(r.last_sent_at), clean=r.clean)
         entry = known.get(r.fingerprint) or {}
         info.trusted = entry.get("public_key") == r.public_key
@@ -176,23 +181,29 @@ def find_peer(case: Case, name: str) -> PeerInfo | None:
 def record_received(conn: Connection, manifest: dict, knowledge_ok: bool, now: datetime) -> None:
     sender = manifest["sender"]
     full = manifest.get("profile") == "full"
-    row = conn.execute(text("SELECT knowledge, blobs FROM exchange_peer WHERE replica = :r"),
+    row = conn.execute(text("SELECT knowledge FROM exchange_peer WHERE replica = :r"),
                        {"r": sender["replica"]}).first()
     knowledge = json.loads(row.knowledge) if row else {}
-    blobs = json.loads(row.blobs) if row else []
     if full and knowledge_ok and isinstance(manifest.get("knowledge"), dict):
         from .items import join
 
         knowledge = join(knowledge, {str(k): int(v) for k, v in manifest["knowledge"].items()})
-    if full and isinstance(manifest.get("blobs"), list):
-        blobs = sorted(set(blobs) | {b for b in manifest["blobs"] if isinstance(b, str)})
+    # The files a sender holds only grow (evidence is never deleted), and a bundle names
+    # those it gained since the last one the peer acknowledged: added to what is known.
+    announced = {b for b in manifest.get("blobs") or [] if isinstance(b, str)} if full else set()
+    blobs = None
+    if announced or row is None:
+        held = conn.execute(text("SELECT blobs FROM exchange_peer WHERE replica = :r"),
+                            {"r": sender["replica"]}).scalar()
+        known = set(json.loads(held)) if held else set()
+        blobs = None if row is not None and announced <= known else json.dumps(sorted(known | announced))
     values = {"r": sender["replica"], "f": keys.fingerprint(_raw(sender["public_key"])), "n": str(sender.get("name", "")),
-              "p": sender["public_key"], "k": json.dumps(knowledge, sort_keys=True), "b": json.dumps(blobs),
-              "at": now, "h": str(manifest.get("history_head", ""))[:64]}
-    values = {**values, "at": _bind(now)}
+              "p": sender["public_key"], "k": json.dumps(knowledge, sort_keys=True), "b": blobs or "[]",
+              "at": _bind(now), "h": str(manifest.get("history_head", ""))[:64]}
     if conn.execute(text(
-            "UPDATE exchange_peer SET fingerprint = :f, name = :n, public_key = :p, knowledge = :k, blobs = :b, "
-            "received = received + 1, last_received_at = :at, history_head = :h WHERE replica = :r"),
+            "UPDATE exchange_peer SET fingerprint = :f, name = :n, public_key = :p, knowledge = :k, "
+            + ("blobs = :b, " if blobs is not None else "")
+            + "received = received + 1, last_received_at = :at, history_head = :h WHERE replica = :r"),
             values).rowcount == 0:
         conn.execute(text(
             "INSERT INTO exchange_peer (replica, fingerprint, name, public_key, knowledge, blobs, received, sent, "

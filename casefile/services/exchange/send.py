@@ -70,6 +70,7 @@ class Receiver:
     history_seq: int = 0  # our history up to here it has
     replica: str = ""  # a peer's replica id
     clean: int | None = None  # a peer: items written up to here it has (``exchange_peer.clean``)
+    blob_mark: int = 0  # a peer: it was told we hold our evidence files up to here (``blob`` rowid)
 
 
 def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey) -> Receiver:
@@ -94,11 +95,14 @@ def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey)
     acknowledged = peer.knowledge.get(me.uuid, 0)
     with case.connection() as conn:
         seq = 0  # our history up to the last bundle whose versions the peer says it has
-        for (summary,) in conn.execute(text("SELECT summary FROM exchange_bundle WHERE direction = 'sent'")):
+        mark = 0  # our files up to the last bundle it acknowledged of those we sent it (it notes only those)
+        for to, summary in conn.execute(text("SELECT peer, summary FROM exchange_bundle WHERE direction = 'sent'")):
             sent = json.loads(summary)
             if int(sent.get("counter", 1 << 62)) <= acknowledged:
                 seq = max(seq, int(sent.get("history_seq", 0)))
-    return Receiver(peer.knowledge, peer.blobs, seq, peer.replica, peer.clean)
+                if to == peer.replica:
+                    mark = max(mark, int(sent.get("blob_mark", 0)))
+    return Receiver(peer.knowledge, peer.blobs, seq, peer.replica, peer.clean, mark)
 
 
 def _case_uuid(case: Case) -> str:
@@ -154,7 +158,11 @@ def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, si
             "SELECT seq, at, who, action, record_kind AS kind, record_uuid AS uuid, record_code AS code, changes, "
             "prev_hash, hash FROM audit_entry WHERE seq > :s ORDER BY seq"), {"s": receiver.history_seq})]
         entries = _last_entries(conn, chosen) if full else {}
-        blobs_here = [r[0] for r in conn.execute(text("SELECT sha256 FROM blob ORDER BY sha256"))]
+        # The files we hold that the receiver was not told of yet: they only grow, and what it knows of
+        # them only spares sending a file twice (a bundle of ours it lost costs that, no more).
+        blob_mark = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM blob").scalar() or 0)
+        blobs_here = [r[0] for r in conn.exec_driver_sql(
+            "SELECT sha256 FROM blob WHERE rowid > ? ORDER BY sha256", (receiver.blob_mark,)).fetchall()]
     if not full:
         document = build_document(case, profile)
         for section in ("evidence", "evidence_links", "custody"):
@@ -234,7 +242,7 @@ def _make_bundle(case: Case, out: str | os.PathLike, key: keys.DocumenterKey, si
                               "VALUES (:b, 'sent', :p, :at, :pr, :s)"),
                          {"b": bundle_id, "p": receiver.replica, "at": peers._bind(now), "pr": profile,
                           "s": canonical({"history_seq": head_seq if full else receiver.history_seq, **counts,
-                                          "counter": me.counter,
+                                          "counter": me.counter, "blob_mark": blob_mark if full else 0,
                                           "since": vv_text(base)})})
             if receiver.replica:
                 peers.record_sent(conn, receiver.replica, now, clean)

@@ -120,7 +120,9 @@ def _touched(case: Case, server: Connection, name: str, since: int) -> dict[str,
     with case.connection() as conn:
         if conn.execute(text("SELECT 1 FROM audit_entry WHERE seq = :s"), {"s": since}).first() is None and since:
             return None
-        sealed = conn.execute(text("SELECT DISTINCT tbl, key FROM row_state WHERE seq > :s"), {"s": since}).all()
+        # by the history's order: DISTINCT alone makes SQLite walk the whole (tbl, key) index
+        sealed = conn.execute(text("SELECT DISTINCT tbl, key FROM row_state INDEXED BY ix_row_state_seq "
+                                   "WHERE seq > :s"), {"s": since}).all()
         wanted: dict[str, set[int]] = defaultdict(set)
         shown: dict[str, list[int]] = defaultdict(list)
         for tbl, key in sealed:
