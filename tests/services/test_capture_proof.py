@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zipfile
 
 import pytest
 from sqlalchemy import select
@@ -188,3 +189,24 @@ def test_without_gpgv_a_signed_capture_is_recorded_as_not_checked_and_says_why(c
     proof = proof_of(item)
     assert proof is not None and proof["verdict"] == "unchecked" and proof["why_unchecked"] == "no verifier"
     assert "gpgv" in custody_of(case, item.code)[-1].details
+
+
+def test_a_share_proof_zip_of_several_captures_is_checked_inside_without_unpacking(case, phone, tmp_path):
+    shared = tmp_path / "shared"
+    phone.share_proof(shared, "good.jpg", photo(tmp_path))
+    bad = phone.share_proof(shared, "bad.jpg", photo(tmp_path) + b"\0\0")
+    bad.write_bytes(bad.read_bytes()[:-1])  # changed after the phone signed it (and unlike good.jpg)
+    archive = tmp_path / "proofmode-share.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted(shared.iterdir()):
+            z.write(path, f"proof/{path.name}")
+    item = evidence.intake(case, archive)
+    assert evidence.read_all(case, item.code) == archive.read_bytes()  # the archive as received
+    found = {p["media"]: p for p in capture.proofs(json.loads(item.extra_metadata))}
+    assert set(found) == {"proof/good.jpg", "proof/bad.jpg"}
+    assert found["proof/good.jpg"]["verdict"] == "verified" and found["proof/good.jpg"]["signer"] == phone.fingerprint
+    assert found["proof/bad.jpg"]["verdict"] == "mismatch" and found["proof/bad.jpg"]["hash"] == "differs"
+    assert evidence.warnings(item) == [capture.summary(found["proof/bad.jpg"])]
+    assert evidence.warnings(item)[0].startswith("ProofMode (proof/bad.jpg): DOES NOT MATCH")
+    details = [e.details for e in custody_of(case, item.code) if e.action == "verified"]
+    assert len(details) == 2 and any("(proof/good.jpg): signature verified" in d for d in details)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import hashlib
 import io
 import json
 import os
@@ -36,7 +37,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +53,8 @@ C2PA_TYPES = ("image/", "video/", "audio/", "application/pdf")
 #: a C2PA failure that says the bytes are not the ones signed
 C2PA_HASH = ("assertion.dataHash.mismatch", "assertion.bmffHash.mismatch", "assertion.boxesHash.mismatch",
              "assertion.collectionHash.mismatch")
+#: errors that say a manifest is there but does not hold (c2pa-python's error classes)
+C2PA_BROKEN = ("Jumbf", "Claim", "Manifest", "Signature", "Verify", "Hash", "Assertion", "Cose")
 #: not a failure of the file: the signer's certificate is on no trust list this computer has
 C2PA_UNTRUSTED = "signingCredential.untrusted"
 #: what a check concludes: the signature holds over these very bytes; something
@@ -66,87 +70,134 @@ CREATED_KEYS = ("file created", "proof generated", "created", "date")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
+class Folder:
+    """Where proof files lie: a folder on disk."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.names = {entry.name for entry in os.scandir(path) if entry.is_file(follow_symlinks=False)}
+        except OSError:
+            self.names = set()
+
+    def stream(self, name: str) -> Iterator[bytes]:
+        with (self.path / name).open("rb") as file:
+            yield from iter(lambda: file.read(1 << 20), b"")
+
+
+class Archive:
+    """Where proof files lie: one folder of a zip archive (ProofMode's "Share Proof"
+    of several captures), read from the bytes the case stored."""
+
+    def __init__(self, archive: zipfile.ZipFile, folder: str):
+        self.archive, self.folder = archive, folder
+        self.names = {info.filename[len(folder):] for info in archive.infolist()
+                      if not info.is_dir() and info.filename.startswith(folder) and "/" not in info.filename[len(folder):]}
+
+    def stream(self, name: str) -> Iterator[bytes]:
+        with self.archive.open(self.folder + name) as member:
+            yield from iter(lambda: member.read(1 << 20), b"")
+
+
+Place = Folder | Archive
+
+
+def _read(place: Place, name: str | None, limit: int = READ_LIMIT) -> bytes | None:
+    """A small file's bytes, or None if it is missing, unreadable or larger than ``limit``."""
+    if name is None:
+        return None
+    data = bytearray()
+    try:
+        for part in place.stream(name):
+            data += part
+            if len(data) > limit:
+                return None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    return bytes(data)
+
+
 @dataclass
 class Sidecars:
-    """The proof files found for one media file."""
+    """The proof files found for one media file, by name in ``place``."""
 
     app: str
-    metadata: Path | None = None
-    signature: Path | None = None  # of the media
-    metadata_signature: Path | None = None
-    public_key: Path | None = None
-    others: list[Path] = field(default_factory=list)  # timestamps, attestations: named, not checked
+    place: Place
+    metadata: str | None = None
+    signature: str | None = None  # of the media
+    metadata_signature: str | None = None
+    public_key: str | None = None
+    others: list[str] = field(default_factory=list)  # timestamps, attestations: named, not checked
 
     def names(self) -> list[str]:
         found = (self.metadata, self.signature, self.metadata_signature, self.public_key, *self.others)
-        return sorted({p.name for p in found if p is not None})
+        return sorted({name for name in found if name is not None})
 
 
 def find(media: Path, sha256: str) -> Sidecars | None:
     """The capture app's proof files beside ``media`` (whose stored bytes hash to ``sha256``), if any."""
-    folder = media.parent
-    try:
-        names = {entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)}
-    except OSError:
-        return None
-    names.discard(media.name)
-    proof = _proofmode(folder, names, media.name, sha256)
-    return proof if proof is not None else _tella(folder, names, media.name)
+    return find_in(Folder(media.parent), media.name, sha256)
 
 
-def _proofmode(folder: Path, names: set[str], media: str, sha256: str) -> Sidecars | None:
+def find_in(place: Place, media: str, sha256: str) -> Sidecars | None:
+    names = place.names - {media}
+    proof = _proofmode(place, names, media, sha256)
+    return proof if proof is not None else _tella(place, names, media)
+
+
+def _proofmode(place: Place, names: set[str], media: str, sha256: str) -> Sidecars | None:
     stated = sha256 if any(n.startswith(sha256 + ".") for n in names) else None
     if stated is None:  # the bytes changed since the proof was made: find it by the name it gives the media
         for name in sorted(n for n in names if n.endswith(".proof.json"))[:SCAN_LIMIT]:
-            if _media_name(_read_metadata(folder / name)) == media:
+            if _media_name(_read_metadata(name, _read(place, name))) == media:
                 stated = name[: -len(".proof.json")]
                 break
     if stated is None:
         return None
-    found = Sidecars(PROOFMODE)
+    found = Sidecars(PROOFMODE, place)
     for base in (stated, media):
         for suffix, slot in ((".proof.json", "metadata"), (".proof.csv", "metadata"), (".asc", "signature"),
                              (".proof.json.asc", "metadata_signature"), (".proof.csv.asc", "metadata_signature")):
             if base + suffix in names and getattr(found, slot) is None:
-                setattr(found, slot, folder / (base + suffix))
-    if found.metadata is not None and found.metadata.suffix == ".csv" and found.metadata_signature is not None \
-            and found.metadata_signature.name.endswith(".json.asc"):
+                setattr(found, slot, base + suffix)
+    if found.metadata is not None and found.metadata.endswith(".csv") and found.metadata_signature is not None \
+            and found.metadata_signature.endswith(".json.asc"):
         found.metadata_signature = None  # signs the JSON we did not find
     if "pubkey.asc" in names:
-        found.public_key = folder / "pubkey.asc"
+        found.public_key = "pubkey.asc"
     known = set(found.names())
-    found.others = [folder / n for n in sorted(names) if n.startswith(stated + ".") and n not in known]
+    found.others = [n for n in sorted(names) if n.startswith(stated + ".") and n not in known]
     return found if found.metadata is not None or found.signature is not None else None
 
 
-def _tella(folder: Path, names: set[str], media: str) -> Sidecars | None:
+def _tella(place: Place, names: set[str], media: str) -> Sidecars | None:
     stem = Path(media).stem
     for name in (f"{media}.csv", f"{media}.json", f"{stem}.csv", f"{stem}.json", f"{stem}_metadata.csv",
                  f"{stem}_metadata.json"):
         if name in names:
-            metadata = _read_metadata(folder / name)
+            metadata = _read_metadata(name, _read(place, name))
             if metadata and (_stated_hash(metadata) or _media_name(metadata) == media):
-                return Sidecars(TELLA, metadata=folder / name)
+                return Sidecars(TELLA, place, metadata=name)
     return None
 
 
 def check(found: Sidecars, sha256: str, stored: Iterable[bytes]) -> dict:
     """What the proof says and whether it holds, as kept on the item.
-    ``stored``: the bytes the case stored (read only when there is a signature to check)."""
-    metadata = _read_metadata(found.metadata) if found.metadata is not None else {}
+    ``stored``: the media's bytes as the case stored them (read only when there is a signature to check)."""
+    raw_metadata = _read(found.place, found.metadata)
+    metadata = _read_metadata(found.metadata, raw_metadata)
     stated = _stated_hash(metadata) or (
-        found.signature.name[:64] if found.signature is not None and _HEX64.fullmatch(found.signature.name[:64])
-        else "")
+        found.signature[:64] if found.signature is not None and _HEX64.fullmatch(found.signature[:64]) else "")
     record: dict = {"app": found.app, "files": found.names(), "stated_sha256": stated,
                     "hash": "not stated" if not stated else "same" if stated == sha256 else "differs"}
     verifier = shutil.which("gpgv")
-    key = _keyring(found.public_key) if found.public_key is not None else None
+    key = _keyring(_read(found.place, found.public_key))
+    signature, metadata_signature = _read(found.place, found.signature), _read(found.place, found.metadata_signature)
     media_check = metadata_check = None
-    if found.signature is not None and verifier and key is not None:
-        media_check = _verify(verifier, key, found.signature, stored)
-    if found.metadata_signature is not None and found.metadata is not None and verifier and key is not None:
-        with found.metadata.open("rb") as data:
-            metadata_check = _verify(verifier, key, found.metadata_signature, iter(lambda: data.read(1 << 16), b""))
+    if signature is not None and verifier and key is not None:
+        media_check = _verify(verifier, key, signature, stored)
+    if metadata_signature is not None and raw_metadata is not None and verifier and key is not None:
+        metadata_check = _verify(verifier, key, metadata_signature, (raw_metadata,))
     record["media_signature"] = _state(found.signature, media_check)
     record["metadata_signature"] = _state(found.metadata_signature, metadata_check)
     signers = {c[1] for c in (media_check, metadata_check) if c is not None and c[0]}
@@ -162,6 +213,39 @@ def check(found: Sidecars, sha256: str, stored: Iterable[bytes]) -> dict:
     record["metadata"] = metadata if len(text) <= METADATA_KEEP else {"truncated": text[:METADATA_KEEP]}
     record["verdict"] = _verdict(record)
     return record
+
+
+def check_archive(stream: BinaryIO) -> list[dict]:
+    """A zip of captures with their proof files (ProofMode's "Share Proof" of
+    several): each capture in it checked as if it lay in a folder, named by its
+    place in the archive. Nothing is unpacked to disk."""
+    try:
+        archive = zipfile.ZipFile(stream)
+        folders = {info.filename.rpartition("/")[0] + "/" if "/" in info.filename else ""
+                   for info in archive.infolist() if not info.is_dir()}
+        found: list[dict] = []
+        for folder in sorted(folders):
+            place = Archive(archive, folder)
+            if not any(n.endswith((".proof.json", ".proof.csv", ".asc")) for n in place.names):
+                continue
+            for media in sorted(place.names):
+                if media == "pubkey.asc" or _is_proof_file(media) or len(found) >= SCAN_LIMIT:
+                    continue
+                digest = hashlib.sha256()
+                for part in place.stream(media):
+                    digest.update(part)
+                sidecars = find_in(place, media, digest.hexdigest())
+                if sidecars is not None and sidecars.app == PROOFMODE:
+                    record = check(sidecars, digest.hexdigest(), place.stream(media))
+                    found.append({**record, "media": folder + media})
+        return found
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return []
+
+
+def _is_proof_file(name: str) -> bool:
+    return name.endswith((".asc", ".proof.json", ".proof.csv", ".ots", ".gst", ".txt")) or \
+        bool(_HEX64.match(name[:64]))
 
 
 def c2pa_check(stream: BinaryIO, media_type: str) -> dict | None:
@@ -180,7 +264,9 @@ def c2pa_check(stream: BinaryIO, media_type: str) -> dict | None:
             store = json.loads(reader.json())
     except c2pa.C2paError as error:
         name = type(error).__name__
-        if "ManifestNotFound" in name or "NotSupported" in name:
+        # Only a manifest that is there and broken is a finding; a file the library cannot parse
+        # (a damaged or unusual recording) says nothing about Content Credentials.
+        if "ManifestNotFound" in name or not any(word in name for word in C2PA_BROKEN):
             return None
         return {"app": C2PA, "files": [], "hash": "not stated", "media_signature": "bad", "metadata_signature": "none",
                 "signers_agree": True, "failures": [{"code": name.strip("_"), "explanation": str(error)[:500]}],
@@ -218,7 +304,7 @@ def _verdict(record: dict) -> str:
     return UNCHECKED if "unchecked" in states else UNSIGNED
 
 
-def _state(signature: Path | None, result: tuple[bool, str, str] | None) -> str:
+def _state(signature: str | None, result: tuple[bool, str, str] | None) -> str:
     if signature is None:
         return "none"
     if result is None:
@@ -226,14 +312,15 @@ def _state(signature: Path | None, result: tuple[bool, str, str] | None) -> str:
     return "good" if result[0] else "bad"
 
 
-def _verify(verifier: str, keyring: bytes, signature: Path, data: Iterable[bytes]) -> tuple[bool, str, str]:
+def _verify(verifier: str, keyring: bytes, signature: bytes, data: Iterable[bytes]) -> tuple[bool, str, str]:
     """(good, the signing key's fingerprint, when it signed, UTC) for a detached
     signature over ``data``, streamed to ``gpgv``."""
     with tempfile.TemporaryDirectory(prefix="casefile-gpgv-") as folder:
-        ring = Path(folder) / "key.gpg"
+        ring, sig = Path(folder) / "key.gpg", Path(folder) / "signature.asc"
         ring.write_bytes(keyring)
+        sig.write_bytes(signature)
         process = subprocess.Popen([verifier, "--homedir", folder, "--status-fd", "1", "--keyring", str(ring),
-                                    str(signature), "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    str(sig), "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL)
         assert process.stdin is not None and process.stdout is not None
         try:
@@ -257,15 +344,12 @@ def _verify(verifier: str, keyring: bytes, signature: Path, data: Iterable[bytes
     return False, "", ""
 
 
-def _keyring(path: Path) -> bytes | None:
+def _keyring(raw: bytes | None) -> bytes | None:
     """The public key as ``gpgv`` reads it (binary), from an ASCII-armoured file."""
-    try:
-        with path.open("rb") as file:
-            raw = file.read(READ_LIMIT)
-    except OSError:
+    if not raw:
         return None
     if not raw.lstrip().startswith(b"-----BEGIN PGP PUBLIC KEY BLOCK-----"):
-        return raw or None
+        return raw
     text = raw.decode("ascii", "replace")
     inside = text[text.index("-----BEGIN"):].split("-----END", 1)[0].splitlines()[1:]
     # armour headers ("Version: ...") and the checksum ("=abcd") are not part of the key
@@ -276,19 +360,12 @@ def _keyring(path: Path) -> bytes | None:
         return None
 
 
-def _read_metadata(path: Path | None) -> dict:
+def _read_metadata(name: str | None, raw: bytes | None) -> dict:
     """An app's metadata: a JSON object, or a CSV of a header and a row of values."""
-    if path is None:
-        return {}
-    try:
-        with path.open("rb") as file:
-            raw = file.read(READ_LIMIT + 1)
-    except OSError:
-        return {}
-    if len(raw) > READ_LIMIT:
+    if name is None or raw is None:
         return {}
     text = raw.decode("utf-8-sig", "replace")
-    if path.suffix.lower() == ".json":
+    if name.lower().endswith(".json"):
         try:
             value = json.loads(text)
         except ValueError:
@@ -296,7 +373,10 @@ def _read_metadata(path: Path | None) -> dict:
         if isinstance(value, list) and value and isinstance(value[0], dict):
             value = value[0]
         return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        return {}
     if len(rows) >= 2 and len(rows[0]) == len(rows[1]):
         return {name.strip(): value.strip() for name, value in zip(rows[0], rows[1], strict=True) if name.strip()}
     return {}
@@ -348,8 +428,11 @@ def _words(key: str) -> str:
 
 
 def summary(record: dict, words: Words = _words, *, with_signer: bool = True) -> str:
-    """One line: the app, the verdict, and (``with_signer``) the key and time of the signature."""
+    """One line: the app (and the capture, in an archive), the verdict, and
+    (``with_signer``) the key and time of the signature."""
     app, verdict = record.get("app", ""), record.get("verdict", "")
+    if record.get("media"):
+        app = f"{app} ({record['media']})"
     if verdict == VERIFIED:
         line = words("verified").format(app=app)
         if with_signer and record.get("signer"):
@@ -381,6 +464,8 @@ def problems(record: dict, words: Words = _words) -> list[str]:
 
 
 def proofs(extra: dict) -> list[dict]:
-    """The checks kept in an item's ``extra_metadata``: a capture app's proof files, its C2PA manifest."""
-    return [value for value in (extra.get("capture"), extra.get("c2pa"))
-            if isinstance(value, dict) and value.get("app")]
+    """The checks kept in an item's ``extra_metadata``: a capture app's proof files,
+    those of the captures in an archive, its C2PA manifest."""
+    bundled = extra.get("capture_archive")
+    found = [extra.get("capture"), *(bundled if isinstance(bundled, list) else []), extra.get("c2pa")]
+    return [value for value in found if isinstance(value, dict) and value.get("app")]

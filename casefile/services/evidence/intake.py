@@ -100,7 +100,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 session.add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
             custody.record(session, evidence, "acquired", sha256=sha256,
                            details=translate("Evidence", "taken in from {name}").format(name=name))
-            for proof in proofs.values():
+            for proof in capture.proofs(proofs):
                 custody.record(session, evidence, "verified", sha256=sha256, details=capture.summary(proof))
             if target is not None and link is not None:  # a target is found only for a link
                 target_obj, column = target
@@ -148,16 +148,21 @@ def _fill_source(conn, source: Source, item: Evidence, extra: dict) -> None:
     item.extra_metadata = json.dumps(extra, ensure_ascii=False, sort_keys=True)
 
 
-def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str, dict]:
-    """A capture app's proof files beside the file, and a C2PA manifest inside it,
-    each checked over the bytes just stored (``capture``): by their key in ``extra_metadata``."""
-    found: dict[str, dict] = {}
+def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str, dict | list[dict]]:
+    """A capture app's proof files beside the file, those of the captures in a zip
+    of them, and a C2PA manifest inside it, each checked over the bytes just
+    stored (``capture``): by their key in ``extra_metadata``."""
+    found: dict[str, dict | list[dict]] = {}
     beside = capture.find(path, sha256)
     if beside is not None:
         found["capture"] = capture.check(beside, sha256, chunks.read_blob(conn, sha256))
     manifest = capture.c2pa_check(io.BufferedReader(chunks.BlobReader(conn, sha256)), media_type)
     if manifest is not None:
         found["c2pa"] = manifest
+    if media_type.split(";")[0] == "application/zip":
+        archived = capture.check_archive(io.BufferedReader(chunks.BlobReader(conn, sha256)))
+        if archived:
+            found["capture_archive"] = archived
     return found
 
 
