@@ -28,9 +28,9 @@ from . import capture, custody, web_page
 from .intake import IntakeError, display_name, fastest_journal, intake
 from .verify import verify_evidence
 
-__all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal", "get",
-           "intake", "link", "open_bytes", "page_gave", "page_notes", "saved_page_text", "read_all", "reinstate", "thumbnail", "unlink",
-           "verify_evidence", "warnings", "withdraw"]
+__all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal",
+           "get", "intake", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate", "saved_page_text",
+           "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20
 

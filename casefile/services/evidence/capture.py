@@ -91,8 +91,9 @@ class Archive:
 
     def __init__(self, archive: zipfile.ZipFile, folder: str):
         self.archive, self.folder = archive, folder
-        self.names = {info.filename[len(folder):] for info in archive.infolist()
-                      if not info.is_dir() and info.filename.startswith(folder) and "/" not in info.filename[len(folder):]}
+        inside = (info.filename[len(folder):] for info in archive.infolist()
+                  if not info.is_dir() and info.filename.startswith(folder))
+        self.names = {name for name in inside if "/" not in name}
 
     def stream(self, name: str) -> Iterator[bytes]:
         with self.archive.open(self.folder + name) as member:

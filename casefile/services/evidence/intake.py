@@ -89,10 +89,11 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 extra["duplicate_of"] = same[0]
             proofs = _capture_proofs(conn, path, sha256, facts.media_type)
             extra.update(proofs)
+            origin = origin.strip() or str(extra.get("page", {}).get("url", ""))  # a saved page's address
             evidence = Evidence(
                 title=_original_name(path), sha256=sha256, size=size, original_name=_original_name(path),
                 file_modified=modified, intake_at=intake_at, intake_by=who, obtained_how=obtained_how.strip(),
-                origin=origin.strip() or str(extra.get("page", {}).get("url", "")), note=note, derived_from_id=parent.id if parent else None,
+                origin=origin, note=note, derived_from_id=parent.id if parent else None,
                 extra_metadata=json.dumps(extra, ensure_ascii=False, sort_keys=True), **facts.columns())
             session.add(evidence)
             session.flush()  # assigns the code and id

@@ -197,8 +197,8 @@ def record_received(conn: Connection, manifest: dict, knowledge_ok: bool, now: d
                             {"r": sender["replica"]}).scalar()
         known = set(json.loads(held)) if held else set()
         blobs = None if row is not None and announced <= known else json.dumps(sorted(known | announced))
-    values = {"r": sender["replica"], "f": keys.fingerprint(_raw(sender["public_key"])), "n": str(sender.get("name", "")),
-              "p": sender["public_key"], "k": json.dumps(knowledge, sort_keys=True), "b": blobs or "[]",
+    values = {"r": sender["replica"], "f": keys.fingerprint(_raw(sender["public_key"])),
+              "n": str(sender.get("name", "")), "p": sender["public_key"], "k": json.dumps(knowledge, sort_keys=True), "b": blobs or "[]",
               "at": _bind(now), "h": str(manifest.get("history_head", ""))[:64]}
     if conn.execute(text(
             "UPDATE exchange_peer SET fingerprint = :f, name = :n, public_key = :p, knowledge = :k, "
