@@ -117,7 +117,10 @@ def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
 
     path = tmp_path / "large.casefile"
     Case.create(path, "Large").close()
-    assert opening.quick_checks(path) == ["PRAGMA quick_check"]
+    assert opening.quick_checks(path) == ["PRAGMA quick_check"]  # a new case: checked whole
+    assert opening.quick_checks(path, encrypted=True) == ["PRAGMA quick_check"]
+    monkeypatch.setattr(opening, "FULL_CHECK_LIMIT_ENCRYPTED", 4 << 20)  # 16 ms a MiB encrypted: whole below less
+    assert all("quick_check(" in s for s in opening.quick_checks(path, encrypted=True))
     monkeypatch.setattr(opening, "FULL_CHECK_LIMIT", 0)
     assert all("quick_check(" in s for s in opening.quick_checks(path))
     assert opening.quick_checks(path, unclean=True) == ["PRAGMA quick_check"]  # a journal was rolled back
