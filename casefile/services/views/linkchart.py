@@ -23,8 +23,8 @@ import math
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx  # type: ignore[import-untyped]
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,9 @@ from ...model import (
 )
 from ...store import Case
 from ...store.outputs import write_bytes
+
+if TYPE_CHECKING:
+    import networkx as nx
 from ..redaction import Redactor
 from .figure import Circle, Figure, Group, Item, Line, Path, Rect, Role, Text
 from .placing import TEXT_PX, Taken, text_box
@@ -110,6 +113,8 @@ class Graph:
 
     def to_networkx(self, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:
         """The chart as a networkx graph with readable attributes (for Gephi)."""
+        import networkx as nx  # 190 ms to import: only for an export, not at start
+
         shown = set(self.nodes) if keys is None else set(keys)
         graph = nx.MultiDiGraph()
         for key in sorted(shown):
@@ -124,6 +129,8 @@ class Graph:
 def export_graph(graph: Graph, path: str | os.PathLike, fmt: str, *, keys: Iterable[str] | None = None,
                  force: bool | None = False, open_cases: Iterable[str | os.PathLike] = ()) -> None:
     """Write the chart as GEXF or GraphML (never over a case: store.outputs)."""
+    import networkx as nx
+
     data = io.BytesIO()
     shown = graph.to_networkx(keys)
     if fmt == "gexf":
