@@ -330,7 +330,7 @@
         <translation>La huella de su clave y las claves de colegas en las que confía</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+400"/>
+        <location filename="../../casefile/ui/views/map_actions.py" line="+55"/>
         <source>&amp;Map</source>
         <translation>&amp;Mapa</translation>
     </message>
@@ -407,9 +407,9 @@
 <context>
     <name>Capture</name>
     <message>
-        <location filename="../../casefile/services/evidence/capture.py" line="+328"/>
+        <location filename="../../casefile/services/evidence/capture.py" line="+409"/>
         <source>{app}: signature verified over the stored bytes</source>
-        <extracomment>the types whose files may carry a C2PA manifest a C2PA failure that says the bytes are not the ones signed not a failure of the file: the signer&apos;s certificate is on no trust list this computer has what a check concludes: the signature holds over these very bytes; something does not match; nothing signed to check (the stated hash was compared); or signed, but this computer could not check it the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``: the same keys, with ``capture_`` before them)</extracomment>
+        <extracomment>the types whose files may carry a C2PA manifest a C2PA failure that says the bytes are not the ones signed errors that say a manifest is there but does not hold (c2pa-python&apos;s error classes) not a failure of the file: the signer&apos;s certificate is on no trust list this computer has what a check concludes: the signature holds over these very bytes; something does not match; nothing signed to check (the stated hash was compared); or signed, but this computer could not check it the sentences a check is told in; the dossier keeps its own, in its language (``dossier.wording``: the same keys, with ``capture_`` before them)</extracomment>
         <translation>{app}: firma verificada sobre los bytes guardados</translation>
     </message>
     <message>
@@ -3759,7 +3759,7 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location filename="../../casefile/store/opening.py" line="+60"/>
+        <location filename="../../casefile/store/opening.py" line="+64"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
@@ -4041,7 +4041,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+102"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+103"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -4057,7 +4057,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -4589,7 +4589,7 @@
         <translation>le falta el archivo de la evidencia {code}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/peers.py" line="+171"/>
+        <location filename="../../casefile/services/exchange/peers.py" line="+176"/>
         <source>&apos;{name}&apos; names more than one peer; give its key fingerprint</source>
         <translation>&apos;{name}&apos; designa a más de una copia; indique la huella de su clave</translation>
     </message>
@@ -4604,7 +4604,7 @@
         <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/send.py" line="+82"/>
+        <location filename="../../casefile/services/exchange/send.py" line="+83"/>
         <source>{path} is a bundle of another case</source>
         <translation>{path} es un paquete de otro expediente</translation>
     </message>
@@ -4614,7 +4614,7 @@
         <translation>&apos;{name}&apos; no es un archivo de paquete ni una copia de este expediente (vea &apos;casefile peers&apos;)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Noticing changes</source>
         <translation>Detectando cambios</translation>
     </message>
@@ -4624,7 +4624,7 @@
         <translation>Eligiendo qué enviar</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Writing the bundle</source>
         <translation>Escribiendo el paquete</translation>
     </message>
@@ -5221,7 +5221,7 @@
         <translation>Figura {number}. {caption}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="+420"/>
+        <location filename="../../casefile/services/views/linkchart.py" line="+427"/>
         <source>Shown by code or unlabelled, for want of room: {records}.</source>
         <translation>Con su código o sin etiqueta, por falta de espacio: {records}.</translation>
     </message>
@@ -6785,7 +6785,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="-287"/>
+        <location filename="../../casefile/ui/views/map_view.py" line="+123"/>
         <source>{places} places, {incidents} incidents on the map</source>
         <translation>{places} lugares, {incidents} hechos en el mapa</translation>
     </message>
@@ -8844,17 +8844,17 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../casefile/ui/views/__init__.py" line="+84"/>
+        <location filename="../../casefile/ui/views/__init__.py" line="+87"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+75"/>
         <source>Choose a view (timeline, link chart, map) to export.</source>
         <translation>Elija una vista (línea de tiempo, gráfico de vínculos, mapa) para exportar.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Timeline</source>
         <translation>Línea de tiempo</translation>
     </message>
@@ -8864,7 +8864,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Gráfico de vínculos</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/views/map_view.py" line="+25"/>
+        <location filename="../../casefile/ui/views/map_actions.py" line="-35"/>
         <source>Map tiles added: {name}</source>
         <translation>Teselas de mapa agregadas: {name}</translation>
     </message>
@@ -8874,7 +8874,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Agregando teselas de mapa…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>

@@ -5,8 +5,10 @@ Each view is a :class:`~casefile.ui.views.pane.FigurePane` drawn from a figure
 description (``services/views``). A view joins the tabs with
 ``host.register(action, title, factory)``: ``action`` is an ``ActionId`` or
 a new ``ActionSpec`` for the View menu, ``factory(window)`` makes the pane
-once per open case. The map view (``map_view.py``) does this in its own
-``install(host)``, called from here when the module is present.
+once per open case, when its tab is first shown (a view and what it imports,
+numpy among them, cost the window's start nothing until then). The map view
+(``map_actions.py``) does this in its own ``install(host)``, called from here
+when the module is present.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ class ViewHost(QObject):
         self.registry: ActionRegistry = window.actions
         self._views: list[tuple[str, str, PaneFactory]] = []   # action id, title, factory
         self.tabs: QTabWidget | None = None
-        self.panes: dict[str, FigurePane] = {}
+        self.panes: dict[str, FigurePane] = {}  # the views made so far
+        self._waiting: dict[str, tuple[QWidget, str, PaneFactory]] = {}  # tabs whose view is made when shown
         window.case_opened.connect(lambda _case: self._opened())
         window.case_closing.connect(self._closing)
         self.registry.connect(ActionId.SHOW_LIST, lambda: self.show(None))
@@ -82,7 +85,7 @@ class ViewHost(QObject):
             return
         layout.replaceWidget(view.table, self.tabs)
         self.tabs.addTab(view.table, _tr("List"))
-        self.panes = {}
+        self.panes, self._waiting = {}, {}
         for action_id, title, factory in self._views:
             self._add(action_id, title, factory)
         self.tabs.currentChanged.connect(lambda _n: self._tab_changed())
@@ -92,12 +95,30 @@ class ViewHost(QObject):
 
     def _add(self, action_id: str, title: str, factory: PaneFactory) -> None:
         assert self.tabs is not None
+        placeholder = QWidget()
+        self._waiting[action_id] = (placeholder, title, factory)
+        self.tabs.addTab(placeholder, title)
+
+    def pane(self, action_id: str) -> FigurePane | None:
+        """The view, made now if its tab was never shown."""
+        if action_id in self.panes or action_id not in self._waiting or self.tabs is None:
+            return self.panes.get(action_id)
+        placeholder, title, factory = self._waiting.pop(action_id)
         pane = factory(self.window_)
         self.panes[action_id] = pane
-        self.tabs.addTab(pane, title)
+        index, current = self.tabs.indexOf(placeholder), self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the tabs do not move for the viewer
+        try:
+            self.tabs.insertTab(index, pane, title)
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        return pane
 
     def _closing(self) -> None:
-        self.panes = {}
+        self.panes, self._waiting = {}, {}
         self.tabs = None  # goes with the case's view
 
     def _scope_changed(self) -> None:
@@ -109,6 +130,11 @@ class ViewHost(QObject):
             pane.changed()
 
     def _tab_changed(self) -> None:
+        if self.tabs is not None:
+            shown = self.tabs.currentWidget()
+            waiting = next((key for key, (widget, _t, _f) in self._waiting.items() if widget is shown), None)
+            if waiting is not None:
+                self.pane(waiting)
         pane = self.current()
         if pane is not None:
             pane.canvas.setFocus()
@@ -122,7 +148,7 @@ class ViewHost(QObject):
     def show(self, action_id: str | None) -> None:
         if self.tabs is None:
             return
-        target = self.panes.get(action_id) if action_id else None
+        target = self.pane(action_id) if action_id else None
         if action_id and target is None:
             return
         self.tabs.setCurrentIndex(self.tabs.indexOf(target) if target is not None else 0)
@@ -138,13 +164,22 @@ class ViewHost(QObject):
         pane.export(fmt)
 
 
-def install(window: MainWindow) -> ViewHost:
-    from .linkchart_view import LinkChartPane
+def _timeline(window: MainWindow) -> FigurePane:
     from .timeline_view import TimelinePane
 
+    return TimelinePane(window)
+
+
+def _link_chart(window: MainWindow) -> FigurePane:
+    from .linkchart_view import LinkChartPane
+
+    return LinkChartPane(window)
+
+
+def install(window: MainWindow) -> ViewHost:
     host = ViewHost(window)
-    host.register(ActionId.SHOW_TIMELINE, _tr("Timeline"), TimelinePane)
-    host.register(ActionId.SHOW_LINK_CHART, _tr("Link Chart"), LinkChartPane)
+    host.register(ActionId.SHOW_TIMELINE, _tr("Timeline"), _timeline)
+    host.register(ActionId.SHOW_LINK_CHART, _tr("Link Chart"), _link_chart)
     if importlib.util.find_spec("casefile.ui.views.map_view") is not None:  # built by its own helper
-        importlib.import_module("casefile.ui.views.map_view").install(host)
+        importlib.import_module("casefile.ui.views.map_actions").install(host)
     return host

@@ -17,12 +17,11 @@ imports an .mbtiles file into the user's data folder.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QPen,
@@ -36,26 +35,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import QT_TRANSLATE_NOOP as T
 from ...services.views import tiles
 from ...services.views.basemap import WORLD, basemap
 from ...services.views.figure import Circle, Item, Role, Text
 from ...services.views.map import Cluster, Clusters, MapPlaces, area_rings, attribution, map_figure, marker_radius
 from ...services.views.map_figure import Frame, clip_polygon, markers_taken, town_labels
-from ..actions import ActionId, ActionRegistry, ActionSpec
-from ..workers import run_in_thread
 from .canvas import FigureCanvas, brush_for, figure_png, pen_for
+from .map_actions import ADD_MAP_TILES, SHOW_MAP, import_tiles  # noqa: F401 - where tests and callers find them
 from .map_canvas import LAYERS, MapCanvas, fast_path, fast_rings, solid_pen
 from .map_markers import MarkerLayer
 from .pane import FigurePane
 
 if TYPE_CHECKING:
     from ..mainwindow import MainWindow
-    from . import ViewHost
 
 AREA_CELL = WORLD / 2 ** 9  # areas in one cell (about 80 km across at the equator) are one item
-SHOW_MAP = "show_map"
-ADD_MAP_TILES = "add_map_tiles"
 class MapPane(FigurePane):
     """The map tab."""
 
@@ -377,42 +371,4 @@ def screenshot_png(pane: MapPane, scale: float = 2.0) -> bytes:
     """The map shown, as the exported figure (README screenshot)."""
     return figure_png(pane.export_figure(), scale)
 
-
-def import_tiles(window: MainWindow, path: Path,
-                 then: Callable[[tiles.TileSet], None] | None = None) -> None:
-    """Copy an MBTiles file into the tiles folder off the UI thread (a region's tiles
-    run to gigabytes), with progress and Cancel; then say so and call ``then``."""
-    def added(tileset: object) -> None:
-        assert isinstance(tileset, tiles.TileSet)
-        window.statusBar().showMessage(QCoreApplication.translate("Views", "Map tiles added: {name}").format(
-            name=tileset.name), 5000)
-        if then is not None:
-            then(tileset)
-
-    run_in_thread(lambda progress, cancelled: tiles.import_tiles(path, progress, cancelled), parent=window,
-                  title=QCoreApplication.translate("Views", "Adding map tiles…"), on_success=added,
-                  on_failure=window.show_error)
-
-
-def install(host: ViewHost) -> None:
-    """Join the view tabs (View > Map) and add File > Add Map Tiles…."""
-    window = host.window_
-    spec = ActionSpec(SHOW_MAP, T("Actions", "&Map"), ("Ctrl+Shift+G",), menu="view",
-                      tip=T("Actions", "The listed incidents' places on a map (offline)"))
-    host.register(spec, QCoreApplication.translate("Views", "Map"), MapPane)
-
-    def add_tiles() -> None:
-        pane = host.panes.get(SHOW_MAP)
-        if isinstance(pane, MapPane):
-            pane.add_tiles()
-            return
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("Views", "Add Map Tiles"), "",
-                                              QCoreApplication.translate("Views", "MBTiles (*.mbtiles)"))
-        if path:
-            import_tiles(window, Path(path))
-
-    registry: ActionRegistry = window.actions  # typed: the attribute shadows QWidget.actions()
-    registry.add(ActionSpec(ADD_MAP_TILES, T("Actions", "Add Map &Tiles…"), menu="file", needs_case=False,
-                                  tip=T("Actions", "Import an .mbtiles file of raster map tiles for the map view")),
-                       add_tiles, after=ActionId.OPEN_SAMPLE)
 
