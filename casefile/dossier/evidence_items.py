@@ -9,7 +9,6 @@ A field a lawyer would ask about prints "not recorded" rather than nothing.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -99,7 +98,7 @@ def _facts(r: Redactor, L: Labels, e: Evidence, derived_codes: dict[int, str],
                                          e.document_modified) if x)
         if document:
             facts.append((L.document, document))
-    for proof in capture.proofs(_extra(e)):  # the phone's key can name the phone: shown where capture details are
+    for proof in capture.proofs(e.extra()):  # the phone's key can name the phone: shown where capture details are
         facts.append((L.capture, capture.summary(proof, lambda key: getattr(L, f"capture_{key}"),
                                                  with_signer=r.shows_capture)))
     if e.derived_from_id:
@@ -110,11 +109,3 @@ def _facts(r: Redactor, L: Labels, e: Evidence, derived_codes: dict[int, str],
     if internal:
         facts.append((L.note, r.scrub(internal)))
     return facts
-
-
-def _extra(e: Evidence) -> dict:
-    try:
-        value = json.loads(e.extra_metadata or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

@@ -7,6 +7,7 @@ Identical files share one blob; identical chunks are stored once.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import (
@@ -87,6 +88,15 @@ class Evidence(Record, ConsentColumns, Base):
     document_created: Mapped[str] = mapped_column(Text, default="")
     document_modified: Mapped[str] = mapped_column(Text, default="")
     extra_metadata: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
+
+    def extra(self) -> dict:
+        """``extra_metadata`` read: what intake found (warnings, a capture app's proof,
+        a saved page's address), or nothing if it is not a JSON object."""
+        try:
+            value = json.loads(self.extra_metadata or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
 
     derived_from: Mapped[Evidence | None] = relationship(remote_side="Evidence.id")
     links: Mapped[list[EvidenceLink]] = relationship(

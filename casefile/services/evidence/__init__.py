@@ -11,7 +11,6 @@ audit entry.
 from __future__ import annotations
 
 import io
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,18 +39,10 @@ def get(case: Case, code: str) -> Evidence:
         return custody.find_evidence(session, code)
 
 
-def _extra(evidence: Evidence) -> dict:
-    try:
-        value = json.loads(evidence.extra_metadata or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def warnings(evidence: Evidence, *, with_capture: bool = True) -> list[str]:
     """Problems noted at intake (unreadable image, decompression bomb...), and
     (``with_capture``) a capture app's proof that does not match the file."""
-    extra = _extra(evidence)
+    extra = evidence.extra()
     found = [str(w) for w in extra.get("warnings", [])]
     if with_capture:
         found += [capture.summary(p) for p in capture.proofs(extra) if p.get("verdict") == capture.MISMATCH]
@@ -67,7 +58,7 @@ def page_gave(case: Case, code: str) -> tuple[int, dict, dict] | None:
     fields as they were, as they are), for undoing and redoing the intake."""
     with case.Session() as session:
         item = custody.find_evidence(session, code)
-        gave = _extra(item).get("page", {}).get("gave")
+        gave = item.extra().get("page", {}).get("gave")
         if not isinstance(gave, dict) or not gave.get("fields"):
             return None
         source = session.scalar(select(Source).where(Source.code == gave.get("source")))
@@ -90,7 +81,7 @@ def saved_page_text(case: Case, code: str) -> str:
 
 def page_notes(evidence: Evidence) -> list[str]:
     """What a saved web page taken in for a source gave it, in words."""
-    gave = _extra(evidence).get("page", {}).get("gave")
+    gave = evidence.extra().get("page", {}).get("gave")
     if not isinstance(gave, dict):
         return []
     names = {"url": translate("Evidence", "address"), "accessed": translate("Evidence", "day read"),
@@ -110,12 +101,12 @@ def page_notes(evidence: Evidence) -> list[str]:
 def capture_proofs(evidence: Evidence) -> list[dict]:
     """What a capture app's proof files and a C2PA manifest said, and whether they
     held, when the item was taken in."""
-    return capture.proofs(_extra(evidence))
+    return capture.proofs(evidence.extra())
 
 
 def duplicate_of(evidence: Evidence) -> str | None:
     """The code of the earlier item with the same bytes, if there was one at intake."""
-    return _extra(evidence).get("duplicate_of")
+    return evidence.extra().get("duplicate_of")
 
 
 # -- getting the bytes back -------------------------------------------------------

@@ -7,7 +7,6 @@ Taking files in lives in ``evidence_intake``.
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from pathlib import Path
 
@@ -289,11 +288,8 @@ class EvidencePanel(QWidget):
         derived = ""
         if item.derived_from_id:
             derived = records.title_of(self.case, "evidence", item.derived_from_id)
-        try:
-            extra = json.loads(item.extra_metadata or "{}")
-        except ValueError:
-            extra = {}
-        if isinstance(extra, dict) and extra.get("pages"):
+        extra = item.extra()
+        if extra.get("pages"):
             document = (document + " — " if document else "") + self.tr("{n} pages").format(n=extra["pages"])
         return {
             "sha256": item.sha256, "size": size, "media_type": item.media_type, "original_name": item.original_name,
