@@ -53,6 +53,7 @@ from .editors.protocol import Editor
 from .editors.source_reader import SourceReader
 from .recent import RecentCases
 from .welcome import WelcomePage
+from .workers import run_in_thread
 
 if TYPE_CHECKING:
     from .evidence.intake import EvidenceIntake
@@ -377,16 +378,21 @@ class MainWindow(QMainWindow):
             if not result.taken or self.source_reader is not reader or self.case is not case:
                 return
             reader.reload()
-            item = evidence.get(case, result.taken[0][0])
-            gave = evidence.page_gave(case, item.code)
-            text = evidence.saved_page_text(case, item.code)
-            if text and (gave is None or "text" not in gave[2]) and text != reader.text:
-                if dialogs.confirm(self, self.tr("Replace the text"), self.tr(
+            item = result.taken[0][0]
+            self.statusBar().showMessage(self.tr("{item} taken in for {source}").format(item=item, source=code), 6000)
+            gave = evidence.page_gave(case, item)
+            if reader.text and (gave is None or "text" not in gave[2]) and dialogs.confirm(
+                    self, self.tr("Replace the text"), self.tr(
                         "{source} has a text of its own. Replace it with the saved page's text?").format(
                         source=code), action=self.tr("Replace")):
-                    reader.set_text(text)
-            self.statusBar().showMessage(self.tr("{item} taken in for {source}").format(
-                item=item.code, source=code), 6000)
+                # the page is read again from the case (a web archive may be large): off the UI thread
+                def read(text: object) -> None:
+                    if isinstance(text, str) and text and self.source_reader is reader:
+                        reader.set_text(text)
+
+                run_in_thread(lambda progress, cancelled: evidence.saved_page_text(case, item), parent=self,
+                              title=self.tr("Reading the saved page"), show_progress=False, on_success=read,
+                              on_failure=self.show_error)
 
         intake.take_in([path], link=(code, "depicts"), then=taken)
 

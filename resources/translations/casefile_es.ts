@@ -260,7 +260,7 @@
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="+571"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="+567"/>
         <source>Add &amp;Evidence Files…</source>
         <translation>A&amp;gregar archivos de evidencia…</translation>
     </message>
@@ -1698,7 +1698,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="-507"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-504"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -3898,7 +3898,7 @@
         <translation>la relación debe ser una de: {choices}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/media.py" line="+256"/>
+        <location filename="../../casefile/services/evidence/media.py" line="+257"/>
         <source>(further messages from the file&apos;s readers left out)</source>
         <extracomment>A preview decodes at most this many pixels, and at most this many bytes of full-size pixels at once (the decoded image and one converted copy): an 85 KB PNG of 80 megapixels would otherwise take hundreds of MB. A JPEG is decoded at reduced scale first (``draft``), so it rarely comes near. What the parsers may say about one file, at most (a hostile PDF can make pypdf log thousands of lines). formats Pillow may open at all: common, well-exercised decoders only</extracomment>
         <translation>(se omiten más mensajes de los lectores del archivo)</translation>
@@ -3945,7 +3945,7 @@
         <translation>no se pudo leer ninguna página web de este archivo</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>PDF metadata cannot be read</source>
         <translation>no se pueden leer los metadatos del PDF</translation>
     </message>
@@ -3975,7 +3975,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/__init__.py" line="+150"/>
+        <location filename="../../casefile/services/evidence/__init__.py" line="+141"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
@@ -4057,7 +4057,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+108"/>
+        <location line="+107"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -4171,13 +4171,13 @@
     <name>EvidencePanel</name>
     <message>
         <location filename="../../casefile/ui/evidence/panel.py" line="+45"/>
-        <location line="+254"/>
+        <location line="+251"/>
         <source>Evidence</source>
         <extracomment>the window&apos;s ``execute(command)``, when there is one (it applies, then pushes)</extracomment>
         <translation>Evidencia</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-216"/>
         <source>Chain of custody</source>
         <translation>Cadena de custodia</translation>
     </message>
@@ -4333,7 +4333,7 @@
         <translation>Mismos bytes que {code}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>{n} pages</source>
         <translation>{n} páginas</translation>
     </message>
@@ -6555,7 +6555,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
         <location line="+183"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
@@ -6622,9 +6622,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Reemplazar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>{item} taken in for {source}</source>
         <translation>{item} incorporado para {source}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the saved page</source>
+        <translation>Leyendo la página guardada</translation>
     </message>
     <message>
         <location line="+64"/>

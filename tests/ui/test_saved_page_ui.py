@@ -62,3 +62,17 @@ def test_a_source_with_a_text_is_asked_before_the_pages_replaces_it(qtbot, windo
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert "has a text of its own" in asked[0][2]
     assert records.get(window.case, "source", ident)["text"] == "The printed edition."  # she said no
+
+
+def test_a_source_whose_text_she_agrees_to_replace_gets_the_pages(qtbot, window, tmp_path, monkeypatch):
+    ident = records.create(window.case, "source", title="Printed", text="The printed edition.")
+    window.open_record("source", ident)
+    page = chrome_mhtml(tmp_path)
+    monkeypatch.setattr(dialogs, "open_saved_page", lambda parent: (str(page), True))
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=20000):
+        window.actions[ActionId.ADD_SAVED_PAGE].trigger()
+    qtbot.waitUntil(lambda: FIRST in records.get(window.case, "source", ident)["text"], timeout=10000)
+    assert FIRST in window.source_reader.text
+    window.undo_stack.undo()  # the replaced text, one step of its own
+    assert records.get(window.case, "source", ident)["text"] == "The printed edition."

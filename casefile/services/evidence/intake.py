@@ -31,7 +31,7 @@ from ...store import Case, chunks
 from ...store.connection import WAL_KEEP
 from ...store.writeback import Writeback
 from ..records import source_text
-from . import capture, custody, media, web_page
+from . import capture, custody, media
 
 Progress = Callable[[int, int], None]
 ROOM_MARGIN = 64 << 20  # the record, its thumbnail, history and search index, and slack
@@ -109,7 +109,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                 custody.record(session, evidence, "linked", sha256=sha256,
                                details=f"{link[1]} {target_obj.code}")
                 if isinstance(target_obj, Source) and "page" in extra:
-                    _fill_source(conn, target_obj, evidence, extra)
+                    _fill_source(target_obj, evidence, extra, facts.page_text or "")
     except sa_exc.IntegrityError as error:
         # The case refuses the row: a code counter moved back behind the codes
         # in use (the file was changed outside Casefile), or a constraint of a
@@ -131,18 +131,17 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
     return evidence
 
 
-def _fill_source(conn, source: Source, item: Evidence, extra: dict) -> None:
+def _fill_source(source: Source, item: Evidence, extra: dict, page_text: str) -> None:
     """A saved page taken in for a source gives it what it lacks: its address, the
-    day it was read, and its text (a text of its own is kept: claims quote it by position)."""
-    page = web_page.read(io.BufferedReader(chunks.BlobReader(conn, item.sha256)), item.media_type)
-    if page is None:
-        return
+    day it was read, and its text (a text of its own is kept: claims quote it by
+    position). The page was read once, when the stored bytes were examined."""
+    page = extra["page"]
     filled: list[str] = []
-    if not source.url and page.url:
-        source.url, filled = page.url, [*filled, "url"]
-    if not source.accessed and page.saved_at:
-        source.accessed, filled = page.saved_at[:10], [*filled, "accessed"]
-    text = source_text.normalise(page.text)
+    if not source.url and page.get("url"):
+        source.url, filled = page["url"], [*filled, "url"]
+    if not source.accessed and page.get("saved_at"):
+        source.accessed, filled = page["saved_at"][:10], [*filled, "accessed"]
+    text = source_text.normalise(page_text)
     if not source.text and text:
         source.text, filled = text, [*filled, "text"]
     extra["page"]["gave"] = {"source": source.code, "fields": filled}

@@ -183,6 +183,7 @@ class Facts:
     document_created: str = ""
     document_modified: str = ""
     thumbnail: bytes | None = None
+    page_text: str | None = None  # a saved web page's text, for the source it is taken in for
     extra: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -435,6 +436,7 @@ def _page(reader: BinaryIO, facts: Facts) -> None:
         return
     facts.captured_at = page.saved_at
     facts.document_title = page.title[:500]
+    facts.page_text = page.text
     facts.extra["page"] = {"kind": page.kind, "url": page.url[:2000], "saved_at": page.saved_at}
 
 
