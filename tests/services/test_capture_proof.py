@@ -210,3 +210,22 @@ def test_a_share_proof_zip_of_several_captures_is_checked_inside_without_unpacki
     assert evidence.warnings(item)[0].startswith("ProofMode (proof/bad.jpg): DOES NOT MATCH")
     details = [e.details for e in custody_of(case, item.code) if e.action == "verified"]
     assert len(details) == 2 and any("(proof/good.jpg): signature verified" in d for d in details)
+
+
+def test_a_capture_named_after_a_person_is_not_named_in_a_partner_dossier(case, phone, tmp_path):
+    shared = tmp_path / "shared"
+    named = phone.share_proof(shared, "Marisol Quintero testimony.jpg", photo(tmp_path) + b"\0\0")
+    named.write_bytes(named.read_bytes()[:-1])  # changed after signing: the dossier speaks of it
+    archive = tmp_path / "share.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted(shared.iterdir()):
+            z.write(path, path.name)
+    evidence.intake(case, archive)
+    texts = {}
+    for profile in ("full", "partner"):
+        out = tmp_path / f"{profile}.pdf"
+        write_dossier(case, out, profile=profile)
+        texts[profile] = " ".join(pdf_text(out).split())
+    assert "DOES NOT MATCH" in texts["partner"] and "DOES NOT MATCH" in texts["full"]
+    assert "Marisol" not in texts["partner"]
+    assert "Marisol Quintero testimony.jpg" in texts["full"]

@@ -429,10 +429,11 @@ def _words(key: str) -> str:
 
 
 def summary(record: dict, words: Words = _words, *, with_signer: bool = True) -> str:
-    """One line: the app (and the capture, in an archive), the verdict, and
-    (``with_signer``) the key and time of the signature."""
+    """One line: the app, the verdict, and (``with_signer``) the key and time of the
+    signature and, in an archive, the capture's file name (a phone's key and a file's
+    name can name a person: shared outputs leave them out)."""
     app, verdict = record.get("app", ""), record.get("verdict", "")
-    if record.get("media"):
+    if record.get("media") and with_signer:
         app = f"{app} ({record['media']})"
     if verdict == VERIFIED:
         line = words("verified").format(app=app)

@@ -96,9 +96,8 @@ def handover(case: Case, out: str | os.PathLike, recipient: str, key: Documenter
         _narrow(doc, dossier.shown)
         with case.session() as session:
             label = Vocab(session, lang)
-            proofs = {uuid: capture.proofs(json.loads(extra or "{}")) for uuid, extra in session.execute(
-                select(Evidence.uuid, Evidence.extra_metadata)
-                .where(Evidence.uuid.in_([e["uuid"] for e in doc["evidence"]])))}
+            proofs = {item.uuid: capture.proofs(item.extra()) for item in session.scalars(
+                select(Evidence).where(Evidence.uuid.in_([e["uuid"] for e in doc["evidence"]])))}
         total = sum(e["size"] for e in doc["evidence"])
         done = 0
 
@@ -199,7 +198,7 @@ def _item(e: dict, files: dict[str, str], codes: dict[str, str], custody_events:
         "code": e["code"], "file": f"data/evidence/{files[e['uuid']]}", "sha256": e["sha256"], "size": e["size"],
         "media_type": e["media_type"], "title": e["title"], "captured": captured,
         "capture_proofs": [{
-            "app": proof["app"], "verdict": proof["verdict"], "files": proof.get("files", []),
+            "app": proof["app"], "verdict": proof["verdict"],  # not the proof files' names: a name can name a person
             "sha256_recorded_by_app": proof.get("stated_sha256") or None, "hash": proof.get("hash"),
             "media_signature": proof.get("media_signature"), "metadata_signature": proof.get("metadata_signature"),
             "signer": proof.get("signer"), "signed_at": proof.get("signed_at"),

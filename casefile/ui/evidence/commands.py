@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...errors import CasefileError
 from ...services import evidence, records
+from ...services.evidence import capture
 from ...store import Case
 from ...store.chunks import Cancelled
 from ..commands import CaseCommand
@@ -81,7 +82,8 @@ class UnlinkEvidence(CaseCommand):
 class BatchResult:
     taken: list[tuple[str, str]] = field(default_factory=list)  # (code, file name)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
-    flagged: list[tuple[str, str]] = field(default_factory=list)  # taken in, with a warning: (code, message)
+    #: taken in, but its capture proof does not hold: (code, message)
+    flagged: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
 
 
@@ -125,7 +127,8 @@ def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[
             result.errors.append((name, error.strerror or str(error)))
         else:
             result.taken.append((item.code, name))
-            result.flagged += [(item.code, warning) for warning in evidence.warnings(item)]
+            result.flagged += [(item.code, capture.summary(proof)) for proof in evidence.capture_proofs(item)
+                               if proof.get("verdict") == capture.MISMATCH]
         done_before += size if sum(sizes) else 1
     if progress and not result.cancelled:
         progress(total, total, _tr("Done"))
