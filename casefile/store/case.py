@@ -32,9 +32,9 @@ from .connection import (
     APPLICATION_ID,
     BULK_CACHE_KIB,
     BUSY_TIMEOUT_MS,
-    CACHE_KIB,
     CaseKey,
     as_key,
+    cache_kib,
     connect,
     header_application_id,
     is_plain_sqlite,
@@ -400,7 +400,7 @@ class Case:
                     # Back to normal before the pool hands it out again; this
                     # only concerns memory, so it must not hide the real error.
                     with contextlib.suppress(DBAPIError):
-                        conn.exec_driver_sql(f"PRAGMA cache_size = {-CACHE_KIB:d}")
+                        conn.exec_driver_sql(f"PRAGMA cache_size = {-cache_kib(conn.connection.driver_connection):d}")
                         conn.commit()
 
     @contextmanager
@@ -461,8 +461,9 @@ class Case:
 def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str] | None = None) -> Engine:
     """An engine on the case file; with ``sealed_by`` (who the history names),
     each commit seals the rows it wrote (``store.state``)."""
-    # The pool keeps its connections, so each pays SQLCipher's key set-up once.
-    sizes = dict(pool_size=4, max_overflow=4) if poolclass is QueuePool else {}
+    # The pool keeps its connections, so each pays SQLCipher's key set-up once;
+    # it hands out the one used last, whose page cache is warm.
+    sizes = dict(pool_size=4, max_overflow=4, pool_use_lifo=True) if poolclass is QueuePool else {}
     engine = create_engine("sqlite://", creator=creator, poolclass=poolclass, **sizes)
 
     if sealed_by is not None:

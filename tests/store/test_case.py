@@ -6,7 +6,7 @@ from sqlalchemy import select
 from casefile.errors import CasefileError, CaseLocked, DamagedCase, NewerFormat, NotACasefile
 from casefile.model import Actor, AuditEntry, Incident, Involvement, Place
 from casefile.store import Case, migrate
-from casefile.store.connection import APPLICATION_ID, BULK_CACHE_KIB, CACHE_KIB, PAGE_SIZE
+from casefile.store.connection import APPLICATION_ID, BULK_CACHE_KIB, CACHE_KIB, CIPHER_CACHE_KIB, PAGE_SIZE
 
 
 def test_new_case_has_casefile_pragmas(case):
@@ -128,20 +128,34 @@ def test_large_clean_case_checks_only_bookkeeping_tables(tmp_path, monkeypatch):
     assert opening.quick_checks(path) == ["PRAGMA quick_check"]
 
 
-def test_bulk_connection_has_a_larger_cache_only_while_it_lasts(case):
+@pytest.mark.parametrize("passphrase", [None, "clave larga de prueba"])
+def test_bulk_connection_has_a_larger_cache_only_while_it_lasts(tmp_path, passphrase):
     def cache_size(dbapi) -> int:
         return int(dbapi.execute("PRAGMA cache_size").fetchone()[0])
 
+    case = Case.create(tmp_path / "c.casefile", "Cache", documenter="Tester", passphrase=passphrase)
+    normal = -(CIPHER_CACHE_KIB if passphrase else CACHE_KIB)  # decrypting a page again costs: keep more
+    with case.connection() as conn:
+        assert cache_size(conn.connection.dbapi_connection) == normal
     with case.bulk_connection() as conn:
         dbapi = conn.connection.dbapi_connection
         assert cache_size(dbapi) == -BULK_CACHE_KIB
         conn.execute(Incident.__table__.insert().values(uuid="u1", code="INC-0001", title="bulk"))
-    assert cache_size(dbapi) == -CACHE_KIB  # back to normal before the pool hands it out again
+    assert cache_size(dbapi) == normal  # back to normal before the pool hands it out again
     with pytest.raises(RuntimeError):
         with case.bulk_connection() as conn:
             dbapi = conn.connection.dbapi_connection
             conn.execute(Incident.__table__.insert().values(uuid="u2", code="INC-0002", title="lost"))
             raise RuntimeError("interrupted")
-    assert cache_size(dbapi) == -CACHE_KIB
+    assert cache_size(dbapi) == normal
     with case.session() as s:
         assert [i.title for i in s.scalars(select(Incident))] == ["bulk"]  # the failed one rolled back
+    case.close()
+
+
+def test_the_pool_hands_out_the_connection_used_last_whose_cache_is_warm(case):
+    with case.connection() as first, case.connection() as second:  # two threads' worth
+        ids = id(first.connection.dbapi_connection), id(second.connection.dbapi_connection)
+    for _ in range(3):
+        with case.connection() as conn:
+            assert id(conn.connection.dbapi_connection) == ids[0]  # returned last, not the idle one
