@@ -34,7 +34,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -123,19 +123,14 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
+        from . import file_commands, views
         from . import screen_lock as lock
-        from . import server_case, views
-        from .case import history as history_view
-        from .dialogs import dossier as dossier_dialog
-        from .dialogs import exchange as exchange_dialogs
-        from .dialogs import handover as handover_dialog
-        from .dialogs import passphrase as passphrase_dialog
-        from .dialogs import redaction_preview, shortcuts
+        from .dialogs import shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
 
-        for module in (evidence_panel, dossier_dialog, handover_dialog, redaction_preview, exchange_dialogs,
-                       history_view, passphrase_dialog, lock, shortcuts, views, server_case):
+        # The order places menu entries that follow the same one (file_commands before the lock).
+        for module in (evidence_panel, file_commands, lock, shortcuts, views):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 
@@ -231,8 +226,19 @@ class MainWindow(QMainWindow):
             self.tr("{path} — encrypted").format(path=case.path) if case.encrypted
             else self.tr("{path}").format(path=case.path))
         self.case_opened.emit(case)
+        # Open on the first record rather than an empty pane; in a window about
+        # to be painted for the first time (the start), once the list is on
+        # screen: building the editor can wait, the list should not (40-70 ms).
+        if self.isVisible():
+            _after_first_paint(self.view.table.viewport(), self._open_first_record)
+        else:
+            self._open_first_record()
+
+    def _open_first_record(self) -> None:
+        if self.view is None or self._current is not None:  # closed, or a record chosen meanwhile
+            return
         first = self.view.list_model.index(0, 0)
-        if first.isValid():  # open on the first record rather than an empty pane
+        if first.isValid():
             self.open_record(self.view.kind, first.data(ID_ROLE), remember=False)
 
     def close_case(self) -> None:
@@ -579,3 +585,30 @@ def _redo_keys():
         if QKeySequence(extra) not in keys:
             keys.append(QKeySequence(extra))
     return keys
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after ``widget``'s first paint has been shown, or
+    after ``at_most`` ms if it is never painted (a window kept behind others)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], at_most: int):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(at_most, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._fire)  # after the paint reaches the screen
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.deleteLater()
+            then()
+
+
+def _after_first_paint(widget: QWidget, then: Callable[[], None], at_most: int = 500) -> None:
+    _FirstPaint(widget, then, at_most)
+

@@ -259,12 +259,3 @@ def open_server_case(window: MainWindow, text: str, key_passphrase: str | None) 
 
     run_in_thread(work, parent=window, title=_tr("Copying the case from the server…"), on_success=opened,
                   on_failure=failed, cancellable=False)
-
-
-def install(window: MainWindow) -> None:
-    from .actions import QT_TRANSLATE_NOOP, ActionId, ActionSpec
-
-    window.actions.add(ActionSpec("open_server_case", QT_TRANSLATE_NOOP("Actions", "Open Server C&ase…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Work on a case kept on the team's PostgreSQL "
-                                                        "server"), menu="file", needs_case=False),
-                       lambda: open_server_case_from_menu(window), after=ActionId.OPEN_SAMPLE)

@@ -235,7 +235,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/dossier.py" line="+408"/>
+        <location filename="../../casefile/ui/file_commands.py" line="+98"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -245,7 +245,7 @@
         <translation>Escribir un dossier en PDF del expediente</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/case/history.py" line="+346"/>
+        <location line="+25"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
@@ -255,7 +255,7 @@
         <translation>El historial del expediente, protegido contra alteraciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/passphrase.py" line="+379"/>
+        <location line="+2"/>
         <source>Change &amp;Passphrase…</source>
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Todos los atajos de la ventana, leídos de sus acciones</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="+332"/>
+        <location filename="../../casefile/ui/file_commands.py" line="-22"/>
         <source>&amp;Redaction Preview…</source>
         <translation>Vista p&amp;revia del testado…</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>Antes de compartir: qué sustituye una exportación para socios o pública, y qué se le puede escapar</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+416"/>
+        <location line="+3"/>
         <source>Send &amp;Changes…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>Importar un archivo .mbtiles de teselas de mapa (imágenes) para la vista de mapa</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+267"/>
+        <location filename="../../casefile/ui/file_commands.py" line="+9"/>
         <source>Open Server C&amp;ase…</source>
         <translation>Abrir expediente del servid&amp;or…</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>Trabajar en un expediente guardado en el servidor PostgreSQL del equipo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/handover.py" line="+231"/>
+        <location line="-29"/>
         <source>Han&amp;dover…</source>
         <translation>Entre&amp;ga…</translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/case/history.py" line="-252"/>
+        <location filename="../../casefile/ui/case/history.py" line="+95"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -543,7 +543,7 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/passphrase.py" line="-88"/>
+        <location filename="../../casefile/ui/dialogs/passphrase.py" line="+291"/>
         <source>Change passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
@@ -3413,7 +3413,7 @@
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/dossier.py" line="-348"/>
+        <location filename="../../casefile/ui/dialogs/dossier.py" line="+61"/>
         <source>Export dossier</source>
         <translation>Exportar dossier</translation>
     </message>
@@ -3693,7 +3693,7 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="-248"/>
+        <location filename="../../casefile/ui/dialogs/redaction_preview.py" line="+85"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
@@ -3821,12 +3821,12 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+73"/>
+        <location filename="../../casefile/store/case.py" line="+74"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+99"/>
+        <location filename="../../casefile/store/connection.py" line="+104"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
@@ -4117,7 +4117,7 @@
 <context>
     <name>EvidenceCommands</name>
     <message>
-        <location filename="../../casefile/ui/evidence/commands.py" line="+35"/>
+        <location filename="../../casefile/ui/evidence/commands.py" line="+36"/>
         <source>Take in {name}</source>
         <translation>Ingresar {name}</translation>
     </message>
@@ -4137,12 +4137,13 @@
         <translation>Desvincular {code} de {target}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Taking in {name} ({number} of {count})</source>
+        <extracomment>taken in, but its capture proof does not hold: (code, message)</extracomment>
         <translation>Ingresando {name} ({number} de {count})</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4652,7 +4653,7 @@
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-364"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+63"/>
         <source>Passphrase of your documenter key:</source>
         <translation>Frase de contraseña de su clave de documentador:</translation>
     </message>
@@ -5255,7 +5256,7 @@
         <translation>Entrega cancelada; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Copying the evidence</source>
         <translation>Copiando las evidencias</translation>
     </message>
@@ -5288,7 +5289,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/handover.py" line="-175"/>
+        <location filename="../../casefile/ui/dialogs/handover.py" line="+57"/>
         <source>Handover to a court or mechanism</source>
         <translation>Entrega a un tribunal o mecanismo</translation>
     </message>
@@ -6556,14 +6557,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
-        <location line="+183"/>
+        <location line="+189"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-159"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6579,7 +6580,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -6599,7 +6600,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+125"/>
         <location line="+7"/>
         <location line="+7"/>
         <location line="+10"/>
@@ -7136,7 +7137,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Frase de contraseña incorrecta ({count} intentos fallidos).</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location filename="../../casefile/ui/file_commands.py" line="-15"/>
         <source>This case is not encrypted, so it has no passphrase to change.</source>
         <translation>Este expediente no está cifrado, así que no tiene frase de contraseña que cambiar.</translation>
     </message>
@@ -8214,7 +8215,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="-158"/>
+        <location filename="../../casefile/ui/server_case.py" line="+110"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 from PySide6.QtGui import QImage
 
 from casefile.cli import main
 from casefile.services import records
 from casefile.store import Case
 from casefile.ui import dialogs
+from casefile.ui.case.list_model import ID_ROLE
 from casefile.ui.mainwindow import MainWindow
 
 
@@ -95,3 +96,42 @@ def test_new_case_dialog_checks_before_creating(qtbot, tmp_path):
     Case.create(dialog.path(), "taken").close()
     dialog._accept()
     assert "exists" in dialog.problem.text()
+
+
+def test_a_shown_window_paints_the_list_before_it_builds_the_first_editor(qtbot, case):
+    """At the start the list comes first; the first record's editor follows
+    the list's first paint, unless the documenter chose a record before it."""
+    first = records.create(case, "incident", title="Roadblock at the bridge")
+    second = records.create(case, "incident", title="Detention at the market")
+    path = case.path
+    case.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    painted = []
+    viewport_filter = _PaintSpy(painted)
+    window.set_case(Case.open(path), remember=False)
+    window.view.table.viewport().installEventFilter(viewport_filter)
+    assert window.current_record is None and window.editor is None  # the editor waits for the list
+    qtbot.waitUntil(lambda: window.current_record is not None)
+    assert painted, "the editor was built before the list was painted"
+    assert window.current_record == ("incident", window.view.list_model.index(0, 0).data(ID_ROLE))
+    assert window.editor is not None
+
+    window.close_case()
+    window.set_case(Case.open(path), remember=False)
+    window.open_record("incident", second)  # chosen before the list's first paint
+    qtbot.wait(600)  # past the deferred opening's latest moment
+    assert window.current_record == ("incident", second) != ("incident", first)
+    window.close_case()
+
+
+class _PaintSpy(QObject):
+    def __init__(self, painted: list):
+        super().__init__()
+        self.painted = painted
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
+        return False

@@ -155,8 +155,6 @@ def test_window_action_opens_the_dialog(qtbot, tmp_path, monkeypatch):
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_case(create_demo_case(tmp_path / "w.casefile"), remember=False)
-    if "export_dossier" not in window.actions:
-        dossier_dialog.install(window)
     opened = []
     monkeypatch.setattr(DossierDialog, "export", classmethod(
         lambda cls, parent, case, ui_language="en": opened.append(case) or (None, False)))

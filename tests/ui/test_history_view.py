@@ -106,8 +106,6 @@ def test_window_action_shows_the_open_record_history(qtbot, case, monkeypatch):
     path = case.path
     case.close()
     window.set_case(Case.open(path))
-    if "show_history" not in window.actions:
-        history_view.install(window)
     shown = []
     monkeypatch.setattr(history_view.HistoryDialog, "show_history",
                         classmethod(lambda cls, parent, c, code="": shown.append(code) or (None, True)))

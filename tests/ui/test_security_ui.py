@@ -317,13 +317,10 @@ def _reopened(case):
 
 
 def test_change_passphrase_action(qtbot, encrypted, case, monkeypatch):
-    from casefile.ui.dialogs import passphrase as passphrase_dialog
     from casefile.ui.mainwindow import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
-    if "change_passphrase" not in window.actions:
-        passphrase_dialog.install(window)
     changed, errors = [], []
     monkeypatch.setattr(ChangePassphraseDialog, "change", classmethod(
         lambda cls, parent, c, change=None: changed.append(c) or (None, True)))

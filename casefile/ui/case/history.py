@@ -322,27 +322,3 @@ class HistoryDialog(QDialog):
         dialog = cls(case, parent, code)
         dialog.exec()
         return None, True
-
-
-def install(window) -> None:
-    """File > History… (Ctrl+H): the audit log, filtered by the open record."""
-    from ...i18n import QT_TRANSLATE_NOOP
-    from ...services import records
-    from ..actions import ActionSpec
-
-    def show() -> None:
-        if window.case is None:
-            return
-        code = ""
-        current = window.current_record
-        if current is not None:
-            try:
-                code = records.get(window.case, current[0], current[1])["code"]
-            except Exception:  # noqa: BLE001 - the record went away: show everything
-                code = ""
-        HistoryDialog.show_history(window, window.case, code)
-
-    # In the File menu, with the case's other whole-case commands (its accelerator is free there).
-    window.actions.add(ActionSpec("show_history", QT_TRANSLATE_NOOP("Actions", "&History…"), ("Ctrl+H",),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "The case's tamper-evident history"),
-                                  menu="file"), show, after="close_case")

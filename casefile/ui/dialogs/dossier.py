@@ -395,16 +395,3 @@ class DossierDialog(JobDialog):
         dialog = cls(case, parent, ui_language=ui_language)
         dialog.exec()
         return dialog.result_info, dialog.result_info is not None
-
-
-def install(window) -> None:
-    """File > Export Dossier… (Ctrl+E) in a MainWindow."""
-    from ..actions import QT_TRANSLATE_NOOP, ActionSpec
-
-    def export() -> None:
-        if window.case is not None:
-            DossierDialog.export(window, window.case, ui_language=getattr(window, "lang", "en"))
-
-    window.actions.add(ActionSpec("export_dossier", QT_TRANSLATE_NOOP("Actions", "&Export Dossier…"), ("Ctrl+E",),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Write a PDF dossier of the case"), menu="file"),
-                       export, after="open_sample")

@@ -402,28 +402,3 @@ class KeyDialog(QDialog):
     def show_for(cls, window: QWidget | None) -> tuple[None, bool]:
         cls(window).exec()
         return None, True
-
-
-def install(window) -> None:
-    """File > Send Changes…, Receive Changes…, Review Conflicts…, Documenter Key…, after
-    Redaction Preview."""
-    from ..actions import QT_TRANSLATE_NOOP, ActionSpec
-
-    def review() -> None:
-        if window.case is not None:
-            ReviewDialog.show_for(window, window.case)
-
-    window.actions.add(ActionSpec("send_changes", QT_TRANSLATE_NOOP("Actions", "Send &Changes…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Write a signed bundle of this case's changes "
-                                                        "for a colleague's copy"), menu="file"),
-                       lambda: send_changes(window), after="redaction_preview")
-    window.actions.add(ActionSpec("receive_changes", QT_TRANSLATE_NOOP("Actions", "Rece&ive Changes…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Merge a colleague's bundle into this case"),
-                                  menu="file"), lambda: receive_changes(window), after="send_changes")
-    window.actions.add(ActionSpec("review_conflicts", QT_TRANSLATE_NOOP("Actions", "Re&view Conflicts…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Values changed differently on two copies"),
-                                  menu="file"), review, after="receive_changes")
-    window.actions.add(ActionSpec("documenter_key", QT_TRANSLATE_NOOP("Actions", "Documenter &Key…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Your key's fingerprint, and the colleagues' "
-                                                        "keys you trust"), menu="file", needs_case=False),
-                       lambda: KeyDialog.show_for(window), after="review_conflicts")

@@ -218,17 +218,3 @@ class HandoverDialog(JobDialog):
         dialog = cls(case, parent, ui_language=ui_language)
         dialog.exec()
         return dialog.result_info
-
-
-def install(window) -> None:
-    """File > Handover… after Export Dossier."""
-    from ..actions import QT_TRANSLATE_NOOP, ActionSpec
-
-    def hand_over() -> None:
-        if window.case is not None:
-            HandoverDialog.run(window, window.case, ui_language=getattr(window, "lang", "en"))
-
-    window.actions.add(ActionSpec("handover", QT_TRANSLATE_NOOP("Actions", "Han&dover…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Hand evidence over to a court or UN mechanism, "
-                                                                   "as consent allows"), menu="file"),
-                       hand_over, after="export_dossier")

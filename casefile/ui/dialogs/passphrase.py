@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -360,21 +360,3 @@ class ChangePassphraseDialog(QDialog):
     def change(cls, parent: QWidget | None, case, *, change: Callable | None = None) -> tuple[None, bool]:
         dialog = cls(case, parent, change=change)
         return None, dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def install(window) -> None:
-    """File > Change Passphrase… in a MainWindow."""
-    from ...i18n import QT_TRANSLATE_NOOP
-    from ..actions import ActionSpec
-
-    def change() -> None:
-        if window.case is None:
-            return
-        if not window.case.encrypted:
-            window.show_error(QCoreApplication.translate(
-                "PassphraseDialog", "This case is not encrypted, so it has no passphrase to change."))
-            return
-        ChangePassphraseDialog.change(window, window.case)
-
-    window.actions.add(ActionSpec("change_passphrase", QT_TRANSLATE_NOOP("Actions", "Change &Passphrase…"),
-                                  menu="file"), change, after="close_case")

@@ -319,17 +319,3 @@ class RedactionPreviewDialog(QDialog):
         dialog = cls(case, parent or window, profile=profile if profile in PROFILES else "public", execute=execute)
         dialog.exec()
         return None, True
-
-
-def install(window) -> None:
-    """File > Redaction Preview…, after Export Dossier."""
-    from ..actions import QT_TRANSLATE_NOOP, ActionSpec
-
-    def show() -> None:
-        if window.case is not None:
-            RedactionPreviewDialog.show_for(window, window.case, "public")
-
-    window.actions.add(ActionSpec("redaction_preview", QT_TRANSLATE_NOOP("Actions", "&Redaction Preview…"),
-                                  tip=QT_TRANSLATE_NOOP("Actions", "Before sharing: what a partner or public "
-                                                        "export replaces, and what it may miss"), menu="file"),
-                       show, after="export_dossier")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ...i18n import QT_TRANSLATE_NOOP as T
-from ..actions import ActionId, ActionRegistry, ActionSpec
+from ..actions import ActionRegistry, ActionSpec
 from ..workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -69,4 +69,4 @@ def install(host: ViewHost) -> None:
     registry: ActionRegistry = window.actions  # typed: the attribute shadows QWidget.actions()
     registry.add(ActionSpec(ADD_MAP_TILES, T("Actions", "Add Map &Tiles…"), menu="file", needs_case=False,
                             tip=T("Actions", "Import an .mbtiles file of raster map tiles for the map view")),
-                 add_tiles, after=ActionId.OPEN_SAMPLE)
+                 add_tiles, after="open_server_case")
