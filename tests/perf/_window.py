@@ -3,6 +3,7 @@
     python _window.py --bare             a bare PySide6 window; prints "painted"
     python _window.py --casefile CASE    Casefile's main window on CASE; prints "painted"
                                          (passphrase, if any, in CASEFILE_PASSPHRASE)
+    python _window.py --floor CASE       a bare window that imports the model and opens CASE
     python _window.py --child NAME JSON  ui_list, ui_stall (see bench.py)
 
 "painted" is printed when the first paint event of the window's central
@@ -50,6 +51,25 @@ def bare() -> None:
     keep = _print_on_first_paint(app, window.centralWidget())  # noqa: F841 - kept alive
     window.show()
     app.exec()
+
+
+def floor_window(path: str) -> None:
+    """The start's floor: a bare PySide6 window that also imports what any
+    window on the case must (SQLAlchemy's ORM, Casefile's model and store),
+    opens the case as the window does and shows its title."""
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    from casefile.store import Case
+
+    app = QApplication(sys.argv[:1])
+    case = Case.open(path, passphrase=os.environ.get("CASEFILE_PASSPHRASE"))
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(case.title))
+    window.resize(1400, 900)
+    keep = _print_on_first_paint(app, window.centralWidget())  # noqa: F841 - kept alive
+    window.show()
+    app.exec()
+    case.close(backup=False)
 
 
 def casefile_window(path: str) -> None:
@@ -222,6 +242,8 @@ if __name__ == "__main__":
     CHILDREN["ui_many"] = lambda a: [CHILDREN[name](args) for name, args in a["calls"]]
     if sys.argv[1:2] == ["--bare"]:
         bare()
+    elif sys.argv[1:2] == ["--floor"]:
+        floor_window(sys.argv[2])
     elif sys.argv[1:2] == ["--casefile"]:
         casefile_window(sys.argv[2])
     elif not child_main(CHILDREN):
