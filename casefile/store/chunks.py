@@ -18,7 +18,7 @@ import io
 import queue
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from sqlalchemy.engine import Connection
@@ -274,9 +274,14 @@ class BlobsAhead:
         try:
             with self._connect() as conn:
                 for sha256 in self._hashes:
-                    for data in read_blob(conn, sha256):
-                        if not self._put(data):
+                    try:
+                        for data in read_blob(conn, sha256):
+                            if not self._put(data):
+                                return
+                    except BlobMissing as error:  # this file's end: the consumer raises it, the next follow
+                        if not self._put(error):
                             return
+                        continue
                     if not self._put(self._END):
                         return
         except BaseException as error:  # handed on to the consumer, raised there  # noqa: BLE001
@@ -296,20 +301,25 @@ class BlobsAhead:
             yield self._one()
 
 
-def rehash(conn: Connection, sha256: str, progress: Progress | None = None) -> tuple[str, int, list[int]]:
-    """Hash the stored bytes again: (whole-file sha256, size, seqs of damaged chunks)."""
+def rehash(conn: Connection, sha256: str, progress: Progress | None = None,
+           data: Iterable[bytes] | None = None) -> tuple[str, int, list[int]]:
+    """Hash the stored bytes again: (whole-file sha256, size, seqs of damaged
+    chunks). ``data``, when given, is the blob's bytes read already
+    (``BlobsAhead``). The chunks are hashed one by one only when the whole
+    does not match: intact bytes are hashed once."""
     whole = hashlib.sha256()
     size = 0
-    damaged = []
-    for seq, (chunk_sha256, _) in enumerate(_chunk_list(conn, sha256)):
-        data = _chunk(conn, chunk_sha256)
-        whole.update(data)
-        if hashlib.sha256(data).hexdigest() != chunk_sha256:
-            damaged.append(seq)
-        size += len(data)
+    for block in read_blob(conn, sha256) if data is None else data:
+        whole.update(block)
+        size += len(block)
         if progress is not None:
             progress(size)
-    return whole.hexdigest(), size, damaged
+    observed = whole.hexdigest()
+    if observed == sha256:
+        return observed, size, []
+    damaged = [seq for seq, (chunk_sha256, _) in enumerate(_chunk_list(conn, sha256))
+               if hashlib.sha256(_chunk(conn, chunk_sha256)).hexdigest() != chunk_sha256]
+    return observed, size, damaged
 
 
 class BlobReader(io.RawIOBase):

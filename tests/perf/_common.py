@@ -78,6 +78,22 @@ def settle() -> None:
     time.sleep(0.5)
 
 
+# -- figures for bench.py --------------------------------------------------------------
+
+#: What a standalone benchmark measured, by name; ``--json FILE`` writes it
+#: for ``bench.py``, which runs these benchmarks as children for its rows.
+FIGURES: dict[str, dict] = {}
+
+
+def figure(name: str, **values) -> None:
+    FIGURES[name] = values
+
+
+def write_figures(path: str | None) -> None:
+    if path:
+        Path(path).write_text(json.dumps(FIGURES, indent=1), encoding="utf-8")
+
+
 # -- memory ------------------------------------------------------------------------
 
 def max_rss() -> int:

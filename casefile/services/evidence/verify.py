@@ -8,7 +8,7 @@ this case) is fine; bytes that went missing after an intake are a problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Row, func, select
@@ -47,14 +47,20 @@ def verify_evidence(case: Case, progress: Progress | None = None, *, record: boo
             Blob.sha256.in_(select(Evidence.sha256)))) or 0
         seen: dict[str, Rehashed] = {}
         done = 0
-        for item in items:
-            if item.sha256 not in seen:
-                result = seen[item.sha256] = _rehash(conn, item.sha256, done, total, progress)
-                if isinstance(result, tuple):
-                    done += result[1]
-            finding = _judge(item, seen[item.sha256], item.id in acquired)
-            if finding is not None:
-                findings.append((item.id, finding))
+        stored = [sha for sha in dict.fromkeys(item.sha256 for item in items) if chunks.blob_exists(conn, sha)]
+        # The bytes are read in a thread of their own while the file before is
+        # hashed (SQLite and hashlib release the GIL), in the order they are asked for.
+        with chunks.BlobsAhead(case.connection, stored) as ahead:
+            read = dict(zip(stored, ahead, strict=True))
+            for item in items:
+                if item.sha256 not in seen:
+                    result = seen[item.sha256] = _rehash(conn, item.sha256, read.get(item.sha256), done, total,
+                                                         progress)
+                    if isinstance(result, tuple):
+                        done += result[1]
+                finding = _judge(item, seen[item.sha256], item.id in acquired)
+                if finding is not None:
+                    findings.append((item.id, finding))
     if record:
         for start in range(0, len(findings), _BATCH):
             with case.session(custody.who(case, who)) as session:
@@ -67,13 +73,15 @@ def verify_evidence(case: Case, progress: Progress | None = None, *, record: boo
     return [f for _, f in findings]
 
 
-def _rehash(conn: Connection, sha256: str, done: int, total: int, progress: Progress | None) -> Rehashed:
-    """(observed hash, size, damaged chunk numbers), a reason string, or None (no bytes)."""
-    if not chunks.blob_exists(conn, sha256):
+def _rehash(conn: Connection, sha256: str, data: Iterator[bytes] | None, done: int, total: int,
+            progress: Progress | None) -> Rehashed:
+    """(observed hash, size, damaged chunk numbers), a reason string, or None
+    (no bytes). ``data``: the stored bytes, read ahead."""
+    if data is None:
         return None
     report = (lambda n: progress(done + n, total)) if progress is not None else None
     try:
-        return chunks.rehash(conn, sha256, report)
+        return chunks.rehash(conn, sha256, report, data)
     except chunks.BlobMissing as error:
         return str(error)
 
