@@ -11,7 +11,10 @@ the work alone and one row cannot warm another's caches. Nothing here asserts
 on time; the verdict column is information.
 
 Targets: ../../shared/DESIGN.md ("Performance targets"); the measurements
-themselves live in ``_measure.py`` (children) and ``_window.py`` (Qt children).
+themselves live in ``_measure.py`` (children) and ``_window.py`` (Qt children);
+the merge, sync, views and handover rows run the standalone benchmarks
+(``bundle_bench.py``, ``server_bench.py``, ``views_bench.py``, ``map_bench.py``,
+``handover_bench.py``, the last also measuring ``verify``) with ``--json``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -213,6 +217,90 @@ class Bench:
             self.add(Row(f"longest UI stall during the dossier ({(stall or {}).get('why', 'failed')})",
                          None, None, "< 50 ms"))
 
+    # -- rows measured by the standalone benchmarks, run as children ---------------
+
+    def script(self, name: str, *argv: str) -> dict:
+        """``NAME.py ARGV --json FILE`` in a child process: its figures."""
+        out = self.tmp / f"{name}-{len(self.rows)}.json"
+        done = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *argv, "--json", str(out)],
+                              capture_output=True, text=True, env=dict(os.environ, XDG_CONFIG_HOME=str(self.config)))
+        if done.returncode != 0 or not out.exists():
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"{name}.py failed: {last}")
+        return json.loads(out.read_text())
+
+    def merge(self) -> None:
+        """A bundle --since the peer and its merge (bundle_bench.py), from the
+        scale case (at most its tenth: each run copies it three times)."""
+        if self.quick:
+            argv, where = ["--incidents", "200", "--changed", "100", "--evidence-mib", "8"], "200 incidents"
+        else:
+            scale = min(self.scale, 0.1)
+            argv, where = ["--scale", f"{scale:g}", "--changed", "10000", "--evidence-mib", "1024"], f"scale {scale:g}"
+        r = self.script("bundle_bench", *argv)
+        for step in ("bundle", "merge"):
+            f = r[step]
+            self.add(Row(f"{'bundle --since' if step == 'bundle' else 'merge of the bundle'}: {f['changed']:,} "
+                         f"changed records, {f['mib']} MiB new evidence ({where})", f["seconds"], f["limit"],
+                         "info (3x at 10,000 records)" if self.quick else "<= 3x Core update + SHA-256 and write",
+                         max_ratio=None if self.quick else 3.0,
+                         note="limit: the same rows with Core, the same bytes hashed and written"))
+
+    def sync(self) -> None:
+        """An edit's round trip through a PostgreSQL server over loopback
+        (server_bench.py): Ana edits and syncs, Beto syncs and has it."""
+        scale = 0.01 if self.quick else min(self.scale, 0.1)
+        r = self.script("server_bench", "--scale", f"{scale:g}", "--trip-only", "--edits",
+                        "3" if self.quick else "20")["sync"]
+        self.add(Row(f"an edit seen by a second laptop through the server ({r['rows']:,} rows, scale {scale:g}), "
+                     "median", r["median"], r["limit"], "< 500 ms", absolute=0.5,
+                     note=f"p95 {r['p95'] * 1000:.0f} ms; limit: the same edit committed on a laptop"))
+
+    def views(self) -> None:
+        """Timeline and link chart (views_bench.py), map (map_bench.py): frame
+        p95 against a bare QGraphicsView of the same items, panned and zoomed alike."""
+        incidents, nodes, edges, places = ((10_000, 300, 900, 2_000) if self.quick else
+                                           (100_000, 2_000, 6_000, 20_000))
+        frames = "12" if self.quick else "40"
+        r = self.script("views_bench", "--incidents", str(incidents), "--nodes", str(nodes), "--edges", str(edges),
+                        "--frames", frames)
+        bare = r["timeline bare"]
+        for name, f in r.items():
+            if name.startswith("timeline ") and name != "timeline bare":
+                for gesture in ("pan", "zoom"):
+                    self.add(Row(f"{name} of {incidents:,} incidents: {gesture} frame p95", f[gesture],
+                                 bare[gesture], "< 16 ms", absolute=0.016,
+                                 note="limit: a bare view of the same incidents as rects"))
+        chart = r["link chart"]
+        self.add(Row(f"link chart of {nodes:,} nodes and {edges:,} edges: layout", chart["layout"], chart["limit"],
+                     "< 2 s", absolute=2.0, note=f"figure {chart['figure'] * 1000:.0f} ms more; "
+                                                "limit: networkx Fruchterman-Reingold"))
+        m = self.script("map_bench", "--places", str(places), "--frames", frames)["map"]
+        for gesture in ("pan", "zoom"):
+            self.add(Row(f"map of {places:,} places: {gesture} frame p95", m[gesture], m[f"bare_{gesture}"],
+                         "< 16 ms", absolute=0.016, note="limit: a bare view of the same markers"))
+
+    def handover(self) -> None:
+        """Handover to a bag and verify, on a case of evidence only
+        (handover_bench.py): against copying, or reading, and hashing the originals."""
+        gib, files = ("0.0625", "2") if self.quick else ("10", "20")
+        rates: dict[str, dict[str, float]] = {"handover": {}, "verify": {}}
+        for variant in VARIANTS:
+            r = self.script("handover_bench", "--gib", gib, "--files", files,
+                            *(["--encrypted"] if variant == "encrypted" else []))
+            for step, limit in (("handover", "read, SHA-256 and write each original"),
+                                ("verify", "read and SHA-256 each original")):
+                f = r[step]
+                rates[step][variant] = f["mib"] / f["seconds"]
+                # The target is for 10 GiB; --quick's 64 MiB measures mostly the fixed work (the dossier).
+                self.add(Row(f"{step} of a case of {f['mib'] / 1024:g} GiB in {f['files']} files, {variant}",
+                             f["mib"] / f["seconds"], f["mib"] / f["limit"],
+                             "info (0.8x at 10 GiB)" if self.quick else ">= 0.8x " + limit, unit="MiB/s",
+                             higher_is_better=True, max_ratio=None if self.quick else 0.8))
+        if not self.quick:
+            for step, rate in rates.items():
+                self.pair(step, rate, higher_is_better=True)
+
     def report(self) -> str:
         lines = [f"Casefile benchmarks, {'quick' if self.quick else 'scale'} mode (scale {self.scale:g}, "
                  f"seed {self.args.seed}): {self.sizes.incidents:,} incidents, {self.sizes.actors:,} actors, "
@@ -222,7 +310,7 @@ class Bench:
         return "\n".join(lines)
 
 
-ROWS = ("window", "paint", "search", "import", "intake", "dossier")
+ROWS = ("window", "paint", "search", "import", "intake", "dossier", "merge", "sync", "views", "handover")
 
 
 def main() -> None:
@@ -240,7 +328,8 @@ def main() -> None:
     started = time.perf_counter()
     bench.build()
     steps = {"window": bench.window_start, "paint": bench.first_paint, "search": bench.search,
-             "import": bench.import_json, "intake": bench.intake, "dossier": bench.dossier}
+             "import": bench.import_json, "intake": bench.intake, "dossier": bench.dossier, "merge": bench.merge,
+             "sync": bench.sync, "views": bench.views, "handover": bench.handover}
     for name in args.only or ROWS:
         bench.log(f"{name}...")
         step_start = time.perf_counter()

@@ -37,6 +37,7 @@ from casefile.services.evidence.intake import fastest_journal, intake  # noqa: E
 from casefile.services.exchange import make_bundle, merge_bundle  # noqa: E402
 from casefile.services.interchange.importer import import_json  # noqa: E402
 from casefile.store import Case  # noqa: E402
+from tests.perf._common import figure, write_figures  # noqa: E402
 from tests.perf.import_bench import build_document  # noqa: E402
 
 
@@ -62,6 +63,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print where the timed bundle and merge spend their time")
     parser.add_argument("--sort", default="cumulative", help="profile order: cumulative, tottime, ...")
     parser.add_argument("--keep", type=Path, help="keep the cases and bundles in this folder (to merge again)")
+    parser.add_argument("--json", help="also write the figures here (bench.py)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bundle-bench-"))
     try:
@@ -169,6 +171,9 @@ def run(folder: Path, args) -> None:
     print(f"merge:          {merge_s:.2f} s ({merged.counts})")
     print(f"Core update {core_s:.3f} s + hash and write the bytes {bytes_s:.3f} s = {target:.3f} s")
     print(f"ratio bundle {bundle_s / target:.1f}x, merge {merge_s / target:.1f}x (target within 3x)")
+    figure("bundle", seconds=bundle_s, limit=target, records=records, changed=args.changed, mib=args.evidence_mib)
+    figure("merge", seconds=merge_s, limit=target, records=records, changed=args.changed, mib=args.evidence_mib)
+    write_figures(args.json)
 
 
 if __name__ == "__main__":

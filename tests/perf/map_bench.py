@@ -36,6 +36,7 @@ from casefile.services.views import basemap as basemap_module  # noqa: E402
 from casefile.services.views import gazetteer  # noqa: E402
 from casefile.services.views.basemap import project  # noqa: E402
 from casefile.services.views.map import MapPlace, MapPlaces  # noqa: E402
+from tests.perf._common import figure, percentile, write_figures  # noqa: E402
 
 
 def _places(count: int, seed: int) -> list[MapPlace]:
@@ -97,6 +98,7 @@ def main() -> int:
     parser.add_argument("--frames", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true", help="print where the map tab's zoom frames spend their time")
+    parser.add_argument("--json", help="also write the figures here (bench.py)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     started = time.perf_counter()
@@ -209,6 +211,9 @@ def main() -> int:
         print(f"{what}  bare view   frame {_stats(bare_view[0])}   repainted whole {_stats(bare_view[1])}")
     print(f"zoom: a gesture's first step {_stats(first_steps)}; drawn sharp once it rests {_stats(rests)}")
     print(f"after a gesture settles (town labels, tiles): {settle:.1f} ms, once, off the frame path")
+    figure("map", places=len(places), pan=percentile(ours_pan[0], 95) / 1000, zoom=percentile(ours_zoom[0], 95) / 1000,
+           bare_pan=percentile(limit_pan[0], 95) / 1000, bare_zoom=percentile(limit_zoom[0], 95) / 1000)
+    write_figures(args.json)
     return 0
 
 

@@ -42,6 +42,7 @@ from casefile.store.server.address import ServerAddress  # noqa: E402
 from casefile.store.server.schema import init_server  # noqa: E402
 from casefile.store.server.transfer import pull, push, server_engine  # noqa: E402
 from casefile.store.server.working import Mirror, working_copy  # noqa: E402
+from tests.perf._common import figure, percentile, write_figures  # noqa: E402
 from tests.pgserver import running  # noqa: E402
 
 
@@ -61,6 +62,7 @@ def main() -> None:
                         "their time in")
     parser.add_argument("--trip-only", action="store_true", help="only what the round trip needs: push, the two "
                         "introduced pulls, their first syncs, the edits")
+    parser.add_argument("--json", help="also write the figures here (bench.py)")
     args = parser.parse_args()
     import scale_case
 
@@ -153,6 +155,9 @@ def main() -> None:
                 print(f"  then the partner view rebuilt (after the commit): {_ms(rebuild)}")
                 print(f"  round trip:            {_ms(trips)}  target: under 500 ms "
                       f"({'meets' if statistics.median(trips) < 0.5 else 'MISSES'})")
+                figure("sync", rows=rows, median=statistics.median(trips), p95=percentile(trips, 95),
+                       limit=statistics.median(local))
+                write_figures(args.json)
             finally:
                 ma.close()
                 mb.close()

@@ -41,6 +41,7 @@ from casefile.services.views.linkchart import Edge, Graph, Layout, Node, chart_f
 from casefile.services.views.timeline import Event, Timeline  # noqa: E402
 from casefile.ui.views.canvas import FigureCanvas  # noqa: E402
 from casefile.ui.views.timeline_view import TimelinePane  # noqa: E402
+from tests.perf._common import figure, percentile, write_figures  # noqa: E402
 
 
 def _ms(samples: list[float]) -> str:
@@ -101,6 +102,7 @@ def bench_timeline(count: int, frames: int, seed: int) -> None:
         zooms = _frames(pane.canvas, lambda n: pane.zoom_at(0.8 if n % 2 else 1.25, 600), frames)
         pane._settle.stop()
         print(f"  {label:16s} settle {settle * 1000:7.1f} ms ({items:,} items); pan {_ms(pans)}; zoom {_ms(zooms)}")
+        figure(f"timeline {label}", pan=percentile(pans, 95), zoom=percentile(zooms, 95), incidents=count)
     # The limit: the same incidents as bare rect items in a bare scene.
     scene = QGraphicsScene()
     start, end = timeline.extent()
@@ -123,6 +125,7 @@ def bench_timeline(count: int, frames: int, seed: int) -> None:
     pans = _frames(view, lambda n: bar.setValue(bar.value() + (-40 if n % 2 else 40)), bare_frames)
     zooms = _frames(view, lambda n: view.scale(0.8 if n % 2 else 1.25, 1.0), bare_frames)
     print(f"  bare QGraphicsView of {count:,} rects (built in {build:.1f} s): pan {_ms(pans)}; zoom {_ms(zooms)}")
+    figure("timeline bare", pan=percentile(pans, 95), zoom=percentile(zooms, 95))
     view.close()
     pane.close()
 
@@ -153,9 +156,9 @@ def bench_linkchart(nodes: int, edges: int, seed: int) -> None:
     positions = layout.place(graph, graph.nodes)
     ours = time.perf_counter() - began
     began = time.perf_counter()
-    figure = chart_figure(graph, positions, width=1200)
+    chart = chart_figure(graph, positions, width=1200)
     canvas = FigureCanvas()
-    canvas.show_figure(figure)
+    canvas.show_figure(chart)
     drawn = time.perf_counter() - began
     graph.nodes["actor:new"] = Node("actor:new", "actor", -1, "ACT-NEW", "New actor")
     graph.add_edge(Edge("actor:new", "incident:0", "involvement"))
@@ -172,6 +175,7 @@ def bench_linkchart(nodes: int, edges: int, seed: int) -> None:
     limit = time.perf_counter() - began
     print(f"  networkx Fruchterman-Reingold, same graph and 40 iterations: {limit:6.2f} s "
           f"(Casefile {ours / limit:.2f}x of it); target: under 2 s")
+    figure("link chart", layout=ours, figure=drawn, limit=limit, nodes=nodes, edges=edges)
 
 
 def main() -> None:
@@ -181,10 +185,12 @@ def main() -> None:
     parser.add_argument("--edges", type=int, default=6000)
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", help="also write the figures here (bench.py)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     bench_timeline(args.incidents, args.frames, args.seed)
     bench_linkchart(args.nodes, args.edges, args.seed)
+    write_figures(args.json)
     del app
 
 
