@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, func, select
@@ -230,8 +231,8 @@ class Case:
             changed = backup and self.backup_keep > 0 and self._changed_since_open()
             try:
                 with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            except DBAPIError as error:
+                    _checkpoint(conn)
+            except (DBAPIError, sqlite3.Error, sqlcipher.Error) as error:
                 if not storage.is_disk_full(error, storage.real_path(self.path).parent):
                     raise
                 # Every commit is already in the -wal file, which the next
@@ -356,11 +357,12 @@ class Case:
         if self.sole:
             return
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA busy_timeout = 250")
+            raw: Any = conn.connection.driver_connection
+            raw.execute("PRAGMA busy_timeout = 250")
             try:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                _checkpoint(conn)
             finally:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+                raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
 
     @property
     def format_version(self) -> int:
@@ -456,6 +458,16 @@ class Case:
         """Called after a commit with {record kind or table: ids}."""
         for listener in list(self._listeners):
             listener(changes)
+
+
+def _checkpoint(conn: Connection) -> None:
+    """Fold the WAL into the case and empty it. Outside any transaction, on a
+    connection that has read once: one that has not (a new one, as after
+    ``sole_writer``) opens the WAL from inside the checkpoint, which then
+    finds its own read under way and refuses, "database table is locked"."""
+    raw: Any = conn.connection.driver_connection
+    raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str] | None = None) -> Engine:

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         # to be painted for the first time (the start), once the list is on
         # screen: building the editor can wait, the list should not (40-70 ms).
         if self.isVisible():
-            _after_first_paint(self.view.table.viewport(), self._open_first_record)
+            _FirstPaint(self.view.table.viewport(), self._open_first_record, at_most=500)
         else:
             self._open_first_record()
 
@@ -607,8 +607,3 @@ class _FirstPaint(QObject):
         if then is not None:
             self.deleteLater()
             then()
-
-
-def _after_first_paint(widget: QWidget, then: Callable[[], None], at_most: int = 500) -> None:
-    _FirstPaint(widget, then, at_most)
-

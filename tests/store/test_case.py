@@ -159,3 +159,23 @@ def test_the_pool_hands_out_the_connection_used_last_whose_cache_is_warm(case):
     for _ in range(3):
         with case.connection() as conn:
             assert id(conn.connection.dbapi_connection) == ids[0]  # returned last, not the idle one
+
+
+@pytest.mark.parametrize("passphrase", [None, "clave larga de prueba"])
+def test_a_case_closes_and_folds_its_log_right_after_a_sole_writer(tmp_path, passphrase):
+    """After ``sole_writer`` (add-evidence, merge of a large file) the pool starts
+    afresh; closing at once must still fold the WAL in, not fail with "database
+    table is locked" (a checkpoint inside the read that loads the schema)."""
+    path = tmp_path / "c.casefile"
+    case = Case.create(path, "Sole", documenter="Tester", passphrase=passphrase)
+    case.backup_keep = 0
+    with case.sole_writer() as sole, case.session() as s:
+        assert sole
+        s.add(Incident(uuid="u1", code="INC-0001", title="written alone"))
+    case.release_wal()
+    with case.session() as s:
+        s.add(Incident(uuid="u2", code="INC-0002", title="written through the WAL"))
+    case.close()
+    assert not path.with_name(path.name + "-wal").exists()
+    with Case.open(path, passphrase=passphrase) as again, again.session() as s:
+        assert sorted(i.title for i in s.scalars(select(Incident))) == ["written alone", "written through the WAL"]
