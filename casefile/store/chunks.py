@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import CasefileError
 from ..i18n import translate
+from .connection import streaming_cache
 
 CHUNK_SIZE = 1 << 20  # 1 MiB: large enough for throughput, small enough for flat memory
 
@@ -57,11 +58,13 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     size = 0
     execute = conn.exec_driver_sql
     chunks: _OneChunk | _ReadAhead
+    cache: contextlib.AbstractContextManager = contextlib.nullcontext()
     if limit is not None and limit <= chunk_size:  # small: one chunk
         chunks = _OneChunk(fileobj, chunk_size, limit)
     else:
         chunks = _ReadAhead(fileobj, chunk_size, limit)
-    with chunks as reader:
+        cache = streaming_cache(conn.connection.driver_connection)
+    with cache, chunks as reader:
         for digest, data in reader:
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))

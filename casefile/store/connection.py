@@ -20,7 +20,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -276,6 +277,22 @@ def encrypted_copy(conn, target: Path, key: CaseKey, salt: bytes) -> None:
 def cache_kib(conn) -> int:
     """The page cache a connection keeps between large writes."""
     return CIPHER_CACHE_KIB if isinstance(conn, CipherConnection) else CACHE_KIB
+
+
+@contextmanager
+def streaming_cache(conn) -> Iterator[None]:
+    """While a large file's chunks go in: pages written once and not read back
+    need no more cache than a plain case keeps. An encrypted case's larger one
+    would fill with them (+128 MiB; an intake's memory is to stay flat)."""
+    current = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    if -current <= CACHE_KIB:
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size = {-CACHE_KIB:d}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {current:d}")
 
 
 def apply_pragmas(conn, *, readonly: bool = False) -> None:

@@ -116,26 +116,33 @@ def import_casefile(a: dict) -> dict:
 
 def import_core(a: dict) -> dict:
     """The limit: SQLAlchemy Core executemany of exactly the rows import_json
-    writes (planned beforehand, untimed), in one transaction."""
+    writes (planned beforehand, untimed, by the same plan), in one transaction."""
     from sqlalchemy import insert
 
-    from casefile.model import VocabularyTerm
-    from casefile.services.interchange.importer import LINK_TABLES, TABLES, WRITE_ORDER, parse
+    from casefile.services.interchange.importer import CLASSES, parse
     from casefile.services.interchange.plan import Plan
+
+    class Collect:  # the plan's sink, keeping the batches instead of writing them
+        def __init__(self):
+            self.batches: list[tuple[type, list[dict]]] = []
+
+        def insert(self, table: str, rows: list[dict]) -> None:
+            self.batches.append((CLASSES[table], list(rows)))
+
+        def section_done(self, section: str, plan) -> None:
+            pass
 
     case = new_case(a["tmp"], a["variant"])
     document = parse(Path(a["json"]).read_bytes())
+    collected = Collect()
     with case.connection() as conn:
-        plan = Plan(conn, document)
+        plan = Plan(conn, document, sink=collected)
         plan.build()
     assert not plan.problems, plan.problems[:3]
-    for table, column in (("source", "cites_id"), ("evidence", "derived_from_id")):
-        by_id = {row["id"]: row for row in plan.rows[table]}
-        for pair in plan.self_refs[table]:  # the generator only refers back, so ids already exist
-            by_id[pair["b_id"]][column] = pair["b_ref"]
-    batches = [(VocabularyTerm, plan.vocabulary_rows)] + [(TABLES[t], plan.rows[t]) for t in WRITE_ORDER] + \
-              [(cls, plan.links[name]) for name, cls in LINK_TABLES]
-    batches = [(cls, rows) for cls, rows in batches if rows]
+    evidence = {row["id"]: row for cls, rows in collected.batches if cls.__tablename__ == "evidence" for row in rows}
+    for pair in plan.self_refs["evidence"]:  # the generator only refers back, so ids already exist
+        evidence[pair["b_id"]]["derived_from_id"] = pair["b_ref"]
+    batches = [(cls, rows) for cls, rows in collected.batches if rows]
 
     def write():
         with case.bulk_connection() as conn:  # the connection import_json writes through

@@ -118,3 +118,25 @@ def test_cancel_stops_the_stream(case):
                                 cancelled=lambda: len(calls) >= 3)
         conn.rollback()
     assert calls == [10, 20, 30]
+
+
+def test_a_large_file_goes_into_an_encrypted_case_with_the_plain_cache_size(tmp_path):
+    """An encrypted case keeps a larger page cache for reading; pages written
+    once must not fill it (an intake's memory stays flat), and it is back after."""
+    from casefile.store import Case
+    from casefile.store.connection import CACHE_KIB, CIPHER_CACHE_KIB
+
+    case = Case.create(tmp_path / "e.casefile", "E", documenter="T", passphrase="clave larga de prueba")
+    data = os.urandom(3 * 4096 + 5)
+    seen = []
+    with case.connection() as conn:
+        raw = conn.connection.driver_connection
+
+        def cache_size() -> int:
+            return int(raw.execute("PRAGMA cache_size").fetchone()[0])
+
+        chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096, limit=len(data),
+                            progress=lambda done: seen.append(cache_size()))
+        assert set(seen) == {-CACHE_KIB} and cache_size() == -CIPHER_CACHE_KIB
+        conn.commit()
+    case.close()
