@@ -39,7 +39,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ..errors import CasefileError
-from ..services import evidence, records
+from ..services import records
 from ..store import Case, PassphraseRequired
 from . import dialogs
 from .actions import ActionId, ActionRegistry, ActionState
@@ -50,12 +50,11 @@ from .case.panes import CaseView
 from .case_events import CaseEvents
 from .commands import CaseCommand, CaseUndoStack, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
 from .editors.protocol import Editor
-from .editors.source_reader import SourceReader
 from .recent import RecentCases
 from .welcome import WelcomePage
-from .workers import run_in_thread
 
 if TYPE_CHECKING:
+    from .editors.source_reader import SourceReader
     from .evidence.intake import EvidenceIntake
     from .screen_lock import CaseLocker
 
@@ -123,14 +122,14 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Capabilities that add their own actions, tabs and drop targets."""
-        from . import file_commands, views
+        from . import file_commands, source_commands, views
         from . import screen_lock as lock
         from .dialogs import shortcuts
         from .evidence import panel as evidence_panel
         from .language import attach_language_menu
 
         # The order places menu entries that follow the same one (file_commands before the lock).
-        for module in (evidence_panel, file_commands, lock, shortcuts, views):
+        for module in (evidence_panel, file_commands, source_commands, lock, shortcuts, views):
             module.install(self)
         attach_language_menu(self)  # Edit > Language: every window has it, not only the app's
 
@@ -164,12 +163,6 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.FORWARD, self.go_forward)
         for kind in KINDS:
             a.connect(f"show_{kind}", partial(self.show_kind, kind))
-        a.connect(ActionId.CLAIM_FROM_SELECTION, self.claim_from_selection)
-        a.connect(ActionId.INCIDENT_FROM_SELECTION, lambda: self.on_source_reader(SourceReader.incident_from_selection))
-        a.connect(ActionId.LINK_MENTION, lambda: self.on_source_reader(SourceReader.link_mention))
-        a.connect(ActionId.FIND_IN_TEXT, lambda: self.on_source_reader(SourceReader.start_find))
-        a.connect(ActionId.LOAD_SOURCE_TEXT, self.load_source_text)
-        a.connect(ActionId.ADD_SAVED_PAGE, self.add_saved_page)
         a.connect(ActionId.ABOUT, self.about)
 
     def register_editor(self, kind: str, factory: EditorFactory) -> None:
@@ -345,62 +338,6 @@ class MainWindow(QMainWindow):
     def source_reader(self) -> SourceReader | None:
         """The open source's text, when the editor shows one."""
         return self.editor.source_reader if self.editor is not None else None
-
-    def claim_from_selection(self) -> None:
-        reader = self.source_reader
-        if reader is None:
-            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
-            return
-        reader.claim_from_selection()
-
-    def on_source_reader(self, act: Callable[[SourceReader], object]) -> None:
-        """A Source menu action on the open source's text."""
-        if self.source_reader is None:
-            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
-            return
-        act(self.source_reader)
-
-    def load_source_text(self) -> None:
-        reader = self.source_reader
-        if reader is None:
-            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
-            return
-        reader.load_text_file()
-
-    def add_saved_page(self) -> None:
-        """Take in a saved web page as the open source's evidence ("depicts" it); what
-        the source lacks (address, day read, text) comes from the page, in the same
-        undoable step. A source with a text of its own is asked before it is replaced."""
-        reader, case, intake = self.source_reader, self.case, self.evidence_intake
-        if reader is None or case is None or intake is None:
-            self.statusBar().showMessage(self.tr("Open a source to use its text."), 4000)
-            return
-        path, ok = dialogs.open_saved_page(self)
-        if not ok:
-            return
-        code = records.get(case, "source", reader.source_id)["code"]
-
-        def taken(result) -> None:
-            if not result.taken or self.source_reader is not reader or self.case is not case:
-                return
-            reader.reload()
-            item = result.taken[0][0]
-            self.statusBar().showMessage(self.tr("{item} taken in for {source}").format(item=item, source=code), 6000)
-            gave = evidence.page_gave(case, item)
-            if reader.text and (gave is None or "text" not in gave[2]) and dialogs.confirm(
-                    self, self.tr("Replace the text"), self.tr(
-                        "{source} has a text of its own. Replace it with the saved page's text?").format(
-                        source=code), action=self.tr("Replace")):
-                # the page is read again from the case (a web archive may be large): off the UI thread
-                def read(text: object) -> None:
-                    if isinstance(text, str) and text and self.source_reader is reader:
-                        reader.set_text(text)
-
-                run_in_thread(lambda progress, cancelled: evidence.saved_page_text(case, item), parent=self,
-                              title=self.tr("Reading the saved page"), show_progress=False, on_success=read,
-                              on_failure=self.show_error)
-
-        intake.take_in([path], link=(code, "depicts"), then=taken)
 
     def refresh_actions(self) -> None:
         """Enable each action when it can act on what is shown now."""

@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+92"/>
+        <location filename="../../casefile/store/case.py" line="+93"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3794,7 +3794,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -3821,12 +3821,12 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+74"/>
+        <location filename="../../casefile/store/case.py" line="+84"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+104"/>
+        <location filename="../../casefile/store/connection.py" line="+105"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
@@ -3955,7 +3955,7 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+67"/>
+        <location filename="../../casefile/store/chunks.py" line="+70"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -6556,15 +6556,15 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
-        <location line="+189"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
+        <location line="+183"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-165"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-159"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6585,7 +6585,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+78"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
@@ -6600,25 +6600,22 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>{path}</translation>
     </message>
     <message>
-        <location line="+125"/>
-        <location line="+7"/>
-        <location line="+7"/>
-        <location line="+10"/>
+        <location filename="../../casefile/ui/source_commands.py" line="+32"/>
         <source>Open a source to use its text.</source>
         <translation>Abra una fuente para usar su texto.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Replace the text</source>
         <translation>Reemplazar el texto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>{source} has a text of its own. Replace it with the saved page&apos;s text?</source>
         <translation>{source} ya tiene un texto propio. ¿Reemplazarlo por el texto de la página guardada?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Replace</source>
         <translation>Reemplazar</translation>
     </message>
@@ -6633,7 +6630,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Leyendo la página guardada</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+181"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>
@@ -8831,7 +8828,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>recalculando los hashes de la evidencia</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/verify.py" line="+84"/>
+        <location filename="../../casefile/services/evidence/verify.py" line="+92"/>
         <source>the stored bytes are missing (taken in as sha256:{sha})</source>
         <extracomment>what re-hashing found: (observed sha256, size, damaged chunk numbers), why the bytes could not be read, or None (no bytes stored)</extracomment>
         <translation>faltan los bytes guardados (ingresados como sha256:{sha})</translation>
