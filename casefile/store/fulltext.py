@@ -106,7 +106,7 @@ def _newest(fts: str, match: str) -> str:
     window's oldest, and that floor, a constant subquery, reaches FTS5 as a
     rowid range. One statement instead of a query for the floor before it: a
     rare word's search costs 30% less."""
-    return (f"AND rowid >= coalesce((SELECT rowid FROM {fts} WHERE {fts} MATCH {match} "
+    return (f" AND rowid >= coalesce((SELECT rowid FROM {fts} WHERE {fts} MATCH {match} "
             "ORDER BY rowid DESC LIMIT 1 OFFSET :skip), 0)")
 
 
@@ -120,7 +120,7 @@ def search(conn: Connection, user_text: str, limit: int = 50,
     for table in kinds or tuple(INDEXED):
         fts = f"{table}_fts"
         title = _TITLE[table]
-        newest = _newest(fts, ":q") + " " if window else ""
+        newest = _newest(fts, ":q") if window else ""
         # The inner query touches only the FTS table and orders by its own
         # ``rank`` (bm25), so FTS5 sorts and SQLite stops at the limit: snippet()
         # and the join run for the rows shown, not for every match (about 40%
@@ -128,7 +128,7 @@ def search(conn: Connection, user_text: str, limit: int = 50,
         parts.append(
             f"SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, f.snip, f.rank FROM "
             f"(SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, rank FROM {fts} "
-            f"WHERE {fts} MATCH :q {newest}ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
+            f"WHERE {fts} MATCH :q{newest} ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
     rows = conn.execute(text(sql), params)
     return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]
@@ -202,7 +202,7 @@ def _ranked(conn: Connection, table: str, match: str, limit: int, window: int | 
             exclude: Exclude | None) -> list[Hit]:
     fts, title = f"{table}_fts", _TITLE[table]
     params: dict = {"m": match, "limit": limit, "skip": (window or 1) - 1, **(exclude.params() if exclude else {})}
-    newest = " " + _newest(fts, ":m") if window else ""
+    newest = _newest(fts, ":m") if window else ""
     not_in = exclude.sql("rowid") if exclude else ""
     rows = conn.execute(text(
         f"SELECT r.id, r.code, r.{title} AS title, f.rank FROM (SELECT rowid, rank FROM {fts} "

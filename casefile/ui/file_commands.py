@@ -21,20 +21,17 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow) -> None:
-    def ui_language() -> str:
-        return getattr(window, "lang", "en")
-
     def export_dossier() -> None:
         from .dialogs.dossier import DossierDialog
 
         if window.case is not None:
-            DossierDialog.export(window, window.case, ui_language=ui_language())
+            DossierDialog.export(window, window.case, ui_language=window.lang)
 
     def hand_over() -> None:
         from .dialogs.handover import HandoverDialog
 
         if window.case is not None:
-            HandoverDialog.run(window, window.case, ui_language=ui_language())
+            HandoverDialog.run(window, window.case, ui_language=window.lang)
 
     def redaction_preview() -> None:
         from .dialogs.redaction_preview import RedactionPreviewDialog
