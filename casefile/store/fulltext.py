@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -130,7 +129,10 @@ def search(conn: Connection, user_text: str, limit: int = 50,
             f"(SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, rank FROM {fts} "
             f"WHERE {fts} MATCH :q{newest} ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
-    rows = conn.execute(text(sql), params)
+    # Straight to the driver, named parameters and all: text() would parse
+    # these 2 KB of SQL for bind parameters on every keystroke (0.15 ms, a
+    # sixth of a rare word's search).
+    rows = conn.exec_driver_sql(sql, params)
     return [Hit(r.kind, r.id, r.code, r.title or "", r.snip or "", r.rank) for r in rows]
 
 
@@ -179,15 +181,15 @@ def candidates(conn: Connection, table: str, user_text: str, limit: int = 50, ex
     not_in = exclude.sql("id") if exclude else ""
     query = fts_query(user_text)
     if query is None:  # nothing typed yet: the first records in code order
-        rows = conn.execute(text(f"SELECT id, code, {title} AS title FROM {table} WHERE 1 = 1{not_in} "
-                                 "ORDER BY id LIMIT :limit"), params)
+        rows = conn.exec_driver_sql(f"SELECT id, code, {title} AS title FROM {table} WHERE 1 = 1{not_in} "
+                                    "ORDER BY id LIMIT :limit", params)
         return [Hit(table, r.id, r.code, r.title or "", "", 0.0) for r in rows]
     hits: dict[int, Hit] = {}
     typed = user_text.strip().upper()
     if re.fullmatch(r"[A-Z]{3}(-[0-9]*)?", typed):  # a code, or the start of one: by the code's index
-        rows = conn.execute(text(f"SELECT id, code, {title} AS title FROM {table} WHERE code >= :low "
-                                 f"AND code < :high{not_in} ORDER BY code LIMIT :limit"),
-                            {**params, "low": typed, "high": typed + "\U0010ffff"})
+        rows = conn.exec_driver_sql(f"SELECT id, code, {title} AS title FROM {table} WHERE code >= :low "
+                                    f"AND code < :high{not_in} ORDER BY code LIMIT :limit",
+                                    {**params, "low": typed, "high": typed + "\U0010ffff"})
         hits.update((r.id, Hit(table, r.id, r.code, r.title or "", "", 0.0)) for r in rows)
     names = "{" + " ".join(NAME_COLUMNS[table]) + "} : (" + query + ")"
     for match in (names, query):
@@ -204,8 +206,8 @@ def _ranked(conn: Connection, table: str, match: str, limit: int, window: int | 
     params: dict = {"m": match, "limit": limit, "skip": (window or 1) - 1, **(exclude.params() if exclude else {})}
     newest = _newest(fts, ":m") if window else ""
     not_in = exclude.sql("rowid") if exclude else ""
-    rows = conn.execute(text(
+    rows = conn.exec_driver_sql(
         f"SELECT r.id, r.code, r.{title} AS title, f.rank FROM (SELECT rowid, rank FROM {fts} "
         f"WHERE {fts} MATCH :m{newest}{not_in} ORDER BY rank LIMIT :limit) f "
-        f"JOIN {table} r ON r.id = f.rowid ORDER BY f.rank"), params)
+        f"JOIN {table} r ON r.id = f.rowid ORDER BY f.rank", params)
     return [Hit(table, r.id, r.code, r.title or "", "", r.rank) for r in rows]
