@@ -71,6 +71,45 @@ def hash_and_copy(source: str | Path, target: str | Path, block: int) -> str:
     return digest.hexdigest()
 
 
+#: SQLCipher 4's page format, as Casefile's encrypted cases use it: 64 KiB
+#: pages, each ending in its own random IV (16 bytes) and HMAC-SHA512 (64).
+CIPHER_PAGE, CIPHER_RESERVE = 64 << 10, 80
+
+
+def hash_encrypt_copy(source: str | Path, target: str | Path, block: int) -> str:
+    """The encrypted intake's limit: what ``hash_and_copy`` does, and on the way
+    what SQLCipher must do to each 64 KiB page of the same bytes: AES-256-CBC
+    under a fresh IV, then HMAC-SHA512 over the ciphertext, the IV and the page
+    number (OpenSSL through ``cryptography``, as SQLCipher's own provider)."""
+    from cryptography.hazmat.primitives import hashes, hmac
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    key, mac_key = os.urandom(32), os.urandom(32)
+    body = CIPHER_PAGE - CIPHER_RESERVE
+    digest = hashlib.sha256()
+    page_no = 1
+    with open(source, "rb", buffering=0) as src, open(target, "wb", buffering=0) as dst:
+        # Whole pages per read, so no byte is copied to line them up.
+        while data := src.read(max(1, block // body) * body):
+            digest.update(data)
+            view, out = memoryview(data), []
+            for start in range(0, len(data), body):
+                page = view[start:start + body]
+                if len(page) < body:
+                    page = memoryview(bytes(page).ljust(body, b"\0"))
+                iv = os.urandom(16)
+                encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+                sealed = encryptor.update(page) + encryptor.finalize() + iv
+                mac = hmac.HMAC(mac_key, hashes.SHA512())
+                mac.update(sealed)
+                mac.update(page_no.to_bytes(4, "little"))
+                out.append(sealed + mac.finalize())
+                page_no += 1
+            dst.write(b"".join(out))
+        os.fsync(dst.fileno())
+    return digest.hexdigest()
+
+
 def settle() -> None:
     """Flush everything earlier runs left dirty, so it is not written back on
     the next run's time."""

@@ -4,7 +4,8 @@ bench.py (``python _measure.py --child NAME JSON``) and printing one JSON line.
 Each pair measures Casefile's way and the limit's way of doing the same work
 on the same data: service search vs the raw FTS5 query for the same snippets,
 ``import_json`` vs SQLAlchemy Core executemany of the rows it would write,
-``intake`` vs hashlib + write, ``write_dossier`` vs ReportLab laying out the
+``intake`` vs hashlib + write (and, for an encrypted case, SQLCipher's AES
+and HMAC over the same pages), ``write_dossier`` vs ReportLab laying out the
 same flowables.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
-from _common import COPY_BLOCKS, child_main, hash_and_copy, peak_memory, percentile, settle, timed  # noqa: E402
+from _common import COPY_BLOCKS, child_main, hash_and_copy, hash_encrypt_copy, peak_memory, percentile, settle, timed  # noqa: E402
 
 # Terms a documenter types: frequent words, a rare one, and words typed
 # without their accents (which must find "Plácido", "Apatzingán"...).
@@ -167,14 +168,17 @@ def import_core(a: dict) -> dict:
 # -- evidence intake ------------------------------------------------------------------------
 
 def hash_write(a: dict) -> dict:
-    """The limit: read, SHA-256 and write the same bytes, then fsync; the
-    fastest write size counts (``COPY_BLOCKS``)."""
+    """The limit: read, SHA-256 and write the same bytes, then fsync; with
+    ``encrypted``, also encrypt and authenticate them page by page as
+    SQLCipher does (``hash_encrypt_copy``). The fastest read size counts
+    (``COPY_BLOCKS``)."""
+    copy = hash_encrypt_copy if a.get("encrypted") else hash_and_copy
     out = Path(a["tmp"]) / "copy.bin"
     best = None
     for block in COPY_BLOCKS:
         settle()
         with peak_memory() as peak:
-            seconds, _ = timed(hash_and_copy, a["file"], out, block)
+            seconds, _ = timed(copy, a["file"], out, block)
         out.unlink()
         if best is None or seconds < best["seconds"]:
             best = {"seconds": seconds, "rss_extra": peak.rss_extra, "python_peak": peak.python, "block": block}
