@@ -210,7 +210,7 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
                 ends[-1] = end
             continue
         for produced in piece:
-            kind = " " if produced == SEPARATOR else ("d" if produced.isdigit() else "a")
+            kind = " " if produced == SEPARATOR else ("d" if produced.isdecimal() else "a")  # what \d matches in fold()
             if kind == " ":
                 if previous_kind in ("", " "):
                     if out:
