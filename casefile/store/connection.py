@@ -55,6 +55,7 @@ BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 << 10
 CIPHER_CACHE_KIB = 128 << 10
 BULK_CACHE_KIB = 256 << 10
+STREAM_CACHE_KIB = 4 << 10
 
 
 class _Sealing:
@@ -285,10 +286,10 @@ def streaming_cache(conn) -> Iterator[None]:
     need no more cache than a plain case keeps. An encrypted case's larger one
     would fill with them (+128 MiB; an intake's memory is to stay flat)."""
     current = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-    if -current <= CACHE_KIB:
+    if -current <= STREAM_CACHE_KIB:
         yield
         return
-    conn.execute(f"PRAGMA cache_size = {-CACHE_KIB:d}")
+    conn.execute(f"PRAGMA cache_size = {-STREAM_CACHE_KIB:d}")
     try:
         yield
     finally:

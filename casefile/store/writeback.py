@@ -27,6 +27,7 @@ import threading
 from pathlib import Path
 
 EVERY = 64 << 20
+DROP_EVERY_MIN = 4 << 20
 # fdatasync skips metadata the data does not need; not on every platform.
 _sync = getattr(os, "fdatasync", os.fsync)
 
@@ -36,8 +37,9 @@ class Writeback:
         """``size``: how much is about to be written (below ``every`` the commit's
         own fsync is soon done, and no thread is started); ``reread``: whether
         the written pages are read again soon (the WAL, at the checkpoint)."""
-        self._path, self._size, self._every = path, size, every or EVERY
         self._drop = not reread and hasattr(os, "posix_fadvise")
+        self._path, self._size = path, size
+        self._every = every or (min(EVERY, max(DROP_EVERY_MIN, size // 8)) if self._drop else EVERY)
         self._fd: int | None = None
         self._from = 0  # where the new pages start
         self._thread: threading.Thread | None = None

@@ -91,6 +91,22 @@ def test_pages_not_read_again_are_dropped_from_where_the_file_ended(tmp_path, mo
     assert drops and all(d == (65536, 0) for d in drops) and syncs == []
 
 
+def test_a_mid_size_file_not_read_again_is_written_back_in_steps(tmp_path, monkeypatch):
+    """A sole writer's 16 MiB file is written back in eighths (no less than
+    4 MiB at a time), not left whole for the commit's fsync; through the WAL
+    (synced, so each step costs a device flush) it waits for 64 MiB."""
+    drops, syncs = counting_drops(monkeypatch), counting_sync(monkeypatch)
+    for reread in (False, True):
+        path = tmp_path / f"case-{reread}.bin"
+        path.write_bytes(b"")
+        with open(path, "ab") as out, Writeback(path, size=16 << 20, reread=reread) as flush:
+            for step in range(1, 17):
+                out.write(os.urandom(1 << 20))
+                out.flush()
+                flush.wrote(step << 20)
+    assert 1 <= len(drops) <= 4 and syncs == []
+
+
 def test_large_intake_writes_back_early_in_both_journal_modes(case, tmp_path, monkeypatch):
     syncs, drops = counting_sync(monkeypatch), counting_drops(monkeypatch)
     monkeypatch.setattr(writeback, "EVERY", 1 << 20)
