@@ -4,7 +4,10 @@ A large intake writes a whole evidence file through the page cache, and the
 commit's fsync then waits for every byte of it at once. ``Writeback`` has the
 kernel start writing, from a thread, each time another ``every`` bytes have
 gone in, so the disk works while the intake still reads and hashes, and the
-commit finds little left to wait for.
+commit finds little left to wait for. Pages that are only dropped go in
+eighths of the file, 4 MiB at least, so a mid-size file gains too (64 MiB:
+0.56x to 0.83x a plain hashed copy); a WAL step costs a device flush, so it
+waits for 64 MiB.
 
 Two ways, by whether the bytes are read again:
 
