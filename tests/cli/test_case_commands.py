@@ -68,6 +68,29 @@ def test_verify(cli, sample_case):
     assert result.code == 3 and "audit #2" in result.out and "Traceback" not in result.err
 
 
+def test_verify_names_a_damaged_index_first(cli, sample_case):
+    """An index that no longer matches its table passes the check at opening
+    (quick_check) but not verify's full one, which runs beside the evidence
+    re-hash: its problem still comes first, and nothing else is wrong."""
+    db = sqlite3.connect(sample_case)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    [index] = [name for (name,) in db.execute("SELECT name FROM pragma_index_list('incident')")
+               if [c for (c,) in db.execute("SELECT name FROM pragma_index_info(?)", (name,))] == ["code"]]
+    root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (index,)).fetchone()[0]
+    db.close()
+    with open(sample_case, "r+b") as f:  # the index's INC-0001 becomes INC-0000; the table keeps it
+        f.seek((root - 1) * page_size)
+        page = f.read(page_size)
+        assert page.count(b"INC-0001") == 1
+        f.seek((root - 1) * page_size)
+        f.write(page.replace(b"INC-0001", b"INC-0000"))
+    result = cli("verify", sample_case)
+    lines = result.out.splitlines()
+    assert result.code == 3 and "Traceback" not in result.err
+    assert lines and all(line.startswith("file integrity: ") for line in lines)
+    assert index in lines[0]
+
+
 def test_verify_missing_case(cli, tmp_path):
     result = cli("verify", tmp_path / "nothing.casefile")
     assert result.code == 1 and result.one_error_line()
