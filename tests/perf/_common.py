@@ -7,6 +7,7 @@ means something on a busy or slow machine where absolute times drift.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,37 +77,82 @@ def hash_and_copy(source: str | Path, target: str | Path, block: int) -> str:
 CIPHER_PAGE, CIPHER_RESERVE = 64 << 10, 80
 
 
+class CipherPages:
+    """What SQLCipher does to each page, with OpenSSL (through ``cryptography``,
+    as SQLCipher's own provider): AES-256-CBC of the page's body under its
+    own IV, and HMAC-SHA512 over the ciphertext, the IV and the page number."""
+
+    BODY = CIPHER_PAGE - CIPHER_RESERVE
+
+    def __init__(self) -> None:
+        self._key, self._mac_key = os.urandom(32), os.urandom(32)
+        self._page_no = 0
+
+    def _mac(self, sealed: bytes | memoryview) -> bytes:
+        from cryptography.hazmat.primitives import hashes, hmac
+
+        self._page_no += 1
+        mac = hmac.HMAC(self._mac_key, hashes.SHA512())
+        mac.update(sealed)
+        mac.update(self._page_no.to_bytes(4, "little"))
+        return mac.finalize()
+
+    def _cipher(self, iv: bytes):
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        return Cipher(algorithms.AES(self._key), modes.CBC(iv))
+
+    def pages(self, data: bytes) -> Iterator[memoryview]:
+        """``data`` in page bodies, the last one padded."""
+        view = memoryview(data)
+        for start in range(0, len(data), self.BODY):
+            page = view[start:start + self.BODY]
+            yield page if len(page) == self.BODY else memoryview(bytes(page).ljust(self.BODY, b"\0"))
+
+    def seal(self, page: memoryview) -> bytes:
+        """A page as written: encrypted, then authenticated."""
+        iv = os.urandom(16)
+        encryptor = self._cipher(iv).encryptor()
+        sealed = encryptor.update(page) + encryptor.finalize() + iv
+        return sealed + self._mac(sealed)
+
+    def open(self, page: memoryview) -> bytes:
+        """A page as read: authenticated, then decrypted (``page`` stands for
+        the ciphertext; its first 16 bytes for the IV)."""
+        self._mac(page)
+        decryptor = self._cipher(bytes(page[:16])).decryptor()
+        return decryptor.update(page) + decryptor.finalize()
+
+
 def hash_encrypt_copy(source: str | Path, target: str | Path, block: int) -> str:
     """The encrypted intake's limit: what ``hash_and_copy`` does, and on the way
-    what SQLCipher must do to each 64 KiB page of the same bytes: AES-256-CBC
-    under a fresh IV, then HMAC-SHA512 over the ciphertext, the IV and the page
-    number (OpenSSL through ``cryptography``, as SQLCipher's own provider)."""
-    from cryptography.hazmat.primitives import hashes, hmac
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-    key, mac_key = os.urandom(32), os.urandom(32)
-    body = CIPHER_PAGE - CIPHER_RESERVE
+    what SQLCipher must do to each 64 KiB page of the same bytes (``CipherPages.seal``)."""
+    cipher = CipherPages()
     digest = hashlib.sha256()
-    page_no = 1
     with open(source, "rb", buffering=0) as src, open(target, "wb", buffering=0) as dst:
         # Whole pages per read, so no byte is copied to line them up.
-        while data := src.read(max(1, block // body) * body):
+        while data := src.read(max(1, block // cipher.BODY) * cipher.BODY):
             digest.update(data)
-            view, out = memoryview(data), []
-            for start in range(0, len(data), body):
-                page = view[start:start + body]
-                if len(page) < body:
-                    page = memoryview(bytes(page).ljust(body, b"\0"))
-                iv = os.urandom(16)
-                encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-                sealed = encryptor.update(page) + encryptor.finalize() + iv
-                mac = hmac.HMAC(mac_key, hashes.SHA512())
-                mac.update(sealed)
-                mac.update(page_no.to_bytes(4, "little"))
-                out.append(sealed + mac.finalize())
-                page_no += 1
-            dst.write(b"".join(out))
+            dst.write(b"".join(cipher.seal(page) for page in cipher.pages(data)))
         os.fsync(dst.fileno())
+    return digest.hexdigest()
+
+
+def hash_decrypt_copy(source: str | Path, target: str | Path | None, block: int) -> str:
+    """Reading an encrypted case's file back, as its limit: each page of the
+    same bytes authenticated and decrypted (``CipherPages.open``), SHA-256'd,
+    and written to ``target`` (fsynced) if one is given."""
+    cipher = CipherPages()
+    digest = hashlib.sha256()
+    with open(source, "rb", buffering=0) as src, \
+            (open(target, "wb", buffering=0) if target is not None else contextlib.nullcontext()) as dst:
+        while data := src.read(max(1, block // cipher.BODY) * cipher.BODY):
+            plain = b"".join(cipher.open(page) for page in cipher.pages(data))
+            digest.update(plain)
+            if dst is not None:
+                dst.write(plain)
+        if dst is not None:
+            os.fsync(dst.fileno())
     return digest.hexdigest()
 
 
