@@ -130,20 +130,23 @@ def _covered() -> frozenset[int]:
 
 @cache
 def _uncovered_runs() -> re.Pattern[str]:
-    """Runs of printable characters that DejaVu Sans has no glyph for."""
-    covered = _covered()
+    """Runs of printable characters that DejaVu Sans has no glyph for: the
+    gaps between what it covers, spaces and surrogates, found from those few
+    thousand code points rather than by testing all 1.1 million."""
+    inside = sorted({*_covered(), *_SPACES, 0xD800})
     ranges: list[str] = []
-    start = None
-    for code in range(0x20, 0x110000):
-        inside = code in covered or 0xD800 <= code <= 0xDFFF or chr(code).isspace()
-        if not inside and start is None:
-            start = code
-        elif inside and start is not None:
+    start = 0x20
+    for code in inside:
+        if code > start:
             ranges.append(_range(start, code - 1))
-            start = None
-    if start is not None:
+        start = max(start, 0xE000 if code == 0xD800 else code + 1)  # the surrogates: one block
+    if start <= 0x10FFFF:
         ranges.append(_range(start, 0x10FFFF))
     return re.compile(f"[{''.join(ranges)}]+")
+
+
+#: What ``str.isspace`` takes (the last is U+3000, the ideographic space).
+_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())
 
 
 def _range(first: int, last: int) -> str:
