@@ -217,8 +217,11 @@ class Bench:
         for variant in VARIANTS:
             r = self.run("dossier_casefile", case=self.case(variant), codes=codes, tmp=str(self.tmp))
             ours[variant] = r["seconds"]
+            # Six incidents measure mostly the fixed second (fonts, the map and link chart, the
+            # history's attestation) that the limit, laying out ready flowables, never pays.
             self.add(Row(f"{what}, {variant}", r["seconds"], base["seconds"],
-                         "<= 1.5x ReportLab, same flowables", max_ratio=1.5,
+                         "info (1.5x ReportLab at 100 incidents)" if self.quick else "<= 1.5x ReportLab, same flowables",
+                         max_ratio=None if self.quick else 1.5,
                          note=f"{r['pages']} pages; peak RSS +{r['rss_extra'] / MIB:.0f} MiB, "
                               f"ReportLab alone +{base['rss_extra'] / MIB:.0f} MiB"))
         self.pair("dossier", ours)
