@@ -85,22 +85,20 @@ class CipherPages:
     BODY = CIPHER_PAGE - CIPHER_RESERVE
 
     def __init__(self) -> None:
-        self._key, self._mac_key = os.urandom(32), os.urandom(32)
+        from cryptography.hazmat.primitives import hashes, hmac
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        key, mac_key = os.urandom(32), os.urandom(32)
+        self._cipher = lambda iv: Cipher(algorithms.AES(key), modes.CBC(iv))
+        self._new_mac = lambda: hmac.HMAC(mac_key, hashes.SHA512())
         self._page_no = 0
 
     def _mac(self, sealed: bytes | memoryview) -> bytes:
-        from cryptography.hazmat.primitives import hashes, hmac
-
         self._page_no += 1
-        mac = hmac.HMAC(self._mac_key, hashes.SHA512())
+        mac = self._new_mac()
         mac.update(sealed)
         mac.update(self._page_no.to_bytes(4, "little"))
         return mac.finalize()
-
-    def _cipher(self, iv: bytes):
-        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-        return Cipher(algorithms.AES(self._key), modes.CBC(iv))
 
     def pages(self, data: bytes) -> Iterator[memoryview]:
         """``data`` in page bodies, the last one padded."""
