@@ -133,13 +133,13 @@ def _uncovered_runs() -> re.Pattern[str]:
     """Runs of printable characters that DejaVu Sans has no glyph for: the
     gaps between what it covers, spaces and surrogates, found from those few
     thousand code points rather than by testing all 1.1 million."""
-    inside = sorted({*_covered(), *_SPACES, 0xD800})
+    inside = sorted({*_covered(), *_SPACES, *_SURROGATES})
     ranges: list[str] = []
     start = 0x20
     for code in inside:
         if code > start:
             ranges.append(_range(start, code - 1))
-        start = max(start, 0xE000 if code == 0xD800 else code + 1)  # the surrogates: one block
+        start = max(start, code + 1)
     if start <= 0x10FFFF:
         ranges.append(_range(start, 0x10FFFF))
     return re.compile(f"[{''.join(ranges)}]+")
@@ -147,6 +147,7 @@ def _uncovered_runs() -> re.Pattern[str]:
 
 #: What ``str.isspace`` takes (the last is U+3000, the ideographic space).
 _SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())
+_SURROGATES = range(0xD800, 0xE000)  # never text of their own
 
 
 def _range(first: int, last: int) -> str:
