@@ -109,6 +109,12 @@ def _newest(fts: str, match: str) -> str:
             "ORDER BY rowid DESC LIMIT 1 OFFSET :skip), 0)")
 
 
+def snippet_sql(fts: str) -> str:
+    """What a hit shows of its record: about 12 words around the match, from
+    the column that matches best, the matches between HIGHLIGHT_START/END."""
+    return f"snippet({fts}, -1, char(2), char(3), '…', 12)"
+
+
 def search(conn: Connection, user_text: str, limit: int = 50,
            kinds: tuple[str, ...] | None = None, window: int | None = RANK_WINDOW) -> list[Hit]:
     """Ranked hits across kinds; ``window=None`` ranks every match (slower)."""
@@ -126,7 +132,7 @@ def search(conn: Connection, user_text: str, limit: int = 50,
         # faster for a common word in 300,000 claims; tests/perf/bench.py).
         parts.append(
             f"SELECT '{table}' AS kind, r.id, r.code, r.{title} AS title, f.snip, f.rank FROM "
-            f"(SELECT rowid, snippet({fts}, -1, char(2), char(3), '…', 12) AS snip, rank FROM {fts} "
+            f"(SELECT rowid, {snippet_sql(fts)} AS snip, rank FROM {fts} "
             f"WHERE {fts} MATCH :q{newest} ORDER BY rank LIMIT :limit) f JOIN {table} r ON r.id = f.rowid")
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ") ORDER BY rank LIMIT :limit"
     # Straight to the driver, named parameters and all: text() would parse

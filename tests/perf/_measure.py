@@ -68,11 +68,11 @@ def search(a: dict) -> dict:
     tokenizes the matched rows again, so for a rare word it is half the work;
     a search that shows no snippet would not be the same search."""
     from casefile.services.records.search import search as service_search
-    from casefile.store.fulltext import INDEXED, fts_query
+    from casefile.store.fulltext import INDEXED, fts_query, snippet_sql
 
     case = open_case(a["case"])
     limits = {
-        "raw": {t: f"SELECT rowid, bm25({t}_fts), snippet({t}_fts, -1, char(2), char(3), '…', 12) FROM {t}_fts "
+        "raw": {t: f"SELECT rowid, bm25({t}_fts), {snippet_sql(f'{t}_fts')} FROM {t}_fts "
                    f"WHERE {t}_fts MATCH ? ORDER BY rank LIMIT 50" for t in INDEXED},
         "bare": {t: f"SELECT rowid, bm25({t}_fts) FROM {t}_fts WHERE {t}_fts MATCH ? ORDER BY rank LIMIT 50"
                  for t in INDEXED},
