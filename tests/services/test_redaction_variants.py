@@ -113,6 +113,8 @@ HIDDEN = {
     "spelled out": "R o s a  F i c t i c i a",
     "spelled out with dots": "F.I.C.T.I.C.I.A",
     "alias without its particle": "Chata",
+    "phone in dingbat digits": "\u277c\u2779\u2779 \u277a\u277a\u277a \u24ea\u2776\u277e\u277e",
+    "house number in double-circled digits": "Calle Hidalgo \u24f5\u24f6",
 }
 #: Folded forms that must never be in a shared output.
 FORBIDDEN = ["rosa ejemplo", "ejemplo ficticia", "rosa ficticia", "ficticia", "rosaejemploficticia",

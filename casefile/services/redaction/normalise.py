@@ -142,6 +142,12 @@ def _table() -> dict[int, str | None]:
             table[code] = SEPARATOR
         elif category == "Nd" and not ("0" <= char <= "9"):
             table[code] = str(unicodedata.decimal(char))
+        elif category == "No" and unicodedata.normalize("NFKD", char) == char:
+            # Digits compatibility folding leaves as they are ("❺", "➓", "⓹"): a
+            # phone or house number written with them is still that number.
+            value = unicodedata.numeric(char, -1.0)
+            if value.is_integer() and 0 <= value <= 20:
+                table[code] = str(int(value))
     table[ord("_")] = SEPARATOR
     for char in _APOSTROPHES:
         table[ord(char)] = SEPARATOR
