@@ -2,6 +2,6 @@
 SQLite specifics stay in this package."""
 
 from . import audit, fulltext
-from .case import SUFFIX, Case, PassphraseRequired
+from .case import SUFFIX, Case, CaseBusy, PassphraseRequired
 
-__all__ = ["SUFFIX", "Case", "PassphraseRequired", "audit", "fulltext"]
+__all__ = ["SUFFIX", "Case", "CaseBusy", "PassphraseRequired", "audit", "fulltext"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,22 @@ class PassphraseRequired(CasefileError):
     """The file is encrypted (or not SQLite at all) and no passphrase was given."""
 
 
+class CaseBusy(CasefileError):
+    """The case is lent to a sole writer on another thread (a large file going in)."""
+
+
+class CaseSession(Session):
+    """A session on the case's engine as it is when the session first connects:
+    the sole writer's on the thread it is lent to, the shared pool elsewhere."""
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._case = case
+
+    def get_bind(self, mapper=None, **kwargs):
+        return self.bind if self.bind is not None else self._case.engine
+
+
 Listener = Callable[[dict[str, set[int]]], None]
 
 
@@ -70,8 +87,10 @@ class Case:
             self._engine: Engine | None = _engine(lambda: connect(self.path, self._key, readonly=True))
         else:
             self._engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
-        self.Session = sessionmaker(self.engine, expire_on_commit=False)
-        self.sole = False  # inside sole_writer(): one connection, rollback journal
+        self.Session = sessionmaker(class_=CaseSession, case=self, expire_on_commit=False)
+        # Inside sole_writer(): the thread it is lent to and its one connection.
+        self._sole: tuple[int, Engine] | None = None
+        self._held: dict[str, set[int]] = {}  # changes told when the sole writer is done
         self._listeners: list[Listener] = []
         self.tracker = ChangeTracker(self)
         self.tracker.install(self.Session)
@@ -199,13 +218,28 @@ class Case:
 
     @property
     def engine(self) -> Engine:
+        if self._sole is not None:
+            thread, engine = self._sole
+            if thread == threading.get_ident():
+                return engine
+            # Its journal holds the file locked: a reader would wait for the whole intake.
+            raise CaseBusy(translate(
+                "Errors", "{name} is busy taking in a large file; try again when it is done.").format(
+                name=self.path.name))
         if self._engine is None:  # a closed case let go of its file and key
             raise RuntimeError(f"{self.path.name} is closed")
         return self._engine
 
-    @engine.setter
-    def engine(self, engine: Engine) -> None:
-        self._engine = engine
+    @property
+    def sole(self) -> bool:
+        """Whether this thread writes through the sole writer (``sole_writer``)."""
+        return self._sole is not None and self._sole[0] == threading.get_ident()
+
+    @property
+    def lent(self) -> bool:
+        """Whether the case is lent to a sole writer on another thread, so
+        this one must not touch it now (``CaseBusy``)."""
+        return self._sole is not None and self._sole[0] != threading.get_ident()
 
     @property
     def closed(self) -> bool:
@@ -300,16 +334,20 @@ class Case:
 
     @contextmanager
     def sole_writer(self) -> Iterator[bool]:
-        """Write through one connection with a rollback journal instead of the
-        WAL, for a command that has the case to itself (``add-evidence``).
+        """Lend the case to this thread: it writes through one connection with
+        a rollback journal instead of the WAL (``add-evidence``, a large file
+        taken in through the window).
 
         Under WAL every byte of an evidence file is written twice: into the
         WAL, then into the case at the checkpoint. A rollback journal only
         keeps the pages a transaction changes, not the ones it adds at the
         end of the file, so a file goes in about twice as fast and needs its
         own size free once instead of twice. The price is concurrency: the
-        mode can only change on the sole connection, and readers would wait
-        for a long write to finish, so the window keeps the WAL.
+        mode can only change on the sole connection, and a reader would wait
+        for the whole write. So the case is this thread's alone meanwhile:
+        another thread that reaches for it gets ``CaseBusy`` at once (the
+        window keeps a progress dialog up and holds its views' refresh), and
+        the changes it commits are told to listeners when it is done.
 
         Yields whether the rollback journal is in effect; False means another
         connection is in use and writes go through the WAL as usual. A crash
@@ -318,7 +356,8 @@ class Case:
         if self.sole:
             yield True
             return
-        self.engine.dispose()  # idle pooled connections hold the WAL open
+        shared = self.engine  # CaseBusy if another thread has it
+        shared.dispose()  # idle pooled connections hold the WAL open
         raw = None
         try:
             raw = connect(self.path, self._key)
@@ -333,20 +372,21 @@ class Case:
             yield False
             return
         assert raw is not None  # the journal mode was read through it
-        shared, self.engine = self.engine, _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
-        self.Session.configure(bind=self.engine)
-        self.sole = True
+        sole = _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
+        self._sole = (threading.get_ident(), sole)
         try:
             yield True
         finally:
-            sole, self.engine, self.sole = self.engine, shared, False
-            self.Session.configure(bind=shared)
             # Back to WAL on the way out; should that fail, the next pooled
             # connection switches anyway (connection.apply_pragmas).
             with contextlib.suppress(Exception), sole.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
             sole.dispose()
             raw.close()
+            self._sole = None
+            held, self._held = self._held, {}
+            if held:
+                self.notify(held)
 
     def release_wal(self) -> None:
         """Copy the WAL into the case and empty it now, not at close: one
@@ -455,7 +495,12 @@ class Case:
             self._listeners.remove(listener)
 
     def notify(self, changes: dict[str, set[int]]) -> None:
-        """Called after a commit with {record kind or table: ids}."""
+        """Called after a commit with {record kind or table: ids}; held while
+        the case is lent to a sole writer, whose listeners could not read it."""
+        if self._sole is not None:
+            for kind, ids in changes.items():
+                self._held.setdefault(kind, set()).update(ids)
+            return
         for listener in list(self._listeners):
             listener(changes)
 

@@ -97,6 +97,9 @@ class ServerLink(QObject):
         if self._busy:
             self._again = True
             return
+        if self.case.lent:  # a large file is going in (Case.sole_writer): sync once it is in
+            self._timer.start()
+            return
         self._busy, self._dirty = True, False
         from ..services.exchange.sync import sync
 

@@ -4,7 +4,7 @@
     python _window.py --casefile CASE    Casefile's main window on CASE; prints "painted"
                                          (passphrase, if any, in CASEFILE_PASSPHRASE)
     python _window.py --floor CASE       a bare window that imports the model and opens CASE
-    python _window.py --child NAME JSON  ui_list, ui_stall (see bench.py)
+    python _window.py --child NAME JSON  ui_list, ui_stall, ui_intake (see bench.py)
 
 "painted" is printed when the first paint event of the window's central
 content arrives: for Casefile, the record list's viewport, so the figure is
@@ -235,10 +235,60 @@ def ui_stall(a: dict) -> dict:
             "stall": stall, "idle_stall": idle}
 
 
+def ui_intake(a: dict) -> dict:
+    """A file taken in through the window as a documenter adds it (the
+    evidence intake's batch on its worker thread, the progress dialog up):
+    seconds from asking to the batch being done, and the longest gap between
+    5 ms timer ticks meanwhile (the window painting and answering)."""
+    from _common import peak_memory, settle
+    from _measure import drop, new_case
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from casefile.ui.app import make_app
+    from casefile.ui.mainwindow import MainWindow
+
+    app = make_app(sys.argv[:1])
+    window = MainWindow()
+    window.set_case(new_case(a["tmp"], a["variant"]), remember=False)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    done: list[object] = []
+    window.evidence_intake.batch_finished.connect(done.append)
+    clock, gaps, last = QElapsedTimer(), [], [0]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append((now - last[0]) / 1000)
+        last[0] = now
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(tick)
+    settle()
+    with peak_memory() as peak:
+        clock.start()
+        timer.start()
+        started = time.perf_counter()
+        window.evidence_intake.take_in([a["file"]])
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        seconds = time.perf_counter() - started
+        timer.stop()
+    result = done[0]
+    case = window.case
+    window.close_case()  # the case was made without backups
+    drop(case)  # its files
+    if getattr(result, "errors", None):
+        raise RuntimeError(str(result.errors))
+    return {"seconds": seconds, "stall": max(gaps[1:] or [0.005]) - 0.005, "rss_extra": peak.rss_extra,
+            "python_peak": peak.python}
+
+
 if __name__ == "__main__":
     from _common import child_main
 
-    CHILDREN = {"ui_list": ui_list, "ui_stall": ui_stall}
+    CHILDREN = {"ui_list": ui_list, "ui_stall": ui_stall, "ui_intake": ui_intake}
     CHILDREN["ui_many"] = lambda a: [CHILDREN[name](args) for name, args in a["calls"]]
     if sys.argv[1:2] == ["--bare"]:
         bare()

@@ -28,11 +28,11 @@ def _listed(window, title: str) -> bool:
                for row in range(model.rowCount()) for column in range(model.columnCount()))
 
 
-def _on_server(url: str, code: str, field: str):
-    """An incident's field as a member reads it on the server (its words are sealed there)."""
+def _on_server(url: str, code: str, field: str, table: str = "incident"):
+    """A record's field as a member reads it on the server (its words are sealed there)."""
     with working_copy(ServerAddress.parse(url), load_key(OWNER_PASSPHRASE), write=False) as (copy, _server), \
             copy.connection() as conn:
-        return conn.execute(text(f"SELECT {field} FROM incident WHERE code = :c"), {"c": code}).scalar_one()
+        return conn.execute(text(f"SELECT {field} FROM {table} WHERE code = :c"), {"c": code}).scalar_one_or_none()
 
 
 def _open_in_window(qtbot, monkeypatch, url: str) -> tuple[MainWindow, ServerLink]:
@@ -118,3 +118,55 @@ def test_file_open_server_case_asks_copies_with_progress_and_opens(qtbot, sample
     link = window.findChild(ServerLink)
     qtbot.waitUntil(lambda: link.syncs >= 1, timeout=15_000)
     window.close_case()
+
+
+def test_a_sync_waits_for_a_large_file_going_in(qtbot, sample_on_server, pg_server, pg_database, monkeypatch,
+                                                tmp_path):
+    """While a large file goes in the case is lent to the intake (Case.sole_writer):
+    a change heard from the server meanwhile is fetched once the file is in,
+    not failed as "busy", and the new item reaches the server with it."""
+    import importlib
+    import os
+    import threading
+
+    from casefile.services import evidence
+    from casefile.ui.evidence import commands
+    from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog
+
+    url = sample_on_server
+    window, link = _open_in_window(qtbot, monkeypatch, url)
+    monkeypatch.setattr(importlib.import_module("casefile.services.evidence.intake"), "SOLE_FROM", 1 << 20)
+    video = tmp_path / "recording.mp4"
+    video.write_bytes(os.urandom(4 << 20))
+    monkeypatch.setattr(EvidenceFileDialog, "choose", classmethod(lambda cls, parent: ([str(video)], True)))
+    monkeypatch.setattr(IntakeReportDialog, "report", classmethod(lambda cls, parent, result: (None, True)))
+    inside, go = threading.Event(), threading.Event()
+    real = evidence.intake
+
+    def paused(case, path, *, progress=None, **kwargs):  # the real intake, held at its first report
+        def report(done, total):
+            inside.set()
+            go.wait(30)
+        return real(case, path, progress=report, **kwargs)
+
+    monkeypatch.setattr(commands.evidence, "intake", paused)
+    link._timer.setInterval(50)
+    before = link.syncs
+    window.actions["add_evidence_files"].trigger()  # Edit > Add Evidence Files…
+    assert inside.wait(20) and window.case.lent
+
+    with working_copy(ServerAddress.parse(url), load_key(OWNER_PASSPHRASE), write=True) as (copy, _server):
+        with copy.connection() as conn:
+            target = conn.execute(text("SELECT id FROM incident WHERE code = 'INC-0002'")).scalar_one()
+        records.update(copy, "incident", target, title="Changed while the file went in")
+    qtbot.wait(1500)  # heard, and the sync asked for, many times over
+    assert link.syncs == before and "Not synced" not in window.statusBar().currentMessage()
+
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=15_000):
+        go.set()
+    with window.case.connection() as conn:
+        code = conn.execute(text("SELECT code FROM evidence WHERE original_name = 'recording.mp4'")).scalar_one()
+    qtbot.waitUntil(lambda: records.get(window.case, "incident", target)["title"] == "Changed while the file went in",
+                    timeout=15_000)
+    qtbot.waitUntil(lambda: _on_server(url, code, "original_name", "evidence") == "recording.mp4", timeout=15_000)
+    assert "Not synced" not in window.statusBar().currentMessage()

@@ -276,3 +276,43 @@ def test_no_new_connection_falls_back_to_the_wal(case, tmp_path, monkeypatch):
         monkeypatch.undo()  # the shared pool opens its connections as usual
         item = evidence.intake(case, tmp_path / "a.bin")
     assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(item.code, True)]
+
+
+# -- lent to one thread: the window's intake ------------------------------------------
+
+def test_the_case_is_lent_to_the_sole_writers_thread_only(case, tmp_path):
+    """Another thread that reaches for the case meanwhile is told at once that
+    it is busy, instead of waiting for the whole intake on its lock (or
+    writing inside the intake's transaction); the changes committed meanwhile
+    reach listeners once it is done, together."""
+    import threading
+
+    from casefile.store import CaseBusy
+
+    told: list[dict] = []
+    case.subscribe(told.append)
+    (tmp_path / "video.mp4").write_bytes(os.urandom(2 << 20))
+    seen: dict[str, object] = {}
+
+    def other_thread():
+        seen["lent"], seen["sole"] = case.lent, case.sole
+        try:
+            with case.session() as session:
+                session.scalar(select(func.count()).select_from(Incident))
+        except CaseBusy as error:
+            seen["error"] = str(error)
+
+    with case.sole_writer() as sole:
+        assert sole and case.sole and not case.lent
+        with case.session() as session:
+            session.add(Incident(title="written by the sole writer"))
+        item = evidence.intake(case, tmp_path / "video.mp4")
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        assert told == []  # held: a listener in the window could not read the case now
+    assert seen == {"lent": True, "sole": False,
+                    "error": "test.casefile is busy taking in a large file; try again when it is done."}
+    assert told == [{"incident": {1}, "evidence": {item.id}, "custody_event": {1}}] and not case.lent
+    with case.session() as session:  # every thread has the shared pool again
+        assert session.scalars(select(Incident.title)).all() == ["written by the sole writer"]

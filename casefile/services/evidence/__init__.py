@@ -24,11 +24,11 @@ from ...model import Evidence, EvidenceLink, Source, Thumbnail
 from ...store import Case, chunks, outputs
 from ..records import source_text
 from . import capture, custody, web_page
-from .intake import IntakeError, display_name, fastest_journal, intake
+from .intake import IntakeError, display_name, fastest_journal, intake, is_large
 from .verify import verify_evidence
 
 __all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal",
-           "get", "intake", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate", "saved_page_text",
+           "get", "intake", "is_large", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate", "saved_page_text",
            "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20

@@ -166,15 +166,20 @@ def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str,
     return found
 
 
-def fastest_journal(case: Case, path: str | os.PathLike) -> contextlib.AbstractContextManager:
-    """For a caller that has the case to itself (``add-evidence``, ``merge``): take
-    this file (or a bundle's files) in through ``Case.sole_writer`` if it is large,
-    else through the WAL. The size is only a hint; the intake checks the file itself."""
+def fastest_journal(case: Case, *paths: str | os.PathLike) -> contextlib.AbstractContextManager:
+    """Take these files (or a bundle's files) in through ``Case.sole_writer`` if
+    one of them is large, else through the WAL. The case is then this thread's
+    alone until they are in (``add-evidence``, ``merge``, the window's intake).
+    The sizes are only a hint; the intake checks each file itself."""
+    return case.sole_writer() if any(is_large(path) for path in paths) else contextlib.nullcontext()
+
+
+def is_large(path: str | os.PathLike) -> bool:
+    """Whether a file goes in faster written once, through a sole writer."""
     try:
-        large = os.stat(path).st_size >= SOLE_FROM
+        return os.stat(path).st_size >= SOLE_FROM
     except (OSError, ValueError):
-        large = False
-    return case.sole_writer() if large else contextlib.nullcontext()
+        return False
 
 
 def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | None,

@@ -81,7 +81,7 @@ class RecordListModel(QAbstractTableModel):
     # -- lazy fetching ---------------------------------------------------------
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        if parent.isValid():
+        if parent.isValid() or self.case.lent:  # a large file is going in: the next page waits for it
             return False
         if self._ids is not None:
             return len(self._rows) < len(self._ids)

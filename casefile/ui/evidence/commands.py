@@ -100,8 +100,18 @@ def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[
     """Take each file in with its own transaction: a failure or a cancel
     loses at most the file being read, never one already taken in.
 
+    With a large file among them the case is lent to this thread for the
+    batch, so each byte is written once (``evidence.fastest_journal``); the
+    window keeps its progress dialog up meanwhile.
+
     Runs on a worker thread: it only calls services and reports numbers."""
     files = [Path(p) for p in paths]
+    with evidence.fastest_journal(case, *files):
+        return _take_in(case, files, link, progress, cancelled)
+
+
+def _take_in(case: Case, files: list[Path], link: tuple[str, str] | None,
+             progress: Callable[[int, int, str], None] | None, cancelled: Callable[[], bool] | None) -> BatchResult:
     sizes = [_size(p) for p in files]
     total = sum(sizes) or len(files)
     result = BatchResult()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services import evidence
 from ...services.evidence.custody import RELATIONS
 from ..commands import CaseCommand, Sequence
 from ..workers import JobProgressDialog, ThreadJob, guarded
@@ -184,6 +185,7 @@ class EvidenceIntake(QObject):
         self.job: ThreadJob | None = None
         self._queue: deque = deque()  # batches wait: two intakes would fight for the write lock
         self.push: Callable[[CaseCommand], None] | None = None  # the window's one path onto its undo stack
+        self.flush: Callable[[], None] | None = None  # stores what the window's editor still holds
         self._then: Callable[[BatchResult], None] | None = None  # for the batch running now
 
     def take_in(self, paths: list[str], link: tuple[str, str] | None = None,
@@ -235,7 +237,13 @@ class EvidenceIntake(QObject):
         job.failed.connect(guarded(self, lambda message: self._done(BatchResult(errors=[("", message)]))))
         self.job = job
         count = len(paths)
-        JobProgressDialog(job, self.tr("Taking in %n file(s)", "", count), self.parent_widget)
+        dialog = JobProgressDialog(job, self.tr("Taking in %n file(s)", "", count), self.parent_widget)
+        if any(evidence.is_large(path) for path in paths):
+            # The case is lent to the intake (intake_batch): what is being typed
+            # is stored first, and the window waits from the start.
+            if self.flush is not None:
+                self.flush()
+            dialog.show()
         job.start()
 
     def _done(self, result: BatchResult) -> None:

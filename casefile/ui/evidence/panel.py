@@ -490,6 +490,7 @@ def install(window) -> EvidenceIntake:
 
     intake = EvidenceIntake(None, window.undo_stack, window)
     intake.push = window.push_done
+    intake.flush = window.flush_editor
     delegate = ThumbnailDelegate(window, window)
 
     def open_first(result) -> None:
