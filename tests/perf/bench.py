@@ -207,7 +207,8 @@ class Bench:
                              "info (SHA-256 + write)", unit="MiB/s", higher_is_better=True))
             self.add(Row(f"evidence intake extra memory, {size // MIB} MiB file, {how}", r["rss_extra"],
                          base[variant]["rss_extra"], "flat, < 64 MiB", unit="MiB", absolute=64 * MIB,
-                         note=f"Python peak {r['python_peak'] / MIB:.1f} MiB; limit: {limit_name[variant]}"))
+                         note=(f"Python peak {r['python_peak'] / MIB:.1f} MiB; " if "python_peak" in r else "")
+                         + f"limit: {limit_name[variant]}"))
         big.unlink()
         self.cipher_pair("evidence intake", seconds, {v: base[v]["seconds"] for v in VARIANTS})
 
