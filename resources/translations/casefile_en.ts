@@ -4,7 +4,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+238"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+240"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Taking in %n file</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+24"/>
         <location line="+5"/>
         <source>Take in %n file(s)</source>
         <translation>

@@ -235,7 +235,7 @@
         <translation>Cerrar el expediente y volver a pedir la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/file_commands.py" line="+98"/>
+        <location filename="../../casefile/ui/file_commands.py" line="+95"/>
         <source>&amp;Export Dossier…</source>
         <translation>E&amp;xportar dossier…</translation>
     </message>
@@ -260,7 +260,7 @@
         <translation>Cambiar la &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="+567"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="+568"/>
         <source>Add &amp;Evidence Files…</source>
         <translation>A&amp;gregar archivos de evidencia…</translation>
     </message>
@@ -1698,7 +1698,7 @@
 <context>
     <name>CustodyModel</name>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="-504"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-505"/>
         <source>When (UTC)</source>
         <translation>Cuándo (UTC)</translation>
     </message>
@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+93"/>
+        <location filename="../../casefile/store/case.py" line="+112"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3779,7 +3779,12 @@
         <translation>{path} está en un formato anterior, que se actualiza al abrirlo, y aquí no se puede modificar: cópielo a una carpeta con permiso de escritura y ábralo allí</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+31"/>
+        <source>{name} is busy taking in a large file; try again when it is done.</source>
+        <translation>{name} está ocupado incorporando un archivo grande; vuelva a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>{name} is saved, but there was no space left to fold its log ({name}-wal) back into it: keep that file beside it and open the case again once there is space</source>
         <translation>{name} está guardado, pero no quedó espacio para integrar en él su bitácora ({name}-wal): conserve ese archivo a su lado y vuelva a abrir el expediente cuando haya espacio</translation>
     </message>
@@ -3794,7 +3799,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+163"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -3821,12 +3826,12 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+84"/>
+        <location filename="../../casefile/store/case.py" line="+89"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+105"/>
+        <location filename="../../casefile/store/connection.py" line="+106"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
@@ -4057,7 +4062,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+107"/>
+        <location line="+112"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -4137,7 +4142,7 @@
         <translation>Desvincular {code} de {target}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Taking in {name} ({number} of {count})</source>
         <extracomment>taken in, but its capture proof does not hold: (code, message)</extracomment>
         <translation>Ingresando {name} ({number} de {count})</translation>
@@ -4151,7 +4156,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+238"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+240"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -4159,7 +4164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+24"/>
         <location line="+5"/>
         <source>Take in %n file(s)</source>
         <translation>
@@ -4364,7 +4369,7 @@
         <translation>No se pudo exportar</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Choose an item in the list, or add files: press {add} (or {new}) to pick them from a folder, or drop them here or on the list.</source>
         <translation>Elija una evidencia de la lista, o agregue archivos: pulse {add} (o {new}) para elegirlos de una carpeta, o suéltelos aquí o sobre la lista.</translation>
     </message>
@@ -4374,7 +4379,7 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/intake.py" line="-165"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-172"/>
         <source>Add Evidence Files</source>
         <translation>Agregar archivos de evidencia</translation>
     </message>
@@ -6231,7 +6236,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkTargetDialog</name>
     <message>
-        <location filename="../../casefile/ui/evidence/panel.py" line="-155"/>
+        <location filename="../../casefile/ui/evidence/panel.py" line="-156"/>
         <source>Link evidence to</source>
         <translation>Vincular la evidencia a</translation>
     </message>
@@ -8212,7 +8217,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/server_case.py" line="+110"/>
+        <location filename="../../casefile/ui/server_case.py" line="+113"/>
         <source>Syncing with the server…</source>
         <translation>Sincronizando con el servidor…</translation>
     </message>
@@ -8763,12 +8768,13 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+38"/>
+        <location filename="../../casefile/services/verify.py" line="+140"/>
         <source>checking the file&apos;s integrity</source>
+        <extracomment>The checks after the file&apos;s integrity, in order; their problems follow its.</extracomment>
         <translation>comprobando la integridad del archivo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-98"/>
         <source>file integrity: {detail}</source>
         <translation>integridad del archivo: {detail}</translation>
     </message>
