@@ -12,9 +12,11 @@ peak RSS means something:
   the way, as SQLCipher must;
 - intake: ``casefile.services.evidence.intake`` into a new case (hash, chunk
   rows, metadata, custody, audit, commit with synchronous=FULL), twice:
-  as ``casefile add-evidence`` runs it, inside ``Case.sole_writer()`` (a
-  rollback journal for files from 16 MiB: each byte written once), and as the window runs it,
-  through the WAL (each byte written twice: WAL, then checkpoint).
+  as ``casefile add-evidence`` and the window run it, inside
+  ``Case.sole_writer()`` (a rollback journal for files from 16 MiB: each byte
+  written once), and through the WAL, as smaller files go in (each byte
+  written twice: WAL, then checkpoint). ``bench.py`` times the window's own
+  path, progress dialog and all.
 
 Prints MiB/s side by side with the ratio (target >= 0.8x) and the extra
 memory of each (peak RSS growth and tracemalloc peak; target: flat, under
@@ -159,7 +161,7 @@ def main() -> int:
                         help="what-if: no WAL checkpoint inside the intake; timed separately afterwards")
     parser.add_argument("--profile", action="store_true", help="profile the intake with pyinstrument")
     parser.add_argument("--path", choices=("sole", "wal", "both"), default="both",
-                        help="the command line's sole writer, the window's WAL, or both (default)")
+                        help="the sole writer (command line and window), the WAL, or both (default)")
     parser.add_argument("--dir", help="where to put the test file and case (default: a temp dir)")
     args = parser.parse_args()
     size = (4096 if args.full else args.size) * MIB
@@ -186,7 +188,7 @@ def main() -> int:
     rate = lambda runs: size / MIB / seconds(runs)  # noqa: E731
     rate_limit = rate(limit)
     kind = ("encrypted" if args.encrypted else "plain") + (", no fsync" if args.no_fsync else "")
-    titles = {"sole": "command line", "wal": "window (WAL)"}
+    titles = {"sole": "sole writer", "wal": "WAL"}
     print(f"\nintake of {size // MIB} MiB, {kind}; best of {len(limit)}")
     print(f"{'':30} {'limit':>14}" + "".join(f" {titles[p]:>14}" for p in paths))
     print(f"{'throughput, MiB/s':30} {rate_limit:14.1f}" + "".join(f" {rate(intake[p]):14.1f}" for p in paths))
