@@ -90,6 +90,8 @@ class Case:
         self.Session = sessionmaker(class_=CaseSession, case=self, expire_on_commit=False)
         # Inside sole_writer(): the thread it is lent to and its one connection.
         self._sole: tuple[int, Engine] | None = None
+        self._returned = threading.Event()  # set whenever the case is not lent
+        self._returned.set()
         self._held: dict[str, set[int]] = {}  # changes told when the sole writer is done
         self._listeners: list[Listener] = []
         self.tracker = ChangeTracker(self)
@@ -259,6 +261,8 @@ class Case:
         """
         if self._engine is None:
             return
+        if self.lent:  # closing waits for the file going in: it commits, or rolls back if cancelled
+            self._returned.wait()
         try:
             if self.read_only:
                 return  # nothing was written: nothing to fold back, nothing to back up
@@ -374,6 +378,7 @@ class Case:
         assert raw is not None  # the journal mode was read through it
         sole = _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
         self._sole = (threading.get_ident(), sole)
+        self._returned.clear()
         try:
             yield True
         finally:
@@ -384,6 +389,7 @@ class Case:
             sole.dispose()
             raw.close()
             self._sole = None
+            self._returned.set()
             held, self._held = self._held, {}
             if held:
                 self.notify(held)

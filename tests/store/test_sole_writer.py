@@ -316,3 +316,32 @@ def test_the_case_is_lent_to_the_sole_writers_thread_only(case, tmp_path):
     assert told == [{"incident": {1}, "evidence": {item.id}, "custody_event": {1}}] and not case.lent
     with case.session() as session:  # every thread has the shared pool again
         assert session.scalars(select(Incident.title)).all() == ["written by the sole writer"]
+
+
+def test_closing_waits_for_the_sole_writer_on_another_thread(tmp_path):
+    """The window closes its case (a lock, quitting) after cancelling an
+    intake; should the intake still be committing, closing waits for it
+    instead of failing half way with the case's lock still held."""
+    import threading
+
+    path = tmp_path / "lent.casefile"
+    case = Case.create(path, "Lent", documenter="Ana")
+    inside, go = threading.Event(), threading.Event()
+
+    def intake():
+        with case.sole_writer(), case.session() as session:
+            session.add(Incident(title="committed while closing waited"))
+            inside.set()
+            go.wait(10)
+
+    worker = threading.Thread(target=intake)
+    worker.start()
+    assert inside.wait(10) and case.lent
+    threading.Timer(0.2, go.set).start()
+    case.close()
+    worker.join()
+    assert case.closed and go.is_set()  # closed only once the writer was done
+    with Case.open(path) as again:  # the lock was let go, and the row is in
+        with again.session() as session:
+            assert session.scalars(select(Incident.title)).all() == ["committed while closing waited"]
+        assert verify.verify(again) == []
