@@ -372,12 +372,17 @@ def run_in_thread(fn: Callable, *, parent: QWidget | None, title: str,
                   on_success: Callable[[object], None] | None = None,
                   on_failure: Callable[[str], None] | None = None,
                   on_cancel: Callable[[], None] | None = None,
-                  cancellable: bool = True, show_progress: bool = True) -> ThreadJob:
-    """Start ``fn`` in a thread with a progress dialog; callbacks run on the UI thread."""
+                  cancellable: bool = True, show_progress: bool = True, at_once: bool = False) -> ThreadJob:
+    """Start ``fn`` in a thread with a progress dialog; callbacks run on the UI thread.
+
+    ``at_once``: the dialog shows now, not after a moment, so the window takes
+    no input from the start (for work the case is lent to: ``Case.sole_writer``)."""
     job = ThreadJob(fn, parent)
     _wire(job, on_success, on_failure, on_cancel)
     if show_progress:
-        JobProgressDialog(job, title, parent, cancellable=cancellable)
+        dialog = JobProgressDialog(job, title, parent, cancellable=cancellable)
+        if at_once:
+            dialog.show()
     return job.start()
 
 

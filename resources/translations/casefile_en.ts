@@ -24,7 +24,7 @@
 <context>
     <name>ReviewDialog</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="+284"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="+291"/>
         <source>%n value(s) were changed differently on another copy. Nothing was overwritten: choose the value to keep.</source>
         <translation>
             <numerusform>%n value was changed differently on another copy. Nothing was overwritten: choose the value to keep.</numerusform>

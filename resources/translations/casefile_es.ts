@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+112"/>
+        <location filename="../../casefile/store/case.py" line="+114"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3784,7 +3784,7 @@
         <translation>{name} está ocupado incorporando un archivo grande; vuelva a intentarlo cuando termine.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>{name} is saved, but there was no space left to fold its log ({name}-wal) back into it: keep that file beside it and open the case again once there is space</source>
         <translation>{name} está guardado, pero no quedó espacio para integrar en él su bitácora ({name}-wal): conserve ese archivo a su lado y vuelva a abrir el expediente cuando haya espacio</translation>
     </message>
@@ -3799,7 +3799,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -4704,7 +4704,7 @@
         <translation>Recibir cambios</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>a trusted key</source>
         <translation>una clave de confianza</translation>
     </message>
@@ -8073,7 +8073,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/exchange.py" line="-208"/>
+        <location filename="../../casefile/ui/dialogs/exchange.py" line="-215"/>
         <source>Send Changes</source>
         <translation>Enviar cambios</translation>
     </message>

@@ -170,3 +170,52 @@ def test_documenter_key_shows_the_fingerprint_exports_and_trusts(qtbot, tmp_path
     assert keys.is_trusted(colleague.public_key)
     rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text()) for r in range(dialog.table.rowCount())]
     assert rows == [("Rosa Hernández", colleague.fingerprint)]
+
+
+def test_a_bundle_with_large_files_is_received_written_once(qtbot, tmp_path, monkeypatch):
+    """As `casefile merge` does: the case is lent to the merge (a rollback
+    journal, each byte written once) while the window waits behind its
+    progress dialog; the file arrives whole and the case is back on its WAL."""
+    import hashlib
+    import importlib
+    import os
+
+    from casefile.services import evidence
+
+    mine, theirs = _two_copies(tmp_path)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(os.urandom(3 << 20))
+    with Case.open(theirs) as case:
+        evidence.intake(case, video)
+    incoming = bundle(theirs, tmp_path / "theirs.cfbundle", key_for(tmp_path, "theirs"))
+    monkeypatch.setattr(importlib.import_module("casefile.services.evidence.intake"), "SOLE_FROM", 1 << 20)
+    win = _open(qtbot, mine)
+    # The window settled (the first record's editor, the views): while the
+    # window itself reads the case, the merge goes through the WAL instead.
+    qtbot.wait(500)
+    lent: list[tuple[bool, object]] = []
+    real = exchange.merge_bundle
+
+    def watched(case, *args, **kwargs):  # the real merge, on the worker thread
+        lent.append((case.sole, QApplication.activeModalWidget()))
+        return real(case, *args, **kwargs)
+
+    monkeypatch.setattr(exchange, "merge_bundle", watched)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(incoming), "")))
+    win.actions["receive_changes"].trigger()
+    qtbot.waitUntil(lambda: "Merged" in win.statusBar().currentMessage(), timeout=30000)
+    assert [sole for sole, _ in lent] == [True]
+    case = win.case
+    (item,) = [e for e in evidence_items(case) if e.original_name == "video.mp4"]
+    assert hashlib.sha256(evidence.read_all(case, item.code)).hexdigest() == hashlib.sha256(
+        video.read_bytes()).hexdigest()
+    with case.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    win.close()
+
+
+def evidence_items(case):
+    from casefile.model import Evidence
+
+    with case.session() as s:
+        return s.scalars(select(Evidence)).all()

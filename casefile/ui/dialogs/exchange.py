@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CasefileError
-from ...services import keys
+from ...services import evidence, keys
 from ...services.exchange import PeerInfo, conflicts, list_peers, make_bundle, merge_bundle, resolve
 from ..workers import run_in_thread
 
@@ -199,11 +199,18 @@ def receive_changes(window) -> None:
         if not ok:
             return
 
+    # A bundle with large files is merged as `casefile merge` does, each byte
+    # written once, the case lent to the merge; what is being typed is stored first.
+    large = evidence.is_large(path)
+    if large:
+        window.flush_editor()
+
     def work(progress, cancelled):
         nonlocal key
         if sealed:
             key = keys.load_key(passphrase)
-        return merge_bundle(case, path, key, progress=progress, cancelled=cancelled)
+        with evidence.fastest_journal(case, path):
+            return merge_bundle(case, path, key, progress=progress, cancelled=cancelled)
 
     def done(result) -> None:
         window.undo_stack.clear()
@@ -217,7 +224,7 @@ def receive_changes(window) -> None:
             ReviewDialog.show_for(window, case)
 
     run_in_thread(work, parent=window, title=_tr("Receiving changes…"), on_success=done,
-                  on_failure=lambda text: _warn(window, _tr("Nothing was merged"), text))
+                  on_failure=lambda text: _warn(window, _tr("Nothing was merged"), text), at_once=large)
 
 
 def _field_label(kind: str, name: str) -> str:
