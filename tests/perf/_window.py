@@ -165,23 +165,12 @@ def ui_list(a: dict) -> dict:
             "pages": pages, "total": total}
 
 
-def ui_stall(a: dict) -> dict:
-    """The longest gap between 5 ms timer ticks in the window while the
-    dossier is exported through the dossier dialog (a child process, as the
-    window does it), against the same window idle. Without the dialog, the
-    build runs in a ThreadJob, and the row says so."""
+def longest_stall(app, until, begin=lambda: None) -> float:
+    """The longest gap between 5 ms timer ticks (the window painting and
+    answering) from ``begin()`` until ``until()`` is true."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from casefile.ui.app import make_app
-    from casefile.ui.mainwindow import MainWindow
-
-    app = make_app(sys.argv[:1])
-    window = MainWindow()
-    window.set_case(_open(a["case"]), remember=False)
-    window.show()
-    clock = QElapsedTimer()
-    gaps: list[float] = []
-    last = [0]
+    clock, gaps, last = QElapsedTimer(), [], [0]
 
     def tick():
         now = clock.elapsed()
@@ -190,20 +179,30 @@ def ui_stall(a: dict) -> dict:
 
     timer = QTimer(interval=5)
     timer.timeout.connect(tick)
+    clock.start()
+    timer.start()
+    begin()
+    while not until():
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    return max(gaps[1:] or [0.005]) - 0.005
 
-    def watch(until) -> float:
-        gaps.clear()
-        clock.start()
-        last[0] = 0
-        timer.start()
-        while not until():
-            app.processEvents()
-            time.sleep(0.001)
-        timer.stop()
-        return max(gaps[1:] or [0.005]) - 0.005
 
+def ui_stall(a: dict) -> dict:
+    """The longest gap between 5 ms timer ticks in the window while the
+    dossier is exported through the dossier dialog (a child process, as the
+    window does it), against the same window idle. Without the dialog, the
+    build runs in a ThreadJob, and the row says so."""
+    from casefile.ui.app import make_app
+    from casefile.ui.mainwindow import MainWindow
+
+    app = make_app(sys.argv[:1])
+    window = MainWindow()
+    window.set_case(_open(a["case"]), remember=False)
+    window.show()
     end = time.perf_counter() + 1.0
-    idle = watch(lambda: time.perf_counter() > end)
+    idle = longest_stall(app, lambda: time.perf_counter() > end)
     out = Path(a["tmp"]) / "stall.pdf"
     case = window.case
     try:
@@ -227,7 +226,7 @@ def ui_stall(a: dict) -> dict:
             case, out, incidents=a["codes"], progress=progress, cancelled=cancelled))
         job.start()
         how = "ThreadJob: no dossier dialog yet"
-    stall = watch(lambda: job.done)
+    stall = longest_stall(app, lambda: job.done)
     written = out.exists()
     window.close_case()
     out.unlink(missing_ok=True)
@@ -242,7 +241,6 @@ def ui_intake(a: dict) -> dict:
     5 ms timer ticks meanwhile (the window painting and answering)."""
     from _common import peak_memory, settle
     from _measure import drop, new_case
-    from PySide6.QtCore import QElapsedTimer, QTimer
 
     from casefile.ui.app import make_app
     from casefile.ui.mainwindow import MainWindow
@@ -255,35 +253,20 @@ def ui_intake(a: dict) -> dict:
     app.processEvents()
     done: list[object] = []
     window.evidence_intake.batch_finished.connect(done.append)
-    clock, gaps, last = QElapsedTimer(), [], [0]
-
-    def tick():
-        now = clock.elapsed()
-        gaps.append((now - last[0]) / 1000)
-        last[0] = now
-
-    timer = QTimer(interval=5)
-    timer.timeout.connect(tick)
     settle()
     # Not tracing Python's allocations: each would cost the window's Python
     # (its timer, the progress, the views' refresh) time the user never pays.
     with peak_memory(trace=False) as peak:
-        clock.start()
-        timer.start()
         started = time.perf_counter()
-        window.evidence_intake.take_in([a["file"]])
-        while not done:
-            app.processEvents()
-            time.sleep(0.001)
+        stall = longest_stall(app, lambda: bool(done), begin=lambda: window.evidence_intake.take_in([a["file"]]))
         seconds = time.perf_counter() - started
-        timer.stop()
     result = done[0]
     case = window.case
     window.close_case()  # the case was made without backups
     drop(case)  # its files
     if getattr(result, "errors", None):
         raise RuntimeError(str(result.errors))
-    return {"seconds": seconds, "stall": max(gaps[1:] or [0.005]) - 0.005, "rss_extra": peak.rss_extra}
+    return {"seconds": seconds, "stall": stall, "rss_extra": peak.rss_extra}
 
 
 if __name__ == "__main__":
