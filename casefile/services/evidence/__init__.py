@@ -28,8 +28,8 @@ from .intake import IntakeError, display_name, fastest_journal, intake, is_large
 from .verify import verify_evidence
 
 __all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal",
-           "get", "intake", "is_large", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate", "saved_page_text",
-           "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
+           "get", "intake", "is_large", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate",
+           "saved_page_text", "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20
 
