@@ -119,3 +119,28 @@ def owner_key(monkeypatch):
     return keys.load_or_create(OWNER_PASSPHRASE, "Olga")
 
 
+
+
+@pytest.fixture
+def paused_intake(monkeypatch):
+    """The window's intake, real, held at its first progress report until the
+    test sets ``go``: (inside, go), two threading.Events. For what must hold
+    while a file is going in (the case lent to the intake's thread)."""
+    import threading
+
+    from casefile.services import evidence
+    from casefile.ui.evidence import commands
+
+    inside, go = threading.Event(), threading.Event()
+    real = evidence.intake
+
+    def intake(case, path, *, progress=None, **kwargs):
+        def report(done, total):
+            inside.set()
+            go.wait(30)
+            if progress is not None:
+                progress(done, total)
+        return real(case, path, progress=report, **kwargs)
+
+    monkeypatch.setattr(commands.evidence, "intake", intake)
+    return inside, go

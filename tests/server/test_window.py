@@ -121,16 +121,13 @@ def test_file_open_server_case_asks_copies_with_progress_and_opens(qtbot, sample
 
 
 def test_a_sync_waits_for_a_large_file_going_in(qtbot, sample_on_server, pg_server, pg_database, monkeypatch,
-                                                tmp_path):
+                                                tmp_path, paused_intake):
     """While a large file goes in the case is lent to the intake (Case.sole_writer):
     a change heard from the server meanwhile is fetched once the file is in,
     not failed as "busy", and the new item reaches the server with it."""
     import importlib
     import os
-    import threading
 
-    from casefile.services import evidence
-    from casefile.ui.evidence import commands
     from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog
 
     url = sample_on_server
@@ -140,16 +137,7 @@ def test_a_sync_waits_for_a_large_file_going_in(qtbot, sample_on_server, pg_serv
     video.write_bytes(os.urandom(4 << 20))
     monkeypatch.setattr(EvidenceFileDialog, "choose", classmethod(lambda cls, parent: ([str(video)], True)))
     monkeypatch.setattr(IntakeReportDialog, "report", classmethod(lambda cls, parent, result: (None, True)))
-    inside, go = threading.Event(), threading.Event()
-    real = evidence.intake
-
-    def paused(case, path, *, progress=None, **kwargs):  # the real intake, held at its first report
-        def report(done, total):
-            inside.set()
-            go.wait(30)
-        return real(case, path, progress=report, **kwargs)
-
-    monkeypatch.setattr(commands.evidence, "intake", paused)
+    inside, go = paused_intake
     link._timer.setInterval(50)
     before = link.syncs
     window.actions["add_evidence_files"].trigger()  # Edit > Add Evidence Files…

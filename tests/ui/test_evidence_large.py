@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from casefile.model import Incident
 from casefile.services import evidence, records
-from casefile.ui.evidence import commands
 from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -52,26 +50,8 @@ def large(tmp_path, monkeypatch):
     return path
 
 
-@pytest.fixture
-def paused(monkeypatch):
-    """The intake, real, held at its first progress report until ``go`` is set."""
-    inside, go = threading.Event(), threading.Event()
-    real = evidence.intake
-
-    def intake(case, path, *, progress=None, **kwargs):
-        def report(done, total):
-            inside.set()
-            go.wait(20)
-            if progress is not None:
-                progress(done, total)
-        return real(case, path, progress=report, **kwargs)
-
-    monkeypatch.setattr(commands.evidence, "intake", intake)
-    return inside, go
-
-
-def test_a_large_file_is_written_once_while_the_window_waits(window, qtbot, large, paused):
-    inside, go = paused
+def test_a_large_file_is_written_once_while_the_window_waits(window, qtbot, large, paused_intake):
+    inside, go = paused_intake
     case = window.case
     with case.session() as session:  # a list longer than one page, scrolled to its end below
         session.add_all(Incident(title=f"Detention {n}") for n in range(450))
