@@ -337,6 +337,7 @@ class JobProgressDialog(QProgressDialog):
         self.setRange(0, 0)  # busy until the first report
         self.setValue(0)
         self.setAccessibleName(title)
+        self._cancellable = cancellable
         if cancellable:
             self.setCancelButtonText(self.tr("Cancel"))
             self.canceled.connect(self._cancel)
@@ -356,10 +357,20 @@ class JobProgressDialog(QProgressDialog):
         if text:
             self.setLabelText(text)
 
+    def reject(self) -> None:
+        """Escape is Cancel. QDialog's own would only hide the dialog, the job
+        still running behind a window that takes input again."""
+        if self._cancellable and not self.job.done:
+            self.canceled.emit()
+
     @Slot()
     def _cancel(self) -> None:
         self.setLabelText(self.tr("Cancelling…"))
         self.job.cancel()
+        if not self.job.done:
+            # QProgressDialog hides itself on Cancel; the window waits until the
+            # job has stopped (a cancelled intake still rolls back).
+            self.show()
 
     @Slot()
     def _on_finished(self) -> None:

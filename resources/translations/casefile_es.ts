@@ -5897,12 +5897,12 @@ huella {hash}
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+341"/>
+        <location filename="../../casefile/ui/workers.py" line="+342"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -7188,7 +7188,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>ProcessJob</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="-59"/>
+        <location filename="../../casefile/ui/workers.py" line="-66"/>
         <source>The background task stopped unexpectedly (exit code {code}).</source>
         <translation>La tarea en segundo plano se detuvo inesperadamente (código de salida {code}).</translation>
     </message>

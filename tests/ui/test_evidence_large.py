@@ -96,3 +96,24 @@ def test_a_large_file_is_written_once_while_the_window_waits(window, qtbot, larg
     qtbot.waitUntil(lambda: window.current_record == ("evidence", item.id))
     assert window.view.list_model.rowCount() == 1
     assert window.undo_stack.undoText() == "Take in recording.mp4"
+
+
+def test_escape_cancels_a_large_intake_and_keeps_nothing(window, qtbot, large, paused_intake):
+    inside, go = paused_intake
+    case = window.case
+    window.activateWindow()
+    qtbot.keyClick(window.view.table, Qt.Key.Key_E, CTRL_SHIFT)
+    assert inside.wait(20) and case.lent
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QProgressDialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel, from the keyboard
+    # The window still waits behind the dialog: the case is lent until the intake has rolled back.
+    assert dialog.isVisible() and dialog.labelText() == "Cancelling…" and case.lent
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=30000) as finished:
+        go.set()
+    assert finished.args[0].cancelled and not finished.args[0].taken
+    assert not case.lent and not Path(f"{case.path}-journal").exists()
+    assert records.list_rows(case, "evidence") == []
+    with case.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("SELECT count(*) FROM chunk").scalar() == 0  # no byte of it stayed
