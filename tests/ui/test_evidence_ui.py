@@ -8,6 +8,7 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -353,3 +354,34 @@ def test_window_drop_on_an_incident_links_the_file(qtbot, window, files, no_repo
     item = evidence.get(window.case, "EVI-0001")
     assert [(link.target_code, link.detail) for link in links.links_of(window.case, "evidence", item.id)] == [
         ("INC-0001", "depicts")]
+
+
+def test_a_batch_recounts_only_evidence_and_asks_nothing_per_file_when_done(qtbot, window, files, no_report):
+    """Each file of a batch commits on its own and the window hears each: the
+    navigator counts again only the kind that moved (six counts a file made a
+    long batch hold the window), and the undo steps are built from what the
+    batch found on its thread, not from one query per file once it is done."""
+    from sqlalchemy import event
+
+    navigator = window.view.navigator_model
+    before = {kind: navigator.count(kind) for kind in ("incident", "actor", "place", "source", "claim")}
+    asked: list[tuple[str, str]] = []  # (thread, statement) of each query
+
+    def heard(_conn, _cursor, statement, *_args):
+        asked.append((threading.current_thread().name, statement))
+
+    event.listen(window.case.engine, "before_cursor_execute", heard)
+    try:
+        with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=20000):
+            window.evidence_intake.take_in(sorted(str(p) for p in files.iterdir()))
+        ui = [s for thread, s in asked if thread == threading.main_thread().name]
+    finally:
+        event.remove(window.case.engine, "before_cursor_execute", heard)
+    counted = {table for s in ui if "count(*)" in s for table in ("incident", "actor", "place", "source", "claim")
+               if f"FROM {table}" in s}
+    assert counted == set()  # only evidence was counted again
+    assert sum("FROM evidence" in s and "count(*)" in s for s in ui) >= 1
+    assert not any("WHERE evidence.code" in s for s in ui)  # no per-file lookup for the undo steps
+    assert navigator.count("evidence") == 3
+    assert {kind: navigator.count(kind) for kind in before} == before
+    assert window.undo_stack.undoText().startswith("Take in 3")

@@ -28,7 +28,7 @@ from .intake import IntakeError, display_name, fastest_journal, intake, is_large
 from .verify import verify_evidence
 
 __all__ = ["IntakeError", "capture_proofs", "display_name", "duplicate_of", "export_original", "fastest_journal",
-           "get", "intake", "is_large", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate",
+           "PageGave", "get", "intake", "is_large", "link", "open_bytes", "page_gave", "page_notes", "read_all", "reinstate",
            "saved_page_text", "thumbnail", "unlink", "verify_evidence", "warnings", "withdraw"]
 
 PREVIEW_LIMIT = 64 << 20
@@ -53,7 +53,11 @@ def warnings(evidence: Evidence, *, with_capture: bool = True) -> list[str]:
 PAGE_FIELDS_EMPTY = {"url": "", "accessed": None, "text": ""}
 
 
-def page_gave(case: Case, code: str) -> tuple[int, dict, dict] | None:
+#: (the source's id, its fields as they were, as they are)
+PageGave = tuple[int, dict, dict]
+
+
+def page_gave(case: Case, code: str) -> PageGave | None:
     """What a saved page taken in for a source gave it: (the source's id, the
     fields as they were, as they are), for undoing and redoing the intake."""
     with case.Session() as session:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 
 from ...model import RECORD_CLASSES, CaseInfo
 from ...store import Case
 
 
-def counts(case: Case) -> dict[str, int]:
-    """Records per kind, keyed by the plural used in ``info --json``."""
+def counts(case: Case, kinds: Iterable[str] | None = None) -> dict[str, int]:
+    """Records per kind (of ``kinds``, else of every kind), keyed by the plural
+    used in ``info --json``."""
     plural = {"incident": "incidents", "actor": "actors", "place": "places", "source": "sources",
               "claim": "claims", "evidence": "evidence"}
+    wanted = set(plural) if kinds is None else set(kinds)
     with case.connection() as conn:
-        return {plural[cls.kind]: conn.scalar(select(func.count()).select_from(cls)) or 0 for cls in RECORD_CLASSES}
+        return {plural[cls.kind]: conn.scalar(select(func.count()).select_from(cls)) or 0
+                for cls in RECORD_CLASSES if cls.kind in wanted}
 
 
 def info(case: Case) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
@@ -28,11 +30,16 @@ class NavigatorModel(QAbstractListModel):
         # Counting 100,000 rows six times would delay the list's first paint; count just after.
         QTimer.singleShot(0, self.refresh)
 
-    def refresh(self) -> None:
+    def refresh(self, kinds: Iterable[str] | None = None) -> None:
+        """Count again the records of ``kinds`` (of every kind if None): a batch
+        intake tells of each file's commit, and only the evidence count moved."""
         if self.case.closed:  # closed before the deferred count ran
             return
-        counts = overview.counts(self.case)
-        fresh = {kind: counts[RECORD_KIND[kind].section] for kind in KINDS}
+        wanted = [kind for kind in KINDS if kinds is None or kind in kinds]
+        if not wanted:
+            return
+        counts = overview.counts(self.case, wanted)
+        fresh = self._counts | {kind: counts[RECORD_KIND[kind].section] for kind in wanted}
         if fresh != self._counts:
             self._counts = fresh
             self.dataChanged.emit(self.index(0), self.index(len(KINDS) - 1))

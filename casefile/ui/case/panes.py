@@ -219,7 +219,7 @@ class CaseView(QSplitter):
     # -- refreshing after the store changed -------------------------------------
 
     def case_changed(self, changes: dict) -> None:
-        self.navigator_model.refresh()
+        self.navigator_model.refresh(changes)
         kind = self.kind
         related = {"incident": ("place",), "claim": ("source", "actor"), "source": (), "actor": (),
                    "place": (), "evidence": ()}

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...errors import CasefileError
 from ...services import evidence, records
-from ...services.evidence import capture
+from ...services.evidence import PageGave, capture
 from ...store import Case
 from ...store.chunks import Cancelled
 from ..commands import CaseCommand
@@ -32,10 +32,13 @@ class IntakeEvidence(CaseCommand):
     A saved web page taken in for a source filled the source's empty address,
     day read and text: undone and redone with it."""
 
-    def __init__(self, case: Case, code: str, name: str):
+    def __init__(self, case: Case, code: str, name: str, gave: PageGave | None):
+        """``gave``: what the intake gave a source (``evidence.page_gave``),
+        found by the batch on its thread: a thousand files asked here, one by
+        one, would hold the window for a second after the batch."""
         super().__init__(case, _tr("Take in {name}").format(name=name))
         self.code = code
-        self.gave = evidence.page_gave(case, code)
+        self.gave = gave
         self.mark_applied()
 
     def apply(self) -> None:
@@ -81,6 +84,8 @@ class UnlinkEvidence(CaseCommand):
 @dataclass
 class BatchResult:
     taken: list[tuple[str, str]] = field(default_factory=list)  # (code, file name)
+    #: what a saved page taken in for a source gave it, by code (``evidence.page_gave``)
+    gave: dict[str, PageGave] = field(default_factory=dict)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file name, message)
     #: taken in, but its capture proof does not hold: (code, message)
     flagged: list[tuple[str, str]] = field(default_factory=list)
@@ -137,6 +142,9 @@ def _take_in(case: Case, files: list[Path], link: tuple[str, str] | None,
             result.errors.append((name, error.strerror or str(error)))
         else:
             result.taken.append((item.code, name))
+            gave = evidence.page_gave(case, item.code)
+            if gave is not None:
+                result.gave[item.code] = gave
             result.flagged += [(item.code, capture.summary(proof)) for proof in evidence.capture_proofs(item)
                                if proof.get("verdict") == capture.MISMATCH]
         done_before += size if sum(sizes) else 1

@@ -259,7 +259,7 @@ class EvidenceIntake(QObject):
 
     def _push(self, result: BatchResult) -> None:
         if self.push is not None and result.taken:
-            taken = [IntakeEvidence(self.case, code, name) for code, name in result.taken]
+            taken = [IntakeEvidence(self.case, code, name, result.gave.get(code)) for code, name in result.taken]
             self.push(taken[0] if len(taken) == 1 else Sequence.done(
                 self.case, self.tr("Take in %n file(s)", "", len(taken)), list(taken)))
             return
@@ -268,6 +268,6 @@ class EvidenceIntake(QObject):
         if len(result.taken) > 1:
             self.undo_stack.beginMacro(self.tr("Take in %n file(s)", "", len(result.taken)))
         for code, name in result.taken:
-            self.undo_stack.push(IntakeEvidence(self.case, code, name))
+            self.undo_stack.push(IntakeEvidence(self.case, code, name, result.gave.get(code)))
         if len(result.taken) > 1:
             self.undo_stack.endMacro()
