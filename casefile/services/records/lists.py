@@ -202,7 +202,9 @@ def _show(column: ListColumn, value, flags: dict, labels: dict) -> str:
                 return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
             size /= 1024
     if column.fmt == "datetime":
-        return value.strftime("%Y-%m-%d %H:%M UTC")
+        # Not strftime: it imports ``time`` on each call, and under PySide6 every
+        # import goes through its Python import hook (a tenth of a list page's time).
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d} UTC"
     return str(value)
 
 
