@@ -173,19 +173,36 @@ class RecordListModel(QAbstractTableModel):
         return self.row_of(record_id)
 
     def refresh(self, changed_ids: set) -> None:
-        """The store says these records changed: redraw them in place when they
-        are loaded and nothing was added or removed; otherwise reload."""
+        """The store says these records changed: redraw the loaded ones in
+        place. In code order, records past the last loaded row (new ones, most
+        often) come as the list is scrolled to them, or at once when the whole
+        list was loaded; reloading every loaded row for each new record took
+        75 ms a record with 10,000 rows loaded. Anything else reloads."""
         loaded = [i for i in changed_ids if i in self._row_of]
-        if loaded and len(loaded) == len(changed_ids) and \
-                records.count_rows(self.case, self.kind, self.filter_text) == self.total:
+        later = self._past_the_end(changed_ids)
+        if len(loaded) + len(later) == len(changed_ids) and \
+                (later or records.count_rows(self.case, self.kind, self.filter_text) == self.total):
             fresh = {row.id: row for row in records.list_rows(
                 self.case, self.kind, self.sort_column, self.order, self.filter_text, 0, len(loaded),
-                ids=loaded, lang=self.lang)}
+                ids=loaded, lang=self.lang)} if loaded else {}
             if len(fresh) == len(loaded):
                 for record_id, row in fresh.items():
                     n = self._row_of[record_id]
                     self._rows[n] = row
                     self.dataChanged.emit(self.index(n, 0), self.index(n, len(self._columns) - 1))
+                if later:
+                    complete = self._total is not None and len(self._rows) >= self._total
+                    self._total = None  # counted again when asked
+                    if complete:
+                        self.fetchMore()
                 return
         self._reload(keep=len(self._rows))
+
+    def _past_the_end(self, ids: set) -> set:
+        """Of ``ids``, those after the last loaded row of a list in code order
+        (ids follow codes), so none of them can be above a loaded row."""
+        if self.sort_column != "code" or self.order != "asc" or not self._rows:
+            return set()
+        last = self._rows[-1].id
+        return {i for i in ids if i > last}
 
