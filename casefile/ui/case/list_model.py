@@ -88,7 +88,7 @@ class RecordListModel(QAbstractTableModel):
         return len(self._rows) < self.total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
+        if parent.isValid() or self.case.lent:
             return
         if self.sort_column == "code":  # ids follow codes: continue after the last row
             more = records.list_rows(self.case, self.kind, self.sort_column, self.order, self.filter_text, 0, PAGE,
