@@ -40,9 +40,10 @@ class CaseEvents(QObject):
             self.changed.emit({k: set(v) for k, v in changes.items()})
             return
         with self._lock:
-            post = self._gathered is None
-            gathered = self._gathered = {} if post else self._gathered
-            assert gathered is not None
+            gathered = self._gathered
+            post = gathered is None
+            if gathered is None:
+                gathered = self._gathered = {}
             for kind, ids in changes.items():
                 gathered.setdefault(kind, set()).update(ids)
         if post:
