@@ -61,7 +61,7 @@ def add_saved_page(window: MainWindow, reader: SourceReader) -> None:
         reader.reload()
         item = result.taken[0][0]
         window.statusBar().showMessage(_tr("{item} taken in for {source}").format(item=item, source=code), 6000)
-        gave = evidence.page_gave(case, item)
+        gave = result.gave.get(item)  # found by the batch on its thread
         if reader.text and (gave is None or "text" not in gave[2]) and dialogs.confirm(
                 window, _tr("Replace the text"), _tr(
                     "{source} has a text of its own. Replace it with the saved page's text?").format(

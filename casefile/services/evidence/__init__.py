@@ -57,14 +57,15 @@ PAGE_FIELDS_EMPTY = {"url": "", "accessed": None, "text": ""}
 PageGave = tuple[int, dict, dict]
 
 
-def page_gave(case: Case, code: str) -> PageGave | None:
+def page_gave(case: Case, item: Evidence) -> PageGave | None:
     """What a saved page taken in for a source gave it: (the source's id, the
-    fields as they were, as they are), for undoing and redoing the intake."""
+    fields as they were, as they are), for undoing and redoing the intake.
+    Read from the item as the intake returned it: most files are no saved
+    page, and ask the case nothing."""
+    gave = item.extra().get("page", {}).get("gave")
+    if not isinstance(gave, dict) or not gave.get("fields"):
+        return None
     with case.Session() as session:
-        item = custody.find_evidence(session, code)
-        gave = item.extra().get("page", {}).get("gave")
-        if not isinstance(gave, dict) or not gave.get("fields"):
-            return None
         source = session.scalar(select(Source).where(Source.code == gave.get("source")))
         if source is None:
             return None

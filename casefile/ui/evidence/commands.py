@@ -142,7 +142,7 @@ def _take_in(case: Case, files: list[Path], link: tuple[str, str] | None,
             result.errors.append((name, error.strerror or str(error)))
         else:
             result.taken.append((item.code, name))
-            gave = evidence.page_gave(case, item.code)
+            gave = evidence.page_gave(case, item)
             if gave is not None:
                 result.gave[item.code] = gave
             result.flagged += [(item.code, capture.summary(proof)) for proof in evidence.capture_proofs(item)
