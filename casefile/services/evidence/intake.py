@@ -166,12 +166,17 @@ def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str,
     return found
 
 
-def fastest_journal(case: Case, *paths: str | os.PathLike) -> contextlib.AbstractContextManager:
+def fastest_journal(case: Case, *paths: str | os.PathLike, large: bool | None = None
+                    ) -> contextlib.AbstractContextManager:
     """Take these files (or a bundle's files) in through ``Case.sole_writer`` if
     one of them is large, else through the WAL. The case is then this thread's
     alone until they are in (``add-evidence``, ``merge``, the window's intake).
+    ``large``: already decided by the caller, as the window does before it
+    stores what is being typed and puts up its dialog, so the two agree.
     The sizes are only a hint; the intake checks each file itself."""
-    return case.sole_writer() if any(is_large(path) for path in paths) else contextlib.nullcontext()
+    if large is None:
+        large = any(is_large(path) for path in paths)
+    return case.sole_writer() if large else contextlib.nullcontext()
 
 
 def is_large(path: str | os.PathLike) -> bool:

@@ -209,7 +209,7 @@ def receive_changes(window) -> None:
         nonlocal key
         if sealed:
             key = keys.load_key(passphrase)
-        with evidence.fastest_journal(case, path):
+        with evidence.fastest_journal(case, path, large=large):
             return merge_bundle(case, path, key, progress=progress, cancelled=cancelled)
 
     def done(result) -> None:

@@ -101,17 +101,18 @@ def _size(path: Path) -> int:
 
 def intake_batch(case: Case, paths: Sequence[str | os.PathLike], *, link: tuple[str, str] | None = None,
                  progress: Callable[[int, int, str], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> BatchResult:
+                 cancelled: Callable[[], bool] | None = None, large: bool | None = None) -> BatchResult:
     """Take each file in with its own transaction: a failure or a cancel
     loses at most the file being read, never one already taken in.
 
-    With a large file among them the case is lent to this thread for the
-    batch, so each byte is written once (``evidence.fastest_journal``); the
-    window keeps its progress dialog up meanwhile.
+    With a large file among them (``large``, if the caller has looked) the
+    case is lent to this thread for the batch, so each byte is written once
+    (``evidence.fastest_journal``); the window keeps its progress dialog up
+    meanwhile.
 
     Runs on a worker thread: it only calls services and reports numbers."""
     files = [Path(p) for p in paths]
-    with evidence.fastest_journal(case, *files):
+    with evidence.fastest_journal(case, *files, large=large):
         return _take_in(case, files, link, progress, cancelled)
 
 

@@ -229,8 +229,9 @@ class EvidenceIntake(QObject):
         paths, link, then = self._queue.popleft()
         self._then = then
         case = self.case
+        large = any(evidence.is_large(path) for path in paths)
         job = ThreadJob(lambda progress, cancelled: intake_batch(case, paths, link=link, progress=progress,
-                                                                 cancelled=cancelled), self)
+                                                                 cancelled=cancelled, large=large), self)
         job.succeeded.connect(self._done)
         job.was_cancelled.connect(guarded(self, lambda: self._done(
             job.result if isinstance(job.result, BatchResult) else BatchResult(cancelled=True))))
@@ -238,7 +239,7 @@ class EvidenceIntake(QObject):
         self.job = job
         count = len(paths)
         dialog = JobProgressDialog(job, self.tr("Taking in %n file(s)", "", count), self.parent_widget)
-        if any(evidence.is_large(path) for path in paths):
+        if large:
             # The case is lent to the intake (intake_batch): what is being typed
             # is stored first, and the window waits from the start.
             if self.flush is not None:
