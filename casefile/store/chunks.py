@@ -19,7 +19,7 @@ import queue
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from sqlalchemy.engine import Connection
 
@@ -45,16 +45,29 @@ _INSERT_BLOB = "INSERT OR IGNORE INTO blob (sha256, size) VALUES (?, ?)"
 _INSERT_BLOB_CHUNK = "INSERT INTO blob_chunk (blob_sha256, seq, chunk_sha256) VALUES (?, ?, ?)"
 
 
+class Written(NamedTuple):
+    """What ``write_stream`` stored: the file's hash and size, and its first
+    chunk, still in memory. Parsers read a file's head next, and a large
+    file's first pages have left every cache by then (``streaming_cache``,
+    ``store.writeback``): handed to ``BlobReader(head=...)``, they are not
+    read back from the disk."""
+
+    sha256: str
+    size: int
+    head: bytes
+
+
 def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK_SIZE, limit: int | None = None,
                  progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> tuple[str, int]:
-    """Store what ``fileobj`` yields until EOF (or ``limit`` bytes); return (sha256, size).
+                 cancelled: Callable[[], bool] | None = None) -> Written:
+    """Store what ``fileobj`` yields until EOF (or ``limit`` bytes).
 
     The whole-file hash is computed from the very bytes that are stored.
     ``progress(bytes_done)`` is called after each chunk; ``cancelled()``
     returning true raises :class:`Cancelled` (the caller rolls back).
     """
     chunk_hashes: list[str] = []
+    head = b""
     size = 0
     execute = conn.exec_driver_sql
     chunks: _OneChunk | _ReadAhead
@@ -69,9 +82,10 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))
             execute(_INSERT_CHUNK, (digest, data))
+            head = head if chunk_hashes else data
             chunk_hashes.append(digest)
             size += len(data)
-            del data  # let the chunk go before the next one arrives
+            del data  # let the chunk go before the next one arrives (the head stays)
             if progress is not None:
                 progress(size)
         sha256 = reader.whole_sha256()
@@ -85,7 +99,7 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
         execute("UPDATE blob SET size = ? WHERE sha256 = ?", (size, sha256))
         if chunk_hashes:
             execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, h in enumerate(chunk_hashes)])
-    return sha256, size
+    return Written(sha256, size, head)
 
 
 class _ReadAhead:
@@ -329,13 +343,16 @@ class BlobReader(io.RawIOBase):
     """A read-only, seekable file over a stored blob, for parsers and previews.
 
     Reads chunks on demand through ``conn`` (which must stay open), keeping at
-    most one chunk cached: nothing is written to disk.
+    most one chunk cached besides ``head``, the first chunk when the caller
+    has it in memory already (``Written.head``): nothing is written to disk.
     """
 
-    def __init__(self, conn: Connection, sha256: str):
+    def __init__(self, conn: Connection, sha256: str, head: bytes = b""):
         super().__init__()
         self._conn = conn
         self._chunks = _chunk_list(conn, sha256)
+        # Only a head of the stored first chunk's length: a chunk of another write is not this file's.
+        self._head = head if head and self._chunks and len(head) == self._chunks[0][1] else b""
         self._starts = []
         offset = 0
         for _, length in self._chunks:
@@ -368,6 +385,8 @@ class BlobReader(io.RawIOBase):
         return position
 
     def _chunk_at(self, index: int) -> bytes:
+        if index == 0 and self._head:
+            return self._head
         if self._cached is None or self._cached[0] != index:
             self._cached = (index, _chunk(self._conn, self._chunks[index][0]))
         return self._cached[1]

@@ -317,6 +317,7 @@ def test_memory_stays_flat_while_streaming(case, tmp_path):
     finally:
         tracemalloc.stop()
     assert item.size == size and out.stat().st_size == size
-    # A few chunks in flight (read-ahead, storing, export), never the whole file.
-    assert peak < 8 * chunks.CHUNK_SIZE, f"peak {peak / chunks.CHUNK_SIZE:.1f} MiB of Python memory for 20 MiB"
+    # A few chunks in flight (read-ahead, storing, export) and the first one
+    # kept for the parsers (chunks.Written.head), never the whole file.
+    assert peak < 9 * chunks.CHUNK_SIZE, f"peak {peak / chunks.CHUNK_SIZE:.1f} MiB of Python memory for 20 MiB"
     assert verify.verify(case) == []

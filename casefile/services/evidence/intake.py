@@ -19,6 +19,7 @@ import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
@@ -78,8 +79,13 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             parent = custody.find_evidence(session, derived_from) if derived_from else None
             intake_at = utcnow()
             conn = session.connection()
-            sha256, size, modified = _store_file(conn, path, name, case, progress, cancelled)
-            facts = media.examine(io.BufferedReader(chunks.BlobReader(conn, sha256)))  # parsers read in small steps
+            written, modified = _store_file(conn, path, name, case, progress, cancelled)
+            sha256, size = written.sha256, written.size
+
+            def stored() -> BinaryIO:  # parsers read in small steps; the head from memory
+                return io.BufferedReader(chunks.BlobReader(conn, sha256, written.head))
+
+            facts = media.examine(stored())
             extra = dict(facts.extra)
             if facts.warnings:
                 extra["warnings"] = facts.warnings
@@ -87,7 +93,7 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                                    .order_by(Evidence.id)).all()
             if same:
                 extra["duplicate_of"] = same[0]
-            proofs = _capture_proofs(conn, path, sha256, facts.media_type)
+            proofs = _capture_proofs(conn, path, sha256, facts.media_type, stored)
             extra.update(proofs)
             origin = origin.strip() or str(extra.get("page", {}).get("url", ""))  # a saved page's address
             evidence = Evidence(
@@ -148,7 +154,8 @@ def _fill_source(source: Source, item: Evidence, extra: dict, page_text: str) ->
     item.extra_metadata = json.dumps(extra, ensure_ascii=False, sort_keys=True)
 
 
-def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str, dict | list[dict]]:
+def _capture_proofs(conn, path: Path, sha256: str, media_type: str,
+                    stored: Callable[[], BinaryIO]) -> dict[str, dict | list[dict]]:
     """A capture app's proof files beside the file, those of the captures in a zip
     of them, and a C2PA manifest inside it, each checked over the bytes just
     stored (``capture``): by their key in ``extra_metadata``."""
@@ -156,11 +163,11 @@ def _capture_proofs(conn, path: Path, sha256: str, media_type: str) -> dict[str,
     beside = capture.find(path, sha256)
     if beside is not None:
         found["capture"] = capture.check(beside, sha256, chunks.read_blob(conn, sha256))
-    manifest = capture.c2pa_check(io.BufferedReader(chunks.BlobReader(conn, sha256)), media_type)
+    manifest = capture.c2pa_check(stored(), media_type)
     if manifest is not None:
         found["c2pa"] = manifest
     if media_type.split(";")[0] == "application/zip":
-        archived = capture.check_archive(io.BufferedReader(chunks.BlobReader(conn, sha256)))
+        archived = capture.check_archive(stored())
         if archived:
             found["capture_archive"] = archived
     return found
@@ -188,7 +195,7 @@ def is_large(path: str | os.PathLike) -> bool:
 
 
 def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | None,
-                cancelled: Callable[[], bool] | None) -> tuple[str, int, datetime]:
+                cancelled: Callable[[], bool] | None) -> tuple[chunks.Written, datetime]:
     """Open, check there is room, stream into the chunk store, and check the
     file held still."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -217,9 +224,9 @@ def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | No
     except IntakeError:
         os.close(fd)
         raise
-    written = case.path if case.sole else case.path.with_name(case.path.name + "-wal")
+    target = case.path if case.sole else case.path.with_name(case.path.name + "-wal")
     total = before.st_size
-    with open(fd, "rb") as file, Writeback(written, total, reread=not case.sole) as writeback:
+    with open(fd, "rb") as file, Writeback(target, total, reread=not case.sole) as writeback:
 
         def report(done: int) -> None:
             writeback.wrote(done)
@@ -229,7 +236,7 @@ def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | No
         try:
             # Read no further than the size seen at opening: a file still being
             # written (a recording in progress) must not keep us reading forever.
-            sha256, size = chunks.write_stream(conn, file, limit=total, progress=report, cancelled=cancelled)
+            written = chunks.write_stream(conn, file, limit=total, progress=report, cancelled=cancelled)
             grew = bool(file.read(1))
         except chunks.Cancelled:
             raise chunks.Cancelled(translate("Evidence", "{name}: cancelled; nothing was kept").format(
@@ -246,14 +253,14 @@ def _store_file(conn, path: Path, name: str, case: Case, progress: Progress | No
     except OSError:
         raise IntakeError(translate(
             "Evidence", "{name} vanished while it was being read; nothing was kept").format(name=name)) from None
-    unchanged = (not grew and size == total == after.st_size == now.st_size
+    unchanged = (not grew and written.size == total == after.st_size == now.st_size
                  and before.st_mtime_ns == after.st_mtime_ns == now.st_mtime_ns
                  and (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino))
     if not unchanged:
         raise IntakeError(translate(
             "Evidence", "{name} changed while it was being read; nothing was kept (try again when it is complete)"
         ).format(name=name))
-    return sha256, size, datetime.fromtimestamp(before.st_mtime_ns / 1e9, UTC)
+    return written, datetime.fromtimestamp(before.st_mtime_ns / 1e9, UTC)
 
 
 def _check_room(case_folder: Path, copies: int, name: str, size: int) -> None:

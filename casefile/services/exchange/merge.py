@@ -224,7 +224,7 @@ def _evidence(conn: Connection, opened: fmt.Opened, path, cancelled) -> None:
     for sha in sorted(opened.evidence):
         try:
             with opened.evidence_stream(sha) as stream:
-                got, _ = chunks.write_stream(conn, cast(BinaryIO, stream), cancelled=cancelled)
+                got = chunks.write_stream(conn, cast(BinaryIO, stream), cancelled=cancelled).sha256
         except chunks.Cancelled:
             raise
         except Exception:  # noqa: BLE001 - a bad CRC, a cut member: the same answer
