@@ -7,7 +7,7 @@ are therefore stored once.
 
 Plain SQL over the caller's connection, inside the caller's transaction: no
 incremental blob API (SQLCipher has none) and nothing outside the case file.
-Memory stays flat: a few chunks in flight plus 64 bytes of bookkeeping per MiB.
+Memory stays flat: a few chunks in flight plus about 200 bytes of bookkeeping per MiB.
 """
 
 from __future__ import annotations
@@ -46,14 +46,16 @@ _INSERT_BLOB_CHUNK = "INSERT INTO blob_chunk (blob_sha256, seq, chunk_sha256) VA
 
 
 class Written(NamedTuple):
-    """What ``write_stream`` stored: the file's hash and size, and its first
-    chunk, still in memory. Parsers read a file's head next, and a large
-    file's first pages have left every cache by then (``streaming_cache``,
-    ``store.writeback``): handed to ``BlobReader(head=...)``, they are not
-    read back from the disk."""
+    """What ``write_stream`` stored: the file's hash and size, its chunks in
+    order, and its first chunk, still in memory. Parsers read the file next,
+    its head first, and by then a large file's pages have left every cache
+    (``streaming_cache``, ``store.writeback``): even listing its chunks again
+    would read a page of each back from the disk (4 GiB: 256 MiB). So
+    ``BlobReader(written=...)`` takes both from here."""
 
     sha256: str
     size: int
+    chunks: list[tuple[str, int]]  # (chunk hash, length)
     head: bytes
 
 
@@ -66,7 +68,7 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     ``progress(bytes_done)`` is called after each chunk; ``cancelled()``
     returning true raises :class:`Cancelled` (the caller rolls back).
     """
-    chunk_hashes: list[str] = []
+    chunk_list: list[tuple[str, int]] = []
     head = b""
     size = 0
     execute = conn.exec_driver_sql
@@ -82,8 +84,8 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))
             execute(_INSERT_CHUNK, (digest, data))
-            head = head if chunk_hashes else data
-            chunk_hashes.append(digest)
+            head = head if chunk_list else data
+            chunk_list.append((digest, len(data)))
             size += len(data)
             del data  # let the chunk go before the next one arrives (the head stays)
             if progress is not None:
@@ -91,15 +93,16 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
         sha256 = reader.whole_sha256()
     inserted = execute(_INSERT_BLOB, (sha256, size)).rowcount
     if inserted:
-        if chunk_hashes:
-            execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, h in enumerate(chunk_hashes)])
+        if chunk_list:
+            execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, (h, _) in enumerate(chunk_list)])
     elif not _complete(conn, sha256, size):
         # A blob row without all its chunks (damaged case): rebuild its list.
         execute("DELETE FROM blob_chunk WHERE blob_sha256 = ?", (sha256,))
         execute("UPDATE blob SET size = ? WHERE sha256 = ?", (size, sha256))
-        if chunk_hashes:
-            execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, h in enumerate(chunk_hashes)])
-    return Written(sha256, size, head)
+        if chunk_list:
+            execute(_INSERT_BLOB_CHUNK, [(sha256, seq, h) for seq, (h, _) in enumerate(chunk_list)])
+    # Each listed chunk is in the case (this write's, or an identical one before it).
+    return Written(sha256, size, chunk_list, head)
 
 
 class _ReadAhead:
@@ -343,16 +346,18 @@ class BlobReader(io.RawIOBase):
     """A read-only, seekable file over a stored blob, for parsers and previews.
 
     Reads chunks on demand through ``conn`` (which must stay open), keeping at
-    most one chunk cached besides ``head``, the first chunk when the caller
-    has it in memory already (``Written.head``): nothing is written to disk.
+    most one chunk cached: nothing is written to disk. Just after a write in
+    the same transaction, ``written`` gives the chunk list and the first chunk
+    (``Written``): neither is read back.
     """
 
-    def __init__(self, conn: Connection, sha256: str, head: bytes = b""):
+    def __init__(self, conn: Connection, sha256: str, written: Written | None = None):
         super().__init__()
         self._conn = conn
-        self._chunks = _chunk_list(conn, sha256)
-        # Only a head of the stored first chunk's length: a chunk of another write is not this file's.
-        self._head = head if head and self._chunks and len(head) == self._chunks[0][1] else b""
+        if written is not None and written.sha256 == sha256:
+            self._chunks, self._head = written.chunks, written.head
+        else:
+            self._chunks, self._head = _chunk_list(conn, sha256), b""
         self._starts = []
         offset = 0
         for _, length in self._chunks:

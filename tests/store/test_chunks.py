@@ -22,7 +22,7 @@ def _count(conn, table: str) -> int:
 @given(data=st.binary(max_size=5000), chunk_size=st.integers(min_value=1, max_value=1200))
 def test_round_trip_any_bytes_any_chunk_size(case, data, chunk_size):
     with case.connection() as conn:
-        sha256, size, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=chunk_size)
+        sha256, size, *_ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=chunk_size)
         assert (sha256, size) == (hashlib.sha256(data).hexdigest(), len(data))
         assert b"".join(chunks.read_blob(conn, sha256)) == data
         assert chunks.rehash(conn, sha256) == (sha256, len(data), [])
@@ -38,7 +38,7 @@ def test_round_trip_up_to_a_limit_in_one_chunk_or_many(case, data, chunk_size, l
     expected = data[:limit]
     with case.connection() as conn:
         stream = io.BytesIO(data)
-        sha256, size, _ = chunks.write_stream(conn, stream, chunk_size=chunk_size, limit=limit)
+        sha256, size, *_ = chunks.write_stream(conn, stream, chunk_size=chunk_size, limit=limit)
         assert (sha256, size) == (hashlib.sha256(expected).hexdigest(), len(expected))
         assert stream.tell() == len(expected)  # not a byte past the limit
         assert b"".join(chunks.read_blob(conn, sha256)) == expected
@@ -50,12 +50,12 @@ def test_round_trip_up_to_a_limit_in_one_chunk_or_many(case, data, chunk_size, l
 @given(data=st.binary(min_size=1, max_size=3000), ops=st.lists(
     st.tuples(st.integers(min_value=0, max_value=3500), st.integers(min_value=-1, max_value=900)), max_size=8))
 def test_blob_reader_seeks_and_reads_like_bytesio(case, data, ops):
-    """Alone, and with the head the write kept in memory (``Written.head``)."""
+    """Alone, and with what the write kept in memory (``Written``)."""
     with case.connection() as conn:
         written = chunks.write_stream(conn, io.BytesIO(data), chunk_size=256)
-        assert written.head == data[:256]
-        for head in (b"", written.head):
-            reader, expected = chunks.BlobReader(conn, written.sha256, head), io.BytesIO(data)
+        assert written.head == data[:256] and sum(length for _, length in written.chunks) == len(data)
+        for kept in (None, written):
+            reader, expected = chunks.BlobReader(conn, written.sha256, kept), io.BytesIO(data)
             assert reader.size == len(data)
             for position, count in ops:
                 reader.seek(position)
@@ -67,17 +67,19 @@ def test_blob_reader_seeks_and_reads_like_bytesio(case, data, ops):
         conn.rollback()
 
 
-def test_blob_reader_reads_the_kept_head_from_memory_and_only_a_head_that_fits(case):
+def test_blob_reader_after_a_write_lists_nothing_and_reads_the_head_from_memory(case):
     data = os.urandom(3000)
     with case.connection() as conn:
+        again = chunks.write_stream(conn, io.BytesIO(data[:2000]), chunk_size=1000)
         written = chunks.write_stream(conn, io.BytesIO(data), chunk_size=1000)
         statements: list[str] = []
         event.listen(conn, "before_cursor_execute", lambda *args: statements.append(args[2]))
-        assert chunks.BlobReader(conn, written.sha256, written.head).read(1000) == data[:1000]
-        assert not [s for s in statements if s.startswith("SELECT data FROM chunk")]
-        # A head of another length is not this file's first chunk: the stored one is read.
-        assert chunks.BlobReader(conn, written.sha256, b"x" * 999).read(1000) == data[:1000]
-        assert [s for s in statements if s.startswith("SELECT data FROM chunk")]
+        reader = chunks.BlobReader(conn, written.sha256, written)
+        assert reader.read(1000) == data[:1000] and statements == []
+        assert reader.read() == data[1000:] and len(statements) == 2  # the two chunks not kept
+        # What another write kept is not this file's: its own list and chunks are read.
+        assert chunks.BlobReader(conn, written.sha256, again).read() == data
+        assert any("blob_chunk" in statement for statement in statements[2:])
         conn.rollback()
 
 
@@ -97,7 +99,7 @@ def test_identical_chunks_and_files_are_stored_once(case):
 
 def test_empty_file(case):
     with case.connection() as conn:
-        sha256, size, _ = chunks.write_stream(conn, io.BytesIO(b""))
+        sha256, size, *_ = chunks.write_stream(conn, io.BytesIO(b""))
         assert (sha256, size) == (hashlib.sha256(b"").hexdigest(), 0)
         assert list(chunks.read_blob(conn, sha256)) == []
         assert chunks.BlobReader(conn, sha256).read() == b""
@@ -106,7 +108,7 @@ def test_empty_file(case):
 def test_damage_is_found_per_chunk(case):
     data = os.urandom(10240)  # distinct chunks (a repeating pattern would dedupe)
     with case.connection() as conn:
-        sha256, _, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096)
+        sha256, *_ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096)
         victim = conn.exec_driver_sql(
             "SELECT chunk_sha256 FROM blob_chunk WHERE blob_sha256 = ? AND seq = 1", (sha256,)).scalar()
         stored = bytearray(conn.exec_driver_sql("SELECT data FROM chunk WHERE sha256 = ?", (victim,)).scalar())
@@ -120,7 +122,7 @@ def test_missing_blob_and_missing_chunk(case):
     with case.connection() as conn:
         with pytest.raises(chunks.BlobMissing):
             list(chunks.read_blob(conn, "0" * 64))
-        sha256, _, _ = chunks.write_stream(conn, io.BytesIO(b"x" * 10), chunk_size=4)
+        sha256, *_ = chunks.write_stream(conn, io.BytesIO(b"x" * 10), chunk_size=4)
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # damage on purpose; rolled back
         conn.exec_driver_sql("DELETE FROM chunk WHERE sha256 = ?", (hashlib.sha256(b"xx").hexdigest(),))
         with pytest.raises(chunks.BlobMissing):

@@ -82,8 +82,8 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             written, modified = _store_file(conn, path, name, case, progress, cancelled)
             sha256, size = written.sha256, written.size
 
-            def stored() -> BinaryIO:  # parsers read in small steps; the head from memory
-                return io.BufferedReader(chunks.BlobReader(conn, sha256, written.head))
+            def stored() -> BinaryIO:  # parsers read in small steps, the head from memory
+                return io.BufferedReader(chunks.BlobReader(conn, sha256, written))
 
             facts = media.examine(stored())
             extra = dict(facts.extra)
