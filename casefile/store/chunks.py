@@ -106,45 +106,42 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
 
 
 class _ReadAhead:
-    """Reads the file (and feeds the whole-file hash) in one thread and hashes
-    each chunk in another, while the caller stores the chunk before: hashlib
-    and SQLite release the GIL, so the two hashes run beside the database's
-    writes instead of before them. At most ``_AHEAD`` chunks wait between
-    two stages, so memory stays flat."""
+    """Reads the file and feeds the whole-file hash in a thread of its own,
+    while the caller hashes each chunk and stores it: hashlib and SQLite
+    release the GIL, so the two hashes run side by side. Two busy threads
+    suit a two-core laptop better than three (a third thread for the chunk
+    hashes: 64 MiB at 0.83-0.90x of a plain hashed copy, against 0.91-0.96x):
+    the stage that waits is preempted less. At most ``_AHEAD`` chunks wait
+    between the two, so memory stays flat."""
 
     _AHEAD = 2
 
     def __init__(self, fileobj: BinaryIO, chunk_size: int, limit: int | None):
         self._file, self._chunk_size, self._limit = fileobj, chunk_size, limit
         self._read: queue.Queue = queue.Queue(self._AHEAD)  # bytes read and counted in the whole hash
-        self._ready: queue.Queue = queue.Queue(self._AHEAD)  # (chunk hash, bytes), ready to store
         self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._run_reader, name="chunk-read", daemon=True),
-                         threading.Thread(target=self._run_hasher, name="chunk-hash", daemon=True)]
+        self._thread = threading.Thread(target=self._run_reader, name="chunk-read", daemon=True)
         self.whole = hashlib.sha256()
 
     def __enter__(self) -> _ReadAhead:
-        for thread in self._threads:
-            thread.start()
+        self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
-        for thread in self._threads:
-            while thread.is_alive():  # unblock a stage waiting on a full queue
-                for q in (self._read, self._ready):
-                    with contextlib.suppress(queue.Empty):
-                        q.get(timeout=0.01)
-            thread.join()
+        while self._thread.is_alive():  # unblock the reader waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self._read.get(timeout=0.01)
+        self._thread.join()
 
     def whole_sha256(self) -> str:
         """Once the last chunk is out: the reader fed every byte to it before that."""
         return self.whole.hexdigest()
 
-    def _put(self, q: queue.Queue, item) -> bool:
+    def _put(self, item) -> bool:
         while not self._stop.is_set():
             try:
-                q.put(item, timeout=0.05)
+                self._read.put(item, timeout=0.05)
                 return True
             except queue.Full:
                 continue
@@ -160,32 +157,21 @@ class _ReadAhead:
                     break
                 self.whole.update(data)
                 size += len(data)
-                if not self._put(self._read, data):
+                if not self._put(data):
                     return
                 del data
-            self._put(self._read, None)
+            self._put(None)
         except BaseException as error:  # handed on to the consumer, raised there  # noqa: BLE001
-            self._put(self._read, error)
-
-    def _run_hasher(self) -> None:
-        while not self._stop.is_set():
-            try:
-                item = self._read.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            if isinstance(item, bytes):
-                item = (hashlib.sha256(item).hexdigest(), item)
-            if not self._put(self._ready, item) or not isinstance(item, tuple):
-                return  # stopped, or the end (None) or an error was handed on
+            self._put(error)
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         while True:
-            item = self._ready.get()
+            item = self._read.get()
             if item is None:
                 return
             if isinstance(item, BaseException):
                 raise item
-            yield item
+            yield hashlib.sha256(item).hexdigest(), item
 
 
 class _OneChunk:
