@@ -83,10 +83,14 @@ class Case:
         self.read_only = read_only
         #: rotating backups kept on close (the window passes its setting; 0: none)
         self.backup_keep = _backup.DEFAULT_KEEP
+        # The sole writer's connection once it is done (``sole_writer``): open,
+        # armed for the seal, and the pool's next one, so the window's first
+        # query after a large file pays for no new connection.
+        self._spares: list[Any] = []
         if read_only:  # nothing is written, so nothing is sealed
             self._engine: Engine | None = _engine(lambda: connect(self.path, self._key, readonly=True))
         else:
-            self._engine = _engine(lambda: connect(self.path, self._key), sealed_by=lambda: self.documenter)
+            self._engine = _engine(self._connect, sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(class_=CaseSession, case=self, expire_on_commit=False)
         # Inside sole_writer(): the thread it is lent to and its one connection.
         self._sole: tuple[int, Engine] | None = None
@@ -232,6 +236,18 @@ class Case:
             raise RuntimeError(f"{self.path.name} is closed")
         return self._engine
 
+    def _connect(self) -> Any:
+        """A new connection for the pool: the sole writer's, if it left one."""
+        try:
+            return self._spares.pop()  # atomic: two threads never get the same one
+        except IndexError:
+            return connect(self.path, self._key)
+
+    def _drop_spares(self) -> None:
+        while self._spares:
+            with contextlib.suppress(IndexError):
+                self._spares.pop().close()
+
     @property
     def sole(self) -> bool:
         """Whether this thread writes through the sole writer (``sole_writer``)."""
@@ -290,6 +306,7 @@ class Case:
                     ).format(name=self.path.name, why=getattr(error, "strerror", None) or error)) from None
         finally:
             self.engine.dispose()
+            self._drop_spares()
             self._engine = None
             if self._key is not None:
                 self._key.forget()
@@ -326,6 +343,7 @@ class Case:
                 "Errors", "{path} is not encrypted; make an encrypted copy instead.").format(path=self.path))
         new_key = CaseKey(new)
         self.engine.dispose()
+        self._drop_spares()  # they hold the old key
         conn = connect(self.path, self._key)
         try:
             rekey(conn, self.path, new_key)
@@ -361,10 +379,15 @@ class Case:
             yield True
             return
         shared = self.engine  # CaseBusy if another thread has it
-        shared.dispose()  # idle pooled connections hold the WAL open
-        raw = None
+        raw: Any = None
         try:
-            raw = connect(self.path, self._key)
+            # An idle pooled connection, armed for the seal already, leaves the
+            # pool for the lend; the others hold the WAL open, so they close.
+            pooled = shared.raw_connection()
+            pooled.detach()
+            raw = pooled.dbapi_connection
+            shared.dispose()
+            self._drop_spares()
             raw.execute("PRAGMA busy_timeout = 0")
             mode = raw.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
@@ -382,12 +405,20 @@ class Case:
         try:
             yield True
         finally:
-            # Back to WAL on the way out; should that fail, the next pooled
-            # connection switches anyway (connection.apply_pragmas).
-            with contextlib.suppress(Exception), sole.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-            sole.dispose()
-            raw.close()
+            # Back to WAL on the way out, and the connection back to the pool;
+            # should that fail, the next pooled connection switches anyway
+            # (connection.apply_pragmas). On the DB-API connection, outside
+            # any transaction: SQLite changes the mode only there.
+            sole.dispose(close=False)
+            mode = None
+            with contextlib.suppress(Exception):
+                if raw.in_transaction:  # left open by a failure: nothing in it was committed
+                    raw.rollback()
+                mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode == "wal":
+                self._spares.append(raw)
+            else:
+                raw.close()
             self._sole = None
             self._returned.set()
             held, self._held = self._held, {}
@@ -532,7 +563,8 @@ def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str]
     if sealed_by is not None:
         @event.listens_for(engine, "connect")
         def _arm(dbapi_conn, record):
-            state.install(dbapi_conn)
+            if not getattr(dbapi_conn, "sealing", False):  # armed in another pool (a lent one)
+                state.install(dbapi_conn)
             dbapi_conn.who = sealed_by
 
     # The driver runs in autocommit mode; we start transactions ourselves so

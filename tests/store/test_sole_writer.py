@@ -56,6 +56,39 @@ def test_inside_a_rollback_journal_and_back_to_wal_after(case, tmp_path):
     assert header_says_wal(case.path)
 
 
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_the_lent_connection_comes_from_the_pool_and_goes_back_to_it(tmp_path, monkeypatch, passphrase):
+    """No new connection for the lend when one is idle, none for the first
+    query after it: the lent one, back in WAL and armed for the seal, is the
+    pool's next. A new passphrase does not reuse it (it holds the old key)."""
+    from casefile.store import case as case_module
+
+    opened: list[Path] = []
+    real = case_module.connect
+    monkeypatch.setattr(case_module, "connect", lambda path, *args, **kw: opened.append(path) or real(path, *args, **kw))
+    case = Case.create(tmp_path / "pool.casefile", "Pool", documenter="ana", passphrase=passphrase)
+    (tmp_path / "clip.bin").write_bytes(os.urandom(2 << 20))
+    with case.connection() as conn:
+        conn.exec_driver_sql("SELECT 1")  # an idle connection in the pool
+    before = len(opened)
+    with case.sole_writer() as sole:
+        assert sole
+        item = evidence.intake(case, tmp_path / "clip.bin")
+    assert journal_mode(case) == "wal"
+    with case.session("ana") as session:  # written through the lent connection, and sealed
+        session.get(Evidence, item.id).note = "after the lend"
+    assert len(opened) == before
+    assert verify.verify(case) == []
+    if passphrase:
+        with case.sole_writer():
+            pass
+        case.change_passphrase("a new passphrase for the pool")
+        assert evidence.read_all(case, item.code) == (tmp_path / "clip.bin").read_bytes()
+        assert len(opened) > before
+    case.close()
+    assert verify.verify(Case.open(case.path, passphrase="a new passphrase for the pool" if passphrase else None)) == []
+
+
 def test_a_failure_inside_rolls_back_and_the_case_returns_to_wal(case):
     with pytest.raises(RuntimeError):
         with case.sole_writer():
@@ -270,6 +303,7 @@ def test_no_new_connection_falls_back_to_the_wal(case, tmp_path, monkeypatch):
         raise sqlite3.OperationalError("unable to open database file")
 
     (tmp_path / "a.bin").write_bytes(os.urandom(2 << 20))
+    case.engine.dispose()  # no idle connection to lend: it needs a new one
     monkeypatch.setattr(case_module, "connect", refuse)
     with case.sole_writer() as sole:
         assert not sole
