@@ -55,7 +55,7 @@ BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 << 10
 CIPHER_CACHE_KIB = 128 << 10
 BULK_CACHE_KIB = 256 << 10
-STREAM_CACHE_KIB = 4 << 10
+STREAM_CACHE_KIB = 1 << 10
 
 
 class _Sealing:
@@ -286,8 +286,10 @@ def streaming_cache(conn) -> Iterator[None]:
     need little cache. A small one hands them to the kernel as they fill, so
     the disk writes them while the intake still hashes (``store.writeback``)
     and the commit finds little left to write: a 64 MiB file went in 1.5x
-    faster than through the plain 32 MiB cache. An encrypted case's larger
-    one would also make an intake's memory grow (+128 MiB)."""
+    faster than through the plain 32 MiB cache, and 5-8% faster again with
+    1 MiB (one chunk's pages) than with 4 MiB, at 16 and 64 MiB, plain and
+    encrypted. An encrypted case's larger one would also make an intake's
+    memory grow (+128 MiB)."""
     current = int(conn.execute("PRAGMA cache_size").fetchone()[0])
     if -current <= STREAM_CACHE_KIB:
         yield
