@@ -92,8 +92,11 @@ class Case:
         else:
             self._engine = _engine(self._connect, sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(class_=CaseSession, case=self, expire_on_commit=False)
-        # Inside sole_writer(): the thread it is lent to and its one connection.
+        # Inside sole_writer(): the thread it is lent to and its one connection,
+        # through one engine for every lend, so its statements compile once.
         self._sole: tuple[int, Engine] | None = None
+        self._lent: Any = None  # the DB-API connection lent now
+        self._lend_engine: Engine | None = None
         self._returned = threading.Event()  # set whenever the case is not lent
         self._returned.set()
         self._held: dict[str, set[int]] = {}  # changes told when the sole writer is done
@@ -399,7 +402,9 @@ class Case:
             yield False
             return
         assert raw is not None  # the journal mode was read through it
-        sole = _engine(lambda: raw, poolclass=StaticPool, sealed_by=lambda: self.documenter)
+        if self._lend_engine is None:
+            self._lend_engine = _engine(lambda: self._lent, poolclass=StaticPool, sealed_by=lambda: self.documenter)
+        sole, self._lent = self._lend_engine, raw
         self._sole = (threading.get_ident(), sole)
         self._returned.clear()
         try:
@@ -409,7 +414,8 @@ class Case:
             # should that fail, the next pooled connection switches anyway
             # (connection.apply_pragmas). On the DB-API connection, outside
             # any transaction: SQLite changes the mode only there.
-            sole.dispose(close=False)
+            sole.dispose(close=False)  # its next lend opens its pool on that lend's connection
+            self._lent = None
             mode = None
             with contextlib.suppress(Exception):
                 if raw.in_transaction:  # left open by a failure: nothing in it was committed

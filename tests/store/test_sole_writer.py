@@ -78,9 +78,15 @@ def test_the_lent_connection_comes_from_the_pool_and_goes_back_to_it(tmp_path, m
     with case.session("ana") as session:  # written through the lent connection, and sealed
         session.get(Evidence, item.id).note = "after the lend"
     assert len(opened) == before
+    (tmp_path / "clip2.bin").write_bytes(os.urandom(2 << 20))
+    with case.sole_writer() as sole:  # a second lend, through the same engine on this lend's connection
+        assert sole and journal_mode(case) == "delete"
+        second = evidence.intake(case, tmp_path / "clip2.bin")
+    assert journal_mode(case) == "wal" and len(opened) == before
+    assert evidence.read_all(case, second.code) == (tmp_path / "clip2.bin").read_bytes()
     assert verify.verify(case) == []
     if passphrase:
-        with case.sole_writer():
+        with case.sole_writer():  # leaves its connection, under the old key, for the pool
             pass
         case.change_passphrase("a new passphrase for the pool")
         assert evidence.read_all(case, item.code) == (tmp_path / "clip.bin").read_bytes()
