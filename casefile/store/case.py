@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import StaticPool
 
 from ..errors import CasefileError, DamagedCase, NotACasefile
 from ..i18n import translate
@@ -42,6 +42,7 @@ from .connection import (
     is_plain_sqlite,
     rekey,
 )
+from .engines import checkpoint, make_engine, migration_engine
 from .lock import CaseLock, DelegatedLock, Lock
 from .opening import check_file, roll_back_hot_journal
 from .seed import seed_case
@@ -88,9 +89,9 @@ class Case:
         # query after a large file pays for no new connection.
         self._spares: list[Any] = []
         if read_only:  # nothing is written, so nothing is sealed
-            self._engine: Engine | None = _engine(lambda: connect(self.path, self._key, readonly=True))
+            self._engine: Engine | None = make_engine(lambda: connect(self.path, self._key, readonly=True))
         else:
-            self._engine = _engine(self._connect, sealed_by=lambda: self.documenter)
+            self._engine = make_engine(self._connect, sealed_by=lambda: self.documenter)
         self.Session = sessionmaker(class_=CaseSession, case=self, expire_on_commit=False)
         # Inside sole_writer(): the thread it is lent to and its one connection,
         # through one engine for every lend, so its statements compile once.
@@ -145,7 +146,7 @@ class Case:
             raw = connect(path, key)
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
             raw.close()
-            engine = _migration_engine(path, key)
+            engine = migration_engine(path, key)
             with engine.begin() as conn:
                 migrate.upgrade(conn, "head" if version is None else f"{version:04d}")
                 fill(conn)
@@ -205,7 +206,7 @@ class Case:
                         "Errors", "{path} is in an older format, which is updated on opening, and it cannot be "
                         "changed here: copy it to a writable folder and open it there").format(path=path))
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
-                engine = _migration_engine(path, key)
+                engine = migration_engine(path, key)
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
                     _check_foreign_keys(conn, path)
@@ -288,7 +289,7 @@ class Case:
             changed = backup and self.backup_keep > 0 and self._changed_since_open()
             try:
                 with self.engine.connect() as conn:
-                    _checkpoint(conn)
+                    checkpoint(conn)
             except (DBAPIError, sqlite3.Error, sqlcipher.Error) as error:
                 if not storage.is_disk_full(error, storage.real_path(self.path).parent):
                     raise
@@ -403,7 +404,7 @@ class Case:
             return
         assert raw is not None  # the journal mode was read through it
         if self._lend_engine is None:
-            self._lend_engine = _engine(lambda: self._lent, poolclass=StaticPool, sealed_by=lambda: self.documenter)
+            self._lend_engine = make_engine(lambda: self._lent, poolclass=StaticPool, sealed_by=lambda: self.documenter)
         sole, self._lent = self._lend_engine, raw
         self._sole = (threading.get_ident(), sole)
         self._returned.clear()
@@ -443,7 +444,7 @@ class Case:
             raw: Any = conn.connection.driver_connection
             raw.execute("PRAGMA busy_timeout = 250")
             try:
-                _checkpoint(conn)
+                checkpoint(conn)
             finally:
                 raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
 
@@ -492,7 +493,7 @@ class Case:
     def unsealed_transaction(self) -> Iterator[Connection]:
         """A transaction whose writes the history does not seal: for rows sealed
         elsewhere, copied in with their seals (a server case's changes)."""
-        engine = _engine(lambda: connect(self.path, self._key))
+        engine = make_engine(lambda: connect(self.path, self._key))
         try:
             with engine.begin() as conn:
                 yield conn
@@ -548,40 +549,6 @@ class Case:
             listener(changes)
 
 
-def _checkpoint(conn: Connection) -> None:
-    """Fold the WAL into the case and empty it. Outside any transaction, on a
-    connection that has read once: one that has not (a new one, as after
-    ``sole_writer``) opens the WAL from inside the checkpoint, which then
-    finds its own read under way and refuses, "database table is locked"."""
-    raw: Any = conn.connection.driver_connection
-    raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-
-def _engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], str] | None = None) -> Engine:
-    """An engine on the case file; with ``sealed_by`` (who the history names),
-    each commit seals the rows it wrote (``store.state``)."""
-    # The pool keeps its connections, so each pays SQLCipher's key set-up once;
-    # it hands out the one used last, whose page cache is warm.
-    sizes = dict(pool_size=4, max_overflow=4, pool_use_lifo=True) if poolclass is QueuePool else {}
-    engine = create_engine("sqlite://", creator=creator, poolclass=poolclass, **sizes)
-
-    if sealed_by is not None:
-        @event.listens_for(engine, "connect")
-        def _arm(dbapi_conn, record):
-            if not getattr(dbapi_conn, "sealing", False):  # armed in another pool (a lent one)
-                state.install(dbapi_conn)
-            dbapi_conn.who = sealed_by
-
-    # The driver runs in autocommit mode; we start transactions ourselves so
-    # that DDL and DML alike are atomic (SQLAlchemy's pysqlite recipe).
-    @event.listens_for(engine, "begin")
-    def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
-
-    return engine
-
-
 def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: str | None,
                  fall_back: bool) -> Case:
     """The case on its engine. On a full disk SQLite cannot even set up its
@@ -597,19 +564,6 @@ def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: s
     if not fall_back:
         raise CaseReadOnly(storage.no_space_message(path))
     return cls(path, key, lock, read_only=storage.FULL)
-
-
-def _migration_engine(path: Path, key: CaseKey | None) -> Engine:
-    """An engine for schema changes: foreign keys off, as SQLite's own
-    procedure for altering a table asks. Rebuilding a table drops the old
-    one, and with them on that would delete (or null) every row pointing at
-    it. They are checked before the change commits (``_check_foreign_keys``)."""
-    def creator():
-        conn = connect(path, key)
-        conn.execute("PRAGMA foreign_keys = OFF")
-        return conn
-
-    return _engine(creator)
 
 
 def _check_foreign_keys(conn: Connection, path: Path) -> None:
