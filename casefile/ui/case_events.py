@@ -9,15 +9,22 @@ them, and told in one signal: a batch of 300 files commits 300 times, and a
 window that refreshed its list for each fell further behind with every file.
 One notice stays on its way at a time, so whatever the worker signals after
 a commit (its progress, its end) still arrives after that commit's notice.
+A notice that finds the case lent to another thread (``Case.sole_writer``:
+a commit just before a large file went in) waits until it is back, since
+the views it reaches could not read the case meanwhile.
 """
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..store import Case
+
+#: How often a notice that found the case lent looks again (a lend lasts as
+#: long as a large file takes to go in).
+LENT_RETRY_MS = 50
 
 
 class CaseEvents(QObject):
@@ -50,6 +57,9 @@ class CaseEvents(QObject):
             self._waiting.emit()
 
     def _deliver(self) -> None:
+        if self.case.lent:  # still on its way: what the lend commits joins it
+            QTimer.singleShot(LENT_RETRY_MS, self, self._deliver)
+            return
         with self._lock:
             changes, self._gathered = self._gathered, None
         if changes:

@@ -9,6 +9,8 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 
 from casefile.services import records
+from casefile.services.records import overview
+from casefile.store import CaseBusy
 from casefile.ui.case_events import CaseEvents
 
 
@@ -62,3 +64,42 @@ def test_nothing_gathered_is_told_after_detach(qtbot, case):
     events.detach()  # the window closed the case meanwhile
     qtbot.wait(50)
     assert heard == []
+
+
+def test_a_notice_that_finds_the_case_lent_waits_for_the_lend_to_end(qtbot, case):
+    """A commit made just before another thread borrowed the case (a large file
+    going in): its notice is told once the case is back, when the views can
+    read it, together with what the lend committed, and never while it is out."""
+    events = CaseEvents(case)
+    heard: list[dict] = []
+    readable: list[bool] = []
+
+    def refresh(changes):  # as a view does: it reads the case
+        heard.append({k: set(v) for k, v in changes.items()})
+        try:
+            readable.append(bool(overview.counts(case)))
+        except CaseBusy:
+            readable.append(False)
+
+    events.changed.connect(refresh)
+    lent, release = threading.Event(), threading.Event()
+    made: list[int] = []
+
+    def lender():
+        made.append(records.create(case, "actor", name="Patrol"))  # notice on its way
+        with case.sole_writer():
+            lent.set()
+            release.wait(5)
+            made.append(records.create(case, "incident", title="During the lend"))
+
+    thread = threading.Thread(target=lender)
+    thread.start()
+    assert lent.wait(5)
+    qtbot.wait(100)  # the UI thread runs its events while the case is out
+    assert heard == []
+    release.set()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    qtbot.wait(100)
+    assert heard == [{"actor": {made[0]}, "incident": {made[1]}}] and readable == [True]
+    events.detach()
