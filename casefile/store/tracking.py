@@ -4,8 +4,8 @@
 - every insert, update and delete is appended to the audit chain;
 - after commit, listeners hear which records changed, so views refresh.
 
-Bulk Core paths (import, intake) do their own audit entry and call
-``Case.notify`` themselves.
+Core paths that write many rows at once (an import, a merge) do their own
+audit entries and call ``Case.notify`` themselves.
 """
 
 from __future__ import annotations

@@ -140,6 +140,35 @@ def test_cancel_stops_the_stream(case):
     assert calls == [10, 20, 30]
 
 
+def test_a_slow_store_has_the_reader_hash_the_chunks_and_each_is_stored_under_its_own_hash(case, monkeypatch):
+    """While the caller is behind (a slow disk, SQLCipher's encryption), the
+    reading thread hashes chunks itself instead of waiting; whoever hashed a
+    chunk, it is stored under the hash of exactly its bytes."""
+    import threading
+    import time
+    import types
+
+    hashed_by: list[str] = []
+
+    def sha256(data=b""):
+        if data:
+            hashed_by.append(threading.current_thread().name)
+        return hashlib.sha256(data)
+
+    monkeypatch.setattr(chunks, "hashlib", types.SimpleNamespace(sha256=sha256))
+    data = os.urandom(40 * 1024)
+    with case.connection() as conn:
+        sha256_, size, listed, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=1024,
+                                                       progress=lambda done: time.sleep(0.002))
+        assert (sha256_, size) == (hashlib.sha256(data).hexdigest(), len(data))
+        assert [h for h, _ in listed] == [hashlib.sha256(data[i:i + 1024]).hexdigest()
+                                           for i in range(0, len(data), 1024)]
+        assert chunks.rehash(conn, sha256_) == (sha256_, len(data), [])
+        conn.rollback()
+    assert "chunk-read" in hashed_by  # the reader did share the work
+    assert len(hashed_by) == 40  # and each chunk was hashed once
+
+
 @pytest.mark.parametrize("passphrase", [None, "clave larga de prueba"])
 def test_a_large_file_goes_in_through_a_small_page_cache(tmp_path, passphrase):
     """Pages written once and not read back need little cache: a small one
