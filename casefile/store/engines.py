@@ -36,7 +36,10 @@ def make_engine(creator: Callable, poolclass=QueuePool, sealed_by: Callable[[], 
     if sealed_by is not None:
         @event.listens_for(engine, "connect")
         def _arm(dbapi_conn, record):
-            if not getattr(dbapi_conn, "sealing", False):  # armed in another pool (a lent one)
+            # Armed in another pool already (a lent one): its triggers are there,
+            # and creating them again costs milliseconds. Not in state.install,
+            # which also re-creates triggers that state.appending dropped.
+            if not getattr(dbapi_conn, "sealing", False):
                 state.install(dbapi_conn)
             dbapi_conn.who = sealed_by
 
