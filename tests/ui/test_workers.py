@@ -172,3 +172,35 @@ def test_process_job_kills_a_child_that_ignores_cancel(qtbot):
         job.start()
     with qtbot.waitSignal(job.was_cancelled, timeout=5000):
         job.cancel()
+
+
+@pytest.mark.parametrize("ending", ["done", "cancelled with Escape"])
+def test_the_window_is_active_again_when_a_progress_dialog_closes(qtbot, ending):
+    """Its shortcuts work again at once: without a window manager to hand
+    activation back, a window under a closed dialog stayed inactive, and
+    every Ctrl+ shortcut did nothing while typing still reached its fields."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    gate = threading.Event()
+
+    def work(progress, cancelled):
+        while not gate.is_set() and not cancelled():
+            time.sleep(0.01)
+
+    job = ThreadJob(work)
+    dialog = JobProgressDialog(job, "Taking in files", window, minimum_ms=0)
+    job.start()
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        if ending == "done":
+            gate.set()
+        else:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
