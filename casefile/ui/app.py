@@ -31,6 +31,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Casefile")
     app.setApplicationDisplayName("Casefile")
     app.setDesktopFileName("casefile")
+    from .activation import keep_activation
+
+    keep_activation(app)
     try:
         from .language import install_translators
 

@@ -27,7 +27,7 @@ from typing import Self
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..errors import CasefileError
 
@@ -374,15 +374,8 @@ class JobProgressDialog(QProgressDialog):
 
     @Slot()
     def _on_finished(self) -> None:
-        active = QApplication.activeWindow()
         self.reset()
         self.hide()
-        parent = self.parentWidget()
-        if parent is not None and active in (None, self):
-            # Hand activation back to the window (this dialog had it, or nobody
-            # did since it was shown again on Cancel): without a window manager
-            # nothing else does, and its shortcuts would all be dead.
-            parent.window().activateWindow()
         self.deleteLater()
 
 

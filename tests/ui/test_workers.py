@@ -181,6 +181,9 @@ def test_the_window_is_active_again_when_a_progress_dialog_closes(qtbot, ending)
     every Ctrl+ shortcut did nothing while typing still reached its fields."""
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    from casefile.ui.activation import keep_activation
+
+    keep_activation(QApplication.instance())  # as make_app does
     window = QMainWindow()
     qtbot.addWidget(window)
     window.show()
