@@ -127,10 +127,13 @@ def mark_all(dbapi_conn) -> None:
 def seal(dbapi_conn, who: str = "") -> None:
     """Seal the rows this transaction touched: called just before COMMIT.
     Raises (so the commit does not happen) if the history cannot take it."""
-    if dbapi_conn.execute("SELECT 1 FROM temp.cf_dirty_row LIMIT 1").fetchone() is None:
+    # Only the tables the transaction wrote to: a commit of one edit reads two
+    # of 25, where asking every table cost a first intake 1-2 ms.
+    touched = [BY_NAME[name] for (name,) in dbapi_conn.execute("SELECT DISTINCT tbl FROM temp.cf_dirty_row")]
+    if not touched:
         return
     rows: list[tuple[str, str, str | None, str | None]] = []  # table, key, digest, label
-    for table in TABLES:
+    for table in touched:
         found = {key: (row, label) for key, row, label in dbapi_conn.execute(
             f"SELECT d.key, {table.row_sql}, {table.label_sql} FROM {table.join_sql} WHERE d.tbl = ?",
             (table.name,))}
