@@ -4,7 +4,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+240"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+241"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Taking in %n file</numerusform>

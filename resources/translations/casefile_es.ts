@@ -2770,14 +2770,14 @@
         <translation>Imágenes en que se ven rostros, omitidas</translation>
     </message>
     <message>
-        <location filename="../../casefile/dossier/writer.py" line="+92"/>
-        <location line="+54"/>
+        <location filename="../../casefile/dossier/writer.py" line="+91"/>
+        <location line="+58"/>
         <source>Dossier cancelled; nothing was written.</source>
         <extracomment>the codes of the records it shows, by kind (a handover holds the same records) the sources and evidence items in scope left out for their consent: (code, why)</extracomment>
         <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Reading the case</source>
         <translation>Leyendo el expediente</translation>
     </message>
@@ -2802,7 +2802,7 @@
         <translation>Componiendo las páginas</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Signing</source>
         <translation>Firma</translation>
     </message>
@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+114"/>
+        <location filename="../../casefile/store/case.py" line="+122"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3784,7 +3784,7 @@
         <translation>{name} está ocupado incorporando un archivo grande; vuelva a intentarlo cuando termine.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>{name} is saved, but there was no space left to fold its log ({name}-wal) back into it: keep that file beside it and open the case again once there is space</source>
         <translation>{name} está guardado, pero no quedó espacio para integrar en él su bitácora ({name}-wal): conserve ese archivo a su lado y vuelva a abrir el expediente cuando haya espacio</translation>
     </message>
@@ -3794,12 +3794,12 @@
         <translation>{name} se guardó y se cerró, pero no se pudo escribir su respaldo: {why}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>{path} is not encrypted; make an encrypted copy instead.</source>
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+182"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -3826,7 +3826,7 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+89"/>
+        <location filename="../../casefile/store/case.py" line="+43"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
@@ -3960,12 +3960,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+70"/>
+        <location filename="../../casefile/store/chunks.py" line="+85"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+143"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -3980,7 +3980,7 @@
         <translation>falta un fragmento guardado (sha256:{sha})</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/__init__.py" line="+141"/>
+        <location filename="../../casefile/services/evidence/__init__.py" line="+146"/>
         <source>{code}: the stored bytes no longer match the hash taken at intake; not exported</source>
         <translation>{code}: los bytes guardados ya no coinciden con la huella tomada al ingresar; no se exportó</translation>
     </message>
@@ -3992,7 +3992,7 @@
     <message>
         <location line="-51"/>
         <source>address</source>
-        <extracomment>what a source&apos;s fields were before a saved page filled them (they are filled only when empty)</extracomment>
+        <extracomment>what a source&apos;s fields were before a saved page filled them (they are filled only when empty) (the source&apos;s id, its fields as they were, as they are)</extracomment>
         <translation>dirección</translation>
     </message>
     <message>
@@ -4046,7 +4046,7 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+103"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+109"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
@@ -4062,7 +4062,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
@@ -4122,7 +4122,7 @@
 <context>
     <name>EvidenceCommands</name>
     <message>
-        <location filename="../../casefile/ui/evidence/commands.py" line="+36"/>
+        <location filename="../../casefile/ui/evidence/commands.py" line="+39"/>
         <source>Take in {name}</source>
         <translation>Ingresar {name}</translation>
     </message>
@@ -4142,13 +4142,13 @@
         <translation>Desvincular {code} de {target}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Taking in {name} ({number} of {count})</source>
-        <extracomment>taken in, but its capture proof does not hold: (code, message)</extracomment>
+        <extracomment>what a saved page taken in for a source gave it, by code (``evidence.page_gave``) taken in, but its capture proof does not hold: (code, message)</extracomment>
         <translation>Ingresando {name} ({number} de {count})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -4156,7 +4156,7 @@
 <context>
     <name>EvidenceIntake</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/evidence/intake.py" line="+240"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="+241"/>
         <source>Taking in %n file(s)</source>
         <translation>
             <numerusform>Ingresando %n archivo</numerusform>
@@ -4379,7 +4379,7 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/evidence/intake.py" line="-172"/>
+        <location filename="../../casefile/ui/evidence/intake.py" line="-173"/>
         <source>Add Evidence Files</source>
         <translation>Agregar archivos de evidencia</translation>
     </message>
@@ -6821,7 +6821,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../casefile/ui/case/navigator.py" line="+52"/>
+        <location filename="../../casefile/ui/case/navigator.py" line="+59"/>
         <source>{kind}  ({count})</source>
         <translation>{kind}  ({count})</translation>
     </message>

@@ -168,7 +168,7 @@ def test_window_action_opens_the_dialog(qtbot, tmp_path, monkeypatch):
 def test_archival_checkbox_asks_the_child_for_pdfa(qtbot, dialog):
     from PySide6.QtCore import Qt
 
-    from casefile.ui.dialogs.dossier_job import parse_args
+    from casefile.ui.jobs.dossier import parse_args
 
     assert "--pdfa" not in dialog.arguments()
     qtbot.mouseClick(dialog.archival, Qt.LeftButton)

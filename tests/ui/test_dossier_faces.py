@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from casefile.ui.dialogs import dossier_job
 from casefile.ui.dialogs.dossier import DossierDialog
+from casefile.ui.jobs import dossier as dossier_job
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The dossier export dialog: scope, profile, language and file; the build
-runs in a child process (``dossier_job``) so the window stays responsive,
+runs in a child process (``jobs.dossier``) so the window stays responsive,
 with progress and cancel; at the end, the file's SHA-256 and its folder."""
 
 from __future__ import annotations
@@ -329,7 +329,7 @@ class DossierDialog(JobDialog):
                 return
             stdin.append(json.dumps(key_passphrase))
         self.result_info = None
-        self.job = ProcessJob("casefile.ui.dialogs.dossier_job", args, stdin_lines=stdin, parent=self)
+        self.job = ProcessJob("casefile.ui.jobs.dossier", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)
         self.job.succeeded.connect(self._on_success)
         self.job.failed.connect(self._show_error)

@@ -1,6 +1,6 @@
 """File > Handover…: a BagIt bag for a court or UN mechanism
 (``services/handover``). Recipient, scope, language and folder; the bag is
-written by a child process (``handover_job``) with progress and cancel; at
+written by a child process (``jobs.handover``) with progress and cancel; at
 the end, what went, what consent kept out and why, and the folder."""
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ class HandoverDialog(JobDialog):
         stdin = [json.dumps(case_passphrase(self.case) or "")] if getattr(self.case, "encrypted", False) else []
         stdin.append(json.dumps(key_passphrase))
         self.result_info = None
-        self.job = ProcessJob("casefile.ui.dialogs.handover_job", args, stdin_lines=stdin, parent=self)
+        self.job = ProcessJob("casefile.ui.jobs.handover", args, stdin_lines=stdin, parent=self)
         self.job.progress.connect(self._on_progress)
         self.job.succeeded.connect(self._on_success)
         self.job.failed.connect(lambda message: self.say(

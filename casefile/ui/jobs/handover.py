@@ -1,10 +1,10 @@
 """The child process that writes a handover's bag for the window. No Qt.
 
-``python -m casefile.ui.dialogs.handover_job CASE -o DIR --for RECIPIENT
+``python -m casefile.ui.jobs.handover CASE -o DIR --for RECIPIENT
 [--incidents CODES] [--lang L] [--ui-lang L] [--encrypted]``
 
 It writes a dossier (ReportLab holds the GIL for a whole build) and copies
-every original, so it runs here, as the dossier does (``dossier_job``, whose
+every original, so it runs here, as the dossier does (``jobs.dossier``, whose
 protocol it speaks): stdin carries the case's passphrase (with
 ``--encrypted``) and then the documenter key's, each one JSON string on one
 line, then ``cancel``; stdout one JSON object per line, progress and then
@@ -18,11 +18,11 @@ import sys
 from pathlib import Path
 
 from ...errors import CasefileError
-from .dossier_job import Channel, install_language, open_for_window
+from .dossier import Channel, install_language, open_for_window
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="casefile.ui.dialogs.handover_job")
+    parser = argparse.ArgumentParser(prog="casefile.ui.jobs.handover")
     parser.add_argument("case")
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("--for", dest="recipient", required=True)

@@ -1,6 +1,6 @@
 """The child process that builds a dossier for the window. No Qt.
 
-``python -m casefile.ui.dialogs.dossier_job CASE -o OUT [--profile P] [--incidents CODES]
+``python -m casefile.ui.jobs.dossier CASE -o OUT [--profile P] [--incidents CODES]
 [--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--sign] [--force]``
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
@@ -69,7 +69,7 @@ class Channel:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="casefile.ui.dialogs.dossier_job")
+    parser = argparse.ArgumentParser(prog="casefile.ui.jobs.dossier")
     parser.add_argument("case")
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("--profile", default="full")
