@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from ..errors import CasefileError, DamagedCase, NotACasefile
 from ..i18n import translate
@@ -98,6 +98,9 @@ class Case:
         self._sole: tuple[int, Engine] | None = None
         self._lent: Any = None  # the DB-API connection lent now
         self._lend_engine: Engine | None = None
+        # unsealed_transaction's, kept so its statements compile once per case;
+        # no pool: each use opens its own connection, under the key of the day.
+        self._unsealed_engine: Engine | None = None
         self._returned = threading.Event()  # set whenever the case is not lent
         self._returned.set()
         self._held: dict[str, set[int]] = {}  # changes told when the sole writer is done
@@ -493,12 +496,10 @@ class Case:
     def unsealed_transaction(self) -> Iterator[Connection]:
         """A transaction whose writes the history does not seal: for rows sealed
         elsewhere, copied in with their seals (a server case's changes)."""
-        engine = make_engine(lambda: connect(self.path, self._key))
-        try:
-            with engine.begin() as conn:
-                yield conn
-        finally:
-            engine.dispose()
+        if self._unsealed_engine is None:
+            self._unsealed_engine = make_engine(lambda: connect(self.path, self._key), poolclass=NullPool)
+        with self._unsealed_engine.begin() as conn:
+            yield conn
 
     def audit_head(self) -> str:
         """The chain hash of the last history entry (raises ChainHeadUnreadable
