@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+122"/>
+        <location filename="../../casefile/store/case.py" line="+125"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3799,7 +3799,7 @@
         <translation>{path} no está cifrado; mejor haga una copia cifrada.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+180"/>
         <source>{name} does not verify: its history or records were altered outside Casefile; nothing was exported. Run &apos;casefile verify&apos; to see what.</source>
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
@@ -8211,7 +8211,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>El expediente del servidor está en el formato {theirs}, más reciente que el de este Casefile ({ours}): actualice Casefile.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/server/working.py" line="+191"/>
+        <location filename="../../casefile/store/server/working.py" line="+203"/>
         <source>Your role in this case on the server does not let you make this change (what you may change: &apos;casefile server&apos; roles); nothing was written to the server.</source>
         <extracomment>evidence bytes and previews: written only with an evidence row, which the history seals, and never changed (content-addressed), so compared only when the history carried says an item changed work done with the working copy, once a writing use committed a change, in a transaction of its own</extracomment>
         <translation>Su rol en este expediente del servidor no le permite hacer este cambio (lo que puede cambiar: roles de &apos;casefile server&apos;); no se escribió nada en el servidor.</translation>

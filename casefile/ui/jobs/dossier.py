@@ -24,9 +24,15 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import CasefileError
+
+if TYPE_CHECKING:
+    from ...store import Case
 
 
 class Channel:
@@ -87,17 +93,37 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def open_for_window(path: Path, passphrase: str | None):
+def answer(channel: Channel, work: Callable[[], dict]) -> int:
+    """Send the window what ``work`` returns, or its error in one line."""
+    try:
+        result = work()
+    except CasefileError as error:
+        channel.send(error=str(error))
+        return 1
+    channel.send(result=result)
+    return 0
+
+
+@contextmanager
+def window_case(path: str, passphrase: str | None) -> Iterator[Case]:
+    """The case the window holds open, for this child's work."""
     from ...store import Case
 
-    return Case.open_delegated(path, passphrase=passphrase)
+    case = Case.open_delegated(Path(path), passphrase=passphrase)
+    passphrase = None  # the case holds its key now: no other copy stays in this frame
+    try:
+        yield case
+    finally:
+        case.close(backup=False)  # the window makes the backups, on its own close
 
 
 def run(args: argparse.Namespace, channel: Channel) -> int:
     passphrase = channel.read_secret() if args.encrypted else None
     key_passphrase = channel.read_secret() if args.sign else None
     channel.listen()
-    try:
+
+    def work() -> dict:
+        nonlocal passphrase, key_passphrase
         install_language(args.ui_lang)
         from ...dossier.writer import write_dossier
 
@@ -107,23 +133,18 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
 
             signer = keys.load_or_create(key_passphrase)  # made on first use
             key_passphrase = None
-        case = open_for_window(Path(args.case), passphrase)
-        passphrase = None
-        try:
+        with window_case(args.case, passphrase) as case:
+            passphrase = None
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = write_dossier(case, args.output, profile=args.profile, incidents=codes, tag=args.tag or None,
                                    date_from=args.date_from or None, date_to=args.date_to or None,
                                    lang=args.lang, faces=args.faces,
                                    progress=channel.progress, cancelled=channel.cancelled, force=args.force,
                                    pdfa=args.pdfa, signer=signer)
-        finally:
-            case.close(backup=False)  # the window makes the backups, on its own close
-    except CasefileError as error:
-        channel.send(error=str(error))
-        return 1
-    channel.send(result={"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
-                         "withheld": dict(result.withheld), "warnings": list(result.warnings)})
-    return 0
+        return {"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
+                "withheld": dict(result.withheld), "warnings": list(result.warnings)}
+
+    return answer(channel, work)
 
 
 def install_language(lang: str) -> None:

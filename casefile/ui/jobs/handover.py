@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from ...errors import CasefileError
-from .dossier import Channel, install_language, open_for_window
+from .dossier import Channel, answer, install_language, window_case
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -37,28 +35,24 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     passphrase = channel.read_secret() if args.encrypted else None
     key_passphrase = channel.read_secret()
     channel.listen()
-    try:
+
+    def work() -> dict:
+        nonlocal passphrase, key_passphrase
         install_language(args.ui_lang)
         from ...services import keys
         from ...services.handover import handover
 
         key = keys.load_or_create(key_passphrase)  # a wrong passphrase stops here, before any work
         key_passphrase = ""
-        case = open_for_window(Path(args.case), passphrase)
-        passphrase = None
-        try:
+        with window_case(args.case, passphrase) as case:
+            passphrase = None
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = handover(case, args.output, args.recipient, key, incidents=codes, lang=args.lang,
                               progress=channel.progress, cancelled=channel.cancelled)
-        finally:
-            case.close(backup=False)  # the window makes the backups, on its own close
-    except CasefileError as error:
-        channel.send(error=str(error))
-        return 1
-    channel.send(result={"path": str(result.path), "items": result.items, "octets": result.octets,
-                         "head": result.head, "left_out": [list(pair) for pair in result.left_out],
-                         "warnings": list(result.warnings)})
-    return 0
+        return {"path": str(result.path), "items": result.items, "octets": result.octets, "head": result.head,
+                "left_out": [list(pair) for pair in result.left_out], "warnings": list(result.warnings)}
+
+    return answer(channel, work)
 
 
 def main(argv: list[str] | None = None) -> int:
