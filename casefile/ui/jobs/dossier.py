@@ -24,7 +24,7 @@ import argparse
 import json
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,17 +93,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def answer(channel: Channel, work: Callable[[], dict]) -> int:
-    """Send the window what ``work`` returns, or its error in one line."""
-    try:
-        result = work()
-    except CasefileError as error:
-        channel.send(error=str(error))
-        return 1
-    channel.send(result=result)
-    return 0
-
-
 @contextmanager
 def window_case(path: str, passphrase: str | None) -> Iterator[Case]:
     """The case the window holds open, for this child's work."""
@@ -121,9 +110,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     passphrase = channel.read_secret() if args.encrypted else None
     key_passphrase = channel.read_secret() if args.sign else None
     channel.listen()
-
-    def work() -> dict:
-        nonlocal passphrase, key_passphrase
+    try:
         install_language(args.ui_lang)
         from ...dossier.writer import write_dossier
 
@@ -141,10 +128,12 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
                                    lang=args.lang, faces=args.faces,
                                    progress=channel.progress, cancelled=channel.cancelled, force=args.force,
                                    pdfa=args.pdfa, signer=signer)
-        return {"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
-                "withheld": dict(result.withheld), "warnings": list(result.warnings)}
-
-    return answer(channel, work)
+    except CasefileError as error:
+        channel.send(error=str(error))
+        return 1
+    channel.send(result={"path": str(result.path), "pages": result.pages, "sha256": result.sha256,
+                         "withheld": dict(result.withheld), "warnings": list(result.warnings)})
+    return 0
 
 
 def install_language(lang: str) -> None:

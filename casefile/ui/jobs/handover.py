@@ -16,7 +16,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .dossier import Channel, answer, install_language, window_case
+from ...errors import CasefileError
+from .dossier import Channel, install_language, window_case
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -35,9 +36,7 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     passphrase = channel.read_secret() if args.encrypted else None
     key_passphrase = channel.read_secret()
     channel.listen()
-
-    def work() -> dict:
-        nonlocal passphrase, key_passphrase
+    try:
         install_language(args.ui_lang)
         from ...services import keys
         from ...services.handover import handover
@@ -49,10 +48,13 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
             codes = [c.strip() for c in args.incidents.split(",") if c.strip()] or None
             result = handover(case, args.output, args.recipient, key, incidents=codes, lang=args.lang,
                               progress=channel.progress, cancelled=channel.cancelled)
-        return {"path": str(result.path), "items": result.items, "octets": result.octets, "head": result.head,
-                "left_out": [list(pair) for pair in result.left_out], "warnings": list(result.warnings)}
-
-    return answer(channel, work)
+    except CasefileError as error:
+        channel.send(error=str(error))
+        return 1
+    channel.send(result={"path": str(result.path), "items": result.items, "octets": result.octets,
+                         "head": result.head, "left_out": [list(pair) for pair in result.left_out],
+                         "warnings": list(result.warnings)})
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
