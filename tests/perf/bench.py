@@ -1,6 +1,6 @@
 """Casefile's performance targets, each measured against its limit in the same run.
 
-    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, under a minute
+    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, meant to take under a minute (61-72 s on a slow 2-core VM)
     uv run python tests/perf/bench.py             # the full scale case (builds it once, cached in /tmp)
     uv run python tests/perf/bench.py --scale 0.1 # anything in between
 
@@ -357,7 +357,7 @@ ROWS = ("window", "paint", "search", "import", "intake", "dossier", "merge", "sy
 def main() -> None:
     ensure_bytecode()
     parser = argparse.ArgumentParser(description="Casefile benchmarks: each target against its limit.")
-    parser.add_argument("--quick", action="store_true", help="about 1%% of the scale case, under a minute")
+    parser.add_argument("--quick", action="store_true", help="about 1%% of the scale case, meant to take under a minute")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the scale case (default 1)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", nargs="*", choices=ROWS, help="measure only these rows")
