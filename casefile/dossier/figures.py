@@ -23,7 +23,7 @@ from reportlab.platypus import PageBreak
 from ..i18n import translate
 from ..services.redaction import Redactor
 from ..services.views import figure as fig
-from ..services.views.linkchart import Layout, chart_figure, graph_from, seeds
+from ..services.views.linkchart import Layout, chart_figure, neighbourhood
 from ..services.views.timeline import timeline_from
 from .styles import BOLD, SANS, register_fonts
 from .template import MARGIN, Heading
@@ -44,7 +44,7 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
     with case.session() as session:  # one session, one redactor for both figures
         redactor = Redactor(session, profile, recipient=recipient)
         timeline = timeline_from(session, redactor, lanes="type", incidents=incident_ids, lang=lang)
-        graph = graph_from(session, redactor, lang=lang)
+        hood = neighbourhood(session, redactor, incident_ids, lang=lang)
     if timeline.events:
         start, end = timeline.extent()
         figure = timeline.figure(start, end, width, detail_limit=400,
@@ -56,13 +56,10 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
             caption += " " + translate("Figures", "{count} incidents without a usable date are not shown.").format(
                 count=timeline.omitted)
         out.append(DossierFigure(figure, caption))
-    keys = seeds(graph, "incident", incident_ids)
-    for key in list(keys):  # each claim's chain of attribution comes with it
-        if key.startswith("claim:"):
-            keys |= graph.chain(key)[0]
+    keys = hood.keys  # the incidents, their neighbours and each claim's chain of attribution
     if keys:
-        shown = sorted(keys, key=lambda k: (-len(graph.neighbours(k)), k))[:MAX_NODES]
-        figure = chart_figure(graph, Layout().place(graph, shown), width=width,
+        shown = sorted(keys, key=lambda k: (-hood.degree[k], k))[:MAX_NODES]
+        figure = chart_figure(hood.graph, Layout().place(hood.graph, shown), width=width,
                               title=translate("Figures", "Link chart"), text_px=1.0)  # ReportLab: points
         caption = translate("Figures", "Incidents (rectangles), actors (circles), claims (diamonds) and sources "
                                        "(tall rectangles), linked by involvement with its role, by what a claim "

@@ -148,3 +148,113 @@ def test_labels_never_cover_each_other_or_run_off_the_figure(text_px):
     assert short, "a crowded chart leaves some labels out"
     for node in short:  # and the caption names each of them
         assert f"{node.code} {node.label}" in figure.caption
+
+
+def _tangled_case(case, seed: int = 3):
+    """Records linked every way the chart draws, some confidential, at random."""
+    import random
+
+    from sqlalchemy import select
+
+    from casefile.model import (
+        Actor,
+        ActorRelation,
+        Assessment,
+        Claim,
+        ClaimRelay,
+        ClaimSubject,
+        Incident,
+        IncidentLink,
+        Involvement,
+        Source,
+        VocabularyTerm,
+    )
+
+    rng = random.Random(seed)
+    with case.session() as session:
+        def keys(vocabulary):
+            return list(session.scalars(select(VocabularyTerm.key).where(VocabularyTerm.vocabulary == vocabulary)))
+
+        incidents = [Incident(title=f"Incident {n}", confidential=n % 5 == 0) for n in range(14)]
+        actors = [Actor(name=f"Actor {n}", category="person", protected=n % 4 == 0,
+                        pseudonym=f"Witness {n}" if n % 4 == 0 else "") for n in range(10)]
+        sources = [Source(title=f"Source {n}", confidential=n % 6 == 0, pseudonym=f"Informant {n}" if n % 6 == 0
+                          else "") for n in range(12)]
+        session.add_all(incidents + actors + sources)
+        session.flush()
+        claims = []
+        for n in range(24):
+            chain = rng.sample(sources, rng.randint(0, 4))
+            claimant = rng.choice(actors) if n % 3 else None
+            claim = Claim(summary=f"Claim {n}", claimant_id=claimant.id if claimant else None,
+                          source_id=chain[-1].id if chain else None, origin_id=chain[0].id if len(chain) > 1 else None)
+            session.add(claim)
+            session.flush()
+            session.add_all(ClaimRelay(claim_id=claim.id, source_id=s.id, position=p) for p, s in enumerate(chain[1:-1]))
+            for subject in rng.sample(incidents, rng.randint(1, 2)):
+                session.add(ClaimSubject(claim_id=claim.id, incident_id=subject.id))
+            if n % 4 == 0:
+                session.add(ClaimSubject(claim_id=claim.id, actor_id=rng.choice(actors).id))
+            claims.append(claim)
+        roles = keys("role")
+        for incident in incidents:
+            for actor in rng.sample(actors, rng.randint(0, 3)):
+                session.add(Involvement(incident_id=incident.id, actor_id=actor.id, role=rng.choice(roles)))
+        for _ in range(8):
+            one, other = rng.sample(incidents, 2)
+            session.add(IncidentLink(from_id=one.id, to_id=other.id, relation=rng.choice(keys("incident_relation"))))
+            a, b = rng.sample(actors, 2)
+            session.add(ActorRelation(actor_id=a.id, other_id=b.id, relation=rng.choice(keys("actor_relation"))))
+        for claim in claims:
+            if rng.random() < 0.5:
+                by = rng.choice([{"by_source_id": rng.choice(sources).id},
+                                 {"by_claim_id": rng.choice([c for c in claims if c is not claim]).id}])
+                session.add(Assessment(claim_id=claim.id, relation=rng.choice(["supports", "contradicts", "repeats"]),
+                                       **by))
+    return case
+
+
+@pytest.mark.parametrize("profile", ["full", "partner", "public"])
+def test_a_dossiers_neighbourhood_is_what_the_whole_graph_gives(case, profile):
+    """A dossier's chart read the whole case's graph to draw a few records of
+    it (28 s and 1.5 GB for one incident of a 100,000-incident case). The
+    neighbourhood reads only the records around the incidents and must give
+    the same records, edges and link counts, so the same chart."""
+    from sqlalchemy import event, select
+
+    from casefile.model import Incident
+    from casefile.services.redaction import Redactor
+    from casefile.services.views.linkchart import graph_from, neighbourhood
+
+    _tangled_case(case)
+    with case.session() as session:
+        ids = list(session.scalars(select(Incident.id)))
+    for scope in [{i} for i in ids] + [set(ids), set(ids[::3]), set()]:
+        with case.session() as session:
+            whole = graph_from(session, Redactor(session, profile))
+        with case.session() as session:
+            redactor, loaded = Redactor(session, profile), set()
+            event.listen(session, "loaded_as_persistent", lambda _s, record: loaded.add(f"{record.kind}:{record.id}"))
+            hood = neighbourhood(session, redactor, scope)
+        keys = seeds(whole, "incident", scope)
+        for key in list(keys):
+            if key.startswith("claim:"):
+                keys |= whole.chain(key)[0]
+        assert hood.keys == keys
+        assert loaded == keys  # no other record was read
+        assert hood.degree == {key: len(whole.neighbours(key)) for key in keys}
+        assert hood.graph.nodes == {key: whole.nodes[key] for key in keys}
+        assert hood.graph.edges == [e for e in whole.edges if e.a in keys and e.b in keys]
+    assert len(hood.keys) < len(whole.nodes)
+
+
+def test_a_withheld_claim_draws_no_chain_between_the_sources_it_passed_through(case):
+    """The chain of a claim left out of a shared chart was still drawn between
+    its sources (origin, relays, the source read): it told what the claim was."""
+    claim, origin, relay, read, _speaker, incident = _claim_with_chain(case)
+    records.update(case, "incident", incident, confidential=True)  # the claim is only about it: withheld
+    for profile in ("partner", "public"):
+        graph = load_graph(case, profile=profile)
+        assert f"claim:{claim}" not in graph.nodes and f"source:{origin}" in graph.nodes
+        assert not [e for e in graph.edges if e.relation == "chain"]
+    assert len([e for e in load_graph(case).edges if e.relation == "chain"]) == 3
