@@ -37,12 +37,12 @@ class DossierFigure:
     caption: str
 
 
-def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float = A4[0] - 2 * MARGIN,
-                    lang: str = "en", recipient: str | None = None) -> list[DossierFigure]:
-    """The timeline and the link chart of the dossier's incidents, redacted."""
+def dossier_figures(case, redactor: Redactor, incident_ids: set[int], *, width: float = A4[0] - 2 * MARGIN,
+                    lang: str = "en") -> list[DossierFigure]:
+    """The timeline, the link chart and the map of the dossier's incidents,
+    redacted by ``redactor``'s rules (the dossier's own: ``Redactor.fresh``)."""
     out: list[DossierFigure] = []
-    with case.session() as session:  # one session, one redactor for both figures
-        redactor = Redactor(session, profile, recipient=recipient)
+    with case.session() as session:
         timeline = timeline_from(session, redactor, lanes="type", incidents=incident_ids, lang=lang)
         hood = neighbourhood(session, redactor, incident_ids, lang=lang)
     if timeline.events:
@@ -72,7 +72,7 @@ def dossier_figures(case, profile: str, incident_ids: set[int], *, width: float 
     from ..services.views.map import dossier_map  # the map (issue 20): its places, redacted the same way
     from ..services.views.tiles import installed
 
-    drawn = dossier_map(case, profile, incident_ids, width, tilesets=installed())
+    drawn = dossier_map(case, redactor, incident_ids, width, tilesets=installed())
     if drawn is not None:
         out.append(DossierFigure(*drawn))
     return out

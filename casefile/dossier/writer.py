@@ -109,8 +109,7 @@ def write_dossier(case, out_path, *, profile: str = "full", incidents: list[str]
         data.signed_by = translate("Dossier", "{name}, key {fingerprint}").format(
             name=signer.name or translate("Dossier", "the documenter"), fingerprint=signer.fingerprint)
     maker = DossierStory(data, labels, readers)
-    maker.figures = dossier_figures(case, profile, {i.id for i in data.incidents}, lang=labels.lang,
-                                    recipient=recipient)  # redacted
+    maker.figures = dossier_figures(case, redactor.fresh(), {i.id for i in data.incidents}, lang=labels.lang)
     story = maker.build()
     total = len(story)
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from casefile.dossier.figures import dossier_figures, drawing
 from casefile.dossier.writer import write_dossier
+from casefile.services.redaction import Redactor
 from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import texts
 from casefile.services.views.linkchart import Layout, chart_figure, load_graph
@@ -106,5 +107,7 @@ def test_no_socket_is_opened_while_figures_are_built_and_drawn(sample, monkeypat
     for figure in (timeline.figure(start, end, 800), chart_figure(graph, Layout().place(graph, graph.nodes))):
         assert drawing(figure, 480, 600).width <= 480
         assert texts(figure)
-    titles = [item.figure.title for item in dossier_figures(sample, "public", {1, 2, 3, 4, 5})]
+    with sample.session() as session:
+        public = Redactor(session, "public")
+    titles = [item.figure.title for item in dossier_figures(sample, public, {1, 2, 3, 4, 5})]
     assert {"Timeline of the incidents", "Link chart"} <= set(titles)  # and the map, where places have coordinates

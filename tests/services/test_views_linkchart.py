@@ -234,7 +234,8 @@ def test_a_dossiers_neighbourhood_is_what_the_whole_graph_gives(case, profile):
             whole = graph_from(session, Redactor(session, profile))
         with case.session() as session:
             redactor, loaded = Redactor(session, profile), set()
-            event.listen(session, "loaded_as_persistent", lambda _s, record: loaded.add(f"{record.kind}:{record.id}"))
+            event.listen(session, "loaded_as_persistent",
+                         lambda _s, record, loaded=loaded: loaded.add(f"{record.kind}:{record.id}"))
             hood = neighbourhood(session, redactor, scope)
         keys = seeds(whole, "incident", scope)
         for key in list(keys):

@@ -60,15 +60,17 @@ class MapPlaces:
     omitted: int  # places in scope without coordinates
 
 
-def map_places(case: Case, incidents: set[int] | None = None, profile: str = "full") -> MapPlaces:
+def map_places(case: Case, incidents: set[int] | None = None, profile: str = "full", *,
+               redactor: Redactor | None = None) -> MapPlaces:
     """Places with coordinates and the number of incidents at each.
 
     ``incidents`` is the list filter's scope (None: everything): with a scope,
     only places of those incidents are drawn. A shared ``profile`` leaves out
     confidential incidents, and places used only by them; names are scrubbed.
+    ``redactor``: one an export has already made, instead of ``profile``'s.
     """
     with case.session() as session:
-        redactor = Redactor(session, profile)
+        redactor = redactor or Redactor(session, profile)
         counts: dict[int, int] = defaultdict(int)
         query = select(Incident.id, Incident.place_id).where(Incident.place_id.is_not(None))
         for incident_id, place_id in session.execute(query):
@@ -310,11 +312,11 @@ def map_figure(places: MapPlaces, width: float = 480.0, height: float = 340.0,
     return draw(places, width, height, box or world_box(places.places), title, tilesets or [])
 
 
-def dossier_map(case: Case, profile: str, incidents: set[int] | None, width: float,
+def dossier_map(case: Case, redactor: Redactor, incidents: set[int] | None, width: float,
                 tilesets: list | None = None) -> tuple[Figure, str] | None:
-    """The dossier's map of its incidents' places, redacted for ``profile``,
-    with its caption; None when no place has coordinates."""
-    places = map_places(case, incidents=incidents, profile=profile)
+    """The dossier's map of its incidents' places, redacted by the dossier's
+    rules, with its caption; None when no place has coordinates."""
+    places = map_places(case, incidents=incidents, redactor=redactor)
     if not places.places:
         return None
     figure = map_figure(places, width, width * 0.72, title=translate("Map", "Map of the incidents' places"),
