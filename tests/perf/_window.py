@@ -204,7 +204,7 @@ def ui_stall(a: dict) -> dict:
     window = MainWindow()
     window.set_case(_open(a["case"]), remember=False)
     window.show()
-    end = time.perf_counter() + 1.0
+    end = time.perf_counter() + a.get("idle", 1.0)
     idle = longest_stall(app, lambda: time.perf_counter() > end)
     out = Path(a["tmp"]) / "stall.pdf"
     case = window.case
