@@ -261,3 +261,26 @@ def test_a_withheld_claim_draws_no_chain_between_the_sources_it_passed_through(c
         assert f"claim:{claim}" not in graph.nodes and f"source:{origin}" in graph.nodes
         assert not [e for e in graph.edges if e.relation == "chain"]
     assert len([e for e in load_graph(case).edges if e.relation == "chain"]) == 3
+
+
+@pytest.mark.parametrize("profile", ["full", "public"])
+def test_the_windows_chart_reads_what_the_whole_graph_gives(case, profile):
+    """The window's chart reads only the keys around the list's records, and
+    the records it shows: the same as picking them from the whole graph."""
+    from casefile.services.redaction import Redactor
+    from casefile.services.views.linkchart import graph_from, reach, subgraph
+
+    _tangled_case(case)
+    with case.session() as session:
+        r = Redactor(session, profile)
+        whole = graph_from(session, r)
+        assert reach(session, r, None) == set(whole.nodes)
+        for kind in ("incident", "actor", "claim", "source"):
+            ids = {node.id for node in whole.nodes.values() if node.kind == kind}
+            for picked in [{i} for i in sorted(ids)] + [ids, set()]:
+                keys = reach(session, r, (f"{kind}:{i}" for i in picked))
+                assert keys == seeds(whole, kind, picked)
+                part = subgraph(session, r, keys)
+                assert part.nodes == {key: whole.nodes[key] for key in keys}
+                assert part.edges == [e for e in whole.edges if e.a in keys and e.b in keys]
+        assert reach(session, r, ["actor:999"]) == set()  # a record since deleted: nothing
