@@ -10,7 +10,7 @@ from casefile.errors import CasefileError
 from casefile.services import records
 from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import Line, Role, texts
-from casefile.services.views.linkchart import Layout, chart_figure, export_graph, load_graph, seeds
+from casefile.services.views.linkchart import Graph, Layout, chart_figure, export_graph, load_graph
 
 pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
 
@@ -88,11 +88,10 @@ def test_public_chart_shows_the_pseudonym_and_leaves_withheld_records_out(sample
                                                                  if n.label == "Witness A"]
 
 
-def test_seeds_are_the_filtered_records_and_their_neighbours(sample):
-    graph = load_graph(sample)
-    assert seeds(graph, "incident", None) == set(graph.nodes)
-    picked = seeds(graph, "actor", {1})
-    assert "actor:1" in picked and graph.neighbours("actor:1") <= picked and len(picked) < len(graph.nodes)
+def _seeds(graph: Graph, kind: str, ids: set[int]) -> set[str]:
+    """What a chart of these records shows, picked from the whole graph: them and their neighbours."""
+    named = {f"{kind}:{i}" for i in ids} & set(graph.nodes)
+    return named.union(*(graph.neighbours(key) for key in named))
 
 
 def test_gexf_and_graphml_read_back_and_never_replace_the_case(sample, tmp_path):
@@ -225,21 +224,21 @@ def test_a_dossiers_neighbourhood_is_what_the_whole_graph_gives(case, profile, m
     from casefile.model import Incident
     from casefile.services.redaction import Redactor
     from casefile.services.views import linkchart
-    from casefile.services.views.linkchart import graph_from, neighbourhood
+    from casefile.services.views.linkchart import neighbourhood, subgraph
 
     _tangled_case(case)
     with case.session() as session:
         ids = list(session.scalars(select(Incident.id)))
     for scope in [{i} for i in ids] + [set(ids), set(ids[::3]), set()]:
         with case.session() as session:
-            whole = graph_from(session, Redactor(session, profile))
+            whole = subgraph(session, Redactor(session, profile), None)
         loaded: set[str] = set()
         made = linkchart._add_node
         with case.session() as session, monkeypatch.context() as patch:
             patch.setattr(linkchart, "_add_node", lambda graph, kind, row, r, loaded=loaded, made=made: (
                 loaded.add(f"{kind}:{row.id}"), made(graph, kind, row, r)))
             hood = neighbourhood(session, Redactor(session, profile), scope)
-        keys = seeds(whole, "incident", scope)
+        keys = _seeds(whole, "incident", scope)
         for key in list(keys):
             if key.startswith("claim:"):
                 keys |= whole.chain(key)[0]
@@ -268,18 +267,18 @@ def test_the_windows_chart_reads_what_the_whole_graph_gives(case, profile):
     """The window's chart reads only the keys around the list's records, and
     the records it shows: the same as picking them from the whole graph."""
     from casefile.services.redaction import Redactor
-    from casefile.services.views.linkchart import graph_from, reach, subgraph
+    from casefile.services.views.linkchart import reach, subgraph
 
     _tangled_case(case)
     with case.session() as session:
         r = Redactor(session, profile)
-        whole = graph_from(session, r)
+        whole = subgraph(session, r, None)
         assert reach(session, r, None) == set(whole.nodes)
         for kind in ("incident", "actor", "claim", "source"):
             ids = {node.id for node in whole.nodes.values() if node.kind == kind}
             for picked in [{i} for i in sorted(ids)] + [ids, set()]:
                 keys = reach(session, r, (f"{kind}:{i}" for i in picked))
-                assert keys == seeds(whole, kind, picked)
+                assert keys == _seeds(whole, kind, picked)
                 part = subgraph(session, r, keys)
                 assert part.nodes == {key: whole.nodes[key] for key in keys}
                 assert part.edges == [e for e in whole.edges if e.a in keys and e.b in keys]

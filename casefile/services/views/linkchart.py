@@ -149,29 +149,16 @@ Ids = dict[str, set[int]]  # record ids by kind
 
 
 def load_graph(case: Case, *, profile: str = "full", lang: str = "en") -> Graph:
-    """The whole case as the profile shows it."""
+    """The whole case as the profile shows it (what the parts the window and
+    the dossier read are checked against)."""
     with case.session() as session:
-        return graph_from(session, Redactor(session, profile), lang=lang)
-
-
-def graph_from(session: Session, r: Redactor, *, lang: str = "en") -> Graph:
-    """The graph read in an open session, through a redactor already made."""
-    graph = Graph()
-    for kind, (cls, columns) in NODE_COLUMNS.items():
-        for row in session.execute(select(*columns).order_by(cls.id)):
-            if r.withheld(row.id, kind):
-                graph.withheld += 1
-            else:
-                _add_node(graph, kind, row, r)
-    for edge in _Links(session.connection(), lang).edges(lambda key: key in graph.nodes):
-        graph.add_edge(edge)
-    return graph
+        return subgraph(session, Redactor(session, profile), None, lang=lang)
 
 
 def reach(session: Session, r: Redactor, seeds: Iterable[str] | None, *, lang: str = "en") -> set[str]:
-    """The keys of the records ``seeds`` names, with every record linked to
-    them (``seeds`` on the whole graph); every record when ``seeds`` is None.
-    Only those the profile shows, and only ids read: cheap on a large case."""
+    """The keys of the records ``seeds`` names and of every record linked to
+    them; every record when ``seeds`` is None. Only those the profile shows,
+    and only ids read: cheap on a large case."""
     shown, keys = _Shown(r), set()
     wanted = None if seeds is None else _by_kind(seeds)
     for kind, (cls, _columns) in NODE_COLUMNS.items():
@@ -186,9 +173,10 @@ def reach(session: Session, r: Redactor, seeds: Iterable[str] | None, *, lang: s
     return keys
 
 
-def subgraph(session: Session, r: Redactor, keys: Iterable[str], *, lang: str = "en") -> Graph:
-    """The records of ``keys`` the profile shows, and every edge among them."""
-    graph, ids = Graph(), _by_kind(keys)
+def subgraph(session: Session, r: Redactor, keys: Iterable[str] | None, *, lang: str = "en") -> Graph:
+    """The records of ``keys`` the profile shows, and every edge among them;
+    every record when ``keys`` is None."""
+    graph, ids = Graph(), None if keys is None else _by_kind(keys)
     _add_nodes(session, r, graph, ids)
     # Shown means shown by the profile: a chain skips a withheld source, not one this part leaves out.
     for edge in _Links(session.connection(), lang).edges(_Shown(r), ids):
@@ -251,11 +239,12 @@ class _Shown:
         return self.known[key]
 
 
-def _add_nodes(session: Session, r: Redactor, graph: Graph, ids: Ids) -> None:
-    """The records of ``ids`` the profile shows, as nodes."""
+def _add_nodes(session: Session, r: Redactor, graph: Graph, ids: Ids | None) -> None:
+    """The records of ``ids`` (every record when None) the profile shows, as nodes."""
     for kind, (cls, columns) in NODE_COLUMNS.items():
-        if ids[kind]:
-            for row in session.execute(select(*columns).where(_among(cls.id, ids[kind])).order_by(cls.id)):
+        if ids is None or ids[kind]:
+            statement = select(*columns).order_by(cls.id)
+            for row in session.execute(statement if ids is None else statement.where(_among(cls.id, ids[kind]))):
                 if r.withheld(row.id, kind):
                     graph.withheld += 1
                 else:
@@ -382,18 +371,6 @@ class _Links:
                 yield Edge(earlier, later, "chain", translate("LinkChart", "relayed by") + "#" + key, True)
             if shown:
                 yield Edge(shown[-1], key, "chain", translate("LinkChart", "read in"), True)
-
-
-def seeds(graph: Graph, kind: str, ids: set[int] | None) -> set[str]:
-    """The nodes a filtered list names, with their neighbours; everything when
-    nothing is filtered."""
-    if ids is None:
-        return set(graph.nodes)
-    named = {f"{kind}:{i}" for i in ids} & set(graph.nodes)
-    out = set(named)
-    for key in named:
-        out |= graph.neighbours(key)
-    return out
 
 
 # -- layout ---------------------------------------------------------------------
