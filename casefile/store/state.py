@@ -219,6 +219,7 @@ def _stated(changes: str) -> str | None:
 
 
 def _runner(conn):
-    if hasattr(conn, "exec_driver_sql"):  # SQLAlchemy
-        return lambda sql, params: conn.exec_driver_sql(sql, params)
-    return lambda sql, params: conn.execute(sql, params)
+    # A SQLAlchemy connection's own DB-API connection: its plain tuples took
+    # a whole-case check of the scale case from 9.6-10 s to 8.1-8.5 s.
+    raw = conn.connection.driver_connection if hasattr(conn, "exec_driver_sql") else conn
+    return lambda sql, params: raw.execute(sql, params)
