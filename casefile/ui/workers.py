@@ -230,6 +230,7 @@ class ProcessJob(BackgroundJob):
         self._stderr = b""
         self._error_line: str | None = None
         self._last_progress = 0.0
+        self._started = self._warm = False
         self.process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
         environment.remove("CASEFILE_PASSPHRASE")  # the pipe carries it, if at all
@@ -242,10 +243,34 @@ class ProcessJob(BackgroundJob):
         self.process.finished.connect(self._process_finished)
         self.process.errorOccurred.connect(self._process_error)
 
+    def prestart(self) -> Self:
+        """Start the child ahead of its work, as ``python -m MODULE --warm``: it
+        gets ready (imports, fonts...) while the documenter is still choosing.
+        ``give`` then sets its arguments, which ``start`` sends on stdin."""
+        self._warm = True
+        self.process.start(sys.executable, ["-m", self._module, "--warm"])
+        return self
+
+    def give(self, args: Sequence[str], stdin_lines: Sequence[str] = ()) -> Self:
+        self._args, self._stdin_lines = list(args), list(stdin_lines)
+        return self
+
+    def discard(self) -> None:
+        """A child started ahead whose work never came: it ends now."""
+        if not self._started and self.process.state() != QProcess.ProcessState.NotRunning:
+            self.process.kill()
+            self.process.waitForFinished(2000)
+
     def _start(self) -> None:
-        self.process.start(sys.executable, ["-m", self._module, *self._args])
-        if self._stdin_lines:
-            self.process.write("".join(line + "\n" for line in self._stdin_lines).encode("utf-8"))
+        self._started = True
+        lines = self._stdin_lines
+        if self._warm and self.process.state() != QProcess.ProcessState.NotRunning:
+            lines = [json.dumps(self._args), *lines]  # ready, or nearly: it reads them next
+        else:  # not started ahead, or that child is gone: as usual
+            self._buffer = self._stderr = b""
+            self.process.start(sys.executable, ["-m", self._module, *self._args])
+        if lines:
+            self.process.write("".join(line + "\n" for line in lines).encode("utf-8"))
         # Clear our copy: the secret lives only as long as it must.
         self._stdin_lines = []
 
@@ -289,6 +314,8 @@ class ProcessJob(BackgroundJob):
 
     @Slot(int, QProcess.ExitStatus)
     def _process_finished(self, code: int, status) -> None:
+        if not self._started:  # a child started ahead, gone before its work: start() starts another
+            return
         self._read_stdout()
         if self._buffer:
             self._handle(self._buffer.decode("utf-8", "replace").strip())
@@ -307,7 +334,7 @@ class ProcessJob(BackgroundJob):
 
     @Slot(QProcess.ProcessError)
     def _process_error(self, error) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
+        if error == QProcess.ProcessError.FailedToStart and self._started:
             self._finish("error", self.tr("Could not start the background task: {why}").format(
                 why=self.process.errorString()))
 

@@ -2771,13 +2771,13 @@
     </message>
     <message>
         <location filename="../../casefile/dossier/writer.py" line="+91"/>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Dossier cancelled; nothing was written.</source>
         <extracomment>the codes of the records it shows, by kind (a handover holds the same records) the sources and evidence items in scope left out for their consent: (code, why)</extracomment>
         <translation>Se canceló el dossier; no se escribió nada.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-55"/>
         <source>Reading the case</source>
         <translation>Leyendo el expediente</translation>
     </message>
@@ -2797,7 +2797,7 @@
         <translation>el documentador</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Laying out pages</source>
         <translation>Componiendo las páginas</translation>
     </message>
@@ -5202,7 +5202,7 @@
         <translation>No se muestran {count} hechos sin una fecha utilizable.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Link chart</source>
         <translation>Gráfico de vínculos</translation>
     </message>
@@ -5227,7 +5227,7 @@
         <translation>Figura {number}. {caption}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="+427"/>
+        <location filename="../../casefile/services/views/linkchart.py" line="+563"/>
         <source>Shown by code or unlabelled, for want of room: {records}.</source>
         <translation>Con su código o sin etiqueta, por falta de espacio: {records}.</translation>
     </message>
@@ -5889,15 +5889,16 @@ huella {hash}
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/job_dialog.py" line="+61"/>
+        <location filename="../../casefile/ui/dialogs/job_dialog.py" line="+93"/>
         <source>Cancelling…</source>
+        <extracomment>the child&apos;s module, when it can start ahead (``--warm``): about a second of imports and fonts for a dossier, spent while the documenter chooses</extracomment>
         <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+342"/>
+        <location filename="../../casefile/ui/workers.py" line="+369"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -5905,6 +5906,14 @@ huella {hash}
         <location line="+26"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../casefile/ui/jobs/dossier.py" line="+183"/>
+        <source>The window sent the dossier no instructions.</source>
+        <translation>La ventana no envió instrucciones para el dossier.</translation>
     </message>
 </context>
 <context>
@@ -6121,17 +6130,18 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="-232"/>
+        <location filename="../../casefile/services/views/linkchart.py" line="-245"/>
         <source>about</source>
+        <extracomment>What a node is made of, by kind: rows, not ORM records (a tenth of the time on a large case).</extracomment>
         <translation>sobre</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+48"/>
         <source>claims</source>
         <translation>afirma</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>relayed by</source>
         <translation>transmitida por</translation>
     </message>
@@ -6144,7 +6154,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkChartPane</name>
     <message>
-        <location filename="../../casefile/ui/views/linkchart_view.py" line="+89"/>
+        <location filename="../../casefile/ui/views/linkchart_view.py" line="+90"/>
         <source>Relations</source>
         <translation>Relaciones</translation>
     </message>
@@ -6164,7 +6174,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Exportar para Gephi…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>{nodes:,} records on the chart</source>
         <translation>{nodes:,} registros en el gráfico</translation>
     </message>
@@ -6174,7 +6184,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>; los primeros {limit:,} de {total:,}: filtre la lista para ver los demás</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Export the chart for Gephi</source>
         <translation>Exportar el gráfico para Gephi</translation>
     </message>
@@ -6723,7 +6733,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../casefile/services/views/map.py" line="+204"/>
+        <location filename="../../casefile/services/views/map.py" line="+206"/>
         <source>{code} {name}</source>
         <extracomment>Radius of the area a place of each precision may be anywhere in (metres).</extracomment>
         <translation>{code} {name}</translation>
@@ -7617,14 +7627,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Redaction</name>
     <message>
-        <location filename="../../casefile/services/redaction/profile.py" line="+52"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+53"/>
         <source>unknown profile {profile}: use full, partner or public</source>
         <extracomment>Record kinds whose withheld rows are counted, in the order a report lists them.</extracomment>
         <translation>perfil desconocido {profile}: use full, partner o public</translation>
     </message>
     <message>
         <location filename="../../casefile/services/redaction/matcher.py" line="+356"/>
-        <location filename="../../casefile/services/redaction/profile.py" line="+52"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+60"/>
         <source>[withheld]</source>
         <extracomment>per kind (source, evidence), what consent keeps out of this output, and why (``services/consent.py``)</extracomment>
         <translation>[reservado]</translation>
@@ -8969,7 +8979,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="-194"/>
+        <location filename="../../casefile/ui/workers.py" line="-221"/>
         <source>Unexpected error: {what}</source>
         <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. Running jobs, so Python keeps them alive until they finish.</extracomment>
         <translation>Error inesperado: {what}</translation>

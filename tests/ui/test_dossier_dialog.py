@@ -206,3 +206,63 @@ def test_signing_without_the_passphrase_exports_nothing(qtbot, dialog, tmp_path,
     dialog.start_export()
     assert dialog.job is None and not (tmp_path / "out" / "dossier.pdf").exists()
     assert "passphrase" in dialog.status.text()
+
+
+def _gone(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_shown_dialog_starts_its_child_ahead_and_exports_through_it(qtbot, tmp_path):
+    """The child imports and reads what every dossier needs (about a second)
+    while the documenter chooses; Export sends it its arguments, and the
+    passphrase after them; another export gets a new one; closing ends it."""
+    case = create_demo_case(tmp_path / "secret.casefile", passphrase=PASS)
+    try:
+        dialog = DossierDialog(case)
+        qtbot.addWidget(dialog)
+        out = tmp_path / "ahead.pdf"
+        dialog.output.setText(str(out))
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.warm is not None and dialog.warm.process.processId() > 0, timeout=10000)
+        ahead = dialog.warm.process.processId()
+        qtbot.wait(1500)  # ready by now: the export starts from a child that is waiting
+        with qtbot.waitSignal(dialog.exported, timeout=120000) as blocker:
+            dialog.start_export()
+            assert dialog.job.process.processId() == ahead and dialog.warm is None
+        assert blocker.args[0]["path"] == str(out) and PdfReader(out).pages
+        qtbot.waitUntil(lambda: dialog.warm is not None and dialog.warm.process.processId() > 0, timeout=10000)
+        second = dialog.warm.process.processId()
+        assert second != ahead
+        dialog.reject()
+        assert dialog.warm is None and _gone(second)
+    finally:
+        case.close(backup=False)
+
+
+def test_cancel_reaches_a_child_started_ahead_before_it_is_ready(qtbot, dialog, tmp_path):
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.warm is not None, timeout=10000)
+    dialog.start_export()  # at once: the child is still importing, and reads its orders after
+    with qtbot.waitSignal(dialog.job.was_cancelled, timeout=60000):
+        dialog.job.cancel()
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_child_started_ahead_ends_with_its_input(tmp_path):
+    """Its dialog gone without a word (the window crashed): the end of its
+    input ends it, having written nothing."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "casefile.ui.jobs.dossier", "--warm"], input="",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout == ""
+    bad = subprocess.run([sys.executable, "-m", "casefile.ui.jobs.dossier", "--warm"], input="not json\n",
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "no instructions" in bad.stdout

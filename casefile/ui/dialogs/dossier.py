@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from ...errors import CasefileError
 from ...model import PartialDate
-from ..workers import ProcessJob
 from .exchange import KeyPassphrase
 from .job_dialog import JobDialog
 from .output_path import documents_folder, may_write, safe_name
@@ -54,6 +53,7 @@ class DossierDialog(JobDialog):
     """``DossierDialog.export(parent, case)`` returns (result dict or None, accepted)."""
 
     exported = Signal(dict)  # path, pages, sha256, withheld
+    warm_module = "casefile.ui.jobs.dossier"
 
     def __init__(self, case, parent: QWidget | None = None, *, ui_language: str = "en"):
         super().__init__(case, parent, ui_language=ui_language)
@@ -329,7 +329,7 @@ class DossierDialog(JobDialog):
                 return
             stdin.append(json.dumps(key_passphrase))
         self.result_info = None
-        self.job = ProcessJob("casefile.ui.jobs.dossier", args, stdin_lines=stdin, parent=self)
+        self.job = self.new_job(self.warm_module, args, stdin)
         self.job.progress.connect(self._on_progress)
         self.job.succeeded.connect(self._on_success)
         self.job.failed.connect(self._show_error)

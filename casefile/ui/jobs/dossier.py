@@ -1,7 +1,11 @@
 """The child process that builds a dossier for the window. No Qt.
 
 ``python -m casefile.ui.jobs.dossier CASE -o OUT [--profile P] [--incidents CODES]
-[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--sign] [--force]``
+[--tag T] [--from D] [--to D] [--lang L] [--ui-lang L] [--pdfa] [--encrypted] [--sign] [--force]``,
+or ``python -m casefile.ui.jobs.dossier --warm``: started while the documenter
+still fills in the dialog, it imports and reads what every dossier needs
+(about a second), then takes those arguments as its first line on stdin, a
+JSON list (``workers.ProcessJob.warm``); the end of input first: it ends.
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import CasefileError
+from ...i18n import translate
 
 if TYPE_CHECKING:
     from ...store import Case
@@ -148,9 +153,36 @@ def install_language(lang: str) -> None:
         pass
 
 
+def warm_up() -> None:
+    """What every dossier reads before the case: the writer and ReportLab
+    imported, the fonts registered, the map's coastlines and towns decoded."""
+    from ...dossier.fonts import fallback_font, register_fonts
+    from ...dossier.writer import write_dossier  # noqa: F401 - imported ahead, that is all
+    from ...services.views.basemap import basemap
+    from ...services.views.gazetteer import load
+
+    register_fonts()
+    fallback_font()
+    basemap()
+    load()
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    return run(args, Channel())
+    argv = sys.argv[1:] if argv is None else argv
+    channel = Channel()
+    if argv == ["--warm"]:
+        warm_up()
+        line = channel.stdin.readline()
+        if not line:  # the dialog closed before asking: nothing to do
+            return 0
+        try:
+            argv = json.loads(line)
+        except ValueError:
+            argv = None
+        if not isinstance(argv, list) or not all(isinstance(arg, str) for arg in argv):
+            channel.send(error=translate("Jobs", "The window sent the dossier no instructions."))
+            return 2
+    return run(parse_args(argv), channel)
 
 
 if __name__ == "__main__":
