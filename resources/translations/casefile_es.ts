@@ -5911,9 +5911,9 @@ huella {hash}
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../casefile/ui/jobs/dossier.py" line="+183"/>
-        <source>The window sent the dossier no instructions.</source>
-        <translation>La ventana no envió instrucciones para el dossier.</translation>
+        <location filename="../../casefile/ui/jobs/dossier.py" line="+185"/>
+        <source>The window sent the background task no instructions.</source>
+        <translation>La ventana no envió instrucciones a la tarea en segundo plano.</translation>
     </message>
 </context>
 <context>

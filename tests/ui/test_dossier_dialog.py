@@ -265,4 +265,4 @@ def test_a_child_started_ahead_ends_with_its_input(tmp_path):
     assert done.returncode == 0 and done.stdout == ""
     bad = subprocess.run([sys.executable, "-m", "casefile.ui.jobs.dossier", "--warm"], input="not json\n",
                          capture_output=True, text=True, timeout=120)
-    assert bad.returncode == 2 and "no instructions" in bad.stdout
+    assert bad.returncode == 2 and "no instructions" in bad.stdout and "Traceback" not in bad.stderr

@@ -65,6 +65,8 @@ def test_a_real_handover_from_the_dialog(qtbot, demo, tmp_path, monkeypatch):
     dialog = HandoverDialog(demo)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.warm is not None and dialog.warm.process.processId() > 0, timeout=10000)
+    ahead = dialog.warm.process.processId()  # started as the dialog showed: ready by the time it is asked
     qtbot.keyClicks(dialog.recipient, "IIIM")
     assert "handover to IIIM" in dialog.output.text()  # the suggested folder follows the recipient
     out = tmp_path / "bag"
@@ -73,6 +75,8 @@ def test_a_real_handover_from_the_dialog(qtbot, demo, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
     with qtbot.waitSignal(dialog.handed_over, timeout=120000) as blocker:
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # &Hand over
+        qtbot.waitUntil(lambda: dialog.job is not None, timeout=5000)  # a mnemonic clicks after a moment
+        assert dialog.job.process.processId() == ahead
     info = blocker.args[0]
     bagit.Bag(str(out)).validate()
     assert info["items"] == 1 and ["SRC-0005", "IIIM is not among those named"] in info["left_out"]

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from ...errors import CasefileError
 from ...formatting import human_size
 from ...store import outputs
-from ..workers import ProcessJob
 from .dossier import CODE, case_passphrase
 from .exchange import KeyPassphrase
 from .job_dialog import JobDialog
@@ -50,6 +49,7 @@ class HandoverDialog(JobDialog):
     """``HandoverDialog.run(parent, case)``: the result dict, or None."""
 
     handed_over = Signal(dict)
+    warm_module = "casefile.ui.jobs.handover"
 
     def __init__(self, case, parent: QWidget | None = None, *, ui_language: str = "en"):
         super().__init__(case, parent, ui_language=ui_language)
@@ -175,7 +175,7 @@ class HandoverDialog(JobDialog):
         stdin = [json.dumps(case_passphrase(self.case) or "")] if getattr(self.case, "encrypted", False) else []
         stdin.append(json.dumps(key_passphrase))
         self.result_info = None
-        self.job = ProcessJob("casefile.ui.jobs.handover", args, stdin_lines=stdin, parent=self)
+        self.job = self.new_job(self.warm_module, args, stdin)
         self.job.progress.connect(self._on_progress)
         self.job.succeeded.connect(self._on_success)
         self.job.failed.connect(lambda message: self.say(

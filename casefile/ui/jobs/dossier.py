@@ -28,7 +28,7 @@ import argparse
 import json
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,22 +167,30 @@ def warm_up() -> None:
     load()
 
 
+def orders(argv: list[str], channel: Channel, ready: Callable[[], None]) -> list[str] | None:
+    """The child's arguments: ``argv``; or with ``--warm`` (started ahead by
+    the window), once ``ready()`` has run, the JSON list the window sends as
+    the first line on stdin. None when the window went away first."""
+    if argv != ["--warm"]:
+        return argv
+    ready()
+    line = channel.stdin.readline()
+    if not line:  # the dialog closed before asking: nothing to do
+        return None
+    try:
+        sent = json.loads(line)
+    except ValueError:
+        sent = None
+    if not isinstance(sent, list) or not all(isinstance(arg, str) for arg in sent):
+        channel.send(error=translate("Jobs", "The window sent the background task no instructions."))
+        raise SystemExit(2)
+    return sent
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
     channel = Channel()
-    if argv == ["--warm"]:
-        warm_up()
-        line = channel.stdin.readline()
-        if not line:  # the dialog closed before asking: nothing to do
-            return 0
-        try:
-            argv = json.loads(line)
-        except ValueError:
-            argv = None
-        if not isinstance(argv, list) or not all(isinstance(arg, str) for arg in argv):
-            channel.send(error=translate("Jobs", "The window sent the dossier no instructions."))
-            return 2
-    return run(parse_args(argv), channel)
+    argv = orders(sys.argv[1:] if argv is None else argv, channel, warm_up)
+    return 0 if argv is None else run(parse_args(argv), channel)
 
 
 if __name__ == "__main__":

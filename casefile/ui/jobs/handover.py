@@ -17,7 +17,8 @@ import argparse
 import sys
 
 from ...errors import CasefileError
-from .dossier import Channel, install_language, window_case
+from .dossier import Channel, install_language, orders, window_case
+from .dossier import warm_up as dossier_warm_up
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -57,9 +58,17 @@ def run(args: argparse.Namespace, channel: Channel) -> int:
     return 0
 
 
+def warm_up() -> None:
+    """A handover writes a dossier into its bag: what that needs, and the handover's own code."""
+    from ...services.handover import handover  # noqa: F401 - imported ahead, that is all
+
+    dossier_warm_up()
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    return run(args, Channel())
+    channel = Channel()
+    argv = orders(sys.argv[1:] if argv is None else argv, channel, warm_up)
+    return 0 if argv is None else run(parse_args(argv), channel)
 
 
 if __name__ == "__main__":
