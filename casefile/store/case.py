@@ -105,6 +105,7 @@ class Case:
         self._returned.set()
         self._held: dict[str, set[int]] = {}  # changes told when the sole writer is done
         self._listeners: list[Listener] = []
+        self._told: dict[str, int] = {}  # how many notices of each kind: see generation()
         self.tracker = ChangeTracker(self)
         self.tracker.install(self.Session)
         with self.engine.connect() as conn:
@@ -546,8 +547,15 @@ class Case:
             for kind, ids in changes.items():
                 self._held.setdefault(kind, set()).update(ids)
             return
+        for kind in changes:  # before any listener, so that each one sees the new generation
+            self._told[kind] = self._told.get(kind, 0) + 1
         for listener in list(self._listeners):
             listener(changes)
+
+    def generation(self, *kinds: str) -> tuple[int, ...]:
+        """How many changes of each kind the case has told of: what was read
+        from those kinds while it is the same is still current (a cache)."""
+        return tuple(self._told.get(kind, 0) for kind in kinds)
 
 
 def _open_engine(cls, path: Path, key: CaseKey | None, lock: CaseLock, *, why: str | None,

@@ -78,3 +78,24 @@ def test_a_long_text_against_many_names_stays_linear():
     found = matcher.find(text)
     assert len(found) > 4000
     assert {m.first.text for m in found} == {"Tlapa de Comonfort", "Actor número 9999 Pérez"}
+
+
+def test_the_cases_matcher_is_built_once_and_again_when_a_name_changes(case):
+    """Each source opened in the window built the matcher of every name in the
+    case (1.4 s at 20,000 actors and 20,000 places); it is kept until an actor
+    or a place changes, and a change is found at once."""
+    from casefile.services.records.mentions import case_matcher
+
+    bruno = records.create(case, "actor", name="Bruno Placido Valerio")
+    first = case_matcher(case)[1]
+    assert case_matcher(case)[1] is first
+    records.create(case, "incident", title="Roadblock")  # names neither an actor nor a place
+    assert case_matcher(case)[1] is first
+    place = records.create(case, "place", name="Ayutla de los Libres")
+    assert case_matcher(case)[1] is not first
+    assert spans(TEXT, find_mentions(case, TEXT)) == [("Bruno Plácido Valerio", "Bruno Placido Valerio"),
+                                                      ("Ayutla de los Libres", "Ayutla de los Libres")]
+    records.update(case, "actor", bruno, aliases="UPOEG")
+    assert ("UPOEG", "UPOEG") in spans(TEXT, find_mentions(case, TEXT))
+    records.delete(case, "place", place)
+    assert [m.first.kind for m in find_mentions(case, TEXT)] == ["actor", "actor"]

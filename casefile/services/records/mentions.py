@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import select
 
@@ -133,13 +134,26 @@ def case_names(case: Case) -> list[Name]:
     return names
 
 
-def matcher_for(case: Case) -> MentionMatcher:
-    return MentionMatcher(case_names(case))
+_built: WeakKeyDictionary[Case, tuple[tuple[int, ...], list[Name], MentionMatcher]] = WeakKeyDictionary()
+
+
+def case_matcher(case: Case) -> tuple[list[Name], MentionMatcher]:
+    """The case's names and their matcher, built again only once an actor or
+    a place has changed: each source opened in the window built it, 1.4 s on
+    a case of 20,000 actors and 20,000 places."""
+    version = case.generation("actor", "place")
+    built = _built.get(case)
+    if built is None or built[0] != version:
+        names = case_names(case)
+        built = _built[case] = (version, names, MentionMatcher(names))
+    return built[1], built[2]
+
+
 
 
 def find_mentions(case: Case, text: str) -> list[Mention]:
     """The case's actors and places named in ``text``."""
-    return matcher_for(case).find(text)
+    return case_matcher(case)[1].find(text)
 
 
 def mention_at(mentions: list[Mention], position: int) -> Mention | None:

@@ -27,7 +27,7 @@ from ...errors import InvalidInput
 from ...model import Actor, Claim, ClaimSubject, Source, SourceCitation
 from ...model.dates import _MONTHS, PartialDate  # the month names both languages write
 from ...store import Case
-from .mentions import MentionMatcher, Name, case_names, key_of
+from .mentions import MentionMatcher, case_matcher, key_of
 
 SUMMARY_LIMIT = 280
 TITLE_LIMIT = 120
@@ -160,8 +160,7 @@ def chain_of(case: Case, source_id: int, passage: str, sentence: str = "") -> li
             current = cited[0]
 
 
-def claim_draft(case: Case, source_id: int, text: str, start: int, end: int,
-                names: list[Name] | None = None) -> ClaimDraft:
+def claim_draft(case: Case, source_id: int, text: str, start: int, end: int) -> ClaimDraft:
     """A claim quoting ``text[start:end]`` of the source, with what the source says filled in."""
     quote = text[start:end]
     with case.session() as session:
@@ -176,7 +175,7 @@ def claim_draft(case: Case, source_id: int, text: str, start: int, end: int,
     if chain:
         values["origin_id"], values["origin_status"] = chain[-1], "located"
         draft.relays = list(reversed(chain[:-1]))
-    matcher = MentionMatcher(case_names(case) if names is None else names)
+    matcher = case_matcher(case)[1]
     actors = _names_in(matcher, quote, "actor")
     if not actors:
         actors = _names_in(matcher, sentence, "actor")
@@ -197,8 +196,7 @@ class IncidentDraft:
     date: FoundDate | None = None
 
 
-def incident_draft(case: Case, source_id: int, text: str, start: int, end: int,
-                   names: list[Name] | None = None) -> IncidentDraft:
+def incident_draft(case: Case, source_id: int, text: str, start: int, end: int) -> IncidentDraft:
     """An incident titled by ``text[start:end]``, dated and placed by what it says."""
     passage = text[start:end]
     with case.session() as session:
@@ -212,7 +210,7 @@ def incident_draft(case: Case, source_id: int, text: str, start: int, end: int,
     found = find_date(passage, year)
     if found is not None:
         values["start_date"], values["start_qualifier"] = found.date.iso(), "exact"
-    places = _names_in(MentionMatcher(case_names(case) if names is None else names), passage, "place")
+    places = _names_in(case_matcher(case)[1], passage, "place")
     if len(places) == 1:
         values["place_id"] = places[0]
     return IncidentDraft(values, claims, found)

@@ -31,7 +31,7 @@ from ...errors import CasefileError
 from ...model.kinds import TITLE_FIELD
 from ...services import records
 from ...services.records import passages, source_text
-from ...services.records.mentions import Mention, MentionMatcher, Name, case_names, mention_at
+from ...services.records.mentions import Mention, MentionMatcher, Name, case_matcher, mention_at
 from .. import dialogs
 from ..commands import CaseCommand, CreateLink, CreateRecord, Sequence, UpdateRecord
 from .fields import plain_label
@@ -73,7 +73,6 @@ class SourceReader(QWidget):
         self.text = ""
         self.mentions: list[Mention] = []
         self._matcher: MentionMatcher | None = None  # rebuilt when actors or places change
-        self._names: list[Name] = []
         self._entries: list[tuple[QAction, Callable[[], object]]] = []  # the mention menu's, with what each does
         self.view = QPlainTextEdit()
         self.view.setObjectName("sourceText")
@@ -162,8 +161,7 @@ class SourceReader(QWidget):
             self._matcher = None
             self._search = None
         if self._matcher is None:
-            self._names = case_names(self.case)
-            self._matcher = MentionMatcher(self._names)
+            self._matcher = case_matcher(self.case)[1]  # the case's, built once per change of names
             self.mentions = self._matcher.find(self.text)
         self._highlight()
         self._selection_changed()
@@ -308,7 +306,7 @@ class SourceReader(QWidget):
         passage = self._passage()
         if passage is None:
             return None
-        draft = passages.claim_draft(self.case, self.source_id, self.text, *passage, names=self._names)
+        draft = passages.claim_draft(self.case, self.source_id, self.text, *passage)
         create = CreateRecord(self.case, "claim", draft.values)
         steps: list[CaseCommand | Callable[[], CaseCommand]] = [create]
         for source_id in draft.relays:  # each made once the claim has its id
@@ -339,7 +337,7 @@ class SourceReader(QWidget):
         passage = self._passage()
         if passage is None:
             return None
-        draft = passages.incident_draft(self.case, self.source_id, self.text, *passage, names=self._names)
+        draft = passages.incident_draft(self.case, self.source_id, self.text, *passage)
         source = records.get(self.case, "source", self.source_id)
         draft.values["description"] = self.tr("“{passage}” ({code}, {title})").format(
             passage=draft.values["description"], code=source["code"], title=source["title"])
