@@ -187,10 +187,16 @@ def orders(argv: list[str], channel: Channel, ready: Callable[[], None]) -> list
     return sent
 
 
-def main(argv: list[str] | None = None) -> int:
+def serve(argv: list[str] | None, ready: Callable[[], None],
+          parse: Callable[[list[str]], argparse.Namespace], work: Callable[[argparse.Namespace, Channel], int]) -> int:
+    """A child's main: its orders (``orders``), then its work."""
     channel = Channel()
-    argv = orders(sys.argv[1:] if argv is None else argv, channel, warm_up)
-    return 0 if argv is None else run(parse_args(argv), channel)
+    given = orders(sys.argv[1:] if argv is None else argv, channel, ready)
+    return 0 if given is None else work(parse(given), channel)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return serve(argv, warm_up, parse_args, run)
 
 
 if __name__ == "__main__":

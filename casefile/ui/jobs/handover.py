@@ -17,7 +17,7 @@ import argparse
 import sys
 
 from ...errors import CasefileError
-from .dossier import Channel, install_language, orders, window_case
+from .dossier import Channel, install_language, serve, window_case
 from .dossier import warm_up as dossier_warm_up
 
 
@@ -66,9 +66,7 @@ def warm_up() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    channel = Channel()
-    argv = orders(sys.argv[1:] if argv is None else argv, channel, warm_up)
-    return 0 if argv is None else run(parse_args(argv), channel)
+    return serve(argv, warm_up, parse_args, run)
 
 
 if __name__ == "__main__":
