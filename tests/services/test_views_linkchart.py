@@ -283,3 +283,22 @@ def test_the_windows_chart_reads_what_the_whole_graph_gives(case, profile):
                 assert part.nodes == {key: whole.nodes[key] for key in keys}
                 assert part.edges == [e for e in whole.edges if e.a in keys and e.b in keys]
         assert reach(session, r, ["actor:999"]) == set()  # a record since deleted: nothing
+
+
+@pytest.mark.parametrize("profile", ["full", "public"])
+def test_the_first_records_of_a_whole_case_chart(case, profile):
+    from casefile.services.redaction import Redactor
+    from casefile.services.views.linkchart import first, reach
+
+    _tangled_case(case)
+    kinds = ("incident", "actor", "claim", "source")
+
+    def order(key: str) -> tuple[int, int]:
+        kind, ident = key.split(":")
+        return kinds.index(kind), int(ident)
+
+    with case.session() as session:
+        r = Redactor(session, profile)
+        every = sorted(reach(session, r, None), key=order)
+        for limit in (1, 13, 30, len(every), len(every) + 5):
+            assert first(session, r, kinds, limit) == (every[:limit], len(every))

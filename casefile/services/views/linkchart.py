@@ -173,6 +173,23 @@ def reach(session: Session, r: Redactor, seeds: Iterable[str] | None, *, lang: s
     return keys
 
 
+def first(session: Session, r: Redactor, kinds: Iterable[str], limit: int) -> tuple[list[str], int]:
+    """The keys of the first ``limit`` records the profile shows, kind by kind
+    in this order and each by id, and how many it shows in all: what a chart
+    of every record draws, without a key for each of the others (the whole
+    scale case's keys, made and sorted, took 2.9 s)."""
+    keys: list[str] = []
+    total = 0
+    for kind in kinds:
+        cls = NODE_COLUMNS[kind][0]
+        for ident in session.scalars(select(cls.id).order_by(cls.id)):
+            if not r.withheld(ident, kind):
+                total += 1
+                if len(keys) < limit:
+                    keys.append(f"{kind}:{ident}")
+    return keys, total
+
+
 def subgraph(session: Session, r: Redactor, keys: Iterable[str] | None, *, lang: str = "en") -> Graph:
     """The records of ``keys`` the profile shows, and every edge among them;
     every record when ``keys`` is None."""
