@@ -149,8 +149,6 @@ def case_matcher(case: Case) -> tuple[list[Name], MentionMatcher]:
     return built[1], built[2]
 
 
-
-
 def find_mentions(case: Case, text: str) -> list[Mention]:
     """The case's actors and places named in ``text``."""
     return case_matcher(case)[1].find(text)

@@ -8,8 +8,10 @@ and actor relations.
 
 :func:`load_graph` reads the whole case through the profile's
 :class:`Redactor` (withheld records are left out; a protected actor is a node
-under the pseudonym); :func:`neighbourhood` only what a chart of some
-incidents shows (the dossier's), with the same result. :class:`Layout` places nodes once and keeps them where
+under the pseudonym). The charts read only what they show, with the same
+result as picking it from the whole: the window's through :func:`reach`,
+:func:`first` and :func:`subgraph`, the dossier's through
+:func:`neighbourhood`. :class:`Layout` places nodes once and keeps them where
 they are: nodes added later are laid out around the ones already placed,
 which stay fixed (so a chart does not jump when a record is added), and every
 first position comes from the node's key, so the same case draws the same.
@@ -211,11 +213,12 @@ class Neighbourhood:
 
 
 def neighbourhood(session: Session, r: Redactor, incident_ids: Iterable[int], *, lang: str = "en") -> Neighbourhood:
-    """What the whole case's graph gives a dossier's chart (``seeds`` of the
-    incidents, with the chain of each claim among them), read from the records
+    """What a dossier's chart shows (the incidents and every record linked to
+    them, with the chain of each claim among them), read from the records
     around the incidents alone: reading the whole graph to draw a few of its
     records took a dossier of one incident 28 s and 1.5 GB on a case of
-    100,000 incidents. The same keys, edges and degrees, so the same chart."""
+    100,000 incidents. The same keys, edges and degrees as the whole graph
+    gives, so the same chart."""
     graph, links, shown = Graph(), _Links(session.connection(), lang), _Shown(r)
     keys = reach(session, r, (f"incident:{i}" for i in incident_ids), lang=lang)
     claims = _by_kind(key for key in keys if key.startswith("claim:"))

@@ -5,7 +5,7 @@
 or ``python -m casefile.ui.jobs.dossier --warm``: started while the documenter
 still fills in the dialog, it imports and reads what every dossier needs
 (about a second), then takes those arguments as its first line on stdin, a
-JSON list (``workers.ProcessJob.warm``); the end of input first: it ends.
+JSON list (``workers.ProcessJob.prestart``); the end of input first: it ends.
 
 ReportLab holds the GIL for a whole build, so the window runs it here rather
 than in a thread (see ``workers.ProcessJob``). The protocol:
