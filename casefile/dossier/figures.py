@@ -23,7 +23,8 @@ from reportlab.platypus import PageBreak
 from ..i18n import translate
 from ..services.redaction import Redactor
 from ..services.views import figure as fig
-from ..services.views.linkchart import Layout, chart_figure, neighbourhood
+from ..services.views.linkchart import Layout, chart_figure
+from ..services.views.linkgraph import neighbourhood
 from ..services.views.timeline import timeline_from
 from .styles import BOLD, SANS, register_fonts
 from .template import MARGIN, Heading

@@ -37,7 +37,8 @@ from PySide6.QtCore import QRectF  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
 
-from casefile.services.views.linkchart import Edge, Graph, Layout, Node, chart_figure  # noqa: E402
+from casefile.services.views.linkchart import Layout, chart_figure  # noqa: E402
+from casefile.services.views.linkgraph import Edge, Graph, Node  # noqa: E402
 from casefile.services.views.timeline import Event, Timeline  # noqa: E402
 from casefile.ui.views.canvas import FigureCanvas  # noqa: E402
 from casefile.ui.views.timeline_view import TimelinePane  # noqa: E402

@@ -15,7 +15,8 @@ from casefile.dossier.writer import write_dossier
 from casefile.services.redaction import Redactor
 from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import texts
-from casefile.services.views.linkchart import Layout, chart_figure, load_graph
+from casefile.services.views.linkchart import Layout, chart_figure
+from casefile.services.views.linkgraph import load_graph
 from casefile.services.views.timeline import load_timeline
 
 pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case

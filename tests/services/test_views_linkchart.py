@@ -10,7 +10,8 @@ from casefile.errors import CasefileError
 from casefile.services import records
 from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import Line, Role, texts
-from casefile.services.views.linkchart import Graph, Layout, chart_figure, export_graph, load_graph
+from casefile.services.views.linkchart import Layout, chart_figure, export_graph
+from casefile.services.views.linkgraph import Graph, load_graph
 
 pytestmark = pytest.mark.both_backends  # tests/conftest.py: on a case file and on a server case
 
@@ -113,7 +114,7 @@ def test_gexf_and_graphml_read_back_and_never_replace_the_case(sample, tmp_path)
 def _crowded_graph(count: int):
     import random
 
-    from casefile.services.views.linkchart import Edge, Graph, Node
+    from casefile.services.views.linkgraph import Edge, Graph, Node
 
     rng = random.Random(5)
     graph = Graph()
@@ -223,8 +224,8 @@ def test_a_dossiers_neighbourhood_is_what_the_whole_graph_gives(case, profile, m
 
     from casefile.model import Incident
     from casefile.services.redaction import Redactor
-    from casefile.services.views import linkchart
-    from casefile.services.views.linkchart import neighbourhood, subgraph
+    from casefile.services.views import linkgraph
+    from casefile.services.views.linkgraph import neighbourhood, subgraph
 
     _tangled_case(case)
     with case.session() as session:
@@ -233,9 +234,9 @@ def test_a_dossiers_neighbourhood_is_what_the_whole_graph_gives(case, profile, m
         with case.session() as session:
             whole = subgraph(session, Redactor(session, profile), None)
         loaded: set[str] = set()
-        made = linkchart._add_node
+        made = linkgraph._add_node
         with case.session() as session, monkeypatch.context() as patch:
-            patch.setattr(linkchart, "_add_node", lambda graph, kind, row, r, loaded=loaded, made=made: (
+            patch.setattr(linkgraph, "_add_node", lambda graph, kind, row, r, loaded=loaded, made=made: (
                 loaded.add(f"{kind}:{row.id}"), made(graph, kind, row, r)))
             hood = neighbourhood(session, Redactor(session, profile), scope)
         keys = _seeds(whole, "incident", scope)
@@ -267,7 +268,7 @@ def test_the_windows_chart_reads_what_the_whole_graph_gives(case, profile):
     """The window's chart reads only the keys around the list's records, and
     the records it shows: the same as picking them from the whole graph."""
     from casefile.services.redaction import Redactor
-    from casefile.services.views.linkchart import reach, subgraph
+    from casefile.services.views.linkgraph import reach, subgraph
 
     _tangled_case(case)
     with case.session() as session:
@@ -288,7 +289,7 @@ def test_the_windows_chart_reads_what_the_whole_graph_gives(case, profile):
 @pytest.mark.parametrize("profile", ["full", "public"])
 def test_the_first_records_of_a_whole_case_chart(case, profile):
     from casefile.services.redaction import Redactor
-    from casefile.services.views.linkchart import first, reach
+    from casefile.services.views.linkgraph import first, reach
 
     _tangled_case(case)
     kinds = ("incident", "actor", "claim", "source")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QGraphicsSimpleTextItem
 from casefile.services import records
 from casefile.services.sample import create_demo_case
 from casefile.services.views.figure import Line, Role
-from casefile.services.views.linkchart import load_graph
+from casefile.services.views.linkgraph import load_graph
 from casefile.store import Case
 from casefile.ui.actions import ActionId
 from casefile.ui.commands import CreateLink, CreateRecord

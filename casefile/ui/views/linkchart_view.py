@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QToolButton, QWid
 
 from ...errors import CasefileError
 from ...services.redaction import Redactor
-from ...services.views.linkchart import RELATIONS, Graph, Layout, chart_figure, export_graph, first, reach, subgraph
+from ...services.views.linkchart import Layout, chart_figure, export_graph
+from ...services.views.linkgraph import RELATIONS, Graph, first, reach, subgraph
 from ..dialogs.output_path import may_write
 from .canvas import FigureCanvas
 from .pane import FigurePane
