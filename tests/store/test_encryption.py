@@ -238,6 +238,29 @@ def test_key_derivation_runs_once_per_case(tmp_path, monkeypatch):
     assert calls == ["sha512"]
 
 
+def test_a_random_key_is_not_stretched_and_opens_only_its_own_copy(tmp_path, monkeypatch):
+    """A mirror's key (random, dying with the process) costs no PBKDF2, still
+    encrypts the file, and is no passphrase: the same words typed do not open it."""
+    calls = []
+    real = hashlib.pbkdf2_hmac
+    monkeypatch.setattr(connection_module.hashlib, "pbkdf2_hmac",
+                        lambda *args, **kw: calls.append(args[0]) or real(*args, **kw))
+    key, secret = connection_module.CaseKey.random(), canary()
+    words = key.passphrase
+    path = tmp_path / "mirror.casefile"
+    with Case.create(path, "Mirror", passphrase=key) as case:
+        _fill(case, secret)
+        case.engine.dispose()  # a new connection: keyed again
+        with case.session() as s:
+            assert s.scalars(select(Incident.title)).one() == f"Detention at {secret}"
+    assert calls == []
+    assert files_containing(tmp_path, secret) == []
+    with pytest.raises(WrongPassphrase):
+        Case.open(path, passphrase=words)
+    with pytest.raises(CasefileError, match="closed"):  # forgotten at close: it keys nothing again
+        Case.open(path, passphrase=key)
+
+
 def test_sqlite_temp_files_stay_in_memory(tmp_path):
     with Case.create(tmp_path / "enc.casefile", "E", passphrase=PASS) as case:
         with case.connection() as conn:

@@ -13,7 +13,6 @@ server transaction, under the case's lock: all or nothing.
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from ...model import Base
 from ...services.keys import DocumenterKey
 from .. import migrate
-from ..case import Case
+from ..case import Case, CaseKey
 from .address import ServerAddress
 from .schema import create_case, format_of, q, secure_server_key
 from .sealing import KEY_TABLE, CaseSeal, open_seal
@@ -45,11 +44,10 @@ def upgrade(address: ServerAddress, key: DocumenterKey,
             version, head = format_of(server, address), migrate.head_version()
             if version == head:
                 return version, head
-            passphrase = secrets.token_urlsafe(24)  # the copy's words are in the clear: it is encrypted
-            Case.create_filled(Path(folder) / "upgrading.casefile",
-                               lambda conn: _fill(server, address, seal, conn), passphrase=passphrase,
-                               version=version).close()
-            with Case.open(Path(folder) / "upgrading.casefile", passphrase=passphrase) as case:
+            # Made at the server's format and upgraded as it opens; encrypted under a key that dies with it.
+            with Case.create_filled(Path(folder) / "upgrading.casefile",
+                                    lambda conn: _fill(server, address, seal, conn), passphrase=CaseKey.random(),
+                                    version=version) as case:
                 case.backup_keep = 0
                 _replace(server, address, case, seal, version, head)
                 if before_commit is not None:

@@ -24,7 +24,6 @@ drops the copy.
 from __future__ import annotations
 
 import json
-import secrets
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,12 +68,12 @@ class Mirror:
     def __init__(self, address: ServerAddress, *, at: Path | None = None,
                  passphrase: str | CaseKey | None = None):
         """``at``: keep the copy there, under ``passphrase`` (else in a private
-        folder, under a random key)."""
+        folder, under a random key, which dies with this process)."""
         self.address = address
         self.seal: CaseSeal | None = None  # the case's key, once opened
         self._folder = tempfile.TemporaryDirectory(prefix="casefile-mirror-") if at is None else None
         self._at = at
-        self._passphrase = secrets.token_urlsafe(24) if at is None else passphrase
+        self._passphrase = passphrase
         self.case: Case | None = None
         self._made = 0
         self._engine: Engine | None = None
@@ -109,7 +108,8 @@ class Mirror:
         self._made += 1
         path = self._at if self._folder is None else Path(self._folder.name) / f"mirror-{self._made}.casefile"
         assert path is not None
-        self.case = snapshot(server, self.address, path, seal, passphrase=self._passphrase)
+        self.case = snapshot(server, self.address, path, seal,
+                             passphrase=CaseKey.random() if self._folder is not None else self._passphrase)
         self.case.backup_keep = 0
         return self.case
 
