@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 import scale_case  # noqa: E402
-from _common import MIB, Row, children_cpu, ensure_bytecode, load, machine, median, run_child, table, wall_until_line  # noqa: E402
+from _common import MIB, Row, child_env, children_cpu, ensure_bytecode, load, machine, median, run_child, run_forked, table, wall_until_line  # noqa: E402, E501
 
 MEASURE = HERE / "_measure.py"
 WINDOW = HERE / "_window.py"
@@ -57,9 +57,11 @@ class Bench:
                 "passphrase": scale_case.PASSPHRASE if variant == "encrypted" else None}
 
     def run(self, name: str, **args) -> dict:
-        """One measurement in its own child process."""
-        return run_child(MEASURE if not name.startswith("ui_") else WINDOW, name, args,
-                         env={"XDG_CONFIG_HOME": str(self.config)})
+        """One measurement in its own child process (forked, without Qt)."""
+        env = {"XDG_CONFIG_HOME": str(self.config)}
+        if name.startswith("ui_"):
+            return run_child(WINDOW, name, args, env=env)
+        return run_forked(MEASURE, name, args, env=env)
 
     def run_ui(self, calls: list[tuple[str, dict]]) -> list[dict]:
         """Several Qt measurements; in --quick, in one child process."""
@@ -257,14 +259,21 @@ class Bench:
 
     # -- rows measured by the standalone benchmarks, run as children ---------------
 
-    def script(self, name: str, *argv: str) -> dict:
-        """``NAME.py ARGV --json FILE`` in a child process: its figures."""
+    def script(self, name: str, *argv: str, qt: bool = False) -> dict:
+        """``NAME.py ARGV --json FILE`` in a child process (forked, without Qt): its figures."""
         out = self.tmp / f"{name}-{len(self.rows)}.json"
-        done = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *argv, "--json", str(out)],
-                              capture_output=True, text=True, env=dict(os.environ, XDG_CONFIG_HOME=str(self.config)))
-        if done.returncode != 0 or not out.exists():
-            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            raise RuntimeError(f"{name}.py failed: {last}")
+        argv = (*argv, "--json", str(out))
+        env = {"XDG_CONFIG_HOME": str(self.config)}
+        if not qt:
+            run_forked(HERE / f"{name}.py", None, list(argv), env=env)
+        else:
+            done = subprocess.run([sys.executable, str(HERE / f"{name}.py"), *argv], capture_output=True, text=True,
+                                  env=child_env(env))
+            if done.returncode != 0:
+                last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+                raise RuntimeError(f"{name}.py failed: {last}")
+        if not out.exists():
+            raise RuntimeError(f"{name}.py wrote no figures")
         return json.loads(out.read_text())
 
     def merge(self) -> None:
@@ -287,10 +296,11 @@ class Bench:
     def sync(self) -> None:
         """An edit's round trip through a PostgreSQL server over loopback
         (server_bench.py): Ana edits and syncs, Beto syncs and has it."""
-        # --quick: a fifth of the quick case (5,454 rows), whose push, pulls and
-        # first syncs take 10 s where the quick case's took 22 s; the round trip
-        # does not grow with the case (0.30 / 0.27 / 0.36 s at 0.01 / 0.1 / 1).
-        scale = 0.002 if self.quick else min(self.scale, 0.1)
+        # --quick: a tenth of the quick case (2,938 rows), whose push, pulls and
+        # first syncs take 8 s where a fifth's took 9.5 and the whole quick case's
+        # 22; the round trip hardly grows with the case (0.30 / 0.27 / 0.36 s at
+        # 0.01 / 0.1 / 1; 0.19 / 0.22 s at 0.001 / 0.002).
+        scale = 0.001 if self.quick else min(self.scale, 0.1)
         r = self.script("server_bench", "--scale", f"{scale:g}", "--trip-only", "--edits",
                         "3" if self.quick else "20")["sync"]
         self.add(Row(f"an edit seen by a second laptop through the server ({r['rows']:,} rows, scale {scale:g}), "
@@ -306,7 +316,7 @@ class Bench:
         # and one late frame decided the verdict (the 30-year zoom: 11.3 ms in one run, 16.5 ms in the next)
         frames = "24" if self.quick else "40"
         r = self.script("views_bench", "--incidents", str(incidents), "--nodes", str(nodes), "--edges", str(edges),
-                        "--frames", frames)
+                        "--frames", frames, qt=True)
         bare = r["timeline bare"]
         for name, f in r.items():
             if name.startswith("timeline ") and name != "timeline bare":
@@ -318,7 +328,7 @@ class Bench:
         self.add(Row(f"link chart of {nodes:,} nodes and {edges:,} edges: layout", chart["layout"], chart["limit"],
                      "< 2 s", absolute=2.0, note=f"figure {chart['figure'] * 1000:.0f} ms more; "
                                                 "limit: networkx Fruchterman-Reingold"))
-        m = self.script("map_bench", "--places", str(places), "--frames", frames)["map"]
+        m = self.script("map_bench", "--places", str(places), "--frames", frames, qt=True)["map"]
         for gesture in ("pan", "zoom"):
             self.add(Row(f"map of {places:,} places: {gesture} frame p95", m[gesture], m[f"bare_{gesture}"],
                          "< 16 ms", absolute=0.016, note="limit: a bare view of the same markers"))
