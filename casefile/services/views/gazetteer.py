@@ -66,6 +66,19 @@ class Gazetteer:
         name, lat, lon, cc, state, population = self._towns[number].split("\t")
         return Town(name, float(lat), float(lon), cc, self.countries.get(cc, cc), state, int(population))
 
+    def populous(self, minimum_population: int) -> int:
+        """How many towns come before the first one under this population
+        (towns are stored most populous first)."""
+        for number, line in enumerate(self._towns):
+            if int(line.rsplit("\t", 1)[1]) < minimum_population:
+                return number
+        return len(self._towns)
+
+    def lonlat(self, number: int) -> tuple[float, float]:
+        """A town's longitude and latitude, without the rest of its line."""
+        _name, lat, lon, _rest = self._towns[number].split("\t", 3)
+        return float(lon), float(lat)
+
     def lookup(self, prefix: str, limit: int = 10) -> list[Town]:
         """Towns one of whose names starts with ``prefix`` (folded), the most
         populous first; each town once."""
@@ -112,11 +125,4 @@ def lookup(prefix: str, limit: int = 10) -> list[Town]:
 def major_towns(minimum_population: int) -> list[Town]:
     """Towns at or above a population, most populous first (map labels)."""
     data = load()
-    out: list[Town] = []
-    # Towns are stored most populous first: stop at the first smaller one.
-    for number in range(len(data)):
-        town = data.town(number)
-        if town.population < minimum_population:
-            break
-        out.append(town)
-    return out
+    return [data.town(number) for number in range(data.populous(minimum_population))]
