@@ -1,13 +1,15 @@
 """Casefile's performance targets, each measured against its limit in the same run.
 
-    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, meant to take under a minute (61-72 s on a slow 2-core VM)
+    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, meant to take under a minute (60-61 s on a slow 2-core VM)
     uv run python tests/perf/bench.py             # the full scale case (builds it once, cached in /tmp)
     uv run python tests/perf/bench.py --scale 0.1 # anything in between
 
 Prints a Markdown table: what was measured, Casefile's figure, the limit's
 figure measured in the same run, their ratio, the target and a verdict. Every
 heavy measurement runs in its own child process, so peak memory is that of
-the work alone and one row cannot warm another's caches. Nothing here asserts
+the work alone and one row cannot warm another's caches; those without Qt
+are forked from a server that has only imported what each imports before
+its timer starts (``_common.run_forked``). Nothing here asserts
 on time; the verdict column is information.
 
 Targets: ../../shared/DESIGN.md ("Performance targets"); the measurements
@@ -33,7 +35,20 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 
 import scale_case  # noqa: E402
-from _common import MIB, Row, child_env, children_cpu, ensure_bytecode, load, machine, median, run_child, run_forked, table, wall_until_line  # noqa: E402, E501
+from _common import (  # noqa: E402
+    MIB,
+    Row,
+    child_env,
+    children_cpu,
+    ensure_bytecode,
+    load,
+    machine,
+    median,
+    run_child,
+    run_forked,
+    table,
+    wall_until_line,
+)
 
 MEASURE = HERE / "_measure.py"
 WINDOW = HERE / "_window.py"
