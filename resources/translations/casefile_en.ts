@@ -35,7 +35,7 @@
 <context>
     <name>SourceReader</name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/editors/source_reader.py" line="+186"/>
+        <location filename="../../casefile/ui/editors/source_reader.py" line="+184"/>
         <source>%n claim(s) quoted from this text (highlighted).</source>
         <translation>
             <numerusform>%n claim quoted from this text (highlighted).</numerusform>

@@ -3736,7 +3736,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+125"/>
+        <location filename="../../casefile/store/case.py" line="+126"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3826,17 +3826,22 @@
         <translation>{path} contiene disparadores o vistas inesperados; no se abrirá.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+43"/>
+        <location filename="../../casefile/store/case.py" line="+50"/>
         <source>{path} has links to records that do not exist; it was not upgraded.</source>
         <translation>{path} tiene vínculos a registros que no existen; no se actualizó.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/connection.py" line="+106"/>
+        <location filename="../../casefile/store/connection.py" line="+108"/>
         <source>The passphrase is empty.</source>
         <translation>La frase de contraseña está vacía.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+20"/>
+        <source>The case was closed; open it again with its passphrase.</source>
+        <translation>El expediente se cerró; ábralo de nuevo con su frase de contraseña.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -5187,7 +5192,7 @@
 <context>
     <name>Figures</name>
     <message>
-        <location filename="../../casefile/dossier/figures.py" line="+51"/>
+        <location filename="../../casefile/dossier/figures.py" line="+52"/>
         <source>Timeline of the incidents</source>
         <translation>Línea de tiempo de los hechos</translation>
     </message>
@@ -5227,7 +5232,7 @@
         <translation>Figura {number}. {caption}</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="+563"/>
+        <location filename="../../casefile/services/views/linkchart.py" line="+235"/>
         <source>Shown by code or unlabelled, for want of room: {records}.</source>
         <translation>Con su código o sin etiqueta, por falta de espacio: {records}.</translation>
     </message>
@@ -6130,7 +6135,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../casefile/services/views/linkchart.py" line="-245"/>
+        <location filename="../../casefile/services/views/linkgraph.py" line="+305"/>
         <source>about</source>
         <extracomment>What a node is made of, by kind: rows, not ORM records (a tenth of the time on a large case).</extracomment>
         <translation>sobre</translation>
@@ -6154,7 +6159,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>LinkChartPane</name>
     <message>
-        <location filename="../../casefile/ui/views/linkchart_view.py" line="+90"/>
+        <location filename="../../casefile/ui/views/linkchart_view.py" line="+92"/>
         <source>Relations</source>
         <translation>Relaciones</translation>
     </message>
@@ -6174,7 +6179,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Exportar para Gephi…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>{nodes:,} records on the chart</source>
         <translation>{nodes:,} registros en el gráfico</translation>
     </message>
@@ -8351,7 +8356,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../casefile/ui/editors/source_reader.py" line="+80"/>
+        <location filename="../../casefile/ui/editors/source_reader.py" line="+79"/>
         <source>Source text</source>
         <translation>Texto de la fuente</translation>
     </message>
@@ -8362,34 +8367,34 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+5"/>
-        <location line="+160"/>
+        <location line="+159"/>
         <source>Claim from Selection</source>
         <translation>Afirmación desde la selección</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-157"/>
         <source>Make a claim carrying the selected passage as its quote (Ctrl+Shift+C)</source>
         <translation>Crear una afirmación con el pasaje seleccionado como cita (Ctrl+Mayús+C)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+157"/>
+        <location line="+156"/>
         <source>Incident from Selection</source>
         <translation>Hecho desde la selección</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-154"/>
         <source>Make an incident titled and dated by the selected passage (Ctrl+Shift+I)</source>
         <translation>Crear un hecho con el título y la fecha del pasaje seleccionado (Ctrl+Mayús+I)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+362"/>
+        <location line="+361"/>
         <source>Edit Text</source>
         <translation>Editar texto</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-357"/>
         <source>Load from File…</source>
         <translation>Cargar desde un archivo…</translation>
     </message>
@@ -8404,7 +8409,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Buscar en el texto (Ctrl+Mayús+F)</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+73"/>
         <source>%n claim(s) quoted from this text (highlighted).</source>
         <translation>
             <numerusform>%n afirmación citada de este texto (resaltada).</numerusform>

@@ -277,9 +277,12 @@ def run_forked(script: Path, name: str | None, args: dict | list[str], *, env: d
         child = context.Process(target=_forked, args=(str(script), name, args, child_env(env), log.name, send))
         child.start()
         send.close()
+        outcome = ("failed", None)
         if not receive.poll(timeout):
             child.kill()
-        outcome = receive.recv() if receive.poll(0) else ("failed", None)
+        else:
+            with contextlib.suppress(EOFError):  # it died without a word: the log says why
+                outcome = receive.recv()
         child.join()
         if outcome[0] != "ok":
             tail = "\n".join(Path(log.name).read_text(errors="replace").strip().splitlines()[-8:])
