@@ -1,6 +1,6 @@
 """Casefile's performance targets, each measured against its limit in the same run.
 
-    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, meant to take under a minute (60-61 s on a slow 2-core VM)
+    uv run python tests/perf/bench.py --quick     # about 1% of the scale case, meant to take under a minute (47-61 s on a slow 2-core VM)
     uv run python tests/perf/bench.py             # the full scale case (builds it once, cached in /tmp)
     uv run python tests/perf/bench.py --scale 0.1 # anything in between
 
@@ -191,16 +191,22 @@ class Bench:
 
     def import_json(self) -> None:
         json_path = str(self.folder / "case.json")
-        core = self.run("import_core", json=json_path, variant="plain", tmp=str(self.tmp))
-        ours = {}
-        for variant in VARIANTS:
-            r = self.run("import_casefile", json=json_path, variant=variant, tmp=str(self.tmp))
-            ours[variant] = r["seconds"]
-            if variant == "plain":
-                self.add(Row(f"JSON import of the scale case, {variant}", r["seconds"], core["seconds"],
-                             "<= 2x Core bulk insert", max_ratio=2.0,
-                             note=f"{core['rows']:,} rows; peak RSS +{r['rss_extra'] / MIB:.0f} MiB"))
-        self.pair("JSON import", ours)
+        # --quick: the fastest of two of each, interleaved. At 12,000 rows a commit's fsync is much of
+        # the work, and this machine's disk took 268-494 ms for the Core limit's in single runs, which
+        # decided the verdict either way.
+        core, runs = None, {v: [] for v in VARIANTS}
+        for _ in range(2 if self.quick else 1):
+            c = self.run("import_core", json=json_path, variant="plain", tmp=str(self.tmp))
+            core = c if core is None or c["seconds"] < core["seconds"] else core
+            for variant in VARIANTS:
+                runs[variant].append(self.run("import_casefile", json=json_path, variant=variant, tmp=str(self.tmp)))
+        assert core is not None
+        best = {v: min(runs[v], key=lambda r: r["seconds"]) for v in VARIANTS}
+        r = best["plain"]
+        self.add(Row("JSON import of the scale case, plain", r["seconds"], core["seconds"],
+                     "<= 2x Core bulk insert", max_ratio=2.0,
+                     note=f"{core['rows']:,} rows; peak RSS +{r['rss_extra'] / MIB:.0f} MiB"))
+        self.pair("JSON import", {v: best[v]["seconds"] for v in VARIANTS})
 
     def intake(self) -> None:
         """Each variant against its own limit: SHA-256 + write, and for an
