@@ -71,10 +71,7 @@ class Redactor:
         self.profile = check_profile(profile)
         self.full = profile == "full"
         self.record = record
-        self._withheld: dict[str, set] = defaultdict(set)
-        self.hits: list[tuple[str, str, Hit]] = []
-        self.near: list[tuple[str, str, NearMiss]] = []
-        self.replaced = 0
+        self._tally()
         self.protected: dict[int, str] = {}
         self.confidential_sources: dict[int, str] = {}
         self.confidential_incidents: set[int] = set()
@@ -98,12 +95,19 @@ class Redactor:
         # ``matcher``: one built before from the same names, contacts and passages (the partner view keeps one)
         self.matcher = matcher or build_matcher(session, self.placeholder())
 
+    def _tally(self) -> None:
+        """What this redactor has left out and replaced so far: nothing yet."""
+        self._withheld: dict[str, set] = defaultdict(set)
+        self.hits: list[tuple[str, str, Hit]] = []
+        self.near: list[tuple[str, str, NearMiss]] = []
+        self.replaced = 0
+
     def fresh(self) -> Redactor:
         """The same rules with nothing tallied yet: for another part of the
         same export (the dossier's figures), without reading the case again
         (a public redactor of the 100,000-incident case reads it for 3-4 s)."""
         other = copy.copy(self)
-        other._withheld, other.hits, other.near, other.replaced = defaultdict(set), [], [], 0
+        other._tally()
         return other
 
     # -- how things are shown ---------------------------------------------------
