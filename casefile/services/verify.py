@@ -70,15 +70,14 @@ def check_record_state(case: Case, progress: Progress | None = None) -> Iterator
     }
     with case.connection() as conn:
         try:
-            seals = list(state.check_seals(conn))
-            mismatches = list(state.check_rows(conn))
+            found = state.check(conn)
         except Exception:  # noqa: BLE001 - a dropped table, a row SQLite cannot decode
             yield Problem("", translate("Verify", "the records or their sealed states cannot be read"))
             return
-        for seq in seals:
+        for seq in found.seals:
             yield Problem(f"audit #{seq}", translate(
                 "Verify", "the row states this history entry seals were altered"))
-        for mismatch in mismatches:
+        for mismatch in found.rows:
             name = mismatch.label if mismatch.what == "deleted" and mismatch.label else row_name(
                 conn, mismatch.table, mismatch.key)
             yield Problem(name, reasons[mismatch.what])

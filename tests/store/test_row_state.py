@@ -183,6 +183,22 @@ def test_forging_the_sealed_state_too_is_caught(case_path):
     assert len(problems) == 1 and problems[0].startswith("audit #"), problems
 
 
+def test_a_later_state_slipped_in_under_no_seal_is_caught(case_path):
+    """Whoever adds a newer state for the edited row, under a history entry
+    that seals nothing (or none at all), makes the row match but not the seals."""
+    info = state.BY_NAME["incident"]
+    db = sqlite3.connect(case_path)
+    db.execute("UPDATE incident SET title = 'forged' WHERE id = 1")
+    key, row = db.execute(f"SELECT {info.key_sql}, {info.row_sql} FROM incident t WHERE id = 1").fetchone()
+    last = db.execute("SELECT max(seq) FROM audit_entry").fetchone()[0]
+    db.execute("INSERT INTO row_state (tbl, key, seq, digest, label) VALUES ('incident', ?, ?, ?, NULL)",
+               (key, last + 1, state.digest("incident", row)))
+    db.commit()
+    db.close()
+    problems = _problems(case_path)
+    assert len(problems) == 1 and problems[0].startswith(f"audit #{last + 1}:"), problems
+
+
 def test_dropping_the_sealed_states_is_caught(case_path):
     _sql(case_path, "DELETE FROM row_state")
     problems = _problems(case_path)
