@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import select
 
 from ...errors import CasefileError
 from ...formatting import human_size
@@ -89,8 +88,10 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
             extra = dict(facts.extra)
             if facts.warnings:
                 extra["warnings"] = facts.warnings
-            same = session.scalars(select(Evidence.code).where(Evidence.sha256 == sha256)
-                                   .order_by(Evidence.id)).all()
+            # Plain SQL, as the chunks are stored: one indexed lookup, where the
+            # ORM's first query in a process spends a millisecond compiling.
+            same = conn.exec_driver_sql("SELECT code FROM evidence WHERE sha256 = ? ORDER BY id",
+                                        (sha256,)).scalars().all()
             if same:
                 extra["duplicate_of"] = same[0]
             proofs = _capture_proofs(conn, path, sha256, facts.media_type, stored)
