@@ -2,7 +2,7 @@
 
 import sys
 
-from casefile.cli import main
+from casefile.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

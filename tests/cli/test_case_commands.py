@@ -108,3 +108,24 @@ def test_unusable_passphrase_files(cli, tmp_path):
         result = cli(*args)
         assert result.code == 1 and "passphrase file" in result.one_error_line()
     assert not path.exists()
+
+
+def test_the_program_freezes_what_its_imports_made(monkeypatch):
+    """The ``casefile`` program (``cli.run``, also behind ``python -m casefile``)
+    leaves the objects its imports made to no garbage collection; ``main``,
+    which these tests call, does not."""
+    import gc
+    from importlib.metadata import entry_points
+
+    from casefile import cli
+
+    (script,) = entry_points(group="console_scripts", name="casefile")
+    assert script.value == "casefile.cli:run"
+    frozen: list[int] = []
+    monkeypatch.setattr(cli, "main", lambda: frozen.append(gc.get_freeze_count()) or 0)
+    before = gc.get_freeze_count()
+    try:
+        assert cli.run() == 0
+    finally:
+        gc.unfreeze()
+    assert before == 0 and frozen[0] > 10_000

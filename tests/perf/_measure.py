@@ -186,8 +186,11 @@ def hash_write(a: dict) -> dict:
 
 
 def intake(a: dict) -> dict:
+    import gc
+
     from casefile.services.evidence import intake as casefile_intake
 
+    gc.freeze()  # as the `casefile` program does once it has imported its commands (`cli.run`)
     case = new_case(a["tmp"], a["variant"])
     settle()
     # As `add-evidence` takes files in (a large one written once), or as the

@@ -76,9 +76,12 @@ def child_limit(args: dict) -> dict:
 
 
 def child_intake(args: dict) -> dict:
+    import gc
+
     from casefile.services.evidence import intake
     from casefile.store import Case
 
+    gc.freeze()  # as the `casefile` program does once it has imported its commands (`cli.run`)
     path = Path(args["tmp"]) / f"bench-{os.getpid()}.casefile"
     case = Case.create(path, "Benchmark", documenter="bench", passphrase=args.get("passphrase"))
     if not args["fsync"]:  # what-if: an infinitely fast disk, to see the CPU cost alone
