@@ -68,19 +68,31 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
     ``progress(bytes_done)`` is called after each chunk; ``cancelled()``
     returning true raises :class:`Cancelled` (the caller rolls back).
     """
+    with reading(fileobj, chunk_size=chunk_size, limit=limit) as source:
+        return store(conn, source, progress=progress, cancelled=cancelled)
+
+
+def reading(fileobj: BinaryIO, *, chunk_size: int = CHUNK_SIZE, limit: int | None = None) -> Reading:
+    """The chunks of ``fileobj`` for ``store``, each with its hash. A file of
+    more than one chunk is read ahead in a thread from the moment the
+    returned context is entered, so a caller can enter it early (the intake
+    does, before its transaction begins); leaving it stops the reading."""
+    if limit is not None and limit <= chunk_size:  # small: one chunk
+        return _OneChunk(fileobj, chunk_size, limit)
+    return _ReadAhead(fileobj, chunk_size, limit)
+
+
+def store(conn: Connection, source: Reading, *, progress: Progress | None = None,
+          cancelled: Callable[[], bool] | None = None) -> Written:
+    """Store the chunks of ``source`` (``reading``, entered): ``write_stream``'s
+    work, for a caller that started the reading itself."""
     chunk_list: list[tuple[str, int]] = []
     head = b""
     size = 0
     execute = conn.exec_driver_sql
-    chunks: _OneChunk | _ReadAhead
-    cache: contextlib.AbstractContextManager = contextlib.nullcontext()
-    if limit is not None and limit <= chunk_size:  # small: one chunk
-        chunks = _OneChunk(fileobj, chunk_size, limit)
-    else:
-        chunks = _ReadAhead(fileobj, chunk_size, limit)
-        cache = streaming_cache(conn.connection.driver_connection)
-    with cache, chunks as reader:
-        for digest, data in reader:
+    large = isinstance(source, _ReadAhead)
+    with streaming_cache(conn.connection.driver_connection) if large else contextlib.nullcontext():
+        for digest, data in source:
             if cancelled is not None and cancelled():
                 raise Cancelled(translate("Evidence", "cancelled"))
             execute(_INSERT_CHUNK, (digest, data))
@@ -90,7 +102,7 @@ def write_stream(conn: Connection, fileobj: BinaryIO, *, chunk_size: int = CHUNK
             del data  # let the chunk go before the next one arrives (the head stays)
             if progress is not None:
                 progress(size)
-        sha256 = reader.whole_sha256()
+        sha256 = source.whole_sha256()
     inserted = execute(_INSERT_BLOB, (sha256, size)).rowcount
     if inserted:
         if chunk_list:
@@ -209,6 +221,9 @@ class _OneChunk:
 
     def whole_sha256(self) -> str:
         return self._sha256
+
+
+Reading = _ReadAhead | _OneChunk
 
 
 def _complete(conn: Connection, sha256: str, size: int) -> bool:

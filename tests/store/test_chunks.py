@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,6 +46,29 @@ def test_round_trip_up_to_a_limit_in_one_chunk_or_many(case, data, chunk_size, l
         assert b"".join(chunks.read_blob(conn, sha256)) == expected
         assert chunks.rehash(conn, sha256) == (sha256, len(expected), [])
         conn.rollback()
+
+
+def test_a_reading_entered_early_reads_ahead_and_stops_when_left(case):
+    """The intake enters ``reading`` before its transaction begins: the first
+    chunks are read (and never further than the read-ahead) before anything
+    is stored, the stored file is the same, and leaving without storing stops
+    the reader."""
+    data = os.urandom(20 * 1000)
+    stream = io.BytesIO(data)
+    with chunks.reading(stream, chunk_size=1000, limit=len(data)) as source:
+        deadline = time.monotonic() + 10
+        while stream.tell() < 2000 and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(0.05)
+        assert 2000 <= stream.tell() <= 4000  # two chunks queued, a third at most in hand
+        with case.connection() as conn:
+            written = chunks.store(conn, source)
+            assert b"".join(chunks.read_blob(conn, written.sha256)) == data
+    assert (written.sha256, written.size) == (hashlib.sha256(data).hexdigest(), len(data))
+    threads = threading.active_count()
+    with chunks.reading(io.BytesIO(data * 50), chunk_size=1000) as source:
+        assert threading.active_count() == threads + 1
+    assert threading.active_count() == threads
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
