@@ -129,3 +129,32 @@ def test_the_program_freezes_what_its_imports_made(monkeypatch):
     finally:
         gc.unfreeze()
     assert before == 0 and frozen[0] > 10_000
+
+
+def test_every_command_is_a_plain_word_so_a_case_path_never_names_one():
+    """``main`` imports the command modules only for arguments that may name
+    a command (``COMMAND_WORD``): a name outside that pattern would be sent to
+    the window."""
+    from casefile import cli
+
+    _, commands = cli.build_parser()
+    assert len(commands) > 20
+    assert all(cli.COMMAND_WORD.fullmatch(name) for name in commands)
+
+
+def test_the_window_is_started_without_importing_a_command(tmp_path):
+    """``casefile CASE`` and ``casefile --demo`` go straight to the window; the
+    commands' modules (a tenth of a second of imports) stay unloaded. A bad
+    option stops it before Qt loads."""
+    import subprocess
+    import sys
+
+    code = ("import sys, casefile.cli as cli\n"
+            "try:\n    cli.main(['--no-such-option', sys.argv[1]])\nexcept SystemExit as e:\n    print(e.code)\n"
+            "print(sorted(m for m in sys.modules if m.endswith('_commands')))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.casefile")], capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.splitlines() == ["2", "[]"], done.stderr
+    done = subprocess.run([sys.executable, "-c", code.replace("'--no-such-option', ", "'info', "),
+                           str(tmp_path / "x.casefile")], capture_output=True, text=True, timeout=120)
+    assert "casefile.cli.case_commands" in done.stdout.splitlines()[-1], done.stderr

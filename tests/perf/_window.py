@@ -73,15 +73,24 @@ def floor_window(path: str) -> None:
 
 
 def casefile_window(path: str) -> None:
-    """What ``casefile CASE`` does (casefile.ui.app.run_gui), up to the first
-    paint of the record list. The passphrase comes from CASEFILE_PASSPHRASE."""
+    """What ``casefile CASE`` does (``casefile.cli.run``, then
+    ``casefile.ui.app.run_gui``), up to the first paint of the record list.
+    The passphrase comes from CASEFILE_PASSPHRASE."""
+    import gc
     from argparse import Namespace
 
-    from casefile.ui.app import make_app, open_initial_case
-    from casefile.ui.mainwindow import MainWindow
+    import casefile.cli  # noqa: F401 - the program's own imports, before it knows the window is wanted
 
+    gc.freeze()  # as cli.run does
+    from casefile.ui.app import make_app, open_initial_case
+    from casefile.ui.language import attach_language_menu
+    from casefile.ui.mainwindow import MainWindow
+    from casefile.ui.system_libraries import check
+
+    check()
     app = make_app(sys.argv[:1])
     window = MainWindow()
+    attach_language_menu(window)
     window.show()
     open_initial_case(window, Namespace(case=path, demo=False, screenshot=None, passphrase_file=None))
     window.case.backup_keep = 0
