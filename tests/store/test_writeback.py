@@ -8,7 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from casefile.model import Evidence
 from casefile.services import evidence
 from casefile.store import writeback
 from casefile.store.writeback import Writeback
@@ -118,3 +120,29 @@ def test_large_intake_writes_back_early_in_both_journal_modes(case, tmp_path, mo
         second = evidence.intake(case, tmp_path / "video2.bin")  # the sole writer's new pages: dropped
     assert len(drops) >= 1
     assert [(f.code, f.ok) for f in evidence.verify_evidence(case)] == [(first.code, True), (second.code, True)]
+
+
+def test_a_failed_write_back_during_an_intake_keeps_nothing(case, tmp_path, monkeypatch):
+    """The intake starts the write-back before its transaction and waits for
+    it (``finish``) before it commits: a sync that fails on the way is seen
+    in time, and the file is refused whole."""
+    import errno
+
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(writeback, "_sync", failing)
+    monkeypatch.setattr(writeback, "EVERY", 1 << 20)
+    (tmp_path / "video.bin").write_bytes(os.urandom(6 << 20))
+    with pytest.raises(evidence.IntakeError, match="cannot store it in the case.*nothing was kept"):
+        evidence.intake(case, tmp_path / "video.bin")  # through the WAL: synced every MiB
+    with case.session() as session:
+        assert session.scalar(select(func.count()).select_from(Evidence)) == 0
+
+
+def test_finish_makes_the_error_final_inside_the_block():
+    with Writeback(Path(os.devnull), size=10, reread=True, every=1) as flush:
+        flush.wrote(5)
+        flush.finish()
+        assert isinstance(flush.error, OSError)
+        flush.finish()  # again: nothing left to wait for
