@@ -65,19 +65,12 @@ class Writeback:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.finish()
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    def finish(self) -> None:
-        """Wait for the write-back under way, if any: ``error`` is final then,
-        and the caller can still roll back."""
         if self._thread is not None:
             self._done = True
             self._wake.set()
             self._thread.join()
-            self._thread = None
+        if self._fd is not None:
+            os.close(self._fd)
 
     def wrote(self, total: int) -> None:
         """``total`` bytes have gone in so far."""

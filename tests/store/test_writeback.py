@@ -123,9 +123,8 @@ def test_large_intake_writes_back_early_in_both_journal_modes(case, tmp_path, mo
 
 
 def test_a_failed_write_back_during_an_intake_keeps_nothing(case, tmp_path, monkeypatch):
-    """The intake starts the write-back before its transaction and waits for
-    it (``finish``) before it commits: a sync that fails on the way is seen
-    in time, and the file is refused whole."""
+    """The intake waits for the write-back before it commits: a sync that
+    fails on the way is seen in time, and the file is refused whole."""
     import errno
 
     def failing(fd: int) -> None:
@@ -138,11 +137,3 @@ def test_a_failed_write_back_during_an_intake_keeps_nothing(case, tmp_path, monk
         evidence.intake(case, tmp_path / "video.bin")  # through the WAL: synced every MiB
     with case.session() as session:
         assert session.scalar(select(func.count()).select_from(Evidence)) == 0
-
-
-def test_finish_makes_the_error_final_inside_the_block():
-    with Writeback(Path(os.devnull), size=10, reread=True, every=1) as flush:
-        flush.wrote(5)
-        flush.finish()
-        assert isinstance(flush.error, OSError)
-        flush.finish()  # again: nothing left to wait for
