@@ -61,3 +61,4 @@ def test_typing_is_undone_in_the_field_first_then_the_record(active, qtbot):
         qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)  # nothing left in the field: the new record goes
     qtbot.waitUntil(lambda: window.undo_stack.index() == 0, timeout=5000)
+    assert window.focusWidget() is window.view.table  # the keyboard back in the list, not lost
