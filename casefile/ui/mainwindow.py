@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from ..errors import CasefileError
 from ..services import records
@@ -461,19 +461,8 @@ class MainWindow(QMainWindow):
             return
         if self.execute(DeleteRecord(self.case, kind, record_id, label)):
             self._current = None
-            self._close_editor()
-
-    def _close_editor(self) -> None:
-        """No record shown. The keyboard, if it was in the editor, goes to the
-        list the record was in, not to the navigator, where Qt leaves it when
-        the focused field goes (Ctrl+Z right after New Record)."""
-        if self.view is None:
-            return
-        focus, editor = QApplication.focusWidget(), self.editor
-        in_editor = editor is not None and focus is not None and editor.isAncestorOf(focus)
-        self.view.set_editor(None)
-        if in_editor:
-            self.view.table.setFocus()
+            if self.view is not None:
+                self.view.set_editor(None)
 
     # -- store notifications ---------------------------------------------------------
 
@@ -487,7 +476,7 @@ class MainWindow(QMainWindow):
                 try:
                     records.get(self.case, kind, record_id)
                 except CasefileError:  # it was deleted (perhaps by undo)
-                    self._close_editor()
+                    self.view.set_editor(None)
                     self._current = None
                     self._back = [entry for entry in self._back if entry != (kind, record_id)]
                     self.refresh_actions()

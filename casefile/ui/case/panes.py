@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -242,12 +243,19 @@ class CaseView(QSplitter):
         self.filter_box.insert(text)
 
     def set_editor(self, editor: Editor | None) -> None:
+        # The keyboard in the editor that goes, and none coming: it goes to the
+        # list, not to the navigator where Qt would leave it (a new record
+        # undone from its title, a record deleted from its editor).
+        focus, old = QApplication.focusWidget(), self.editor_scroll.widget()
+        stranded = editor is None and old is not None and focus is not None and old.isAncestorOf(focus)
         old = self.editor_scroll.takeWidget()
         if old is not None:
             old.deleteLater()
         self._editor = editor
         if editor is None:
             self.editor_area.setCurrentWidget(self.placeholder)
+            if stranded:
+                self.table.setFocus()
         else:
             self.editor_scroll.setWidget(editor)
             self.editor_area.setCurrentWidget(self.editor_scroll)
