@@ -15,41 +15,44 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
 
-def has_own(widget: QObject, redo: bool) -> bool | None:
-    """Whether a text field has typing of its own to undo (``redo``: to
-    redo); None for anything else."""
-    if isinstance(widget, QLineEdit):
-        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
-    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
-        if widget.isReadOnly():
-            return False
-        document = widget.document()
+
+def has_own(field: QWidget, redo: bool) -> bool:
+    """Whether a text field has typing of its own to undo (``redo``: to redo)."""
+    if isinstance(field, QLineEdit):
+        return field.isRedoAvailable() if redo else field.isUndoAvailable()
+    if isinstance(field, (QTextEdit, QPlainTextEdit)) and not field.isReadOnly():
+        document = field.document()
         return document.isRedoAvailable() if redo else document.isUndoAvailable()
-    return None
+    return False
 
 
 class UndoKeys(QObject):
-    """Installed on the application for ``window``, whose ``undo`` and
-    ``redo`` actions take the keys a field of it has no use for."""
+    """Watches each text field of ``window`` that gets the keyboard (not every
+    event of the application: a field is filtered from its first focus on,
+    once), so that ``undo`` and ``redo`` take the keys it has no use for."""
 
     def __init__(self, window: QWidget, undo: QAction, redo: QAction):
         super().__init__(window)
         self._window, self._undo, self._redo = window, undo, redo
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, TEXT_FIELDS) and new.window() is self._window:
+            new.installEventFilter(self)  # Qt keeps one installation per filter and object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, (QLineEdit, QTextEdit,
-                                                                                      QPlainTextEdit)):
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, TEXT_FIELDS):
             return False
         assert isinstance(event, QKeyEvent)
         key = QKeySequence(event.keyCombination())
         for action, redo in ((self._undo, False), (self._redo, True)):
             if key in action.shortcuts():
-                if has_own(watched, redo) or watched.window() is not self._window:
-                    return False  # the field's own typing, or a dialog's field: as Qt does
+                if has_own(watched, redo):
+                    return False  # the field's own typing, as Qt does
                 event.ignore()  # not the field's: the window's shortcut takes it
                 return True
         return False
