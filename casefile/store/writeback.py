@@ -65,12 +65,16 @@ class Writeback:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.finish()
+        if self._fd is not None:
+            os.close(self._fd)
+
+    def finish(self) -> None:
+        """Stop the thread once a write-back it runs is done; ``error`` is final then."""
         if self._thread is not None:
             self._done = True
             self._wake.set()
             self._thread.join()
-        if self._fd is not None:
-            os.close(self._fd)
 
     def wrote(self, total: int) -> None:
         """``total`` bytes have gone in so far."""
