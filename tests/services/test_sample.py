@@ -93,11 +93,7 @@ def test_search_finds_the_coordinator_without_accents(demo):
     assert search(demo, "placido")[0].code == "ACT-0006"
 
 
-def test_illustrative_image_is_linked_when_the_vault_is_there(demo):
-    try:
-        from casefile.services.evidence import intake  # noqa: F401
-    except ImportError:
-        pytest.skip("no evidence vault in this build")
+def test_the_illustrative_image_is_linked(demo):
     with demo.Session() as s:
         item = s.scalars(select(Evidence)).one()
         link = s.scalars(select(EvidenceLink).where(EvidenceLink.evidence_id == item.id)).one()

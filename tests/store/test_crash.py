@@ -44,14 +44,8 @@ from pathlib import Path
 from sqlalchemy import select
 from casefile.store import Case
 from casefile.model import Incident
-try:
-    from casefile.services.evidence.intake import intake
-except ImportError:
-    intake = None
-try:
-    from casefile.services.interchange.importer import import_json
-except ImportError:
-    import_json = None
+from casefile.services.evidence.intake import intake
+from casefile.services.interchange.importer import import_json
 
 
 def say(line):
@@ -114,14 +108,6 @@ for line in sys.stdin:
     _, status = os.waitpid(pid, 0)
     say(f"EXIT {status}")
 """
-
-
-def has_service(module: str, name: str) -> bool:
-    try:
-        mod = __import__(f"casefile.services.{module}", fromlist=[name])
-    except ImportError:
-        return False
-    return hasattr(mod, name)
 
 
 @dataclass
@@ -279,16 +265,13 @@ def campaign(tmp: Path, kills: int, seed: int, *, passphrase: str | None = None,
 
 def _rounds(driver: Driver, tmp: Path, path: Path, kills: int, rng: random.Random, passphrase: str | None,
             modes: tuple[str, ...], max_delay: float) -> Tally:
-    available = [m for m in modes if m == "edits"
-                 or (m in ("intake", "sole-intake") and has_service("evidence_intake", "intake"))
-                 or (m == "import" and has_service("interchange_import", "import_json"))]
     titles: dict[str, str] = {}
     evidence: dict[str, str] = {}
     imported: dict[int, tuple[set[str], bool]] = {}
     tally = Tally()
     counter = 0
     for n in range(kills):
-        mode = available[n % len(available)]
+        mode = modes[n % len(modes)]
         delay = rng.uniform(0.0, max_delay)
         if mode == "edits":
             result = driver.round(path, mode, str(counter), delay)
