@@ -53,11 +53,18 @@ def who(case, name: str | None = None) -> str:
 def record(session: Session, evidence: Evidence, action: str, *, sha256: str = "", details: str = "",
            who: str | None = None) -> CustodyEvent:
     """Append one custody event inside the caller's unit of work."""
-    assert action in ACTIONS, action
-    event = CustodyEvent(evidence_id=evidence.id, at=utcnow(), action=action, sha256_observed=sha256,
-                         who=session.info.get("who", "") if who is None else who, details=details)
+    event = new_event(session, evidence, action, sha256=sha256, details=details, who=who)
     session.add(event)
     return event
+
+
+def new_event(session: Session, evidence: Evidence, action: str, *, sha256: str = "", details: str = "",
+              who: str | None = None) -> CustodyEvent:
+    """One custody event of ``evidence`` (written), for ``record`` to add or the
+    intake to write at once (``tracking.insert_now``)."""
+    assert action in ACTIONS, action
+    return CustodyEvent(evidence_id=evidence.id, at=utcnow(), action=action, sha256_observed=sha256,
+                        who=session.info.get("who", "") if who is None else who, details=details)
 
 
 def history(session: Session, evidence: Evidence) -> list[CustodyEvent]:

@@ -11,6 +11,7 @@ a court must be able to rely on the hash being that of one fixed file.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
@@ -27,7 +28,7 @@ from ...errors import CasefileError
 from ...formatting import human_size
 from ...i18n import translate
 from ...model import Evidence, EvidenceLink, Source, Thumbnail, utcnow
-from ...store import Case, chunks
+from ...store import Case, chunks, tracking
 from ...store.connection import WAL_KEEP
 from ...store.writeback import Writeback
 from ..records import source_text
@@ -110,19 +111,22 @@ def intake(case: Case, path: str | os.PathLike, *, link: tuple[str, str] | None 
                     file_modified=modified, intake_at=intake_at, intake_by=who, obtained_how=obtained_how.strip(),
                     origin=origin, note=note, derived_from_id=parent.id if parent else None,
                     extra_metadata=json.dumps(extra, ensure_ascii=False, sort_keys=True), **facts.columns())
-                session.add(evidence)
-                session.flush()  # assigns the code and id
+                # Each row written at once, as plain SQL (``insert_now``): in a
+                # ``casefile add-evidence`` process the ORM compiled each kind first.
+                add = functools.partial(tracking.insert_now, session)
+                add(evidence)  # its code and id
                 if facts.thumbnail is not None:
-                    session.add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
-                custody.record(session, evidence, "acquired", sha256=sha256,
-                               details=translate("Evidence", "taken in from {name}").format(name=name))
+                    add(Thumbnail(evidence_id=evidence.id, png=facts.thumbnail))
+                add(custody.new_event(session, evidence, "acquired", sha256=sha256,
+                                      details=translate("Evidence", "taken in from {name}").format(name=name)))
                 for proof in capture.proofs(proofs):
-                    custody.record(session, evidence, "verified", sha256=sha256, details=capture.summary(proof))
+                    add(custody.new_event(session, evidence, "verified", sha256=sha256,
+                                          details=capture.summary(proof)))
                 if target is not None and link is not None:  # a target is found only for a link
                     target_obj, column = target
-                    session.add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
-                    custody.record(session, evidence, "linked", sha256=sha256,
-                                   details=f"{link[1]} {target_obj.code}")
+                    add(EvidenceLink(evidence_id=evidence.id, relation=link[1], **{column: target_obj.id}))
+                    add(custody.new_event(session, evidence, "linked", sha256=sha256,
+                                          details=f"{link[1]} {target_obj.code}"))
                     if isinstance(target_obj, Source) and "page" in extra:
                         _fill_source(target_obj, evidence, extra, facts.page_text or "")
         except sa_exc.IntegrityError as error:
