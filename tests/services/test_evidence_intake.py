@@ -20,6 +20,7 @@ from casefile.errors import CasefileError
 from casefile.model import CustodyEvent, Evidence
 from casefile.services import evidence, verify
 from casefile.store import chunks
+from tests.fixtures.privileges import permissions_enforced
 
 from .evidence_samples import LAT, LON, jpeg_with_gps, png_bomb
 
@@ -146,13 +147,13 @@ def test_fifo_is_refused_without_hanging(case, tmp_path):
         evidence.intake(case, tmp_path / "pipe")
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_unreadable_file(case, tmp_path):
     secret = tmp_path / "secret.jpg"
     secret.write_bytes(b"\xff\xd8\xff" + b"0" * 100)
     secret.chmod(0)
     before = counts(case)
-    with pytest.raises(CasefileError, match="secret.jpg: permission denied"):
+    with permissions_enforced(), pytest.raises(CasefileError, match="secret.jpg: permission denied"):
         evidence.intake(case, secret)
     assert_nothing_stored(case, before)
 
