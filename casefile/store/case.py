@@ -182,7 +182,11 @@ class Case:
             raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
         if path.stat().st_size == 0:
             raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
-        plain = is_plain_sqlite(path)
+        try:
+            plain = is_plain_sqlite(path)
+        except OSError as error:  # may not be read (its permissions), or unreadable (a failing disk)
+            raise CasefileError(translate("Errors", "{path} cannot be read: {reason}").format(
+                path=path, reason=error.strerror or error)) from None
         if plain:
             if header_application_id(path) != APPLICATION_ID:
                 raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))

@@ -191,8 +191,7 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
     key = as_key(key)
     if key is None:
         new_file = not readonly and salt_of(path) is None
-        conn = sqlite3.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
-                               factory=PlainConnection)
+        conn = _opened(sqlite3, PlainConnection, path, readonly)
         if new_file:  # must precede the first write (journal_mode = WAL writes the header)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
     else:
@@ -203,6 +202,34 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
         conn.close()  # now, not at garbage collection: the caller may clean up after it (full disk)
         raise
     return conn
+
+
+def allowed(path: Path, mode: int) -> bool:
+    """Whether this process may read or write ``path`` (``os.R_OK``...) with
+    the rights it runs with (its effective ones where the platform tells),
+    read-only mounts included."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, mode, effective_ids=True)
+    return os.access(path, mode)
+
+
+def _opened(driver, factory, path: Path, readonly: bool):
+    """``driver.connect`` on the case file; SQLite's "unable to open database
+    file", which does not say why, said plainly when the folder is missing or
+    may not be written (a new case) or the file may not be read or written."""
+    try:
+        return driver.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
+                              factory=factory)
+    except driver.OperationalError:
+        if not path.parent.is_dir():
+            raise CasefileError(translate("Storage", "{path}: no such folder").format(path=path)) from None
+        if path.exists():
+            refused = not allowed(path, os.R_OK if readonly else os.R_OK | os.W_OK)
+        else:
+            refused = not allowed(path.parent, os.W_OK | os.X_OK)
+        if refused:
+            raise CasefileError(translate("Storage", "{path}: permission denied").format(path=path)) from None
+        raise
 
 
 def _keyed(path: Path, key: CaseKey, readonly: bool):
@@ -220,8 +247,7 @@ def _keyed(path: Path, key: CaseKey, readonly: bool):
                     ("pragma", LEGACY_PAGE_SIZE), ("pragma", PAGE_SIZE)]
     for attempt in attempts:
         kind, page_size = attempt
-        conn = sqlcipher.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
-                                 factory=CipherConnection)
+        conn = _opened(sqlcipher, CipherConnection, path, readonly)
         conn.execute("PRAGMA cipher_log_level = NONE")  # no decrypt errors on stderr: one clear line
         conn.execute(f"PRAGMA key = {key.raw_key(salt) if kind == 'raw' else _quote(key.passphrase)}")
         conn.execute(f"PRAGMA cipher_page_size = {page_size:d}")

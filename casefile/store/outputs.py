@@ -28,6 +28,7 @@ renamed over it (``force``), and the folder synced.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -42,6 +43,7 @@ from typing import BinaryIO
 
 from ..errors import CasefileError
 from ..i18n import translate
+from .connection import allowed
 
 if sys.platform == "win32":  # Windows: no advisory locks (see store.lock)
     fcntl = None
@@ -282,7 +284,9 @@ class AtomicOutput:
         self._fd: int | None = None
         self._created = False  # the commit made a new file (it did not replace one)
         self.committed = False
-        if named:
+        if named:  # the library creates the temp file: the folder's refusal is said now, naming the output
+            if not allowed(target.parent, os.W_OK | os.X_OK):
+                raise _cannot_write(target, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
             self.temp = _temp_name(target)
             return
         if _can_tmpfile():

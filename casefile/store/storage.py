@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import CasefileError
 from ..i18n import translate
-from .connection import hot_journal
+from .connection import allowed, hot_journal
 
 # Below this, a writable opening (a 32 KiB WAL index, then WAL frames of
 # 64 KiB pages) cannot work: the case is read as on a read-only medium.
@@ -64,10 +64,10 @@ def why_not_writable(path: Path) -> str | None:
     """None when the case can be changed; else ``READ_ONLY`` or ``FULL``.
 
     SQLite writes the file and creates its ``-wal``/``-shm`` beside it, so
-    both the file and its folder must be writable (``os.access`` honours a
+    both the file and its folder must be writable (``allowed`` honours a
     read-only mount even for root), and there must be some room."""
     real = real_path(path)
-    if not os.access(real, os.W_OK) or not os.access(real.parent, os.W_OK):
+    if not allowed(real, os.W_OK) or not allowed(real.parent, os.W_OK):
         return READ_ONLY
     free = free_bytes(real.parent)
     if free is not None and free < MIN_FREE:
@@ -78,7 +78,7 @@ def why_not_writable(path: Path) -> str | None:
 def check_can_create(path: Path) -> None:
     """One line before a new case is begun in a read-only folder or on a full disk."""
     folder = real_path(path.parent)
-    if not os.access(folder, os.W_OK):
+    if not allowed(folder, os.W_OK):
         raise CaseReadOnly(translate("Storage", "{path} cannot be created: its folder is read-only").format(path=path))
     free = free_bytes(folder)
     if free is not None and free < MIN_FREE:
@@ -164,4 +164,7 @@ def trouble_message(error: BaseException, near: Iterable[str | Path] = ()) -> st
     if (isinstance(error, OSError) and error.errno == errno.EROFS) or (
             isinstance(error, (sqlite3.Error, sqlcipher.Error)) and "readonly database" in str(error).lower()):
         return translate("Storage", "read-only file system: nothing was written")
+    if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
+        return translate("Storage", "{path}: permission denied").format(
+            path=os.fsdecode(error.filename) if error.filename else translate("Storage", "a file"))
     return None

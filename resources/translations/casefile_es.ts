@@ -510,7 +510,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case/panes.py" line="+83"/>
+        <location filename="../../casefile/ui/case/panes.py" line="+84"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -568,6 +568,7 @@
     <message>
         <location filename="../../casefile/cli/__init__.py" line="+37"/>
         <source>Offline case files for human-rights documentation. Without a command, opens the window.</source>
+        <extracomment>The modules that register the sub-commands, in the order ``--help`` lists them. Imported only when the arguments may name a command: the window needs none of them (0.1 s of imports at its start). What a sub-command&apos;s name looks like (``add-evidence``); a case&apos;s path, with a dot or a separator in it, never does.</extracomment>
         <translation>Expedientes sin conexión para documentar violaciones de derechos humanos. Sin un comando, abre la ventana.</translation>
     </message>
     <message>
@@ -591,7 +592,7 @@
         <translation>guardar la ventana como PNG y salir</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>casefile: interrupted</source>
         <translation>casefile: interrumpido</translation>
     </message>
@@ -3758,15 +3759,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <location filename="../../casefile/store/opening.py" line="+64"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>{path} no se puede leer: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3841,7 +3847,7 @@
         <translation>El expediente se cerró; ábralo de nuevo con su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+133"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -3887,7 +3893,7 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../casefile/services/evidence/custody.py" line="+71"/>
+        <location filename="../../casefile/services/evidence/custody.py" line="+78"/>
         <source>no evidence {code} in this case</source>
         <extracomment>evidence can be linked to these record kinds, by code prefix -&gt; (class, EvidenceLink column) how a custody event brought by an import says where it came from. Kept verbatim, not translated, so any copy of the case can recognise it; its time, who and action are what the file claims, not what this case saw.</extracomment>
         <translation>no hay ninguna evidencia {code} en este expediente</translation>
@@ -3965,12 +3971,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+85"/>
+        <location filename="../../casefile/store/chunks.py" line="+97"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+151"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -4051,12 +4057,12 @@
         <translation>{code} no está retirada</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/evidence/intake.py" line="+109"/>
+        <location filename="../../casefile/services/evidence/intake.py" line="+121"/>
         <source>taken in from {name}</source>
         <translation>ingresada desde {name}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>the next evidence code is already taken: the case&apos;s code counter was changed outside Casefile</source>
         <translation>el siguiente código de evidencia ya está ocupado: el contador de códigos del expediente se modificó fuera de Casefile</translation>
     </message>
@@ -4067,12 +4073,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+118"/>
+        <location line="+134"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-60"/>
         <location line="+9"/>
         <source>{name}: no such file</source>
         <translation>{name}: no existe el archivo</translation>
@@ -4099,7 +4105,7 @@
         <translation>{name} no es un archivo común</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>{name}: cancelled; nothing was kept</source>
         <translation>{name}: cancelado; no se conservó nada</translation>
     </message>
@@ -4109,7 +4115,7 @@
         <translation>{name}: error de lectura ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{name} vanished while it was being read; nothing was kept</source>
         <translation>{name} desapareció mientras se leía; no se conservó nada</translation>
     </message>
@@ -6576,15 +6582,15 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+83"/>
-        <location line="+183"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
+        <location line="+184"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-159"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-160"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6595,7 +6601,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Re&amp;hacer</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+7"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+8"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -7015,7 +7021,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Outputs</name>
     <message>
-        <location filename="../../casefile/store/outputs.py" line="+74"/>
+        <location filename="../../casefile/store/outputs.py" line="+76"/>
         <source>{path}: {reason}; nothing was written</source>
         <translation>{path}: {reason}; no se escribió nada</translation>
     </message>
@@ -7035,12 +7041,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="-12"/>
         <location line="+54"/>
-        <location line="+338"/>
+        <location line="+340"/>
         <source>folder {folder} does not exist</source>
         <translation>la carpeta {folder} no existe</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>it is a symbolic link (give the real file&apos;s path)</source>
         <translation>es un enlace simbólico (indique la ruta del archivo real)</translation>
     </message>
@@ -7066,12 +7072,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+361"/>
+        <location line="+363"/>
         <source>it is a case file</source>
         <translation>es un archivo de expediente</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-361"/>
         <source>it already exists (--force replaces it)</source>
         <translation>ya existe (--force lo reemplaza)</translation>
     </message>
@@ -7096,7 +7102,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>es un archivo auxiliar de un expediente</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+282"/>
         <source>it already exists (choose a new folder)</source>
         <translation>ya existe (elija una carpeta nueva)</translation>
     </message>
@@ -7639,7 +7645,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location filename="../../casefile/services/redaction/matcher.py" line="+356"/>
-        <location filename="../../casefile/services/redaction/profile.py" line="+60"/>
+        <location filename="../../casefile/services/redaction/profile.py" line="+64"/>
         <source>[withheld]</source>
         <extracomment>per kind (source, evidence), what consent keeps out of this output, and why (``services/consent.py``)</extracomment>
         <translation>[reservado]</translation>
@@ -8648,6 +8654,22 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <source>read-only file system: nothing was written</source>
         <translation>sistema de archivos de solo lectura: no se escribió nada</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>a file</source>
+        <translation>un archivo</translation>
+    </message>
+    <message>
+        <location filename="../../casefile/store/connection.py" line="-50"/>
+        <source>{path}: no such folder</source>
+        <translation>{path}: la carpeta no existe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../casefile/store/storage.py" line="-1"/>
+        <source>{path}: permission denied</source>
+        <translation>{path}: permiso denegado</translation>
+    </message>
 </context>
 <context>
     <name>SystemLibraries</name>
@@ -8783,13 +8805,13 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Verify</name>
     <message>
-        <location filename="../../casefile/services/verify.py" line="+140"/>
+        <location filename="../../casefile/services/verify.py" line="+139"/>
         <source>checking the file&apos;s integrity</source>
         <extracomment>The checks after the file&apos;s integrity, in order; their problems follow its.</extracomment>
         <translation>comprobando la integridad del archivo</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-97"/>
         <source>file integrity: {detail}</source>
         <translation>integridad del archivo: {detail}</translation>
     </message>
@@ -8834,7 +8856,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>eliminado a espaldas de Casefile: el historial dice que existe</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>the records or their sealed states cannot be read</source>
         <translation>no se pueden leer los registros o sus estados sellados</translation>
     </message>

@@ -51,3 +51,23 @@ def test_closing_on_a_full_disk_says_so_and_keeps_the_log(qtbot, tmp_path, monke
             assert s.query(Incident).filter_by(title="saved before the disk filled").count() == 1
         assert set(listing(disk)) >= {"c.casefile"} and "c.casefile-wal" not in listing(disk)
         win.close()
+
+
+def test_opening_a_case_one_may_not_read_says_so_in_one_message(qtbot, tmp_path, monkeypatch, _template_case):
+    from casefile.ui.actions import ActionId
+    from casefile.ui.mainwindow import MainWindow
+    from tests.fixtures.privileges import permissions_enforced
+
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, *a, **k: shown.append(text))
+    path = tmp_path / "theirs.casefile"
+    shutil.copyfile(_template_case, path)
+    path.chmod(0)
+    monkeypatch.setattr(dialogs, "open_case_file", lambda parent, folder="": (str(path), True))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    with permissions_enforced():
+        win.actions[ActionId.OPEN_CASE].trigger()  # File > Open Case..., the file chosen
+    assert win.case is None and win.pages.currentWidget() is win.welcome
+    assert shown == [f"{path} cannot be read: Permission denied"]
+    win.close()
