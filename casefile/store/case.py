@@ -176,15 +176,15 @@ class Case:
         None changes it when it can and otherwise reads it (``Case.read_only``
         says why)."""
         path = Path(path)
-        if not path.exists():
-            raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
-        if not path.is_file():
-            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
-        if path.stat().st_size == 0:
-            raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
         try:
+            if not path.exists():
+                raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
+            if not path.is_file():
+                raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+            if path.stat().st_size == 0:
+                raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
             plain = is_plain_sqlite(path)
-        except OSError as error:  # may not be read (its permissions), or unreadable (a failing disk)
+        except OSError as error:  # may not be read (permissions), a name too long, a failing disk
             raise CasefileError(translate("Errors", "{path} cannot be read: {reason}").format(
                 path=path, reason=error.strerror or error)) from None
         if plain:

@@ -43,6 +43,10 @@ def test_info_errors(cli, tmp_path):
     sqlite3.connect(tmp_path / "other.db").execute("CREATE TABLE t (x)").connection.commit()
     result = cli("info", tmp_path / "other.db")
     assert result.code == 1 and "not a Casefile" in result.one_error_line()
+    too_long = tmp_path / ("a" * 300 + ".casefile")  # longer than a file name may be
+    for argv in (("info", too_long), ("new", too_long, "--title", "T"), ("demo", too_long)):
+        result = cli(*argv)
+        assert result.code == 1 and "File name too long" in result.one_error_line()
     assert cli("info").code == 2
 
 
