@@ -88,8 +88,6 @@ def register(sub) -> None:
 
 def cmd_import(args) -> int:
     path = Path(args.file)
-    if not path.is_file():
-        raise CasefileError(translate("Cli", "No such file: {path}").format(path=path))
     with open_case(args) as case:
         counts = import_json(case, path)
     print(translate("Cli", "imported {name}: {counts}").format(

@@ -965,12 +965,7 @@
         <translation>reemplazar un archivo existente (nunca un expediente)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No such file: {path}</source>
-        <translation>No existe el archivo: {path}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>imported {name}: {counts}</source>
         <translation>se importó {name}: {counts}</translation>
     </message>
@@ -3753,24 +3748,24 @@
         <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No such file: {path}</source>
         <translation>No existe el archivo: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+9"/>
         <location filename="../../casefile/store/opening.py" line="+64"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>{path} no se puede leer: {reason}</translation>
     </message>
@@ -5640,7 +5635,7 @@ huella {hash}
         <translation>demasiadas entradas</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/interchange/importer.py" line="+80"/>
+        <location filename="../../casefile/services/interchange/importer.py" line="+81"/>
         <source>Reading</source>
         <extracomment>tables with one row per entry of the file (what progress counts)</extracomment>
         <translation>Leyendo</translation>
@@ -5661,7 +5656,12 @@ huella {hash}
         <translation>no se pudo importar {name}: {why}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>{path} is not a regular file</source>
+        <translation>{path} no es un archivo común</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>cannot read {path}: {why}</source>
         <translation>no se puede leer {path}: {why}</translation>
     </message>

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -236,3 +238,15 @@ def test_a_problem_after_written_batches_leaves_nothing(case, tmp_path):
     with case.connection() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM place").scalar() == 0
         assert conn.exec_driver_sql("SELECT next_value FROM code_counter WHERE prefix = 'PLC'").scalar() in (None, 1)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_what_is_not_a_regular_file_is_refused_at_once(case, tmp_path):
+    """A FIFO would hang the import, /dev/zero never end: refused before a byte is read."""
+    os.mkfifo(tmp_path / "pipe.json")
+    before = overview.counts(case)
+    for path, expected in ((tmp_path / "pipe.json", "is not a regular file"), (Path(os.devnull), "is not a regular file"),
+                           (tmp_path, "cannot read"), (tmp_path / ("a" * 300 + ".json"), "cannot read")):
+        with pytest.raises(CasefileError, match=expected):
+            import_json(case, path)
+    assert overview.counts(case) == before
