@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CasefileError
+from ..files import read_regular
 from ..i18n import translate
 from ..services import security
 from .common import add_passphrase_option, open_case
@@ -94,7 +95,7 @@ def cmd_check_signature(args) -> int:
 
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as e:
         raise CasefileError(translate("Cli", "cannot read {path}: {why}").format(
             path=printable(path), why=e.strerror or e)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..files import open_regular
 from ..i18n import translate
 from ..services import keys
 from .common import add_key_option, add_passphrase_option, documenter_key, key_passphrase, open_case
@@ -137,8 +138,9 @@ def cmd_merge(args) -> int:
 
 def _sealed(path: Path) -> bool:
     try:
-        with open(path, "rb") as f:
-            return keys.is_sealed(f.read(len(keys.SEALED_MAGIC)))
+        file, _ = open_regular(path)
+        with file:
+            return keys.is_sealed(file.read(len(keys.SEALED_MAGIC)))
     except OSError:
         return False
 

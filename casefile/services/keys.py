@@ -47,6 +47,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.x509.oid import NameOID
 
 from ..errors import CasefileError
+from ..files import read_regular
 from ..i18n import translate
 
 KEY_FORMAT = "casefile-key/1"
@@ -85,7 +86,7 @@ def public_pem(public_key: bytes) -> bytes:
 def read_public_key(path: str | os.PathLike) -> bytes:
     """The raw Ed25519 public key in a PEM file (``casefile key --export``)."""
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path)
         key = serialization.load_pem_public_key(data)
     except (OSError, ValueError) as error:
         raise KeyProblem(translate("Keys", "{path} is not a Casefile public key: {why}").format(

@@ -840,7 +840,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../casefile/cli/team_commands.py" line="+38"/>
+        <location filename="../../casefile/cli/team_commands.py" line="+39"/>
         <source>replace an existing file</source>
         <translation>reemplazar un archivo existente</translation>
     </message>
@@ -1102,7 +1102,7 @@
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/security_commands.py" line="+23"/>
+        <location filename="../../casefile/cli/security_commands.py" line="+24"/>
         <source>change the passphrase of an encrypted case</source>
         <translation>cambiar la frase de contraseña de un expediente cifrado</translation>
     </message>
@@ -1423,12 +1423,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>trusted</source>
         <translation>de confianza</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>not in your trusted keys</source>
         <translation>no está entre sus claves de confianza</translation>
     </message>
@@ -1549,7 +1549,7 @@
         <translation>escrito {path} ({kind}) desde {address}</translation>
     </message>
     <message>
-        <location filename="../../casefile/cli/team_commands.py" line="+26"/>
+        <location filename="../../casefile/cli/team_commands.py" line="+27"/>
         <source>no peers yet</source>
         <translation>todavía no hay pares</translation>
     </message>
@@ -4068,24 +4068,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+134"/>
+        <location line="+129"/>
         <source>{name}: cannot store it in the case ({reason}); nothing was kept</source>
         <translation>{name}: no se puede guardar en el expediente ({reason}); no se conservó nada</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+9"/>
+        <location line="-55"/>
         <source>{name}: no such file</source>
         <translation>{name}: no existe el archivo</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>{name} is a folder, not a file</source>
         <translation>{name} es una carpeta, no un archivo</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="+4"/>
         <source>{name}: permission denied</source>
         <translation>{name}: permiso denegado</translation>
     </message>
@@ -4095,12 +4093,12 @@
         <translation>{name}: no se puede abrir ({reason})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-4"/>
         <source>{name} is not a regular file</source>
         <translation>{name} no es un archivo común</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>{name}: cancelled; nothing was kept</source>
         <translation>{name}: cancelado; no se conservó nada</translation>
     </message>
@@ -4478,7 +4476,7 @@
         <translation>{record}: &apos;{field}&apos; no es una fecha y hora</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/bundle.py" line="+220"/>
+        <location filename="../../casefile/services/exchange/bundle.py" line="+221"/>
         <source>{path}: {why}; nothing changed</source>
         <translation>{path}: {why}; no se cambió nada</translation>
     </message>
@@ -4616,7 +4614,7 @@
         <translation>no hay ningún conflicto {id} en este expediente (vea &apos;casefile conflicts&apos;)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/exchange/send.py" line="+83"/>
+        <location filename="../../casefile/services/exchange/send.py" line="+84"/>
         <source>{path} is a bundle of another case</source>
         <translation>{path} es un paquete de otro expediente</translation>
     </message>
@@ -5239,6 +5237,14 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <location filename="../../casefile/files.py" line="+40"/>
+        <source>not a regular file</source>
+        <translation>no es un archivo común</translation>
+    </message>
+</context>
+<context>
     <name>GazetteerField</name>
     <message>
         <location filename="../../casefile/ui/editors/fields.py" line="+206"/>
@@ -5656,12 +5662,7 @@ huella {hash}
         <translation>no se pudo importar {name}: {why}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{path} is not a regular file</source>
-        <translation>{path} no es un archivo común</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>cannot read {path}: {why}</source>
         <translation>no se puede leer {path}: {why}</translation>
     </message>
@@ -6017,7 +6018,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../casefile/services/keys.py" line="+91"/>
+        <location filename="../../casefile/services/keys.py" line="+92"/>
         <source>{path} is not a Casefile public key: {why}</source>
         <translation>{path} no es una clave pública de Casefile: {why}</translation>
     </message>
@@ -8597,7 +8598,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Sources</name>
     <message>
-        <location filename="../../casefile/services/records/source_text.py" line="+69"/>
+        <location filename="../../casefile/services/records/source_text.py" line="+73"/>
         <source>{name} is too large to read as a source text.</source>
         <translation>{name} es demasiado grande para leerlo como texto de la fuente.</translation>
     </message>

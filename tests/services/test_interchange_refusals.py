@@ -245,7 +245,7 @@ def test_what_is_not_a_regular_file_is_refused_at_once(case, tmp_path):
     """A FIFO would hang the import, /dev/zero never end: refused before a byte is read."""
     os.mkfifo(tmp_path / "pipe.json")
     before = overview.counts(case)
-    for path, expected in ((tmp_path / "pipe.json", "is not a regular file"), (Path(os.devnull), "is not a regular file"),
+    for path, expected in ((tmp_path / "pipe.json", "not a regular file"), (Path(os.devnull), "not a regular file"),
                            (tmp_path, "cannot read"), (tmp_path / ("a" * 300 + ".json"), "cannot read")):
         with pytest.raises(CasefileError, match=expected):
             import_json(case, path)

@@ -3,10 +3,13 @@ lists in SQL, links grouped by relation, source texts."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
-from casefile.errors import InvalidInput
+from casefile.errors import CasefileError, InvalidInput
 from casefile.model import AuditEntry
 from casefile.services import records
 from casefile.services.records import links, source_text
@@ -139,6 +142,15 @@ def test_source_text_from_html_and_pdf(tmp_path):
     with pytest.raises(Exception) as caught:
         source_text.read_text_file(broken)
     assert type(caught.value).__name__ == "CasefileError"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_source_text_is_read_from_a_file_only(tmp_path):
+    """A FIFO would hang the window's Load Text, /dev/zero never end."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    for path in (tmp_path / "pipe.txt", Path(os.devnull), tmp_path):
+        with pytest.raises(CasefileError, match="cannot read"):
+            source_text.read_text_file(path)
 
 
 def test_two_way_links_show_from_both_ends(case):

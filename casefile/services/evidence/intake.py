@@ -16,7 +16,6 @@ import io
 import json
 import os
 import shutil
-import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import BinaryIO
 from sqlalchemy import exc as sa_exc
 
 from ...errors import CasefileError
+from ...files import NotRegularFile, open_regular
 from ...formatting import human_size
 from ...i18n import translate
 from ...model import Evidence, EvidenceLink, Source, Thumbnail, utcnow
@@ -209,34 +209,29 @@ def is_large(path: str | os.PathLike) -> bool:
 
 def _open(path: Path, name: str, case: Case) -> tuple[BinaryIO, os.stat_result]:
     """The file, opened for reading, and its state then; IntakeError if it is
-    missing, unreadable or not a regular file, or if the case's disk has no
-    room for it (``_check_room``)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    missing, unreadable or not a regular file (``files.open_regular``: a FIFO
+    put in its place must not hang us), or if the case's disk has no room for
+    it (``_check_room``)."""
     try:
-        fd = os.open(path, flags)  # non-blocking: a FIFO put in place of a file must not hang us
+        file, before = open_regular(path)
     except FileNotFoundError:
         raise IntakeError(translate("Evidence", "{name}: no such file").format(name=name)) from None
     except IsADirectoryError:
         raise IntakeError(translate("Evidence", "{name} is a folder, not a file").format(name=name)) from None
+    except NotRegularFile:
+        raise IntakeError(translate("Evidence", "{name} is not a regular file").format(name=name)) from None
     except PermissionError:
         raise IntakeError(translate("Evidence", "{name}: permission denied").format(name=name)) from None
     except OSError as error:
         raise IntakeError(translate("Evidence", "{name}: cannot open it ({reason})").format(
             name=name, reason=error.strerror or error)) from None
-    except ValueError:  # a NUL byte: no file can have such a name
-        raise IntakeError(translate("Evidence", "{name}: no such file").format(name=name)) from None
     try:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            if stat.S_ISDIR(before.st_mode):
-                raise IntakeError(translate("Evidence", "{name} is a folder, not a file").format(name=name))
-            raise IntakeError(translate("Evidence", "{name} is not a regular file").format(name=name))
         # Through the WAL the bytes sit in the WAL and then in the case.
         _check_room(case.path.parent, 1 if case.sole else 2, name, before.st_size)
     except BaseException:
-        os.close(fd)
+        file.close()
         raise
-    return open(fd, "rb"), before
+    return file, before
 
 
 def _writeback(case: Case, size: int) -> Writeback:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, Protocol, cast
 
+from ...files import open_regular
 from ...i18n import translate
 from .. import keys
 from .apply import BundleRefused
@@ -230,7 +231,7 @@ def read_manifest(path: Path, key: keys.DocumenterKey | None = None) -> dict:
 def open_bundle(path: Path, key: keys.DocumenterKey | None, *, members: bool = True) -> Opened:
     """Open and check a bundle; BundleRefused (one line) when anything is wrong."""
     try:
-        source: BinaryIO = open(path, "rb")  # noqa: SIM115 - kept open while the merge reads evidence
+        source: BinaryIO = open_regular(path)[0]  # kept open while the merge reads evidence
     except OSError as error:
         raise refuse(path, error.strerror or str(error)) from None
     spool = None

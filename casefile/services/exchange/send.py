@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from ... import __version__
 from ...errors import CasefileError
+from ...files import is_regular
 from ...i18n import translate
 from ...model import utcnow
 from ...store import Case, audit, chunks, outputs
@@ -77,7 +78,7 @@ def _since(case: Case, since: str | None, me: peers.Me, key: keys.DocumenterKey)
     if not since:
         return Receiver()
     path = Path(since)
-    if path.is_file():
+    if is_regular(path):
         manifest = fmt.read_manifest(path, key)
         if manifest.get("case", {}).get("uuid") != _case_uuid(case):
             raise CasefileError(translate("Exchange", "{path} is a bundle of another case").format(path=path.name))

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ...errors import CasefileError
+from ...files import read_regular
 from ...i18n import translate
 from ...model import (
     Actor,
@@ -105,16 +105,11 @@ def import_json(case: Case, path: str | os.PathLike, progress: Progress | None =
 def _load(path: Path) -> tuple[dict, str]:
     """(document, SHA-256 of the file). The bytes are let go once decoded,
     before parsing: never the bytes, the text and the document at once."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        # Non-blocking, and a regular file only: a FIFO would hang the import, /dev/zero never end.
-        with open(os.open(path, flags), "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # a folder fails at open()
-                raise CasefileError(translate("Interchange", "{path} is not a regular file").format(path=path))
-            data = file.read()
-    except (OSError, ValueError) as e:  # ValueError: a NUL in the name
+        data = read_regular(path)
+    except OSError as e:
         raise CasefileError(translate("Interchange", "cannot read {path}: {why}").format(
-            path=path, why=getattr(e, "strerror", None) or e)) from None
+            path=path, why=e.strerror or e)) from None
     digest = hashlib.sha256(data).hexdigest()
     text = _decode(data)
     del data

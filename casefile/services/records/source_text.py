@@ -8,10 +8,12 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import select
 
 from ...errors import CasefileError
+from ...files import open_regular
 from ...i18n import translate
 from ...model import Claim
 from ...store import Case
@@ -65,13 +67,15 @@ def normalise(text: str) -> str:
 def read_text_file(path: str | Path) -> str:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise CasefileError(translate("Sources", "{name} is too large to read as a source text.").format(
-                name=path.name))
-        suffix = path.suffix.lower()
-        if suffix == ".pdf":
-            return normalise(_pdf_text(path))
-        raw = path.read_bytes()
+        file, state = open_regular(path)
+        with file:
+            if state.st_size > MAX_BYTES:
+                raise CasefileError(translate("Sources", "{name} is too large to read as a source text.").format(
+                    name=path.name))
+            suffix = path.suffix.lower()
+            if suffix == ".pdf":
+                return normalise(_pdf_text(file, path.name))
+            raw = file.read()
     except OSError as error:
         raise CasefileError(translate("Sources", "cannot read {name}: {why}").format(
             name=path.name, why=error.strerror or error)) from None
@@ -84,22 +88,22 @@ def read_text_file(path: str | Path) -> str:
     return normalise(text)
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(file: BinaryIO, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(file)
         if reader.is_encrypted:
             reader.decrypt("")
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise CasefileError(translate("Sources", "{name} is not a readable PDF ({why}).").format(
-            name=path.name, why=error)) from None
+            name=name, why=error)) from None
     text = "\n\n".join(p for p in pages if p)
     if not text:
         raise CasefileError(translate("Sources", "{name} has no text to extract (a scanned PDF?).").format(
-            name=path.name))
+            name=name))
     return text
 
 
