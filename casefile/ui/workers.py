@@ -43,10 +43,13 @@ class JobCancelled(Exception):
 
 
 class BackgroundJob(QObject):
-    """What a job tells the window. Exactly one of ``succeeded``, ``failed``
-    or ``was_cancelled`` is emitted, then ``finished``."""
+    """What a job tells the window. ``stopped``, then exactly one of
+    ``succeeded``, ``failed`` or ``was_cancelled``, then ``finished``."""
 
     progress = Signal(int, int, str)  # done, total (0: unknown), what is happening
+    #: The work is over, its outcome not yet told: a progress display closes
+    #: now, not behind the report or error the outcome's handlers put up.
+    stopped = Signal()
     succeeded = Signal(object)
     failed = Signal(str)
     was_cancelled = Signal()
@@ -88,6 +91,7 @@ class BackgroundJob(QObject):
         if self._done:
             return
         self._done = True
+        self.stopped.emit()
         if outcome == "ok":
             self.result = value
             self.succeeded.emit(value)
@@ -371,7 +375,7 @@ class JobProgressDialog(QProgressDialog):
         else:
             self.setCancelButton(None)
         job.progress.connect(self._on_progress)
-        job.finished.connect(self._on_finished)
+        job.stopped.connect(self._on_finished)
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, text: str) -> None:

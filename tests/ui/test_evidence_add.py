@@ -7,13 +7,15 @@ linked instead of being typed into the field as file:///... text."""
 from __future__ import annotations
 
 import hashlib
+import os
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QProgressDialog
 
 from casefile.services import evidence, records
+from casefile.services.evidence.intake import SOLE_FROM
 from casefile.services.records import links
 from casefile.ui.evidence.intake import EvidenceFileDialog, IntakeReportDialog, RelationDialog
 
@@ -68,6 +70,31 @@ def test_ctrl_shift_e_takes_several_files_in_and_opens_the_first(window, qtbot, 
     qtbot.waitUntil(lambda: window.current_record == ("evidence", first))
     assert window.focusWidget() is window.editor.fields["title"]  # ready to name it
     assert window.undo_stack.count() == 1  # the batch is one step
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_the_report_of_files_not_taken_in_is_not_hidden_behind_the_progress(window, qtbot, tmp_path, chooser,
+                                                                           monkeypatch):
+    """The progress dialog of a large file shows at once; it has closed when
+    the report of what was refused (a FIFO in place of a file) comes up."""
+    asked, chosen = chooser
+    large = tmp_path / "video.mp4"
+    with open(large, "wb") as f:
+        f.truncate(SOLE_FROM)  # large enough to go in through the sole writer, dialog up at once
+    os.mkfifo(tmp_path / "pipe.jpg")
+    chosen += [str(large), str(tmp_path / "pipe.jpg")]
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def report(cls, parent, result):
+        progress = [d.labelText() for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        seen.append((progress, [message for _name, message in result.errors]))
+        return None, True
+    monkeypatch.setattr(IntakeReportDialog, "report", classmethod(report))
+    _active(window, qtbot)
+    with qtbot.waitSignal(window.evidence_intake.batch_finished, timeout=20000):
+        qtbot.keyClick(window.view.table, Qt.Key.Key_E, CTRL_SHIFT)
+    assert seen == [([], [f"{tmp_path / 'pipe.jpg'} is not a regular file"])]
+    assert _evidence_rows(window.case) == [("EVI-0001", "video.mp4")]
 
 
 def test_new_record_on_the_evidence_list_opens_the_file_dialog(window, qtbot, files, chooser):
