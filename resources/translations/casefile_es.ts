@@ -5910,7 +5910,7 @@ huella {hash}
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+369"/>
+        <location filename="../../casefile/ui/workers.py" line="+373"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -8022,6 +8022,16 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Nada coincide con «{text}».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first {count} matches; type more to narrow them.</source>
+        <translation>Las primeras {count} coincidencias; escriba más para acotarlas.</translation>
+    </message>
 </context>
 <context>
     <name>Security</name>
@@ -9009,7 +9019,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location filename="../../casefile/ui/workers.py" line="-221"/>
         <source>Unexpected error: {what}</source>
-        <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. Running jobs, so Python keeps them alive until they finish.</extracomment>
+        <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. The work is over, its outcome not yet told: a progress display closes now, not behind the report or error the outcome&apos;s handlers put up. Running jobs, so Python keeps them alive until they finish.</extracomment>
         <translation>Error inesperado: {what}</translation>
     </message>
 </context>

@@ -242,6 +242,25 @@ def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     assert window.editor.fields["name"].text() == "Bruno Plácido Valerio"
 
 
+def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window, qtbot):
+    from casefile.ui.dialogs.search_popup import LIMIT, SearchPopup
+
+    for n in range(LIMIT + 5):
+        records.create(window.case, "incident", title=f"Roadblock {n}")
+    window.actions[ActionId.SEARCH].trigger()
+    popup = window.findChild(SearchPopup)
+    qtbot.keyClicks(popup.query, "soldados")
+    qtbot.waitUntil(lambda: popup.status.isVisible())
+    assert popup.model.rowCount() == 0 and popup.status.text() == "Nothing matches “soldados”."
+    popup.query.clear()
+    qtbot.keyClicks(popup.query, "roadblock")
+    qtbot.waitUntil(lambda: popup.model.rowCount() == LIMIT)
+    assert popup.status.isVisible() and popup.status.text().startswith(f"The first {LIMIT} matches")
+    qtbot.keyClicks(popup.query, " 7")
+    qtbot.waitUntil(lambda: 0 < popup.model.rowCount() < LIMIT)
+    assert not popup.status.isVisible()
+
+
 def test_filter_box_filters_in_sql(window, qtbot):
     for title in ("Roadblocks", "Detention of soldiers", "Takeover"):
         records.create(window.case, "incident", title=title)

@@ -4,7 +4,7 @@ move, Enter opens the record, Escape closes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 
 from ...services.records.search import search
 from ...store import Case
@@ -62,9 +62,17 @@ class SearchPopup(QDialog):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(lambda index: self._open(index.row()))
+        # Says when nothing matches, or that only the first matches are listed:
+        # an empty or full list alone does not tell.
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.results)
+        layout.addWidget(self.status)
         self._timer = QTimer(self, singleShot=True, interval=80)
         self._timer.timeout.connect(self._search)
         self.query.textChanged.connect(lambda _t: self._timer.start())
@@ -72,9 +80,17 @@ class SearchPopup(QDialog):
         self.resize(640, 420)
 
     def _search(self) -> None:
-        self.model.set_query(self.query.text())
-        if self.model.rowCount():
+        text = self.query.text()
+        self.model.set_query(text)
+        found = self.model.rowCount()
+        if found:
             self.results.setCurrentIndex(self.model.index(0))
+        if text.strip() and not found:
+            self.status.setText(self.tr("Nothing matches “{text}”.").format(text=" ".join(text.split())))
+        elif found >= LIMIT:
+            self.status.setText(self.tr("The first {count} matches; type more to narrow them.").format(count=LIMIT))
+        self.status.setVisible(bool(text.strip()) and (not found or found >= LIMIT))
+        self.results.setAccessibleDescription(self.status.text() if self.status.isVisibleTo(self) else "")
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.query and event.type() == event.Type.KeyPress:
