@@ -13,6 +13,8 @@ import pytest  # noqa: E402
 from casefile.store import Case  # noqa: E402
 from tests.pgserver import NoPostgres, bindir, running  # noqa: E402
 
+pytest_plugins = ["tests.fixtures.xserver"]  # x_display: a real X server, for what only X11 shows
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory, monkeypatch):

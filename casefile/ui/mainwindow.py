@@ -50,8 +50,8 @@ from .case.panes import CaseView
 from .case_events import CaseEvents
 from .commands import CaseCommand, CaseUndoStack, CreateRecord, DeleteRecord, Sequence, WithdrawEvidence
 from .editors.protocol import Editor
+from .field_keys import FieldKeys
 from .recent import RecentCases
-from .undo_keys import UndoKeys
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.actions.adopt(ActionId.REDO, self.undo_stack.createRedoAction(self, self.tr("&Redo")))
         self.actions[ActionId.UNDO].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.actions[ActionId.REDO].setShortcuts(_redo_keys())
-        UndoKeys(self, self.actions[ActionId.UNDO], self.actions[ActionId.REDO])  # also from an untouched field
+        FieldKeys(self, self.actions[ActionId.UNDO], self.actions[ActionId.REDO], self.actions)  # from a field too
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self._wire()

@@ -1,21 +1,33 @@
-"""The undo and redo keys where a text field has the keyboard.
+"""The window's keys where a text field has the keyboard.
 
 Qt asks the focused widget first (a ShortcutOverride event) whether it wants
-a key that is also a shortcut, and a line or text edit always wants Ctrl+Z
-and the redo keys, for its own typing, even with nothing typed: after Add
-Evidence Files or New Record, with the keyboard waiting in the new record's
-title, Ctrl+Z did nothing at all. Here a field of the main window keeps the
-keys while it has typing of its own to undo (or redo), and lets them through
-to the window's Undo and Redo (the case's history) when it has none.
+a key that is also a shortcut, and a text field claims more than its typing
+needs:
+
+- Ctrl+Z and the redo keys, even with nothing typed: after Add Evidence Files
+  or New Record, with the keyboard waiting in the new record's title, Ctrl+Z
+  did nothing at all. A field keeps them while it has typing of its own to
+  undo (or redo), and lets them through to the window's Undo and Redo (the
+  case's history) when it has none.
+- On X11, the Emacs keys of a line edit: Ctrl+E (to the end of the line)
+  took Export Dossier from every field. A documented shortcut with Ctrl or
+  Alt is the window's, whatever field has the keyboard; a field keeps only
+  the keys of editing text (copy, cut, paste, select all, and its own undo).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
+#: What a field keeps even where the window has the same key.
+EDITING = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+           QKeySequence.StandardKey.SelectAll)
+_WINDOW_MODIFIERS = ("Ctrl+", "Alt+", "Meta+")
 
 
 def has_own(field: QWidget, redo: bool) -> bool:
@@ -28,14 +40,16 @@ def has_own(field: QWidget, redo: bool) -> bool:
     return False
 
 
-class UndoKeys(QObject):
+class FieldKeys(QObject):
     """Watches each text field of ``window`` that gets the keyboard (not every
     event of the application: a field is filtered from its first focus on,
-    once), so that ``undo`` and ``redo`` take the keys it has no use for."""
+    once), so that ``undo`` and ``redo`` take the keys it has no use for, and
+    the window's ``actions`` their shortcuts with Ctrl or Alt."""
 
-    def __init__(self, window: QWidget, undo: QAction, redo: QAction):
+    def __init__(self, window: QWidget, undo: QAction, redo: QAction, actions: Callable[[], list[QAction]]):
         super().__init__(window)
-        self._window, self._undo, self._redo = window, undo, redo
+        self._window, self._undo, self._redo, self._actions = window, undo, redo, actions
+        self._editing = {key.toString() for standard in EDITING for key in QKeySequence.keyBindings(standard)}
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -55,4 +69,13 @@ class UndoKeys(QObject):
                     return False  # the field's own typing, as Qt does
                 event.ignore()  # not the field's: the window's shortcut takes it
                 return True
+        if self._is_window_key(key):
+            event.ignore()  # the window's; Qt still hands the key to the field if no shortcut takes it
+            return True
         return False
+
+    def _is_window_key(self, key: QKeySequence) -> bool:
+        text = key.toString()
+        if not text.startswith(_WINDOW_MODIFIERS) or text in self._editing:
+            return False
+        return any(key in action.shortcuts() for action in self._actions() if action.isEnabled())
