@@ -7245,6 +7245,11 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+36"/>
+        <source>Withdrawn: kept in the case with its custody and history, but no longer part of it (dossiers leave it out).</source>
+        <translation>Retirado: se conserva en el caso con su cadena de custodia y su historial, pero ya no forma parte de él (los dosieres lo omiten).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Protected person. Shared dossiers show only the pseudonym “{name}”; contact details never leave this case.</source>
         <translation>Persona protegida. Los dossiers compartidos muestran solo el seudónimo “{name}”; los datos de contacto nunca salen de este expediente.</translation>
     </message>

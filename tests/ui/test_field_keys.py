@@ -46,8 +46,11 @@ def test_ctrl_z_in_the_new_items_title_takes_the_intake_back(active, qtbot, tmp_
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: _withdrawn(window.case, "EVI-0001"), timeout=5000)
     assert window.undo_stack.index() == 0
+    qtbot.waitUntil(lambda: window.editor.banner.isVisible())  # the item stays shown, and says it is withdrawn
+    assert window.editor.banner.text().startswith("Withdrawn:")
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Z, CTRL_SHIFT)  # redo: back again
     qtbot.waitUntil(lambda: not _withdrawn(window.case, "EVI-0001"), timeout=5000)
+    qtbot.waitUntil(lambda: not window.editor.banner.isVisible())
 
 
 def test_typing_is_undone_in_the_field_first_then_the_record(active, qtbot):

@@ -196,7 +196,10 @@ class RecordEditor(Editor):
 
     def _show_banner(self, row: dict) -> None:
         text = ""
-        if self.kind == "actor" and row.get("protected"):
+        if self.kind == "evidence" and row.get("withdrawn"):  # the list strikes it through; the editor says why
+            text = self.tr("Withdrawn: kept in the case with its custody and history, but no longer part of it "
+                           "(dossiers leave it out).")
+        elif self.kind == "actor" and row.get("protected"):
             text = self.tr("Protected person. Shared dossiers show only the pseudonym “{name}”; "
                            "contact details never leave this case.").format(name=row.get("pseudonym") or "")
         elif self.kind == "source" and row.get("confidential"):
