@@ -7246,7 +7246,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="+36"/>
         <source>Withdrawn: kept in the case with its custody and history, but no longer part of it (dossiers leave it out).</source>
-        <translation>Retirado: se conserva en el caso con su cadena de custodia y su historial, pero ya no forma parte de él (los dosieres lo omiten).</translation>
+        <translation>Retirado: se conserva en el caso con su cadena de custodia y su historial, pero ya no forma parte de él (los dossiers lo omiten).</translation>
     </message>
     <message>
         <location line="+3"/>
