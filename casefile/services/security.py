@@ -26,12 +26,20 @@ from ..store.backup import backups_of
 from ..store.connection import CaseKey, connect, export_encrypted, is_plain_sqlite, rekey
 
 MIN_LENGTH = 8
+# Longer is no passphrase: read no further (/dev/zero would never end).
+MAX_FILE = 64 << 10
 
 
 def passphrase_from_file(file: str) -> str:
-    """The passphrase in file F, without its final newline; one clear line if unusable."""
+    """The passphrase in file F, without its final newline; one clear line if
+    unusable. F may be a pipe (``--passphrase-file <(pass show case)``)."""
     try:
-        text = Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+        with open(file, "rb") as f:
+            data = f.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise CasefileError(translate("Cli", "passphrase file {file} is too large to hold a passphrase").format(
+                file=file))
+        text = data.decode("utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError) as e:
         raise CasefileError(translate("Cli", "cannot read passphrase file {file}: {why}").format(
             file=file, why=getattr(e, "strerror", None) or str(e))) from None

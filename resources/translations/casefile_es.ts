@@ -744,7 +744,12 @@
         <translation>leer la frase de contraseña del archivo F (si no, de $CASEFILE_PASSPHRASE; si no, se pregunta)</translation>
     </message>
     <message>
-        <location filename="../../casefile/services/security.py" line="+36"/>
+        <location filename="../../casefile/services/security.py" line="+40"/>
+        <source>passphrase file {file} is too large to hold a passphrase</source>
+        <translation>el archivo de frase de contraseña {file} es demasiado grande para contener una frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cannot read passphrase file {file}: {why}</source>
         <translation>no se puede leer el archivo de frase de contraseña {file}: {why}</translation>
     </message>

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import threading
+
+import pytest
+
+from casefile.store import Case
 
 INFO_KEYS = {"incidents", "actors", "places", "sources", "claims", "evidence", "encrypted", "format_version",
              "audit_head"}
@@ -108,10 +114,27 @@ def test_unusable_passphrase_files(cli, tmp_path):
     empty.write_text("\n")
     for args in (("new", path, "--title", "T", "--passphrase-file", not_utf8),
                  ("new", path, "--title", "T", "--passphrase-file", empty),
-                 ("new", path, "--title", "T", "--passphrase-file", tmp_path / "missing.txt")):
+                 ("new", path, "--title", "T", "--passphrase-file", tmp_path / "missing.txt"),
+                 ("new", path, "--title", "T", "--passphrase-file", "/dev/zero"),  # endless: read no further
+                 ("new", path, "--title", "T", "--passphrase-file", tmp_path)):
         result = cli(*args)
         assert result.code == 1 and "passphrase file" in result.one_error_line()
     assert not path.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_passphrase_file_may_be_a_pipe(cli, tmp_path):
+    """As from ``--passphrase-file <(pass show case)``: what is written to the
+    pipe is read, once."""
+    pipe = tmp_path / "passphrase"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text("a long passphrase\n"))
+    writer.start()
+    result = cli("new", tmp_path / "secret.casefile", "--title", "T", "--passphrase-file", pipe)
+    writer.join(timeout=10)
+    assert result.code == 0, result.err
+    with Case.open(tmp_path / "secret.casefile", passphrase="a long passphrase") as case:
+        assert case.encrypted
 
 
 def test_the_program_freezes_what_its_imports_made(monkeypatch):
