@@ -2,6 +2,7 @@
 SQLite specifics stay in this package."""
 
 from . import audit, fulltext
-from .case import SUFFIX, Case, CaseBusy, PassphraseRequired
+from .case import SUFFIX, Case, CaseBusy
+from .opening import PassphraseRequired
 
 __all__ = ["SUFFIX", "Case", "CaseBusy", "PassphraseRequired", "audit", "fulltext"]

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
-from ..errors import CasefileError, DamagedCase, NotACasefile
+from ..errors import CasefileError, DamagedCase
 from ..i18n import translate
 from ..model import AuditEntry, CaseInfo
 from . import audit, migrate, state, storage
@@ -38,22 +38,16 @@ from .connection import (
     as_key,
     cache_kib,
     connect,
-    header_application_id,
-    is_plain_sqlite,
     rekey,
 )
 from .engines import checkpoint, make_engine, migration_engine
 from .lock import CaseLock, DelegatedLock, Lock
-from .opening import check_file, roll_back_hot_journal
+from .opening import check_file, identify, roll_back_hot_journal
 from .seed import seed_case
 from .storage import CaseReadOnly
 from .tracking import ChangeTracker
 
 SUFFIX = ".casefile"
-
-
-class PassphraseRequired(CasefileError):
-    """The file is encrypted (or not SQLite at all) and no passphrase was given."""
 
 
 class CaseBusy(CasefileError):
@@ -176,26 +170,7 @@ class Case:
         None changes it when it can and otherwise reads it (``Case.read_only``
         says why)."""
         path = Path(path)
-        try:
-            if not path.exists():
-                raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
-            if not path.is_file():
-                raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
-            if path.stat().st_size == 0:
-                raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
-            plain = is_plain_sqlite(path)
-        except OSError as error:  # may not be read (permissions), a name too long, a failing disk
-            raise CasefileError(translate("Errors", "{path} cannot be read: {reason}").format(
-                path=path, reason=error.strerror or error)) from None
-        if plain:
-            if header_application_id(path) != APPLICATION_ID:
-                raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
-            passphrase = None
-        elif passphrase is None:
-            raise PassphraseRequired(translate(
-                "Errors", "{path} is not a Casefile file, or it is an encrypted case that needs its passphrase."
-            ).format(path=path))
-        key = as_key(passphrase)
+        key = as_key(identify(path, passphrase))
         lock = CaseLock(path)
         lock.acquire()
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import CasefileError, DamagedCase, NewerFormat, NotACasefile
 from ..i18n import translate
 from . import migrate
-from .connection import APPLICATION_ID, CaseKey, connect, hot_journal
+from .connection import APPLICATION_ID, CaseKey, connect, header_application_id, hot_journal, is_plain_sqlite
 
 # A whole-file quick_check reads every page: 6.4 ms per MiB plain, 16 ms per MiB
 # encrypted (572 ms and 1.6 s at the tenth scale case, more than the window's
@@ -21,6 +21,39 @@ from .connection import APPLICATION_ID, CaseKey, connect, hot_journal
 FULL_CHECK_LIMIT = 16 * 1024 * 1024
 FULL_CHECK_LIMIT_ENCRYPTED = 10 * 1024 * 1024
 BOOKKEEPING_TABLES = ("case_info", "code_counter", "vocabulary_term", "audit_entry")
+
+
+class PassphraseRequired(CasefileError):
+    """The file is encrypted (or not SQLite at all) and no passphrase was given."""
+
+
+def identify(path: Path, passphrase: str | CaseKey | None) -> str | CaseKey | None:
+    """What opens ``path``: None for a plain case, else the passphrase given
+    for an encrypted one. Refuses, in one line, what is missing, no regular
+    file, empty, not a Casefile file, or encrypted with no passphrase given;
+    any error of the file system's (permissions, a name too long, a failing
+    disk) as "cannot be read"."""
+    try:
+        if not path.exists():
+            raise CasefileError(translate("Errors", "No such file: {path}").format(path=path))
+        if not path.is_file():
+            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+        if path.stat().st_size == 0:
+            raise NotACasefile(translate("Errors", "{path} is empty: it is not a Casefile file.").format(path=path))
+        plain = is_plain_sqlite(path)
+        application_id = header_application_id(path) if plain else None
+    except OSError as error:
+        raise CasefileError(translate("Errors", "{path} cannot be read: {reason}").format(
+            path=path, reason=error.strerror or error)) from None
+    if plain:
+        if application_id != APPLICATION_ID:
+            raise NotACasefile(translate("Errors", "{path} is not a Casefile file.").format(path=path))
+        return None
+    if passphrase is None:
+        raise PassphraseRequired(translate(
+            "Errors", "{path} is not a Casefile file, or it is an encrypted case that needs its passphrase."
+        ).format(path=path))
+    return passphrase
 
 
 def quick_checks(path: Path, unclean: bool = False, *, encrypted: bool = False) -> list[str]:

@@ -3737,7 +3737,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+126"/>
+        <location filename="../../casefile/store/case.py" line="+120"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3753,24 +3753,24 @@
         <translation>La carpeta {path} no existe.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../casefile/store/opening.py" line="+38"/>
         <source>No such file: {path}</source>
         <translation>No existe el archivo: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+9"/>
-        <location filename="../../casefile/store/opening.py" line="+64"/>
+        <location line="+10"/>
+        <location line="+47"/>
         <source>{path} is not a Casefile file.</source>
         <translation>{path} no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-55"/>
         <source>{path} is empty: it is not a Casefile file.</source>
         <translation>{path} está vacío: no es un archivo de Casefile.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>{path} no se puede leer: {reason}</translation>
     </message>
@@ -3780,7 +3780,7 @@
         <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../casefile/store/case.py" line="+48"/>
         <source>{path} is in an older format, which is updated on opening, and it cannot be changed here: copy it to a writable folder and open it there</source>
         <translation>{path} está en un formato anterior, que se actualiza al abrirlo, y aquí no se puede modificar: cópielo a una carpeta con permiso de escritura y ábralo allí</translation>
     </message>
@@ -3810,7 +3810,7 @@
         <translation>{name} no se verifica: su historial o sus registros se alteraron fuera de Casefile; no se exportó nada. Ejecute &apos;casefile verify&apos; para ver qué cambió.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/opening.py" line="-14"/>
+        <location filename="../../casefile/store/opening.py" line="+30"/>
         <location line="+11"/>
         <location line="+28"/>
         <source>{path} is damaged and cannot be read.</source>
