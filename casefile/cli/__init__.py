@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         line = storage.trouble_message(error, [a for a in argv if not a.startswith("-")])
         if line is None:
             raise
-        print(f"casefile: {one_line(line)}", file=sys.stderr)
+        print(f"casefile: {line}", file=sys.stderr)
         return 1
 
 

@@ -191,7 +191,8 @@ def connect(path: Path, key: CaseKey | str | None, *, readonly: bool = False):
     key = as_key(key)
     if key is None:
         new_file = not readonly and salt_of(path) is None
-        conn = _opened(sqlite3, PlainConnection, path, readonly)
+        conn = sqlite3.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
+                               factory=PlainConnection)
         if new_file:  # must precede the first write (journal_mode = WAL writes the header)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE:d}")
     else:
@@ -213,25 +214,6 @@ def allowed(path: Path, mode: int) -> bool:
     return os.access(path, mode)
 
 
-def _opened(driver, factory, path: Path, readonly: bool):
-    """``driver.connect`` on the case file; SQLite's "unable to open database
-    file", which does not say why, said plainly when the folder is missing or
-    may not be written (a new case) or the file may not be read or written."""
-    try:
-        return driver.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
-                              factory=factory)
-    except driver.OperationalError:
-        if not path.parent.is_dir():
-            raise CasefileError(translate("Storage", "{path}: no such folder").format(path=path)) from None
-        if path.exists():
-            refused = not allowed(path, os.R_OK if readonly else os.R_OK | os.W_OK)
-        else:
-            refused = not allowed(path.parent, os.W_OK | os.X_OK)
-        if refused:
-            raise CasefileError(translate("Storage", "{path}: permission denied").format(path=path)) from None
-        raise
-
-
 def _keyed(path: Path, key: CaseKey, readonly: bool):
     salt = salt_of(path)
     if salt is None:  # a new file: we choose the salt, SQLCipher writes it as the first 16 bytes
@@ -247,7 +229,8 @@ def _keyed(path: Path, key: CaseKey, readonly: bool):
                     ("pragma", LEGACY_PAGE_SIZE), ("pragma", PAGE_SIZE)]
     for attempt in attempts:
         kind, page_size = attempt
-        conn = _opened(sqlcipher, CipherConnection, path, readonly)
+        conn = sqlcipher.connect(_uri(path, readonly), uri=True, check_same_thread=False, isolation_level=None,
+                                 factory=CipherConnection)
         conn.execute("PRAGMA cipher_log_level = NONE")  # no decrypt errors on stderr: one clear line
         conn.execute(f"PRAGMA key = {key.raw_key(salt) if kind == 'raw' else _quote(key.passphrase)}")
         conn.execute(f"PRAGMA cipher_page_size = {page_size:d}")

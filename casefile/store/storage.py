@@ -164,7 +164,4 @@ def trouble_message(error: BaseException, near: Iterable[str | Path] = ()) -> st
     if (isinstance(error, OSError) and error.errno == errno.EROFS) or (
             isinstance(error, (sqlite3.Error, sqlcipher.Error)) and "readonly database" in str(error).lower()):
         return translate("Storage", "read-only file system: nothing was written")
-    if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
-        return translate("Storage", "{path}: permission denied").format(
-            path=os.fsdecode(error.filename) if error.filename else translate("Storage", "a file"))
     return None

@@ -3847,7 +3847,7 @@
         <translation>El expediente se cerró; ábralo de nuevo con su frase de contraseña.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+116"/>
         <location line="+5"/>
         <source>Wrong passphrase, or not a Casefile file.</source>
         <translation>Frase de contraseña incorrecta, o no es un archivo de Casefile.</translation>
@@ -8674,22 +8674,6 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <location line="+4"/>
         <source>read-only file system: nothing was written</source>
         <translation>sistema de archivos de solo lectura: no se escribió nada</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a file</source>
-        <translation>un archivo</translation>
-    </message>
-    <message>
-        <location filename="../../casefile/store/connection.py" line="-50"/>
-        <source>{path}: no such folder</source>
-        <translation>{path}: la carpeta no existe</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../../casefile/store/storage.py" line="-1"/>
-        <source>{path}: permission denied</source>
-        <translation>{path}: permiso denegado</translation>
     </message>
 </context>
 <context>
