@@ -9,7 +9,7 @@ reaches its fields, but none of its shortcuts work until it is clicked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
 _WATCHED = "casefileActivationWatched"
@@ -18,7 +18,9 @@ _WATCHED = "casefileActivationWatched"
 class ActivationKeeper(QObject):
     """Watches each dialog window that takes the focus; when it hides while it
     still has the focus (not when another program has taken it), the window
-    it belongs to is activated, as a window manager would."""
+    it belongs to is activated, as a window manager would. A popup of the
+    dialog's (the file name's completions, a combo box's list) holds the
+    focus for it: Enter on a completed file name closes both."""
 
     def __init__(self, app: QGuiApplication):
         super().__init__(app)
@@ -36,8 +38,13 @@ class ActivationKeeper(QObject):
         if visible or not isinstance(window, QWindow):
             return
         parent = window.transientParent()
-        if parent is not None and parent.isVisible() and QGuiApplication.focusWindow() is window:
+        focus = QGuiApplication.focusWindow()
+        if parent is not None and parent.isVisible() and (focus is window or _is_popup(focus)):
             parent.requestActivate()
+
+
+def _is_popup(window: QWindow | None) -> bool:
+    return window is not None and window.type() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 
 
 def keep_activation(app: QGuiApplication) -> None:
