@@ -64,15 +64,44 @@ def index_all(conn: Connection, table: str | None = None) -> None:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(user_text: str) -> str | None:
+#: The shortest last word that is always searched as the start of words.
+#: Shorter, FTS5 must merge the postings of every word that begins with it: on
+#: the scale case (1.2 M records) "a" took 0.8 s and "policía c" 0.66 s on the
+#: window's thread, against 25 and 20 ms without the fragment (tests/perf/README.md,
+#: round 13). Up to SHORT_PREFIX_RECORDS records searched, it costs little.
+MIN_PREFIX = 3
+SHORT_PREFIX_RECORDS = 20_000
+
+
+def fts_query(user_text: str, short_prefix: bool = True) -> str | None:
     """Turn anything typed into a safe FTS5 query: every word quoted, the last
-    one a prefix so results appear as you type. None if there is no word."""
-    words = _WORD.findall(user_text.replace("\x00", " "))
+    one a prefix so results appear as you type. None if there is no word.
+
+    Without ``short_prefix`` (``completes_short``), a last word shorter than
+    MIN_PREFIX matches whole: alone ("UN", "a") or a number ("roadblock 7");
+    after other words, letters are a word still being typed and are left out
+    ("policía c" searches "policía" until "com")."""
+    words = _WORD.findall(user_text.replace("\x00", " "))[:32]
+    short = not short_prefix and bool(words) and len(words[-1]) < MIN_PREFIX
+    if short and len(words) > 1 and not words[-1].isdigit():
+        words.pop()
+        short = len(words[-1]) < MIN_PREFIX
     if not words:
         return None
-    terms = ['"' + w.replace('"', '""') + '"' for w in words[:32]]
-    terms[-1] += "*"
+    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    if not short:
+        terms[-1] += "*"
     return " ".join(terms)
+
+
+def completes_short(conn: Connection, tables: Iterable[str]) -> bool:
+    """Whether a last word of one or two letters is searched as the start of
+    words in these tables: only while they hold few records (their highest
+    id, read from the primary key, stands for their size)."""
+    total = 0
+    for table in tables:
+        total += conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0
+    return total <= SHORT_PREFIX_RECORDS
 
 
 @dataclass(frozen=True)
@@ -118,11 +147,12 @@ def snippet_sql(fts: str) -> str:
 def search(conn: Connection, user_text: str, limit: int = 50,
            kinds: tuple[str, ...] | None = None, window: int | None = RANK_WINDOW) -> list[Hit]:
     """Ranked hits across kinds; ``window=None`` ranks every match (slower)."""
-    query = fts_query(user_text)
+    tables = kinds or tuple(INDEXED)
+    query = fts_query(user_text, short_prefix=completes_short(conn, tables))
     if query is None:
         return []
     parts, params = [], {"q": query, "limit": limit, "skip": (window or 1) - 1}
-    for table in kinds or tuple(INDEXED):
+    for table in tables:
         fts = f"{table}_fts"
         title = _TITLE[table]
         newest = _newest(fts, ":q") if window else ""
@@ -179,13 +209,16 @@ class Exclude:
 def candidates(conn: Connection, table: str, user_text: str, limit: int = 50, exclude: Exclude | None = None,
                window: int | None = RANK_WINDOW) -> list[Hit]:
     """What a picker offers for ``user_text``: records whose code starts with it,
-    then those whose name matches (NAME_COLUMNS), then those matching anywhere,
-    each group in bm25 order; never one in ``exclude``. All in SQL, each query
+    then those whose name (NAME_COLUMNS) starts with its first word, then those
+    whose name matches, then those matching anywhere, each group in bm25 order
+    (which cannot tell names apart in a small case, where every place says
+    "Ayutla": typed "ayutla", Ayutla de los Libres comes before the Palacio
+    municipal de Ayutla); never one in ``exclude``. All in SQL, each query
     stopping at the limit, so a case of 100,000 records is never sorted in Python."""
     title = _TITLE[table]
     params: dict = {"limit": limit, **(exclude.params() if exclude else {})}
     not_in = exclude.sql("id") if exclude else ""
-    query = fts_query(user_text)
+    query = fts_query(user_text, short_prefix=completes_short(conn, [table]))
     if query is None:  # nothing typed yet: the first records in code order
         rows = conn.exec_driver_sql(f"SELECT id, code, {title} AS title FROM {table} WHERE 1 = 1{not_in} "
                                     "ORDER BY id LIMIT :limit", params)
@@ -197,8 +230,8 @@ def candidates(conn: Connection, table: str, user_text: str, limit: int = 50, ex
                                     f"AND code < :high{not_in} ORDER BY code LIMIT :limit",
                                     {**params, "low": typed, "high": typed + "\U0010ffff"})
         hits.update((r.id, Hit(table, r.id, r.code, r.title or "", "", 0.0)) for r in rows)
-    names = "{" + " ".join(NAME_COLUMNS[table]) + "} : (" + query + ")"
-    for match in (names, query):
+    columns = "{" + " ".join(NAME_COLUMNS[table]) + "} : "
+    for match in (f"{columns}(^{query})", f"{columns}({query})", query):
         if len(hits) >= limit:
             break
         for hit in _ranked(conn, table, match, limit + len(hits), window, exclude):

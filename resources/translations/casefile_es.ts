@@ -8033,7 +8033,12 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
+        <source>No word “{text}”. Words that begin with what you type are found from its third letter.</source>
+        <translation>Ninguna palabra “{text}”. Las palabras que empiezan por lo escrito se buscan a partir de la tercera letra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Nothing matches “{text}”.</source>
         <translation>Nada coincide con «{text}».</translation>
     </message>

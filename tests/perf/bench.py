@@ -186,7 +186,7 @@ class Bench:
         p95, raw = {}, {}
         for variant in VARIANTS:
             r = self.run("search", case=self.case(variant), repeat=3 if self.quick else 5)
-            for group in ("common", "rare", "accented"):
+            for group in ("common", "rare", "accented", "typing"):
                 g = r[group]
                 self.add(Row(f"search p50, {group} terms, {variant}", g["p50"], g["raw_p50"], "info"))
                 self.add(Row(f"search p95, {group} terms, {variant}", g["p95"], g["raw_p95"],

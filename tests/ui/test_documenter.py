@@ -242,7 +242,8 @@ def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     assert window.editor.fields["name"].text() == "Bruno Plácido Valerio"
 
 
-def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window, qtbot):
+def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window, qtbot, monkeypatch):
+    from casefile.store import fulltext
     from casefile.ui.dialogs.search_popup import LIMIT, SearchPopup
 
     for n in range(LIMIT + 5):
@@ -252,6 +253,16 @@ def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window
     qtbot.keyClicks(popup.query, "soldados")
     qtbot.waitUntil(lambda: popup.status.isVisible())
     assert popup.model.rowCount() == 0 and popup.status.text() == "Nothing matches “soldados”."
+    popup.query.clear()
+    small = fulltext.SHORT_PREFIX_RECORDS
+    monkeypatch.setattr(fulltext, "SHORT_PREFIX_RECORDS", 0)  # as in a large case: two letters match whole
+    qtbot.keyClicks(popup.query, "ro")  # says why nothing is found yet
+    qtbot.waitUntil(lambda: popup.status.text().startswith("No word “ro”."))
+    assert popup.status.isVisible() and popup.model.rowCount() == 0
+    monkeypatch.setattr(fulltext, "SHORT_PREFIX_RECORDS", small)
+    popup.query.clear()
+    qtbot.keyClicks(popup.query, "ro")  # a small case: the words that begin with it
+    qtbot.waitUntil(lambda: popup.model.rowCount() == LIMIT)
     popup.query.clear()
     qtbot.keyClicks(popup.query, "roadblock")
     qtbot.waitUntil(lambda: popup.model.rowCount() == LIMIT)

@@ -34,6 +34,19 @@ def test_a_name_or_alias_match_ranks_above_a_description(case, actors):
     assert [hit.id for hit in candidates(case, "actor", "coordinator")] == [bruno]
 
 
+def test_a_name_that_begins_with_the_first_word_comes_before_one_that_has_it_further_on(case):
+    """Where every place names it, bm25 scores "Ayutla" about the same in each:
+    typed "ayutla" (or "ayutla de l"), the picker's first row, which Enter
+    takes, must be Ayutla de los Libres, not the Palacio municipal in it."""
+    palace = records.create(case, "place", name="Palacio municipal de Ayutla de los Libres")
+    town = records.create(case, "place", name="Ayutla de los Libres", municipality="Ayutla de los Libres",
+                          description="Seat of the municipality, in the Costa Chica region of Guerrero, where the "
+                          "community police of the UPOEG took up arms in January 2013.")
+    for typed in ("ayutla", "Ayut", "ayutla de l", "AYUTLA libres"):
+        assert [hit.id for hit in candidates(case, "place", typed)][:2] == [town, palace], typed
+    assert [hit.id for hit in candidates(case, "place", "palacio ayutla")][0] == palace
+
+
 def test_a_code_comes_first_and_nothing_typed_lists_in_code_order(case, actors):
     bruno, upoeg = actors
     assert [hit.code for hit in candidates(case, "actor", "act-0002")] == ["ACT-0002"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...store import Case
-from ...store.fulltext import RANK_WINDOW, Exclude, Hit
+from ...store.fulltext import INDEXED, RANK_WINDOW, Exclude, Hit, completes_short
 from ...store.fulltext import candidates as _candidates
 from ...store.fulltext import search as _search
 
@@ -22,3 +22,10 @@ def candidates(case: Case, kind: str, query: str, limit: int = 50, exclude: Excl
     (the records already linked that way)."""
     with case.connection() as conn:
         return _candidates(conn, kind, query, limit=limit, exclude=exclude)
+
+
+def completes_short_words(case: Case) -> bool:
+    """Whether ``search`` finds the words that begin with one or two letters
+    (in a small case), or only the word itself (``fulltext.fts_query``)."""
+    with case.connection() as conn:
+        return completes_short(conn, INDEXED)

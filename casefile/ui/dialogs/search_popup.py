@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 
-from ...services.records.search import search
+from ...services.records.search import completes_short_words, search
 from ...store import Case
-from ...store.fulltext import Hit
+from ...store.fulltext import MIN_PREFIX, Hit
 from ..case.navigator import kind_title
 
 LIMIT = 40
@@ -86,7 +86,12 @@ class SearchPopup(QDialog):
         if found:
             self.results.setCurrentIndex(self.model.index(0))
         if text.strip() and not found:
-            self.status.setText(self.tr("Nothing matches “{text}”.").format(text=" ".join(text.split())))
+            typed = " ".join(text.split())
+            if len(typed) < MIN_PREFIX and not completes_short_words(self.model.case):  # matched whole
+                self.status.setText(self.tr("No word “{text}”. Words that begin with what you type are found "
+                                            "from its third letter.").format(text=typed))
+            else:
+                self.status.setText(self.tr("Nothing matches “{text}”.").format(text=typed))
         elif found >= LIMIT:
             self.status.setText(self.tr("The first {count} matches; type more to narrow them.").format(count=LIMIT))
         self.status.setVisible(bool(text.strip()) and (not found or found >= LIMIT))
