@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._forward: list[tuple[str, int]] = []
         self._current: tuple[str, int] | None = None
         self._cleanup: list[Callable[[], None]] = []  # run after the case closes (temp folders)
+        self._remembered = False  # the case is in the recent list (a sample in a temp folder is not)
         self.lang = "es" if self.locale().name().startswith("es") else "en"
 
         self.pages = QStackedWidget()
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
     def set_case(self, case: Case, *, remember: bool = True, cleanup: Callable[[], None] | None = None) -> None:
         self.close_case()
         self.case = case
+        self._remembered = remember
         if cleanup is not None:
             self._cleanup.append(cleanup)
         self.events = CaseEvents(case, self)
@@ -229,6 +231,22 @@ class MainWindow(QMainWindow):
         else:
             self._open_first_record()
 
+    def reopen_case(self, case: Case | None) -> None:
+        """After ``close_case(reopening=True)``: the case again as it was set
+        (in the recent list or not, its temporary folder still to go when it
+        closes), or, with None (the documenter closed it), its folder now."""
+        if case is None:
+            self._clean_up()
+            return
+        kept, self._cleanup = self._cleanup, []
+        self.set_case(case, remember=self._remembered)
+        self._cleanup = kept
+
+    def _clean_up(self) -> None:
+        steps, self._cleanup = self._cleanup, []
+        for step in steps:
+            step()
+
     def _open_first_record(self) -> None:
         if self.view is None or self._current is not None:  # closed, or a record chosen meanwhile
             return
@@ -236,7 +254,9 @@ class MainWindow(QMainWindow):
         if first.isValid():
             self.open_record(self.view.kind, first.data(ID_ROLE), remember=False)
 
-    def close_case(self) -> None:
+    def close_case(self, *, reopening: bool = False) -> None:
+        """Close the case; ``reopening`` (the lock) keeps its temporary folder
+        for ``reopen_case``: locking the sample must not delete it."""
         if self.case is None:
             return
         self.case_closing.emit()
@@ -257,9 +277,8 @@ class MainWindow(QMainWindow):
             case.close()
         except CasefileError as error:  # saved, but no backup or no room to fold the log in: say so, go on
             self.show_error(error)
-        for step in self._cleanup:
-            step()
-        self._cleanup.clear()
+        if not reopening:
+            self._clean_up()
         self._back.clear()
         self._forward.clear()
         self._current = None

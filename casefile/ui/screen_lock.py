@@ -112,14 +112,15 @@ class CaseLocker(QObject):
     """Locks and unlocks a window's case.
 
     ``close_case()`` must drop every view and close the case; ``reopen(case)``
-    shows an opened case again; ``ask(path, encrypted)`` returns the reopened
-    case or None (default: the passphrase dialog)."""
+    shows an opened case again, and is given None when the documenter does
+    not reopen it; ``ask(path, encrypted)`` returns the reopened case or None
+    (default: the passphrase dialog)."""
 
     locked = Signal(str)  # the path of the case
     unlocked = Signal(object)
 
     def __init__(self, parent: QWidget, *, current_case: Callable[[], Case | None],
-                 close_case: Callable[[], None], reopen: Callable[[Case], None],
+                 close_case: Callable[[], None], reopen: Callable[[Case | None], None],
                  ask: Callable[[Path, bool], Case | None] | None = None,
                  idle: IdleWatcher | None = None):
         super().__init__(parent)
@@ -170,8 +171,8 @@ class CaseLocker(QObject):
         case = self._ask(path, encrypted)
         self.is_locked = False
         self.locked_path = None
+        self._reopen(case)
         if case is not None:
-            self._reopen(case)
             self.unlocked.emit(case)
 
     def ask_to_reopen(self, path: Path, encrypted: bool) -> Case | None:
@@ -208,8 +209,8 @@ def install(window) -> CaseLocker:
     from .actions import ActionSpec
 
     locker = CaseLocker(
-        window, current_case=lambda: window.case, close_case=window.close_case,
-        reopen=lambda case: window.set_case(case))
+        window, current_case=lambda: window.case, close_case=lambda: window.close_case(reopening=True),
+        reopen=window.reopen_case)
     window.case_opened.connect(lambda _case: locker.case_opened())
     window.case_closed.connect(locker.case_closed)
     if window.case is not None:

@@ -310,6 +310,42 @@ def test_idle_lock_without_reopen_leaves_the_welcome_page(qtbot, case):
     assert window.pages.currentWidget() is window.welcome
 
 
+def test_locking_the_sample_keeps_it_and_what_was_typed_into_it(qtbot, monkeypatch):
+    """``--demo``'s sample lives in a temporary folder that goes when the case
+    closes. The lock closes the case too (Ctrl+L, or 10 idle minutes): it
+    deleted the folder, so Reopen said "No such file" and the documenter's
+    work in it was gone. The folder now stays while the case is locked, goes
+    when the documenter declines to reopen it, and the sample never enters
+    the recent list."""
+    from PySide6.QtCore import QSettings
+
+    from casefile.services import records
+    from casefile.ui.demo import make_demo_case
+    from casefile.ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    case, cleanup = make_demo_case()
+    folder = case.path.parent
+    window.set_case(case, remember=False, cleanup=cleanup)
+    created = records.create(case, "incident", title="Checkpoint at the bridge")
+    locker = getattr(window, "locker", None) or lock_module.install(window)
+    answers = [True, False]  # Reopen, then Close
+    locker._ask = lambda path, is_encrypted: Case.open(path) if answers.pop(0) else None
+    try:
+        window.actions["lock_case"].trigger()
+        qtbot.waitUntil(lambda: window.case is not None and not locker.is_locked, timeout=5000)
+        assert window.case.path.parent == folder
+        assert records.get(window.case, "incident", created)["title"] == "Checkpoint at the bridge"
+        assert QSettings().value("cases/last", "") != str(window.case.path)  # not remembered
+        window.actions["lock_case"].trigger()
+        qtbot.waitUntil(lambda: window.case is None and not locker.is_locked, timeout=5000)
+        assert not folder.exists()  # declined: the sample's folder goes, as when it is closed
+    finally:
+        window.close_case()
+        cleanup()
+
+
 def _reopened(case):
     path = case.path
     case.close()
