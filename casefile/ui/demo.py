@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -21,4 +22,15 @@ def make_demo_case() -> tuple[Case, Callable[[], None]]:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return case, lambda: shutil.rmtree(folder, ignore_errors=True)
+    return case, lambda: _remove_case_files(folder, path.name)
+
+
+def _remove_case_files(folder: Path, name: str) -> None:
+    """The sample and what the store keeps beside it (its journal, backups and
+    their marks), then the folder if nothing else is in it: a dossier the
+    documenter exported there (the Export dialog's default) stays."""
+    with contextlib.suppress(OSError):  # gone already (cleaned up twice)
+        for entry in folder.iterdir():
+            if entry.name.startswith((name, "." + name)) and entry.is_file():
+                entry.unlink(missing_ok=True)
+        folder.rmdir()

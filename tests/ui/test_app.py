@@ -40,6 +40,31 @@ def test_demo_screenshot_opens_a_temporary_copy(qapp, tmp_path):
     assert QImage(str(png)).width() == 1400
 
 
+def test_closing_the_sample_removes_it_but_not_a_dossier_saved_beside_it(qtbot):
+    """The sample lives in a temporary folder, the Export dialog's default when
+    there is no Documents folder: closing the sample used to delete the whole
+    folder, and a dossier the documenter had just exported there with it."""
+    from casefile.ui.demo import make_demo_case
+
+    for exported in (False, True):
+        window = MainWindow()
+        qtbot.addWidget(window)
+        case, cleanup = make_demo_case()
+        folder = case.path.parent
+        window.set_case(case, remember=False, cleanup=cleanup)
+        records_made = sorted(p.name for p in folder.iterdir())
+        assert records_made and all(name.startswith(("sample.casefile", ".sample.casefile")) for name in records_made)
+        if exported:
+            (folder / "Guerrero 2013 - public.pdf").write_bytes(b"%PDF-1.7 the documenter's dossier")
+        window.close()
+        if exported:
+            assert [p.name for p in folder.iterdir()] == ["Guerrero 2013 - public.pdf"]
+            (folder / "Guerrero 2013 - public.pdf").unlink()
+            folder.rmdir()
+        else:
+            assert not folder.exists()
+
+
 def test_recent_cases_handle_a_missing_file(qtbot, case, tmp_path, monkeypatch):
     window = MainWindow()
     qtbot.addWidget(window)
