@@ -4,35 +4,83 @@ item's chain of custody."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
 
 from ..model import AuditEntry, CustodyEvent, Evidence
+from ..model.kinds import HISTORY, LINK_KINDS, RECORD_KINDS
 from ..store import Case, audit, state
 from ..store.audit import ChainProblem
 
 
-def _filtered(query, code: str):
+def _filtered(conn: Connection, query, code: str):
     # Seals (store.state) are the history's bookkeeping of row states, not changes a reader made.
     query = query.where(AuditEntry.action != state.SEAL)
     code = (code or "").strip()
     if code:
         # A code or its start ("INC-00"): case-insensitive prefix, LIKE wildcards taken literally.
-        escaped = code.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(func.upper(AuditEntry.record_code).like(escaped + "%", escape="\\"))
+        own = func.upper(AuditEntry.record_code).like(_literal(code.upper()) + "%", escape="\\")
+        record = _record(conn, code)
+        query = query.where(or_(own, *_touching(*record)) if record else own)
     return query
 
 
+def _literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _record(conn: Connection, code: str) -> tuple[str, int] | None:
+    """The record a whole code names, as (kind, id)."""
+    code = code.upper()
+    for kind in RECORD_KINDS:
+        if code.startswith(kind.prefix + "-"):
+            found = conn.scalar(select(kind.model.id).where(kind.model.code == code))
+            return (kind.name, found) if found is not None else None
+    return None
+
+
+def _touching(kind: str, record_id: int) -> tuple:
+    """Where the entries of the rows whose history is a record's too: the links
+    that join it to others and its custody events. A link's entries carry no
+    code and its deletion only its id, so a link is known by the UUID of the
+    row whose creation named the record (in its canonical JSON); a custody
+    event is only ever created."""
+    links = _naming(record_id, [(link.model, link.ends) for link in LINK_KINDS], kind)
+    events = _naming(record_id, [(model, tuple(model.__table__.c.keys())) for model in HISTORY], kind)
+    if not links:  # nothing links a record of this kind (a place is named by its incidents' own rows)
+        return tuple(events)
+    uuids = select(AuditEntry.record_uuid).where(AuditEntry.action == "create", AuditEntry.record_uuid != "",
+                                                 or_(*links))
+    return (AuditEntry.record_uuid.in_(uuids), *events)
+
+
+def _naming(record_id: int, rows: list, kind: str) -> list:
+    """An entry's changes name the record, for each (model, columns) column that holds a record of ``kind``."""
+    found = []
+    for model, columns in rows:
+        for column in columns:
+            if any(fk.column.table.name == kind for fk in model.__table__.c[column].foreign_keys):
+                key = _literal(f'"{column}":{record_id:d}')
+                found.append(and_(AuditEntry.record_kind == model.__tablename__,
+                                  or_(AuditEntry.changes.like(f"%{key},%", escape="\\"),
+                                      AuditEntry.changes.like(f"%{key}}}", escape="\\"))))
+    return found
+
+
 def count(case: Case, code: str = "") -> int:
+    """How many entries ``entries`` gives for ``code``: its record's own, its
+    links' and its custody events' (a whole code), or those of every code that
+    begins with it."""
     with case.connection() as conn:
-        return conn.scalar(_filtered(select(func.count()).select_from(AuditEntry), code))
+        return conn.scalar(_filtered(conn, select(func.count()).select_from(AuditEntry), code))
 
 
 def entries(case: Case, offset: int, limit: int, code: str = "") -> list:
     """Rows (seq, at, who, action, record_kind, record_code, changes, hash), newest first."""
-    query = _filtered(select(AuditEntry.seq, AuditEntry.at, AuditEntry.who, AuditEntry.action,
-                             AuditEntry.record_kind, AuditEntry.record_code, AuditEntry.changes,
-                             AuditEntry.hash), code)
     with case.connection() as conn:
+        query = _filtered(conn, select(AuditEntry.seq, AuditEntry.at, AuditEntry.who, AuditEntry.action,
+                                       AuditEntry.record_kind, AuditEntry.record_code, AuditEntry.changes,
+                                       AuditEntry.hash), code)
         return list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
 
 

@@ -116,3 +116,41 @@ def test_window_action_shows_the_open_record_history(qtbot, case, monkeypatch):
     action.trigger()
     assert shown == ["", "INC-0001"]
     window.close_case()
+
+
+def test_a_records_history_holds_its_links_and_custody_events(qtbot, case, tmp_path):
+    """A link's entries carry no code, and its removal only the link's id: the
+    history of INC-0001 showed nothing of the actor linked to it and unlinked
+    again, nor an evidence item's its custody events and links. A whole code
+    now brings them, and nothing of the records it does not touch."""
+    from casefile.services import evidence, records
+
+    incident = records.create(case, "incident", title="Roadblock")
+    other = records.create(case, "incident", title="Takeover")
+    army = records.create(case, "actor", name="Ejército")
+    records.create(case, "actor", name="Policía comunitaria")
+    link = records.create_link(case, "involvement", incident_id=incident, actor_id=army, role="perpetrator")
+    records.create_link(case, "involvement", incident_id=other, actor_id=army, role="perpetrator")
+    records.delete_link(case, "involvement", link)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8 a photo")
+    evidence.intake(case, tmp_path / "photo.jpg", link=("INC-0001", "depicts"))
+    records.create(case, "incident", title="Checkpoint")
+
+    view = HistoryView(case)
+    qtbot.addWidget(view)
+
+    def shown(code):
+        view.set_filter(code)
+        while view.model.canFetchMore():
+            view.model.fetchMore()
+        return [(view.model.index(row, 3).data(), view.model.index(row, 4).data())
+                for row in range(view.model.rowCount())]
+
+    assert shown("INC-0001") == [("create", "evidence_link"), ("delete", "involvement"), ("create", "involvement"),
+                                 ("create", "INC-0001")]
+    assert shown("act-0001") == [("delete", "involvement"), ("create", "involvement"), ("create", "involvement"),
+                                 ("create", "ACT-0001")]
+    assert shown("ACT-0002") == [("create", "ACT-0002")]
+    assert [entry for entry in shown("EVI-0001") if entry[1] != "EVI-0001"] == [
+        ("create", "custody_event"), ("create", "evidence_link"), ("create", "custody_event")]
+    assert shown("INC-000") == [("create", code) for code in ("INC-0003", "INC-0002", "INC-0001")]  # a start: codes
