@@ -105,7 +105,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(ActionId.OPEN_SAMPLE, T("Actions", "Open the &Sample Case"), menu="file", needs_case=False),
     ActionSpec(ActionId.CLOSE_CASE, T("Actions", "&Close Case"), (SK.Close,), menu="file"),
     ActionSpec(ActionId.QUIT, T("Actions", "&Quit"), (SK.Quit, "Ctrl+Q"), menu="file", needs_case=False),
-    ActionSpec(ActionId.NEW_RECORD, T("Actions", "New &Record"), ("Ctrl+Shift+N",), menu="edit",
+    ActionSpec(ActionId.NEW_RECORD, T("Actions", "&New Record"), ("Ctrl+Shift+N",), menu="edit",
                tip=T("Actions", "Add a record of the kind shown in the list")),
     ActionSpec(ActionId.DELETE_RECORD, T("Actions", "&Delete Record…"), (SK.Delete,), menu="edit"),
     ActionSpec(ActionId.FILTER, T("Actions", "&Filter the List"), (SK.Find,), menu="edit"),

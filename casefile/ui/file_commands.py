@@ -103,7 +103,7 @@ def install(window: MainWindow) -> None:
                    tip=QT_TRANSLATE_NOOP("Actions", "Before sharing: what a partner or public "
                                          "export replaces, and what it may miss"), menu="file"),
         redaction_preview, after="export_dossier")
-    add(ActionSpec("send_changes", QT_TRANSLATE_NOOP("Actions", "Send &Changes…"),
+    add(ActionSpec("send_changes", QT_TRANSLATE_NOOP("Actions", "Send Chan&ges…"),
                    tip=QT_TRANSLATE_NOOP("Actions", "Write a signed bundle of this case's changes "
                                          "for a colleague's copy"), menu="file"),
         send_changes, after="redaction_preview")

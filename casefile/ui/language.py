@@ -145,7 +145,7 @@ def language_menu(parent):
     from PySide6.QtGui import QAction, QActionGroup
     from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-    menu = QMenu(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
+    menu = QMenu(QCoreApplication.translate("LanguageMenu", "Lan&guage"), parent)
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
     group.setExclusive(True)

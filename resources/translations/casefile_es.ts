@@ -30,7 +30,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>New &amp;Record</source>
+        <source>&amp;New Record</source>
         <translation>Nuevo &amp;registro</translation>
     </message>
     <message>
@@ -225,7 +225,7 @@
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/screen_lock.py" line="+217"/>
+        <location filename="../../casefile/ui/screen_lock.py" line="+218"/>
         <source>&amp;Lock Case</source>
         <translation>&amp;Bloquear expediente</translation>
     </message>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Send &amp;Changes…</source>
+        <source>Send Chan&amp;ges…</source>
         <translation>Enviar ca&amp;mbios…</translation>
     </message>
     <message>
@@ -6130,7 +6130,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>LanguageMenu</name>
     <message>
         <location filename="../../casefile/ui/language.py" line="+148"/>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
@@ -6589,14 +6589,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
-        <location line="+184"/>
+        <location line="+203"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-160"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-178"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6617,7 +6617,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>{title} — Casefile</source>
         <translation>{title} — Casefile</translation>
     </message>
@@ -6662,7 +6662,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Leyendo la página guardada</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+181"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+198"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>
