@@ -63,7 +63,7 @@ class NewCaseDialog(QDialog):
         folder_label.setBuddy(self.folder)  # a row holding a layout gets no buddy, and shows a literal "&"
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("Your &name:"), self.documenter)
+        form.addRow(self.tr("&Your name:"), self.documenter)
         form.addRow(folder_label, folder_row)
         form.addRow(self.tr("File &name:"), self.file_name)
         # Encryption, on by default, with the warning that a lost passphrase is a lost case.

@@ -3541,7 +3541,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Browse…</source>
-        <translation>Exa&amp;minar…</translation>
+        <translation>Exami&amp;nar…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3585,8 +3585,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Pictures showing &amp;faces:</source>
-        <translation>&amp;Imágenes con rostros:</translation>
+        <source>Pi&amp;ctures showing faces:</source>
+        <translation>Imágenes con &amp;rostros:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6905,7 +6905,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+1"/>
-        <source>Your &amp;name:</source>
+        <source>&amp;Your name:</source>
         <translation>Su &amp;nombre:</translation>
     </message>
     <message>
@@ -6975,7 +6975,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location filename="../../casefile/ui/dialogs/passphrase.py" line="-137"/>
         <source>&amp;Encrypt this case with a passphrase (recommended)</source>
-        <translation>&amp;Cifrar este expediente con una frase de contraseña (recomendado)</translation>
+        <translation>C&amp;ifrar este expediente con una frase de contraseña (recomendado)</translation>
     </message>
     <message>
         <location line="+5"/>

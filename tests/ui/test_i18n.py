@@ -353,3 +353,61 @@ def test_menus_have_no_clashing_accelerators(qtbot, case, english_afterwards, la
                        if (match := re.search(r"&([^&\s])", action.text())))
         clashes = [key for key, count in keys.items() if count > 1]
         assert not clashes, (menu.objectName(), [action.text() for action in menu.actions()])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_dialogs_of_the_menus_have_no_clashing_accelerators(qtbot, case, english_afterwards, lang):
+    """Each dialog a menu item opens ("…"), one control per Alt letter: in the
+    Export Dossier dialog &Full and Pictures showing &faces clashed (Spanish:
+    Exa&minar and Fir&mar, &Idioma and &Imágenes), in New Case Your &name and
+    File &name (Spanish: &Cifrar and &Carpeta)."""
+    import re
+    from collections import Counter
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel
+
+    from casefile.ui.mainwindow import MainWindow
+
+    ui_i18n.install_translators(english_afterwards, lang)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_case(case, remember=False)
+    window.show()
+    seen: dict[str, list[str]] = {}
+
+    def letters(dialog: QDialog) -> list[tuple[str, str]]:
+        found = []
+        for widget in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel) + \
+                dialog.findChildren(QGroupBox):
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            if widget.isVisibleTo(dialog) and (match := re.search(r"&([^&\s])", text)):
+                found.append((match.group(1).lower(), text))
+        return found
+
+    def inspect(name: str, tries: int = 15) -> None:
+        dialog = QApplication.activeModalWidget() or next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()), None)
+        if not isinstance(dialog, QDialog):
+            if tries:  # not shown yet
+                QTimer.singleShot(100, lambda: inspect(name, tries - 1))
+            else:  # none here (Delete Record with nothing chosen, Export the View from the list)
+                seen[name] = []
+            return
+        found = letters(dialog)
+        count = Counter(letter for letter, _ in found)
+        seen[name] = [text for letter, text in found if count[letter] > 1]
+        dialog.reject()
+
+    opening = [action for action in window.actions() if action.text().endswith("…") and action.isEnabled()
+               and action.menu() is None]
+    assert len(opening) >= 10
+    for action in opening:
+        name = action.text()
+        QTimer.singleShot(100, lambda name=name: inspect(name))
+        action.trigger()
+        qtbot.waitUntil(lambda name=name: name in seen, timeout=10000)
+    clashing = {name: texts for name, texts in seen.items() if texts}
+    assert not clashing
+    assert len(seen) == len(opening)
+    window.close_case()

@@ -159,7 +159,7 @@ class DossierDialog(JobDialog):
         self.profile_group.idToggled.connect(lambda _id, _on: self.faces.setEnabled(self.profile() != "full"))
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow(self.tr("Pictures showing &faces:"), self.faces)
+        form.addRow(self.tr("Pi&ctures showing faces:"), self.faces)
         form.addRow("", self.archival)
         form.addRow("", self.sign)
         save_label = QLabel(self.tr("&Save as:"), self)
