@@ -43,6 +43,7 @@ from ..services import records
 from ..store import Case, PassphraseRequired
 from . import dialogs
 from .actions import ActionId, ActionRegistry, ActionState
+from .button_keys import ButtonKeys
 from .case.layout_memory import LayoutMemory
 from .case.list_model import ID_ROLE
 from .case.navigator import KINDS
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.UNDO].setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         self.actions[ActionId.REDO].setShortcuts(_redo_keys())
         FieldKeys(self, self.actions[ActionId.UNDO], self.actions[ActionId.REDO], self.actions)  # from a field too
+        ButtonKeys(self)  # Enter presses a focused button, as in a dialog
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self._wire()
