@@ -287,6 +287,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.refresh()
         self.setWindowTitle(self.tr("Casefile"))
+        self.setWindowFilePath("")
+        self.statusBar().clearMessage()  # the closed case's path would stay under the welcome page
         self.refresh_actions()
         self.case_closed.emit()
 

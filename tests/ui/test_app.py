@@ -65,6 +65,16 @@ def test_closing_the_sample_removes_it_but_not_a_dossier_saved_beside_it(qtbot):
             assert not folder.exists()
 
 
+def test_closing_a_case_leaves_nothing_of_it_on_the_welcome_page(qtbot, case):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_case(case, remember=False)
+    assert window.statusBar().currentMessage() == str(case.path)
+    window.close_case()  # its path stayed in the status bar under the welcome page
+    assert window.statusBar().currentMessage() == "" and window.windowFilePath() == ""
+    assert window.windowTitle() == "Casefile"
+
+
 def test_recent_cases_handle_a_missing_file(qtbot, case, tmp_path, monkeypatch):
     window = MainWindow()
     qtbot.addWidget(window)
