@@ -10,26 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QPushButton, QToolButton
+
+from .focus_filter import FocusFilter
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 BUTTONS = (QPushButton, QToolButton)  # not check boxes and radio buttons: Enter does not toggle
 
 
-class ButtonKeys(QObject):
-    """Watches each button of ``window`` that gets the keyboard (once, from its
-    first focus on) and presses it on Enter."""
+class ButtonKeys(FocusFilter):
+    """Presses the window's focused button on Enter."""
 
-    def __init__(self, window: QWidget):
-        super().__init__(window)
-        self._window = window
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, BUTTONS) and new.window() is self._window:
-            new.installEventFilter(self)  # Qt keeps one installation per filter and object
+    kinds = BUTTONS
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, BUTTONS):

@@ -21,7 +21,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from .focus_filter import FocusFilter
 
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
 #: What a field keeps even where the window has the same key.
@@ -40,23 +42,17 @@ def has_own(field: QWidget, redo: bool) -> bool:
     return False
 
 
-class FieldKeys(QObject):
-    """Watches each text field of ``window`` that gets the keyboard (not every
-    event of the application: a field is filtered from its first focus on,
-    once), so that ``undo`` and ``redo`` take the keys it has no use for, and
-    the window's ``actions`` their shortcuts with Ctrl or Alt."""
+class FieldKeys(FocusFilter):
+    """Watches each text field of ``window`` that gets the keyboard, so that
+    ``undo`` and ``redo`` take the keys it has no use for, and the window's
+    ``actions`` their shortcuts with Ctrl or Alt."""
+
+    kinds = TEXT_FIELDS
 
     def __init__(self, window: QWidget, undo: QAction, redo: QAction, actions: Callable[[], list[QAction]]):
         super().__init__(window)
-        self._window, self._undo, self._redo, self._actions = window, undo, redo, actions
+        self._undo, self._redo, self._actions = undo, redo, actions
         self._editing = {key.toString() for standard in EDITING for key in QKeySequence.keyBindings(standard)}
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, TEXT_FIELDS) and new.window() is self._window:
-            new.installEventFilter(self)  # Qt keeps one installation per filter and object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, TEXT_FIELDS):
