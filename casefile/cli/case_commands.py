@@ -1,11 +1,11 @@
-"""new, info, search, verify."""
+"""new, info, search, verify, history."""
 
 from __future__ import annotations
 
 import sys
 
 from ..i18n import translate
-from ..services import verify
+from ..services import history, verify
 from ..services.records import overview
 from ..services.records.search import search
 from ..store import Case, outputs
@@ -42,6 +42,15 @@ def register(sub) -> None:
     p.add_argument("case")
     add_passphrase_option(p)
     p.set_defaults(run=cmd_verify)
+
+    p = sub.add_parser("history", help=translate(
+        "Cli", "the history, newest first: every change, or a record's (its links and custody too)"))
+    p.add_argument("case")
+    p.add_argument("code", nargs="?", default="", help=translate("Cli", "a record's code, or the start of codes"))
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    add_passphrase_option(p)
+    p.set_defaults(run=cmd_history)
 
 
 def cmd_new(args) -> int:
@@ -114,3 +123,37 @@ def cmd_verify(args) -> int:
         return 3
     print(translate("Cli", "ok: file, evidence and history verify"))
     return 0
+
+
+def cmd_history(args) -> int:
+    """The entries the window's History shows, and whether the chain verifies:
+    a broken chain is said on stderr (exit 3) after the entries, which are
+    shown as stored."""
+    with open_case(args, reading=True) as case:
+        rows = history.entries(case, 0, max(1, args.limit), args.code)
+        problem, _entries, _head = history.verify_chain(case)
+    if args.json:
+        print(json_text([{"seq": r.seq, "at": r.at.isoformat(), "who": r.who, "action": r.action,
+                          "kind": r.record_kind, "code": r.record_code, "changes": _changes(r.changes)}
+                         for r in rows], indent=2))
+    else:
+        for r in rows:
+            print("\t".join(one_line(value) for value in (
+                r.seq, r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.who, r.action, r.record_code or r.record_kind,
+                r.changes)))
+        if not rows:
+            print(translate("Cli", "no entries"), file=sys.stderr)
+    if problem is not None:
+        print(translate("Cli", "the history's chain is broken at #{seq}: {why}").format(
+            seq=problem.seq, why=problem.reason), file=sys.stderr)
+        return 3
+    return 0
+
+
+def _changes(text: str) -> object:
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:  # as stored, if not JSON
+        return text

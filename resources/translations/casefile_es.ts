@@ -622,7 +622,7 @@
         <translation>verificar la integridad del archivo, las huellas de las evidencias y la cadena del historial</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>created {path} ({kind})</source>
         <translation>se creó {path} ({kind})</translation>
     </message>
@@ -633,7 +633,17 @@
         <translation>cifrado</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-17"/>
+        <source>the history, newest first: every change, or a record&apos;s (its links and custody too)</source>
+        <translation>el historial, lo más reciente primero: cada cambio, o los de un registro (también sus vínculos y su custodia)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a record&apos;s code, or the start of codes</source>
+        <translation>el código de un registro, o el comienzo de códigos</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location filename="../../casefile/cli/server_commands.py" line="+0"/>
         <source>not encrypted</source>
         <translation>sin cifrar</translation>
@@ -737,6 +747,16 @@
         <location line="+2"/>
         <source>ok: file, evidence and history verify</source>
         <translation>correcto: el archivo, las evidencias y el historial se verificaron</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no entries</source>
+        <translation>ninguna entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the history&apos;s chain is broken at #{seq}: {why}</source>
+        <translation>la cadena del historial está rota en el n.º {seq}: {why}</translation>
     </message>
     <message>
         <location filename="../../casefile/cli/common.py" line="+21"/>
@@ -6588,15 +6608,15 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+84"/>
-        <location line="+203"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+85"/>
+        <location line="+204"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-178"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-179"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6607,7 +6627,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Re&amp;hacer</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+8"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+9"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -6662,7 +6682,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Leyendo la página guardada</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+198"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+200"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>

@@ -78,6 +78,31 @@ def test_verify(cli, sample_case):
     assert result.code == 3 and "audit #2" in result.out and "Traceback" not in result.err
 
 
+def test_history_lists_every_change_or_one_records_and_says_when_the_chain_breaks(cli, sample_case):
+    """``casefile history CASE [CODE]``: the History window's entries, newest
+    first, on the command line; a record's code brings its links and custody
+    events too; a broken chain is one line on stderr and exit 3."""
+    every = cli("history", sample_case)
+    assert every.code == 0 and every.err == ""
+    lines = [line.split("\t") for line in every.out.splitlines()]
+    assert all(len(fields) == 6 for fields in lines)
+    assert [int(fields[0]) for fields in lines] == sorted((int(fields[0]) for fields in lines), reverse=True)
+    assert lines[-1][3] == "create-case" and lines[-1][1].endswith(" UTC")
+    evidence = json.loads(cli("history", sample_case, "evi-0001", "--json").out)
+    assert {entry["kind"] for entry in evidence} == {"evidence", "evidence_link", "custody_event"}
+    assert all(isinstance(entry["changes"], dict) for entry in evidence)
+    assert len(cli("history", sample_case, "--limit", "2").out.splitlines()) == 2
+    nothing = cli("history", sample_case, "ZZZ-9999")
+    assert nothing.code == 0 and nothing.out == "" and nothing.one_error_line() == "no entries"
+    db = sqlite3.connect(sample_case)
+    db.execute("UPDATE audit_entry SET who = 'someone else\x1b]0;pwned\x07' WHERE seq = 1")
+    db.commit()
+    db.close()
+    broken = cli("history", sample_case)
+    assert broken.code == 3 and broken.one_error_line() == "the history's chain is broken at #1: entry altered"
+    assert "someone else\\x1b]0;pwned\\x07" in broken.out and "\x1b" not in broken.out  # shown as stored, escaped
+
+
 def test_verify_names_a_damaged_index_first(cli, sample_case):
     """An index that no longer matches its table passes the check at opening
     (quick_check) but not verify's full one, which runs beside the evidence
