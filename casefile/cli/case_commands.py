@@ -134,12 +134,13 @@ def cmd_history(args) -> int:
         problem, _entries, _head = history.verify_chain(case)
     if args.json:
         print(json_text([{"seq": r.seq, "at": r.at.isoformat(), "who": r.who, "action": r.action,
-                          "kind": r.record_kind, "code": r.record_code, "changes": _changes(r.changes)}
+                          "kind": r.record_kind, "code": r.record_code, "record": r.record,
+                          "changes": _changes(r.changes)}
                          for r in rows], indent=2))
     else:
         for r in rows:
             print("\t".join(one_line(value) for value in (
-                r.seq, r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.who, r.action, r.record_code or r.record_kind,
+                r.seq, r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.who, r.action, r.record,
                 r.changes)))
         if not rows:
             print(translate("Cli", "no entries"), file=sys.stderr)

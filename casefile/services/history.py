@@ -4,11 +4,15 @@ item's chain of custody."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..model import AuditEntry, CustodyEvent, Evidence
-from ..model.kinds import HISTORY, LINK_KINDS, RECORD_KINDS
+from ..model.kinds import HISTORY, LINK_KIND, LINK_KINDS, RECORD_KIND, RECORD_KINDS
 from ..store import Case, audit, state
 from ..store.audit import ChainProblem
 
@@ -75,13 +79,83 @@ def count(case: Case, code: str = "") -> int:
         return conn.scalar(_filtered(conn, select(func.count()).select_from(AuditEntry), code))
 
 
-def entries(case: Case, offset: int, limit: int, code: str = "") -> list:
-    """Rows (seq, at, who, action, record_kind, record_code, changes, hash), newest first."""
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    at: datetime
+    who: str
+    action: str
+    record_kind: str
+    record_code: str
+    changes: str
+    hash: str
+    #: what the entry is about, for a reader: the record's code; for a link,
+    #: its kind and the codes of the records it joins ("involvement INC-0001 ·
+    #: ACT-0002"); else the kind of row
+    record: str
+
+
+def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
+    """The entries, newest first."""
     with case.connection() as conn:
         query = _filtered(conn, select(AuditEntry.seq, AuditEntry.at, AuditEntry.who, AuditEntry.action,
                                        AuditEntry.record_kind, AuditEntry.record_code, AuditEntry.changes,
-                                       AuditEntry.hash), code)
-        return list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
+                                       AuditEntry.hash, AuditEntry.record_uuid), code)
+        rows = list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
+        joined = _joined(conn, [row for row in rows if not row.record_code])
+    return [Entry(row.seq, row.at, row.who, row.action, row.record_kind, row.record_code, row.changes, row.hash,
+                  row.record_code or " ".join(filter(None, (row.record_kind, joined.get(row.seq)))))
+            for row in rows]
+
+
+_BELONGING = {model.__tablename__: model for model in HISTORY}
+
+
+def _joined(conn: Connection, rows: list) -> dict[int, str]:
+    """By entry: the codes of the records a link joins, read from the link's
+    creation entry (its deletion names only its id), or of the record a
+    custody event belongs to; a record deleted since is named by its kind and id."""
+    links = {row.record_uuid for row in rows if row.record_kind in LINK_KIND and row.record_uuid}
+    created: dict[str, str] = {}
+    if links:
+        created.update((uuid, changes) for uuid, changes in conn.execute(
+            select(AuditEntry.record_uuid, AuditEntry.changes).where(
+                AuditEntry.action == "create", AuditEntry.record_uuid.in_(links))))
+    ends: dict[int, list[tuple[str, object]]] = {}
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        if row.record_kind in LINK_KIND:
+            model, columns = LINK_KIND[row.record_kind].model, LINK_KIND[row.record_kind].ends
+            values = _changes(created.get(row.record_uuid, ""))
+        elif row.record_kind in _BELONGING:
+            model = _BELONGING[row.record_kind]
+            columns = tuple(column.name for column in model.__table__.c if column.foreign_keys)
+            values = _changes(row.changes)
+        else:
+            continue
+        for column in columns:
+            target = next((fk.column.table.name for fk in model.__table__.c[column].foreign_keys), "")
+            value = values.get(column)
+            if value is None or value == "" or (target and target not in RECORD_KIND):
+                continue
+            ends.setdefault(row.seq, []).append((target, value))
+            if target and isinstance(value, int):
+                wanted.setdefault(target, set()).add(value)
+    codes: dict[tuple[str, object], str] = {}
+    for table, ids in wanted.items():
+        record = RECORD_KIND[table].model
+        codes.update(((table, record_id), record_code) for record_id, record_code in conn.execute(
+            select(record.id, record.code).where(record.id.in_(ids))))
+    return {seq: " · ".join(str(codes.get((table, value), f"{table} {value}" if table else value))
+                            for table, value in pairs) for seq, pairs in ends.items()}
+
+
+def _changes(text: str) -> dict:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def verify_chain(case: Case) -> tuple[ChainProblem | None, int, str]:

@@ -91,6 +91,7 @@ def test_history_lists_every_change_or_one_records_and_says_when_the_chain_break
     evidence = json.loads(cli("history", sample_case, "evi-0001", "--json").out)
     assert {entry["kind"] for entry in evidence} == {"evidence", "evidence_link", "custody_event"}
     assert all(isinstance(entry["changes"], dict) for entry in evidence)
+    assert "evidence_link EVI-0001 · INC-0003" in [entry["record"] for entry in evidence]  # what a link joins
     assert len(cli("history", sample_case, "--limit", "2").out.splitlines()) == 2
     nothing = cli("history", sample_case, "ZZZ-9999")
     assert nothing.code == 0 and nothing.out == "" and nothing.one_error_line() == "no entries"

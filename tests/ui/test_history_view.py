@@ -146,11 +146,28 @@ def test_a_records_history_holds_its_links_and_custody_events(qtbot, case, tmp_p
         return [(view.model.index(row, 3).data(), view.model.index(row, 4).data())
                 for row in range(view.model.rowCount())]
 
-    assert shown("INC-0001") == [("create", "evidence_link"), ("delete", "involvement"), ("create", "involvement"),
-                                 ("create", "INC-0001")]
-    assert shown("act-0001") == [("delete", "involvement"), ("create", "involvement"), ("create", "involvement"),
-                                 ("create", "ACT-0001")]
+    assert shown("INC-0001") == [("create", "evidence_link EVI-0001 · INC-0001"),
+                                 ("delete", "involvement INC-0001 · ACT-0001"),
+                                 ("create", "involvement INC-0001 · ACT-0001"), ("create", "INC-0001")]
+    assert shown("act-0001") == [("delete", "involvement INC-0001 · ACT-0001"),
+                                 ("create", "involvement INC-0002 · ACT-0001"),
+                                 ("create", "involvement INC-0001 · ACT-0001"), ("create", "ACT-0001")]
     assert shown("ACT-0002") == [("create", "ACT-0002")]
     assert [entry for entry in shown("EVI-0001") if entry[1] != "EVI-0001"] == [
-        ("create", "custody_event"), ("create", "evidence_link"), ("create", "custody_event")]
+        ("create", "custody_event EVI-0001"), ("create", "evidence_link EVI-0001 · INC-0001"),
+        ("create", "custody_event EVI-0001")]
     assert shown("INC-000") == [("create", code) for code in ("INC-0003", "INC-0002", "INC-0001")]  # a start: codes
+
+
+    # What a link's entry is about (the Record column): the records it joins,
+    # its deletion's too, from the link's creation; a record deleted since by
+    # its kind and id.
+    records.delete(case, "incident", other)  # and its link to the army with it
+
+    def records_shown(code):
+        view.set_filter(code)
+        return [view.model.index(row, 4).data() for row in range(view.model.rowCount())]
+
+    assert records_shown("ACT-0001") == [
+        "involvement incident 2 · ACT-0001", "involvement INC-0001 · ACT-0001", "involvement incident 2 · ACT-0001",
+        "involvement INC-0001 · ACT-0001", "ACT-0001"]

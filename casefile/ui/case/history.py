@@ -164,7 +164,7 @@ class AuditModel(QAbstractTableModel):
             if column == "action":
                 return row.action
             if column == "record":
-                return row.record_code or row.record_kind
+                return row.record
             return summarise(row.action, row.changes)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "seq":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -266,7 +266,7 @@ class HistoryView(QWidget):
             return
         changes = describe(row.action, row.changes)
         self.detail.setPlainText(self.tr("#{seq} {action} {record} by {who} at {at}\nhash {hash}\n{changes}").format(
-            seq=row.seq, action=row.action, record=row.record_code or row.record_kind, who=row.who,
+            seq=row.seq, action=row.action, record=row.record, who=row.who,
             at=row.at.isoformat(), hash=row.hash, changes=changes))
 
     @Slot()
