@@ -27,6 +27,8 @@ def test_reading_and_writing_commands_work_on_a_server_case(url, tmp_path, capsy
     assert "Server" in capsys.readouterr().out
     assert main(["search", url, "ayutla"]) == 0  # accent- and case-insensitive, as on a laptop
     assert "INC-0001" in capsys.readouterr().out
+    assert main(["history", url, "EVI-0001", "--json"]) == 0  # a record's history, its links' and custody's
+    assert {entry["kind"] for entry in json.loads(capsys.readouterr().out)} >= {"evidence", "custody_event"}
     photo = tmp_path / "checkpoint.bin"
     photo.write_bytes(b"field photo bytes " * 3000)
     assert main(["add-evidence", url, str(photo), "--link", "INC-0001", "--relation", "depicts"]) == 0
