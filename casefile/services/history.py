@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
-from ..model import AuditEntry, CustodyEvent, Evidence
+from ..model import AuditEntry, CustodyEvent, Evidence, RowState
 from ..model.kinds import HISTORY, LINK_KIND, LINK_KINDS, RECORD_KIND, RECORD_KINDS
 from ..store import Case, audit, state
 from ..store.audit import ChainProblem
@@ -25,7 +25,7 @@ def _filtered(conn: Connection, query, code: str):
         # A code or its start ("INC-00"): case-insensitive prefix, LIKE wildcards taken literally.
         own = func.upper(AuditEntry.record_code).like(_literal(code.upper()) + "%", escape="\\")
         record = _record(conn, code)
-        query = query.where(or_(own, *_touching(*record)) if record else own)
+        query = query.where(or_(own, *_touching(*record), *_transactions(conn, *record)) if record else own)
     return query
 
 
@@ -56,6 +56,25 @@ def _touching(kind: str, record_id: int) -> tuple:
     uuids = select(AuditEntry.record_uuid).where(AuditEntry.action == "create", AuditEntry.record_uuid != "",
                                                  or_(*links))
     return (AuditEntry.record_uuid.in_(uuids), *events)
+
+
+def _transactions(conn: Connection, kind: str, record_id: int) -> list:
+    """Where the entries about no record in particular (the import that
+    brought the record in, one entry for a whole file; a merge) of each change
+    that sealed the record's row. A seal closes its transaction, whose entries
+    follow the seal before it; the entries of other records, links and custody
+    events in the same transaction are not this record's."""
+    seals = list(conn.scalars(select(RowState.seq).where(RowState.tbl == kind,
+                                                         RowState.key == f"[{record_id:d}]")))
+    ranges = []
+    for seal in seals:
+        before = conn.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.action == state.SEAL,
+                                                                   AuditEntry.seq < seal)) or 0
+        ranges.append(and_(AuditEntry.seq > before, AuditEntry.seq < seal))
+    if not ranges:
+        return []
+    not_about_a_row = AuditEntry.record_kind.not_in([*LINK_KIND, *(model.__tablename__ for model in HISTORY)])
+    return [and_(AuditEntry.record_code == "", not_about_a_row, or_(*ranges))]
 
 
 def _naming(record_id: int, rows: list, kind: str) -> list:

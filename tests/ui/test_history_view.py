@@ -171,3 +171,26 @@ def test_a_records_history_holds_its_links_and_custody_events(qtbot, case, tmp_p
     assert records_shown("ACT-0001") == [
         "involvement incident 2 · ACT-0001", "involvement INC-0001 · ACT-0001", "involvement incident 2 · ACT-0001",
         "involvement INC-0001 · ACT-0001", "ACT-0001"]
+
+
+def test_an_imported_records_history_begins_with_its_import(qtbot, tmp_path):
+    """The sample comes in as one import entry for the whole file, and INC-0001
+    had no entry of its own: its history was empty. The entries about no
+    record in particular of each change that sealed its row are its too."""
+    from casefile.services import records
+    from casefile.services.sample import create_demo_case
+
+    case = create_demo_case(tmp_path / "sample.casefile")
+    try:
+        view = HistoryView(case)
+        qtbot.addWidget(view)
+        view.set_filter("INC-0001")
+        assert [view.model.index(row, 3).data() for row in range(view.model.rowCount())] == ["import"]
+        records.update(case, "incident", 1, title="Military patrol detains community police")
+        view.set_filter("INC-0002")  # imported with it, and not edited since
+        assert [view.model.index(row, 3).data() for row in range(view.model.rowCount())] == ["import"]
+        view.set_filter("INC-0001")
+        assert [(view.model.index(row, 3).data(), view.model.index(row, 4).data())
+                for row in range(view.model.rowCount())] == [("update", "INC-0001"), ("import", "case")]
+    finally:
+        case.close()

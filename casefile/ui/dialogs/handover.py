@@ -112,6 +112,7 @@ class HandoverDialog(JobDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status, 1)
+        layout.addStretch(0)  # the room below the form until the status shows: not around the introduction
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_folder_button)
         bottom.addStretch(1)
