@@ -66,10 +66,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 #: The shortest last word that is always searched as the start of words.
 #: Shorter, FTS5 must merge the postings of every word that begins with it: on
-#: the scale case (1.2 M records) "a" took 0.8 s and "policía c" 0.66 s on the
-#: window's thread, against 25 and 20 ms without the fragment (tests/perf/README.md,
-#: round 13). Up to SHORT_PREFIX_RECORDS records searched, it costs little.
-MIN_PREFIX = 3
+#: the scale case (1.2 M records) "a" took 0.8 s, "policía c" 0.66 s and "des"
+#: 0.13 s on the window's thread, against 25, 20 and 22 ms ("desa") without it
+#: (tests/perf/README.md, round 13). Up to SHORT_PREFIX_RECORDS records
+#: searched, it costs little.
+MIN_PREFIX = 4
 SHORT_PREFIX_RECORDS = 20_000
 
 
@@ -95,7 +96,7 @@ def fts_query(user_text: str, short_prefix: bool = True) -> str | None:
 
 
 def completes_short(conn: Connection, tables: Iterable[str]) -> bool:
-    """Whether a last word of one or two letters is searched as the start of
+    """Whether a last word shorter than MIN_PREFIX is searched as the start of
     words in these tables: only while they hold few records (their highest
     id, read from the primary key, stands for their size)."""
     total = 0

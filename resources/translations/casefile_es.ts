@@ -749,7 +749,7 @@
         <translation>correcto: el archivo, las evidencias y el historial se verificaron</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>no entries</source>
         <translation>ninguna entrada</translation>
     </message>
@@ -5421,7 +5421,7 @@
         <translation>E&amp;ntregar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Where to make the bag&apos;s folder</source>
         <translation>Dónde crear la carpeta de la bolsa</translation>
     </message>
@@ -8054,8 +8054,8 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+31"/>
-        <source>No word “{text}”. Words that begin with what you type are found from its third letter.</source>
-        <translation>Ninguna palabra “{text}”. Las palabras que empiezan por lo escrito se buscan a partir de la tercera letra.</translation>
+        <source>No word “{text}”. Words that begin with what you type are found from its fourth letter.</source>
+        <translation>Ninguna palabra “{text}”. Las palabras que empiezan por lo escrito se buscan a partir de la cuarta letra.</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -30,7 +30,7 @@ TERMS = {
     "common": ["policia", "army", "Guerrero", "detuvieron", "comunidad"],
     "rare": ["xochicuahuitl", "Chinicuila", "Metlatónoc", "Tumbiscatío"],
     "accented": ["Placido", "Apatzingan", "desaparicion", "Muñoz", "Ávila Téllez"],
-    "typing": ["p", "pol", "ejérc", "policía c", "policía com", "desapa"],
+    "typing": ["p", "pol", "comu", "ejérc", "policía c", "policía com", "policía comu", "desapa"],
 }
 
 

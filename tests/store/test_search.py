@@ -23,10 +23,10 @@ def test_accent_and_case_insensitive(case):
 
 
 def test_a_short_last_word_begins_words_only_in_a_small_case(case, monkeypatch):
-    """From the third letter a last word finds the words it begins (fts_query).
-    One or two letters would make FTS5 merge every word that begins with them,
+    """From the fourth letter a last word finds the words it begins (fts_query).
+    Fewer would make FTS5 merge every word that begins with them,
     most of a second on the window's thread in a large case; there, until the
-    third letter, a fragment after other words is left out and a lone word or
+    fourth letter, a fragment after other words is left out and a lone word or
     a number matches whole. In a small case they begin words from the first."""
     from casefile.store import fulltext
 
@@ -43,10 +43,11 @@ def test_a_short_last_word_begins_words_only_in_a_small_case(case, monkeypatch):
     monkeypatch.setattr(fulltext, "SHORT_PREFIX_RECORDS", 3)  # four records: a large case
     assert fts_query("policía c", short_prefix=False) == '"policía"*'
     assert fts_query("a", short_prefix=False) == '"a"' and fts_query("de l", short_prefix=False) == '"de"'
-    assert fts_query("detenc", short_prefix=False) == '"detenc"*'
+    assert fts_query("detenc", short_prefix=False) == '"detenc"*' and fts_query("des", short_prefix=False) == '"des"'
+    assert fts_query("policía com", short_prefix=False) == '"policía"*'
     assert fts_query("roadblock 7", short_prefix=False) == '"roadblock" "7"'
     assert [h.code for h in search(case, "pl")] == ["ACT-0002"]  # whole, not Plácido
-    assert [h.code for h in search(case, "pla")] == ["ACT-0001"]
+    assert [h.code for h in search(case, "pla")] == [] and [h.code for h in search(case, "plac")] == ["ACT-0001"]
     assert [h.code for h in search(case, "bruno p")] == ["ACT-0001"]  # the fragment waits
     assert [h.code for h in search(case, "detención de p")] == ["INC-0001"]
     assert [h.code for h in search(case, "roadblock 7")] == ["INC-0002"]  # a number is a word, not 70

@@ -25,7 +25,7 @@ def candidates(case: Case, kind: str, query: str, limit: int = 50, exclude: Excl
 
 
 def completes_short_words(case: Case) -> bool:
-    """Whether ``search`` finds the words that begin with one or two letters
+    """Whether ``search`` finds the words that begin with up to three letters
     (in a small case), or only the word itself (``fulltext.fts_query``)."""
     with case.connection() as conn:
         return completes_short(conn, INDEXED)

@@ -89,7 +89,7 @@ class SearchPopup(QDialog):
             typed = " ".join(text.split())
             if len(typed) < MIN_PREFIX and not completes_short_words(self.model.case):  # matched whole
                 self.status.setText(self.tr("No word “{text}”. Words that begin with what you type are found "
-                                            "from its third letter.").format(text=typed))
+                                            "from its fourth letter.").format(text=typed))
             else:
                 self.status.setText(self.tr("Nothing matches “{text}”.").format(text=typed))
         elif found >= LIMIT:
