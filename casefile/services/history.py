@@ -5,14 +5,16 @@ item's chain of custody."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..model import AuditEntry, CustodyEvent, Evidence, RowState
-from ..model.kinds import HISTORY, LINK_KIND, LINK_KINDS, RECORD_KIND, RECORD_KINDS
+from ..model.kinds import HISTORY, LINK_KIND, RECORD_KIND, RECORD_KINDS
 from ..store import Case, audit, state
 from ..store.audit import ChainProblem
 
@@ -49,8 +51,8 @@ def _touching(kind: str, record_id: int) -> tuple:
     code and its deletion only its id, so a link is known by the UUID of the
     row whose creation named the record (in its canonical JSON); a custody
     event is only ever created."""
-    links = _naming(record_id, [(link.model, link.ends) for link in LINK_KINDS], kind)
-    events = _naming(record_id, [(model, tuple(model.__table__.c.keys())) for model in HISTORY], kind)
+    links = _naming(kind, record_id, LINK_KIND)
+    events = _naming(kind, record_id, _BELONGING)
     if not links:  # nothing links a record of this kind (a place is named by its incidents' own rows)
         return tuple(events)
     uuids = select(AuditEntry.record_uuid).where(AuditEntry.action == "create", AuditEntry.record_uuid != "",
@@ -64,30 +66,47 @@ def _transactions(conn: Connection, kind: str, record_id: int) -> list:
     that sealed the record's row. A seal closes its transaction, whose entries
     follow the seal before it; the entries of other records, links and custody
     events in the same transaction are not this record's."""
-    seals = list(conn.scalars(select(RowState.seq).where(RowState.tbl == kind,
-                                                         RowState.key == f"[{record_id:d}]")))
-    ranges = []
-    for seal in seals:
-        before = conn.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.action == state.SEAL,
-                                                                   AuditEntry.seq < seal)) or 0
-        ranges.append(and_(AuditEntry.seq > before, AuditEntry.seq < seal))
+    before = select(func.max(AuditEntry.seq)).where(AuditEntry.action == state.SEAL,
+                                                    AuditEntry.seq < RowState.seq).scalar_subquery()
+    ranges = [and_(AuditEntry.seq > (previous or 0), AuditEntry.seq < seal) for seal, previous in conn.execute(
+        select(RowState.seq, before).where(RowState.tbl == kind, RowState.key == f"[{record_id:d}]"))]
     if not ranges:
         return []
     not_about_a_row = AuditEntry.record_kind.not_in([*LINK_KIND, *(model.__tablename__ for model in HISTORY)])
     return [and_(AuditEntry.record_code == "", not_about_a_row, or_(*ranges))]
 
 
-def _naming(record_id: int, rows: list, kind: str) -> list:
-    """An entry's changes name the record, for each (model, columns) column that holds a record of ``kind``."""
+def _naming(kind: str, record_id: int, tables: Iterable[str]) -> list:
+    """Where an entry of one of ``tables`` names the record in its changes."""
     found = []
-    for model, columns in rows:
-        for column in columns:
-            if any(fk.column.table.name == kind for fk in model.__table__.c[column].foreign_keys):
+    for table in tables:
+        for column, target in _columns(table):
+            if target == kind:
                 key = _literal(f'"{column}":{record_id:d}')
-                found.append(and_(AuditEntry.record_kind == model.__tablename__,
+                found.append(and_(AuditEntry.record_kind == table,
                                   or_(AuditEntry.changes.like(f"%{key},%", escape="\\"),
                                       AuditEntry.changes.like(f"%{key}}}", escape="\\"))))
     return found
+
+
+_BELONGING = {model.__tablename__: model for model in HISTORY}
+
+
+@cache
+def _columns(table: str) -> tuple[tuple[str, str], ...]:
+    """(column, the kind of record it holds) of what a link joins (its ends;
+    "" for one that is not a record, a tag's text) or a custody event belongs to."""
+    if table in LINK_KIND:
+        model, names = LINK_KIND[table].model, LINK_KIND[table].ends
+    else:
+        model = _BELONGING[table]
+        names = tuple(column.name for column in model.__table__.c if column.foreign_keys)
+    found = []
+    for name in names:
+        target = next((fk.column.table.name for fk in model.__table__.c[name].foreign_keys), "")
+        if not target or target in RECORD_KIND:
+            found.append((name, target))
+    return tuple(found)
 
 
 def count(case: Case, code: str = "") -> int:
@@ -127,9 +146,6 @@ def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
             for row in rows]
 
 
-_BELONGING = {model.__tablename__: model for model in HISTORY}
-
-
 def _joined(conn: Connection, rows: list) -> dict[int, str]:
     """By entry: the codes of the records a link joins, read from the link's
     creation entry (its deletion names only its id), or of the record a
@@ -144,18 +160,14 @@ def _joined(conn: Connection, rows: list) -> dict[int, str]:
     wanted: dict[str, set[int]] = {}
     for row in rows:
         if row.record_kind in LINK_KIND:
-            model, columns = LINK_KIND[row.record_kind].model, LINK_KIND[row.record_kind].ends
             values = _changes(created.get(row.record_uuid, ""))
         elif row.record_kind in _BELONGING:
-            model = _BELONGING[row.record_kind]
-            columns = tuple(column.name for column in model.__table__.c if column.foreign_keys)
             values = _changes(row.changes)
         else:
             continue
-        for column in columns:
-            target = next((fk.column.table.name for fk in model.__table__.c[column].foreign_keys), "")
+        for column, target in _columns(row.record_kind):
             value = values.get(column)
-            if value is None or value == "" or (target and target not in RECORD_KIND):
+            if value is None or value == "":
                 continue
             ends.setdefault(row.seq, []).append((target, value))
             if target and isinstance(value, int):
