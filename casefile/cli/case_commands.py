@@ -146,7 +146,7 @@ def cmd_history(args) -> int:
             print(translate("Cli", "no entries"), file=sys.stderr)
     if problem is not None:
         print(translate("Cli", "the history's chain is broken at #{seq}: {why}").format(
-            seq=problem.seq, why=problem.reason), file=sys.stderr)
+            seq=problem.seq, why=problem.message), file=sys.stderr)
         return 3
     return 0
 

@@ -169,7 +169,7 @@ def check_head(case: Case, head: str) -> HeadCheck:
     if problem is not None and problem.seq <= seq:
         return HeadCheck(False, seq, translate(
             "Security", "history up to audit #{seq} does not verify (audit #{bad}: {reason})").format(
-            seq=seq, bad=problem.seq, reason=problem.reason))
+            seq=seq, bad=problem.seq, reason=problem.message))
     if altered:
         return HeadCheck(False, seq, translate(
             "Security", "the history up to audit #{seq} verifies, but the case's records do not match it: "

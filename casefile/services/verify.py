@@ -56,7 +56,7 @@ def check_audit_chain(case: Case, progress: Progress | None = None) -> Iterator[
         problem = audit.verify(conn)
     if problem:
         yield Problem(f"audit #{problem.seq}", translate("Verify", "history does not verify ({reason})").format(
-            reason=problem.reason))
+            reason=problem.message))
 
 
 def check_record_state(case: Case, progress: Progress | None = None) -> Iterator[Problem]:

@@ -20,7 +20,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
 from ..errors import CasefileError
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..model import AuditEntry, utcnow
 from ..model.base import UTCDateTime
 
@@ -194,7 +194,11 @@ class _Row:
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
-    reason: str
+    reason: str  # in English, as marked below; ``message`` in the user's language
+
+    @property
+    def message(self) -> str:
+        return translate("History", self.reason)
 
 
 def verify(conn: Connection) -> ChainProblem | None:
@@ -207,23 +211,23 @@ def verify(conn: Connection) -> ChainProblem | None:
     except Exception as error:  # a dropped or damaged table
         if isinstance(error, ChainHeadUnreadable):
             raise
-        return ChainProblem(0, "history unreadable")
+        return ChainProblem(0, QT_TRANSLATE_NOOP("History", "history unreadable"))
 
 
 def _walk(rows) -> ChainProblem | None:
     prev, expected_seq = GENESIS, 1
     for row in rows:
         if not isinstance(row.seq, int) or row.seq < expected_seq:
-            return ChainProblem(row.seq, "entry out of sequence")
+            return ChainProblem(row.seq, QT_TRANSLATE_NOOP("History", "entry out of sequence"))
         if row.seq > expected_seq:
-            return ChainProblem(expected_seq, "missing entry")
+            return ChainProblem(expected_seq, QT_TRANSLATE_NOOP("History", "missing entry"))
         if row.prev_hash != prev:
-            return ChainProblem(row.seq, "broken link to the previous entry")
+            return ChainProblem(row.seq, QT_TRANSLATE_NOOP("History", "broken link to the previous entry"))
         digest = _recompute(row)
         if digest is None:
-            return ChainProblem(row.seq, "unreadable entry")
+            return ChainProblem(row.seq, QT_TRANSLATE_NOOP("History", "unreadable entry"))
         if digest != row.hash:
-            return ChainProblem(row.seq, "entry altered")
+            return ChainProblem(row.seq, QT_TRANSLATE_NOOP("History", "entry altered"))
         prev, expected_seq = row.hash, expected_seq + 1
     return None
 

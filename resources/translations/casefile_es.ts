@@ -5483,6 +5483,39 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../casefile/store/audit.py" line="+134"/>
+        <source>history unreadable</source>
+        <translation>historial ilegible</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>entry out of sequence</source>
+        <translation>entrada fuera de secuencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing entry</source>
+        <translation>falta una entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>broken link to the previous entry</source>
+        <translation>enlace roto con la entrada anterior</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unreadable entry</source>
+        <translation>entrada ilegible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entry altered</source>
+        <translation>entrada alterada</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../casefile/ui/case/history.py" line="+213"/>

@@ -3,6 +3,7 @@ Spanish window and command line seen from outside."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -236,6 +237,20 @@ def test_redaction_report_in_spanish_names_its_kinds_in_spanish(tmp_path):
                              str(tmp_path / "demo.json"), env_extra=spanish, cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     assert "3 lugares, 9 actores, 5 hechos" in exported.stdout and "places" not in exported.stdout
+
+
+def test_a_broken_history_is_named_in_spanish(tmp_path):
+    """Why the chain breaks is told in the user's language (``ChainProblem.message``),
+    by the history command as by verify and the history view."""
+    import sqlite3
+
+    case = tmp_path / "caso.casefile"
+    assert _run_casefile("demo", str(case), env_extra={}, cwd=tmp_path).returncode == 0
+    with contextlib.closing(sqlite3.connect(case)) as db, db:
+        db.execute("UPDATE audit_entry SET who = 'otra persona' WHERE seq = 2")
+    result = _run_casefile("history", str(case), env_extra={"LANGUAGE": "es", "LANG": "C.UTF-8"}, cwd=tmp_path)
+    assert result.returncode == 3
+    assert result.stderr.splitlines()[-1] == "la cadena del historial está rota en el n.º 2: entrada alterada"
 
 
 def test_argparse_messages_follow_the_translation(english_afterwards):

@@ -291,7 +291,7 @@ class HistoryView(QWidget):
         if problem is None:
             text = self.tr("Chain verified: {count} entries, head {head}").format(count=entries, head=head[:16])
         else:
-            text = self.tr("Chain broken at #{seq}: {reason}").format(seq=problem.seq, reason=problem.reason)
+            text = self.tr("Chain broken at #{seq}: {reason}").format(seq=problem.seq, reason=problem.message)
         self.status.setText(text)
         self.verified.emit(text)
 
