@@ -48,16 +48,17 @@ def _record(conn: Connection, code: str) -> tuple[str, int] | None:
 def _touching(kind: str, record_id: int) -> tuple:
     """Where the entries of the rows whose history is a record's too: the links
     that join it to others and its custody events. A link's entries carry no
-    code and its deletion only its id, so a link is known by the UUID of the
-    row whose creation named the record (in its canonical JSON); a custody
-    event is only ever created."""
+    code, and its changes only what changed, so a link is known by the UUID
+    of the row whose creation named the record (in its canonical JSON), and
+    a link an import brought (no entry of its own) by its deletion, which
+    names its ends; a custody event is only ever created."""
     links = _naming(kind, record_id, LINK_KIND)
     events = _naming(kind, record_id, _BELONGING)
     if not links:  # nothing links a record of this kind (a place is named by its incidents' own rows)
         return tuple(events)
     uuids = select(AuditEntry.record_uuid).where(AuditEntry.action == "create", AuditEntry.record_uuid != "",
                                                  or_(*links))
-    return (AuditEntry.record_uuid.in_(uuids), *events)
+    return (AuditEntry.record_uuid.in_(uuids), *links, *events)
 
 
 def _transactions(conn: Connection, kind: str, record_id: int) -> list:
@@ -148,8 +149,9 @@ def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
 
 def _joined(conn: Connection, rows: list) -> dict[int, str]:
     """By entry: the codes of the records a link joins, read from the link's
-    creation entry (its deletion names only its id), or of the record a
-    custody event belongs to; a record deleted since is named by its kind and id."""
+    creation entry (an update names only what changed), else from the entry
+    itself (a deletion names them), or of the record a custody event belongs
+    to; a record deleted since is named by its kind and id."""
     links = {row.record_uuid for row in rows if row.record_kind in LINK_KIND and row.record_uuid}
     created: dict[str, str] = {}
     if links:
@@ -160,7 +162,7 @@ def _joined(conn: Connection, rows: list) -> dict[int, str]:
     wanted: dict[str, set[int]] = {}
     for row in rows:
         if row.record_kind in LINK_KIND:
-            values = _changes(created.get(row.record_uuid, ""))
+            values = _changes(created.get(row.record_uuid) or (row.changes if row.action == "delete" else ""))
         elif row.record_kind in _BELONGING:
             values = _changes(row.changes)
         else:

@@ -91,6 +91,11 @@ def _written(session: Session, action: str, obj, gone: dict[tuple[str, int], str
     conn = session.connection()
     state = inspect(obj)
     changes = {}
+    # A deletion names the row, and a link's the records it joined too: a link
+    # brought by an import has no entry of its own to read them from
+    # (``services.history``).
+    link = LINK_KIND.get(getattr(obj, "__tablename__", ""))
+    named = ("id", "uuid", "code", *(link.ends if link is not None else ()))
     for attr in state.mapper.column_attrs:
         key = attr.key
         if action == "create":
@@ -101,7 +106,7 @@ def _written(session: Session, action: str, obj, gone: dict[tuple[str, int], str
                 old = hist.deleted[0] if hist.deleted else None
                 new = hist.added[0] if hist.added else None
                 changes[key] = [_value(old), _value(new)]
-        elif key in ("id", "uuid", "code"):
+        elif key in named:
             changes[key] = _value(getattr(obj, key))
     if action == "update" and not changes:
         return

@@ -7,8 +7,9 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from sqlalchemy import select
 
-from casefile.model import Incident
+from casefile.model import Actor, Incident, Involvement
 from casefile.ui.case import history as history_view
 from casefile.ui.case.history import AuditModel, HistoryView, summarise
 
@@ -192,5 +193,19 @@ def test_an_imported_records_history_begins_with_its_import(qtbot, tmp_path):
         view.set_filter("INC-0001")
         assert [(view.model.index(row, 3).data(), view.model.index(row, 4).data())
                 for row in range(view.model.rowCount())] == [("update", "INC-0001"), ("import", "case")]
+        # A link the import brought has no entry of its own: its deletion names
+        # the records it joined, and is theirs.
+        with case.session() as session:
+            link, actor = session.execute(select(Involvement.id, Actor.code).join(Actor).where(
+                Involvement.incident_id == 1).order_by(Involvement.id)).first()
+        records.delete_link(case, "involvement", link)
+        shown = f"involvement INC-0001 · {actor}"
+        view.set_filter("INC-0001")
+        assert [(view.model.index(row, 3).data(), view.model.index(row, 4).data())
+                for row in range(view.model.rowCount())][:2] == [("delete", shown), ("update", "INC-0001")]
+        view.set_filter(actor)
+        assert (view.model.index(0, 3).data(), view.model.index(0, 4).data()) == ("delete", shown)
+        view.set_filter("INC-0002")
+        assert [view.model.index(row, 3).data() for row in range(view.model.rowCount())] == ["import"]
     finally:
         case.close()
