@@ -242,6 +242,44 @@ def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     assert window.editor.fields["name"].text() == "Bruno Plácido Valerio"
 
 
+def test_global_search_runs_off_the_window_thread_and_keeps_up_with_typing(window, qtbot, monkeypatch):
+    """A slow search (a word common in a large case) holds up no keystroke: it
+    runs in a thread, what is typed meanwhile is searched when it ends, the
+    results of text no longer in the box are never shown, and Enter opens the
+    best match of what is typed, whatever is still being searched."""
+    import threading
+    import time
+
+    from casefile.ui.dialogs import search_popup
+
+    records.create(window.case, "actor", name="Bruno Plácido Valerio")
+    records.create(window.case, "actor", name="Plácida Ramírez")
+    asked: list[tuple[str, bool]] = []
+    real = search_popup.search
+
+    def slow(case, text, limit):
+        asked.append((text, threading.current_thread() is threading.main_thread()))
+        time.sleep(0.3)
+        return real(case, text, limit=limit)
+
+    monkeypatch.setattr(search_popup, "search", slow)
+    window.actions[ActionId.SEARCH].trigger()
+    popup = window.findChild(search_popup.SearchPopup)
+    shown: list[int] = []
+    popup.model.modelReset.connect(lambda: shown.append(popup.model.rowCount()))
+    qtbot.keyClicks(popup.query, "plac")
+    qtbot.wait(150)  # the search began after 80 ms and sleeps 300: the window went on meanwhile
+    assert asked == [("plac", False)] and shown == []
+    qtbot.keyClicks(popup.query, "ido")
+    qtbot.waitUntil(lambda: shown == [1], timeout=3000)
+    assert popup.model.index(0).data() == "ACT-0001  Bruno Plácido Valerio"
+    assert asked == [("plac", False), ("placido", False)]  # "plac"'s two matches were never shown
+    popup.query.clear()
+    qtbot.keyClicks(popup.query, "ramirez")  # QTest types ASCII only; the index folds the accent
+    qtbot.keyClick(popup.query, Qt.Key.Key_Return)  # before the pause that starts a search
+    assert window.current_record == ("actor", 2)
+
+
 def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window, qtbot, monkeypatch):
     from casefile.store import fulltext
     from casefile.ui.dialogs.search_popup import LIMIT, SearchPopup

@@ -1,7 +1,14 @@
 """Global search (Ctrl+K): results across every kind as you type; arrow keys
-move, Enter opens the record, Escape closes."""
+move, Enter opens the record, Escape closes.
+
+The search runs off the window's thread, one at a time: a word that takes a
+large case 100 ms to search must not hold up the next letters. What is typed
+meanwhile is searched when it ends, and results for text no longer in the
+box are dropped."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
@@ -10,8 +17,23 @@ from ...services.records.search import completes_short_words, search
 from ...store import Case
 from ...store.fulltext import MIN_PREFIX, Hit
 from ..case.navigator import kind_title
+from ..workers import ThreadJob, error_text, guarded
 
 LIMIT = 40
+
+
+class Found(NamedTuple):
+    text: str
+    hits: list[Hit]
+    #: whether a short last word is searched as the start of words (asked only
+    #: when nothing was found for it: the hint then says why)
+    completes_short: bool
+
+
+def find(case: Case, text: str) -> Found:
+    hits = search(case, text, limit=LIMIT) if text.strip() else []
+    short = not hits and len(" ".join(text.split())) < MIN_PREFIX and completes_short_words(case)
+    return Found(text, hits, short)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -21,8 +43,11 @@ class SearchResultsModel(QAbstractListModel):
         self.hits: list[Hit] = []
 
     def set_query(self, text: str) -> None:
+        self.set_hits(search(self.case, text, limit=LIMIT) if text.strip() else [])
+
+    def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
-        self.hits = search(self.case, text, limit=LIMIT) if text.strip() else []
+        self.hits = hits
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -77,24 +102,56 @@ class SearchPopup(QDialog):
         self._timer.timeout.connect(self._search)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.installEventFilter(self)
+        self._job: ThreadJob | None = None
+        self._shown: str | None = None  # the text whose results are listed
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one at each Ctrl+K
         self.resize(640, 420)
 
     def _search(self) -> None:
-        text = self.query.text()
-        self.model.set_query(text)
-        found = self.model.rowCount()
-        if found:
+        """Search what the box holds in a thread, unless a search runs: its
+        end starts the next (``_searched``)."""
+        if self._job is not None:
+            return
+        case, text = self.model.case, self.query.text()
+        self._job = ThreadJob(lambda progress, cancelled: find(case, text), self)
+        self._job.succeeded.connect(guarded(self, self._show))
+        self._job.failed.connect(guarded(self, lambda message: self._failed(text, message)))
+        self._job.finished.connect(guarded(self, self._searched))
+        self._job.start()
+
+    def _searched(self) -> None:
+        self._job = None
+        if self._shown != self.query.text() and not self._timer.isActive():
+            self._search()
+
+    def _failed(self, text: str, message: str) -> None:
+        """A case busy with a file going in, a damaged index: said, not raised,
+        and not asked again until the text changes."""
+        if text != self.query.text():
+            return
+        self._shown = text
+        self.model.set_hits([])
+        self.status.setText(message)
+        self.status.show()
+
+    def _show(self, found: Found) -> None:
+        if found.text != self.query.text():  # typed on since: its own search follows
+            return
+        self._shown = text = found.text
+        self.model.set_hits(found.hits)
+        count = self.model.rowCount()
+        if count:
             self.results.setCurrentIndex(self.model.index(0))
-        if text.strip() and not found:
+        if text.strip() and not count:
             typed = " ".join(text.split())
-            if len(typed) < MIN_PREFIX and not completes_short_words(self.model.case):  # matched whole
+            if len(typed) < MIN_PREFIX and not found.completes_short:  # matched whole
                 self.status.setText(self.tr("No word “{text}”. Words that begin with what you type are found "
                                             "from its fourth letter.").format(text=typed))
             else:
                 self.status.setText(self.tr("Nothing matches “{text}”.").format(text=typed))
-        elif found >= LIMIT:
+        elif count >= LIMIT:
             self.status.setText(self.tr("The first {count} matches; type more to narrow them.").format(count=LIMIT))
-        self.status.setVisible(bool(text.strip()) and (not found or found >= LIMIT))
+        self.status.setVisible(bool(text.strip()) and (not count or count >= LIMIT))
         self.results.setAccessibleDescription(self.status.text() if self.status.isVisibleTo(self) else "")
 
     def eventFilter(self, obj, event) -> bool:
@@ -105,9 +162,14 @@ class SearchPopup(QDialog):
                 self.results.setCurrentIndex(self.model.index(max(0, min(row, self.model.rowCount() - 1))))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive():
+                if self._shown != self.query.text():  # Enter opens the best match of what is typed, found now
                     self._timer.stop()
-                    self._search()
+                    text = self.query.text()
+                    try:
+                        self._show(find(self.model.case, text))
+                    except Exception as error:  # noqa: BLE001 - said in the popup, as a search in the thread does
+                        self._failed(text, error_text(error))
+                        return True
                 self._open(self.results.currentIndex().row())
                 return True
         return super().eventFilter(obj, event)
