@@ -27,7 +27,13 @@ def _filtered(conn: Connection, query, code: str):
         # A code or its start ("INC-00"): case-insensitive prefix, LIKE wildcards taken literally.
         own = func.upper(AuditEntry.record_code).like(_literal(code.upper()) + "%", escape="\\")
         record = _record(conn, code)
-        query = query.where(or_(own, *_touching(*record), *_transactions(conn, *record)) if record else own)
+        related = [*_touching(*record), *_transactions(conn, *record)] if record else []
+        if record and related:
+            since = _since(conn, *record)
+            theirs = or_(*related) if not since else and_(AuditEntry.seq > since, or_(*related))
+            query = query.where(or_(own, theirs))
+        else:
+            query = query.where(own)
     return query
 
 
@@ -43,6 +49,37 @@ def _record(conn: Connection, code: str) -> tuple[str, int] | None:
             found = conn.scalar(select(kind.model.id).where(kind.model.code == code))
             return (kind.name, found) if found is not None else None
     return None
+
+
+def _since(conn: Connection, kind: str, record_id: int) -> int:
+    """The deletion of the last other record that had this id (0: none). SQLite
+    gives the highest id again once its record is deleted, and links and
+    custody events name records by id: what they said before belongs to the
+    record deleted then (an undone deletion puts the same record back)."""
+    model = RECORD_KIND[kind].model
+    uuid = conn.scalar(select(model.uuid).where(model.id == record_id))
+    deleted = _deletions(conn, kind, [record_id])
+    return max((seq for seq, _code, other in deleted.get(record_id, ()) if other != uuid), default=0)
+
+
+def _deletions(conn: Connection, kind: str, ids: Iterable[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """By id: (entry, code, uuid) of each deletion of a record of ``kind`` that
+    had it, in order. A record's deletion names its id, code and UUID."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    keys = [_literal(f'"id":{record_id:d}') for record_id in ids]
+    rows = conn.execute(select(AuditEntry.seq, AuditEntry.changes, AuditEntry.record_code, AuditEntry.record_uuid).where(
+        AuditEntry.action == "delete", AuditEntry.record_kind == kind,
+        or_(*(AuditEntry.changes.like(f"%{key},%", escape="\\") for key in keys),
+            *(AuditEntry.changes.like(f"%{key}}}", escape="\\") for key in keys))).order_by(AuditEntry.seq))
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    wanted = set(ids)
+    for seq, changes, code, uuid in rows:
+        record_id = _changes(changes).get("id")
+        if record_id in wanted:
+            found.setdefault(record_id, []).append((seq, code, uuid))
+    return found
 
 
 def _touching(kind: str, record_id: int) -> tuple:
@@ -151,7 +188,8 @@ def _joined(conn: Connection, rows: list) -> dict[int, str]:
     """By entry: the codes of the records a link joins, read from the link's
     creation entry (an update names only what changed), else from the entry
     itself (a deletion names them), or of the record a custody event belongs
-    to; a record deleted since is named by its kind and id."""
+    to. Each is the record that had the id when the entry was written: one
+    deleted since is named by the code its deletion gives (``_deletions``)."""
     links = {row.record_uuid for row in rows if row.record_kind in LINK_KIND and row.record_uuid}
     created: dict[str, str] = {}
     if links:
@@ -175,12 +213,21 @@ def _joined(conn: Connection, rows: list) -> dict[int, str]:
             if target and isinstance(value, int):
                 wanted.setdefault(target, set()).add(value)
     codes: dict[tuple[str, object], str] = {}
+    deleted: dict[tuple[str, object], list[tuple[int, str, str]]] = {}
     for table, ids in wanted.items():
         record = RECORD_KIND[table].model
         codes.update(((table, record_id), record_code) for record_id, record_code in conn.execute(
             select(record.id, record.code).where(record.id.in_(ids))))
-    return {seq: " · ".join(str(codes.get((table, value), f"{table} {value}" if table else value))
-                            for table, value in pairs) for seq, pairs in ends.items()}
+        deleted.update(((table, record_id), gone) for record_id, gone in _deletions(conn, table, ids).items())
+
+    def name(table: str, value: object, seq: int) -> str:
+        # The record that had the id then: the first deleted after the entry, else the one there now.
+        then = next((code for at, code, _uuid in deleted.get((table, value), ()) if at > seq), None)
+        if then is None:
+            then = codes.get((table, value))
+        return then if then is not None else f"{table} {value}" if table else str(value)
+
+    return {seq: " · ".join(name(table, value, seq) for table, value in pairs) for seq, pairs in ends.items()}
 
 
 def _changes(text: str) -> dict:

@@ -161,8 +161,7 @@ def test_a_records_history_holds_its_links_and_custody_events(qtbot, case, tmp_p
 
 
     # What a link's entry is about (the Record column): the records it joins,
-    # its deletion's too, from the link's creation; a record deleted since by
-    # its kind and id.
+    # its deletion's too; a record deleted since by the code its deletion gives.
     records.delete(case, "incident", other)  # and its link to the army with it
 
     def records_shown(code):
@@ -170,8 +169,23 @@ def test_a_records_history_holds_its_links_and_custody_events(qtbot, case, tmp_p
         return [view.model.index(row, 4).data() for row in range(view.model.rowCount())]
 
     assert records_shown("ACT-0001") == [
-        "involvement incident 2 · ACT-0001", "involvement INC-0001 · ACT-0001", "involvement incident 2 · ACT-0001",
+        "involvement INC-0002 · ACT-0001", "involvement INC-0001 · ACT-0001", "involvement INC-0002 · ACT-0001",
         "involvement INC-0001 · ACT-0001", "ACT-0001"]
+
+    # SQLite gives a deleted record's id to the next one when it was the
+    # highest: INC-0005 has INC-0004's id, and none of INC-0004's history.
+    last = records.create(case, "incident", title="Curfew")
+    records.create_link(case, "involvement", incident_id=last, actor_id=army, role="perpetrator")
+    records.delete(case, "incident", last)
+    again = records.create(case, "incident", title="Search of homes")
+    assert again == last
+    records.create_link(case, "involvement", incident_id=again, actor_id=army, role="witness")
+    assert shown("INC-0005") == [("create", "involvement INC-0005 · ACT-0001"), ("create", "INC-0005")]
+    assert records_shown("ACT-0001")[:4] == [
+        "involvement INC-0005 · ACT-0001", "involvement INC-0004 · ACT-0001", "involvement INC-0004 · ACT-0001",
+        "involvement INC-0002 · ACT-0001"]
+    records.restore(case, records.delete(case, "incident", again))  # undone: the same record, its history whole
+    assert shown("INC-0005")[-2:] == [("create", "involvement INC-0005 · ACT-0001"), ("create", "INC-0005")]
 
 
 def test_an_imported_records_history_begins_with_its_import(qtbot, tmp_path):
