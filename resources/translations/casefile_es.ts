@@ -7509,7 +7509,22 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>las evidencias nunca se eliminan; retírela en su lugar</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+53"/>
+        <source>the link</source>
+        <translation>el vínculo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{record} cannot be put back: {other}, added since, has its place in the case</source>
+        <translation>no se puede restituir {record}: {other}, añadido después, ocupa su lugar en el caso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another link</source>
+        <translation>otro vínculo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>incident</source>
         <translation>hecho</translation>
     </message>
@@ -8071,8 +8086,9 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>SearchPopup</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/search_popup.py" line="+56"/>
+        <location filename="../../casefile/ui/dialogs/search_popup.py" line="+81"/>
         <source>Search incidents, actors, places, sources, claims, evidence…</source>
+        <extracomment>whether a short last word is searched as the start of words (asked only when nothing was found for it: the hint then says why)</extracomment>
         <translation>Buscar hechos, actores, lugares, fuentes, afirmaciones, evidencias…</translation>
     </message>
     <message>
@@ -8086,7 +8102,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+63"/>
         <source>No word “{text}”. Words that begin with what you type are found from its fourth letter.</source>
         <translation>Ninguna palabra “{text}”. Las palabras que empiezan por lo escrito se buscan a partir de la cuarta letra.</translation>
     </message>

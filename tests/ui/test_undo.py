@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from casefile.services import records
 from casefile.ui import dialogs
 from casefile.ui.actions import ActionId
-from casefile.ui.commands import CreateRecord, Sequence, UpdateRecord
+from casefile.ui.commands import CreateRecord, DeleteRecord, Sequence, UpdateRecord
 
 
 @pytest.fixture
@@ -112,3 +112,22 @@ def test_a_sequence_that_fails_halfway_through_its_undo_changes_nothing(window, 
     qtbot.waitUntil(lambda: len(errors) == 1)
     _consistent(window, 0)
     assert records.get(case, "incident", incident)["title"] == "Detention at Ayutla"  # all or nothing
+
+
+def test_undoing_a_deletion_whose_id_was_taken_since_says_so_and_loses_nothing(window, qtbot, errors):
+    """SQLite gives the highest id again once its record is deleted: a record
+    that came in meanwhile (a merge, another window) holds it, and undoing the
+    deletion failed with a database error. It is said now, and the newcomer stays."""
+    case = window.case
+    records.create(case, "incident", title="Detention")
+    last = records.create(case, "incident", title="Roadblock")
+    assert window.execute(DeleteRecord(case, "incident", last, "INC-0002"))
+    newcomer = records.create(case, "incident", title="Takeover")  # behind the stack's back
+    assert newcomer == last
+    _undo(window)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert errors[0] == ("“Delete INC-0002” could not be undone: INC-0002 cannot be put back: INC-0003, "
+                         "added since, has its place in the case")
+    _consistent(window, 0)
+    assert records.get(case, "incident", newcomer)["title"] == "Takeover"
+    assert records.count_rows(case, "incident") == 2

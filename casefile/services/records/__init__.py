@@ -345,10 +345,19 @@ def _close_gap(session: Session, link_kind: str, snap: Snapshot) -> None:
 
 
 def restore(case: Case, snapshot: Snapshot) -> None:
-    """Put deleted rows back exactly (ids, uuids, codes), then their references."""
+    """Put deleted rows back exactly (ids, uuids, codes), then their references.
+    SQLite gives the highest id again once its row is deleted: if a row added
+    since holds one of these ids, nothing is put back (InvalidInput names it)."""
     with case.session() as session:
         for table, row in snapshot.rows:
-            session.add(_class_of(table)(**row))
+            cls = _class_of(table)
+            taken = session.get(cls, _pk_of(table, row))
+            if taken is not None:
+                gone = row.get("code") or translate("Records", "the link")
+                raise InvalidInput(translate(
+                    "Records", "{record} cannot be put back: {other}, added since, has its place in the case"
+                ).format(record=gone, other=getattr(taken, "code", "") or translate("Records", "another link")))
+            session.add(cls(**row))
             session.flush()
         for table, ident, column, value, updated_at in snapshot.nulled:
             obj = session.get(_class_of(table), ident)
