@@ -280,6 +280,28 @@ def test_global_search_runs_off_the_window_thread_and_keeps_up_with_typing(windo
     assert window.current_record == ("actor", 2)
 
 
+def test_a_failed_global_search_is_said_in_the_popup_once(window, qtbot, monkeypatch):
+    from casefile.errors import CasefileError
+    from casefile.ui.dialogs import search_popup
+
+    asked: list[str] = []
+
+    def failing(case, text, limit):
+        asked.append(text)
+        raise CasefileError("The case is busy: a file is going in.")
+
+    monkeypatch.setattr(search_popup, "search", failing)
+    window.actions[ActionId.SEARCH].trigger()
+    popup = window.findChild(search_popup.SearchPopup)
+    qtbot.keyClicks(popup.query, "ayutla")
+    qtbot.waitUntil(lambda: popup.status.isVisible())
+    assert popup.status.text() == "The case is busy: a file is going in." and popup.model.rowCount() == 0
+    qtbot.wait(300)
+    assert asked == ["ayutla"]  # not asked again until the text changes
+    qtbot.keyClick(popup.query, Qt.Key.Key_Return)  # nothing to open; the popup stays
+    assert asked == ["ayutla"] and popup.isVisible()
+
+
 def test_global_search_says_when_nothing_matches_and_when_the_list_is_cut(window, qtbot, monkeypatch):
     from casefile.store import fulltext
     from casefile.ui.dialogs.search_popup import LIMIT, SearchPopup

@@ -31,9 +31,9 @@ class Found(NamedTuple):
 
 
 def find(case: Case, text: str) -> Found:
-    hits = search(case, text, limit=LIMIT) if text.strip() else []
-    short = not hits and len(" ".join(text.split())) < MIN_PREFIX and completes_short_words(case)
-    return Found(text, hits, short)
+    typed = " ".join(text.split())
+    hits = search(case, text, limit=LIMIT) if typed else []
+    return Found(text, hits, bool(typed) and not hits and len(typed) < MIN_PREFIX and completes_short_words(case))
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -133,6 +133,7 @@ class SearchPopup(QDialog):
         self.model.set_hits([])
         self.status.setText(message)
         self.status.show()
+        self.results.setAccessibleDescription(message)
 
     def _show(self, found: Found) -> None:
         if found.text != self.query.text():  # typed on since: its own search follows
