@@ -493,19 +493,36 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.view.case_changed(changes)
+        self._forget_deleted(changes)
         if self._current is not None and self.case is not None:
             kind, record_id = self._current
-            if record_id in changes.get(kind, ()):
-                try:
-                    records.get(self.case, kind, record_id)
-                except CasefileError:  # it was deleted (perhaps by undo)
-                    self.view.set_editor(None)
-                    self._current = None
-                    self._back = [entry for entry in self._back if entry != (kind, record_id)]
-                    self.refresh_actions()
-                    return
+            if record_id in changes.get(kind, ()) and not self._exists(kind, record_id):  # deleted (perhaps by undo)
+                self.view.set_editor(None)
+                self._current = None
+                self.refresh_actions()
+                return
         if self.editor is not None:
             self.editor.reload(changes)
+
+    def _forget_deleted(self, changes: dict) -> None:
+        """Back and Forward forget a record deleted: SQLite gives its id to the
+        next record made, which Back would otherwise open in its place."""
+        if self.case is None:
+            return
+        visited = set(self._back) | set(self._forward)
+        gone = {entry for entry in visited if entry[1] in changes.get(entry[0], ()) and not self._exists(*entry)}
+        if gone:
+            self._back = [entry for entry in self._back if entry not in gone]
+            self._forward = [entry for entry in self._forward if entry not in gone]
+            self.refresh_actions()
+
+    def _exists(self, kind: str, record_id: int) -> bool:
+        assert self.case is not None
+        try:
+            records.get(self.case, kind, record_id)
+        except CasefileError:
+            return False
+        return True
 
     # -- small things ---------------------------------------------------------------------
 

@@ -229,6 +229,22 @@ def test_links_jump_and_back_forward(window, qtbot):
     assert window.current_record == ("actor", actor)
 
 
+def test_back_forgets_a_deleted_record_whose_id_is_given_again(window, qtbot):
+    """SQLite gives a deleted record's id to the next one made (when it was the
+    highest): Back opened the newcomer as if it were the record visited."""
+    case = window.case
+    first = records.create(case, "incident", title="Detention")
+    last = records.create(case, "incident", title="Roadblock")
+    window.open_record("incident", last)
+    window.open_record("incident", first)
+    assert window.actions[ActionId.BACK].isEnabled()
+    records.delete(case, "incident", last)  # another window, a merge
+    assert not window.actions[ActionId.BACK].isEnabled()
+    assert records.create(case, "incident", title="Takeover") == last
+    window.actions[ActionId.BACK].trigger()
+    assert window.current_record == ("incident", first)
+
+
 def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     records.create(window.case, "actor", name="Bruno Plácido Valerio")
     window.actions[ActionId.SEARCH].trigger()
