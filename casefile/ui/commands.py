@@ -23,7 +23,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..errors import CasefileError
+from ..errors import CasefileError, RecordNotFound
+from ..i18n import translate
+from ..model import BY_KIND
 from ..services import records
 from ..services.records import Snapshot
 from ..services.records.fields import field as _field
@@ -41,6 +43,7 @@ class CaseCommand(QUndoCommand):
         self._pushed_applied = False
         #: told when an undo or redo fails: (command, error, undoing); set when it is pushed
         self.on_failure: Callable[[CaseCommand, CasefileError, bool], None] | None = None
+        self._pinned: str | None = None  # which row the command changed (``_pin``)
 
     # subclasses implement these two
     def apply(self) -> None:
@@ -55,6 +58,17 @@ class CaseCommand(QUndoCommand):
 
     def mark_applied(self) -> None:
         self._pushed_applied = True
+
+    def _pin(self, table: str, ident) -> None:
+        """Remember which row ``ident`` is now (``records.fingerprint``)."""
+        self._pinned = records.fingerprint(self.case, table, ident)
+
+    def _check(self, table: str, ident) -> None:
+        """Refuse to undo or redo on a row that is no longer the one pinned:
+        deleted meanwhile, its key perhaps given to a row added since."""
+        if records.fingerprint(self.case, table, ident) != self._pinned:
+            raise RecordNotFound(translate("Records", "that record no longer exists") if table in BY_KIND
+                                 else translate("Records", "that link no longer exists"))
 
     def redo(self) -> None:
         if self._pushed_applied:
@@ -112,11 +126,13 @@ class CreateRecord(CaseCommand):
     def apply(self) -> None:
         if self._snapshot is None:
             self.record_id = records.create(self.case, self.kind, **self.values)
+            self._pin(self.kind, self.record_id)
         else:
             records.restore(self.case, self._snapshot)
 
     def revert(self) -> None:
         assert self.record_id is not None  # undone after it was done
+        self._check(self.kind, self.record_id)
         self._snapshot = records.delete(self.case, self.kind, self.record_id)
 
 
@@ -128,15 +144,19 @@ class UpdateRecord(CaseCommand):
         self.old: dict | None = None
 
     def apply(self) -> None:
+        if self.old is not None:  # a redo
+            self._check(self.kind, self.record_id)
         old = records.update(self.case, self.kind, self.record_id, **self.new)
         if self.old is None:
             self.old = old
             # keep only what really changed, in its stored form
             stored = records.get(self.case, self.kind, self.record_id)
             self.new = {k: stored[k] for k in old}
+            self._pinned = stored["uuid"]  # records.fingerprint's, without asking again
 
     def revert(self) -> None:
         assert self.old is not None  # undone after it was done
+        self._check(self.kind, self.record_id)
         records.update(self.case, self.kind, self.record_id, **self.old)
 
     @property
@@ -151,6 +171,10 @@ class DeleteRecord(CaseCommand):
         self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
+        if self._snapshot is None:
+            self._pin(self.kind, self.record_id)
+        else:  # a redo
+            self._check(self.kind, self.record_id)
         self._snapshot = records.delete(self.case, self.kind, self.record_id)
 
     def revert(self) -> None:
@@ -168,10 +192,12 @@ class CreateLink(CaseCommand):
     def apply(self) -> None:
         if self._snapshot is None:
             self.link_id = records.create_link(self.case, self.link_kind, **self.values)
+            self._pin(self.link_kind, self.link_id)
         else:
             records.restore(self.case, self._snapshot)
 
     def revert(self) -> None:
+        self._check(self.link_kind, self.link_id)
         self._snapshot = records.delete_link(self.case, self.link_kind, self.link_id)
 
 
@@ -182,6 +208,10 @@ class DeleteLink(CaseCommand):
         self._snapshot: Snapshot | None = None
 
     def apply(self) -> None:
+        if self._snapshot is None:
+            self._pin(self.link_kind, self.link_id)
+        else:  # a redo
+            self._check(self.link_kind, self.link_id)
         self._snapshot = records.delete_link(self.case, self.link_kind, self.link_id)
 
     def revert(self) -> None:

@@ -1607,9 +1607,8 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../casefile/ui/commands.py" line="+91"/>
+        <location filename="../../casefile/ui/commands.py" line="+105"/>
         <source>“{change}” could not be undone: {error}</source>
-        <extracomment>told when an undo or redo fails: (command, error, undoing); set when it is pushed</extracomment>
         <translation>No se pudo deshacer “{change}”: {error}</translation>
     </message>
     <message>
@@ -1623,27 +1622,27 @@
         <translation>Crear {kind}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Edit {fields}</source>
         <translation>Editar {fields}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Delete {label}</source>
         <translation>Eliminar {label}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Add link</source>
         <translation>Agregar vínculo</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Remove link</source>
         <translation>Quitar vínculo</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Withdraw {code}</source>
         <translation>Retirar {code}</translation>
     </message>
@@ -6790,7 +6789,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+66"/>
         <source>About Casefile</source>
         <translation>Acerca de Casefile</translation>
     </message>
@@ -7449,7 +7448,9 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location line="+7"/>
         <location line="+148"/>
+        <location filename="../../casefile/ui/commands.py" line="-232"/>
         <source>that record no longer exists</source>
+        <extracomment>told when an undo or redo fails: (command, error, undoing); set when it is pushed</extracomment>
         <translation>ese registro ya no existe</translation>
     </message>
     <message>
@@ -7494,7 +7495,8 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     </message>
     <message>
         <location line="+42"/>
-        <location line="+106"/>
+        <location line="+122"/>
+        <location filename="../../casefile/ui/commands.py" line="+1"/>
         <source>that link no longer exists</source>
         <translation>ese vínculo ya no existe</translation>
     </message>
@@ -8102,7 +8104,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>No word “{text}”. Words that begin with what you type are found from its fourth letter.</source>
         <translation>Ninguna palabra “{text}”. Las palabras que empiezan por lo escrito se buscan a partir de la cuarta letra.</translation>
     </message>

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from casefile.services import records
+from casefile.services.records.links import links_of
 from casefile.ui import dialogs
 from casefile.ui.actions import ActionId
-from casefile.ui.commands import CreateRecord, DeleteRecord, Sequence, UpdateRecord
+from casefile.ui.commands import CreateLink, CreateRecord, DeleteRecord, Sequence, UpdateRecord
 
 
 @pytest.fixture
@@ -131,3 +132,39 @@ def test_undoing_a_deletion_whose_id_was_taken_since_says_so_and_loses_nothing(w
     _consistent(window, 0)
     assert records.get(case, "incident", newcomer)["title"] == "Takeover"
     assert records.count_rows(case, "incident") == 2
+
+
+def test_undo_never_touches_a_record_that_took_the_id_of_the_one_it_changed(window, qtbot, errors):
+    """An edit, a creation and a link undone after their record or link was
+    deleted behind the stack's back and its id given to a newcomer: undoing
+    them rewrote the newcomer's title, deleted the newcomer, removed the
+    newcomer's link. Each is refused now, and the newcomer stays as it is."""
+    case = window.case
+    records.create(case, "incident", title="Detention")
+    army = records.create(case, "actor", name="Army")
+    assert window.execute(CreateRecord(case, "incident", {"title": "Roadblock"}))
+    made = window.undo_stack.command(0).record_id
+    assert window.execute(UpdateRecord(case, "incident", made, {"title": "Roadblock at Tierra Colorada"}))
+    records.delete(case, "incident", made)  # another window, a merge
+    newcomer = records.create(case, "incident", title="Takeover")
+    assert newcomer == made
+
+    _undo(window)  # the edit
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert "could not be undone: that record no longer exists" in errors[0]
+    _undo(window)  # the creation
+    qtbot.waitUntil(lambda: len(errors) == 2)
+    assert "could not be undone: that record no longer exists" in errors[1]
+    _consistent(window, 0)
+    assert records.get(case, "incident", newcomer)["title"] == "Takeover"
+
+    assert window.execute(CreateLink(case, "involvement", {"incident_id": 1, "actor_id": army, "role": "witness"}))
+    link = window.undo_stack.command(0).link_id
+    records.delete_link(case, "involvement", link)
+    other = records.create_link(case, "involvement", incident_id=newcomer, actor_id=army, role="perpetrator")
+    assert other == link
+    _undo(window)
+    qtbot.waitUntil(lambda: len(errors) == 3)
+    assert "could not be undone: that link no longer exists" in errors[2]
+    assert [(item.link_id, item.target_id) for item in links_of(case, "actor", army)
+            if item.link_kind == "involvement"] == [(other, newcomer)]

@@ -233,6 +233,22 @@ def _identity(obj: object) -> tuple[Any, ...]:
     return ident
 
 
+def fingerprint(case: Case, table: str, ident) -> str | None:
+    """What tells a row from the one that takes its key once it is deleted
+    (SQLite gives the highest id again): its UUID, else a link's ends and
+    relation. None when no row has that key: for the undo stack, which must
+    not undo on a newcomer what was done to the row before it."""
+    with case.session() as session:
+        obj = session.get(_class_of(table), ident)
+        if obj is None:
+            return None
+        uuid = getattr(obj, "uuid", None)
+        if uuid:
+            return str(uuid)
+        spec = LINK_KIND.get(table)
+        return repr([getattr(obj, column) for column in (spec.identity_columns() if spec else ())])
+
+
 def _class_of(table: str) -> type[Base]:
     local = Base.metadata.tables[table]
     for mapper in Base.registry.mappers:
