@@ -496,7 +496,8 @@ class MainWindow(QMainWindow):
         self._forget_deleted(changes)
         if self._current is not None and self.case is not None:
             kind, record_id = self._current
-            if record_id in changes.get(kind, ()) and not self._exists(kind, record_id):  # deleted (perhaps by undo)
+            shown = (getattr(self.editor, "row", None) or {}).get("uuid")  # the record, not only its id
+            if record_id in changes.get(kind, ()) and not self._exists(kind, record_id, shown):  # deleted (by undo?)
                 self.view.set_editor(None)
                 self._current = None
                 self.refresh_actions()
@@ -516,13 +517,14 @@ class MainWindow(QMainWindow):
             self._forward = [entry for entry in self._forward if entry not in gone]
             self.refresh_actions()
 
-    def _exists(self, kind: str, record_id: int) -> bool:
+    def _exists(self, kind: str, record_id: int, uuid: str | None = None) -> bool:
+        """Whether the record is there, and is the one with ``uuid`` if given."""
         assert self.case is not None
         try:
-            records.get(self.case, kind, record_id)
+            row = records.get(self.case, kind, record_id)
         except CasefileError:
             return False
-        return True
+        return uuid is None or row.get("uuid") == uuid
 
     # -- small things ---------------------------------------------------------------------
 

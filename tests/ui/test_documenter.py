@@ -245,6 +245,24 @@ def test_back_forgets_a_deleted_record_whose_id_is_given_again(window, qtbot):
     assert window.current_record == ("incident", first)
 
 
+def test_the_editor_closes_when_its_record_is_replaced_in_one_change(window, qtbot):
+    """A merge that deletes the record shown and adds another in one transaction
+    gives the newcomer its id: the editor stayed open on that id, now the
+    newcomer's, and what was still being typed would have been stored in it."""
+    case = window.case
+    records.create(case, "incident", title="Detention")
+    shown = records.create(case, "incident", title="Roadblock")
+    window.open_record("incident", shown)
+    with case.session() as session:
+        session.delete(session.get(Incident, shown))
+        session.flush()
+        newcomer = Incident(title="Takeover")
+        session.add(newcomer)
+        session.flush()
+        assert newcomer.id == shown
+    assert window.current_record is None and window.editor is None
+
+
 def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
     records.create(window.case, "actor", name="Bruno Plácido Valerio")
     window.actions[ActionId.SEARCH].trigger()
