@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.locker: CaseLocker | None = None  # set by the lock
         self._back: list[tuple[str, int]] = []
         self._forward: list[tuple[str, int]] = []
+        self._seen: dict[tuple[str, int], str] = {}  # the UUID of each record Back and Forward hold
         self._current: tuple[str, int] | None = None
         self._cleanup: list[Callable[[], None]] = []  # run after the case closes (temp folders)
         self._remembered = False  # the case is in the recent list (a sample in a temp folder is not)
@@ -283,6 +284,7 @@ class MainWindow(QMainWindow):
             self._clean_up()
         self._back.clear()
         self._forward.clear()
+        self._seen.clear()
         self._current = None
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.refresh()
@@ -310,6 +312,9 @@ class MainWindow(QMainWindow):
         self._current = (kind, record_id)
         self.view.select(kind, record_id)
         self._show_editor(kind, record_id)
+        uuid = (getattr(self.editor, "row", None) or {}).get("uuid")
+        if uuid:
+            self._seen[self._current] = uuid
         self.refresh_actions()
         self.record_opened.emit(kind, record_id)
 
@@ -507,11 +512,13 @@ class MainWindow(QMainWindow):
 
     def _forget_deleted(self, changes: dict) -> None:
         """Back and Forward forget a record deleted: SQLite gives its id to the
-        next record made, which Back would otherwise open in its place."""
+        next record made (in the same change, for a merge), which Back would
+        otherwise open in its place."""
         if self.case is None:
             return
         visited = set(self._back) | set(self._forward)
-        gone = {entry for entry in visited if entry[1] in changes.get(entry[0], ()) and not self._exists(*entry)}
+        gone = {entry for entry in visited if entry[1] in changes.get(entry[0], ())
+                and not self._exists(*entry, self._seen.get(entry))}
         if gone:
             self._back = [entry for entry in self._back if entry not in gone]
             self._forward = [entry for entry in self._forward if entry not in gone]

@@ -261,6 +261,14 @@ def test_the_editor_closes_when_its_record_is_replaced_in_one_change(window, qtb
         session.flush()
         assert newcomer.id == shown
     assert window.current_record is None and window.editor is None
+    window.open_record("incident", shown)  # the newcomer
+    window.open_record("incident", 1)
+    assert window.actions[ActionId.BACK].isEnabled()
+    with case.session() as session:  # and once more: Back forgets the newcomer replaced
+        session.delete(session.get(Incident, shown))
+        session.flush()
+        session.add(Incident(title="Checkpoint"))
+    assert not window.actions[ActionId.BACK].isEnabled()
 
 
 def test_global_search_opens_the_record_with_the_keyboard(window, qtbot):
