@@ -140,7 +140,7 @@ def cmd_history(args) -> int:
     else:
         for r in rows:
             print("\t".join(one_line(value) for value in (
-                r.seq, r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.who, r.action, r.record,
+                r.seq, r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.who, r.shown_action, r.shown_record,
                 r.changes)))
         if not rows:
             print(translate("Cli", "no entries"), file=sys.stderr)

@@ -13,6 +13,8 @@ from functools import cache
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..i18n import QT_TRANSLATE_NOOP as N
+from ..i18n import translate
 from ..model import AuditEntry, CustodyEvent, Evidence, RowState
 from ..model.kinds import HISTORY, LINK_KIND, RECORD_KIND, RECORD_KINDS
 from ..store import Case, audit, state
@@ -155,6 +157,27 @@ def count(case: Case, code: str = "") -> int:
         return conn.scalar(_filtered(conn, select(func.count()).select_from(AuditEntry), code))
 
 
+#: How an entry's action and the kind of row it is about read in the window
+#: and on the command line: the identifiers themselves in English (``--json``
+#: keeps them), marked here for the other languages.
+_WORDS = frozenset((
+    N("History", "create"), N("History", "update"), N("History", "delete"), N("History", "import"),
+    N("History", "merge"), N("History", "merge-bundle"), N("History", "resolve"), N("History", "bundle"),
+    N("History", "handover"), N("History", "export-dossier"), N("History", "change-passphrase"),
+    N("History", "encrypt-copy"), N("History", "create-case"),
+    N("History", "case"), N("History", "case_info"), N("History", "dossier"), N("History", "custody_event"),
+    N("History", "withhold_mark"), N("History", "vocabulary_term"), N("History", "actor_relation"),
+    N("History", "assessment"), N("History", "claim_relay"), N("History", "claim_subject"),
+    N("History", "evidence_link"), N("History", "incident_link"), N("History", "incident_tag"),
+    N("History", "involvement"), N("History", "source_citation"),
+))
+
+
+def word(identifier: str) -> str:
+    """An action or kind of row of the history, in the user's language."""
+    return translate("History", identifier) if identifier in _WORDS else identifier
+
+
 @dataclass(frozen=True)
 class Entry:
     seq: int
@@ -169,6 +192,16 @@ class Entry:
     #: its kind and the codes of the records it joins ("involvement INC-0001 ·
     #: ACT-0002"); else the kind of row
     record: str
+    joined: str = ""  # the codes in ``record`` after a link's kind
+
+    @property
+    def shown_action(self) -> str:
+        return word(self.action)
+
+    @property
+    def shown_record(self) -> str:
+        """``record`` in the user's language."""
+        return self.record_code or " ".join(filter(None, (word(self.record_kind), self.joined)))
 
 
 def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
@@ -180,7 +213,8 @@ def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
         rows = list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
         joined = _joined(conn, [row for row in rows if not row.record_code])
     return [Entry(row.seq, row.at, row.who, row.action, row.record_kind, row.record_code, row.changes, row.hash,
-                  row.record_code or " ".join(filter(None, (row.record_kind, joined.get(row.seq)))))
+                  row.record_code or " ".join(filter(None, (row.record_kind, joined.get(row.seq)))),
+                  joined.get(row.seq, ""))
             for row in rows]
 
 

@@ -5513,6 +5513,147 @@
         <source>entry altered</source>
         <translation>entrada alterada</translation>
     </message>
+    <message>
+        <location filename="../../casefile/services/history.py" line="+164"/>
+        <source>create</source>
+        <extracomment>How an entry&apos;s action and the kind of row it is about read in the window and on the command line: the identifiers themselves in English (``--json`` keeps them), marked here for the other languages.</extracomment>
+        <translation>crear</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>update</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>delete</source>
+        <translation>borrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>import</source>
+        <translation>importar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge</source>
+        <translation>fusionar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>merge-bundle</source>
+        <translation>fusionar paquete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>resolve</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bundle</source>
+        <translation>preparar paquete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handover</source>
+        <translation>entregar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>export-dossier</source>
+        <translation>exportar dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>change-passphrase</source>
+        <translation>cambiar frase de contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encrypt-copy</source>
+        <translation>copia cifrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>create-case</source>
+        <translation>crear expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>case</source>
+        <translation>expediente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>case_info</source>
+        <translation>datos del expediente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dossier</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>custody_event</source>
+        <translation>evento de custodia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withhold_mark</source>
+        <translation>pasaje reservado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vocabulary_term</source>
+        <translation>término de vocabulario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>actor_relation</source>
+        <translation>relación entre actores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assessment</source>
+        <translation>valoración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claim_relay</source>
+        <translation>transmisión de afirmación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claim_subject</source>
+        <translation>tema de afirmación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evidence_link</source>
+        <translation>vínculo de evidencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incident_link</source>
+        <translation>vínculo entre hechos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incident_tag</source>
+        <translation>etiqueta de hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>involvement</source>
+        <translation>participación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source_citation</source>
+        <translation>cita de fuente</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -6641,14 +6782,14 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <name>MainWindow</name>
     <message>
         <location filename="../../casefile/ui/mainwindow.py" line="+85"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Casefile</source>
         <extracomment>the window&apos;s actions by id; called, it is QWidget.actions()</extracomment>
         <translation>Casefile</translation>
     </message>
     <message>
         <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
-        <location filename="../../casefile/ui/mainwindow.py" line="-179"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="-180"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -6714,7 +6855,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Leyendo la página guardada</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/mainwindow.py" line="+200"/>
+        <location filename="../../casefile/ui/mainwindow.py" line="+204"/>
         <source>It was taken off the undo history; the rest of the history is kept.</source>
         <translation>Se quitó de la lista de deshacer; el resto de la lista se conserva.</translation>
     </message>
@@ -6789,7 +6930,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>About Casefile</source>
         <translation>Acerca de Casefile</translation>
     </message>

@@ -4,6 +4,7 @@ Spanish window and command line seen from outside."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -239,16 +240,24 @@ def test_redaction_report_in_spanish_names_its_kinds_in_spanish(tmp_path):
     assert "3 lugares, 9 actores, 5 hechos" in exported.stdout and "places" not in exported.stdout
 
 
-def test_a_broken_history_is_named_in_spanish(tmp_path):
-    """Why the chain breaks is told in the user's language (``ChainProblem.message``),
-    by the history command as by verify and the history view."""
+def test_the_history_reads_in_spanish(tmp_path):
+    """What an entry did, what it is about, and why the chain breaks are told in
+    the user's language (``history.word``, ``ChainProblem.message``), by the
+    history command as by verify and the history view."""
     import sqlite3
 
     case = tmp_path / "caso.casefile"
+    spanish = {"LANGUAGE": "es", "LANG": "C.UTF-8"}
     assert _run_casefile("demo", str(case), env_extra={}, cwd=tmp_path).returncode == 0
+    # What each entry did and what it is about read in Spanish; --json keeps the identifiers.
+    listed = _run_casefile("history", str(case), env_extra=spanish, cwd=tmp_path)
+    entries = [line.split("\t")[3:5] for line in listed.stdout.splitlines()]
+    assert entries[-1] == ["crear expediente", "expediente"] and ["importar", "expediente"] in entries
+    as_json = json.loads(_run_casefile("history", str(case), "--json", env_extra=spanish, cwd=tmp_path).stdout)
+    assert (as_json[-1]["action"], as_json[-1]["record"]) == ("create-case", "case")
     with contextlib.closing(sqlite3.connect(case)) as db, db:
         db.execute("UPDATE audit_entry SET who = 'otra persona' WHERE seq = 2")
-    result = _run_casefile("history", str(case), env_extra={"LANGUAGE": "es", "LANG": "C.UTF-8"}, cwd=tmp_path)
+    result = _run_casefile("history", str(case), env_extra=spanish, cwd=tmp_path)
     assert result.returncode == 3
     assert result.stderr.splitlines()[-1] == "la cadena del historial está rota en el n.º 2: entrada alterada"
 

@@ -162,9 +162,9 @@ class AuditModel(QAbstractTableModel):
             if column == "who":
                 return row.who
             if column == "action":
-                return row.action
+                return row.shown_action
             if column == "record":
-                return row.record
+                return row.shown_record
             return summarise(row.action, row.changes)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "seq":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -266,7 +266,7 @@ class HistoryView(QWidget):
             return
         changes = describe(row.action, row.changes)
         self.detail.setPlainText(self.tr("#{seq} {action} {record} by {who} at {at}\nhash {hash}\n{changes}").format(
-            seq=row.seq, action=row.action, record=row.record, who=row.who,
+            seq=row.seq, action=row.shown_action, record=row.shown_record, who=row.who,
             at=row.at.isoformat(), hash=row.hash, changes=changes))
 
     @Slot()
