@@ -94,6 +94,10 @@ def test_summarise():
 
 def test_describe():
     assert history_view.describe("update", '{"title": ["a", "<b>"]}') == "title: a → <b>"
+    # A record's fields as its form names them; a column no form shows by its name.
+    assert history_view.describe("update", '{"start_date": ["", "2013"], "uuid": ["a", "b"]}', "incident") == (
+        "Start:  → 2013\nuuid: a → b")
+    assert summarise("update", '{"title": ["a", "b"], "start_date": ["", "2013"]}', kind="incident") == "Start, Title"
     assert history_view.describe("create", '{"lat": null, "tags": ["x"]}') == 'lat: —\ntags: ["x"]'
 
 

@@ -262,6 +262,15 @@ def test_the_history_reads_in_spanish(tmp_path):
     assert result.stderr.splitlines()[-1] == "la cadena del historial está rota en el n.º 2: entrada alterada"
 
 
+def test_the_history_names_a_records_fields_in_spanish(english_afterwards):
+    from casefile.ui.case.history import describe, summarise
+
+    assert ui_i18n.install_cli_translator("es")
+    changes = '{"title": ["Retén", "Retén militar"], "start_date": ["", "2013"]}'
+    assert summarise("update", changes, kind="incident") == "Inicio, Título"
+    assert describe("update", changes, "incident").splitlines()[-1] == "Título: Retén → Retén militar"
+
+
 def test_argparse_messages_follow_the_translation(english_afterwards):
     import argparse
 

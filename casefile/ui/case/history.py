@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import CasefileError
 from ...services import history
+from ...services.records.fields import FIELDS, field
 from ..workers import ThreadJob
 
 PAGE = 200
@@ -30,9 +32,20 @@ PAGE = 200
 NAMING_FIELDS = ("title", "name", "paraphrase", "original_name", "quote")
 
 
-def summarise(action: str, changes: str, limit: int = 120) -> str:
-    """One line about what an entry changed: the field names of an update,
-    the values of anything else, shortened."""
+def _label(kind: str, key: str) -> str:
+    """A record's field as its form names it, in the user's language; any
+    other column (a link's, a field no form shows) by its name."""
+    if kind not in FIELDS:
+        return key
+    try:
+        return field(kind, key).label
+    except CasefileError:
+        return key
+
+
+def summarise(action: str, changes: str, limit: int = 120, kind: str = "") -> str:
+    """One line about what an entry changed: the fields of an update (named
+    as ``kind``'s form names them), the values of anything else, shortened."""
     try:
         data = json.loads(changes or "{}")
     except ValueError:
@@ -41,7 +54,7 @@ def summarise(action: str, changes: str, limit: int = 120) -> str:
         return str(data)[:limit]
     named = [str(data[k]) for k in NAMING_FIELDS if data.get(k)]
     if action == "update":
-        text = ", ".join(sorted(data))
+        text = ", ".join(sorted(_label(kind, key) for key in data))
     elif named:
         text = named[0]
     else:
@@ -56,9 +69,9 @@ def summarise(action: str, changes: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe(action: str, changes: str) -> str:
+def describe(action: str, changes: str, kind: str = "") -> str:
     """Every field of an entry on its own line: ``field: value``, or
-    ``field: old → new`` for an update."""
+    ``field: old → new`` for an update (named as in ``summarise``)."""
     try:
         data = json.loads(changes or "{}")
     except ValueError:
@@ -68,10 +81,11 @@ def describe(action: str, changes: str) -> str:
     lines = []
     for key in sorted(data):
         value = data[key]
+        name = _label(kind, key)
         if action == "update" and isinstance(value, list) and len(value) == 2:
-            lines.append(f"{key}: {_plain(value[0])} → {_plain(value[1])}")
+            lines.append(f"{name}: {_plain(value[0])} → {_plain(value[1])}")
         else:
-            lines.append(f"{key}: {_plain(value)}")
+            lines.append(f"{name}: {_plain(value)}")
     return "\n".join(lines)
 
 
@@ -165,7 +179,7 @@ class AuditModel(QAbstractTableModel):
                 return row.shown_action
             if column == "record":
                 return row.shown_record
-            return summarise(row.action, row.changes)
+            return summarise(row.action, row.changes, kind=row.record_kind)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "seq":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -264,7 +278,7 @@ class HistoryView(QWidget):
         if row is None:
             self.detail.clear()
             return
-        changes = describe(row.action, row.changes)
+        changes = describe(row.action, row.changes, row.record_kind)
         self.detail.setPlainText(self.tr("#{seq} {action} {record} by {who} at {at}\nhash {hash}\n{changes}").format(
             seq=row.seq, action=row.shown_action, record=row.shown_record, who=row.who,
             at=row.at.isoformat(), hash=row.hash, changes=changes))
