@@ -188,11 +188,14 @@ class Entry:
     record_code: str
     changes: str
     hash: str
-    #: what the entry is about, for a reader: the record's code; for a link,
-    #: its kind and the codes of the records it joins ("involvement INC-0001 ·
-    #: ACT-0002"); else the kind of row
-    record: str
-    joined: str = ""  # the codes in ``record`` after a link's kind
+    joined: str = ""  # for a link, the codes of the records it joins; for a custody event, its evidence's
+
+    @property
+    def record(self) -> str:
+        """What the entry is about, for a reader: the record's code; for a link,
+        its kind and the codes of the records it joins ("involvement INC-0001 ·
+        ACT-0002"); else the kind of row."""
+        return self._about(self.record_kind)
 
     @property
     def shown_action(self) -> str:
@@ -201,7 +204,10 @@ class Entry:
     @property
     def shown_record(self) -> str:
         """``record`` in the user's language."""
-        return self.record_code or " ".join(filter(None, (word(self.record_kind), self.joined)))
+        return self._about(word(self.record_kind))
+
+    def _about(self, kind: str) -> str:
+        return self.record_code or " ".join(filter(None, (kind, self.joined)))
 
 
 def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
@@ -213,9 +219,7 @@ def entries(case: Case, offset: int, limit: int, code: str = "") -> list[Entry]:
         rows = list(conn.execute(query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit)))
         joined = _joined(conn, [row for row in rows if not row.record_code])
     return [Entry(row.seq, row.at, row.who, row.action, row.record_kind, row.record_code, row.changes, row.hash,
-                  row.record_code or " ".join(filter(None, (row.record_kind, joined.get(row.seq)))),
-                  joined.get(row.seq, ""))
-            for row in rows]
+                  joined.get(row.seq, "")) for row in rows]
 
 
 def _joined(conn: Connection, rows: list) -> dict[int, str]:
