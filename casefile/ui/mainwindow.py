@@ -501,8 +501,7 @@ class MainWindow(QMainWindow):
         self._forget_deleted(changes)
         if self._current is not None and self.case is not None:
             kind, record_id = self._current
-            shown = (getattr(self.editor, "row", None) or {}).get("uuid")  # the record, not only its id
-            if record_id in changes.get(kind, ()) and not self._exists(kind, record_id, shown):  # deleted (by undo?)
+            if record_id in changes.get(kind, ()) and not self._still_there(self._current):  # deleted (by undo?)
                 self.view.set_editor(None)
                 self._current = None
                 self.refresh_actions()
@@ -517,21 +516,18 @@ class MainWindow(QMainWindow):
         if self.case is None:
             return
         visited = set(self._back) | set(self._forward)
-        gone = {entry for entry in visited if entry[1] in changes.get(entry[0], ())
-                and not self._exists(*entry, self._seen.get(entry))}
+        gone = {entry for entry in visited if entry[1] in changes.get(entry[0], ()) and not self._still_there(entry)}
         if gone:
             self._back = [entry for entry in self._back if entry not in gone]
             self._forward = [entry for entry in self._forward if entry not in gone]
             self.refresh_actions()
 
-    def _exists(self, kind: str, record_id: int, uuid: str | None = None) -> bool:
-        """Whether the record is there, and is the one with ``uuid`` if given."""
+    def _still_there(self, entry: tuple[str, int]) -> bool:
+        """Whether the record opened under ``entry`` is still there, not deleted
+        nor replaced under its id (``records.fingerprint``, as undo checks)."""
         assert self.case is not None
-        try:
-            row = records.get(self.case, kind, record_id)
-        except CasefileError:
-            return False
-        return uuid is None or row.get("uuid") == uuid
+        found = records.fingerprint(self.case, *entry)
+        return found is not None and found == self._seen.get(entry, found)
 
     # -- small things ---------------------------------------------------------------------
 
