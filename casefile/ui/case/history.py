@@ -219,7 +219,8 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("History"))
-        for column, width in enumerate((60, 150, 130, 110, 90)):
+        # The record: a code, or a link's kind and the two codes it joins ("participación INC-0001 · ACT-0002").
+        for column, width in enumerate((60, 150, 130, 110, 250)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._show_entry)
 
