@@ -373,7 +373,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../casefile/ui/case/history.py" line="+95"/>
+        <location filename="../../casefile/ui/case/history.py" line="+109"/>
         <source>#</source>
         <extracomment>fields that name a record: the summary of a creation shows the first present</extracomment>
         <translation>#</translation>
@@ -3990,12 +3990,12 @@
         <translation>no se puede leer la duración</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/chunks.py" line="+97"/>
+        <location filename="../../casefile/store/chunks.py" line="+108"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+167"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -5658,7 +5658,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../casefile/ui/case/history.py" line="+213"/>
+        <location filename="../../casefile/ui/case/history.py" line="+214"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -5666,7 +5666,7 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>Record code, e.g. INC-0001</source>
         <translation>Código del registro, p. ej. INC-0001</translation>
     </message>
@@ -5681,7 +5681,7 @@
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Entry details</source>
         <translation>Detalles de la entrada</translation>
     </message>
@@ -6930,7 +6930,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+66"/>
         <source>About Casefile</source>
         <translation>Acerca de Casefile</translation>
     </message>
@@ -9095,16 +9095,16 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
     <message>
         <location filename="../../casefile/services/evidence/verify.py" line="+92"/>
         <source>the stored bytes are missing (taken in as sha256:{sha})</source>
-        <extracomment>what re-hashing found: (observed sha256, size, damaged chunk numbers), why the bytes could not be read, or None (no bytes stored)</extracomment>
+        <extracomment>what re-hashing found: (observed sha256, size, the first damaged chunk), why the bytes could not be read, or None (no bytes stored)</extracomment>
         <translation>faltan los bytes guardados (ingresados como sha256:{sha})</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source> (damaged chunk(s): {seqs})</source>
-        <translation> (fragmento(s) dañado(s): {seqs})</translation>
+        <source> (first damaged chunk: {seq})</source>
+        <translation> (primer fragmento dañado: {seq})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>stored bytes do not match the hash taken at intake: expected sha256:{expected}, found sha256:{found}{where}</source>
         <translation>los bytes guardados no coinciden con la huella tomada al ingresar: se esperaba sha256:{expected}, se encontró sha256:{found}{where}</translation>
     </message>

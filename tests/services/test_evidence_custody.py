@@ -112,7 +112,7 @@ def test_flipped_byte_is_found_by_verify_and_refused_by_export(case, tmp_path):
     flip_one_byte(case, bad.sha256, seq=1)
     problems = verify.verify(case)
     assert [p.code for p in problems] == [bad.code]
-    assert "damaged chunk(s): 1" in problems[0].message and bad.sha256 in problems[0].message
+    assert "first damaged chunk: 1" in problems[0].message and bad.sha256 in problems[0].message
     actions = custody_actions(case, bad.code)
     assert actions[-1][0] == "verified" and actions[-1][2] not in ("", bad.sha256)
     assert custody_actions(case, good.code)[-1] == ("verified", "Tester", good.sha256)

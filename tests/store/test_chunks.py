@@ -1,4 +1,7 @@
-"""The chunk store: content-addressed rows, streamed in and out, memory flat."""
+"""The chunk store: content-addressed rows, streamed in and out, memory flat.
+
+A chunk's key is the SHA-256 of the file up to its end (format 10), or of its
+own bytes (format 9 and before; from 10, a chunk of one byte repeated)."""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ def test_round_trip_any_bytes_any_chunk_size(case, data, chunk_size):
         sha256, size, *_ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=chunk_size)
         assert (sha256, size) == (hashlib.sha256(data).hexdigest(), len(data))
         assert b"".join(chunks.read_blob(conn, sha256)) == data
-        assert chunks.rehash(conn, sha256) == (sha256, len(data), [])
+        assert chunks.rehash(conn, sha256) == (sha256, len(data), None)
         conn.rollback()
 
 
@@ -44,7 +47,7 @@ def test_round_trip_up_to_a_limit_in_one_chunk_or_many(case, data, chunk_size, l
         assert (sha256, size) == (hashlib.sha256(expected).hexdigest(), len(expected))
         assert stream.tell() == len(expected)  # not a byte past the limit
         assert b"".join(chunks.read_blob(conn, sha256)) == expected
-        assert chunks.rehash(conn, sha256) == (sha256, len(expected), [])
+        assert chunks.rehash(conn, sha256) == (sha256, len(expected), None)
         conn.rollback()
 
 
@@ -108,18 +111,39 @@ def test_blob_reader_after_a_write_lists_nothing_and_reads_the_head_from_memory(
         conn.rollback()
 
 
-def test_identical_chunks_and_files_are_stored_once(case):
-    block = b"A" * 1000
+def _keys(conn, sha256: str) -> list[str]:
+    return conn.exec_driver_sql(
+        "SELECT chunk_sha256 FROM blob_chunk WHERE blob_sha256 = ? ORDER BY seq", (sha256,)).scalars().all()
+
+
+def _store_as_format_9(conn, data: bytes, chunk_size: int) -> str:
+    """A file as format 9 stored it: every chunk under the hash of its own bytes."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    pieces = [data[i:i + chunk_size] for i in range(0, len(data), chunk_size)]
+    conn.exec_driver_sql("INSERT INTO blob (sha256, size) VALUES (?, ?)", (sha256, len(data)))
+    for seq, piece in enumerate(pieces):
+        key = hashlib.sha256(piece).hexdigest()
+        conn.exec_driver_sql("INSERT OR IGNORE INTO chunk (sha256, data) VALUES (?, ?)", (key, piece))
+        conn.exec_driver_sql("INSERT INTO blob_chunk (blob_sha256, seq, chunk_sha256) VALUES (?, ?, ?)",
+                             (sha256, seq, key))
+    return sha256
+
+
+def test_identical_files_files_that_begin_alike_and_runs_of_one_byte_are_stored_once(case):
+    a, b, zeros = os.urandom(1000), os.urandom(1000), bytes(1000)
     with case.connection() as conn:
-        first = chunks.write_stream(conn, io.BytesIO(block * 3), chunk_size=1000)
-        again = chunks.write_stream(conn, io.BytesIO(block * 3), chunk_size=1000)
+        first = chunks.write_stream(conn, io.BytesIO(a + b + zeros + zeros), chunk_size=1000)
+        again = chunks.write_stream(conn, io.BytesIO(a + b + zeros + zeros), chunk_size=1000)
         assert first == again
-        assert _count(conn, "chunk") == 1  # three equal chunks, one row
-        assert _count(conn, "blob") == 1
-        assert _count(conn, "blob_chunk") == 3
-        other = chunks.write_stream(conn, io.BytesIO(block + b"B"), chunk_size=1000)
-        assert _count(conn, "chunk") == 2 and _count(conn, "blob") == 2
-        assert chunks.blob_exists(conn, other[0])
+        assert _count(conn, "chunk") == 3  # a, b, and the two runs of zeros as one row
+        assert _count(conn, "blob") == 1 and _count(conn, "blob_chunk") == 4
+        longer = chunks.write_stream(conn, io.BytesIO(a + b + zeros + zeros + b"tail"), chunk_size=1000)
+        assert _count(conn, "chunk") == 4  # what it shares with the first is stored once; its tail is new
+        assert _keys(conn, longer.sha256)[:4] == _keys(conn, first.sha256)
+        # The same bytes at another place in a file are another chunk: their key names what came before.
+        chunks.write_stream(conn, io.BytesIO(b + a), chunk_size=1000)
+        assert _count(conn, "chunk") == 6
+        assert all(chunks.rehash(conn, w.sha256)[2] is None for w in (first, longer))
 
 
 def test_empty_file(case):
@@ -130,17 +154,55 @@ def test_empty_file(case):
         assert chunks.BlobReader(conn, sha256).read() == b""
 
 
-def test_damage_is_found_per_chunk(case):
-    data = os.urandom(10240)  # distinct chunks (a repeating pattern would dedupe)
+def _damage(conn, sha256: str, seq: int) -> None:
+    key = conn.exec_driver_sql(
+        "SELECT chunk_sha256 FROM blob_chunk WHERE blob_sha256 = ? AND seq = ?", (sha256, seq)).scalar()
+    stored = bytearray(conn.exec_driver_sql("SELECT data FROM chunk WHERE sha256 = ?", (key,)).scalar())
+    stored[7] ^= 0x01
+    conn.exec_driver_sql("UPDATE chunk SET data = ? WHERE sha256 = ?", (bytes(stored), key))
+
+
+@pytest.mark.parametrize("fmt", [10, 9])
+@pytest.mark.parametrize("seq", [0, 1, 2, 3])
+def test_the_first_damaged_chunk_is_named_whichever_way_its_file_was_keyed(case, fmt, seq):
+    data = os.urandom(3 * 4096) + b"\xff" * 4096  # the last chunk one byte repeated
     with case.connection() as conn:
-        sha256, *_ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096)
-        victim = conn.exec_driver_sql(
-            "SELECT chunk_sha256 FROM blob_chunk WHERE blob_sha256 = ? AND seq = 1", (sha256,)).scalar()
-        stored = bytearray(conn.exec_driver_sql("SELECT data FROM chunk WHERE sha256 = ?", (victim,)).scalar())
-        stored[7] ^= 0x01
-        conn.exec_driver_sql("UPDATE chunk SET data = ? WHERE sha256 = ?", (bytes(stored), victim))
+        if fmt == 10:
+            sha256 = chunks.write_stream(conn, io.BytesIO(data), chunk_size=4096).sha256
+        else:
+            sha256 = _store_as_format_9(conn, data, 4096)
+        assert chunks.rehash(conn, sha256) == (sha256, len(data), None) and chunks.sound(conn)
+        _damage(conn, sha256, seq)
         observed, size, damaged = chunks.rehash(conn, sha256)
-        assert observed != sha256 and size == len(data) and damaged == [1]
+        assert observed != sha256 and size == len(data) and damaged == seq
+        assert not chunks.sound(conn)
+        conn.rollback()
+
+
+def test_a_case_reads_back_whole_only_with_every_chunk_its_size_and_its_hash(case):
+    """``sound``, the backup's check: a missing chunk, a changed size or a
+    chunk list put in another order fails it, as damaged bytes do."""
+    data = os.urandom(3000)
+    with case.connection() as conn:
+        assert chunks.sound(conn)  # nothing stored
+        sha256 = chunks.write_stream(conn, io.BytesIO(data), chunk_size=1000).sha256
+        chunks.write_stream(conn, io.BytesIO(b""))
+        _store_as_format_9(conn, os.urandom(2500), 1000)
+        assert chunks.sound(conn)
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # damage on purpose; rolled back
+        for damage in (["UPDATE blob SET size = size + 1 WHERE sha256 = ?"],
+                       ["UPDATE blob_chunk SET seq = seq + 10 WHERE blob_sha256 = ?",  # first and last swapped
+                        "UPDATE blob_chunk SET seq = CASE seq WHEN 10 THEN 2 WHEN 12 THEN 0 ELSE 1 END "
+                        "WHERE blob_sha256 = ?"],
+                       ["DELETE FROM chunk WHERE sha256 = (SELECT chunk_sha256 FROM blob_chunk "
+                        "WHERE blob_sha256 = ? AND seq = 1)"]):
+            conn.exec_driver_sql("SAVEPOINT damage")
+            for statement in damage:
+                conn.exec_driver_sql(statement, (sha256,))
+            assert not chunks.sound(conn), damage
+            conn.exec_driver_sql("ROLLBACK TO damage")
+        assert chunks.sound(conn)
+        conn.rollback()
 
 
 def test_missing_blob_and_missing_chunk(case):
@@ -165,33 +227,42 @@ def test_cancel_stops_the_stream(case):
     assert calls == [10, 20, 30]
 
 
-def test_a_slow_store_has_the_reader_hash_the_chunks_and_each_is_stored_under_its_own_hash(case, monkeypatch):
-    """While the caller is behind (a slow disk, SQLCipher's encryption), the
-    reading thread hashes chunks itself instead of waiting; whoever hashed a
-    chunk, it is stored under the hash of exactly its bytes."""
-    import threading
+def test_each_byte_is_hashed_once_and_each_chunk_keyed_by_the_file_up_to_its_end(case, monkeypatch):
+    """The intake's one hash of the whole file names its chunks as it goes;
+    a slow store (a slow disk, SQLCipher's encryption) changes nothing."""
     import time
     import types
 
-    hashed_by: list[str] = []
+    fed: list[int] = []
+
+    class Counted:
+        def __init__(self, inner):
+            self._inner = inner
+
+        def update(self, data):
+            fed.append(len(data))
+            self._inner.update(data)
+
+        def copy(self):
+            return self._inner.copy()  # a copy to finish: nothing more is fed to it
+
+        def hexdigest(self):
+            return self._inner.hexdigest()
 
     def sha256(data=b""):
-        if data:
-            hashed_by.append(threading.current_thread().name)
-        return hashlib.sha256(data)
+        fed.append(len(data))
+        return Counted(hashlib.sha256(data))
 
     monkeypatch.setattr(chunks, "hashlib", types.SimpleNamespace(sha256=sha256))
     data = os.urandom(40 * 1024)
     with case.connection() as conn:
         sha256_, size, listed, _ = chunks.write_stream(conn, io.BytesIO(data), chunk_size=1024,
                                                        progress=lambda done: time.sleep(0.002))
+        assert sum(fed) == len(data)
         assert (sha256_, size) == (hashlib.sha256(data).hexdigest(), len(data))
-        assert [h for h, _ in listed] == [hashlib.sha256(data[i:i + 1024]).hexdigest()
-                                           for i in range(0, len(data), 1024)]
-        assert chunks.rehash(conn, sha256_) == (sha256_, len(data), [])
+        assert [h for h, _ in listed] == _keys(conn, sha256_) == [
+            hashlib.sha256(data[:end]).hexdigest() for end in range(1024, len(data) + 1, 1024)]
         conn.rollback()
-    assert "chunk-read" in hashed_by  # the reader did share the work
-    assert len(hashed_by) == 40  # and each chunk was hashed once
 
 
 @pytest.mark.parametrize("passphrase", [None, "clave larga de prueba"])

@@ -19,9 +19,9 @@ from ...store import Case, chunks
 from . import custody
 
 Progress = Callable[[int, int], None]
-#: what re-hashing found: (observed sha256, size, damaged chunk numbers), why
+#: what re-hashing found: (observed sha256, size, the first damaged chunk), why
 #: the bytes could not be read, or None (no bytes stored)
-Rehashed = tuple[str, int, list[int]] | str | None
+Rehashed = tuple[str, int, int | None] | str | None
 _BATCH = 500  # custody events written per transaction
 
 
@@ -75,7 +75,7 @@ def verify_evidence(case: Case, progress: Progress | None = None, *, record: boo
 
 def _rehash(conn: Connection, sha256: str, data: Iterator[bytes] | None, done: int, total: int,
             progress: Progress | None) -> Rehashed:
-    """(observed hash, size, damaged chunk numbers), a reason string, or None
+    """(observed hash, size, the first damaged chunk), a reason string, or None
     (no bytes). ``data``: the stored bytes, read ahead."""
     if data is None:
         return None
@@ -97,8 +97,7 @@ def _judge(item: Row, result: Rehashed, acquired: bool) -> Finding | None:
     observed, size, damaged = result
     if observed == item.sha256 and size == item.size:
         return Finding(item.code, True, observed)
-    where = translate("Verify", " (damaged chunk(s): {seqs})").format(
-        seqs=", ".join(str(s) for s in damaged)) if damaged else ""
+    where = translate("Verify", " (first damaged chunk: {seq})").format(seq=damaged) if damaged is not None else ""
     return Finding(item.code, False, observed, translate(
         "Verify", "stored bytes do not match the hash taken at intake: expected sha256:{expected}, "
         "found sha256:{found}{where}").format(expected=item.sha256, found=observed, where=where))
