@@ -8,6 +8,8 @@ Sorting (header click) and the filter box are handed to
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -16,6 +18,29 @@ from ...store import Case
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: What a list shows: its kind, sort column, order and filter text.
+ListView = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Filtered:
+    """A list's first page and its count, read for one ``ListView``."""
+
+    view: ListView
+    rows: list[records.ListRow]
+    total: int
+
+
+def read_filtered(case: Case, view: ListView, lang: str) -> Filtered:
+    """What the list holds for ``view``. It only reads the case, so the window
+    runs it in a thread (``CasePanes``): a short word ("r") matches most of
+    100,000 records, and ranking them for the first page and counting them
+    is work the window must not wait on."""
+    kind, sort_column, order, text = view
+    rows = records.list_rows(case, kind, sort_column, order, text, 0, PAGE, lang=lang)
+    total = len(rows) if len(rows) < PAGE else records.count_rows(case, kind, text)
+    return Filtered(view, rows, total)
 
 
 class RecordListModel(QAbstractTableModel):
@@ -44,6 +69,22 @@ class RecordListModel(QAbstractTableModel):
         if text != self.filter_text:
             self.filter_text = text
             self._reload()
+
+    def view(self, text: str | None = None) -> ListView:
+        """What the list shows, or would show filtered by ``text``."""
+        return self.kind, self.sort_column, self.order, self.filter_text if text is None else text
+
+    def show_filtered(self, found: Filtered) -> bool:
+        """Show what ``read_filtered`` read, unless the kind or the order
+        changed since it was asked for (False)."""
+        if found.view[:3] != self.view()[:3]:
+            return False
+        self.beginResetModel()
+        self.filter_text = found.view[3]
+        self._rows, self._total, self._ids = list(found.rows), found.total, None
+        self._index_rows()
+        self.endResetModel()
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ...store import Case
 from ..editors.protocol import Editor
-from .list_model import ID_ROLE, RecordListModel
+from ..workers import ThreadJob, guarded
+from .list_model import ID_ROLE, Filtered, RecordListModel, read_filtered
 from .navigator import KIND_ROLE, KINDS, NavigatorModel, NavigatorView, kind_title
 
 
@@ -124,7 +125,12 @@ class CaseView(QSplitter):
         self.setStretchFactor(2, 2)
         self.setSizes([170, 640, 560])
 
-        # Typing in the filter box waits for a pause, then filters in SQL.
+        # Typing in the filter box waits for a pause, then filters in SQL, in a
+        # thread (``_apply_filter``); ``_asked`` numbers each reading, so one
+        # overtaken by another, or by a change to the case, is not shown.
+        self._filter_job: ThreadJob | None = None
+        self._asked = 0
+        self._filter_failed: str | None = None
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(lambda: self._apply_filter())
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
@@ -172,8 +178,52 @@ class CaseView(QSplitter):
             self.kind_changed.emit(kind)
 
     def _apply_filter(self) -> None:
-        self.list_model.set_filter(self.filter_box.text())
-        self._update_heading()
+        """Filter the list by what the box holds, in a thread, unless a reading
+        runs: its end starts the next (``_filter_read``)."""
+        text = self.filter_box.text()
+        if self._filter_job is not None or text == self.list_model.filter_text:
+            return
+        self._asked += 1
+        asked, case, view, lang = self._asked, self.case, self.list_model.view(text), self.list_model.lang
+        job = ThreadJob(lambda progress, cancelled: read_filtered(case, view, lang), self)
+        job.succeeded.connect(guarded(self, lambda found: self._show_filtered(found, asked)))
+        job.failed.connect(guarded(self, lambda message: self._filter_refused(text, message)))
+        job.finished.connect(guarded(self, self._filter_read))
+        self._filter_job = job.start()
+
+    def _show_filtered(self, found: Filtered, asked: int) -> None:
+        if asked == self._asked and self.list_model.show_filtered(found):
+            self._filter_failed = None
+            self._update_heading()
+
+    def _filter_refused(self, text: str, message: str) -> None:
+        """A case busy with a file going in, a damaged index: said in the
+        heading, and not asked again until the text changes."""
+        if text == self.filter_box.text():
+            self._filter_failed = text
+            self.heading.setText(message)
+
+    def _filter_read(self) -> None:
+        self._filter_job = None
+        text = self.filter_box.text()
+        if text not in (self.list_model.filter_text, self._filter_failed) and not self._filter_timer.isActive():
+            self._apply_filter()
+
+    def settle_filter(self) -> None:
+        """The filter as typed, applied now, on this thread: the keyboard is
+        leaving the box for the list it filters."""
+        self._filter_timer.stop()
+        if self.filter_box.text() != self.list_model.filter_text:
+            self._asked += 1  # a reading under way is not shown
+            self.list_model.set_filter(self.filter_box.text())
+            self._update_heading()
+
+    def enter_list(self) -> None:
+        """From the filter box to the list's first row (Down, Enter)."""
+        self.settle_filter()
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.list_model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.list_model.index(0, 0))
 
     def _update_heading(self) -> None:
         total = self.list_model.total
@@ -220,6 +270,7 @@ class CaseView(QSplitter):
     # -- refreshing after the store changed -------------------------------------
 
     def case_changed(self, changes: dict) -> None:
+        self._asked += 1  # a filter being read may have missed this: it is read again when it ends
         self.navigator_model.refresh(changes)
         kind = self.kind
         related = {"incident": ("place",), "claim": ("source", "actor"), "source": (), "actor": (),

@@ -9,6 +9,7 @@ goes back to the list).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from ..case.panes import CaseView
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -125,21 +128,30 @@ class ShortcutsDialog(QDialog):
 
 
 class FilterKeys(QObject):
-    """Escape in the filter box: clear it; on an empty filter, back to the list."""
+    """The list's filter box: Down or Enter goes to the first row it keeps,
+    the filter applied at once (not after the pause typing waits for); Tab
+    applies it too. Escape clears it; on an empty filter, back to the list."""
 
-    def __init__(self, box: QLineEdit, back_to: QWidget):
-        super().__init__(box)
-        self.box, self.back_to = box, back_to
-        box.installEventFilter(self)
+    def __init__(self, view: CaseView):
+        super().__init__(view.filter_box)
+        self.view = view
+        view.filter_box.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            if self.box.text():
-                self.box.clear()
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        key, box = event.key(), self.view.filter_box
+        if key == Qt.Key.Key_Escape:
+            if box.text():
+                box.clear()
             else:
-                self.back_to.setFocus()
+                self.view.table.setFocus()
             return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.view.enter_list()
+            return True
+        if key == Qt.Key.Key_Tab:
+            self.view.settle_filter()
         return False
 
 
@@ -155,7 +167,7 @@ def install(window) -> None:
 
     def opened(_case) -> None:
         if window.view is not None:
-            FilterKeys(window.view.filter_box, window.view.table)
+            FilterKeys(window.view)
 
     window.case_opened.connect(opened)
     if window.case is not None:
