@@ -54,6 +54,8 @@ def test_enter_or_down_in_the_filter_goes_to_the_first_row_it_keeps_at_once(qtbo
     keyboard lands in, and the record on the first row opens."""
     _incidents(window, "Roadblock on the highway", "Detention of soldiers", "Takeover of the town hall",
                "Second detention")
+    window.view.table.selectRow(3)  # a record the filter keeps, not on its first row
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.fields["title"].text() == "Second detention")
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Down):
         window.actions[ActionId.FILTER].trigger()
         box = window.view.filter_box

@@ -222,7 +222,7 @@ class CaseView(QSplitter):
         """From the filter box to the list's first row (Down, Enter)."""
         self.settle_filter()
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
-        if self.list_model.rowCount() and not self.table.currentIndex().isValid():
+        if self.list_model.rowCount():
             self.table.setCurrentIndex(self.list_model.index(0, 0))
 
     def _update_heading(self) -> None:
