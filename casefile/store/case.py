@@ -163,12 +163,13 @@ class Case:
 
     @classmethod
     def open(cls, path: str | os.PathLike, *, passphrase: str | CaseKey | None = None, check: bool = True,
-             read_only: bool | None = False) -> Case:
+             read_only: bool | None = False, stage: Callable[[str], None] | None = None) -> Case:
         """Open a case with the open-time checks. ``read_only``: False (the
         default) refuses, with one line, a case that cannot be changed here (a
         read-only medium, a full disk); True reads without writing a byte;
         None changes it when it can and otherwise reads it (``Case.read_only``
-        says why)."""
+        says why). ``stage(text)`` is told what a case of an older format goes
+        through, which takes as long as copying it (the window shows it)."""
         path = Path(path)
         key = as_key(identify(path, passphrase))
         lock = CaseLock(path)
@@ -188,7 +189,11 @@ class Case:
                     raise CaseReadOnly(translate(
                         "Errors", "{path} is in an older format, which is updated on opening, and it cannot be "
                         "changed here: copy it to a writable folder and open it there").format(path=path))
+                say = stage or (lambda _text: None)
+                say(translate("Case", "{name} is in an older format: making a backup copy of it first…").format(
+                    name=path.name))
                 _backup.backup_before_migration(path, key, to_format=migrate.head_version())
+                say(translate("Case", "Updating {name} to this Casefile's format…").format(name=path.name))
                 engine = migration_engine(path, key)
                 with engine.begin() as conn:
                     migrate.upgrade(conn)

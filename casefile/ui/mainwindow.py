@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             try:
-                case = Case.open(path, passphrase=passphrase)
+                case = dialogs.open_case(self, path, passphrase)
             except PassphraseRequired:
                 opened, ok = dialogs.open_encrypted(self, path)
                 if not ok or opened is None:

@@ -176,12 +176,12 @@ class CaseLocker(QObject):
             self.unlocked.emit(case)
 
     def ask_to_reopen(self, path: Path, encrypted: bool) -> Case | None:
-        from ..store import Case
+        from .dialogs import open_case
 
         if encrypted:
             from .dialogs.passphrase import PassphraseDialog
 
-            case, ok = PassphraseDialog.get_case(self.window, path, lambda p, pw: Case.open(p, passphrase=pw),
+            case, ok = PassphraseDialog.get_case(self.window, path, lambda p, pw: open_case(self.window, p, pw),
                                                  reason=self.tr("Casefile locked this case."))
             return case if ok else None
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Case locked"), self.tr(
@@ -194,7 +194,7 @@ class CaseLocker(QObject):
         if box.clickedButton() is not reopen:
             return None
         try:
-            return Case.open(path)
+            return open_case(self.window, path)
         except Exception as error:  # noqa: BLE001 - CasefileError: shown in words
             QMessageBox.warning(self.window, self.tr("Casefile"), str(error))
             return None

@@ -23,10 +23,21 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Self
+from typing import Any, Self, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..errors import CasefileError
@@ -136,11 +147,12 @@ class _Runner(QObject):
         self._fn = fn
         self._cancel = cancel
         self._last = 0.0
+        self._text = ""  # a new stage's words are told at once
 
     def _progress(self, done: int = 0, total: int = 0, text: str = "") -> None:
         now = time.monotonic()
-        if now - self._last >= PROGRESS_INTERVAL or (total and done >= total):
-            self._last = now
+        if now - self._last >= PROGRESS_INTERVAL or (total and done >= total) or (text and text != self._text):
+            self._last, self._text = now, text
             self.reported.emit(int(done), int(total or 0), str(text or ""))
 
     @Slot()
@@ -426,6 +438,34 @@ def run_in_thread(fn: Callable, *, parent: QWidget | None, title: str,
         if at_once:
             dialog.show()
     return job.start()
+
+
+T = TypeVar("T")
+
+
+def wait_for(fn: Callable[[Callable[[str], None]], T], *, parent: QWidget | None, title: str) -> T:
+    """``fn(say)`` in a thread, the window waiting for it as for a call: it
+    repaints meanwhile, and past a moment a progress dialog shows what ``say``
+    told last; input waits for the end. What ``fn`` returns is returned and
+    what it raises is raised, here. For work that is most often quick but can
+    take long (opening a case of an older format copies it first)."""
+    outcome: dict[str, Any] = {}
+
+    def work(progress, cancelled) -> None:
+        try:
+            outcome["value"] = fn(lambda text: progress(0, 0, text))
+        except BaseException as error:  # noqa: BLE001 - raised again on the window's thread
+            outcome["error"] = error
+
+    job = ThreadJob(work, parent)
+    JobProgressDialog(job, title, parent, cancellable=False)
+    loop = QEventLoop()
+    job.finished.connect(loop.quit)  # queued from the thread: never before the loop runs
+    job.start()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def _wire(job: BackgroundJob, on_success, on_failure, on_cancel) -> None:

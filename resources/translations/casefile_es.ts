@@ -270,7 +270,7 @@
         <translation>Ingresar archivos al expediente como evidencia (varios a la vez)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="+151"/>
+        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="+163"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
     </message>
@@ -479,6 +479,19 @@
     </message>
 </context>
 <context>
+    <name>Case</name>
+    <message>
+        <location filename="../../casefile/store/case.py" line="+193"/>
+        <source>{name} is in an older format: making a backup copy of it first…</source>
+        <translation>{name} tiene un formato anterior: primero se hace una copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updating {name} to this Casefile&apos;s format…</source>
+        <translation>Actualizando {name} al formato de esta versión de Casefile…</translation>
+    </message>
+</context>
+<context>
     <name>CaseLocker</name>
     <message>
         <location filename="../../casefile/ui/screen_lock.py" line="-34"/>
@@ -510,7 +523,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../casefile/ui/case/panes.py" line="+84"/>
+        <location filename="../../casefile/ui/case/panes.py" line="+85"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
@@ -525,12 +538,12 @@
         <translation>Elija un registro de la lista, o presione Ctrl+Mayús+N para agregar uno.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Filter {kind} (Ctrl+F)</source>
         <translation>Filtrar {kind} (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+59"/>
         <source>{kind}: {shown:,} of {total:,}</source>
         <translation>{kind}: {shown:,} de {total:,}</translation>
     </message>
@@ -1897,7 +1910,12 @@
         <translation>Casefile</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
+        <source>Opening {name}</source>
+        <translation>Abriendo {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open Case</source>
         <translation>Abrir expediente</translation>
     </message>
@@ -3756,7 +3774,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../casefile/store/case.py" line="+120"/>
+        <location filename="../../casefile/store/case.py" line="-76"/>
         <source>A case needs a title.</source>
         <extracomment>why the case is open read-only (``storage.READ_ONLY`` or ``FULL``), or None rotating backups kept on close (the window passes its setting; 0: none)</extracomment>
         <translation>Un expediente necesita un título.</translation>
@@ -3799,12 +3817,12 @@
         <translation>{path} no es un archivo de Casefile, o es un expediente cifrado que necesita su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../casefile/store/case.py" line="+48"/>
+        <location filename="../../casefile/store/case.py" line="+49"/>
         <source>{path} is in an older format, which is updated on opening, and it cannot be changed here: copy it to a writable folder and open it there</source>
         <translation>{path} está en un formato anterior, que se actualiza al abrirlo, y aquí no se puede modificar: cópielo a una carpeta con permiso de escritura y ábralo allí</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>{name} is busy taking in a large file; try again when it is done.</source>
         <translation>{name} está ocupado incorporando un archivo grande; vuelva a intentarlo cuando termine.</translation>
     </message>
@@ -3995,7 +4013,7 @@
         <translation>cancelado</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+169"/>
         <source>no stored bytes for sha256:{sha}</source>
         <translation>no hay bytes guardados para sha256:{sha}</translation>
     </message>
@@ -6108,7 +6126,7 @@ huella {hash}
 <context>
     <name>JobProgressDialog</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="+373"/>
+        <location filename="../../casefile/ui/workers.py" line="+385"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -6788,7 +6806,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
         <translation>Casefile</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-70"/>
+        <location filename="../../casefile/ui/dialogs/shortcuts.py" line="-79"/>
         <location filename="../../casefile/ui/mainwindow.py" line="-180"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
@@ -9228,7 +9246,7 @@ Léasela a su equipo: los paquetes y dossiers firmados con esta clave son suyos.
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../casefile/ui/workers.py" line="-221"/>
+        <location filename="../../casefile/ui/workers.py" line="-222"/>
         <source>Unexpected error: {what}</source>
         <extracomment>Progress reports closer together than this are merged: a service may report every 1 MiB chunk, and flooding the event loop would stall the UI it serves. The work is over, its outcome not yet told: a progress display closes now, not behind the report or error the outcome&apos;s handlers put up. Running jobs, so Python keeps them alive until they finish.</extracomment>
         <translation>Error inesperado: {what}</translation>

@@ -207,3 +207,70 @@ def test_the_window_is_active_again_when_a_progress_dialog_closes(qtbot, ending)
         else:
             qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+
+
+def test_wait_for_keeps_the_window_painting_says_each_stage_and_raises_what_the_work_raised(qtbot):
+    """Work usually quick but sometimes long (a case of an older format is
+    copied as it opens): the caller waits as for a call, the event loop runs
+    meanwhile, a progress dialog shows the stage past a moment, and the
+    result or the very exception comes back."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    from casefile.store import PassphraseRequired
+    from casefile.ui.workers import wait_for
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    ticks, labels = [], []
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.timeout.connect(lambda: labels.extend(
+        d.labelText() for d in QApplication.topLevelWidgets() if isinstance(d, QProgressDialog) and d.isVisible()))
+    timer.start()
+
+    def work(say):
+        say("first, a copy")
+        time.sleep(0.6)
+        say("then the update")
+        time.sleep(0.3)
+        return threading.current_thread() is threading.main_thread()
+
+    assert wait_for(work, parent=window, title="Opening c.casefile") is False  # ran in a thread
+    assert len(ticks) >= 20  # the window's own events ran meanwhile
+    assert "first, a copy" in labels and "then the update" in labels
+
+    def refused(say):
+        raise PassphraseRequired("c.casefile is encrypted")
+
+    with pytest.raises(PassphraseRequired, match="encrypted"):
+        wait_for(refused, parent=window, title="Opening c.casefile")
+    timer.stop()
+
+
+def test_the_window_opens_a_case_of_an_older_format_through_its_update(qtbot, tmp_path, monkeypatch):
+    """Opened from the window, a format 9 case is copied, updated and shown,
+    the stages told to the progress dialog."""
+    import shutil
+    from pathlib import Path
+
+    from casefile.store import Case, migrate
+    from casefile.ui.mainwindow import MainWindow
+
+    path = tmp_path / "nine.casefile"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "format-9.casefile", path)
+    stages, real = [], Case.open.__func__
+
+    def spied(cls, *args, stage=None, **kwargs):
+        return real(cls, *args, stage=lambda text: (stages.append(text), stage(text)) if stage else None, **kwargs)
+
+    monkeypatch.setattr(Case, "open", classmethod(spied))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    assert window.case is not None and window.case.format_version == migrate.head_version()
+    assert [s.split(":")[0] for s in stages] == ["nine.casefile is in an older format", "Updating nine.casefile to this "
+                                                 "Casefile's format…"]
+    assert len(list(tmp_path.glob("nine.casefile.before-format-*.bak"))) == 1
+    window.close()

@@ -52,14 +52,24 @@ def ask_text(parent, title: str, label: str, text: str = "") -> tuple[str, bool]
     return dialog.textValue(), accepted
 
 
+def open_case(parent, path: Path, passphrase: str | None = None) -> Case:
+    """``Case.open``, the window waiting on it without freezing: a case of an
+    older format is copied and updated as it opens, which takes as long as
+    copying it, and a progress dialog says so (``workers.wait_for``)."""
+    from ...store import Case
+    from ..workers import wait_for
+
+    return wait_for(lambda say: Case.open(path, passphrase=passphrase, stage=say), parent=parent,
+                    title=_tr("Opening {name}").format(name=Path(path).name))
+
+
 def open_encrypted(parent, path: Path) -> tuple[Case | None, bool]:
     """Ask for an encrypted case's passphrase and open it: ``(case, accepted)``,
     through the passphrase dialog (with its wait after wrong attempts)."""
-    from ...store import Case
     from .passphrase import PassphraseDialog
 
     def opener(p: Path, passphrase: str) -> Case:
-        return Case.open(p, passphrase=passphrase)
+        return open_case(parent, p, passphrase)
 
     return PassphraseDialog.get_case(parent, Path(path), opener)
 
