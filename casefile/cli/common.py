@@ -15,6 +15,7 @@ from ..services import keys
 from ..services.security import passphrase_from_file, read_passphrase
 from ..store import Case, PassphraseRequired, storage
 from ..store.server.address import ServerAddress, is_server_address
+from .progress import TerminalProgress
 
 
 def add_passphrase_option(parser) -> None:
@@ -43,13 +44,21 @@ def open_case(args, path: str | None = None, *, reading: bool = False,
     if is_server_address(path):
         return _server_case(path, documenter_key(args), write=not reading or records)
     read_only = None if reading else False
+    shown = TerminalProgress()  # a case of an older format is copied and updated as it opens: said on a terminal
+
+    def stage(text: str) -> None:
+        shown(text.rstrip("…"), 0, 0)
+
     try:
-        case = Case.open(path, passphrase=read_passphrase(args, prompt=False), read_only=read_only)
-    except PassphraseRequired:
-        passphrase = read_passphrase(args)
-        if passphrase is None:
-            raise
-        case = Case.open(path, passphrase=passphrase, read_only=read_only)
+        try:
+            case = Case.open(path, passphrase=read_passphrase(args, prompt=False), read_only=read_only, stage=stage)
+        except PassphraseRequired:
+            passphrase = read_passphrase(args)
+            if passphrase is None:
+                raise
+            case = Case.open(path, passphrase=passphrase, read_only=read_only, stage=stage)
+    finally:
+        shown.clear()
     if reading:
         case.backup_keep = 0
     if records and case.read_only == storage.FULL:

@@ -55,9 +55,9 @@ def open_initial_case(window, args) -> None:
     """Open what the command line asked for (or the last case); raises CasefileError."""
     from PySide6.QtCore import QSettings
 
-    from ..store import Case
     from ..store.server.address import is_server_address
     from .demo import make_demo_case
+    from .dialogs import open_case
 
     if getattr(args, "demo", False):
         case, cleanup = make_demo_case()
@@ -74,13 +74,12 @@ def open_initial_case(window, args) -> None:
                 return
         open_server_case(window, args.case, passphrase)
     elif getattr(args, "case", None):
-        case = Case.open(args.case, passphrase=_passphrase(args))
-        window.set_case(case)
+        window.set_case(open_case(window, Path(args.case), _passphrase(args)))
     elif not getattr(args, "screenshot", None):
         last = cast(str, QSettings().value("cases/last", "", type=str))
         if last and Path(last).is_file():
             try:
-                window.set_case(Case.open(last, passphrase=_passphrase(args)))
+                window.set_case(open_case(window, Path(last), _passphrase(args)))
             except CasefileError:
                 pass  # encrypted or gone: the welcome page lists it under recent cases
 

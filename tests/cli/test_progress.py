@@ -78,3 +78,25 @@ def test_verify_says_what_it_does_on_a_terminal(case, tmp_path):
                      "checking the history", "checking every record against its history",
                      "re-hashing the evidence"]
     assert seen[-1] == ("re-hashing the evidence", 3 << 20, 3 << 20)  # bytes, to the end
+
+
+def test_a_case_of_an_older_format_says_on_the_terminal_that_it_is_copied_and_updated(monkeypatch, tmp_path, capsys):
+    """Opening copies it first, which takes as long as copying the file:
+    each step is said on the progress line, then wiped; the command's own
+    output is as ever."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    from casefile.cli import main
+
+    path = tmp_path / "nine.casefile"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "format-9.casefile", path)
+    out = Terminal()
+    monkeypatch.setattr(sys, "stderr", out)
+    assert main(["info", str(path)]) == 0
+    text = out.getvalue()
+    assert "\rnine.casefile is in an older format: making a backup copy of it first …" in text
+    assert "\rUpdating nine.casefile to this Casefile's format …" in text
+    assert text.endswith("\r") and "\n" not in text
+    assert "Format 9 evidence" in capsys.readouterr().out
