@@ -28,6 +28,7 @@ from typing import Any, Self, TypeVar
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QObject,
     QProcess,
@@ -443,6 +444,27 @@ def run_in_thread(fn: Callable, *, parent: QWidget | None, title: str,
 T = TypeVar("T")
 
 
+class _HoldClose(QObject):
+    """Keeps a window open while it waits (``wait_for``): closing it from the
+    window manager would otherwise run its close, and the case it waits for
+    would arrive in a window gone."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self._window and event.type() == QEvent.Type.Close:
+            event.ignore()
+            return True
+        return False
+
+    def release(self) -> None:
+        self._window.removeEventFilter(self)
+        self.deleteLater()
+
+
 def wait_for(fn: Callable[[Callable[[str], None]], T], *, parent: QWidget | None, title: str) -> T:
     """``fn(say)`` in a thread, the window waiting for it as for a call: it
     repaints meanwhile, and past a moment a progress dialog shows what ``say``
@@ -461,8 +483,13 @@ def wait_for(fn: Callable[[Callable[[str], None]], T], *, parent: QWidget | None
     JobProgressDialog(job, title, parent, cancellable=False)
     loop = QEventLoop()
     job.finished.connect(loop.quit)  # queued from the thread: never before the loop runs
+    held = _HoldClose(parent.window()) if parent is not None else None
     job.start()
-    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    try:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        if held is not None:
+            held.release()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]

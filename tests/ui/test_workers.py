@@ -237,7 +237,9 @@ def test_wait_for_keeps_the_window_painting_says_each_stage_and_raises_what_the_
         time.sleep(0.3)
         return threading.current_thread() is threading.main_thread()
 
+    QTimer.singleShot(100, lambda: labels.append(window.close()))  # the window manager's close, refused meanwhile
     assert wait_for(work, parent=window, title="Opening c.casefile") is False  # ran in a thread
+    assert False in labels and window.isVisible()
     assert len(ticks) >= 20  # the window's own events ran meanwhile
     assert "first, a copy" in labels and "then the update" in labels
 
