@@ -198,7 +198,8 @@ class Case:
                 with engine.begin() as conn:
                     migrate.upgrade(conn)
                     _check_foreign_keys(conn, path)
-                    _seal_upgraded(conn)
+                    if migrate.rows_change(version):
+                        _seal_upgraded(conn)
                 engine.dispose()
             if why is None and not read_only:
                 _backup.clean_partials(path)  # a backup killed half way

@@ -74,3 +74,24 @@ def test_format_9_evidence_stays_whole_beside_evidence_of_the_running_keys(tmp_p
         case.close(backup=False)
     (before,) = tmp_path.glob("nine.casefile.before-format-*.bak")
     assert backup.check(before, None)  # format 9's chunks pass this format's check
+
+
+def test_an_update_that_changes_no_sealed_row_seals_nothing_again(tmp_path):
+    """Format 10 changes how new chunks are named, not what a sealed row
+    holds: a row edited behind Casefile's back before the update is still
+    named by verify after it, where sealing every row again as it stood
+    would have vouched for the edit."""
+    import sqlite3
+
+    path = tmp_path / "nine.casefile"
+    shutil.copy(FIXTURE.with_name("format-9.casefile"), path)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE evidence SET title = 'quietly renamed' WHERE code = 'EVI-0001'")
+    db.commit()
+    db.close()
+    assert not migrate.rows_change(9) and migrate.rows_change(8)
+    with Case.open(path) as case:
+        assert case.format_version == migrate.head_version()
+        problems = verify(case)
+        assert any(p.code == "EVI-0001" and "behind Casefile's back" in p.message for p in problems), problems
+        case.close(backup=False)

@@ -5,7 +5,9 @@ each byte is hashed once instead of twice; a chunk of one byte repeated
 keeps the hash of its own bytes, and is stored once (``store/chunks.py``).
 
 Nothing is rewritten: every chunk stored before stays under the hash of its
-own bytes, which a checker of this format accepts too. The number changes so
+own bytes, which a checker of this format accepts too, and as no sealed row
+changes, none is sealed again: a row edited behind Casefile's back before
+the update is still named by ``verify`` after it. The number changes so
 that a Casefile of format 9, which would take every new chunk for a damaged
 one (its backup check hashes each chunk alone), refuses a case of this
 format instead, as it refuses any newer one.
@@ -18,6 +20,7 @@ revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
+rows_kept = True  # chunks are not sealed rows: no row is sealed again (migrate.rows_change)
 
 
 def upgrade() -> None:
