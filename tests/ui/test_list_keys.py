@@ -56,12 +56,14 @@ def test_enter_or_down_in_the_filter_goes_to_the_first_row_it_keeps_at_once(qtbo
                "Second detention")
     window.view.table.selectRow(3)  # a record the filter keeps, not on its first row
     qtbot.waitUntil(lambda: window.editor is not None and window.editor.fields["title"].text() == "Second detention")
-    for key in (Qt.Key.Key_Return, Qt.Key.Key_Down):
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    for key, modifier in [(Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Enter, keypad),
+                          (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)]:
         window.actions[ActionId.FILTER].trigger()
         box = window.view.filter_box
         box.clear()
         qtbot.keyClicks(box, "detention")
-        qtbot.keyClick(box, key)  # at once, not after the 150 ms pause
+        qtbot.keyClick(box, key, modifier)  # at once, not after the 150 ms pause
         assert _titles(window) == ["Detention of soldiers", "Second detention"]
         assert QApplication.focusWidget() is window.view.table
         assert window.view.table.currentIndex().row() == 0

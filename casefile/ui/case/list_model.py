@@ -34,7 +34,7 @@ class Filtered:
 
 def read_filtered(case: Case, view: ListView, lang: str) -> Filtered:
     """What the list holds for ``view``. It only reads the case, so the window
-    runs it in a thread (``CasePanes``): a short word ("r") matches most of
+    runs it in a thread (``CaseView``): a short word ("r") matches most of
     100,000 records, and ranking them for the first page and counting them
     is work the window must not wait on."""
     kind, sort_column, order, text = view

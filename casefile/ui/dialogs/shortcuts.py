@@ -2,8 +2,8 @@
 
 The dialog reads every shortcut from the window's own actions when it opens,
 so it lists whatever another panel added and always speaks the interface's
-language. Escape in the list's filter clears it (and, on an empty filter,
-goes back to the list).
+language. In the list's filter, Down or Enter goes to the first row it
+keeps, and Escape clears it (and, on an empty filter, goes back to the list).
 """
 
 from __future__ import annotations
@@ -138,7 +138,10 @@ class FilterKeys(QObject):
         view.filter_box.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # The keypad's Enter, and arrows on some keyboards, carry the keypad modifier.
+        if (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) != Qt.KeyboardModifier.NoModifier:
             return False
         key, box = event.key(), self.view.filter_box
         if key == Qt.Key.Key_Escape:
