@@ -441,6 +441,63 @@ def run_in_thread(fn: Callable, *, parent: QWidget | None, title: str,
     return job.start()
 
 
+class Latest(QObject):
+    """What a widget shows, read in a thread from what it wants: the search
+    popup's results, the list's filtered page. One reading at a time; when it
+    ends, what is wanted then is read next unless it is what was just shown
+    or refused (a refusal is told once, and read again only when asked
+    again). A reading is shown only if it is still what is wanted and nothing
+    made it stale since (``stale``).
+
+    ``wanted()``: what to read, or None for nothing (typing goes on, or it is
+    shown already); ``reader(key)``, on the window's thread: the work to run
+    in the thread; ``show(key, result)``: whether it could be shown;
+    ``refused(key, message)``."""
+
+    def __init__(self, parent: QObject, wanted: Callable[[], Any], reader: Callable[[Any], Callable[[], Any]],
+                 show: Callable[[Any, Any], bool], refused: Callable[[Any, str], None]):
+        super().__init__(parent)
+        self._wanted, self._reader, self._show, self._refused = wanted, reader, show, refused
+        self.settled: Any = None  # what was shown or refused last
+        self._job: ThreadJob | None = None
+        self._readings = 0  # numbers each reading and each ``stale``, so an overtaken one is known
+
+    def ask(self) -> None:
+        """Read what is wanted, unless a reading runs: its end reads what is
+        wanted then, if that is not what it showed."""
+        key = self._wanted()
+        if self._job is not None or key is None:
+            return
+        work, self._readings = self._reader(key), self._readings + 1
+        reading = self._readings
+        job = ThreadJob(lambda progress, cancelled: work(), self)
+        job.succeeded.connect(guarded(self, lambda result: self._ended(reading, key, result, None)))
+        job.failed.connect(guarded(self, lambda message: self._ended(reading, key, None, message)))
+        job.finished.connect(guarded(self, self._next))
+        self._job = job.start()
+
+    def stale(self, shown: Any = None) -> None:
+        """A reading under way is not shown: the case changed meanwhile, or
+        the widget read ``shown`` itself, at once (then it is settled)."""
+        self._readings += 1
+        if shown is not None:
+            self.settled = shown
+
+    def _ended(self, reading: int, key: Any, result: Any, message: str | None) -> None:
+        if reading != self._readings or key != self._wanted():
+            return
+        if message is not None:
+            self._refused(key, message)
+            self.settled = key
+        elif self._show(key, result):
+            self.settled = key
+
+    def _next(self) -> None:
+        self._job = None
+        if self._wanted() != self.settled:
+            self.ask()
+
+
 T = TypeVar("T")
 
 

@@ -7,6 +7,8 @@ back/forward history and shows in the editor pane.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ...store import Case
 from ..editors.protocol import Editor
-from ..workers import ThreadJob, guarded
-from .list_model import ID_ROLE, Filtered, RecordListModel, read_filtered
+from ..workers import Latest
+from .list_model import ID_ROLE, Filtered, ListView, RecordListModel, read_filtered
 from .navigator import KIND_ROLE, KINDS, NavigatorModel, NavigatorView, kind_title
 
 
@@ -126,13 +128,12 @@ class CaseView(QSplitter):
         self.setSizes([170, 640, 560])
 
         # Typing in the filter box waits for a pause, then filters in SQL, in a
-        # thread (``_apply_filter``); ``_asked`` numbers each reading, so one
-        # overtaken by another, or by a change to the case, is not shown.
-        self._filter_job: ThreadJob | None = None
-        self._asked = 0
-        self._filter_failed: str | None = None
+        # thread: a short word ("r") matches most of a large case.
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(lambda: self._apply_filter())
+        self._filter = Latest(self, self._filter_wanted,
+                              lambda view: partial(read_filtered, case, view, self.list_model.lang),
+                              lambda _view, found: self._show_filtered(found), self._filter_refused)
+        self._filter_timer.timeout.connect(self._filter.ask)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.navigator.selectionModel().currentChanged.connect(self._kind_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -177,45 +178,33 @@ class CaseView(QSplitter):
         if changed:
             self.kind_changed.emit(kind)
 
-    def _apply_filter(self) -> None:
-        """Filter the list by what the box holds, in a thread, unless a reading
-        runs: its end starts the next (``_filter_read``)."""
+    def _filter_wanted(self) -> ListView | None:
+        """The list as the box would filter it, once typing pauses; None when
+        the list shows it already."""
         text = self.filter_box.text()
-        if self._filter_job is not None or text == self.list_model.filter_text:
-            return
-        self._asked += 1
-        asked, case, view, lang = self._asked, self.case, self.list_model.view(text), self.list_model.lang
-        job = ThreadJob(lambda progress, cancelled: read_filtered(case, view, lang), self)
-        job.succeeded.connect(guarded(self, lambda found: self._show_filtered(found, asked)))
-        job.failed.connect(guarded(self, lambda message: self._filter_refused(text, message)))
-        job.finished.connect(guarded(self, self._filter_read))
-        self._filter_job = job.start()
+        if self._filter_timer.isActive() or text == self.list_model.filter_text:
+            return None
+        return self.list_model.view(text)
 
-    def _show_filtered(self, found: Filtered, asked: int) -> None:
-        if asked == self._asked and self.list_model.show_filtered(found):
-            self._filter_failed = None
+    def _show_filtered(self, found: Filtered) -> bool:
+        shown = self.list_model.show_filtered(found)
+        if shown:
             self._update_heading()
+        return shown
 
-    def _filter_refused(self, text: str, message: str) -> None:
+    def _filter_refused(self, _view: ListView, message: str) -> None:
         """A case busy with a file going in, a damaged index: said in the
         heading, and not asked again until the text changes."""
-        if text == self.filter_box.text():
-            self._filter_failed = text
-            self.heading.setText(message)
-
-    def _filter_read(self) -> None:
-        self._filter_job = None
-        text = self.filter_box.text()
-        if text not in (self.list_model.filter_text, self._filter_failed) and not self._filter_timer.isActive():
-            self._apply_filter()
+        self.heading.setText(message)
 
     def settle_filter(self) -> None:
         """The filter as typed, applied now, on this thread: the keyboard is
         leaving the box for the list it filters."""
         self._filter_timer.stop()
-        if self.filter_box.text() != self.list_model.filter_text:
-            self._asked += 1  # a reading under way is not shown
-            self.list_model.set_filter(self.filter_box.text())
+        text = self.filter_box.text()
+        if text != self.list_model.filter_text:
+            self._filter.stale(shown=self.list_model.view(text))  # a reading under way is not shown
+            self.list_model.set_filter(text)
             self._update_heading()
 
     def enter_list(self) -> None:
@@ -270,7 +259,7 @@ class CaseView(QSplitter):
     # -- refreshing after the store changed -------------------------------------
 
     def case_changed(self, changes: dict) -> None:
-        self._asked += 1  # a filter being read may have missed this: it is read again when it ends
+        self._filter.stale()  # a filter being read may have missed this: it is read again when it ends
         self.navigator_model.refresh(changes)
         kind = self.kind
         related = {"incident": ("place",), "claim": ("source", "actor"), "source": (), "actor": (),

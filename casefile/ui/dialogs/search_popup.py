@@ -8,6 +8,7 @@ box are dropped."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -17,7 +18,7 @@ from ...services.records.search import completes_short_words, search
 from ...store import Case
 from ...store.fulltext import MIN_PREFIX, Hit
 from ..case.navigator import kind_title
-from ..workers import ThreadJob, error_text, guarded
+from ..workers import Latest, error_text
 
 LIMIT = 40
 
@@ -99,46 +100,24 @@ class SearchPopup(QDialog):
         layout.addWidget(self.results)
         layout.addWidget(self.status)
         self._timer = QTimer(self, singleShot=True, interval=80)
-        self._timer.timeout.connect(self._search)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.installEventFilter(self)
-        self._job: ThreadJob | None = None
-        self._shown: str | None = None  # the text whose results are listed
+        case = self.model.case
+        self._search = Latest(self, lambda: None if self._timer.isActive() else self.query.text(),
+                              lambda text: partial(find, case, text), self._show, self._failed)
+        self._timer.timeout.connect(self._search.ask)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one at each Ctrl+K
         self.resize(640, 420)
-
-    def _search(self) -> None:
-        """Search what the box holds in a thread, unless a search runs: its
-        end starts the next (``_searched``)."""
-        if self._job is not None:
-            return
-        case, text = self.model.case, self.query.text()
-        self._job = ThreadJob(lambda progress, cancelled: find(case, text), self)
-        self._job.succeeded.connect(guarded(self, self._show))
-        self._job.failed.connect(guarded(self, lambda message: self._failed(text, message)))
-        self._job.finished.connect(guarded(self, self._searched))
-        self._job.start()
-
-    def _searched(self) -> None:
-        self._job = None
-        if self._shown != self.query.text() and not self._timer.isActive():
-            self._search()
 
     def _failed(self, text: str, message: str) -> None:
         """A case busy with a file going in, a damaged index: said, not raised,
         and not asked again until the text changes."""
-        if text != self.query.text():
-            return
-        self._shown = text
         self.model.set_hits([])
         self.status.setText(message)
         self.status.show()
         self.results.setAccessibleDescription(message)
 
-    def _show(self, found: Found) -> None:
-        if found.text != self.query.text():  # typed on since: its own search follows
-            return
-        self._shown = text = found.text
+    def _show(self, text: str, found: Found) -> bool:
         self.model.set_hits(found.hits)
         count = self.model.rowCount()
         if count:
@@ -154,6 +133,7 @@ class SearchPopup(QDialog):
             self.status.setText(self.tr("The first {count} matches; type more to narrow them.").format(count=LIMIT))
         self.status.setVisible(bool(text.strip()) and (not count or count >= LIMIT))
         self.results.setAccessibleDescription(self.status.text() if self.status.isVisibleTo(self) else "")
+        return True
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.query and event.type() == event.Type.KeyPress:
@@ -163,11 +143,12 @@ class SearchPopup(QDialog):
                 self.results.setCurrentIndex(self.model.index(max(0, min(row, self.model.rowCount() - 1))))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._shown != self.query.text():  # Enter opens the best match of what is typed, found now
+                text = self.query.text()
+                if self._search.settled != text:  # Enter opens the best match of what is typed, found now
                     self._timer.stop()
-                    text = self.query.text()
+                    self._search.stale(shown=text)
                     try:
-                        self._show(find(self.model.case, text))
+                        self._show(text, find(self.model.case, text))
                     except Exception as error:  # noqa: BLE001 - said in the popup, as a search in the thread does
                         self._failed(text, error_text(error))
                         return True
