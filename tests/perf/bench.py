@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -49,6 +48,7 @@ from _common import (  # noqa: E402
     table,
     wall_until_line,
 )
+from intake_bench import make_file  # noqa: E402
 
 MEASURE = HERE / "_measure.py"
 WINDOW = HERE / "_window.py"
@@ -227,9 +227,7 @@ class Bench:
         same 64 KiB pages, which no encrypted intake can skip."""
         size = (self.args.big_file_mib or (64 if self.quick else 4096)) * MIB
         big = self.tmp / "big.bin"
-        with open(big, "wb") as f:  # random bytes: no chunk deduplication to flatter us
-            for _ in range(size // MIB):
-                f.write(os.urandom(MIB))
+        make_file(big, size)  # random bytes: no chunk deduplication to flatter us
         base = {v: self.run("hash_write", file=str(big), tmp=str(self.tmp), encrypted=v == "encrypted")
                 for v in VARIANTS}
         limit_name = {"plain": "SHA-256 + write", "encrypted": "SHA-256 + AES + HMAC + write"}
@@ -265,9 +263,7 @@ class Bench:
         times, interleaved, and the fastest counts, as in ``intake_bench.py``."""
         size = 16 * MIB
         mid = self.tmp / "mid.bin"
-        with open(mid, "wb") as f:
-            for _ in range(size // MIB):
-                f.write(os.urandom(MIB))
+        make_file(mid, size)
         limit, ours = [], []
         for _ in range(5):
             limit.append(self.run("hash_write", file=str(mid), tmp=str(self.tmp))["seconds"])
