@@ -30,16 +30,25 @@ def _config(conn: Connection | None = None):
     return cfg
 
 
-@cache
-def head_version() -> int:
-    """The newest revision, read from the revision files (linear history,
-    numbered "0001", "0002"...) without importing Alembic."""
-    numbers = [int(match.group(1)) for path in (MIGRATIONS / "versions").glob("*.py")
-               if (match := _REVISION.search(path.read_text(encoding="utf-8")))]
-    return max(numbers)
-
-
 _ROWS_KEPT = re.compile(r"^rows_kept\s*=\s*True\b", re.MULTILINE)
+
+
+@cache
+def _revisions() -> dict[int, bool]:
+    """Each revision's number, and whether it keeps every sealed row as it
+    was, read from the revision files (linear history, numbered "0001",
+    "0002"...) without importing Alembic."""
+    found = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if match := _REVISION.search(text):
+            found[int(match.group(1))] = bool(_ROWS_KEPT.search(text))
+    return found
+
+
+def head_version() -> int:
+    """The newest revision."""
+    return max(_revisions())
 
 
 def rows_change(since: int) -> bool:
@@ -47,12 +56,7 @@ def rows_change(since: int) -> bool:
     A revision that does not says ``rows_kept = True``; after one that does,
     every row is sealed again as it stands (``case._seal_upgraded``), which
     on the scale case takes 20 s."""
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        match = _REVISION.search(text)
-        if match and int(match.group(1)) > since and not _ROWS_KEPT.search(text):
-            return True
-    return False
+    return any(not kept for number, kept in _revisions().items() if number > since)
 
 
 def current_version(conn: Connection) -> int:
